@@ -1,0 +1,24 @@
+import { Form, Link } from '@remix-run/react'
+import { buttonClasses } from './button.tsx'
+
+export function AppHeader({ user }: { user: { name: string } | null }) {
+  return (
+    <header className="no-print border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link to="/" className="text-lg font-semibold text-brand-800">
+          Same Page
+        </Link>
+        {user ? (
+          <div className="flex items-center gap-3">
+            <span className="hidden text-slate-700 sm:inline">{user.name}</span>
+            <Form method="post" action="/sign-out">
+              <button type="submit" className={buttonClasses('secondary')}>
+                Sign out
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,70 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { AppHeader } from '#app/components/app-header.tsx'
+import { Card } from '#app/components/card.tsx'
+import stylesheet from '#app/tailwind.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const user = context.auth.user
+  return { user: user ? { name: user.name, email: user.email } : null }
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+          Skip to main content
+        </a>
+        <AppHeader user={data?.user ?? null} />
+        <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6">
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  return (
+    <Card title={notFound ? 'Page not found' : 'Something went wrong'}>
+      <p className="text-slate-700">
+        {notFound
+          ? 'This page does not exist, or you do not have access to it.'
+          : 'The page could not be shown. Nothing you entered has been lost; try again in a moment.'}
+      </p>
+      <p className="mt-4">
+        <a className="font-medium text-brand-700 underline" href="/">
+          Back to My students
+        </a>
+      </p>
+    </Card>
+  )
+}

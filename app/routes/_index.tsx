@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Card } from '#app/components/card.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { ROLE_LABELS } from '#shared/roles.ts'
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context, request)
+  const students = await context.trpc.students.mine()
+  return { firstName: user.name.split(' ')[0] ?? user.name, students }
+}
+
+export default function MyStudents() {
+  const { firstName, students } = useLoaderData<typeof loader>()
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">My students</h1>
+      <p className="text-slate-700">Hello, {firstName}. These are the students whose plans you help carry out.</p>
+      <Card>
+        {students.length === 0 ? (
+          <p className="text-slate-700">
+            You are not on any student’s team yet. When a case manager invites you, the student will appear here.
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-200" aria-label="Students">
+            {students.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div>
+                  <Link to={`/students/${s.id}`} className="text-lg font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {s.name}
+                  </Link>
+                  <p className="text-sm text-slate-600">
+                    {s.grade !== null ? `Grade ${s.grade} · ` : ''}
+                    {s.schoolName}
+                  </p>
+                </div>
+                <StatusBadge tone="info">Your role: {ROLE_LABELS[s.role]}</StatusBadge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'My students · Same Page' }]

@@ -1,0 +1,189 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { useState } from 'react'
+import { Alert } from '#app/components/alert.tsx'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { Field, SelectField } from '#app/components/field.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { describeHistoryEntry } from '#app/utils/history-text.ts'
+import { can } from '#shared/permissions.ts'
+import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
+import type { loader as studentLoader } from './students.$studentId.tsx'
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  requireUser(context, request)
+  const studentId = params.studentId ?? ''
+  const student = await loadOr404(() => context.trpc.students.get({ studentId }))
+  const [team, history] = await Promise.all([
+    loadOr404(() => context.trpc.team.list({ studentId })),
+    loadOr404(() => context.trpc.team.history({ studentId })),
+  ])
+  const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
+  return { team, invites, history: history.slice(0, 20) }
+}
+
+type ActionData =
+  | { intent: 'invite'; ok: true; inviteLink: string; email: string }
+  | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[]>; values?: { email: string; role: string } }
+  | { intent: string; ok: true }
+
+export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
+  requireUser(context, request)
+  const studentId = params.studentId ?? ''
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'invite') {
+    const result = await actionResult(() =>
+      context.trpc.team.invite({ studentId, email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') as never }),
+    )
+    if (!result.ok) return { intent, ...result, values: { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') } }
+    const link = new URL(`/invite/${result.data.token}`, request.url).toString()
+    return { intent, ok: true, inviteLink: link, email: String(form.get('email')) }
+  }
+  if (intent === 'remove') {
+    const result = await actionResult(() => context.trpc.team.remove({ studentId, memberId: String(form.get('memberId') ?? '') }))
+    return result.ok ? { intent, ok: true } : { intent, ...result }
+  }
+  if (intent === 'revoke') {
+    const result = await actionResult(() => context.trpc.team.revokeInvite({ studentId, inviteId: String(form.get('inviteId') ?? '') }))
+    return result.ok ? { intent, ok: true } : { intent, ...result }
+  }
+  return { intent: 'unknown', ok: false, message: 'That action is not known.', fieldErrors: {} }
+}
+
+export default function StudentOverview() {
+  const { team, invites, history } = useLoaderData<typeof loader>()
+  const parent = useRouteLoaderData<typeof studentLoader>('routes/students.$studentId')
+  const actionData = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const canManage = parent ? can(parent.student.role, 'team.manage') : false
+  const inviteFailure = actionData?.intent === 'invite' && !actionData.ok && 'message' in actionData ? actionData : null
+  const invited = actionData?.intent === 'invite' && 'inviteLink' in actionData ? actionData : null
+  const otherFailure = actionData && actionData.intent !== 'invite' && 'message' in actionData ? actionData : null
+
+  return (
+    <div className="space-y-6">
+      <Card title="Team">
+        {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}
+        <ul className="divide-y divide-slate-200" aria-label="Team members">
+          {team.map((m) => (
+            <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+              <div>
+                <p className="font-medium">{m.name}</p>
+                <p className="text-sm text-slate-600">
+                  {ROLE_LABELS[m.role]} · {m.email}
+                </p>
+              </div>
+              {canManage ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="memberId" value={m.id} />
+                  <Button type="submit" variant="danger" disabled={busy} aria-label={`Remove ${m.name} from the team`}>
+                    Remove
+                  </Button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      {canManage ? (
+        <Card title="Invite someone to the team">
+          <Form method="post" className="space-y-4" noValidate>
+            <input type="hidden" name="intent" value="invite" />
+            {inviteFailure ? <Alert>{inviteFailure.message}</Alert> : null}
+            {invited ? <InviteLink email={invited.email} link={invited.inviteLink} /> : null}
+            <Field
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              defaultValue={inviteFailure?.values?.email ?? ''}
+              errors={inviteFailure?.fieldErrors.email}
+            />
+            <SelectField
+              label="Role"
+              name="role"
+              defaultValue={inviteFailure?.values?.role ?? 'para'}
+              errors={inviteFailure?.fieldErrors.role}
+            >
+              {TEAM_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" disabled={busy}>
+              Create invite link
+            </Button>
+          </Form>
+          {invites.length ? (
+            <div className="mt-6">
+              <h3 className="font-semibold">Waiting for a reply</h3>
+              <ul className="divide-y divide-slate-200" aria-label="Pending invites">
+                {invites.map((i) => (
+                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}
+                    </span>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="inviteId" value={i.id} />
+                      <Button type="submit" variant="secondary" disabled={busy} aria-label={`Cancel the invite for ${i.email}`}>
+                        Cancel invite
+                      </Button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+
+      <Card title="Recent changes">
+        {history.length === 0 ? (
+          <p className="text-slate-700">No changes recorded yet.</p>
+        ) : (
+          <ol className="space-y-2" aria-label="Recent changes">
+            {history.map((h) => (
+              <li key={h.id} className="text-slate-800">
+                <time dateTime={h.at} className="text-sm text-slate-600">
+                  {new Date(h.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>{' '}
+                — {describeHistoryEntry(h)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </div>
+  )
+}
+
+function InviteLink({ email, link }: { email: string; link: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <Alert tone="success">
+      <p>
+        Invite created for {email}. Send them this link; it works once and expires in 7 days. It is shown only now.
+      </p>
+      <label className="mt-2 block text-sm font-medium" htmlFor="invite-link">
+        Invite link
+      </label>
+      <input id="invite-link" readOnly value={link} className="mt-1 block w-full min-h-11 rounded border border-slate-300 bg-white px-2 text-sm" />
+      <Button
+        variant="secondary"
+        className="mt-2"
+        onClick={() => {
+          void navigator.clipboard?.writeText(link).then(() => setCopied(true))
+        }}
+      >
+        {copied ? 'Copied' : 'Copy link'}
+      </Button>
+    </Alert>
+  )
+}

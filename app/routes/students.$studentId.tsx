@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Outlet, useLoaderData } from '@remix-run/react'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { ROLE_LABELS } from '#shared/roles.ts'
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  requireUser(context, request)
+  const student = await loadOr404(() => context.trpc.students.get({ studentId: params.studentId ?? '' }))
+  return { student }
+}
+
+export default function StudentLayout() {
+  const { student } = useLoaderData<typeof loader>()
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">{student.name}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-slate-700">
+          {student.grade !== null ? <span>Grade {student.grade}</span> : null}
+          <span>· {student.schoolName}</span>
+          <StatusBadge tone="info">Your role: {ROLE_LABELS[student.role]}</StatusBadge>
+        </p>
+      </div>
+      <Outlet />
+    </div>
+  )
+}
+
+// A student the caller may not see never reaches this: the loader answered 404 first.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.student.name} · Same Page` : 'Not found · Same Page' },
+]

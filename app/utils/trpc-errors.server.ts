@@ -1,0 +1,45 @@
+import { redirect } from '@remix-run/node'
+import { TRPCError } from '@trpc/server'
+import { ZodError } from 'zod'
+import { isDomainError } from '#shared/domain-error.ts'
+import { fieldErrors } from '#shared/zod-errors.ts'
+
+/** For loaders: a missing or invisible record is a 404 that names nothing; a lost session goes to sign-in. */
+export async function loadOr404<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw new Response('Not found', { status: 404 })
+      if (error.code === 'UNAUTHORIZED') throw redirect('/sign-in')
+    }
+    throw error
+  }
+}
+
+export interface ActionFailure {
+  ok: false
+  message: string
+  fieldErrors: Record<string, string[]>
+}
+
+/**
+ * For actions: a refusal (bad input, conflict, not allowed) comes back as a message for the form; a page the
+ * person may no longer see (removed from the team) is a 404, like any other student they cannot see.
+ */
+export async function actionResult<T>(call: () => Promise<T>): Promise<{ ok: true; data: T } | ActionFailure> {
+  try {
+    return { ok: true, data: await call() }
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      if (error.code === 'NOT_FOUND' && !isDomainError(error.cause)) throw new Response('Not found', { status: 404 })
+      if (error.code === 'UNAUTHORIZED') throw redirect('/sign-in')
+      if (error.cause instanceof ZodError) {
+        return { ok: false, message: 'Please correct the fields marked below.', fieldErrors: fieldErrors(error.cause) }
+      }
+      const field = isDomainError(error.cause) ? error.cause.field : undefined
+      return { ok: false, message: error.message, fieldErrors: field ? { [field]: [error.message] } : {} }
+    }
+    throw error
+  }
+}

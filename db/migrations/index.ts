@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as foundation from './2026-11-26T000000-foundation.ts'
+
+// A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T000000-foundation': foundation,
+}

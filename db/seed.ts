@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from './client.server.ts'
+import type { TeamRole } from './schema.ts'
+
+export const DEMO_PASSWORD = 'samepage-demo'
+
+export const DEMO_USERS = {
+  caseManager: { email: 'casemanager@maple.example', name: 'Dana Rivera' },
+  para: { email: 'para@maple.example', name: 'Sam Ortiz' },
+  speech: { email: 'speech@maple.example', name: 'Priya Shah' },
+  parent: { email: 'parent@maple.example', name: 'Laura Miller' },
+  admin: { email: 'admin@maple.example', name: 'Alex Chen' },
+} as const
+
+export type DemoUserKey = keyof typeof DEMO_USERS
+
+export interface DemoIds {
+  schoolId: string
+  users: Record<DemoUserKey, string>
+  johnnyId: string
+  mayaId: string
+}
+
+/**
+ * The demo team of DESIGN.md §7. Johnny has the whole team; Maya has only the case manager, so the para,
+ * the speech provider and the parent must never see her. Password hashing is injected so tests can reuse
+ * one hash instead of paying argon2 per user.
+ */
+export async function seedDemo(db: DB, hash: (password: string) => Promise<string>, now = new Date()): Promise<DemoIds> {
+  const at = now.toISOString()
+  const passwordHash = await hash(DEMO_PASSWORD)
+  return db.transaction().execute(async (trx) => {
+    const schoolId = randomUUID()
+    await trx.insertInto('schools').values({ id: schoolId, name: 'Maple Elementary', created_at: at }).execute()
+
+    const users = {} as Record<DemoUserKey, string>
+    for (const [key, u] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
+      users[key] = randomUUID()
+      await trx
+        .insertInto('users')
+        .values({ id: users[key], email: u.email, name: u.name, password_hash: passwordHash, created_at: at })
+        .execute()
+    }
+    await trx
+      .insertInto('school_roles')
+      .values({ id: randomUUID(), school_id: schoolId, user_id: users.admin, role: 'school_admin', created_at: at, removed_at: null })
+      .execute()
+
+    const johnnyId = randomUUID()
+    const mayaId = randomUUID()
+    await trx
+      .insertInto('students')
+      .values([
+        { id: johnnyId, school_id: schoolId, name: 'Johnny Miller', preferred_name: 'Johnny', grade: 3, external_id: 'MAPLE-0301', created_at: at },
+        { id: mayaId, school_id: schoolId, name: 'Maya Thompson', preferred_name: 'Maya', grade: 2, external_id: 'MAPLE-0207', created_at: at },
+      ])
+      .execute()
+
+    const member = (studentId: string, userId: string, role: TeamRole) => ({
+      id: randomUUID(),
+      student_id: studentId,
+      user_id: userId,
+      role,
+      added_at: at,
+      added_by: users.caseManager,
+      removed_at: null,
+      removed_by: null,
+    })
+    await trx
+      .insertInto('team_members')
+      .values([
+        member(johnnyId, users.caseManager, 'case_manager'),
+        member(johnnyId, users.para, 'para'),
+        member(johnnyId, users.speech, 'provider'),
+        member(johnnyId, users.parent, 'parent'),
+        member(mayaId, users.caseManager, 'case_manager'),
+      ])
+      .execute()
+    return { schoolId, users, johnnyId, mayaId }
+  })
+}
+
+export async function isDatabaseEmpty(db: DB): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+  return !row
+}

@@ -1,0 +1,107 @@
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import { createExpressMiddleware } from '@trpc/server/adapters/express'
+import express, { type Request, type Response } from 'express'
+import type { ViteDevServer } from 'vite'
+import { type DB, isDatabaseHealthy } from '#db/client.server.ts'
+import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
+import { isAllowedOrigin } from './auth/origin.server.ts'
+import { createServerLoadContext } from './remix-context.server.ts'
+import { createContext, type SessionUser } from './trpc/context.server.ts'
+import { appRouter } from './trpc/_app.server.ts'
+
+interface Locals {
+  user: SessionUser | null
+  sessionId: string | null
+}
+
+export interface CreateAppOptions {
+  db: DB
+  trustProxy: boolean
+  /** Production: the built Remix server. Development: a Vite dev server in middleware mode. */
+  remix:
+    | { mode: 'production'; build: ServerBuild; clientDir: string }
+    | { mode: 'development'; vite: ViteDevServer }
+}
+
+export function createApp(options: CreateAppOptions): { app: express.Express; lucia: AppLucia } {
+  const { db } = options
+  const lucia = createLucia(db)
+  const app = express()
+  app.disable('x-powered-by')
+  if (options.trustProxy) app.set('trust proxy', 1)
+  app.use((_req, res, next) => {
+    // Invite tokens live in URLs: never leak them to other sites through Referer.
+    res.set('Referrer-Policy', 'same-origin')
+    res.set('X-Content-Type-Options', 'nosniff')
+    res.set('X-Frame-Options', 'DENY')
+    next()
+  })
+
+  app.get('/healthz', async (_req, res) => {
+    const ok = await isDatabaseHealthy(db)
+    res.status(ok ? 200 : 503).json({ ok })
+  })
+
+  // CSRF defence for every state-changing request, pages and API alike.
+  app.use((req, res, next) => {
+    if (isAllowedOrigin(req.method, req.get('origin'), req.get('host'))) return next()
+    res.status(403).type('text/plain').send('Refused: this request came from another site.')
+  })
+
+  app.use(async (req, res, next) => {
+    try {
+      const locals = res.locals as Locals
+      locals.user = null
+      locals.sessionId = null
+      const sessionId = lucia.readSessionCookie(req.get('cookie') ?? '')
+      if (!sessionId) return next()
+      const { session, user } = await lucia.validateSession(sessionId)
+      if (session && session.fresh) res.append('Set-Cookie', withSecure(lucia.createSessionCookie(session.id), req.secure))
+      if (!session) {
+        res.append('Set-Cookie', withSecure(lucia.createBlankSessionCookie(), req.secure))
+        return next()
+      }
+      locals.user = { id: user.id, email: user.email, name: user.name }
+      locals.sessionId = session.id
+      next()
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  app.use(
+    '/api/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ res }) => createContext({ db, user: (res.locals as Locals).user }),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed`, error)
+      },
+    }),
+  )
+
+  const getLoadContext = (req: Request, res: Response) => {
+    const locals = res.locals as Locals
+    return createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure })
+  }
+
+  if (options.remix.mode === 'production') {
+    const { clientDir, build } = options.remix
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
+    app.use(express.static(clientDir, { maxAge: '1h' }))
+    app.all('*', createRequestHandler({ build, getLoadContext }))
+  } else {
+    const { vite } = options.remix
+    app.use(vite.middlewares)
+    app.all(
+      '*',
+      createRequestHandler({
+        build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
+        getLoadContext,
+      }),
+    )
+  }
+  return { app, lucia }
+}

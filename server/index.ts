@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import type { Server } from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { migrateToLatest, openDatabase } from '#db/client.server.ts'
+import { isDatabaseEmpty, seedDemo } from '#db/seed.ts'
+import { hashPassword } from './auth/password.server.ts'
+import { createApp, type CreateAppOptions } from './app.server.ts'
+import { loadConfig } from './config.server.ts'
+
+const BUILD_DIR = path.resolve('build')
+
+export async function main(): Promise<Server> {
+  const dev = process.argv.includes('--dev')
+  const config = loadConfig()
+  const { db, sqlite } = openDatabase(config.DATABASE_PATH)
+  await migrateToLatest(db)
+  if (await isDatabaseEmpty(db)) {
+    await seedDemo(db, hashPassword)
+    console.log('Seeded the demo team (see README for the logins).')
+  }
+
+  let remix: CreateAppOptions['remix']
+  if (dev) {
+    const vite = await import('vite')
+    remix = { mode: 'development', vite: await vite.createServer({ server: { middlewareMode: true } }) }
+  } else {
+    const entry = path.join(BUILD_DIR, 'server', 'index.js')
+    if (!fs.existsSync(entry)) throw new Error('No build found: run `npm run build` (or `npm start`, which builds).')
+    const build = (await import(pathToFileURL(entry).href)) as ServerBuild
+    remix = { mode: 'production', build, clientDir: path.join(BUILD_DIR, 'client') }
+  }
+
+  const { app } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix })
+  const server = app.listen(config.PORT, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    console.log(`Same Page is listening on http://localhost:${port}`)
+  })
+
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    console.log(`${signal}: closing`)
+    server.close(() => {
+      void db.destroy().finally(() => {
+        if (sqlite.open) sqlite.close()
+        process.exit(0)
+      })
+    })
+    server.closeAllConnections()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  return server
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)
+if (invokedDirectly) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

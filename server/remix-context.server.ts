@@ -1,0 +1,43 @@
+import type { DB } from '#db/client.server.ts'
+import type { AppLucia } from './auth/lucia.server.ts'
+import { createRequestAuth, type RequestAuth } from './auth/request-auth.server.ts'
+import { createContext, type SessionUser } from './trpc/context.server.ts'
+import { type AppCaller, createCaller } from './trpc/_app.server.ts'
+import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
+
+/**
+ * What Remix loaders and actions receive. Routes reach data through `trpc` (the same gate as /api/trpc),
+ * never through the database directly; only sign-in and invite acceptance, which happen before a person
+ * is on a team, have their own bound operations.
+ */
+// A type alias (not an interface) so it satisfies Remix's index-signature AppLoadContext.
+export type ServerLoadContext = {
+  auth: RequestAuth
+  trpc: AppCaller
+  invites: {
+    describe(token: string): ReturnType<typeof describeInvite>
+    acceptAsUser(token: string, userId: string): ReturnType<typeof acceptInviteAsUser>
+    acceptWithNewAccount(token: string, name: string, password: string): ReturnType<typeof acceptInviteWithNewAccount>
+  }
+}
+
+export function createServerLoadContext(args: {
+  db: DB
+  lucia: AppLucia
+  user: SessionUser | null
+  sessionId: string | null
+  secure: boolean
+  now?: () => Date
+}): ServerLoadContext {
+  const now = args.now ?? (() => new Date())
+  const { db } = args
+  return {
+    auth: createRequestAuth({ ...args, now }),
+    trpc: createCaller(createContext({ db, user: args.user, now })),
+    invites: {
+      describe: (token) => describeInvite(db, token, now()),
+      acceptAsUser: (token, userId) => acceptInviteAsUser(db, { token, userId, now: now() }),
+      acceptWithNewAccount: (token, name, password) => acceptInviteWithNewAccount(db, { token, name, password, now: now() }),
+    },
+  }
+}

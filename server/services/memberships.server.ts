@@ -1,0 +1,111 @@
+import type { DB } from '#db/client.server.ts'
+import type { StudentRole, TeamRole } from '#shared/roles.ts'
+
+export interface StudentAccess {
+  role: StudentRole
+  /** The team_members row, when access comes from team membership rather than school admin. */
+  memberId: string | null
+  student: { id: string; name: string; preferredName: string | null; grade: number | null; schoolId: string; schoolName: string }
+}
+
+/**
+ * Resolves what one person may be for one student: their active team role, or school_admin of the
+ * student's school. null means "not visible": callers answer 404 and name nothing of the student.
+ */
+export async function resolveStudentAccess(db: DB, userId: string, studentId: string): Promise<StudentAccess | null> {
+  const student = await db
+    .selectFrom('students')
+    .innerJoin('schools', 'schools.id', 'students.school_id')
+    .select([
+      'students.id',
+      'students.name',
+      'students.preferred_name',
+      'students.grade',
+      'students.school_id',
+      'schools.name as school_name',
+    ])
+    .where('students.id', '=', studentId)
+    .executeTakeFirst()
+  if (!student) return null
+  const shaped = {
+    id: student.id,
+    name: student.name,
+    preferredName: student.preferred_name,
+    grade: student.grade,
+    schoolId: student.school_id,
+    schoolName: student.school_name,
+  }
+
+  const member = await db
+    .selectFrom('team_members')
+    .select(['id', 'role'])
+    .where('student_id', '=', studentId)
+    .where('user_id', '=', userId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+  if (member) return { role: member.role, memberId: member.id, student: shaped }
+
+  const admin = await db
+    .selectFrom('school_roles')
+    .select('id')
+    .where('school_id', '=', student.school_id)
+    .where('user_id', '=', userId)
+    .where('role', '=', 'school_admin')
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+  if (admin) return { role: 'school_admin', memberId: null, student: shaped }
+  return null
+}
+
+export interface MyStudent {
+  id: string
+  name: string
+  preferredName: string | null
+  grade: number | null
+  schoolName: string
+  role: StudentRole
+}
+
+/** Exactly the students a person may see: their teams, plus every student of a school they administer. */
+export async function listMyStudents(db: DB, userId: string): Promise<MyStudent[]> {
+  const teamRows = await db
+    .selectFrom('team_members')
+    .innerJoin('students', 'students.id', 'team_members.student_id')
+    .innerJoin('schools', 'schools.id', 'students.school_id')
+    .select([
+      'students.id',
+      'students.name',
+      'students.preferred_name',
+      'students.grade',
+      'schools.name as school_name',
+      'team_members.role',
+    ])
+    .where('team_members.user_id', '=', userId)
+    .where('team_members.removed_at', 'is', null)
+    .execute()
+  const adminRows = await db
+    .selectFrom('school_roles')
+    .innerJoin('students', 'students.school_id', 'school_roles.school_id')
+    .innerJoin('schools', 'schools.id', 'students.school_id')
+    .select(['students.id', 'students.name', 'students.preferred_name', 'students.grade', 'schools.name as school_name'])
+    .where('school_roles.user_id', '=', userId)
+    .where('school_roles.role', '=', 'school_admin')
+    .where('school_roles.removed_at', 'is', null)
+    .execute()
+
+  const byId = new Map<string, MyStudent>()
+  for (const r of teamRows) {
+    byId.set(r.id, shape(r, r.role))
+  }
+  for (const r of adminRows) {
+    if (!byId.has(r.id)) byId.set(r.id, shape(r, 'school_admin'))
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+function shape(
+  r: { id: string; name: string; preferred_name: string | null; grade: number | null; school_name: string },
+  role: TeamRole | 'school_admin',
+): MyStudent {
+  return { id: r.id, name: r.name, preferredName: r.preferred_name, grade: r.grade, schoolName: r.school_name, role }
+}

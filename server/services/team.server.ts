@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { inviteExpiry, inviteStatus } from '#shared/invite-status.ts'
+import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
+import { recordAudit } from './audit.server.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
+
+export interface TeamMember {
+  id: string
+  userId: string
+  name: string
+  email: string
+  role: TeamRole
+  addedAt: string
+}
+
+export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]> {
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('users', 'users.id', 'team_members.user_id')
+    .select([
+      'team_members.id',
+      'team_members.user_id',
+      'users.name',
+      'users.email',
+      'team_members.role',
+      'team_members.added_at',
+    ])
+    .where('team_members.student_id', '=', studentId)
+    .where('team_members.removed_at', 'is', null)
+    .orderBy('team_members.added_at')
+    .execute()
+  return rows.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, email: r.email, role: r.role, addedAt: r.added_at }))
+}
+
+export interface PendingInvite {
+  id: string
+  email: string
+  role: TeamRole
+  createdAt: string
+  expiresAt: string
+}
+
+export async function listPendingInvites(db: DB, studentId: string, now: Date): Promise<PendingInvite[]> {
+  const rows = await db
+    .selectFrom('invites')
+    .select(['id', 'email', 'role', 'created_at', 'expires_at', 'used_at', 'revoked_at'])
+    .where('student_id', '=', studentId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute()
+  return rows
+    .filter((r) => inviteStatus({ expiresAt: r.expires_at, usedAt: r.used_at, revokedAt: r.revoked_at }, now) === 'valid')
+    .map((r) => ({ id: r.id, email: r.email, role: r.role, createdAt: r.created_at, expiresAt: r.expires_at }))
+}
+
+export interface CreatedInvite {
+  inviteId: string
+  /** Shown once to the case manager to send; never stored. */
+  token: string
+  expiresAt: string
+}
+
+export async function inviteMember(
+  db: DB,
+  args: { studentId: string; email: string; role: TeamRole; invitedBy: string; now: Date },
+): Promise<CreatedInvite> {
+  const { studentId, email, role, invitedBy, now } = args
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('team_members')
+      .innerJoin('users', 'users.id', 'team_members.user_id')
+      .select(['team_members.role'])
+      .where('team_members.student_id', '=', studentId)
+      .where('users.email', '=', email)
+      .where('team_members.removed_at', 'is', null)
+      .executeTakeFirst()
+    if (existing) {
+      throw new DomainError(
+        'CONFLICT',
+        `${email} is already on this student's team (${ROLE_LABELS[existing.role].toLowerCase()}).`,
+        'email',
+      )
+    }
+    // A new invite to the same address replaces any pending one, so only the newest link works.
+    const pending = await trx
+      .selectFrom('invites')
+      .select(['id'])
+      .where('student_id', '=', studentId)
+      .where('email', '=', email)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute()
+    for (const p of pending) {
+      await trx.updateTable('invites').set({ revoked_at: now.toISOString() }).where('id', '=', p.id).execute()
+      await recordAudit(trx, {
+        actorId: invitedBy,
+        studentId,
+        entity: 'invite',
+        entityId: p.id,
+        action: 'revoke',
+        after: { reason: 'replaced by a new invite' },
+        at: now,
+      })
+    }
+    const token = newInviteToken()
+    const invite = {
+      id: randomUUID(),
+      student_id: studentId,
+      email,
+      role,
+      token_hash: hashInviteToken(token),
+      invited_by: invitedBy,
+      created_at: now.toISOString(),
+      expires_at: inviteExpiry(now).toISOString(),
+      used_at: null,
+      used_by: null,
+      revoked_at: null,
+    }
+    await trx.insertInto('invites').values(invite).execute()
+    await recordAudit(trx, {
+      actorId: invitedBy,
+      studentId,
+      entity: 'invite',
+      entityId: invite.id,
+      action: 'create',
+      after: { email, role, expiresAt: invite.expires_at },
+      at: now,
+    })
+    return { inviteId: invite.id, token, expiresAt: invite.expires_at }
+  })
+}
+
+export async function revokeInvite(
+  db: DB,
+  args: { studentId: string; inviteId: string; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const invite = await trx
+      .selectFrom('invites')
+      .select(['id', 'email', 'used_at', 'revoked_at'])
+      .where('id', '=', args.inviteId)
+      .where('student_id', '=', args.studentId)
+      .executeTakeFirst()
+    if (!invite) throw new DomainError('NOT_FOUND', 'That invite was not found for this student.')
+    if (invite.used_at) throw new DomainError('CONFLICT', 'That invite has already been used.')
+    if (invite.revoked_at) return
+    await trx.updateTable('invites').set({ revoked_at: args.now.toISOString() }).where('id', '=', invite.id).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'invite',
+      entityId: invite.id,
+      action: 'revoke',
+      before: { email: invite.email },
+      at: args.now,
+    })
+  })
+}
+
+export async function removeMember(
+  db: DB,
+  args: { studentId: string; memberId: string; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('team_members')
+      .innerJoin('users', 'users.id', 'team_members.user_id')
+      .select(['team_members.id', 'team_members.role', 'team_members.user_id', 'users.email', 'users.name'])
+      .where('team_members.id', '=', args.memberId)
+      .where('team_members.student_id', '=', args.studentId)
+      .where('team_members.removed_at', 'is', null)
+      .executeTakeFirst()
+    if (!member) throw new DomainError('NOT_FOUND', 'That person is not on this student’s team.')
+    if (member.role === 'case_manager') {
+      const { count } = await trx
+        .selectFrom('team_members')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('student_id', '=', args.studentId)
+        .where('role', '=', 'case_manager')
+        .where('removed_at', 'is', null)
+        .executeTakeFirstOrThrow()
+      if (Number(count) <= 1) {
+        throw new DomainError(
+          'CONFLICT',
+          'A student’s team needs at least one case manager. Invite another case manager before removing this one.',
+        )
+      }
+    }
+    await trx
+      .updateTable('team_members')
+      .set({ removed_at: args.now.toISOString(), removed_by: args.actorId })
+      .where('id', '=', member.id)
+      .execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'team_member',
+      entityId: member.id,
+      action: 'remove',
+      before: { userId: member.user_id, name: member.name, email: member.email, role: member.role },
+      at: args.now,
+    })
+  })
+}
+
+export interface HistoryEntry {
+  id: number
+  at: string
+  actorName: string | null
+  entity: string
+  action: string
+  before: unknown
+  after: unknown
+}
+
+export async function listStudentHistory(db: DB, studentId: string, limit = 100): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'users.name as actor_name',
+      'audit_log.entity',
+      'audit_log.action',
+      'audit_log.before',
+      'audit_log.after',
+    ])
+    .where('audit_log.student_id', '=', studentId)
+    .orderBy('audit_log.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorName: r.actor_name,
+    entity: r.entity,
+    action: r.action,
+    before: r.before ? JSON.parse(r.before) : null,
+    after: r.after ? JSON.parse(r.after) : null,
+  }))
+}

@@ -1,0 +1,12 @@
+import { createCallerFactory, router } from './trpc.server.ts'
+import { studentsRouter } from './routers/students.server.ts'
+import { teamRouter } from './routers/team.server.ts'
+
+export const appRouter = router({
+  students: studentsRouter,
+  team: teamRouter,
+})
+
+export type AppRouter = typeof appRouter
+export const createCaller = createCallerFactory(appRouter)
+export type AppCaller = ReturnType<typeof createCaller>

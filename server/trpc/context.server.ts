@@ -1,0 +1,18 @@
+import type { DB } from '#db/client.server.ts'
+
+export interface SessionUser {
+  id: string
+  email: string
+  name: string
+}
+
+export interface Context {
+  db: DB
+  user: SessionUser | null
+  now: () => Date
+}
+
+/** Built per request by the HTTP adapter and the Remix load context, and directly by tests. */
+export function createContext(args: { db: DB; user: SessionUser | null; now?: () => Date }): Context {
+  return { db: args.db, user: args.user, now: args.now ?? (() => new Date()) }
+}

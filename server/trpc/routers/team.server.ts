@@ -1,0 +1,33 @@
+import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema } from '#shared/schemas/team.ts'
+import {
+  inviteMember,
+  listPendingInvites,
+  listStudentHistory,
+  listTeam,
+  removeMember,
+  revokeInvite,
+} from '../../services/team.server.ts'
+import { router, studentProcedure } from '../trpc.server.ts'
+
+export const teamRouter = router({
+  list: studentProcedure('team.view').query(({ ctx, input }) => listTeam(ctx.db, input.studentId)),
+  pendingInvites: studentProcedure('team.manage').query(({ ctx, input }) =>
+    listPendingInvites(ctx.db, input.studentId, ctx.now()),
+  ),
+  invite: studentProcedure('team.manage')
+    .input(inviteMemberSchema)
+    .mutation(({ ctx, input }) =>
+      inviteMember(ctx.db, { studentId: input.studentId, email: input.email, role: input.role, invitedBy: ctx.user.id, now: ctx.now() }),
+    ),
+  revokeInvite: studentProcedure('team.manage')
+    .input(revokeInviteSchema)
+    .mutation(({ ctx, input }) =>
+      revokeInvite(ctx.db, { studentId: input.studentId, inviteId: input.inviteId, actorId: ctx.user.id, now: ctx.now() }),
+    ),
+  remove: studentProcedure('team.manage')
+    .input(removeMemberSchema)
+    .mutation(({ ctx, input }) =>
+      removeMember(ctx.db, { studentId: input.studentId, memberId: input.memberId, actorId: ctx.user.id, now: ctx.now() }),
+    ),
+  history: studentProcedure('history.view').query(({ ctx, input }) => listStudentHistory(ctx.db, input.studentId)),
+})

@@ -1,0 +1,69 @@
+import { initTRPC, TRPCError } from '@trpc/server'
+import { ZodError } from 'zod'
+import { can, type Action } from '#shared/permissions.ts'
+import { studentInputSchema } from '#shared/schemas/team.ts'
+import { resolveStudentAccess } from '../services/memberships.server.ts'
+import { isDomainError } from '#shared/domain-error.ts'
+import { describeZodError, fieldErrors } from '#shared/zod-errors.ts'
+import type { Context } from './context.server.ts'
+
+/** Every procedure declares its scope; the router-walking test uses it to prove nothing slips past the gate. */
+export interface Meta {
+  scope: 'user' | 'student'
+  action?: Action
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null
+      return {
+        ...shape,
+        message: zodError ? describeZodError(zodError) : shape.message,
+        data: {
+          ...shape.data,
+          fieldErrors: zodError ? fieldErrors(zodError) : isDomainError(error.cause) && error.cause.field ? { [error.cause.field]: [error.message] } : null,
+        },
+      }
+    },
+  })
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+
+/** Domain refusals become tRPC errors with the same message, so people read why. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next()
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause
+    throw new TRPCError({ code: cause.code, message: cause.message, cause })
+  }
+  return result
+})
+
+const baseProcedure = t.procedure.use(domainErrors)
+
+export const authedProcedure = baseProcedure.meta({ scope: 'user' }).use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' })
+  return next({ ctx: { ...ctx, user: ctx.user } })
+})
+
+/**
+ * The one gate (DESIGN.md §6): resolves the caller's role for `input.studentId` and checks the permission
+ * table before the procedure sees any data. Not on the team → NOT_FOUND, naming nothing of the student.
+ */
+export function studentProcedure(action: Action) {
+  return authedProcedure
+    .meta({ scope: 'student', action })
+    .input(studentInputSchema)
+    .use(async ({ ctx, input, next }) => {
+      const access = await resolveStudentAccess(ctx.db, ctx.user.id, input.studentId)
+      if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Student not found.' })
+      if (!can(access.role, action)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role on this student’s team cannot do that.' })
+      }
+      return next({ ctx: { ...ctx, access } })
+    })
+}

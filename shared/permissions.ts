@@ -1,0 +1,22 @@
+import type { StudentRole } from './roles.ts'
+
+const EVERYONE = ['case_manager', 'provider', 'para', 'parent', 'school_admin'] as const
+
+/**
+ * The one permission table (DESIGN.md §1). Routes and procedures never check roles by hand:
+ * they name an action and the gate asks `can`.
+ */
+const PERMISSIONS = {
+  'student.view': EVERYONE,
+  'team.view': EVERYONE,
+  'team.manage': ['case_manager'],
+  'history.view': EVERYONE,
+} as const satisfies Record<string, readonly StudentRole[]>
+
+export type Action = keyof typeof PERMISSIONS
+
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[]
+
+export function can(role: StudentRole, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly StudentRole[]).includes(role)
+}

@@ -1,0 +1,16 @@
+import type { ZodError } from 'zod'
+
+/** Field path → messages, for forms; issues without a path go under "form". */
+export function fieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form'
+    ;(out[key] ??= []).push(issue.message)
+  }
+  return out
+}
+
+/** One line naming each bad field, for API clients. */
+export function describeZodError(error: ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
+}

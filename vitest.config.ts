@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// Kept apart from vite.config.ts so the Remix plugin does not load under Vitest.
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/trpc/**/*.test.ts'],
+    globalSetup: ['tests/setup/global-setup.ts'],
+    setupFiles: ['tests/setup/fail-on-console-error.ts'],
+    pool: 'forks',
+    testTimeout: 20_000,
+  },
+})
