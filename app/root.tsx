@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   isRouteErrorResponse,
   Links,
@@ -14,7 +14,18 @@ import { AppHeader } from '#app/components/app-header.tsx'
 import { Card } from '#app/components/card.tsx'
 import stylesheet from '#app/tailwind.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+// `data:,` as the icon: browsers stop asking for /favicon.ico, which only logged a routing error.
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: 'data:,' },
+]
+
+// Error pages render from the root boundary, so only this meta applies: they need a title too (WCAG 2.4.2).
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: 'Same Page' }]
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  return [{ title: `${notFound ? 'Page not found' : 'Something went wrong'} · Same Page` }]
+}
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user
@@ -54,7 +65,7 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const notFound = isRouteErrorResponse(error) && error.status === 404
   return (
-    <Card title={notFound ? 'Page not found' : 'Something went wrong'}>
+    <Card title={notFound ? 'Page not found' : 'Something went wrong'} headingLevel={1}>
       <p className="text-slate-700">
         {notFound
           ? 'This page does not exist, or you do not have access to it.'

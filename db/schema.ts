@@ -6,6 +6,9 @@ export interface SchoolsTable {
   id: string
   name: string
   created_at: string
+  /** The school year's first and last days (YYYY-MM-DD); plan dates must fall inside it. */
+  year_start: string | null
+  year_end: string | null
 }
 
 export interface UsersTable {
@@ -56,6 +59,8 @@ export interface TeamMembersTable {
   added_by: string | null
   removed_at: string | null
   removed_by: string | null
+  /** JSON array of goal areas, for providers. */
+  areas: string | null
 }
 
 export interface InvitesTable {
@@ -84,6 +89,83 @@ export interface AuditLogTable {
   after: string | null
 }
 
+export interface ProfileVersionsTable {
+  id: string
+  student_id: string
+  kind: 'communication' | 'regulation'
+  version: number
+  /** JSON of the profile's fields. */
+  content: string
+  created_at: string
+  created_by: string
+}
+
+export interface GoalsTable {
+  id: string
+  student_id: string
+  position: number
+  created_at: string
+  created_by: string
+}
+
+export interface GoalVersionsTable {
+  id: string
+  goal_id: string
+  version: number
+  area: string
+  official_text: string
+  plain_means: string
+  plain_looks_like: string
+  plain_adults_help: string
+  plain_measure: string
+  baseline: string
+  target: string
+  unit: 'percent' | 'minutes' | 'count'
+  /** JSON MasteryRule. */
+  mastery: string
+  created_at: string
+  created_by: string
+}
+
+export interface AccommodationsTable {
+  id: string
+  student_id: string
+  created_at: string
+  created_by: string
+}
+
+export interface AccommodationVersionsTable {
+  id: string
+  accommodation_id: string
+  version: number
+  title: string
+  description: string
+  category: string
+  /** JSON Applies. */
+  applies: string
+  start_date: string
+  created_at: string
+  created_by: string
+}
+
+export interface ProgressPointsTable {
+  id: string
+  goal_id: string
+  student_id: string
+  date: string
+  value: number
+  /** JSON TrialResult[] when the point was taken trial by trial. */
+  trials: string | null
+  prompt_level: string
+  regulation: 'calm' | 'uneasy' | 'dysregulated'
+  note: string
+  recorded_by: string
+  recorded_at: string
+  voided_at: string | null
+  voided_by: string | null
+  void_reason: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -94,4 +176,10 @@ export interface Database {
   team_members: TeamMembersTable
   invites: InvitesTable
   audit_log: AuditLogTable
+  profile_versions: ProfileVersionsTable
+  goals: GoalsTable
+  goal_versions: GoalVersionsTable
+  accommodations: AccommodationsTable
+  accommodation_versions: AccommodationVersionsTable
+  progress_points: ProgressPointsTable
 }

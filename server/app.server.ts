@@ -19,8 +19,11 @@ interface Locals {
 export interface CreateAppOptions {
   db: DB
   trustProxy: boolean
-  /** Production: the built Remix server. Development: a Vite dev server in middleware mode. */
-  remix:
+  /**
+   * Production: the built Remix server. Development: a Vite dev server in middleware mode. Absent: the API
+   * and health check only (HTTP-level tests, before any build exists).
+   */
+  remix?:
     | { mode: 'production'; build: ServerBuild; clientDir: string }
     | { mode: 'development'; vite: ViteDevServer }
 }
@@ -87,6 +90,7 @@ export function createApp(options: CreateAppOptions): { app: express.Express; lu
     return createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure })
   }
 
+  if (!options.remix) return { app, lucia }
   if (options.remix.mode === 'production') {
     const { clientDir, build } = options.remix
     app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))

@@ -13,6 +13,7 @@ const BUILD_DIR = path.resolve('build')
 
 export async function main(): Promise<Server> {
   const dev = process.argv.includes('--dev')
+  process.env.NODE_ENV ??= dev ? 'development' : 'production'
   const config = loadConfig()
   const { db, sqlite } = openDatabase(config.DATABASE_PATH)
   await migrateToLatest(db)
@@ -32,7 +33,10 @@ export async function main(): Promise<Server> {
     remix = { mode: 'production', build, clientDir: path.join(BUILD_DIR, 'client') }
   }
 
-  const { app } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix })
+  const { app, lucia } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix })
+  // Housekeeping at start-up: expired sessions and day-old sign-in failures carry no evidence.
+  await lucia.deleteExpiredSessions()
+  await db.deleteFrom('sign_in_failures').where('at', '<', new Date(Date.now() - 86_400_000).toISOString()).execute()
   const server = app.listen(config.PORT, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

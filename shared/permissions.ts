@@ -11,6 +11,12 @@ const PERMISSIONS = {
   'team.view': EVERYONE,
   'team.manage': ['case_manager'],
   'history.view': EVERYONE,
+  'plan.view': EVERYONE,
+  // Goals' official text, accommodations and profiles: the case manager owns the plan.
+  'plan.edit': ['case_manager'],
+  // The plain parts of a goal: also providers, for goals in their own areas (checked by the service).
+  'goal.editPlain': ['case_manager', 'provider'],
+  'progress.record': ['case_manager', 'provider', 'para'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -6,11 +6,16 @@ export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000
  * the 10th. Failures made while locked are not recorded, so the lock cannot be extended by an attacker.
  */
 export function lockedUntil(failures: readonly Date[], now: Date): Date | null {
-  const recent = failures
+  const times = failures
     .map((d) => d.getTime())
-    .filter((t) => t > now.getTime() - LOCKOUT_WINDOW_MS && t <= now.getTime())
-  if (recent.length < MAX_FAILURES) return null
-  const until = Math.max(...recent) + LOCKOUT_WINDOW_MS
+    .filter((t) => t <= now.getTime())
+    .sort((a, b) => a - b)
+  // Any run of 10 failures spanning less than 15 minutes locks until 15 minutes after the run's last one.
+  // (Counting only the last 15 minutes from `now` would lift the lock 15 minutes after the 1st failure.)
+  let until = 0
+  for (let last = MAX_FAILURES - 1; last < times.length; last++) {
+    if (times[last]! - times[last - MAX_FAILURES + 1]! < LOCKOUT_WINDOW_MS) until = Math.max(until, times[last]! + LOCKOUT_WINDOW_MS)
+  }
   return until > now.getTime() ? new Date(until) : null
 }
 

@@ -13,7 +13,7 @@ import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  requireUser(context, request)
+  const user = requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
   const [team, history] = await Promise.all([
@@ -21,7 +21,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     loadOr404(() => context.trpc.team.history({ studentId })),
   ])
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { team, invites, history: history.slice(0, 20) }
+  return { team, invites, history: history.slice(0, 20), currentUserId: user.id }
 }
 
 type ActionData =
@@ -54,7 +54,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 }
 
 export default function StudentOverview() {
-  const { team, invites, history } = useLoaderData<typeof loader>()
+  const { team, invites, history, currentUserId } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('routes/students.$studentId')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -76,7 +76,7 @@ export default function StudentOverview() {
                   {ROLE_LABELS[m.role]} · {m.email}
                 </p>
               </div>
-              {canManage ? (
+              {canManage && m.userId !== currentUserId ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="memberId" value={m.id} />
@@ -92,7 +92,7 @@ export default function StudentOverview() {
 
       {canManage ? (
         <Card title="Invite someone to the team">
-          <Form method="post" className="space-y-4" noValidate>
+          <Form method="post" className="space-y-4" noValidate key={invited?.inviteLink ?? 'invite'}>
             <input type="hidden" name="intent" value="invite" />
             {inviteFailure ? <Alert>{inviteFailure.message}</Alert> : null}
             {invited ? <InviteLink email={invited.email} link={invited.inviteLink} /> : null}

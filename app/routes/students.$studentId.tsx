@@ -18,8 +18,7 @@ export default function StudentLayout() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">{student.name}</h1>
         <p className="flex flex-wrap items-center gap-2 text-slate-700">
-          {student.grade !== null ? <span>Grade {student.grade}</span> : null}
-          <span>· {student.schoolName}</span>
+          <span>{[student.grade !== null ? `Grade ${student.grade}` : null, student.schoolName].filter(Boolean).join(' · ')}</span>
           <StatusBadge tone="info">Your role: {ROLE_LABELS[student.role]}</StatusBadge>
         </p>
       </div>

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-26T000000-foundation.ts'
+import * as plan from './2026-11-27T000000-plan.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
   '2026-11-26T000000-foundation': foundation,
+  '2026-11-27T000000-plan': plan,
 }

@@ -20,7 +20,8 @@ export function lockedMessage(minutes: number): string {
  * which accounts exist).
  */
 export async function checkCredentials(db: DB, email: string, password: string, now: Date): Promise<CredentialCheck> {
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS).toISOString()
+  // A lock lasts 15 minutes from the 10th failure, whose run may have started 15 minutes before that.
+  const since = new Date(now.getTime() - 2 * LOCKOUT_WINDOW_MS).toISOString()
   const failures = await db
     .selectFrom('sign_in_failures')
     .select('at')

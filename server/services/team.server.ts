@@ -87,7 +87,7 @@ export async function inviteMember(
     // A new invite to the same address replaces any pending one, so only the newest link works.
     const pending = await trx
       .selectFrom('invites')
-      .select(['id'])
+      .select(['id', 'role'])
       .where('student_id', '=', studentId)
       .where('email', '=', email)
       .where('used_at', 'is', null)
@@ -101,7 +101,8 @@ export async function inviteMember(
         entity: 'invite',
         entityId: p.id,
         action: 'revoke',
-        after: { reason: 'replaced by a new invite' },
+        before: { email, role: p.role, revokedAt: null },
+        after: { email, role: p.role, revokedAt: now.toISOString(), reason: 'replaced by a new invite' },
         at: now,
       })
     }
@@ -154,7 +155,8 @@ export async function revokeInvite(
       entity: 'invite',
       entityId: invite.id,
       action: 'revoke',
-      before: { email: invite.email },
+      before: { email: invite.email, revokedAt: null },
+      after: { email: invite.email, revokedAt: args.now.toISOString() },
       at: args.now,
     })
   })
@@ -200,7 +202,15 @@ export async function removeMember(
       entity: 'team_member',
       entityId: member.id,
       action: 'remove',
-      before: { userId: member.user_id, name: member.name, email: member.email, role: member.role },
+      before: { userId: member.user_id, name: member.name, email: member.email, role: member.role, removedAt: null },
+      after: {
+        userId: member.user_id,
+        name: member.name,
+        email: member.email,
+        role: member.role,
+        removedAt: args.now.toISOString(),
+        removedBy: args.actorId,
+      },
       at: args.now,
     })
   })

@@ -17,6 +17,8 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    // Stack traces only under `npm run dev`: an unset NODE_ENV must not leak them.
+    isDev: process.env.NODE_ENV === 'development',
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null
       return {

@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test'
+
+const PORT = 3210
+const BASE_URL = `http://localhost:${PORT}`
+
+/**
+ * Browser journeys against the built app (`npm run build` first), in Debian's Chromium: Playwright's own
+ * browser downloads are never used (scripts/ensure-chromium.sh installs or explains the one we need).
+ * Each run starts from an empty database at data/e2e/, which the server migrates and seeds with the demo team.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  retries: 0,
+  workers: 2,
+  forbidOnly: true,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-dev-shm-usage',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'rm -rf ./data/e2e && npx tsx server/index.ts',
+    env: { PORT: String(PORT), DATABASE_PATH: './data/e2e/same-page.db', NODE_ENV: 'production' },
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest'
+import { loadConfig } from './config.server.ts'
+
+/** An environment made of exactly these variables (nothing inherited from the test process). */
+const env = (vars: Record<string, string> = {}) => vars as NodeJS.ProcessEnv
+
+describe('loadConfig', () => {
+  test('safe defaults from an empty environment', () => {
+    expect(loadConfig(env())).toEqual({
+      PORT: 3000,
+      DATABASE_PATH: './data/same-page.db',
+      NODE_ENV: 'production',
+      TRUST_PROXY: '0',
+    })
+  })
+
+  test('reads the environment', () => {
+    const config = loadConfig(env({ PORT: '8080', DATABASE_PATH: '/srv/sp.db', NODE_ENV: 'development', TRUST_PROXY: '1' }))
+    expect(config).toEqual({ PORT: 8080, DATABASE_PATH: '/srv/sp.db', NODE_ENV: 'development', TRUST_PROXY: '1' })
+  })
+
+  test.each(['abc', '70000', '-1', '30.5'])('refuses PORT=%j, naming the variable', (PORT) => {
+    expect(() => loadConfig(env({ PORT }))).toThrow(/Invalid environment:\s+PORT: /)
+  })
+
+  test('refuses an unknown NODE_ENV', () => {
+    expect(() => loadConfig(env({ NODE_ENV: 'staging' }))).toThrow(/NODE_ENV/)
+  })
+})
+
+describe('empty variables', () => {
+  test('an empty PORT or DATABASE_PATH falls back to the default instead of port 0', () => {
+    const config = loadConfig(env({ PORT: '', DATABASE_PATH: '' }))
+    expect(config.PORT).toBe(3000)
+    expect(config.DATABASE_PATH).toBe('./data/same-page.db')
+  })
+})

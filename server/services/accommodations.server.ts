@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { applicabilityOn, type DayApplicability } from '#shared/accommodation-schedule.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { appliesSchema, type AccommodationCategory, type AccommodationFields, type Applies } from '#shared/schemas/plan.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
+import { assertInSchoolYear } from './school-year.server.ts'
+
+export interface Accommodation {
+  id: string
+  version: number
+  title: string
+  description: string
+  category: AccommodationCategory
+  applies: Applies
+  startDate: string
+  updatedAt: string
+  updatedBy: string
+}
+
+function current(db: Executor) {
+  return db
+    .selectFrom('accommodation_versions as av')
+    .innerJoin('accommodations', 'accommodations.id', 'av.accommodation_id')
+    .innerJoin('users', 'users.id', 'av.created_by')
+    .select([
+      'accommodations.id',
+      'av.version',
+      'av.title',
+      'av.description',
+      'av.category',
+      'av.applies',
+      'av.start_date',
+      'av.created_at',
+      'users.name as created_by_name',
+    ])
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'av.version',
+        '=',
+        selectFrom('accommodation_versions as newer')
+          .select((n) => n.fn.max('newer.version').as('v'))
+          .whereRef('newer.accommodation_id', '=', 'av.accommodation_id'),
+      ),
+    )
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof current>['execute']>>[number]
+
+function shape(r: Row): Accommodation {
+  return {
+    id: r.id,
+    version: r.version,
+    title: r.title,
+    description: r.description,
+    category: r.category as AccommodationCategory,
+    applies: appliesSchema.parse(JSON.parse(r.applies)),
+    startDate: r.start_date,
+    updatedAt: r.created_at,
+    updatedBy: r.created_by_name,
+  }
+}
+
+export async function listAccommodations(db: DB, studentId: string): Promise<Accommodation[]> {
+  const rows = await current(db).where('accommodations.student_id', '=', studentId).orderBy('accommodations.created_at').execute()
+  return rows.map(shape)
+}
+
+/** Today's supports: what applies, then what depends on the subject or a test, each with its condition. */
+export async function accommodationsForDay(
+  db: DB,
+  studentId: string,
+  date: string,
+): Promise<(Accommodation & { applicability: Exclude<DayApplicability, 'not_today'> })[]> {
+  const all = await listAccommodations(db, studentId)
+  const order = { applies: 0, conditional: 1 } as const
+  return all
+    .map((a) => ({ ...a, applicability: applicabilityOn(a.applies, a.startDate, date) }))
+    .filter((a): a is Accommodation & { applicability: 'applies' | 'conditional' } => a.applicability !== 'not_today')
+    .sort((a, b) => order[a.applicability] - order[b.applicability])
+}
+
+function values(accommodationId: string, version: number, f: AccommodationFields, actorId: string, now: Date) {
+  return {
+    id: randomUUID(),
+    accommodation_id: accommodationId,
+    version,
+    title: f.title,
+    description: f.description,
+    category: f.category,
+    applies: JSON.stringify(f.applies),
+    start_date: f.startDate,
+    created_at: now.toISOString(),
+    created_by: actorId,
+  }
+}
+
+export async function createAccommodation(
+  db: DB,
+  args: { studentId: string; fields: AccommodationFields; actorId: string; now: Date },
+): Promise<{ accommodationId: string }> {
+  return db.transaction().execute(async (trx) => {
+    await assertInSchoolYear(trx, args.studentId, args.fields.startDate, 'startDate')
+    const accommodationId = randomUUID()
+    await trx
+      .insertInto('accommodations')
+      .values({ id: accommodationId, student_id: args.studentId, created_at: args.now.toISOString(), created_by: args.actorId })
+      .execute()
+    await trx.insertInto('accommodation_versions').values(values(accommodationId, 1, args.fields, args.actorId, args.now)).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'accommodation',
+      entityId: accommodationId,
+      action: 'create',
+      after: args.fields,
+      at: args.now,
+    })
+    return { accommodationId }
+  })
+}
+
+export async function updateAccommodation(
+  db: DB,
+  args: { studentId: string; accommodationId: string; fields: AccommodationFields; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await current(trx)
+      .where('accommodations.student_id', '=', args.studentId)
+      .where('accommodations.id', '=', args.accommodationId)
+      .executeTakeFirst()
+    if (!row) throw new DomainError('NOT_FOUND', 'That accommodation was not found for this student.')
+    await assertInSchoolYear(trx, args.studentId, args.fields.startDate, 'startDate')
+    const before = shape(row)
+    await trx
+      .insertInto('accommodation_versions')
+      .values(values(args.accommodationId, before.version + 1, args.fields, args.actorId, args.now))
+      .execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'accommodation',
+      entityId: args.accommodationId,
+      action: 'update',
+      before: { title: before.title, description: before.description, category: before.category, applies: before.applies, startDate: before.startDate },
+      after: args.fields,
+      at: args.now,
+    })
+  })
+}

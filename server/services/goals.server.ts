@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { masteryStatus, metOnPaper, type MasteryResult, type ProgressPoint } from '#shared/mastery.ts'
+import {
+  masteryRuleSchema,
+  type GoalFields,
+  type GoalUnit,
+  type MasteryRule,
+  type PlainSummary,
+  type PromptLevel,
+  type TrialResult,
+} from '#shared/schemas/plan.ts'
+import type { StudentRole } from '#shared/roles.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
+
+export interface Goal {
+  id: string
+  version: number
+  area: string
+  officialText: string
+  plain: PlainSummary
+  baseline: string
+  target: string
+  unit: GoalUnit
+  mastery: MasteryRule
+  updatedAt: string
+  updatedBy: string
+}
+
+export interface GoalPoint extends ProgressPoint {
+  id: string
+  trials: TrialResult[] | null
+  note: string
+  recordedBy: string
+  recordedAt: string
+  voidedAt: string | null
+  voidReason: string | null
+}
+
+export interface GoalWithStatus extends Goal {
+  status: MasteryResult
+  metOnPaper: boolean
+  latest: GoalPoint | null
+}
+
+function currentVersions(db: Executor) {
+  return db
+    .selectFrom('goal_versions as gv')
+    .innerJoin('goals', 'goals.id', 'gv.goal_id')
+    .innerJoin('users', 'users.id', 'gv.created_by')
+    .select([
+      'goals.id',
+      'goals.position',
+      'gv.version',
+      'gv.area',
+      'gv.official_text',
+      'gv.plain_means',
+      'gv.plain_looks_like',
+      'gv.plain_adults_help',
+      'gv.plain_measure',
+      'gv.baseline',
+      'gv.target',
+      'gv.unit',
+      'gv.mastery',
+      'gv.created_at',
+      'users.name as created_by_name',
+    ])
+    .where(({ eb, selectFrom }) =>
+      eb('gv.version', '=', selectFrom('goal_versions as newer').select((n) => n.fn.max('newer.version').as('v')).whereRef('newer.goal_id', '=', 'gv.goal_id')),
+    )
+}
+
+type VersionRow = Awaited<ReturnType<ReturnType<typeof currentVersions>['execute']>>[number]
+
+function shapeGoal(r: VersionRow): Goal {
+  return {
+    id: r.id,
+    version: r.version,
+    area: r.area,
+    officialText: r.official_text,
+    plain: { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure },
+    baseline: r.baseline,
+    target: r.target,
+    unit: r.unit,
+    mastery: masteryRuleSchema.parse(JSON.parse(r.mastery)),
+    updatedAt: r.created_at,
+    updatedBy: r.created_by_name,
+  }
+}
+
+async function pointsFor(db: Executor, goalIds: string[]): Promise<Map<string, GoalPoint[]>> {
+  const out = new Map<string, GoalPoint[]>()
+  if (goalIds.length === 0) return out
+  const rows = await db
+    .selectFrom('progress_points')
+    .innerJoin('users', 'users.id', 'progress_points.recorded_by')
+    .select([
+      'progress_points.id',
+      'progress_points.goal_id',
+      'progress_points.date',
+      'progress_points.value',
+      'progress_points.trials',
+      'progress_points.prompt_level',
+      'progress_points.regulation',
+      'progress_points.note',
+      'progress_points.recorded_at',
+      'progress_points.voided_at',
+      'progress_points.void_reason',
+      'users.name as recorded_by',
+    ])
+    .where('progress_points.goal_id', 'in', goalIds)
+    .orderBy('progress_points.date')
+    .orderBy('progress_points.recorded_at')
+    .execute()
+  for (const r of rows) {
+    const list = out.get(r.goal_id) ?? []
+    list.push({
+      id: r.id,
+      date: r.date,
+      value: r.value,
+      trials: r.trials ? (JSON.parse(r.trials) as TrialResult[]) : null,
+      promptLevel: r.prompt_level as PromptLevel,
+      regulation: r.regulation,
+      note: r.note,
+      recordedBy: r.recorded_by,
+      recordedAt: r.recorded_at,
+      voidedAt: r.voided_at,
+      voidReason: r.void_reason,
+    })
+    out.set(r.goal_id, list)
+  }
+  return out
+}
+
+function withStatus(goal: Goal, points: GoalPoint[]): GoalWithStatus {
+  const valid = points.filter((p) => !p.voidedAt)
+  return {
+    ...goal,
+    status: masteryStatus(valid, goal.mastery),
+    metOnPaper: metOnPaper(valid, goal.mastery),
+    latest: valid.at(-1) ?? null,
+  }
+}
+
+export async function listGoals(db: DB, studentId: string): Promise<GoalWithStatus[]> {
+  const rows = await currentVersions(db).where('goals.student_id', '=', studentId).orderBy('goals.position').execute()
+  const points = await pointsFor(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => withStatus(shapeGoal(r), points.get(r.id) ?? []))
+}
+
+export async function getGoal(db: DB, studentId: string, goalId: string): Promise<GoalWithStatus & { points: GoalPoint[] }> {
+  const row = await currentVersions(db).where('goals.student_id', '=', studentId).where('goals.id', '=', goalId).executeTakeFirst()
+  if (!row) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
+  const points = (await pointsFor(db, [goalId])).get(goalId) ?? []
+  return { ...withStatus(shapeGoal(row), points), points }
+}
+
+function versionValues(goalId: string, version: number, fields: GoalFields, actorId: string, now: Date) {
+  return {
+    id: randomUUID(),
+    goal_id: goalId,
+    version,
+    area: fields.area,
+    official_text: fields.officialText,
+    plain_means: fields.plain.means,
+    plain_looks_like: fields.plain.looksLike,
+    plain_adults_help: fields.plain.adultsHelp,
+    plain_measure: fields.plain.measure,
+    baseline: fields.baseline,
+    target: fields.target,
+    unit: fields.unit,
+    mastery: JSON.stringify(fields.mastery),
+    created_at: now.toISOString(),
+    created_by: actorId,
+  }
+}
+
+function fieldsOf(goal: Goal): GoalFields {
+  const { area, officialText, plain, baseline, target, unit, mastery } = goal
+  return { area: area as GoalFields['area'], officialText, plain, baseline, target, unit, mastery }
+}
+
+export async function createGoal(
+  db: DB,
+  args: { studentId: string; fields: GoalFields; actorId: string; now: Date },
+): Promise<{ goalId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const { max } = await trx
+      .selectFrom('goals')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('student_id', '=', args.studentId)
+      .executeTakeFirstOrThrow()
+    const goalId = randomUUID()
+    await trx
+      .insertInto('goals')
+      .values({ id: goalId, student_id: args.studentId, position: Number(max ?? 0) + 1, created_at: args.now.toISOString(), created_by: args.actorId })
+      .execute()
+    await trx.insertInto('goal_versions').values(versionValues(goalId, 1, args.fields, args.actorId, args.now)).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'goal',
+      entityId: goalId,
+      action: 'create',
+      after: args.fields,
+      at: args.now,
+    })
+    return { goalId }
+  })
+}
+
+async function currentGoal(trx: Executor, studentId: string, goalId: string): Promise<Goal> {
+  const row = await currentVersions(trx).where('goals.student_id', '=', studentId).where('goals.id', '=', goalId).executeTakeFirst()
+  if (!row) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
+  return shapeGoal(row)
+}
+
+/** The case manager's full edit: a new version; the earlier one stays. */
+export async function updateGoal(
+  db: DB,
+  args: { studentId: string; goalId: string; fields: GoalFields; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await currentGoal(trx, args.studentId, args.goalId)
+    await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, args.fields, args.actorId, args.now)).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'goal',
+      entityId: args.goalId,
+      action: 'update',
+      before: fieldsOf(before),
+      after: args.fields,
+      at: args.now,
+    })
+  })
+}
+
+/**
+ * The plain parts only. A provider may do this for goals in their own areas; the case manager for all.
+ */
+export async function updateGoalPlain(
+  db: DB,
+  args: { studentId: string; goalId: string; plain: PlainSummary; role: StudentRole; memberId: string | null; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await currentGoal(trx, args.studentId, args.goalId)
+    if (args.role === 'provider') {
+      const member = args.memberId
+        ? await trx.selectFrom('team_members').select('areas').where('id', '=', args.memberId).executeTakeFirst()
+        : undefined
+      const areas: string[] = member?.areas ? JSON.parse(member.areas) : []
+      if (!areas.includes(before.area)) {
+        throw new DomainError(
+          'FORBIDDEN',
+          areas.length
+            ? `You can edit the plain parts of goals in your areas (${areas.join(', ')}); this goal is in ${before.area}.`
+            : 'You can edit the plain parts of goals in your areas, and no area is set for you yet. Ask the case manager.',
+        )
+      }
+    }
+    const fields = { ...fieldsOf(before), plain: args.plain }
+    await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, fields, args.actorId, args.now)).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'goal',
+      entityId: args.goalId,
+      action: 'update_plain',
+      before: { plain: before.plain },
+      after: { plain: args.plain },
+      at: args.now,
+    })
+  })
+}
+
+export interface GoalVersionSummary {
+  version: number
+  createdAt: string
+  createdBy: string
+  officialText: string
+  plain: PlainSummary
+}
+
+export async function goalVersions(db: DB, studentId: string, goalId: string): Promise<GoalVersionSummary[]> {
+  const rows = await db
+    .selectFrom('goal_versions as gv')
+    .innerJoin('goals', 'goals.id', 'gv.goal_id')
+    .innerJoin('users', 'users.id', 'gv.created_by')
+    .select([
+      'gv.version',
+      'gv.created_at',
+      'users.name',
+      'gv.official_text',
+      'gv.plain_means',
+      'gv.plain_looks_like',
+      'gv.plain_adults_help',
+      'gv.plain_measure',
+    ])
+    .where('goals.id', '=', goalId)
+    .where('goals.student_id', '=', studentId)
+    .orderBy('gv.version', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    version: r.version,
+    createdAt: r.created_at,
+    createdBy: r.name,
+    officialText: r.official_text,
+    plain: { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure },
+  }))
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { trialPercentage } from '#shared/mastery.ts'
+import type { PromptLevel, RegulationState, TrialResult } from '#shared/schemas/plan.ts'
+import { recordAudit } from './audit.server.ts'
+import { assertInSchoolYear } from './school-year.server.ts'
+
+export interface NewProgressPoint {
+  studentId: string
+  goalId: string
+  date: string
+  value?: number | undefined
+  trials?: TrialResult[] | undefined
+  promptLevel: PromptLevel
+  regulation: RegulationState
+  note: string
+}
+
+/** A data point is evidence: it is added, or voided with a reason, never edited or deleted. */
+export async function addProgressPoint(
+  db: DB,
+  args: NewProgressPoint & { actorId: string; now: Date; today: string },
+): Promise<{ pointId: string; value: number }> {
+  if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'Progress can’t be recorded for a future date.', 'date')
+  const value = args.trials?.length ? trialPercentage(args.trials) : args.value
+  if (value === undefined) throw new DomainError('BAD_REQUEST', 'Enter a value, or tap a result for each trial.', 'value')
+  return db.transaction().execute(async (trx) => {
+    const goal = await trx
+      .selectFrom('goals')
+      .select(['id', 'student_id'])
+      .where('id', '=', args.goalId)
+      .where('student_id', '=', args.studentId)
+      .executeTakeFirst()
+    if (!goal) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
+    await assertInSchoolYear(trx, args.studentId, args.date, 'date')
+    const pointId = randomUUID()
+    const row = {
+      id: pointId,
+      goal_id: args.goalId,
+      student_id: args.studentId,
+      date: args.date,
+      value,
+      trials: args.trials?.length ? JSON.stringify(args.trials) : null,
+      prompt_level: args.promptLevel,
+      regulation: args.regulation,
+      note: args.note,
+      recorded_by: args.actorId,
+      recorded_at: args.now.toISOString(),
+      voided_at: null,
+      voided_by: null,
+      void_reason: null,
+    }
+    await trx.insertInto('progress_points').values(row).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'progress_point',
+      entityId: pointId,
+      action: 'create',
+      after: { goalId: args.goalId, date: args.date, value, trials: args.trials ?? null, promptLevel: args.promptLevel, regulation: args.regulation, note: args.note },
+      at: args.now,
+    })
+    return { pointId, value }
+  })
+}
+
+export async function voidProgressPoint(
+  db: DB,
+  args: { studentId: string; pointId: string; reason: string; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const point = await trx
+      .selectFrom('progress_points')
+      .select(['id', 'voided_at', 'date', 'value'])
+      .where('id', '=', args.pointId)
+      .where('student_id', '=', args.studentId)
+      .executeTakeFirst()
+    if (!point) throw new DomainError('NOT_FOUND', 'That data point was not found for this student.')
+    if (point.voided_at) throw new DomainError('CONFLICT', 'That data point is already voided.')
+    await trx
+      .updateTable('progress_points')
+      .set({ voided_at: args.now.toISOString(), voided_by: args.actorId, void_reason: args.reason })
+      .where('id', '=', point.id)
+      .execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'progress_point',
+      entityId: point.id,
+      action: 'void',
+      before: { date: point.date, value: point.value, voidedAt: null },
+      after: { date: point.date, value: point.value, voidedAt: args.now.toISOString(), reason: args.reason },
+      at: args.now,
+    })
+  })
+}

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest'
+import { ACTIONS, can, type Action } from './permissions.ts'
+import type { StudentRole } from './roles.ts'
+
+const ROLES: StudentRole[] = ['case_manager', 'provider', 'para', 'parent', 'school_admin']
+
+// DESIGN.md §1, written out by hand: only the case manager changes the team; everyone who can see the
+// student (school admin included) sees the student, the team and the history.
+const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
+  'student.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
+  'team.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
+  'team.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
+  'history.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
+  'plan.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
+  'plan.edit': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
+  'goal.editPlain': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
+  'progress.record': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },
+}
+
+describe('the permission table', () => {
+  test('lists exactly the actions this test knows, so a new action needs its row here', () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort())
+  })
+
+  const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>
+    ROLES.map((role) => ({ action: action as Action, role, allowed: row[role] })),
+  )
+  test.each(cases)('$role may $action: $allowed', ({ action, role, allowed }) => {
+    expect(can(role, action)).toBe(allowed)
+  })
+
+  test('only the case manager may manage the team', () => {
+    expect(ROLES.filter((role) => can(role, 'team.manage'))).toEqual(['case_manager'])
+  })
+})

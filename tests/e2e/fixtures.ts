@@ -1,0 +1,106 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
+
+export { expect }
+export { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey }
+
+/**
+ * Fails on serious or critical axe violations (WCAG 2.x A/AA rules and best practices), naming each one
+ * with the elements it was found on. Every page a journey visits is checked at least once.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const report = blocking
+    .map((v) => {
+      const targets = v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+        .join('\n')
+      return `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${targets}`
+    })
+    .join('\n')
+  expect(blocking, `Serious or critical accessibility violations on ${page.url()}:\n${report}`).toEqual([])
+}
+
+/** Signs in through the real form on `page` and waits for My students. */
+export async function signInOn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'My students', exact: true })).toBeVisible()
+}
+
+/** A page in its own browser context (its own cookies), closed with the test. */
+export async function freshPage(browser: Browser, track: (close: () => Promise<void>) => void): Promise<Page> {
+  const context = await browser.newContext()
+  track(() => context.close())
+  return context.newPage()
+}
+
+/** An email no other test (or run) uses, under the demo school's domain. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@maple.example`
+}
+
+/** The student id from a /students/:id link on My students. */
+export async function studentIdFromMyStudents(page: Page, studentName: string): Promise<string> {
+  const href = await page.getByRole('list', { name: 'Students' }).getByRole('link', { name: studentName }).getAttribute('href')
+  const id = href?.match(/^\/students\/([^/?#]+)/)?.[1]
+  if (!id) throw new Error(`No student link for ${studentName} (href: ${String(href)})`)
+  return id
+}
+
+interface Fixtures {
+  /** Signs the test's `page` in as a demo user through the sign-in form; resolves on My students. */
+  signIn: (role: DemoUserKey) => Promise<Page>
+  /** Opens a page in a new browser context (a second person or device); contexts close after the test. */
+  newPersonPage: () => Promise<Page>
+}
+
+export const test = base.extend<Fixtures>({
+  // The fixture callback is named `provide`, not `use`: the React hooks lint rule reads `use(...)` as a hook.
+  signIn: async ({ page }, provide) => {
+    await provide(async (role) => {
+      await signInOn(page, DEMO_USERS[role].email)
+      return page
+    })
+  },
+  newPersonPage: async ({ browser }, provide) => {
+    const closers: (() => Promise<void>)[] = []
+    await provide(() => freshPage(browser, (close) => closers.push(close)))
+    for (const close of closers) await close()
+  },
+})
+
+/** Opens a student's page from My students (where `page` must be). */
+export async function openStudent(page: Page, studentName: string): Promise<void> {
+  await page.getByRole('list', { name: 'Students' }).getByRole('link', { name: studentName }).click()
+  await expect(page.getByRole('heading', { level: 1, name: studentName, exact: true })).toBeVisible()
+}
+
+/** On a student page as the case manager: creates an invite and returns the one-time link it shows. */
+export async function createInvite(page: Page, email: string, roleLabel = 'Paraprofessional'): Promise<string> {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Role').selectOption({ label: roleLabel })
+  await page.getByRole('button', { name: 'Create invite link' }).click()
+  await expect(page.getByRole('status')).toContainText(`Invite created for ${email}`)
+  const link = await page.getByLabel('Invite link').inputValue()
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/invite\/\S+$/)
+  return link
+}
+
+/** On an invite page for a new account: sets a name and password and joins; resolves on the student page. */
+export async function acceptAsNewAccount(
+  page: Page,
+  link: string,
+  { name, password, studentName = 'Johnny Miller' }: { name: string; password: string; studentName?: string },
+): Promise<void> {
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Create account and join' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: studentName, exact: true })).toBeVisible()
+}

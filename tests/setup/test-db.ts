@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type SQLite from 'better-sqlite3'
+import { inject } from 'vitest'
+import { type DB, openDatabase } from '#db/client.server.ts'
+
+export interface TestDb {
+  db: DB
+  sqlite: SQLite.Database
+  file: string
+  /** Closes the connection (if still open) and deletes the file with its WAL and shared-memory files. */
+  close(): Promise<void>
+}
+
+/**
+ * A fresh, migrated database for one test: a copy of the template the global setup migrated once
+ * (tests/setup/global-setup.ts), opened the way the app opens it (WAL, foreign keys, synchronous=FULL).
+ */
+export function createTestDb(): TestDb {
+  const template = inject('templateDbPath')
+  const file = path.join(path.dirname(template), `test-${randomUUID()}.db`)
+  fs.copyFileSync(template, file)
+  const { db, sqlite } = openDatabase(file)
+  let closed = false
+  return {
+    db,
+    sqlite,
+    file,
+    async close() {
+      if (closed) return
+      closed = true
+      if (sqlite.open) await db.destroy()
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+    },
+  }
+}
+
+/** Counts rows of a table, for "nothing was written" assertions. */
+export function countRows(sqlite: SQLite.Database, table: string): number {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`Not a table name: ${table}`)
+  return (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+}

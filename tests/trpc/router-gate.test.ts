@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { DemoUserKey } from '#db/seed.ts'
+import { ACTIONS } from '#shared/permissions.ts'
+import { appRouter } from '#server/trpc/_app.server.ts'
+import type { Meta } from '#server/trpc/trpc.server.ts'
+import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { callByPath, trpcError } from './call.ts'
+
+/**
+ * docs/decisions/003-one-permission-gate.md: walk every procedure of the router. The only procedures allowed
+ * without a student gate are listed here by hand, so a new one that forgets studentProcedure fails this test.
+ */
+const USER_SCOPED = ['students.mine']
+
+const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
+  path,
+  meta: (procedure as unknown as { _def: { meta?: Partial<Meta> } })._def.meta,
+}))
+const studentScoped = procedures.filter((p) => p.meta?.scope === 'student').map((p) => p.path)
+const OUTSIDERS: DemoUserKey[] = ['para', 'parent', 'speech']
+const TABLES = ['users', 'team_members', 'invites', 'audit_log', 'auth_sessions']
+
+describe('every tRPC procedure is behind the gate', () => {
+  let t: TestDb
+  let demo: Demo
+  beforeEach(async () => {
+    t = createTestDb()
+    demo = await seedDemoTeam(t)
+  })
+  afterEach(() => t.close())
+
+  const counts = () => TABLES.map((table) => countRows(t.sqlite, table))
+
+  test('the router has procedures to walk, and student procedures among them', () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(USER_SCOPED.length + 1)
+    expect(studentScoped.length).toBeGreaterThan(0)
+  })
+
+  test.each(procedures)('$path declares its scope (and a known action when student-scoped)', ({ path, meta }) => {
+    expect(meta?.scope).toMatch(/^(user|student)$/)
+    if (meta?.scope === 'student') expect(ACTIONS).toContain(meta.action)
+    else expect(USER_SCOPED, `${path} is user-scoped but not in the allowlist`).toContain(path)
+  })
+
+  test('every allowlisted user-scoped procedure still exists and is user-scoped', () => {
+    for (const path of USER_SCOPED) expect(procedures.find((p) => p.path === path)?.meta?.scope).toBe('user')
+  })
+
+  test.each(procedures)('$path refuses a signed-out caller with UNAUTHORIZED', async ({ path }) => {
+    const before = counts()
+    const input = studentScoped.includes(path) ? { studentId: demo.johnnyId } : undefined
+    const error = await trpcError(callByPath(demo.callerFor(null), path, input))
+    expect(error.code).toBe('UNAUTHORIZED')
+    expect(counts()).toEqual(before)
+  })
+
+  describe.each(OUTSIDERS)('%s, who is not on Maya’s team', (outsider) => {
+    test.each(studentScoped)('gets NOT_FOUND from %s for Maya, naming nothing of her', async (path) => {
+      const before = counts()
+      const error = await trpcError(callByPath(demo.callerFor(outsider), path, { studentId: demo.mayaId }))
+      expect(error.code).toBe('NOT_FOUND')
+      for (const word of ['Maya', 'Thompson', 'MAPLE-0207', demo.mayaId]) expect(error.message).not.toContain(word)
+      expect(counts()).toEqual(before)
+    })
+
+    test.each(studentScoped)('gets the same NOT_FOUND from %s for a student that does not exist', async (path) => {
+      const hidden = await trpcError(callByPath(demo.callerFor(outsider), path, { studentId: demo.mayaId }))
+      const missing = await trpcError(callByPath(demo.callerFor(outsider), path, { studentId: 'no-such-student' }))
+      expect([missing.code, missing.message]).toEqual([hidden.code, hidden.message])
+    })
+  })
+
+  // The control: Maya's case manager passes the gate on every student procedure, so the refusals above come
+  // from membership and not from something else (at most the procedure's own input check, with nothing written).
+  test.each(studentScoped)('Maya’s case manager passes the gate of %s', async (path) => {
+    const before = counts()
+    const outcome = await callByPath(demo.callerFor('caseManager'), path, { studentId: demo.mayaId }).then(
+      () => 'ok',
+      (error: { code?: string }) => error.code,
+    )
+    expect(['ok', 'BAD_REQUEST']).toContain(outcome)
+    expect(counts()).toEqual(before)
+  })
+})

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { DemoUserKey } from '#db/seed.ts'
+import type { StudentRole } from '#shared/roles.ts'
+import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { trpcError } from './call.ts'
+
+// DESIGN.md §1 and §7: who sees which demo student, and as what. null: not visible at all.
+const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null }> = {
+  caseManager: { johnny: 'case_manager', maya: 'case_manager' },
+  speech: { johnny: 'provider', maya: null },
+  para: { johnny: 'para', maya: null },
+  parent: { johnny: 'parent', maya: null },
+  admin: { johnny: 'school_admin', maya: 'school_admin' },
+}
+const USERS = Object.keys(ACCESS) as DemoUserKey[]
+
+describe('students router', () => {
+  let t: TestDb
+  let demo: Demo
+  beforeEach(async () => {
+    t = createTestDb()
+    demo = await seedDemoTeam(t)
+  })
+  afterEach(() => t.close())
+
+  describe.each(USERS)('as %s', (user) => {
+    const expected = ACCESS[user]
+
+    test('students.mine lists exactly the students this person may see, with their role', async () => {
+      const mine = await demo.callerFor(user).students.mine()
+      const want = [
+        { id: demo.johnnyId, name: 'Johnny Miller', role: expected.johnny },
+        expected.maya && { id: demo.mayaId, name: 'Maya Thompson', role: expected.maya },
+      ].filter(Boolean)
+      expect(mine.map((s) => ({ id: s.id, name: s.name, role: s.role }))).toEqual(want)
+      for (const s of mine) expect(s.schoolName).toBe('Maple Elementary')
+    })
+
+    test('students.get on Johnny, their own student', async () => {
+      expect(await demo.callerFor(user).students.get({ studentId: demo.johnnyId })).toMatchObject({ id: demo.johnnyId, name: 'Johnny Miller', preferredName: 'Johnny', grade: 3, role: expected.johnny })
+    })
+
+    test('students.get on Maya: their role, or NOT_FOUND naming nothing', async () => {
+      const call = demo.callerFor(user).students.get({ studentId: demo.mayaId })
+      if (!expected.maya) {
+        const error = await trpcError(call)
+        expect(error.code).toBe('NOT_FOUND')
+        expect(error.message).not.toContain('Maya')
+        return
+      }
+      expect(await call).toMatchObject({ id: demo.mayaId, name: 'Maya Thompson', grade: 2, role: expected.maya })
+    })
+  })
+
+  test('the parent sees only Johnny', async () => {
+    expect((await demo.callerFor('parent').students.mine()).map((s) => s.preferredName)).toEqual(['Johnny'])
+  })
+
+  test('a removed school admin no longer sees the school’s students', async () => {
+    t.sqlite.prepare('update school_roles set removed_at = ? where user_id = ?').run(new Date().toISOString(), demo.users.admin)
+    expect(await demo.callerFor('admin').students.mine()).toEqual([])
+    expect((await trpcError(demo.callerFor('admin').students.get({ studentId: demo.johnnyId }))).code).toBe('NOT_FOUND')
+  })
+
+  test('a bad student id is a BAD_REQUEST naming the field', async () => {
+    const error = await trpcError(demo.callerFor('caseManager').students.get({ studentId: '' }))
+    expect(error.code).toBe('BAD_REQUEST')
+    expect(error.message).toContain('studentId')
+  })
+})
