@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from './client.server.ts'
 import type { TeamRole } from './schema.ts'
+import { schoolYearAround, seedPlan } from './seed-plan.ts'
 
 export const DEMO_PASSWORD = 'samepage-demo'
 
@@ -16,6 +17,7 @@ export type DemoUserKey = keyof typeof DEMO_USERS
 
 export interface DemoIds {
   schoolId: string
+  sitGoalId: string
   users: Record<DemoUserKey, string>
   johnnyId: string
   mayaId: string
@@ -31,7 +33,12 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
   const passwordHash = await hash(DEMO_PASSWORD)
   return db.transaction().execute(async (trx) => {
     const schoolId = randomUUID()
-    await trx.insertInto('schools').values({ id: schoolId, name: 'Maple Elementary', created_at: at }).execute()
+    const today = localDate(now)
+    const year = schoolYearAround(today)
+    await trx
+      .insertInto('schools')
+      .values({ id: schoolId, name: 'Maple Elementary', created_at: at, year_start: year.start, year_end: year.end })
+      .execute()
 
     const users = {} as Record<DemoUserKey, string>
     for (const [key, u] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
@@ -56,7 +63,7 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       ])
       .execute()
 
-    const member = (studentId: string, userId: string, role: TeamRole) => ({
+    const member = (studentId: string, userId: string, role: TeamRole, areas: string[] | null = null) => ({
       id: randomUUID(),
       student_id: studentId,
       user_id: userId,
@@ -65,19 +72,33 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       added_by: users.caseManager,
       removed_at: null,
       removed_by: null,
+      areas: areas ? JSON.stringify(areas) : null,
     })
     await trx
       .insertInto('team_members')
       .values([
         member(johnnyId, users.caseManager, 'case_manager'),
         member(johnnyId, users.para, 'para'),
-        member(johnnyId, users.speech, 'provider'),
+        member(johnnyId, users.speech, 'provider', ['communication']),
         member(johnnyId, users.parent, 'parent'),
         member(mayaId, users.caseManager, 'case_manager'),
       ])
       .execute()
-    return { schoolId, users, johnnyId, mayaId }
+    const { sitGoalId } = await seedPlan(trx, {
+      johnnyId,
+      mayaId,
+      caseManagerId: users.caseManager,
+      paraId: users.para,
+      speechId: users.speech,
+      today,
+      at,
+    })
+    return { schoolId, sitGoalId, users, johnnyId, mayaId }
   })
+}
+
+function localDate(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
 export async function isDatabaseEmpty(db: DB): Promise<boolean> {

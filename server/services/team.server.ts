@@ -13,6 +13,8 @@ export interface TeamMember {
   email: string
   role: TeamRole
   addedAt: string
+  /** Goal areas a provider works in. */
+  areas: string[]
 }
 
 export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]> {
@@ -26,12 +28,21 @@ export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]>
       'users.email',
       'team_members.role',
       'team_members.added_at',
+      'team_members.areas',
     ])
     .where('team_members.student_id', '=', studentId)
     .where('team_members.removed_at', 'is', null)
     .orderBy('team_members.added_at')
     .execute()
-  return rows.map((r) => ({ id: r.id, userId: r.user_id, name: r.name, email: r.email, role: r.role, addedAt: r.added_at }))
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    addedAt: r.added_at,
+    areas: r.areas ? (JSON.parse(r.areas) as string[]) : [],
+  }))
 }
 
 export interface PendingInvite {
@@ -252,4 +263,34 @@ export async function listStudentHistory(db: DB, studentId: string, limit = 100)
     before: r.before ? JSON.parse(r.before) : null,
     after: r.after ? JSON.parse(r.after) : null,
   }))
+}
+
+/** Which goal areas a provider works in: they may then edit the plain parts of those goals. */
+export async function setProviderAreas(
+  db: DB,
+  args: { studentId: string; memberId: string; areas: string[]; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('team_members')
+      .select(['id', 'role', 'areas'])
+      .where('id', '=', args.memberId)
+      .where('student_id', '=', args.studentId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst()
+    if (!member) throw new DomainError('NOT_FOUND', 'That person is not on this student’s team.')
+    if (member.role !== 'provider') throw new DomainError('BAD_REQUEST', 'Areas are set for service providers only.')
+    const areas = [...new Set(args.areas)].sort()
+    await trx.updateTable('team_members').set({ areas: JSON.stringify(areas) }).where('id', '=', member.id).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'team_member',
+      entityId: member.id,
+      action: 'set_areas',
+      before: { areas: member.areas ? JSON.parse(member.areas) : [] },
+      after: { areas },
+      at: args.now,
+    })
+  })
 }

@@ -1,10 +1,15 @@
 import { createCallerFactory, router } from './trpc.server.ts'
 import { studentsRouter } from './routers/students.server.ts'
 import { teamRouter } from './routers/team.server.ts'
+import { accommodationsRouter, goalsRouter, profilesRouter, progressRouter } from './routers/plan.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
   team: teamRouter,
+  profiles: profilesRouter,
+  goals: goalsRouter,
+  accommodations: accommodationsRouter,
+  progress: progressRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, WEEKDAYS } from '../school-date.ts'
-import { studentIdSchema } from './team.ts'
+import { studentIdSchema } from './ids.ts'
 
 const text = (label: string, max: number) =>
   z

@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { emailSchema, teamRoleSchema } from './auth.ts'
+import { studentIdSchema } from './ids.ts'
+import { GOAL_AREAS } from './plan.ts'
 
-export const studentIdSchema = z
-  .string({ error: 'A student id is required.' })
-  .min(1, { error: 'A student id is required.' })
-  .max(64, { error: 'That student id is not valid.' })
+export { studentIdSchema }
 
 export const studentInputSchema = z.object({ studentId: studentIdSchema })
 
@@ -22,4 +21,10 @@ export const removeMemberSchema = z.object({
 export const revokeInviteSchema = z.object({
   studentId: studentIdSchema,
   inviteId: z.string().min(1, { error: 'Choose an invite to cancel.' }).max(64),
+})
+
+export const setProviderAreasSchema = z.object({
+  studentId: studentIdSchema,
+  memberId: z.string().min(1, { error: 'Choose a provider.' }).max(64),
+  areas: z.array(z.enum(GOAL_AREAS, { error: 'Choose areas from the list.' })).max(GOAL_AREAS.length),
 })

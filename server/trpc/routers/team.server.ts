@@ -1,4 +1,4 @@
-import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema } from '#shared/schemas/team.ts'
+import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema, setProviderAreasSchema } from '#shared/schemas/team.ts'
 import {
   inviteMember,
   listPendingInvites,
@@ -6,6 +6,7 @@ import {
   listTeam,
   removeMember,
   revokeInvite,
+  setProviderAreas,
 } from '../../services/team.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
@@ -28,6 +29,11 @@ export const teamRouter = router({
     .input(removeMemberSchema)
     .mutation(({ ctx, input }) =>
       removeMember(ctx.db, { studentId: input.studentId, memberId: input.memberId, actorId: ctx.user.id, now: ctx.now() }),
+    ),
+  setAreas: studentProcedure('team.manage')
+    .input(setProviderAreasSchema)
+    .mutation(({ ctx, input }) =>
+      setProviderAreas(ctx.db, { studentId: input.studentId, memberId: input.memberId, areas: input.areas, actorId: ctx.user.id, now: ctx.now() }),
     ),
   history: studentProcedure('history.view').query(({ ctx, input }) => listStudentHistory(ctx.db, input.studentId)),
 })
