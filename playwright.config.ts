@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
-const PORT = 3210
+// E2E_PORT and BUILD_DIR let two checkouts (or two engineers) run the suite side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210)
+const DATA_DIR = `./data/e2e-${PORT}`
 const BASE_URL = `http://localhost:${PORT}`
 
 /**
@@ -41,8 +43,13 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'rm -rf ./data/e2e && npx tsx server/index.ts',
-    env: { PORT: String(PORT), DATABASE_PATH: './data/e2e/same-page.db', NODE_ENV: 'production' },
+    command: `rm -rf ${DATA_DIR} && npx tsx server/index.ts`,
+    env: {
+      PORT: String(PORT),
+      DATABASE_PATH: `${DATA_DIR}/same-page.db`,
+      NODE_ENV: 'production',
+      BUILD_DIR: process.env.BUILD_DIR ?? 'build',
+    },
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -166,6 +166,29 @@ export interface ProgressPointsTable {
   void_reason: string | null
 }
 
+export interface SchoolClosuresTable {
+  id: string
+  school_id: string
+  date: string
+  label: string
+  created_at: string
+  created_by: string | null
+}
+
+export interface AccommodationChecksTable {
+  id: string
+  client_id: string
+  accommodation_id: string
+  student_id: string
+  date: string
+  status: 'used' | 'not_needed' | 'not_provided' | 'declined'
+  reason: string | null
+  recorded_by: string
+  recorded_at: string
+  /** 1 when recorded on a later day than the day it is about. */
+  late: number
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -182,4 +205,6 @@ export interface Database {
   accommodations: AccommodationsTable
   accommodation_versions: AccommodationVersionsTable
   progress_points: ProgressPointsTable
+  school_closures: SchoolClosuresTable
+  accommodation_checks: AccommodationChecksTable
 }

@@ -17,14 +17,15 @@ export function schoolYearAround(today: string): { start: string; end: string } 
   return { start: `${startYear}-08-31`, end: `${startYear + 1}-06-18` }
 }
 
-/** The n-th school day (Mon–Fri) before `today`, counting today as 0 when it is a weekday. */
-export function schoolDaysBefore(today: string, n: number): string {
+/** The n-th school day before `today` (0 = the latest school day up to today), skipping weekends and closures. */
+export function schoolDaysBefore(today: string, n: number, closures: ReadonlySet<string> = new Set()): string {
   const d = new Date(`${today}T00:00:00Z`)
+  const open = () => d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !closures.has(d.toISOString().slice(0, 10))
   let left = n
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() - 1)
+  while (!open()) d.setUTCDate(d.getUTCDate() - 1)
   while (left > 0) {
     d.setUTCDate(d.getUTCDate() - 1)
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--
+    if (open()) left--
   }
   return d.toISOString().slice(0, 10)
 }
@@ -37,9 +38,10 @@ interface PlanSeedArgs {
   speechId: string
   today: string
   at: string
+  closures: ReadonlySet<string>
 }
 
-export async function seedPlan(trx: Trx, a: PlanSeedArgs): Promise<{ sitGoalId: string }> {
+export async function seedPlan(trx: Trx, a: PlanSeedArgs): Promise<{ sitGoalId: string; accommodationIds: string[] }> {
   const by = a.caseManagerId
   const profile = (studentId: string, kind: 'communication' | 'regulation', content: object) => ({
     id: randomUUID(),
@@ -138,7 +140,7 @@ export async function seedPlan(trx: Trx, a: PlanSeedArgs): Promise<{ sitGoalId: 
     id: randomUUID(),
     goal_id: goalId,
     student_id: a.johnnyId,
-    date: schoolDaysBefore(a.today, daysAgo),
+    date: schoolDaysBefore(a.today, daysAgo, a.closures),
     value,
     trials: null,
     prompt_level: promptLevel,
@@ -171,6 +173,7 @@ export async function seedPlan(trx: Trx, a: PlanSeedArgs): Promise<{ sitGoalId: 
     .execute()
 
   const start = schoolYearAround(a.today).start
+  const accommodationIds: string[] = []
   const accommodations = [
     ['Break card', 'Johnny may show his break card and take 5 minutes in the reading corner. No questions asked.', 'regulation', { kind: 'daily' }],
     ['Picture schedule', 'Keep his picture schedule on his desk and point to the next step before a change.', 'communication', { kind: 'daily' }],
@@ -182,6 +185,7 @@ export async function seedPlan(trx: Trx, a: PlanSeedArgs): Promise<{ sitGoalId: 
   ] as const
   for (const [title, description, category, applies] of accommodations) {
     const id = randomUUID()
+    accommodationIds.push(id)
     await trx.insertInto('accommodations').values({ id, student_id: a.johnnyId, created_at: a.at, created_by: by }).execute()
     await trx
       .insertInto('accommodation_versions')
@@ -199,5 +203,5 @@ export async function seedPlan(trx: Trx, a: PlanSeedArgs): Promise<{ sitGoalId: 
       })
       .execute()
   }
-  return { sitGoalId: sit }
+  return { sitGoalId: sit, accommodationIds }
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from './client.server.ts'
 import type { TeamRole } from './schema.ts'
+import { demoClosures } from './seed-calendar.ts'
 import { schoolYearAround, seedPlan } from './seed-plan.ts'
+import { seedToday } from './seed-today.ts'
 
 export const DEMO_PASSWORD = 'samepage-demo'
 
@@ -21,6 +23,8 @@ export interface DemoIds {
   users: Record<DemoUserKey, string>
   johnnyId: string
   mayaId: string
+  leoId: string
+  avaId: string
 }
 
 /**
@@ -39,6 +43,12 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       .insertInto('schools')
       .values({ id: schoolId, name: 'Maple Elementary', created_at: at, year_start: year.start, year_end: year.end })
       .execute()
+    const closureList = demoClosures(Number(year.start.slice(0, 4)))
+    await trx
+      .insertInto('school_closures')
+      .values(closureList.map((c) => ({ id: randomUUID(), school_id: schoolId, date: c.date, label: c.label, created_at: at, created_by: null })))
+      .execute()
+    const closures = new Set(closureList.map((c) => c.date))
 
     const users = {} as Record<DemoUserKey, string>
     for (const [key, u] of Object.entries(DEMO_USERS) as [DemoUserKey, (typeof DEMO_USERS)[DemoUserKey]][]) {
@@ -84,7 +94,7 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
         member(mayaId, users.caseManager, 'case_manager'),
       ])
       .execute()
-    const { sitGoalId } = await seedPlan(trx, {
+    const { sitGoalId, accommodationIds } = await seedPlan(trx, {
       johnnyId,
       mayaId,
       caseManagerId: users.caseManager,
@@ -92,8 +102,19 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       speechId: users.speech,
       today,
       at,
+      closures,
     })
-    return { schoolId, sitGoalId, users, johnnyId, mayaId }
+    const { leoId, avaId } = await seedToday(trx, {
+      schoolId,
+      caseManagerId: users.caseManager,
+      paraId: users.para,
+      johnnyId,
+      johnnyAccommodationIds: accommodationIds,
+      today,
+      at,
+      closures,
+    })
+    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId }
   })
 }
 

@@ -9,7 +9,7 @@ import { hashPassword } from './auth/password.server.ts'
 import { createApp, type CreateAppOptions } from './app.server.ts'
 import { loadConfig } from './config.server.ts'
 
-const BUILD_DIR = path.resolve('build')
+const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
 
 export async function main(): Promise<Server> {
   const dev = process.argv.includes('--dev')

@@ -15,6 +15,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'plan.edit': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'goal.editPlain': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'progress.record': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },
+  'accommodation.check': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },
 }
 
 describe('the permission table', () => {

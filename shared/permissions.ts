@@ -17,6 +17,8 @@ const PERMISSIONS = {
   // The plain parts of a goal: also providers, for goals in their own areas (checked by the service).
   'goal.editPlain': ['case_manager', 'provider'],
   'progress.record': ['case_manager', 'provider', 'para'],
+  // Marking today's supports used / not needed / not provided / declined: the adults in the room.
+  'accommodation.check': ['case_manager', 'provider', 'para'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS

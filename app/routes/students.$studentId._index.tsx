@@ -1,7 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { useState } from 'react'
+import { AccommodationList } from '#app/components/accommodation-list.tsx'
 import { Alert } from '#app/components/alert.tsx'
+import { GoalSummaryList } from '#app/components/goal-summary-list.tsx'
+import { ProfileCards } from '#app/components/profile-cards.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
@@ -10,18 +13,22 @@ import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from '#app/utils/history-text.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
+import { GOAL_AREAS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
-  const [team, history] = await Promise.all([
+  const [profiles, goals, accommodations, team, history] = await Promise.all([
+    loadOr404(() => context.trpc.profiles.get({ studentId })),
+    loadOr404(() => context.trpc.goals.list({ studentId })),
+    loadOr404(() => context.trpc.accommodations.list({ studentId })),
     loadOr404(() => context.trpc.team.list({ studentId })),
     loadOr404(() => context.trpc.team.history({ studentId })),
   ])
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { team, invites, history: history.slice(0, 20), currentUserId: user.id }
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), currentUserId: user.id }
 }
 
 type ActionData =
@@ -46,6 +53,12 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
     const result = await actionResult(() => context.trpc.team.remove({ studentId, memberId: String(form.get('memberId') ?? '') }))
     return result.ok ? { intent, ok: true } : { intent, ...result }
   }
+  if (intent === 'setAreas') {
+    const result = await actionResult(() =>
+      context.trpc.team.setAreas({ studentId, memberId: String(form.get('memberId') ?? ''), areas: form.getAll('areas').map(String) as never }),
+    )
+    return result.ok ? { intent, ok: true } : { intent, ...result }
+  }
   if (intent === 'revoke') {
     const result = await actionResult(() => context.trpc.team.revokeInvite({ studentId, inviteId: String(form.get('inviteId') ?? '') }))
     return result.ok ? { intent, ok: true } : { intent, ...result }
@@ -54,17 +67,63 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 }
 
 export default function StudentOverview() {
-  const { team, invites, history, currentUserId } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, history, currentUserId } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('routes/students.$studentId')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const canManage = parent ? can(parent.student.role, 'team.manage') : false
+  const canEditPlan = parent ? can(parent.student.role, 'plan.edit') : false
+  const studentId = parent?.student.id ?? ''
+  const firstName = parent ? (parent.student.preferredName ?? parent.student.name.split(' ')[0] ?? parent.student.name) : ''
+  const base = `/students/${studentId}`
   const inviteFailure = actionData?.intent === 'invite' && !actionData.ok && 'message' in actionData ? actionData : null
   const invited = actionData?.intent === 'invite' && 'inviteLink' in actionData ? actionData : null
   const otherFailure = actionData && actionData.intent !== 'invite' && 'message' in actionData ? actionData : null
 
   return (
     <div className="space-y-6">
+      <nav aria-label="Student pages" className="no-print flex flex-wrap gap-x-4 gap-y-2">
+        <Link to={`${base}/goal-card`} className="font-medium text-brand-700 underline">
+          Print goal card
+        </Link>
+        <Link to={`${base}/history`} className="font-medium text-brand-700 underline">
+          History
+        </Link>
+      </nav>
+
+      <ProfileCards
+        firstName={firstName}
+        communication={profiles.communication}
+        regulation={profiles.regulation}
+        editHref={canEditPlan ? `${base}/profiles/edit` : null}
+      />
+
+      <Card
+        title="Goals"
+        actions={
+          canEditPlan ? (
+            <Link to={`${base}/goals/new`} className="font-medium text-brand-700 underline">
+              Add a goal
+            </Link>
+          ) : null
+        }
+      >
+        <GoalSummaryList goals={goals} studentId={studentId} firstName={firstName} />
+      </Card>
+
+      <Card
+        title="Accommodations"
+        actions={
+          canEditPlan ? (
+            <Link to={`${base}/accommodations/new`} className="font-medium text-brand-700 underline">
+              Add an accommodation
+            </Link>
+          ) : null
+        }
+      >
+        <AccommodationList accommodations={accommodations} editBase={canEditPlan ? `${base}/accommodations` : null} />
+      </Card>
+
       <Card title="Team">
         {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}
         <ul className="divide-y divide-slate-200" aria-label="Team members">
@@ -74,7 +133,9 @@ export default function StudentOverview() {
                 <p className="font-medium">{m.name}</p>
                 <p className="text-sm text-slate-600">
                   {ROLE_LABELS[m.role]} · {m.email}
+                  {m.role === 'provider' ? ` · goal areas: ${m.areas.length ? m.areas.join(', ') : 'none set'}` : ''}
                 </p>
+                {canManage && m.role === 'provider' ? <ProviderAreasForm memberId={m.id} name={m.name} areas={m.areas} busy={busy} /> : null}
               </div>
               {canManage && m.userId !== currentUserId ? (
                 <Form method="post">
@@ -161,6 +222,32 @@ export default function StudentOverview() {
         )}
       </Card>
     </div>
+  )
+}
+
+function ProviderAreasForm({ memberId, name, areas, busy }: { memberId: string; name: string; areas: string[]; busy: boolean }) {
+  return (
+    <details className="mt-2">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">Set goal areas for {name}</summary>
+      <Form method="post" className="mt-2 space-y-2">
+        <input type="hidden" name="intent" value="setAreas" />
+        <input type="hidden" name="memberId" value={memberId} />
+        <fieldset>
+          <legend className="text-sm text-slate-700">{name} may edit the plain parts of goals in these areas:</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4">
+            {GOAL_AREAS.map((area) => (
+              <label key={area} className="inline-flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="areas" value={area} defaultChecked={areas.includes(area)} className="size-5" />
+                {area}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          Save areas
+        </Button>
+      </Form>
+    </details>
   )
 }
 

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026-11-26T000000-foundation.ts'
 import * as plan from './2026-11-27T000000-plan.ts'
+import * as today from './2026-11-28T000000-today.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
   '2026-11-26T000000-foundation': foundation,
   '2026-11-27T000000-plan': plan,
+  '2026-11-28T000000-today': today,
 }

@@ -61,7 +61,7 @@ function shape(r: Row): Accommodation {
   }
 }
 
-export async function listAccommodations(db: DB, studentId: string): Promise<Accommodation[]> {
+export async function listAccommodations(db: Executor, studentId: string): Promise<Accommodation[]> {
   const rows = await current(db).where('accommodations.student_id', '=', studentId).orderBy('accommodations.created_at').execute()
   return rows.map(shape)
 }

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from './trpc.server.ts'
 import { studentsRouter } from './routers/students.server.ts'
 import { teamRouter } from './routers/team.server.ts'
 import { accommodationsRouter, goalsRouter, profilesRouter, progressRouter } from './routers/plan.server.ts'
+import { checksRouter, todayRouter } from './routers/today.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -10,6 +11,8 @@ export const appRouter = router({
   goals: goalsRouter,
   accommodations: accommodationsRouter,
   progress: progressRouter,
+  today: todayRouter,
+  checks: checksRouter,
 })
 
 export type AppRouter = typeof appRouter

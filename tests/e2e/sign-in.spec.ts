@@ -2,11 +2,20 @@ import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, test, uniqueEmail,
 
 /** Who sees which students on My students, and in which role (db/seed.ts; README's demo table). */
 const EXPECTED: Record<DemoUserKey, { sees: Record<string, string>; neverSees: string[] }> = {
-  caseManager: { sees: { 'Johnny Miller': 'Case manager', 'Maya Thompson': 'Case manager' }, neverSees: [] },
-  para: { sees: { 'Johnny Miller': 'Paraprofessional' }, neverSees: ['Maya Thompson'] },
-  speech: { sees: { 'Johnny Miller': 'Service provider' }, neverSees: ['Maya Thompson'] },
-  parent: { sees: { 'Johnny Miller': 'Parent or guardian' }, neverSees: ['Maya Thompson'] },
-  admin: { sees: { 'Johnny Miller': 'School admin', 'Maya Thompson': 'School admin' }, neverSees: [] },
+  caseManager: {
+    sees: { 'Ava Brooks': 'Case manager', 'Johnny Miller': 'Case manager', 'Leo Garcia': 'Case manager', 'Maya Thompson': 'Case manager' },
+    neverSees: [],
+  },
+  para: {
+    sees: { 'Ava Brooks': 'Paraprofessional', 'Johnny Miller': 'Paraprofessional', 'Leo Garcia': 'Paraprofessional' },
+    neverSees: ['Maya Thompson'],
+  },
+  speech: { sees: { 'Johnny Miller': 'Service provider' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
+  parent: { sees: { 'Johnny Miller': 'Parent or guardian' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
+  admin: {
+    sees: { 'Ava Brooks': 'School admin', 'Johnny Miller': 'School admin', 'Leo Garcia': 'School admin', 'Maya Thompson': 'School admin' },
+    neverSees: [],
+  },
 }
 
 test.describe('signing in', () => {

@@ -7,11 +7,11 @@ import { trpcError } from './call.ts'
 
 // DESIGN.md §1 and §7: who sees which demo student, and as what. null: not visible at all.
 const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null }> = {
-  caseManager: { johnny: 'case_manager', maya: 'case_manager' },
-  speech: { johnny: 'provider', maya: null },
-  para: { johnny: 'para', maya: null },
-  parent: { johnny: 'parent', maya: null },
-  admin: { johnny: 'school_admin', maya: 'school_admin' },
+  caseManager: { johnny: 'case_manager', maya: 'case_manager', others: 'case_manager' },
+  speech: { johnny: 'provider', maya: null, others: null },
+  para: { johnny: 'para', maya: null, others: 'para' },
+  parent: { johnny: 'parent', maya: null, others: null },
+  admin: { johnny: 'school_admin', maya: 'school_admin', others: 'school_admin' },
 }
 const USERS = Object.keys(ACCESS) as DemoUserKey[]
 
@@ -29,8 +29,11 @@ describe('students router', () => {
 
     test('students.mine lists exactly the students this person may see, with their role', async () => {
       const mine = await demo.callerFor(user).students.mine()
+      // Sorted by name: Ava Brooks, Johnny Miller, Leo Garcia, Maya Thompson.
       const want = [
+        expected.others && { id: demo.avaId, name: 'Ava Brooks', role: expected.others },
         { id: demo.johnnyId, name: 'Johnny Miller', role: expected.johnny },
+        expected.others && { id: demo.leoId, name: 'Leo Garcia', role: expected.others },
         expected.maya && { id: demo.mayaId, name: 'Maya Thompson', role: expected.maya },
       ].filter(Boolean)
       expect(mine.map((s) => ({ id: s.id, name: s.name, role: s.role }))).toEqual(want)

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { applicabilityOn } from '#shared/accommodation-schedule.ts'
+import { accommodationFidelity, type CheckStatus, type Fidelity } from '#shared/accommodation-fidelity.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { instructionalDaysBack, isInstructionalDay, lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
+import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import type { RecordCheckInput } from '#shared/schemas/today.ts'
+import { listAccommodations } from './accommodations.server.ts'
+import { recordAudit } from './audit.server.ts'
+import { closureSet, closuresForStudent } from './calendar.server.ts'
+
+export interface CheckView {
+  id: string
+  accommodationId: string
+  date: IsoDate
+  status: CheckStatus
+  reason: string | null
+  recordedBy: string
+  recordedAt: string
+  late: boolean
+}
+
+export interface RecordedCheck extends CheckView {
+  /** True when this client id had already been saved with the same content: nothing new was written. */
+  duplicate: boolean
+}
+
+/**
+ * Records one tap. Idempotent on the browser-made client id: a resend of the same change returns the saved
+ * record; the same id with different content is refused, because that is a bug, not a retry.
+ */
+export async function recordCheck(
+  db: DB,
+  args: RecordCheckInput & { actorId: string; now: Date; today: IsoDate },
+): Promise<RecordedCheck> {
+  const reason = args.status === 'not_provided' ? (args.reason ?? '').trim() : args.reason?.trim() || null
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('accommodation_checks')
+      .innerJoin('users', 'users.id', 'accommodation_checks.recorded_by')
+      .selectAll('accommodation_checks')
+      .select('users.name as recorded_by_name')
+      .where('client_id', '=', args.clientId)
+      .executeTakeFirst()
+    if (existing) {
+      const same =
+        existing.student_id === args.studentId &&
+        existing.accommodation_id === args.accommodationId &&
+        existing.date === args.date &&
+        existing.status === args.status &&
+        (existing.reason ?? null) === (reason || null)
+      if (!same) throw new DomainError('CONFLICT', 'This change id was already used for a different record; nothing was saved.')
+      return { ...shape({ ...existing, recorded_by: existing.recorded_by_name }), duplicate: true }
+    }
+
+    if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'Supports can’t be recorded for a future day.', 'date')
+    const closures = await closuresForStudent(trx, args.studentId)
+    const closed = closures.find((c) => c.date === args.date)
+    if (closed) throw new DomainError('BAD_REQUEST', `There was no school on ${formatSchoolDate(args.date)} (${closed.label}).`, 'date')
+    const set = closureSet(closures)
+    if (!isInstructionalDay(args.date, set)) throw new DomainError('BAD_REQUEST', `${formatSchoolDate(args.date)} is not a school day.`, 'date')
+    if (instructionalDaysBack(args.date, args.today, set) > RECORDING_WINDOW) {
+      throw new DomainError(
+        'BAD_REQUEST',
+        `Records can be made for the last ${RECORDING_WINDOW} school days only; ${formatSchoolDate(args.date)} is further back.`,
+        'date',
+      )
+    }
+    const accommodation = (await listAccommodations(trx, args.studentId)).find((a) => a.id === args.accommodationId)
+    if (!accommodation) throw new DomainError('NOT_FOUND', 'That accommodation was not found for this student.')
+    if (applicabilityOn(accommodation.applies, accommodation.startDate, args.date) === 'not_today') {
+      throw new DomainError('BAD_REQUEST', `“${accommodation.title}” does not apply on ${formatSchoolDate(args.date)}.`, 'date')
+    }
+
+    const previous = await trx
+      .selectFrom('accommodation_checks')
+      .select(['id', 'status', 'reason'])
+      .where('accommodation_id', '=', args.accommodationId)
+      .where('date', '=', args.date)
+      .orderBy('recorded_at', 'desc')
+      .executeTakeFirst()
+    const row = {
+      id: randomUUID(),
+      client_id: args.clientId,
+      accommodation_id: args.accommodationId,
+      student_id: args.studentId,
+      date: args.date,
+      status: args.status,
+      reason: reason || null,
+      recorded_by: args.actorId,
+      recorded_at: args.now.toISOString(),
+      late: args.date < args.today ? 1 : 0,
+    }
+    await trx.insertInto('accommodation_checks').values(row).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'accommodation_check',
+      entityId: row.id,
+      action: previous ? 'update' : 'create',
+      before: previous ? { status: previous.status, reason: previous.reason } : undefined,
+      after: { accommodationId: args.accommodationId, title: accommodation.title, date: args.date, status: args.status, reason: row.reason, late: Boolean(row.late) },
+      at: args.now,
+    })
+    const name = await trx.selectFrom('users').select('name').where('id', '=', args.actorId).executeTakeFirstOrThrow()
+    return { ...shape({ ...row, recorded_by: name.name }), duplicate: false }
+  })
+}
+
+function shape(r: {
+  id: string
+  accommodation_id: string
+  date: string
+  status: CheckStatus
+  reason: string | null
+  recorded_by: string
+  recorded_at: string
+  late: number
+}): CheckView {
+  return {
+    id: r.id,
+    accommodationId: r.accommodation_id,
+    date: r.date,
+    status: r.status,
+    reason: r.reason,
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    late: r.late === 1,
+  }
+}
+
+/** The latest check per accommodation on one day, for the Today screen. */
+export async function latestChecksOn(db: DB, studentIds: string[], date: IsoDate): Promise<Map<string, CheckView>> {
+  const out = new Map<string, CheckView>()
+  if (studentIds.length === 0) return out
+  const rows = await db
+    .selectFrom('accommodation_checks')
+    .innerJoin('users', 'users.id', 'accommodation_checks.recorded_by')
+    .select([
+      'accommodation_checks.id',
+      'accommodation_checks.accommodation_id',
+      'accommodation_checks.date',
+      'accommodation_checks.status',
+      'accommodation_checks.reason',
+      'accommodation_checks.recorded_at',
+      'accommodation_checks.late',
+      'users.name as recorded_by',
+    ])
+    .where('accommodation_checks.student_id', 'in', studentIds)
+    .where('accommodation_checks.date', '=', date)
+    .orderBy('accommodation_checks.recorded_at')
+    .execute()
+  for (const r of rows) out.set(r.accommodation_id, shape(r))
+  return out
+}
+
+export const FIDELITY_WINDOW = 20
+
+export interface AccommodationFidelityRow extends Fidelity {
+  accommodationId: string
+  title: string
+}
+
+/** Each accommodation's fidelity over the last 20 school days, with the days nobody recorded. */
+export async function studentFidelity(db: DB, studentId: string, asOf: IsoDate): Promise<{ from: IsoDate; rows: AccommodationFidelityRow[] }> {
+  const closures = closureSet(await closuresForStudent(db, studentId))
+  const window = lastInstructionalDays(asOf, FIDELITY_WINDOW, closures)
+  const from = window[0] ?? asOf
+  const accommodations = await listAccommodations(db, studentId)
+  const records = await db
+    .selectFrom('accommodation_checks')
+    .select(['accommodation_id', 'date', 'status', 'recorded_at'])
+    .where('student_id', '=', studentId)
+    .where('date', '>=', from)
+    .where('date', '<=', asOf)
+    .execute()
+  return {
+    from,
+    rows: accommodations.map((a) => ({
+      accommodationId: a.id,
+      title: a.title,
+      ...accommodationFidelity({
+        applies: a.applies,
+        startDate: a.startDate,
+        records: records.filter((r) => r.accommodation_id === a.id).map((r) => ({ date: r.date, status: r.status, recordedAt: r.recorded_at })),
+        closures,
+        asOf,
+        from,
+      }),
+    })),
+  }
+}
+
+export async function checkHistory(db: DB, studentId: string, accommodationId: string, date: IsoDate): Promise<CheckView[]> {
+  const rows = await db
+    .selectFrom('accommodation_checks')
+    .innerJoin('users', 'users.id', 'accommodation_checks.recorded_by')
+    .select([
+      'accommodation_checks.id',
+      'accommodation_checks.accommodation_id',
+      'accommodation_checks.date',
+      'accommodation_checks.status',
+      'accommodation_checks.reason',
+      'accommodation_checks.recorded_at',
+      'accommodation_checks.late',
+      'users.name as recorded_by',
+    ])
+    .where('accommodation_checks.student_id', '=', studentId)
+    .where('accommodation_checks.accommodation_id', '=', accommodationId)
+    .where('accommodation_checks.date', '=', date)
+    .orderBy('accommodation_checks.recorded_at', 'desc')
+    .execute()
+  return rows.map(shape)
+}

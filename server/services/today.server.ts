@@ -1,0 +1,97 @@
+import type { DB } from '#db/client.server.ts'
+import type { CheckView } from './accommodation-checks.server.ts'
+import { latestChecksOn } from './accommodation-checks.server.ts'
+import { accommodationsForDay, type Accommodation } from './accommodations.server.ts'
+import { closureSet, closuresForSchool } from './calendar.server.ts'
+import { listGoals } from './goals.server.ts'
+import { listMyStudents } from './memberships.server.ts'
+import { getProfiles } from './profiles.server.ts'
+import { can } from '#shared/permissions.ts'
+import { isInstructionalDay, lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
+import type { IsoDate } from '#shared/school-date.ts'
+import type { StudentRole } from '#shared/roles.ts'
+import type { GoalUnit } from '#shared/schemas/plan.ts'
+
+export interface TodayStudent {
+  id: string
+  name: string
+  firstName: string
+  role: StudentRole
+  canRecord: boolean
+  closure: string | null
+  communication: { howTheyCommunicate: string; givingInstructions: string }
+  regulation: { earlySigns: string; whatHelps: string; whatToAvoid: string; calmPlace: string }
+  accommodations: (Pick<Accommodation, 'id' | 'title' | 'description' | 'category' | 'applies'> & {
+    applicability: 'applies' | 'conditional'
+    check: CheckView | null
+  })[]
+  goals: { id: string; area: string; means: string; unit: GoalUnit }[]
+}
+
+export interface TodayView {
+  date: IsoDate
+  today: IsoDate
+  /** Today and the school days a record may still be made for, newest first. */
+  recordableDays: IsoDate[]
+  students: TodayStudent[]
+}
+
+/**
+ * The para's screen: every student the person works with, profiles first, then the supports that apply
+ * on `date`, each with its latest record. Parents see it read-only.
+ */
+export async function todayForUser(db: DB, userId: string, date: IsoDate, today: IsoDate): Promise<TodayView> {
+  const mine = (await listMyStudents(db, userId)).filter((s) => s.role !== 'school_admin')
+  const schoolIds = await db
+    .selectFrom('students')
+    .select(['id', 'school_id'])
+    .where('id', 'in', mine.length ? mine.map((s) => s.id) : [''])
+    .execute()
+  const schoolOf = new Map(schoolIds.map((r) => [r.id, r.school_id]))
+  const closuresBySchool = new Map<string, Awaited<ReturnType<typeof closuresForSchool>>>()
+  for (const schoolId of new Set(schoolOf.values())) closuresBySchool.set(schoolId, await closuresForSchool(db, schoolId))
+  const firstSchool = [...closuresBySchool.values()][0] ?? []
+  const recordableDays = lastInstructionalDays(today, RECORDING_WINDOW + 1, closureSet(firstSchool)).reverse()
+
+  const checks = await latestChecksOn(
+    db,
+    mine.map((s) => s.id),
+    date,
+  )
+  const students: TodayStudent[] = []
+  for (const s of mine) {
+    const closures = closuresBySchool.get(schoolOf.get(s.id) ?? '') ?? []
+    const closure = closures.find((c) => c.date === date)?.label ?? (isInstructionalDay(date, closureSet(closures)) ? null : 'Weekend')
+    const [profiles, accommodations, goals] = await Promise.all([
+      getProfiles(db, s.id),
+      closure ? Promise.resolve([]) : accommodationsForDay(db, s.id, date),
+      listGoals(db, s.id),
+    ])
+    students.push({
+      id: s.id,
+      name: s.name,
+      firstName: s.preferredName ?? s.name.split(' ')[0] ?? s.name,
+      role: s.role,
+      canRecord: can(s.role, 'accommodation.check'),
+      closure,
+      communication: { howTheyCommunicate: profiles.communication.howTheyCommunicate, givingInstructions: profiles.communication.givingInstructions },
+      regulation: {
+        earlySigns: profiles.regulation.earlySigns,
+        whatHelps: profiles.regulation.whatHelps,
+        whatToAvoid: profiles.regulation.whatToAvoid,
+        calmPlace: profiles.regulation.calmPlace,
+      },
+      accommodations: accommodations.map((a) => ({
+        id: a.id,
+        title: a.title,
+        description: a.description,
+        category: a.category,
+        applies: a.applies,
+        applicability: a.applicability,
+        check: checks.get(a.id) ?? null,
+      })),
+      goals: goals.map((g) => ({ id: g.id, area: g.area, means: g.plain.means, unit: g.unit })),
+    })
+  }
+  return { date, today, recordableDays, students }
+}

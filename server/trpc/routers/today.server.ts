@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { localIsoDate } from '#shared/school-date.ts'
+import { isoDateSchema } from '#shared/schemas/plan.ts'
+import { recordCheckSchema } from '#shared/schemas/today.ts'
+import { checkHistory, recordCheck, studentFidelity } from '../../services/accommodation-checks.server.ts'
+import { todayForUser } from '../../services/today.server.ts'
+import { authedProcedure, router, studentProcedure } from '../trpc.server.ts'
+
+export const todayRouter = router({
+  /** User-scoped: lists only the caller's own students (listMyStudents), each with its role's rights. */
+  forMe: authedProcedure.input(z.object({ date: isoDateSchema.optional() })).query(({ ctx, input }) => {
+    const today = localIsoDate(ctx.now())
+    return todayForUser(ctx.db, ctx.user.id, input.date ?? today, today)
+  }),
+})
+
+export const checksRouter = router({
+  record: studentProcedure('accommodation.check')
+    .input(recordCheckSchema)
+    .mutation(({ ctx, input }) => recordCheck(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) })),
+  history: studentProcedure('plan.view')
+    .input(z.object({ accommodationId: z.string().min(1).max(64), date: isoDateSchema }))
+    .query(({ ctx, input }) => checkHistory(ctx.db, input.studentId, input.accommodationId, input.date)),
+  fidelity: studentProcedure('plan.view')
+    .input(z.object({ asOf: isoDateSchema.optional() }))
+    .query(({ ctx, input }) => studentFidelity(ctx.db, input.studentId, input.asOf ?? localIsoDate(ctx.now()))),
+})

@@ -1,0 +1,73 @@
+import { applicabilityOn } from './accommodation-schedule.ts'
+import type { Applies } from './schemas/plan.ts'
+import { instructionalDaysBetween } from './school-calendar.ts'
+import type { IsoDate } from './school-date.ts'
+
+export const CHECK_STATUSES = ['used', 'not_needed', 'not_provided', 'declined'] as const
+export type CheckStatus = (typeof CHECK_STATUSES)[number]
+
+export interface CheckRecord {
+  date: IsoDate
+  status: CheckStatus
+  /** Ordering of corrections on the same day: the latest record is the one that counts. */
+  recordedAt: string
+}
+
+export interface FidelityInput {
+  applies: Applies
+  startDate: IsoDate
+  records: readonly CheckRecord[]
+  closures: ReadonlySet<IsoDate>
+  asOf: IsoDate
+  /** Optional window start (e.g. 20 school days back); days before it are not counted. */
+  from?: IsoDate
+}
+
+export interface Fidelity {
+  applicableDays: number
+  recordedDays: number
+  usedDays: number
+  fidelity: number
+  /** Applicable days without a record, oldest first: the gaps a case manager follows up. */
+  unrecordedDates: IsoDate[]
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000
+}
+
+/** Latest record per day. */
+export function latestByDay(records: readonly CheckRecord[]): Map<IsoDate, CheckRecord> {
+  const out = new Map<IsoDate, CheckRecord>()
+  for (const r of records) {
+    const prev = out.get(r.date)
+    if (!prev || r.recordedAt > prev.recordedAt) out.set(r.date, r)
+  }
+  return out
+}
+
+/**
+ * Accommodation fidelity exactly as FORMATS.md defines it: applicable instructional days from the start date
+ * up to asOf (subject and test accommodations: only days with a record, since the app cannot know the
+ * timetable); used ÷ (applicable − days recorded not_needed), 3 decimals, 1 when the divisor is 0.
+ */
+export function accommodationFidelity(input: FidelityInput): Fidelity {
+  const start = input.from && input.from > input.startDate ? input.from : input.startDate
+  const latest = latestByDay(input.records.filter((r) => r.date >= start && r.date <= input.asOf))
+  const days = instructionalDaysBetween(start, input.asOf, input.closures)
+  const applicable = days.filter((d) => {
+    const a = applicabilityOn(input.applies, input.startDate, d)
+    return a === 'applies' || (a === 'conditional' && latest.has(d))
+  })
+  const recorded = applicable.filter((d) => latest.has(d))
+  const used = recorded.filter((d) => latest.get(d)!.status === 'used').length
+  const notNeeded = recorded.filter((d) => latest.get(d)!.status === 'not_needed').length
+  const divisor = applicable.length - notNeeded
+  return {
+    applicableDays: applicable.length,
+    recordedDays: recorded.length,
+    usedDays: used,
+    fidelity: divisor === 0 ? 1 : round3(used / divisor),
+    unrecordedDates: applicable.filter((d) => !latest.has(d)),
+  }
+}
