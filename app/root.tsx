@@ -47,7 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to main content
         </a>
         <AppHeader user={data?.user ?? null} />
-        <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6">
+        <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
         <ScrollRestoration />

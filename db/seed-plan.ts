@@ -186,7 +186,9 @@ export async function seedPlan(trx: Trx, a: PlanSeedArgs): Promise<{ sitGoalId: 
   for (const [title, description, category, applies] of accommodations) {
     const id = randomUUID()
     accommodationIds.push(id)
-    await trx.insertInto('accommodations').values({ id, student_id: a.johnnyId, created_at: a.at, created_by: by }).execute()
+    // Distinct timestamps keep the plan's order (creation order) stable.
+    const createdAt = new Date(Date.parse(a.at) + accommodationIds.length).toISOString()
+    await trx.insertInto('accommodations').values({ id, student_id: a.johnnyId, created_at: createdAt, created_by: by }).execute()
     await trx
       .insertInto('accommodation_versions')
       .values({

@@ -47,8 +47,9 @@ export function describeRule(rule: MasteryRule, unit: string): string {
 
 /**
  * Met: the latest `consecutive` points all reach the threshold (independently, when the rule says so).
- * Needs attention: the last three points average below the three before them, or none of the last three
- * reaches the threshold. Otherwise on track. The reason names the numbers so adults can check it.
+ * Needs attention: the last three points average below the three before them (falling), or, once there are
+ * six points, no higher than the first three (no progress since data began). A student climbing towards the
+ * target is on track. The reason names the numbers so adults can check it.
  */
 export function masteryStatus(points: readonly ProgressPoint[], rule: MasteryRule): MasteryResult {
   const sorted = byDate(points)
@@ -65,8 +66,8 @@ export function masteryStatus(points: readonly ProgressPoint[], rule: MasteryRul
   }
 
   const last3 = sorted.slice(-3)
-  const previous3 = sorted.slice(-6, -3)
   const lastMean = mean(last3.map((p) => p.value))
+  const previous3 = sorted.slice(-6, -3)
   if (previous3.length > 0 && lastMean < mean(previous3.map((p) => p.value))) {
     return {
       status: 'needs_attention',
@@ -75,16 +76,27 @@ export function masteryStatus(points: readonly ProgressPoint[], rule: MasteryRul
       )}).`,
     }
   }
-  if (last3.length === 3 && !last3.some((p) => qualifies(p, rule))) {
-    return { status: 'needs_attention', reason: `None of the last 3 points reaches the goal (${rule.threshold}).` }
+  const first3 = sorted.slice(0, 3)
+  if (sorted.length >= 6 && lastMean <= mean(first3.map((p) => p.value))) {
+    return {
+      status: 'needs_attention',
+      reason: `The last 3 points average ${round(lastMean)}, no higher than the first 3 (${round(
+        mean(first3.map((p) => p.value)),
+      )}): no progress since data began.`,
+    }
   }
   const streak = trailingQualifying(sorted, rule)
+  if (streak > 0) return { status: 'on_track', reason: `${streak} of the ${rule.consecutive} sessions in a row needed so far.` }
+  const promptedOnly =
+    rule.independentOnly && last3.some((p) => p.value >= rule.threshold && p.promptLevel !== 'independent')
+      ? ' Sessions count toward the goal only when done independently.'
+      : ''
   return {
     status: 'on_track',
     reason:
-      streak > 0
-        ? `${streak} of the ${rule.consecutive} sessions in a row needed so far.`
-        : `The last ${last3.length === 1 ? 'point is' : `${last3.length} points average ${round(lastMean)}, and are`} not falling.`,
+      (last3.length === 1
+        ? `One point so far (${round(lastMean)}).`
+        : `The last ${last3.length} points average ${round(lastMean)} and are not falling.`) + promptedOnly,
   }
 }
 

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
 
-export function Alert({ tone = 'error', children }: { tone?: 'error' | 'success' | 'info'; children: ReactNode }) {
+export function Alert({ tone = 'error', children }: { tone?: 'error' | 'warning' | 'success' | 'info'; children: ReactNode }) {
   const styles = {
     error: 'border-red-300 bg-red-50 text-red-900',
+    // A warning about the child, not about a form: strong enough to stop a reader, without the error's alarm.
+    warning: 'border-2 border-amber-500 bg-amber-50 text-amber-950',
     success: 'border-emerald-300 bg-emerald-50 text-emerald-900',
     info: 'border-brand-100 bg-brand-50 text-brand-800',
   }[tone]

@@ -5,7 +5,7 @@ export function AppHeader({ user }: { user: { name: string } | null }) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link to="/" className="text-lg font-semibold text-brand-800">
+        <Link to="/" className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800">
           Same Page
         </Link>
         {user ? (

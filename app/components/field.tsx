@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 const CONTROL =
   'block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700'
@@ -9,7 +9,7 @@ interface FieldShell {
   hint?: ReactNode
 }
 
-function FieldFrame({ id, label, errors, hint, children }: FieldShell & { id: string; children: ReactNode }) {
+function FieldFrame({ id, label, errors, hint, below, children }: FieldShell & { id: string; below?: ReactNode; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium text-slate-800">
@@ -26,12 +26,13 @@ function FieldFrame({ id, label, errors, hint, children }: FieldShell & { id: st
           {errors.join(' ')}
         </p>
       ) : null}
+      {below}
     </div>
   )
 }
 
-function describedBy(id: string, errors?: string[], hint?: ReactNode) {
-  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+function describedBy(id: string, errors?: string[], hint?: ReactNode, extra?: string) {
+  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null, extra].filter(Boolean).join(' ') || undefined
 }
 
 export function Field({ label, errors, hint, id, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
@@ -74,3 +75,28 @@ export function SelectField({
     </FieldFrame>
   )
 }
+
+/**
+ * A multi-line text field. `below` renders under the control (a character count, plain-language help);
+ * `describedBy` adds ids of such pieces to what a screen reader reads with the field.
+ */
+export const TextareaField = forwardRef<
+  HTMLTextAreaElement,
+  FieldShell & { below?: ReactNode; describedBy?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>
+>(function TextareaField({ label, errors, hint, id, below, describedBy: extraDescribedBy, rows = 4, ...textarea }, ref) {
+  const generated = useId()
+  const textareaId = id ?? generated
+  return (
+    <FieldFrame id={textareaId} label={label} errors={errors} hint={hint} below={below}>
+      <textarea
+        ref={ref}
+        id={textareaId}
+        rows={rows}
+        className={CONTROL}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(textareaId, errors, hint, extraDescribedBy)}
+        {...textarea}
+      />
+    </FieldFrame>
+  )
+})

@@ -1,9 +1,14 @@
 import type { ReactNode } from 'react'
 
-/** A table that scrolls inside its own box on a narrow phone instead of widening the page. */
+/**
+ * A table that scrolls inside its own box on a narrow phone instead of widening the page. The box is a
+ * named, focusable region so keyboard users can scroll it too (axe: scrollable-region-focusable). `relative`
+ * makes it the containing block of visually hidden (absolutely positioned) text in its cells, which would
+ * otherwise widen the whole page.
+ */
 export function Table({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full border-collapse text-left text-sm sm:text-base">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-700">{head}</thead>

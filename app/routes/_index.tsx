@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
+import { buttonClasses } from '#app/components/button.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
@@ -13,10 +14,24 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function MyStudents() {
   const { firstName, students } = useLoaderData<typeof loader>()
+  // The adults in the room all day go straight to today's supports; others can still find them.
+  const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
+  const onATeam = students.some((s) => s.role !== 'school_admin')
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My students</h1>
       <p className="text-slate-700">Hello, {firstName}. These are the students whose plans you help carry out.</p>
+      {inTheRoom ? (
+        <Link to="/today" className={`${buttonClasses('primary')} w-full py-3 text-lg sm:w-auto`}>
+          Today’s supports
+        </Link>
+      ) : onATeam ? (
+        <p>
+          <Link to="/today" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            Today’s supports
+          </Link>
+        </p>
+      ) : null}
       <Card>
         {students.length === 0 ? (
           <p className="text-slate-700">

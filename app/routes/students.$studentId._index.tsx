@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { useState } from 'react'
+import { AccommodationFidelityCard } from '#app/components/accommodation-fidelity-card.tsx'
 import { AccommodationList } from '#app/components/accommodation-list.tsx'
 import { Alert } from '#app/components/alert.tsx'
 import { GoalSummaryList } from '#app/components/goal-summary-list.tsx'
@@ -20,15 +21,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
-  const [profiles, goals, accommodations, team, history] = await Promise.all([
+  const [profiles, goals, accommodations, team, history, fidelity] = await Promise.all([
     loadOr404(() => context.trpc.profiles.get({ studentId })),
     loadOr404(() => context.trpc.goals.list({ studentId })),
     loadOr404(() => context.trpc.accommodations.list({ studentId })),
     loadOr404(() => context.trpc.team.list({ studentId })),
     loadOr404(() => context.trpc.team.history({ studentId })),
+    loadOr404(() => context.trpc.checks.fidelity({ studentId })),
   ])
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), currentUserId: user.id }
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, currentUserId: user.id }
 }
 
 type ActionData =
@@ -67,7 +69,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 }
 
 export default function StudentOverview() {
-  const { profiles, goals, accommodations, team, invites, history, currentUserId } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, history, fidelity, currentUserId } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('routes/students.$studentId')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -123,6 +125,9 @@ export default function StudentOverview() {
       >
         <AccommodationList accommodations={accommodations} editBase={canEditPlan ? `${base}/accommodations` : null} />
       </Card>
+
+      {/* The whole team sees the same numbers (DESIGN.md §3); the case manager follows up the gaps. */}
+      <AccommodationFidelityCard from={fidelity.from} rows={fidelity.rows} />
 
       <Card title="Team">
         {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}

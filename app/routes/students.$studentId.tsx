@@ -14,12 +14,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function StudentLayout() {
   const { student } = useLoaderData<typeof loader>()
   return (
-    <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">{student.name}</h1>
-        <p className="flex flex-wrap items-center gap-2 text-slate-700">
+    <div className="space-y-6 print:space-y-2">
+      <div className="space-y-1 print:space-y-0">
+        <h1 className="text-2xl font-semibold print:text-[14pt]">{student.name}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-slate-700 print:text-[9pt]">
           <span>{[student.grade !== null ? `Grade ${student.grade}` : null, student.schoolName].filter(Boolean).join(' · ')}</span>
-          <StatusBadge tone="info">Your role: {ROLE_LABELS[student.role]}</StatusBadge>
+          <span className="print:hidden">
+            <StatusBadge tone="info">Your role: {ROLE_LABELS[student.role]}</StatusBadge>
+          </span>
         </p>
       </div>
       <Outlet />

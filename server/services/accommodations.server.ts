@@ -62,7 +62,7 @@ function shape(r: Row): Accommodation {
 }
 
 export async function listAccommodations(db: Executor, studentId: string): Promise<Accommodation[]> {
-  const rows = await current(db).where('accommodations.student_id', '=', studentId).orderBy('accommodations.created_at').execute()
+  const rows = await current(db).where('accommodations.student_id', '=', studentId).orderBy('accommodations.created_at').orderBy('av.title').execute()
   return rows.map(shape)
 }
 

@@ -305,6 +305,7 @@ export async function goalVersions(db: DB, studentId: string, goalId: string): P
     .where('goals.student_id', '=', studentId)
     .orderBy('gv.version', 'desc')
     .execute()
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
   return rows.map((r) => ({
     version: r.version,
     createdAt: r.created_at,

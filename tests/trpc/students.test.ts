@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
 
 // DESIGN.md §1 and §7: who sees which demo student, and as what. null: not visible at all.
-const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null }> = {
+const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null; others: StudentRole | null }> = {
   caseManager: { johnny: 'case_manager', maya: 'case_manager', others: 'case_manager' },
   speech: { johnny: 'provider', maya: null, others: null },
   para: { johnny: 'para', maya: null, others: 'para' },

@@ -1,0 +1,64 @@
+import type { AccommodationFidelityRow } from '#server/services/accommodation-checks.server.ts'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import { Card } from './card.tsx'
+import { StatusBadge } from './status-badge.tsx'
+
+// The same bar the service numbers use for delivery (DESIGN.md §3): under 90 % needs a look.
+function tone(fidelity: number): 'good' | 'warn' | 'bad' {
+  if (fidelity >= 0.9) return 'good'
+  return fidelity >= 0.7 ? 'warn' : 'bad'
+}
+
+function listDates(dates: readonly string[]): string {
+  const f = dates.map(formatSchoolDate)
+  return f.length <= 1 ? (f[0] ?? '') : `${f.slice(0, -1).join(', ')} and ${f.at(-1)}`
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * Accommodation fidelity over the last 20 school days (FORMATS.md): per accommodation, the days it was
+ * used out of the days it applied, the share, and — plainly — the days nobody recorded anything.
+ */
+export function AccommodationFidelityCard({ from, rows }: { from: string; rows: readonly AccommodationFidelityRow[] }) {
+  return (
+    <Card title="Accommodation fidelity — last 20 school days" headingId="accommodation-fidelity">
+      <p className="text-sm text-slate-700">
+        Since {formatSchoolDate(from)}. Fidelity is the days a support was used, out of the days it applied (days marked “Not
+        needed” are left out). A support for one subject or for tests counts only on days someone recorded it.
+      </p>
+      {rows.length === 0 ? (
+        <p className="mt-3 text-slate-700">No accommodations written yet.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-200" aria-label="Accommodation fidelity">
+          {rows.map((r) => (
+            <li key={r.accommodationId} className="space-y-1 py-3">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h3 className="font-semibold">{r.title}</h3>
+                {r.applicableDays > 0 ? (
+                  <StatusBadge tone={tone(r.fidelity)}>{Math.round(r.fidelity * 100)}% fidelity</StatusBadge>
+                ) : (
+                  <StatusBadge>No days yet</StatusBadge>
+                )}
+              </div>
+              <p className="text-slate-800">
+                {r.applicableDays > 0
+                  ? `Used on ${r.usedDays} of ${plural(r.applicableDays, 'day')} it applied.`
+                  : 'It did not apply on any recorded day in this period.'}
+              </p>
+              {r.unrecordedDates.length > 0 ? (
+                <p className="font-medium text-red-900">
+                  Nobody recorded it on {plural(r.unrecordedDates.length, 'day')}: {listDates(r.unrecordedDates)}.
+                </p>
+              ) : r.applicableDays > 0 ? (
+                <p className="text-slate-700">Recorded on every day it applied.</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,136 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Alert } from '#app/components/alert.tsx'
+import { Card } from '#app/components/card.tsx'
+import { DaySwitcher } from '#app/components/day-switcher.tsx'
+import type { QuickProgressResult } from '#app/components/quick-progress-form.tsx'
+import { StudentTodayCard } from '#app/components/student-today-card.tsx'
+import { RefusedElsewhere, SyncStatus } from '#app/components/sync-status.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { actionResult } from '#app/utils/trpc-errors.server.ts'
+import { useCheckSync } from '#app/utils/use-check-sync.ts'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
+import type { PromptLevel, RegulationState } from '#shared/schemas/plan.ts'
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const user = requireUser(context, request)
+  const me = { id: user.id, name: user.name }
+  const date = new URL(request.url).searchParams.get('date') || undefined
+  const result = await actionResult(() => context.trpc.today.forMe({ date }))
+  if (result.ok) return { view: result.data, me, dateError: null }
+  // A mistyped ?date= is the person's mistake, not the app's: say so over today's page.
+  const view = await context.trpc.today.forMe({})
+  const dateError = result.fieldErrors.date?.join(' ') ?? result.message
+  return data({ view, me, dateError: `The date in the address is not valid. ${dateError}` }, { status: 400 })
+}
+
+type CheckFailure = { intent: 'check'; ok: false; accommodationId: string; message: string; fieldErrors: Record<string, string[]> }
+
+/**
+ * Only reached without scripts (a tap before the page's JavaScript arrived, or none at all): with scripts,
+ * taps go through the phone's queue and progress through a fetcher to the same procedures.
+ */
+export async function action({ context, request }: ActionFunctionArgs): Promise<CheckFailure | QuickProgressResult | Response> {
+  requireUser(context, request)
+  const form = await request.formData()
+  const s = (key: string) => String(form.get(key) ?? '')
+  const intent = s('intent')
+  const studentId = s('studentId')
+  const date = s('date')
+
+  if (intent === 'check') {
+    const accommodationId = s('accommodationId')
+    const result = await actionResult(() =>
+      context.trpc.checks.record({
+        studentId,
+        accommodationId,
+        date,
+        status: s('status') as CheckStatus,
+        reason: form.has('reason') ? s('reason') : undefined,
+        clientId: crypto.randomUUID(),
+      }),
+    )
+    // After a saved tap, a fresh GET: reloading the page must not post it again.
+    if (result.ok) return redirect(`/today?date=${encodeURIComponent(date)}`)
+    return { intent, ok: false, accommodationId, message: result.message, fieldErrors: result.fieldErrors }
+  }
+
+  const values = { goalId: s('goalId'), value: s('value').trim(), promptLevel: s('promptLevel'), regulation: s('regulation'), note: s('note') }
+  const result = await actionResult(() =>
+    context.trpc.progress.add({
+      studentId,
+      goalId: values.goalId,
+      date,
+      value: values.value === '' ? undefined : Number(values.value),
+      // The schema checks these against its lists; an unknown word comes back as a field error.
+      promptLevel: (values.promptLevel || 'independent') as PromptLevel,
+      regulation: values.regulation as RegulationState,
+      note: values.note,
+    }),
+  )
+  if (result.ok) return { intent: 'progress', studentId, ok: true, goalId: values.goalId, value: result.data.value, date }
+  const fieldErrors = { ...result.fieldErrors }
+  if (fieldErrors.goalId) fieldErrors.goalId = ['Choose a goal.']
+  return { intent: 'progress', studentId, ok: false, message: result.message, fieldErrors, values }
+}
+
+export default function Today() {
+  const { view, me, dateError } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const location = useLocation()
+  const sync = useCheckSync(me.id)
+  const { date, today, recordableDays, students } = view
+  const recordable = recordableDays.includes(date)
+  const past = date < today
+  const rowFailure = actionData && 'intent' in actionData && actionData.intent === 'check' ? actionData : null
+  const progressResult = actionData && 'intent' in actionData && actionData.intent === 'progress' ? actionData : null
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold">{date === today ? 'Today’s supports' : `Supports on ${formatSchoolDate(date)}`}</h1>
+        <p className="text-slate-700">Profiles first, then each support: tap what happened. It is saved on this phone at once.</p>
+      </div>
+      {dateError ? <Alert>{dateError}</Alert> : null}
+      <DaySwitcher today={today} recordableDays={recordableDays} selected={date} />
+      {past && recordable ? <Alert tone="info">{formatSchoolDate(date)} is a past school day: records will show as late.</Alert> : null}
+      <SyncStatus
+        waiting={sync.waiting.length}
+        sentThisVisit={sync.sentThisVisit}
+        signedOut={sync.signedOut}
+        memoryOnly={sync.memoryOnly}
+        signInHref={`/sign-in?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}
+      />
+      <RefusedElsewhere refused={sync.refused.filter((r) => r.item.date !== date)} />
+      {students.length === 0 ? (
+        <Card>
+          <p className="text-slate-700">You are not on any student’s team yet.</p>
+        </Card>
+      ) : (
+        students.map((s) => (
+          <StudentTodayCard
+            key={s.id}
+            student={s}
+            date={date}
+            today={today}
+            recordable={recordable}
+            me={me.name}
+            waiting={sync.waiting}
+            confirmed={sync.confirmed}
+            refused={sync.refused}
+            rowFailure={rowFailure}
+            progressResult={progressResult?.studentId === s.id ? progressResult : null}
+            tap={sync.tap}
+          />
+        ))
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => {
+  const view = loaded?.view
+  if (!view || view.date === view.today) return [{ title: 'Today’s supports · Same Page' }]
+  return [{ title: `Supports on ${formatSchoolDate(view.date)} · Same Page` }]
+}

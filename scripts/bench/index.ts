@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { benchToday } from './today.ts'
+
+// Benchmarks measure; tests assert. Figures are medians or ratios so they compare across machines.
+const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
+if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
+  const result = spawnSync('npx', ['remix', 'vite:build'], { stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+process.env.NODE_ENV = 'production'
+const results = { ...(await benchToday(buildDir)) }
+for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)

@@ -1,0 +1,69 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect } from './fixtures.ts'
+
+/** From My students: the "Today’s supports" link, to the Today screen. */
+export async function openTodayFromMyStudents(page: Page): Promise<void> {
+  await page.getByRole('main').getByRole('link', { name: 'Today’s supports' }).click()
+  await expect(page).toHaveURL(/\/today$/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+}
+
+/**
+ * Today may be a weekend or a holiday (the demo calendar is real): pick the newest school day the switcher
+ * offers — "Today" when there is school, else the latest past school day. Returns the day's ISO date.
+ */
+export async function openSchoolDay(page: Page): Promise<string> {
+  const switcher = page.getByRole('navigation', { name: /Choose a day/ })
+  const day = switcher.getByRole('link').filter({ hasNotText: 'no school' }).first()
+  await day.click()
+  await expect(day).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByText(/^No school (today|on)/)).toHaveCount(0)
+  // Every record form carries the day it records for.
+  const date = await page.locator('input[name="date"]').first().inputValue()
+  expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  return date
+}
+
+/** A student's card on the Today screen (a region named by the student's name). */
+export function studentCard(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true })
+}
+
+/** One accommodation's row in a student's card. */
+export function supportRow(card: Locator, title: string): Locator {
+  return card.getByRole('listitem').filter({ has: card.page().getByRole('heading', { name: title, exact: true }) })
+}
+
+/** The student id from a card's "Full plan" link. */
+export async function studentIdOf(card: Locator): Promise<string> {
+  const href = await card.getByRole('link', { name: /^Full plan for/ }).getAttribute('href')
+  const id = href?.match(/^\/students\/([^/?#]+)$/)?.[1]
+  if (!id) throw new Error(`No student link on the card (href: ${String(href)})`)
+  return id
+}
+
+interface TrpcResult<T> {
+  result: { data: T }
+}
+
+async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+  expect(response.status(), `${path} answered`).toBe(200)
+  return ((await response.json()) as TrpcResult<T>).result.data
+}
+
+/** The signed-in person's view of a student's accommodations: title → id. */
+export async function accommodationIds(page: Page, studentId: string): Promise<Map<string, string>> {
+  const list = await trpcQuery<{ id: string; title: string }[]>(page, 'accommodations.list', { studentId })
+  return new Map(list.map((a) => [a.title, a.id]))
+}
+
+/** Every record (all versions) the server holds for one accommodation on one day, newest first. */
+export async function checkHistory(
+  page: Page,
+  studentId: string,
+  accommodationId: string,
+  date: string,
+): Promise<{ id: string; status: string; reason: string | null; recordedBy: string }[]> {
+  return trpcQuery(page, 'checks.history', { studentId, accommodationId, date })
+}

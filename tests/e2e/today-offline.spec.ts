@@ -1,0 +1,129 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, expectAccessible, test } from './fixtures.ts'
+import { accommodationIds, checkHistory, openSchoolDay, openTodayFromMyStudents, studentCard, studentIdOf, supportRow } from './today-helpers.ts'
+
+interface Queued {
+  clientId: string
+  studentId: string
+  accommodationId: string
+  date: string
+  status: string
+  reason?: string
+}
+
+/** What the phone's queue holds, read straight from localStorage (every signed-in person has their own key). */
+async function queuedOnPhone(page: Page): Promise<Queued[]> {
+  return page.evaluate(() => {
+    const out: Queued[] = []
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)
+      if (key?.startsWith('same-page:check-queue:')) out.push(...(JSON.parse(localStorage.getItem(key) ?? '[]') as Queued[]))
+    }
+    return out
+  })
+}
+
+/** Record counts per accommodation for the day, for every accommodation of the given students. */
+async function recordCounts(page: Page, studentIds: string[], date: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  for (const studentId of studentIds) {
+    for (const accommodationId of (await accommodationIds(page, studentId)).values()) {
+      counts.set(accommodationId, (await checkHistory(page, studentId, accommodationId, date)).length)
+    }
+  }
+  return counts
+}
+
+async function tap(card: Locator, label: string, title: string): Promise<void> {
+  const row = supportRow(card, title)
+  const button = row.getByRole('button', { name: `${label}: ${title}` })
+  await button.click()
+  await expect(button).toHaveAttribute('aria-pressed', 'true')
+  await expect(row.getByText('Waiting to sync')).toBeVisible()
+}
+
+test('taps made offline wait on the phone, then reach the server exactly once', async ({ page, context, signIn }) => {
+  await signIn('para')
+  await openTodayFromMyStudents(page)
+  const date = await openSchoolDay(page)
+  const leo = studentCard(page, 'Leo Garcia')
+  const ava = studentCard(page, 'Ava Brooks')
+  const studentIds = [await studentIdOf(leo), await studentIdOf(ava)]
+  const before = await recordCounts(page, studentIds, date)
+  const leoIds = await accommodationIds(page, studentIds[0]!)
+  const avaIds = await accommodationIds(page, studentIds[1]!)
+  const status = page.getByRole('status', { name: 'Changes on this phone' })
+
+  await context.setOffline(true)
+  await tap(leo, 'Used', 'AAC tablet within reach')
+  await tap(leo, 'Not needed', 'Headphones for loud activities')
+  await tap(ava, 'Declined', 'Chunked assignments')
+  await expect(status).toContainText('3 changes waiting to sync')
+  await expectAccessible(page)
+  const queued = await queuedOnPhone(page)
+  expect(queued.map((q) => q.status)).toEqual(['used', 'not_needed', 'declined'])
+  expect(new Set(queued.map((q) => q.clientId)).size).toBe(3)
+
+  await context.setOffline(false)
+  await expect(status).toHaveText('All changes saved.')
+  await expect(page.getByText('Waiting to sync')).toHaveCount(0)
+  expect(await queuedOnPhone(page)).toEqual([])
+  await expect(supportRow(leo, 'AAC tablet within reach').getByRole('button', { name: 'Used: AAC tablet within reach' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+
+  // Exactly one new record for each tap, and none anywhere else for these students that day.
+  const expected = new Map(before)
+  for (const id of [leoIds.get('AAC tablet within reach')!, leoIds.get('Headphones for loud activities')!, avaIds.get('Chunked assignments')!]) {
+    expected.set(id, (before.get(id) ?? 0) + 1)
+  }
+  const after = await recordCounts(page, studentIds, date)
+  expect(after).toEqual(expected)
+  expect([...after.values()].reduce((a, b) => a + b, 0) - [...before.values()].reduce((a, b) => a + b, 0)).toBe(3)
+  const saved = await checkHistory(page, studentIds[1]!, avaIds.get('Chunked assignments')!, date)
+  expect(saved[0]).toMatchObject({ status: 'declined', recordedBy: 'Sam Ortiz' })
+
+  // A resend of the same change ids (a reply lost on bad Wi-Fi) returns the saved records and adds none.
+  const origin = new URL(page.url()).origin
+  for (const q of queued) {
+    const response = await page.request.post('/api/trpc/checks.record', {
+      headers: { Origin: origin },
+      data: { clientId: q.clientId, studentId: q.studentId, accommodationId: q.accommodationId, date: q.date, status: q.status, reason: q.reason },
+    })
+    expect(response.status()).toBe(200)
+    const body = (await response.json()) as { result: { data: { duplicate: boolean; status: string } } }
+    expect(body.result.data).toMatchObject({ duplicate: true, status: q.status })
+  }
+  expect(await recordCounts(page, studentIds, date)).toEqual(expected)
+})
+
+test('taps still waiting survive a reload, show as pending, and are sent on the next try', async ({ page, signIn }) => {
+  await signIn('para')
+  await openTodayFromMyStudents(page)
+  const date = await openSchoolDay(page)
+  const johnny = studentCard(page, 'Johnny Miller')
+  const johnnyId = await studentIdOf(johnny)
+  const ids = await accommodationIds(page, johnnyId)
+  const status = page.getByRole('status', { name: 'Changes on this phone' })
+
+  // Wi-Fi that shows as connected but drops every request: the taps stay queued.
+  const record = '**/api/trpc/checks.record**'
+  await page.route(record, (route) => route.abort('internetdisconnected'))
+  await tap(johnny, 'Used', 'Word problems read aloud')
+  await tap(johnny, 'Not needed', 'Extra time')
+  await expect(status).toContainText('2 changes waiting to sync')
+
+  await page.reload()
+  await expect(status).toContainText('2 changes waiting to sync')
+  const wordProblems = supportRow(johnny, 'Word problems read aloud')
+  await expect(wordProblems.getByRole('button', { name: 'Used: Word problems read aloud' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(wordProblems.getByText('Waiting to sync')).toBeVisible()
+  await expect(supportRow(johnny, 'Extra time').getByRole('button', { name: 'Not needed: Extra time' })).toHaveAttribute('aria-pressed', 'true')
+
+  // The connection comes back; the page retries on its own (every ~10 s while anything waits).
+  await page.unroute(record)
+  await expect(status).toHaveText('All changes saved.', { timeout: 20_000 })
+  expect((await checkHistory(page, johnnyId, ids.get('Word problems read aloud')!, date)).map((c) => c.status)).toEqual(['used'])
+  expect((await checkHistory(page, johnnyId, ids.get('Extra time')!, date)).map((c) => c.status)).toEqual(['not_needed'])
+})

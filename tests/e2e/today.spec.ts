@@ -1,0 +1,156 @@
+import type { Page } from '@playwright/test'
+import { DEMO_USERS, expect, expectAccessible, signInOn, test } from './fixtures.ts'
+import { accommodationIds, checkHistory, openSchoolDay, openTodayFromMyStudents, studentCard, studentIdOf, supportRow } from './today-helpers.ts'
+
+function collectBrowserErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  return errors
+}
+
+test('the para records Johnny’s supports for the day; the parent sees the same records, read-only', async ({ page, signIn, newPersonPage }) => {
+  const errors = collectBrowserErrors(page)
+  await signIn('para')
+  await expectAccessible(page)
+  await openTodayFromMyStudents(page)
+  await expectAccessible(page)
+  const date = await openSchoolDay(page)
+
+  const johnny = studentCard(page, 'Johnny Miller')
+  await expect(johnny).toBeVisible()
+  // Profiles first: how to help him comes before what to record.
+  const profile = johnny.getByRole('region', { name: 'How to help Johnny' })
+  await expect(profile.getByText('How to give an instruction')).toBeVisible()
+  await expect(profile.getByText('Where to calm down')).toBeVisible()
+  const supports = johnny.getByRole('list', { name: 'Johnny’s supports' })
+  const profileBox = await profile.boundingBox()
+  const supportsBox = await supports.boundingBox()
+  expect(profileBox!.y + profileBox!.height).toBeLessThanOrEqual(supportsBox!.y)
+  // A subject-bound support says when it applies.
+  await expect(supportRow(johnny, 'Word problems read aloud')).toContainText('During Math')
+  await expect(supportRow(johnny, 'Extra time')).toContainText('Tests only')
+
+  // Used: pressed at once, then confirmed by the server.
+  const breakCard = supportRow(johnny, 'Break card')
+  const used = breakCard.getByRole('button', { name: 'Used: Break card' })
+  await expect(used).toHaveAttribute('aria-pressed', 'false')
+  await used.click()
+  await expect(used).toHaveAttribute('aria-pressed', 'true')
+  await expect(breakCard).toContainText(`by ${DEMO_USERS.para.name}`)
+  await expect(breakCard.getByText('Waiting to sync')).toHaveCount(0)
+  await expect(page.getByRole('status', { name: 'Changes on this phone' })).toHaveText('All changes saved.')
+
+  // Not provided asks why first; an empty reason is refused on the phone, before anything is queued.
+  const schedule = supportRow(johnny, 'Picture schedule')
+  const notProvided = schedule.getByRole('button', { name: 'Not provided: Picture schedule' })
+  await notProvided.click()
+  const reason = schedule.getByRole('textbox', { name: 'Why was “Picture schedule” not provided?' })
+  await expect(reason).toBeFocused()
+  await expect(notProvided).toHaveAttribute('aria-pressed', 'false')
+  await schedule.getByRole('button', { name: 'Save as Not provided: Picture schedule' }).click()
+  await expect(schedule.getByText('Say briefly why it was not provided.')).toBeVisible()
+  await reason.fill('The laminated copy was missing.')
+  await schedule.getByRole('button', { name: 'Save as Not provided: Picture schedule' }).click()
+  await expect(notProvided).toHaveAttribute('aria-pressed', 'true')
+  await expect(notProvided).toBeFocused()
+  await expect(schedule).toContainText('Not provided: The laminated copy was missing.')
+  await expect(schedule.getByText('Waiting to sync')).toHaveCount(0)
+  await expectAccessible(page)
+
+  // Changing a choice records a new version; the server keeps the earlier one.
+  const declined = breakCard.getByRole('button', { name: 'Declined: Break card' })
+  await declined.click()
+  await expect(declined).toHaveAttribute('aria-pressed', 'true')
+  await expect(used).toHaveAttribute('aria-pressed', 'false')
+  await expect(breakCard.getByText('Waiting to sync')).toHaveCount(0)
+  const johnnyId = await studentIdOf(johnny)
+  const ids = await accommodationIds(page, johnnyId)
+  const versions = await checkHistory(page, johnnyId, ids.get('Break card')!, date)
+  expect(versions.map((v) => v.status)).toEqual(['declined', 'used'])
+
+  // A reload shows what the server holds.
+  await page.reload()
+  await expect(supportRow(johnny, 'Break card').getByRole('button', { name: 'Declined: Break card' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(supportRow(johnny, 'Picture schedule').getByRole('button', { name: 'Not provided: Picture schedule' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+
+  // Quick progress for a goal, on the same screen and the same day.
+  await johnny.getByText('Record progress on a goal').click()
+  const progress = johnny.getByRole('form', { name: 'Record progress for Johnny' })
+  await progress.getByLabel('Goal').selectOption({ label: 'Behavior: Johnny stays in his seat and works with the class for 20 minutes.' })
+  await expect(progress.getByLabel('Prompt level: how much help')).toHaveValue('independent')
+  await progress.getByLabel('Result (minutes)').fill('12')
+  await progress.getByRole('button', { name: 'Add data point' }).click()
+  await expect(progress.getByText('Choose calm, uneasy or dysregulated.')).toBeVisible()
+  await expect(progress.getByLabel('Result (minutes)')).toHaveValue('12')
+  await progress.getByRole('radio', { name: 'Uneasy' }).check()
+  await progress.getByLabel('Note (optional)').fill('After the fire drill.')
+  await progress.getByRole('button', { name: 'Add data point' }).click()
+  await expect(progress.getByRole('status')).toContainText('Added 12 minutes for Behavior on')
+  await expect(progress.getByLabel('Result (minutes)')).toHaveValue('')
+  await expectAccessible(page)
+  expect(errors, 'browser errors').toEqual([])
+
+  // The parent: the same records, no buttons.
+  const parent = await newPersonPage()
+  await signInOn(parent, DEMO_USERS.parent.email)
+  await openTodayFromMyStudents(parent)
+  await openSchoolDay(parent)
+  const johnnyForParent = studentCard(parent, 'Johnny Miller')
+  await expect(supportRow(johnnyForParent, 'Break card')).toContainText(`Declined · recorded by ${DEMO_USERS.para.name}`)
+  await expect(supportRow(johnnyForParent, 'Picture schedule')).toContainText('Not provided: The laminated copy was missing.')
+  await expect(johnnyForParent.getByRole('button')).toHaveCount(0)
+  await expect(johnnyForParent.getByText('Record progress on a goal')).toHaveCount(0)
+  await expect(parent.getByRole('region', { name: 'Leo Garcia' })).toHaveCount(0)
+  await expectAccessible(parent)
+})
+
+test('a mistyped date in the address says so, over today’s page', async ({ page, signIn }) => {
+  await signIn('para')
+  const response = await page.goto('/today?date=2025-02-30')
+  expect(response?.status()).toBe(400)
+  await expect(page.getByRole('alert')).toContainText('The date in the address is not valid. Enter a real date as YYYY-MM-DD.')
+  await expect(page.getByRole('navigation', { name: /Choose a day/ })).toBeVisible()
+  await expectAccessible(page)
+})
+
+test.describe('on a phone', () => {
+  const WIDTH = 360
+  test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+
+  test('the Today screen fits a 360 px phone, with 44 px tap targets', async ({ page, signIn }) => {
+    await signIn('para')
+    await openTodayFromMyStudents(page)
+    await openSchoolDay(page)
+    const johnny = studentCard(page, 'Johnny Miller')
+    const seat = supportRow(johnny, 'Seat near the door')
+    await seat.getByRole('button', { name: 'Used: Seat near the door' }).tap()
+    await expect(seat.getByRole('button', { name: 'Used: Seat near the door' })).toHaveAttribute('aria-pressed', 'true')
+    const headphones = supportRow(johnny, 'Noise-reducing headphones')
+    await headphones.getByRole('button', { name: 'Not provided: Noise-reducing headphones' }).tap()
+    await expect(headphones.getByRole('textbox', { name: /not provided\?/ })).toBeFocused()
+
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(scrollWidth, 'the page scrolls sideways at 360 px').toBeLessThanOrEqual(WIDTH)
+    const targets = page.getByRole('main').locator('button, a, summary, select, input:not([type=hidden]):not([type=radio])')
+    const boxes = await targets.evaluateAll((els) =>
+      els
+        .map((e) => ({ name: e.getAttribute('aria-label') ?? e.textContent?.trim() ?? e.tagName, box: e.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0)
+        .map(({ name, box }) => ({ name, width: box.width, height: box.height, right: box.right })),
+    )
+    expect(boxes.length).toBeGreaterThan(20)
+    for (const b of boxes) {
+      expect(b.height, `${b.name} is a 44 px tap target`).toBeGreaterThanOrEqual(44)
+      expect(b.right, `${b.name} fits on screen`).toBeLessThanOrEqual(WIDTH)
+    }
+    await expectAccessible(page)
+    await page.screenshot({ path: 'test-results/ui3/today-phone.png', fullPage: true })
+    await page.screenshot({ path: 'test-results/ui3/today-phone-first-screen.png' })
+  })
+})
