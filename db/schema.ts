@@ -9,6 +9,8 @@ export interface SchoolsTable {
   /** The school year's first and last days (YYYY-MM-DD); plan dates must fall inside it. */
   year_start: string | null
   year_end: string | null
+  /** JSON array of missed reasons that owe a make-up session; null = the default policy. */
+  make_up_reasons: string | null
 }
 
 export interface UsersTable {
@@ -189,6 +191,53 @@ export interface AccommodationChecksTable {
   late: number
 }
 
+export interface ServicesTable {
+  id: string
+  student_id: string
+  key: string
+  name: string
+  provider_id: string
+  setting: 'push-in' | 'pull-out'
+  grouping: 'group' | 'individual'
+  start_date: string
+  end_date: string
+  created_at: string
+  created_by: string | null
+}
+
+export interface ServiceTermsTable {
+  id: string
+  service_id: string
+  effective_from: string
+  minutes_per_session: number
+  /** JSON Weekday[] */
+  weekdays: string
+  note: string | null
+  created_at: string
+  created_by: string | null
+}
+
+export interface SessionRecordsTable {
+  id: string
+  record_id: string
+  version: number
+  service_id: string
+  student_id: string
+  /** The scheduled session's date; for a make-up, the day it was held. */
+  date: string
+  kind: 'delivered' | 'missed' | 'make_up'
+  minutes: number | null
+  reason: string | null
+  note: string | null
+  /** For a make-up: the date of the missed session it repays. */
+  repays_date: string | null
+  voided: number
+  /** Why this version replaced the previous one (corrections and voids). */
+  change_reason: string | null
+  recorded_by: string | null
+  recorded_at: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -207,4 +256,7 @@ export interface Database {
   progress_points: ProgressPointsTable
   school_closures: SchoolClosuresTable
   accommodation_checks: AccommodationChecksTable
+  services: ServicesTable
+  service_terms: ServiceTermsTable
+  session_records: SessionRecordsTable
 }

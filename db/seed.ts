@@ -3,6 +3,7 @@ import type { DB } from './client.server.ts'
 import type { TeamRole } from './schema.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { schoolYearAround, seedPlan } from './seed-plan.ts'
+import { seedServices } from './seed-services.ts'
 import { seedToday } from './seed-today.ts'
 
 export const DEMO_PASSWORD = 'samepage-demo'
@@ -13,6 +14,7 @@ export const DEMO_USERS = {
   speech: { email: 'speech@maple.example', name: 'Priya Shah' },
   parent: { email: 'parent@maple.example', name: 'Laura Miller' },
   admin: { email: 'admin@maple.example', name: 'Alex Chen' },
+  ot: { email: 'ot@maple.example', name: 'Jordan Lee' },
 } as const
 
 export type DemoUserKey = keyof typeof DEMO_USERS
@@ -25,6 +27,8 @@ export interface DemoIds {
   mayaId: string
   leoId: string
   avaId: string
+  speechServiceId: string
+  otServiceId: string
 }
 
 /**
@@ -91,6 +95,7 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
         member(johnnyId, users.para, 'para'),
         member(johnnyId, users.speech, 'provider', ['communication']),
         member(johnnyId, users.parent, 'parent'),
+        member(johnnyId, users.ot, 'provider', ['motor']),
         member(mayaId, users.caseManager, 'case_manager'),
       ])
       .execute()
@@ -114,7 +119,18 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       at,
       closures,
     })
-    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId }
+    const { speechServiceId, otServiceId } = await seedServices(trx, {
+      johnnyId,
+      speechId: users.speech,
+      otId: users.ot,
+      caseManagerId: users.caseManager,
+      today,
+      at,
+      closures,
+      yearStart: year.start,
+      yearEnd: year.end,
+    })
+    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId }
   })
 }
 

@@ -16,6 +16,8 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'goal.editPlain': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'progress.record': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },
   'accommodation.check': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },
+  'services.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
+  'sessions.record': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
 }
 
 describe('the permission table', () => {

@@ -19,6 +19,9 @@ const PERMISSIONS = {
   'progress.record': ['case_manager', 'provider', 'para'],
   // Marking today's supports used / not needed / not provided / declined: the adults in the room.
   'accommodation.check': ['case_manager', 'provider', 'para'],
+  'services.manage': ['case_manager'],
+  // Providers only for the services they provide (checked by the service layer).
+  'sessions.record': ['case_manager', 'provider'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS
@@ -27,4 +30,22 @@ export const ACTIONS = Object.keys(PERMISSIONS) as Action[]
 
 export function can(role: StudentRole, action: Action): boolean {
   return (PERMISSIONS[action] as readonly StudentRole[]).includes(role)
+}
+
+/** What a person is to a school: its admin, a case manager of one of its students, or neither. */
+export type SchoolRole = 'school_admin' | 'case_manager'
+
+const SCHOOL_PERMISSIONS = {
+  'school.view': ['school_admin', 'case_manager'],
+  'school.calendar': ['school_admin'],
+  'school.policy': ['school_admin'],
+  'school.import': ['school_admin', 'case_manager'],
+} as const satisfies Record<string, readonly SchoolRole[]>
+
+export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS
+
+export const SCHOOL_ACTIONS = Object.keys(SCHOOL_PERMISSIONS) as SchoolAction[]
+
+export function canInSchool(role: SchoolRole, action: SchoolAction): boolean {
+  return (SCHOOL_PERMISSIONS[action] as readonly SchoolRole[]).includes(role)
 }

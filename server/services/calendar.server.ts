@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { DomainError } from '#shared/domain-error.ts'
 import type { IsoDate } from '#shared/school-date.ts'
-import type { Executor } from './audit.server.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
 
 export interface Closure {
   date: IsoDate
@@ -22,4 +25,27 @@ export async function closuresForStudent(db: Executor, studentId: string): Promi
 
 export function closureSet(closures: readonly Closure[]): Set<IsoDate> {
   return new Set(closures.map((c) => c.date))
+}
+
+export async function addClosure(db: DB, args: { schoolId: string; date: IsoDate; label: string; actorId: string; now: Date }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('school_closures').select('label').where('school_id', '=', args.schoolId).where('date', '=', args.date).executeTakeFirst()
+    if (existing) throw new DomainError('CONFLICT', `${args.date} is already a closure (${existing.label}).`, 'date')
+    const id = randomUUID()
+    await trx
+      .insertInto('school_closures')
+      .values({ id, school_id: args.schoolId, date: args.date, label: args.label, created_at: args.now.toISOString(), created_by: args.actorId })
+      .execute()
+    await recordAudit(trx, { actorId: args.actorId, entity: 'school_closure', entityId: id, action: 'create', after: { date: args.date, label: args.label }, at: args.now })
+  })
+}
+
+/** Calendar settings are configuration, not evidence: a closure entered by mistake is removed, with an audit row. */
+export async function removeClosure(db: DB, args: { schoolId: string; date: IsoDate; actorId: string; now: Date }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('school_closures').select(['id', 'label']).where('school_id', '=', args.schoolId).where('date', '=', args.date).executeTakeFirst()
+    if (!existing) throw new DomainError('NOT_FOUND', `${args.date} is not a closure.`, 'date')
+    await trx.deleteFrom('school_closures').where('id', '=', existing.id).execute()
+    await recordAudit(trx, { actorId: args.actorId, entity: 'school_closure', entityId: existing.id, action: 'remove', before: { date: args.date, label: existing.label }, at: args.now })
+  })
 }

@@ -1,4 +1,5 @@
 import type { DB } from '#db/client.server.ts'
+import type { SchoolRole } from '#shared/permissions.ts'
 import type { StudentRole, TeamRole } from '#shared/roles.ts'
 
 export interface StudentAccess {
@@ -108,4 +109,38 @@ function shape(
   role: TeamRole | 'school_admin',
 ): MyStudent {
   return { id: r.id, name: r.name, preferredName: r.preferred_name, grade: r.grade, schoolName: r.school_name, role }
+}
+
+/** A school admin, or a case manager of at least one of the school's students; null otherwise. */
+export async function resolveSchoolRole(db: DB, userId: string, schoolId: string): Promise<SchoolRole | null> {
+  const admin = await db
+    .selectFrom('school_roles')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('user_id', '=', userId)
+    .where('role', '=', 'school_admin')
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+  if (admin) return 'school_admin'
+  const manager = await db
+    .selectFrom('team_members')
+    .innerJoin('students', 'students.id', 'team_members.student_id')
+    .select('team_members.id')
+    .where('students.school_id', '=', schoolId)
+    .where('team_members.user_id', '=', userId)
+    .where('team_members.role', '=', 'case_manager')
+    .where('team_members.removed_at', 'is', null)
+    .executeTakeFirst()
+  return manager ? 'case_manager' : null
+}
+
+/** Schools where the person is admin or a case manager, for the school pages and the importer. */
+export async function listMySchools(db: DB, userId: string): Promise<{ id: string; name: string; role: SchoolRole }[]> {
+  const schools = await db.selectFrom('schools').select(['id', 'name']).orderBy('name').execute()
+  const out: { id: string; name: string; role: SchoolRole }[] = []
+  for (const s of schools) {
+    const role = await resolveSchoolRole(db, userId, s.id)
+    if (role) out.push({ ...s, role })
+  }
+  return out
 }

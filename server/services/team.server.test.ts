@@ -46,6 +46,7 @@ describe('team service', () => {
       [DEMO_USERS.para.email, 'para'],
       [DEMO_USERS.speech.email, 'provider'],
       [DEMO_USERS.parent.email, 'parent'],
+      [DEMO_USERS.ot.email, 'provider'],
     ])
     expect(JSON.stringify(team)).not.toContain('argon2')
     expect((await listTeam(t.db, demo.mayaId)).map((m) => m.email)).toEqual([DEMO_USERS.caseManager.email])
@@ -57,7 +58,7 @@ describe('team service', () => {
       await removeMember(t.db, { studentId: demo.johnnyId, memberId: id, actorId: demo.users.caseManager, now: T1 })
       const row = t.sqlite.prepare('select * from team_members where id = ?').get(id)
       expect(row).toMatchObject({ user_id: demo.users.para, role: 'para', removed_at: T1.toISOString(), removed_by: demo.users.caseManager })
-      expect((await listTeam(t.db, demo.johnnyId)).map((m) => m.role)).toEqual(['case_manager', 'provider', 'parent'])
+      expect((await listTeam(t.db, demo.johnnyId)).map((m) => m.role)).toEqual(['case_manager', 'provider', 'parent', 'provider'])
     })
 
     test('writes an audit row with who, what, before and after', async () => {

@@ -3,6 +3,7 @@ import { studentsRouter } from './routers/students.server.ts'
 import { teamRouter } from './routers/team.server.ts'
 import { accommodationsRouter, goalsRouter, profilesRouter, progressRouter } from './routers/plan.server.ts'
 import { checksRouter, todayRouter } from './routers/today.server.ts'
+import { schoolsRouter, servicesRouter, sessionsRouter } from './routers/services.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -13,6 +14,9 @@ export const appRouter = router({
   progress: progressRouter,
   today: todayRouter,
   checks: checksRouter,
+  services: servicesRouter,
+  sessions: sessionsRouter,
+  schools: schoolsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,16 +1,16 @@
 import { initTRPC, TRPCError } from '@trpc/server'
-import { ZodError } from 'zod'
-import { can, type Action } from '#shared/permissions.ts'
+import { z, ZodError } from 'zod'
+import { can, canInSchool, type Action, type SchoolAction } from '#shared/permissions.ts'
 import { studentInputSchema } from '#shared/schemas/team.ts'
-import { resolveStudentAccess } from '../services/memberships.server.ts'
+import { resolveSchoolRole, resolveStudentAccess } from '../services/memberships.server.ts'
 import { isDomainError } from '#shared/domain-error.ts'
 import { describeZodError, fieldErrors } from '#shared/zod-errors.ts'
 import type { Context } from './context.server.ts'
 
 /** Every procedure declares its scope; the router-walking test uses it to prove nothing slips past the gate. */
 export interface Meta {
-  scope: 'user' | 'student'
-  action?: Action
+  scope: 'user' | 'student' | 'school'
+  action?: Action | SchoolAction
 }
 
 const t = initTRPC
@@ -67,5 +67,20 @@ export function studentProcedure(action: Action) {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role on this student’s team cannot do that.' })
       }
       return next({ ctx: { ...ctx, access } })
+    })
+}
+
+const schoolInput = z.object({ schoolId: z.string({ error: 'A school id is required.' }).min(1).max(64) })
+
+/** The school-level gate: school admins (and, for some actions, case managers of the school's students). */
+export function schoolProcedure(action: SchoolAction) {
+  return authedProcedure
+    .meta({ scope: 'school', action })
+    .input(schoolInput)
+    .use(async ({ ctx, input, next }) => {
+      const role = await resolveSchoolRole(ctx.db, ctx.user.id, input.schoolId)
+      if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: 'School not found.' })
+      if (!canInSchool(role, action)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the school admin can do that.' })
+      return next({ ctx: { ...ctx, schoolRole: role } })
     })
 }

@@ -11,6 +11,7 @@ const EXPECTED: Record<DemoUserKey, { sees: Record<string, string>; neverSees: s
     neverSees: ['Maya Thompson'],
   },
   speech: { sees: { 'Johnny Miller': 'Service provider' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
+  ot: { sees: { 'Johnny Miller': 'Service provider' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
   parent: { sees: { 'Johnny Miller': 'Parent or guardian' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
   admin: {
     sees: { 'Ava Brooks': 'School admin', 'Johnny Miller': 'School admin', 'Leo Garcia': 'School admin', 'Maya Thompson': 'School admin' },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#db/seed.ts'
-import { ACTIONS } from '#shared/permissions.ts'
+import { ACTIONS, SCHOOL_ACTIONS } from '#shared/permissions.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'
 import type { Meta } from '#server/trpc/trpc.server.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
@@ -11,13 +11,14 @@ import { callByPath, trpcError } from './call.ts'
  * docs/decisions/003-one-permission-gate.md: walk every procedure of the router. The only procedures allowed
  * without a student gate are listed here by hand, so a new one that forgets studentProcedure fails this test.
  */
-const USER_SCOPED = ['students.mine', 'today.forMe']
+const USER_SCOPED = ['students.mine', 'today.forMe', 'sessions.week', 'schools.mine']
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
   path,
   meta: (procedure as unknown as { _def: { meta?: Partial<Meta> } })._def.meta,
 }))
 const studentScoped = procedures.filter((p) => p.meta?.scope === 'student').map((p) => p.path)
+const schoolScoped = procedures.filter((p) => p.meta?.scope === 'school').map((p) => p.path)
 const OUTSIDERS: DemoUserKey[] = ['para', 'parent', 'speech']
 const TABLES = ['users', 'team_members', 'invites', 'audit_log', 'auth_sessions']
 
@@ -38,8 +39,9 @@ describe('every tRPC procedure is behind the gate', () => {
   })
 
   test.each(procedures)('$path declares its scope (and a known action when student-scoped)', ({ path, meta }) => {
-    expect(meta?.scope).toMatch(/^(user|student)$/)
+    expect(meta?.scope).toMatch(/^(user|student|school)$/)
     if (meta?.scope === 'student') expect(ACTIONS).toContain(meta.action)
+    else if (meta?.scope === 'school') expect(SCHOOL_ACTIONS).toContain(meta.action)
     else expect(USER_SCOPED, `${path} is user-scoped but not in the allowlist`).toContain(path)
   })
 
@@ -49,7 +51,7 @@ describe('every tRPC procedure is behind the gate', () => {
 
   test.each(procedures)('$path refuses a signed-out caller with UNAUTHORIZED', async ({ path }) => {
     const before = counts()
-    const input = studentScoped.includes(path) ? { studentId: demo.johnnyId } : undefined
+    const input = studentScoped.includes(path) ? { studentId: demo.johnnyId } : schoolScoped.includes(path) ? { schoolId: demo.schoolId } : undefined
     const error = await trpcError(callByPath(demo.callerFor(null), path, input))
     expect(error.code).toBe('UNAUTHORIZED')
     expect(counts()).toEqual(before)
@@ -69,6 +71,21 @@ describe('every tRPC procedure is behind the gate', () => {
       const missing = await trpcError(callByPath(demo.callerFor(outsider), path, { studentId: 'no-such-student' }))
       expect([missing.code, missing.message]).toEqual([hidden.code, hidden.message])
     })
+  })
+
+  // Paras, providers and parents are nobody to the school itself: every school procedure refuses them.
+  describe.each(OUTSIDERS)('%s, who is neither school admin nor case manager', (outsider) => {
+    test.each(schoolScoped)('gets NOT_FOUND from %s for the school', async (path) => {
+      const before = counts()
+      const error = await trpcError(callByPath(demo.callerFor(outsider), path, { schoolId: demo.schoolId }))
+      expect(error.code).toBe('NOT_FOUND')
+      expect(error.message).not.toContain('Maple')
+      expect(counts()).toEqual(before)
+    })
+  })
+
+  test('there are school procedures to walk', () => {
+    expect(schoolScoped.length).toBeGreaterThan(0)
   })
 
   // The control: Maya's case manager passes the gate on every student procedure, so the refusals above come

@@ -9,6 +9,7 @@ import { trpcError } from './call.ts'
 const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null; others: StudentRole | null }> = {
   caseManager: { johnny: 'case_manager', maya: 'case_manager', others: 'case_manager' },
   speech: { johnny: 'provider', maya: null, others: null },
+  ot: { johnny: 'provider', maya: null, others: null },
   para: { johnny: 'para', maya: null, others: 'para' },
   parent: { johnny: 'parent', maya: null, others: null },
   admin: { johnny: 'school_admin', maya: 'school_admin', others: 'school_admin' },

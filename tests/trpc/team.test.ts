@@ -12,6 +12,7 @@ const JOHNNY_TEAM = [
   [DEMO_USERS.para.email, 'para'],
   [DEMO_USERS.speech.email, 'provider'],
   [DEMO_USERS.parent.email, 'parent'],
+  [DEMO_USERS.ot.email, 'provider'],
 ]
 /** Everyone who can see Johnny but may not change his team (DESIGN.md §1). */
 const NOT_MANAGERS: DemoUserKey[] = ['speech', 'para', 'parent', 'admin']
@@ -106,7 +107,7 @@ describe('team router', () => {
 
     test('after removing the para, the para’s next call for Johnny is NOT_FOUND', async () => {
       const para = demo.callerFor('para')
-      expect(await para.team.list({ studentId: demo.johnnyId })).toHaveLength(4)
+      expect(await para.team.list({ studentId: demo.johnnyId })).toHaveLength(5)
       await cm().team.remove({ studentId: demo.johnnyId, memberId: memberIdOf(demo.johnnyId, 'para') })
       for (const call of [para.team.list({ studentId: demo.johnnyId }), para.students.get({ studentId: demo.johnnyId })]) {
         const error = await trpcError(call)
@@ -114,8 +115,8 @@ describe('team router', () => {
         expect(error.message).not.toContain('Johnny')
       }
       expect((await para.students.mine()).map((s) => s.name)).toEqual(['Ava Brooks', 'Leo Garcia'])
-      expect((await cm().team.list({ studentId: demo.johnnyId })).map((m) => m.role)).toEqual(['case_manager', 'provider', 'parent'])
-      expect(countRows(t.sqlite, 'team_members')).toBe(9) // stamped, not deleted
+      expect((await cm().team.list({ studentId: demo.johnnyId })).map((m) => m.role)).toEqual(['case_manager', 'provider', 'parent', 'provider'])
+      expect(countRows(t.sqlite, 'team_members')).toBe(10) // stamped, not deleted
     })
 
     test('inviting someone already on the team is a CONFLICT naming the email field, and writes nothing', async () => {

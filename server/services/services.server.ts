@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import type { Weekday } from '#shared/school-date.ts'
+import type { ServiceSchedule, ServiceTerm } from '#shared/services.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
+import { assertInSchoolYear } from './school-year.server.ts'
+
+export interface Service extends ServiceSchedule {
+  id: string
+  studentId: string
+  key: string
+  name: string
+  providerId: string
+  providerName: string
+  setting: 'push-in' | 'pull-out'
+  grouping: 'group' | 'individual'
+  terms: (ServiceTerm & { note: string | null })[]
+  /** The term in force today or the latest one: what the plan says now. */
+  current: ServiceTerm
+}
+
+export async function listServices(db: Executor, args: { studentIds?: string[]; providerId?: string; serviceId?: string }): Promise<Service[]> {
+  let q = db
+    .selectFrom('services')
+    .innerJoin('users', 'users.id', 'services.provider_id')
+    .select([
+      'services.id',
+      'services.student_id',
+      'services.key',
+      'services.name',
+      'services.provider_id',
+      'users.name as provider_name',
+      'services.setting',
+      'services.grouping',
+      'services.start_date',
+      'services.end_date',
+    ])
+  if (args.studentIds) q = q.where('services.student_id', 'in', args.studentIds.length ? args.studentIds : [''])
+  if (args.providerId) q = q.where('services.provider_id', '=', args.providerId)
+  if (args.serviceId) q = q.where('services.id', '=', args.serviceId)
+  const rows = await q.orderBy('services.name').execute()
+  if (rows.length === 0) return []
+  const terms = await db
+    .selectFrom('service_terms')
+    .select(['service_id', 'effective_from', 'minutes_per_session', 'weekdays', 'note'])
+    .where(
+      'service_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('effective_from')
+    .execute()
+  const today = new Date().toISOString().slice(0, 10)
+  return rows.map((r) => {
+    const own = terms
+      .filter((t) => t.service_id === r.id)
+      .map((t) => ({ effectiveFrom: t.effective_from, minutesPerSession: t.minutes_per_session, weekdays: JSON.parse(t.weekdays) as Weekday[], note: t.note }))
+    const current = [...own].reverse().find((t) => t.effectiveFrom <= today) ?? own[0]!
+    return {
+      id: r.id,
+      studentId: r.student_id,
+      key: r.key,
+      name: r.name,
+      providerId: r.provider_id,
+      providerName: r.provider_name,
+      setting: r.setting,
+      grouping: r.grouping,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      terms: own,
+      current,
+    }
+  })
+}
+
+export async function getService(db: Executor, studentId: string, serviceId: string): Promise<Service> {
+  const [service] = await listServices(db, { serviceId })
+  if (!service || service.studentId !== studentId) throw new DomainError('NOT_FOUND', 'That service was not found for this student.')
+  return service
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'service'
+}
+
+/** The provider must be on the student's team as a provider or case manager. */
+async function assertProviderOnTeam(db: Executor, studentId: string, providerId: string): Promise<void> {
+  const member = await db
+    .selectFrom('team_members')
+    .select('role')
+    .where('student_id', '=', studentId)
+    .where('user_id', '=', providerId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+  if (!member || (member.role !== 'provider' && member.role !== 'case_manager')) {
+    throw new DomainError('BAD_REQUEST', 'Choose a provider who is on this student’s team.', 'providerId')
+  }
+}
+
+export async function createService(
+  db: DB,
+  args: {
+    studentId: string
+    key?: string
+    name: string
+    providerId: string
+    minutesPerSession: number
+    weekdays: Weekday[]
+    setting: 'push-in' | 'pull-out'
+    grouping: 'group' | 'individual'
+    startDate: string
+    endDate: string
+    actorId: string | null
+    now: Date
+  },
+  trx?: Executor,
+): Promise<{ serviceId: string }> {
+  const run = async (t: Executor) => {
+    await assertProviderOnTeam(t, args.studentId, args.providerId)
+    await assertInSchoolYear(t, args.studentId, args.startDate, 'startDate')
+    const serviceId = randomUUID()
+    let key = args.key ?? slug(args.name)
+    const taken = await t.selectFrom('services').select('key').where('student_id', '=', args.studentId).execute()
+    if (!args.key) for (let n = 2; taken.some((s) => s.key === key); n++) key = `${slug(args.name)}-${n}`
+    else if (taken.some((s) => s.key === key)) throw new DomainError('CONFLICT', `A service with key "${key}" already exists.`, 'key')
+    const at = args.now.toISOString()
+    await t
+      .insertInto('services')
+      .values({
+        id: serviceId,
+        student_id: args.studentId,
+        key,
+        name: args.name,
+        provider_id: args.providerId,
+        setting: args.setting,
+        grouping: args.grouping,
+        start_date: args.startDate,
+        end_date: args.endDate,
+        created_at: at,
+        created_by: args.actorId,
+      })
+      .execute()
+    await t
+      .insertInto('service_terms')
+      .values({
+        id: randomUUID(),
+        service_id: serviceId,
+        effective_from: args.startDate,
+        minutes_per_session: args.minutesPerSession,
+        weekdays: JSON.stringify(args.weekdays),
+        note: null,
+        created_at: at,
+        created_by: args.actorId,
+      })
+      .execute()
+    await recordAudit(t, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'service',
+      entityId: serviceId,
+      action: 'create',
+      after: { key, name: args.name, providerId: args.providerId, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, setting: args.setting, grouping: args.grouping, startDate: args.startDate, endDate: args.endDate },
+      at: args.now,
+    })
+    return { serviceId }
+  }
+  return trx ? run(trx) : db.transaction().execute(run)
+}
+
+/** An IEP amendment: new minutes or weekdays from a date; sessions before it keep the old mandate. */
+export async function amendService(
+  db: DB,
+  args: { studentId: string; serviceId: string; effectiveFrom: string; minutesPerSession: number; weekdays: Weekday[]; note?: string | undefined; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const service = await getService(trx, args.studentId, args.serviceId)
+    if (args.effectiveFrom <= service.startDate || args.effectiveFrom > service.endDate) {
+      throw new DomainError('BAD_REQUEST', 'An amendment must start after the service starts and before it ends.', 'effectiveFrom')
+    }
+    if (service.terms.some((t) => t.effectiveFrom === args.effectiveFrom)) {
+      throw new DomainError('CONFLICT', 'An amendment already starts on that date.', 'effectiveFrom')
+    }
+    const before = [...service.terms].reverse().find((t) => t.effectiveFrom < args.effectiveFrom)
+    await trx
+      .insertInto('service_terms')
+      .values({
+        id: randomUUID(),
+        service_id: args.serviceId,
+        effective_from: args.effectiveFrom,
+        minutes_per_session: args.minutesPerSession,
+        weekdays: JSON.stringify(args.weekdays),
+        note: args.note ?? null,
+        created_at: args.now.toISOString(),
+        created_by: args.actorId,
+      })
+      .execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'service',
+      entityId: args.serviceId,
+      action: 'amend',
+      before: before ? { minutesPerSession: before.minutesPerSession, weekdays: before.weekdays } : undefined,
+      after: { effectiveFrom: args.effectiveFrom, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, note: args.note ?? null },
+      at: args.now,
+    })
+  })
+}

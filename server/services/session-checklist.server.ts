@@ -1,0 +1,116 @@
+import type { DB } from '#db/client.server.ts'
+import { addDays, type IsoDate, weekdayOf } from '#shared/school-date.ts'
+import { scheduledSessions } from '#shared/services.ts'
+import { sessionRows, type SessionRow } from '#shared/session-status.ts'
+import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
+import { currentRecords, type SessionRecord } from './session-records.server.ts'
+import { listServices, type Service } from './services.server.ts'
+
+export function mondayOf(date: IsoDate): IsoDate {
+  const offset = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 }[weekdayOf(date)]
+  return addDays(date, -offset)
+}
+
+export interface ServiceSessions {
+  service: Pick<Service, 'id' | 'key' | 'name' | 'providerId' | 'providerName' | 'setting' | 'grouping' | 'startDate' | 'endDate' | 'current' | 'terms'>
+  studentId: string
+  rows: SessionRow<SessionRecord>[]
+  /** Make-ups held in the range (they may repay sessions outside it). */
+  makeUps: SessionRecord[]
+  /** Sessions that still owe make-up minutes (any date up to `today`): what a make-up can repay. */
+  owed: { date: IsoDate; owedMinutes: number }[]
+}
+
+/** Every session of the given services from `from` to `to`, with status as of `today`. */
+export async function sessionsForServices(db: DB, services: Service[], from: IsoDate, to: IsoDate, today: IsoDate): Promise<ServiceSessions[]> {
+  const records = await currentRecords(
+    db,
+    services.map((s) => s.id),
+  )
+  const byStudent = new Map<string, { closures: Set<IsoDate>; owes: (r: string) => boolean }>()
+  const out: ServiceSessions[] = []
+  for (const service of services) {
+    let ctx = byStudent.get(service.studentId)
+    if (!ctx) {
+      const reasons = new Set<string>(await makeUpReasonsForStudent(db, service.studentId))
+      ctx = { closures: closureSet(await closuresForStudent(db, service.studentId)), owes: (r) => reasons.has(r) }
+      byStudent.set(service.studentId, ctx)
+    }
+    const own = records.filter((r) => r.serviceId === service.id)
+    const all = sessionRows(scheduledSessions(service, ctx.closures, service.startDate, today > to ? today : to), own, ctx.closures, today, ctx.owes)
+    out.push({
+      service: {
+        id: service.id,
+        key: service.key,
+        name: service.name,
+        providerId: service.providerId,
+        providerName: service.providerName,
+        setting: service.setting,
+        grouping: service.grouping,
+        startDate: service.startDate,
+        endDate: service.endDate,
+        current: service.current,
+        terms: service.terms,
+      },
+      studentId: service.studentId,
+      rows: all.filter((r) => r.date >= from && r.date <= to),
+      makeUps: own.filter((r) => r.kind === 'make_up' && r.date >= from && r.date <= to),
+      owed: all.filter((r) => r.date <= today && r.owedMinutes > 0).map((r) => ({ date: r.date, owedMinutes: r.owedMinutes })),
+    })
+  }
+  return out
+}
+
+export interface WeekView {
+  weekOf: IsoDate
+  days: IsoDate[]
+  today: IsoDate
+  students: { id: string; name: string; role: string; services: ServiceSessions[] }[]
+}
+
+/**
+ * The provider's or case manager's week: each session of their students' services, Monday to Friday.
+ * A provider sees the services they provide; a case manager every service of their students.
+ */
+export async function sessionsWeek(db: DB, userId: string, weekOf: IsoDate, today: IsoDate): Promise<WeekView> {
+  const monday = mondayOf(weekOf)
+  const days = [0, 1, 2, 3, 4].map((n) => addDays(monday, n))
+  const memberships = await db
+    .selectFrom('team_members')
+    .innerJoin('students', 'students.id', 'team_members.student_id')
+    .select(['students.id', 'students.name', 'team_members.role'])
+    .where('team_members.user_id', '=', userId)
+    .where('team_members.removed_at', 'is', null)
+    .where('team_members.role', 'in', ['case_manager', 'provider'])
+    .orderBy('students.name')
+    .execute()
+  const managed = memberships.filter((m) => m.role === 'case_manager').map((m) => m.id)
+  const provided = memberships.filter((m) => m.role === 'provider').map((m) => m.id)
+  const services = [
+    ...(await listServices(db, { studentIds: managed })),
+    ...(provided.length ? await listServices(db, { studentIds: provided, providerId: userId }) : []),
+  ]
+  const sessions = await sessionsForServices(db, services, days[0]!, days[4]!, today)
+  return {
+    weekOf: monday,
+    days,
+    today,
+    students: memberships
+      .map((m) => ({ id: m.id, name: m.name, role: m.role, services: sessions.filter((s) => s.studentId === m.id) }))
+      .filter((s) => s.services.length > 0),
+  }
+}
+
+/** One row per session record, oldest first (FORMATS.md session log). */
+export async function sessionLog(db: DB, studentId: string) {
+  const services = await listServices(db, { studentIds: [studentId] })
+  const names = new Map(services.map((s) => [s.id, s.name]))
+  const records = await currentRecords(
+    db,
+    services.map((s) => s.id),
+  )
+  return records
+    .sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt))
+    .map((r) => ({ ...r, serviceName: names.get(r.serviceId) ?? '' }))
+}

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import type { SessionRecordsTable } from '#db/schema.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calendar.ts'
+import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import { isScheduledOn, type MissedReason } from '#shared/services.ts'
+import type { RecordSessionInput } from '#shared/schemas/services.ts'
+import type { StudentRole } from '#shared/roles.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
+import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { getService, type Service } from './services.server.ts'
+
+export interface SessionRecord {
+  id: string
+  recordId: string
+  version: number
+  serviceId: string
+  date: IsoDate
+  kind: 'delivered' | 'missed' | 'make_up'
+  minutes: number | null
+  reason: MissedReason | null
+  note: string | null
+  repaysDate: IsoDate | null
+  voided: boolean
+  changeReason: string | null
+  recordedBy: string | null
+  recordedAt: string
+}
+
+type Row = Pick<
+  SessionRecordsTable,
+  'id' | 'record_id' | 'version' | 'service_id' | 'date' | 'kind' | 'minutes' | 'reason' | 'note' | 'repays_date' | 'voided' | 'change_reason' | 'recorded_at'
+> & { recorded_by_name: string | null }
+
+function shape(r: Row): SessionRecord {
+  return {
+    id: r.id,
+    recordId: r.record_id,
+    version: r.version,
+    serviceId: r.service_id,
+    date: r.date,
+    kind: r.kind,
+    minutes: r.minutes,
+    reason: r.reason as MissedReason | null,
+    note: r.note,
+    repaysDate: r.repays_date,
+    voided: r.voided === 1,
+    changeReason: r.change_reason,
+    recordedBy: r.recorded_by_name,
+    recordedAt: r.recorded_at,
+  }
+}
+
+function baseQuery(db: Executor) {
+  return db
+    .selectFrom('session_records as sr')
+    .leftJoin('users', 'users.id', 'sr.recorded_by')
+    .select([
+      'sr.id',
+      'sr.record_id',
+      'sr.version',
+      'sr.service_id',
+      'sr.date',
+      'sr.kind',
+      'sr.minutes',
+      'sr.reason',
+      'sr.note',
+      'sr.repays_date',
+      'sr.voided',
+      'sr.change_reason',
+      'sr.recorded_at',
+      'users.name as recorded_by_name',
+    ])
+}
+
+/** The current version of every record (voided ones included, flagged) for the given services. */
+export async function currentRecords(db: Executor, serviceIds: string[], range?: { from?: IsoDate; to?: IsoDate }): Promise<SessionRecord[]> {
+  if (serviceIds.length === 0) return []
+  let q = baseQuery(db)
+    .where('sr.service_id', 'in', serviceIds)
+    .where(({ eb, selectFrom }) =>
+      eb('sr.version', '=', selectFrom('session_records as newer').select((n) => n.fn.max('newer.version').as('v')).whereRef('newer.record_id', '=', 'sr.record_id')),
+    )
+  if (range?.from) q = q.where('sr.date', '>=', range.from)
+  if (range?.to) q = q.where('sr.date', '<=', range.to)
+  const rows = await q.orderBy('sr.date').orderBy('sr.recorded_at').execute()
+  return rows.map(shape)
+}
+
+export async function recordVersions(db: Executor, studentId: string, recordId: string): Promise<SessionRecord[]> {
+  const rows = await baseQuery(db).where('sr.record_id', '=', recordId).where('sr.student_id', '=', studentId).orderBy('sr.version', 'desc').execute()
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
+  return rows.map(shape)
+}
+
+function assertMayRecord(service: Service, role: StudentRole, userId: string): void {
+  if (role === 'provider' && service.providerId !== userId) {
+    throw new DomainError('FORBIDDEN', `Only ${service.providerName}, who provides ${service.name}, or the case manager can record these sessions.`)
+  }
+}
+
+/** Minutes still owed for a missed or unrecorded session: its mandate minus the make-ups that repay it. */
+function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysDate: IsoDate): number {
+  const repaid = records
+    .filter((r) => r.kind === 'make_up' && !r.voided && r.repaysDate === repaysDate)
+    .reduce((sum, r) => sum + (r.minutes ?? 0), 0)
+  return mandateMinutes - repaid
+}
+
+export async function recordSession(
+  db: DB,
+  args: RecordSessionInput & { role: StudentRole; actorId: string; now: Date; today: IsoDate },
+): Promise<SessionRecord> {
+  return db.transaction().execute(async (trx) => {
+    const service = await getService(trx, args.studentId, args.serviceId)
+    assertMayRecord(service, args.role, args.actorId)
+    if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'A session can’t be recorded for a future date.', 'date')
+    const closures = closureSet(await closuresForStudent(trx, args.studentId))
+    const records = await currentRecords(trx, [service.id])
+
+    if (args.kind === 'make_up') {
+      if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', `${formatSchoolDate(args.date)} is not a school day.`, 'date')
+      const owed = isScheduledOn(service, closures, args.repaysDate)
+      if (!owed || args.repaysDate >= args.date) {
+        throw new DomainError('BAD_REQUEST', `${service.name} has no earlier session on ${formatSchoolDate(args.repaysDate)} to make up.`, 'repaysDate')
+      }
+      const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
+      const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) > 4
+      if (!(original?.kind === 'missed' || unrecorded)) {
+        throw new DomainError('BAD_REQUEST', `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} was not missed, so there is nothing to make up.`, 'repaysDate')
+      }
+      const left = remainingOwed(records, owed.minutes, args.repaysDate)
+      if (left <= 0) throw new DomainError('CONFLICT', `The ${formatSchoolDate(args.repaysDate)} session has already been made up in full.`, 'repaysDate')
+      if (args.minutes > left) throw new DomainError('BAD_REQUEST', `Only ${left} minutes are still owed for ${formatSchoolDate(args.repaysDate)}.`, 'minutes')
+    } else {
+      if (!isScheduledOn(service, closures, args.date)) {
+        throw new DomainError('BAD_REQUEST', `${service.name} has no session scheduled on ${formatSchoolDate(args.date)}.`, 'date')
+      }
+      const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)
+      if (existing) {
+        throw new DomainError('CONFLICT', `The ${formatSchoolDate(args.date)} session is already recorded as ${existing.kind}. Correct that record instead.`, 'date')
+      }
+    }
+
+    const row = {
+      id: randomUUID(),
+      record_id: randomUUID(),
+      version: 1,
+      service_id: service.id,
+      student_id: args.studentId,
+      date: args.date,
+      kind: args.kind,
+      minutes: args.kind === 'missed' ? null : args.minutes,
+      reason: args.kind === 'missed' ? args.reason : null,
+      note: args.note || null,
+      repays_date: args.kind === 'make_up' ? args.repaysDate : null,
+      voided: 0,
+      change_reason: null,
+      recorded_by: args.actorId,
+      recorded_at: args.now.toISOString(),
+    }
+    await trx.insertInto('session_records').values(row).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'session_record',
+      entityId: row.record_id,
+      action: 'create',
+      after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date },
+      at: args.now,
+    })
+    const [saved] = await recordVersions(trx, args.studentId, row.record_id)
+    return saved!
+  })
+}
+
+async function newVersion(
+  db: DB,
+  args: { studentId: string; recordId: string; role: StudentRole; actorId: string; now: Date; changeReason: string },
+  change: (current: SessionRecord, service: Service) => Partial<Pick<SessionRecord, 'kind' | 'minutes' | 'reason' | 'note' | 'voided'>>,
+  action: 'correct' | 'void',
+): Promise<SessionRecord> {
+  return db.transaction().execute(async (trx) => {
+    const [current] = await recordVersions(trx, args.studentId, args.recordId)
+    if (!current) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
+    if (current.voided) throw new DomainError('CONFLICT', 'That record is voided; record the session again instead.')
+    const service = await getService(trx, args.studentId, current.serviceId)
+    assertMayRecord(service, args.role, args.actorId)
+    const next = { ...current, ...change(current, service) }
+    if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', 'A delivered session needs its minutes.', 'minutes')
+    if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', 'A missed session needs a reason.', 'reason')
+    const row = {
+      id: randomUUID(),
+      record_id: current.recordId,
+      version: current.version + 1,
+      service_id: current.serviceId,
+      student_id: args.studentId,
+      date: current.date,
+      kind: next.kind,
+      minutes: next.kind === 'missed' ? null : next.minutes,
+      reason: next.kind === 'missed' ? next.reason : null,
+      note: next.note,
+      repays_date: current.repaysDate,
+      voided: next.voided ? 1 : 0,
+      change_reason: args.changeReason,
+      recorded_by: args.actorId,
+      recorded_at: args.now.toISOString(),
+    }
+    await trx.insertInto('session_records').values(row).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'session_record',
+      entityId: current.recordId,
+      action,
+      before: { kind: current.kind, minutes: current.minutes, reason: current.reason, note: current.note, voided: current.voided },
+      after: { kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
+      at: args.now,
+    })
+    const [saved] = await recordVersions(trx, args.studentId, current.recordId)
+    return saved!
+  })
+}
+
+/** A correction is a new version with who, when and why; the earlier one stays. */
+export function correctSession(
+  db: DB,
+  args: {
+    studentId: string
+    recordId: string
+    kind?: 'delivered' | 'missed' | undefined
+    minutes?: number | undefined
+    reason?: MissedReason | undefined
+    note?: string | undefined
+    changeReason: string
+    role: StudentRole
+    actorId: string
+    now: Date
+  },
+): Promise<SessionRecord> {
+  return newVersion(
+    db,
+    args,
+    (current) => {
+      if (current.kind === 'make_up' && args.kind) throw new DomainError('BAD_REQUEST', 'A make-up stays a make-up; void it instead.', 'kind')
+      return {
+        ...(args.kind ? { kind: args.kind } : {}),
+        ...(args.minutes !== undefined ? { minutes: args.minutes } : {}),
+        ...(args.reason ? { reason: args.reason } : {}),
+        ...(args.note !== undefined ? { note: args.note || null } : {}),
+      }
+    },
+    'correct',
+  )
+}
+
+/** A wrong record is voided with a reason and stays visible, struck through. */
+export function voidSession(
+  db: DB,
+  args: { studentId: string; recordId: string; changeReason: string; role: StudentRole; actorId: string; now: Date },
+): Promise<SessionRecord> {
+  return newVersion(db, args, () => ({ voided: true }), 'void')
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { localIsoDate } from '#shared/school-date.ts'
+import { isoDateSchema } from '#shared/schemas/plan.ts'
+import {
+  amendServiceSchema,
+  closureSchema,
+  correctSessionSchema,
+  createServiceSchema,
+  recordSessionSchema,
+  voidSessionSchema,
+  weekSchema,
+} from '#shared/schemas/services.ts'
+import { MISSED_REASONS } from '#shared/services.ts'
+import { addClosure, closuresForSchool, removeClosure } from '../../services/calendar.server.ts'
+import { makeUpReasons, setMakeUpReasons } from '../../services/make-up-policy.server.ts'
+import { listMySchools } from '../../services/memberships.server.ts'
+import { correctSession, recordSession, recordVersions, voidSession } from '../../services/session-records.server.ts'
+import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
+import { amendService, createService, listServices } from '../../services/services.server.ts'
+import { authedProcedure, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
+
+export const servicesRouter = router({
+  list: studentProcedure('plan.view').query(({ ctx, input }) => listServices(ctx.db, { studentIds: [input.studentId] })),
+  sessions: studentProcedure('plan.view')
+    .input(z.object({ from: isoDateSchema, to: isoDateSchema }))
+    .query(async ({ ctx, input }) =>
+      sessionsForServices(ctx.db, await listServices(ctx.db, { studentIds: [input.studentId] }), input.from, input.to, localIsoDate(ctx.now())),
+    ),
+  create: studentProcedure('services.manage')
+    .input(createServiceSchema)
+    .mutation(({ ctx, input }) => createService(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })),
+  amend: studentProcedure('services.manage')
+    .input(amendServiceSchema)
+    .mutation(({ ctx, input }) => amendService(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })),
+})
+
+export const sessionsRouter = router({
+  /** User-scoped: only services the caller provides, or of students they case-manage. */
+  week: authedProcedure.input(weekSchema).query(({ ctx, input }) => {
+    const today = localIsoDate(ctx.now())
+    return sessionsWeek(ctx.db, ctx.user.id, input.weekOf ?? today, today)
+  }),
+  record: studentProcedure('sessions.record')
+    .input(recordSessionSchema)
+    .mutation(({ ctx, input }) =>
+      recordSession(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) }),
+    ),
+  correct: studentProcedure('sessions.record')
+    .input(correctSessionSchema)
+    .mutation(({ ctx, input }) => correctSession(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now() })),
+  void: studentProcedure('sessions.record')
+    .input(voidSessionSchema)
+    .mutation(({ ctx, input }) => voidSession(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now() })),
+  versions: studentProcedure('plan.view')
+    .input(z.object({ recordId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => recordVersions(ctx.db, input.studentId, input.recordId)),
+  log: studentProcedure('plan.view').query(({ ctx, input }) => sessionLog(ctx.db, input.studentId)),
+})
+
+export const schoolsRouter = router({
+  /** User-scoped: the schools where the caller is admin or a case manager. */
+  mine: authedProcedure.query(({ ctx }) => listMySchools(ctx.db, ctx.user.id)),
+  closures: schoolProcedure('school.view').query(({ ctx, input }) => closuresForSchool(ctx.db, input.schoolId)),
+  addClosure: schoolProcedure('school.calendar')
+    .input(closureSchema)
+    .mutation(({ ctx, input }) => addClosure(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })),
+  removeClosure: schoolProcedure('school.calendar')
+    .input(z.object({ date: isoDateSchema }))
+    .mutation(({ ctx, input }) => removeClosure(ctx.db, { schoolId: input.schoolId, date: input.date, actorId: ctx.user.id, now: ctx.now() })),
+  makeUpPolicy: schoolProcedure('school.view').query(({ ctx, input }) => makeUpReasons(ctx.db, input.schoolId)),
+  setMakeUpPolicy: schoolProcedure('school.policy')
+    .input(z.object({ reasons: z.array(z.enum([...MISSED_REASONS, 'unrecorded'], { error: 'Choose reasons from the list.' })).max(8) }))
+    .mutation(({ ctx, input }) => setMakeUpReasons(ctx.db, { schoolId: input.schoolId, reasons: input.reasons, actorId: ctx.user.id, now: ctx.now() })),
+})
