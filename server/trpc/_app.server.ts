@@ -4,6 +4,7 @@ import { teamRouter } from './routers/team.server.ts'
 import { accommodationsRouter, goalsRouter, profilesRouter, progressRouter } from './routers/plan.server.ts'
 import { checksRouter, todayRouter } from './routers/today.server.ts'
 import { schoolsRouter, servicesRouter, sessionsRouter } from './routers/services.server.ts'
+import { accountabilityRouter } from './routers/accountability.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   services: servicesRouter,
   sessions: sessionsRouter,
   schools: schoolsRouter,
+  accountability: accountabilityRouter,
 })
 
 export type AppRouter = typeof appRouter

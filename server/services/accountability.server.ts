@@ -1,0 +1,146 @@
+import type { DB } from '#db/client.server.ts'
+import { accommodationFidelity } from '#shared/accommodation-fidelity.ts'
+import { serviceNumbers, weeklyTrend, type ServiceNumbers, type WeekPoint } from '#shared/accountability.ts'
+import type { IsoDate } from '#shared/school-date.ts'
+import { listAccommodations } from './accommodations.server.ts'
+import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
+import { currentRecords } from './session-records.server.ts'
+import { listServices } from './services.server.ts'
+
+export interface ServiceAccountability extends ServiceNumbers {
+  key: string
+  name: string
+  providerName: string
+  minutesPerSession: number
+  weekdays: string[]
+  trend: WeekPoint[]
+}
+
+export interface StudentAccountability {
+  format: 'same-page/accountability@1'
+  student: { id: string; name: string }
+  asOf: IsoDate
+  services: ServiceAccountability[]
+  accommodations: { title: string; applicableDays: number; recordedDays: number; usedDays: number; fidelity: number }[]
+}
+
+/** `same-page/accountability@1` (FORMATS.md): the same numbers for the school and the family. */
+export async function studentAccountability(db: DB, studentId: string, asOf: IsoDate): Promise<StudentAccountability> {
+  const student = await db.selectFrom('students').select(['id', 'name']).where('id', '=', studentId).executeTakeFirstOrThrow()
+  const closures = closureSet(await closuresForStudent(db, studentId))
+  const owedReasons = await makeUpReasonsForStudent(db, studentId)
+  const services = await listServices(db, { studentIds: [studentId] })
+  const records = await currentRecords(
+    db,
+    services.map((s) => s.id),
+  )
+  const accommodations = await listAccommodations(db, studentId)
+  const checks = await db
+    .selectFrom('accommodation_checks')
+    .select(['accommodation_id', 'date', 'status', 'recorded_at'])
+    .where('student_id', '=', studentId)
+    .where('date', '<=', asOf)
+    .execute()
+  return {
+    format: 'same-page/accountability@1',
+    student: { id: student.id, name: student.name },
+    asOf,
+    services: services
+      .filter((s) => s.startDate <= asOf)
+      .map((s) => {
+        const input = { service: s, records: records.filter((r) => r.serviceId === s.id), closures, asOf, owedReasons }
+        return {
+          key: s.key,
+          name: s.name,
+          providerName: s.providerName,
+          minutesPerSession: s.current.minutesPerSession,
+          weekdays: [...s.current.weekdays],
+          ...serviceNumbers(input),
+          trend: weeklyTrend(input),
+        }
+      }),
+    accommodations: accommodations
+      .filter((a) => a.startDate <= asOf)
+      .map((a) => {
+        const f = accommodationFidelity({
+          applies: a.applies,
+          startDate: a.startDate,
+          records: checks.filter((c) => c.accommodation_id === a.id).map((c) => ({ date: c.date, status: c.status, recordedAt: c.recorded_at })),
+          closures,
+          asOf,
+        })
+        return { title: a.title, applicableDays: f.applicableDays, recordedDays: f.recordedDays, usedDays: f.usedDays, fidelity: f.fidelity }
+      }),
+  }
+}
+
+export interface CaseloadRow {
+  studentId: string
+  studentName: string
+  serviceKey: string
+  serviceName: string
+  providerId: string
+  providerName: string
+  deliveryRate: number
+  balance: number
+  alerts: string[]
+}
+
+/**
+ * Every student's services with delivery rate and ledger balance, furthest behind first (lowest rate, then
+ * largest balance). Scope: the students a case manager manages, the services a provider provides, or every
+ * student of a school the caller administers.
+ */
+export async function caseload(db: DB, args: { userId: string; asOf: IsoDate; scope: 'mine' | { schoolId: string } }): Promise<CaseloadRow[]> {
+  let serviceList: Awaited<ReturnType<typeof listServices>>
+  if (args.scope === 'mine') {
+    const memberships = await db
+      .selectFrom('team_members')
+      .select(['student_id', 'role'])
+      .where('user_id', '=', args.userId)
+      .where('removed_at', 'is', null)
+      .where('role', 'in', ['case_manager', 'provider'])
+      .execute()
+    const managed = memberships.filter((m) => m.role === 'case_manager').map((m) => m.student_id)
+    const provided = memberships.filter((m) => m.role === 'provider').map((m) => m.student_id)
+    serviceList = [
+      ...(await listServices(db, { studentIds: managed })),
+      ...(provided.length ? await listServices(db, { studentIds: provided, providerId: args.userId }) : []),
+    ]
+  } else {
+    const students = await db.selectFrom('students').select('id').where('school_id', '=', args.scope.schoolId).execute()
+    serviceList = await listServices(db, { studentIds: students.map((s) => s.id) })
+  }
+  const names = new Map(
+    (await db.selectFrom('students').select(['id', 'name']).where('id', 'in', serviceList.length ? serviceList.map((s) => s.studentId) : ['']).execute()).map(
+      (s) => [s.id, s.name],
+    ),
+  )
+  const records = await currentRecords(
+    db,
+    serviceList.map((s) => s.id),
+  )
+  const context = new Map<string, { closures: Set<IsoDate>; owed: Awaited<ReturnType<typeof makeUpReasonsForStudent>> }>()
+  const rows: CaseloadRow[] = []
+  for (const s of serviceList.filter((x) => x.startDate <= args.asOf)) {
+    let c = context.get(s.studentId)
+    if (!c) {
+      c = { closures: closureSet(await closuresForStudent(db, s.studentId)), owed: await makeUpReasonsForStudent(db, s.studentId) }
+      context.set(s.studentId, c)
+    }
+    const n = serviceNumbers({ service: s, records: records.filter((r) => r.serviceId === s.id), closures: c.closures, asOf: args.asOf, owedReasons: c.owed })
+    rows.push({
+      studentId: s.studentId,
+      studentName: names.get(s.studentId) ?? '',
+      serviceKey: s.key,
+      serviceName: s.name,
+      providerId: s.providerId,
+      providerName: s.providerName,
+      deliveryRate: n.deliveryRate,
+      balance: n.ledger.balance,
+      alerts: n.alerts,
+    })
+  }
+  return rows.sort((a, b) => a.deliveryRate - b.deliveryRate || b.balance - a.balance || a.studentName.localeCompare(b.studentName))
+}

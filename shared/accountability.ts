@@ -1,0 +1,134 @@
+import { instructionalDaysBack } from './school-calendar.ts'
+import { addDays, type IsoDate } from './school-date.ts'
+import { DEFAULT_MAKE_UP_REASONS, type MissedReason, type MissReason, scheduledSessions, type ServiceSchedule } from './services.ts'
+import { PENDING_DAYS, type RecordLike } from './session-status.ts'
+
+export const ALERTS = ['consecutive_misses', 'repeated_school_misses', 'low_delivery_rate'] as const
+export type Alert = (typeof ALERTS)[number]
+
+export interface ServiceNumbers {
+  minutesMandated: number
+  minutesDelivered: number
+  deliveryRate: number
+  sessions: { due: number; delivered: number; missed: number; unrecorded: number; pending: number; madeUp: number }
+  missedByReason: Partial<Record<MissedReason, number>>
+  ledger: { minutesOwed: number; minutesMadeUp: number; balance: number }
+  alerts: Alert[]
+}
+
+export interface AccountabilityInput {
+  service: ServiceSchedule
+  /** Current versions of the service's records; voided ones are ignored. */
+  records: readonly RecordLike[]
+  closures: ReadonlySet<IsoDate>
+  asOf: IsoDate
+  /** Reasons that owe a make-up (the school's policy); defaults to DESIGN.md §3 / FORMATS.md. */
+  owedReasons?: readonly MissReason[]
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000
+}
+
+/**
+ * One service's accountability numbers as of a date, exactly as FORMATS.md defines them. The same function
+ * serves the school and the family, so both see the same numbers.
+ */
+export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
+  const { service, closures, asOf } = input
+  const owed = new Set<MissReason>(input.owedReasons ?? DEFAULT_MAKE_UP_REASONS)
+  const live = input.records.filter((r) => !r.voided && r.date <= asOf)
+  const byDate = new Map<IsoDate, RecordLike>()
+  for (const r of live) if (r.kind !== 'make_up') byDate.set(r.date, r)
+
+  const scheduled = scheduledSessions(service, closures, service.startDate, asOf)
+  const isPending = (date: IsoDate) => !byDate.has(date) && instructionalDaysBack(date, asOf, closures) < PENDING_DAYS
+  const due = scheduled.filter((s) => !isPending(s.date))
+  const pending = scheduled.length - due.length
+
+  let minutesMandated = 0
+  let minutesOwed = 0
+  let delivered = 0
+  let missed = 0
+  let unrecorded = 0
+  const missedByReason: Partial<Record<MissedReason, number>> = {}
+  // Due sessions, oldest first, marked true when missed (any reason) or unrecorded: for the alerts.
+  const missLike: { date: IsoDate; miss: boolean; schoolMiss: boolean }[] = []
+  for (const s of due) {
+    minutesMandated += s.minutes
+    const record = byDate.get(s.date)
+    if (!record) {
+      unrecorded++
+      if (owed.has('unrecorded')) minutesOwed += s.minutes
+      missLike.push({ date: s.date, miss: true, schoolMiss: true })
+    } else if (record.kind === 'missed') {
+      missed++
+      const reason = record.reason!
+      missedByReason[reason] = (missedByReason[reason] ?? 0) + 1
+      if (owed.has(reason)) minutesOwed += s.minutes
+      missLike.push({ date: s.date, miss: true, schoolMiss: SCHOOL_REASON_SET.has(reason) })
+    } else {
+      delivered++
+      minutesOwed += Math.max(0, s.minutes - (record.minutes ?? 0))
+      missLike.push({ date: s.date, miss: false, schoolMiss: false })
+    }
+  }
+
+  const makeUps = live.filter((r) => r.kind === 'make_up')
+  const minutesMadeUp = makeUps.reduce((sum, r) => sum + (r.minutes ?? 0), 0)
+  const minutesDelivered = live.filter((r) => r.kind === 'delivered' || r.kind === 'make_up').reduce((sum, r) => sum + (r.minutes ?? 0), 0)
+  const deliveryRate = minutesMandated === 0 ? 1 : round3(minutesDelivered / minutesMandated)
+
+  const alerts: Alert[] = []
+  const lastTwo = missLike.slice(-2)
+  if (lastTwo.length === 2 && lastTwo.every((s) => s.miss)) alerts.push('consecutive_misses')
+  const windowStart = addDays(asOf, -29)
+  if (missLike.filter((s) => s.schoolMiss && s.date >= windowStart).length >= 3) alerts.push('repeated_school_misses')
+  if (due.length > 0 && deliveryRate < 0.9) alerts.push('low_delivery_rate')
+
+  return {
+    minutesMandated,
+    minutesDelivered,
+    deliveryRate,
+    sessions: { due: due.length, delivered, missed, unrecorded, pending, madeUp: makeUps.length },
+    missedByReason,
+    ledger: { minutesOwed, minutesMadeUp, balance: Math.max(0, minutesOwed - minutesMadeUp) },
+    alerts,
+  }
+}
+
+/** FORMATS.md's school reasons, for the repeated-misses alert (which the make-up policy does not change). */
+const SCHOOL_REASON_SET = new Set<string>(['provider_absent', 'provider_other_duty', 'scheduling_conflict', 'staff_vacancy'])
+
+export interface WeekPoint {
+  weekOf: IsoDate
+  mandated: number
+  delivered: number
+}
+
+/** Minutes delivered against mandated per week (Monday-based), for the trend chart. */
+export function weeklyTrend(input: AccountabilityInput): WeekPoint[] {
+  const { service, closures, asOf } = input
+  const weeks = new Map<IsoDate, WeekPoint>()
+  const monday = (d: IsoDate) => {
+    const day = new Date(`${d}T00:00:00Z`).getUTCDay()
+    return addDays(d, -((day + 6) % 7))
+  }
+  const point = (d: IsoDate) => {
+    const key = monday(d)
+    let p = weeks.get(key)
+    if (!p) weeks.set(key, (p = { weekOf: key, mandated: 0, delivered: 0 }))
+    return p
+  }
+  for (const s of scheduledSessions(service, closures, service.startDate, asOf)) point(s.date).mandated += s.minutes
+  for (const r of input.records) {
+    if (!r.voided && r.date <= asOf && (r.kind === 'delivered' || r.kind === 'make_up')) point(r.date).delivered += r.minutes ?? 0
+  }
+  return [...weeks.values()].sort((a, b) => a.weekOf.localeCompare(b.weekOf))
+}
+
+export const ALERT_TEXT: Record<Alert, string> = {
+  consecutive_misses: 'The last two sessions were both missed or not recorded.',
+  repeated_school_misses: 'Three or more sessions in the last 30 days were missed for school reasons or not recorded.',
+  low_delivery_rate: 'Less than 90% of the mandated minutes have been delivered.',
+}
