@@ -24,7 +24,8 @@ export interface RowFailure {
   fieldErrors: Record<string, string[]>
 }
 
-const PRESSED = 'aria-pressed:border-brand-700 aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:hover:bg-brand-800'
+const PRESSED =
+  'aria-pressed:border-brand-700 aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:ring-2 aria-pressed:ring-brand-700 aria-pressed:ring-offset-2 aria-pressed:hover:bg-brand-800'
 
 function Hidden({ studentId, accommodationId, date }: { studentId: string; accommodationId: string; date: string }) {
   return (
@@ -43,17 +44,19 @@ function RecordedLine({ shown }: { shown: ShownCheck | null }) {
   // The time is the reader's local time, so it is only known in the browser.
   const time = hydrated ? new Date(shown.recordedAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }) : null
   return (
-    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
-      <p>
+    <div className="space-y-1 text-sm text-slate-700">
+      <p className="flex flex-wrap items-center gap-2">
         <span className="font-semibold text-slate-900">
           {CHECK_LABELS[shown.status]}
           {shown.reason ? `: ${shown.reason}` : ''}
-        </span>{' '}
-        · {shown.pending ? 'tapped' : 'recorded'} by {shown.recordedBy}
+        </span>
+        {shown.late ? <StatusBadge tone="warn">Late</StatusBadge> : null}
+        {shown.pending ? <StatusBadge tone="info">Waiting to sync</StatusBadge> : null}
+      </p>
+      <p>
+        {shown.pending ? 'Tapped' : 'Recorded'} by {shown.recordedBy}
         {time ? ` at ${time}` : ''}
       </p>
-      {shown.late ? <StatusBadge tone="warn">Late</StatusBadge> : null}
-      {shown.pending ? <StatusBadge tone="info">Waiting to sync</StatusBadge> : null}
     </div>
   )
 }
@@ -147,9 +150,15 @@ export function AccommodationCheckRow({
                 aria-pressed={shown?.status === status}
                 id={status === 'not_provided' ? notProvidedId : undefined}
                 aria-controls={status === 'not_provided' && reasonOpen ? reasonId : undefined}
-                className={`px-2 ${PRESSED}`}
+                className={`relative whitespace-nowrap ${PRESSED}`}
                 onClick={(e) => choose(e, status)}
               >
+                {/* A mark besides the fill, so the choice does not rest on colour; placed aside so labels keep one line. */}
+                {shown?.status === status ? (
+                  <span aria-hidden="true" className="absolute left-1.5 text-sm">
+                    ✓
+                  </span>
+                ) : null}
                 {CHECK_LABELS[status]}
               </Button>
             ))}
@@ -172,8 +181,8 @@ export function AccommodationCheckRow({
             errors={reasonErrors ?? failure?.fieldErrors.reason}
           />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" aria-label={`Save as Not provided: ${a.title}`}>
-              Save as Not provided
+            <Button type="submit" aria-label={`Save reason: ${a.title}`}>
+              Save reason
             </Button>
             <Button variant="secondary" onClick={closeReason} aria-label={`Cancel Not provided: ${a.title}`}>
               Cancel

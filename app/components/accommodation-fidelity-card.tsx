@@ -9,11 +9,6 @@ function tone(fidelity: number): 'good' | 'warn' | 'bad' {
   return fidelity >= 0.7 ? 'warn' : 'bad'
 }
 
-function listDates(dates: readonly string[]): string {
-  const f = dates.map(formatSchoolDate)
-  return f.length <= 1 ? (f[0] ?? '') : `${f.slice(0, -1).join(', ')} and ${f.at(-1)}`
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
@@ -49,9 +44,18 @@ export function AccommodationFidelityCard({ from, rows }: { from: string; rows: 
                   : 'It did not apply on any recorded day in this period.'}
               </p>
               {r.unrecordedDates.length > 0 ? (
-                <p className="font-medium text-red-900">
-                  Nobody recorded it on {plural(r.unrecordedDates.length, 'day')}: {listDates(r.unrecordedDates)}.
-                </p>
+                <div>
+                  <p id={`unrecorded-${r.accommodationId}`} className="font-medium text-red-900">
+                    Nobody recorded it on {plural(r.unrecordedDates.length, 'day')}:
+                  </p>
+                  <ul aria-labelledby={`unrecorded-${r.accommodationId}`} className="mt-1 flex flex-wrap gap-1.5">
+                    {r.unrecordedDates.map((d) => (
+                      <li key={d}>
+                        <StatusBadge tone="bad">{formatSchoolDate(d)}</StatusBadge>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               ) : r.applicableDays > 0 ? (
                 <p className="text-slate-700">Recorded on every day it applied.</p>
               ) : null}

@@ -49,7 +49,14 @@ export function ProgressPointForm({
   busy: boolean
 }) {
   const values = failure?.values
-  const errors = failure?.fieldErrors ?? {}
+  // A field's message goes once the adult changes that field; the next submit brings back what is still wrong.
+  const [cleared, setCleared] = useState<{ failure: ProgressFormFailure | null; fields: string[] }>({ failure, fields: [] })
+  const clearedFields = cleared.failure === failure ? cleared.fields : []
+  const clear = (...fields: string[]) => {
+    if (fields.some((f) => failure?.fieldErrors[f] && !clearedFields.includes(f))) setCleared({ failure, fields: [...clearedFields, ...fields] })
+  }
+  const errors = Object.fromEntries(Object.entries(failure?.fieldErrors ?? {}).filter(([field]) => !clearedFields.includes(field)))
+  const showFailure = failure && (Object.keys(errors).length > 0 || Object.keys(failure.fieldErrors).length === 0)
   const trialsAllowed = unit === 'percent'
   const [mode, setMode] = useState<'value' | 'trials'>(trialsAllowed && values?.mode === 'trials' ? 'trials' : 'value')
   const [trials, setTrials] = useState<TrialResult[]>(() => (values?.trials ?? '').split(',').filter(isTrial))
@@ -60,6 +67,7 @@ export function ProgressPointForm({
     setTrials(next)
     // Suggest the least intrusive prompt level the trials allow, until the adult picks one themselves.
     if (!promptTouched) setPromptLevel(next.length ? trialPromptLevel(next) : '')
+    clear('value', 'trials', ...(!promptTouched && next.length ? ['promptLevel'] : []))
   }
 
   const trialErrors = [...(errors.trials ?? []), ...(mode === 'trials' ? (errors.value ?? []) : [])]
@@ -67,9 +75,9 @@ export function ProgressPointForm({
   const independent = trials.filter((t) => t === 'independent').length
 
   return (
-    <Form method="post" noValidate className="space-y-5">
+    <Form method="post" noValidate className="space-y-5" onChange={(e) => clear((e.target as HTMLInputElement).name)}>
       <input type="hidden" name="intent" value="add" />
-      {failure ? <Alert>{failure.message}</Alert> : null}
+      {showFailure ? <Alert>{failure.message}</Alert> : null}
       <Field
         label="Date"
         name="date"

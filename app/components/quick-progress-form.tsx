@@ -73,7 +73,7 @@ export function QuickProgressForm({
 
   return (
     <details className="group rounded-md border border-slate-300" open={result ? true : undefined}>
-      <summary className={`${buttonClasses('secondary')} w-full cursor-pointer list-none justify-between border-0 [&::-webkit-details-marker]:hidden`}>
+      <summary className={`${buttonClasses('secondary')} w-full cursor-pointer list-none border-0 [&::-webkit-details-marker]:hidden`}>
         Record progress on a goal
         <span aria-hidden="true" className="group-open:rotate-180">
           ▾

@@ -103,7 +103,7 @@ export default function GoalCard() {
                 <p className="font-semibold print:inline">
                   {a.title}
                   {a.applicability === 'conditional' ? (
-                    <span className="ml-2 inline-block rounded bg-amber-100 px-1.5 text-sm font-semibold text-amber-950 ring-1 ring-amber-400 print:text-[7.5pt] print:ring-0">
+                    <span className="ml-2 inline-block rounded bg-amber-100 px-1.5 text-sm font-semibold text-amber-950 ring-1 ring-amber-400 print:border print:border-amber-800 print:text-[7.5pt] print:ring-0">
                       {describeApplies(a.applies)}
                     </span>
                   ) : null}

@@ -13,6 +13,8 @@ import { formatSchoolDate } from '#shared/school-date.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { PromptLevel, RegulationState } from '#shared/schemas/plan.ts'
 
+const LONG_DATE = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' })
+
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const me = { id: user.id, name: user.name }
@@ -89,12 +91,35 @@ export default function Today() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">{date === today ? 'Today’s supports' : `Supports on ${formatSchoolDate(date)}`}</h1>
-        <p className="text-slate-700">Profiles first, then each support: tap what happened. It is saved on this phone at once.</p>
+        {date === today ? (
+          <>
+            <h1 className="text-2xl font-semibold">Today’s supports</h1>
+            <p className="text-slate-700">
+              <time dateTime={date}>{LONG_DATE.format(new Date(`${date}T00:00:00Z`))}</time>
+            </p>
+          </>
+        ) : (
+          <h1 className="text-2xl font-semibold">
+            Supports on <time dateTime={date}>{formatSchoolDate(date)}</time>
+          </h1>
+        )}
       </div>
       {dateError ? <Alert>{dateError}</Alert> : null}
       <DaySwitcher today={today} recordableDays={recordableDays} selected={date} />
-      {past && recordable ? <Alert tone="info">{formatSchoolDate(date)} is a past school day: records will show as late.</Alert> : null}
+      {past && recordable ? <Alert tone="info">A past school day: records will show as late.</Alert> : null}
+      {date === today && !recordable ? (
+        <Alert tone="info">There is no school today. To record a recent school day, choose it above.</Alert>
+      ) : null}
+      {students.length > 1 ? (
+        <nav aria-label="Students on this page" className="flex flex-wrap items-center gap-x-4">
+          <span className="text-slate-700">Jump to</span>
+          {students.map((s) => (
+            <a key={s.id} href={`#student-${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {s.firstName}
+            </a>
+          ))}
+        </nav>
+      ) : null}
       <SyncStatus
         waiting={sync.waiting.length}
         sentThisVisit={sync.sentThisVisit}

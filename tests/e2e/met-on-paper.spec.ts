@@ -120,7 +120,11 @@ test.describe('on a phone', () => {
     // A prompted trial suggests a verbal prompt until the adult chooses.
     await expect(form.getByLabel('Prompt level: how much help')).toHaveValue('verbal')
     await form.getByRole('radio', { name: 'Uneasy' }).check()
-    await page.screenshot({ path: test.info().outputPath('goal-page-phone-trials.png'), fullPage: true })
+    // Each fixed field loses its message at once.
+    await expect(form.getByText('Choose calm, uneasy or dysregulated.')).toHaveCount(0)
+    await expect(form.getByText('Choose the prompt level.')).toHaveCount(0)
+    await expect(form.getByRole('alert')).toHaveCount(0)
+    await form.screenshot({ path: test.info().outputPath('goal-page-phone-trials.png') })
     await expectAccessible(page)
     await form.getByRole('button', { name: 'Add data point' }).click()
 

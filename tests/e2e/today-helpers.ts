@@ -18,10 +18,10 @@ export async function openSchoolDay(page: Page): Promise<string> {
   await day.click()
   await expect(day).toHaveAttribute('aria-current', 'page')
   await expect(page.getByText(/^No school (today|on)/)).toHaveCount(0)
-  // Every record form carries the day it records for.
-  const date = await page.locator('input[name="date"]').first().inputValue()
+  // The page states the day it shows under its heading.
+  const date = await page.getByRole('main').locator('time').first().getAttribute('datetime')
   expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-  return date
+  return date!
 }
 
 /** A student's card on the Today screen (a region named by the student's name). */
@@ -66,4 +66,18 @@ export async function checkHistory(
   date: string,
 ): Promise<{ id: string; status: string; reason: string | null; recordedBy: string }[]> {
   return trpcQuery(page, 'checks.history', { studentId, accommodationId, date })
+}
+
+export interface FidelityRow {
+  accommodationId: string
+  title: string
+  applicableDays: number
+  usedDays: number
+  fidelity: number
+  unrecordedDates: string[]
+}
+
+/** The numbers behind the student page's fidelity card, as the signed-in person may see them. */
+export async function fidelityOf(page: Page, studentId: string): Promise<{ from: string; rows: FidelityRow[] }> {
+  return trpcQuery(page, 'checks.fidelity', { studentId })
 }

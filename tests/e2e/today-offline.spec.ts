@@ -36,7 +36,7 @@ async function recordCounts(page: Page, studentIds: string[], date: string): Pro
 
 async function tap(card: Locator, label: string, title: string): Promise<void> {
   const row = supportRow(card, title)
-  const button = row.getByRole('button', { name: `${label}: ${title}` })
+  const button = row.getByRole('button', { name: `${label}: ${title}`, exact: true })
   await button.click()
   await expect(button).toHaveAttribute('aria-pressed', 'true')
   await expect(row.getByText('Waiting to sync')).toBeVisible()

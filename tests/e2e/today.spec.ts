@@ -1,6 +1,16 @@
 import type { Page } from '@playwright/test'
-import { DEMO_USERS, expect, expectAccessible, signInOn, test } from './fixtures.ts'
-import { accommodationIds, checkHistory, openSchoolDay, openTodayFromMyStudents, studentCard, studentIdOf, supportRow } from './today-helpers.ts'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test } from './fixtures.ts'
+import {
+  accommodationIds,
+  checkHistory,
+  fidelityOf,
+  openSchoolDay,
+  openTodayFromMyStudents,
+  studentCard,
+  studentIdOf,
+  supportRow,
+} from './today-helpers.ts'
 
 function collectBrowserErrors(page: Page): string[] {
   const errors: string[] = []
@@ -12,6 +22,8 @@ function collectBrowserErrors(page: Page): string[] {
 }
 
 test('the para records Johnny’s supports for the day; the parent sees the same records, read-only', async ({ page, signIn, newPersonPage }) => {
+  // Two people's whole journeys, with an accessibility check on every page: longer than the default budget.
+  test.setTimeout(60_000)
   const errors = collectBrowserErrors(page)
   await signIn('para')
   await expectAccessible(page)
@@ -45,15 +57,15 @@ test('the para records Johnny’s supports for the day; the parent sees the same
 
   // Not provided asks why first; an empty reason is refused on the phone, before anything is queued.
   const schedule = supportRow(johnny, 'Picture schedule')
-  const notProvided = schedule.getByRole('button', { name: 'Not provided: Picture schedule' })
+  const notProvided = schedule.getByRole('button', { name: 'Not provided: Picture schedule', exact: true })
   await notProvided.click()
   const reason = schedule.getByRole('textbox', { name: 'Why was “Picture schedule” not provided?' })
   await expect(reason).toBeFocused()
   await expect(notProvided).toHaveAttribute('aria-pressed', 'false')
-  await schedule.getByRole('button', { name: 'Save as Not provided: Picture schedule' }).click()
+  await schedule.getByRole('button', { name: 'Save reason: Picture schedule' }).click()
   await expect(schedule.getByText('Say briefly why it was not provided.')).toBeVisible()
   await reason.fill('The laminated copy was missing.')
-  await schedule.getByRole('button', { name: 'Save as Not provided: Picture schedule' }).click()
+  await schedule.getByRole('button', { name: 'Save reason: Picture schedule' }).click()
   await expect(notProvided).toHaveAttribute('aria-pressed', 'true')
   await expect(notProvided).toBeFocused()
   await expect(schedule).toContainText('Not provided: The laminated copy was missing.')
@@ -74,7 +86,7 @@ test('the para records Johnny’s supports for the day; the parent sees the same
   // A reload shows what the server holds.
   await page.reload()
   await expect(supportRow(johnny, 'Break card').getByRole('button', { name: 'Declined: Break card' })).toHaveAttribute('aria-pressed', 'true')
-  await expect(supportRow(johnny, 'Picture schedule').getByRole('button', { name: 'Not provided: Picture schedule' })).toHaveAttribute(
+  await expect(supportRow(johnny, 'Picture schedule').getByRole('button', { name: 'Not provided: Picture schedule', exact: true })).toHaveAttribute(
     'aria-pressed',
     'true',
   )
@@ -102,7 +114,9 @@ test('the para records Johnny’s supports for the day; the parent sees the same
   await openTodayFromMyStudents(parent)
   await openSchoolDay(parent)
   const johnnyForParent = studentCard(parent, 'Johnny Miller')
-  await expect(supportRow(johnnyForParent, 'Break card')).toContainText(`Declined · recorded by ${DEMO_USERS.para.name}`)
+  const breakCardForParent = supportRow(johnnyForParent, 'Break card')
+  await expect(breakCardForParent.getByText('Declined', { exact: true })).toBeVisible()
+  await expect(breakCardForParent).toContainText(`Recorded by ${DEMO_USERS.para.name}`)
   await expect(supportRow(johnnyForParent, 'Picture schedule')).toContainText('Not provided: The laminated copy was missing.')
   await expect(johnnyForParent.getByRole('button')).toHaveCount(0)
   await expect(johnnyForParent.getByText('Record progress on a goal')).toHaveCount(0)
@@ -117,6 +131,28 @@ test('a mistyped date in the address says so, over today’s page', async ({ pag
   await expect(page.getByRole('alert')).toContainText('The date in the address is not valid. Enter a real date as YYYY-MM-DD.')
   await expect(page.getByRole('navigation', { name: /Choose a day/ })).toBeVisible()
   await expectAccessible(page)
+})
+
+test.describe('before the page’s scripts arrive (or without them)', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a tap is still a form post that records the choice, and Not provided still asks why', async ({ page, signIn }) => {
+    await signIn('para')
+    await openTodayFromMyStudents(page)
+    await openSchoolDay(page)
+    const row = supportRow(studentCard(page, 'Johnny Miller'), 'Noise-reducing headphones')
+    await row.getByRole('button', { name: 'Used: Noise-reducing headphones' }).click()
+    await expect(row.getByRole('button', { name: 'Used: Noise-reducing headphones' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(row).toContainText(`Recorded by ${DEMO_USERS.para.name}`)
+
+    await row.getByRole('button', { name: 'Not provided: Noise-reducing headphones', exact: true }).click()
+    await expect(row.getByText('Say briefly why it was not provided.')).toBeVisible()
+    await row.getByRole('textbox', { name: 'Why was “Noise-reducing headphones” not provided?' }).fill('Left at home.')
+    await row.getByRole('button', { name: 'Save reason: Noise-reducing headphones' }).click()
+    await expect(row.getByRole('button', { name: 'Not provided: Noise-reducing headphones', exact: true })).toHaveAttribute('aria-pressed', 'true')
+    await expect(row).toContainText('Not provided: Left at home.')
+    // No axe run here: it needs scripts in the page. The same markup is checked in the journeys above.
+  })
 })
 
 test.describe('on a phone', () => {
@@ -152,5 +188,33 @@ test.describe('on a phone', () => {
     await expectAccessible(page)
     await page.screenshot({ path: 'test-results/ui3/today-phone.png', fullPage: true })
     await page.screenshot({ path: 'test-results/ui3/today-phone-first-screen.png' })
+  })
+
+  test('the case manager sees each accommodation’s fidelity over the last 20 school days, and the days nobody recorded', async ({
+    page,
+    signIn,
+  }) => {
+    await signIn('caseManager')
+    const johnnyId = await studentIdFromMyStudents(page, 'Johnny Miller')
+    await openStudent(page, 'Johnny Miller')
+    const card = page.getByRole('region', { name: 'Accommodation fidelity — last 20 school days' })
+    await expect(card).toBeVisible()
+    const { rows } = await fidelityOf(page, johnnyId)
+    await expect(card.getByRole('heading', { level: 3 })).toHaveCount(rows.length)
+    // The daily supports (subject and test ones count only recorded days, which another journey may be adding).
+    for (const title of ['Break card', 'Picture schedule', 'Seat near the door', 'Noise-reducing headphones']) {
+      const row = rows.find((r) => r.title === title)!
+      const item = card.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+      await expect(item).toContainText(`Used on ${row.usedDays} of ${row.applicableDays} days it applied.`)
+      await expect(item).toContainText(`${Math.round(row.fidelity * 100)}% fidelity`)
+      // The seed left school days with no record at all: each is named.
+      expect(row.unrecordedDates.length).toBeGreaterThanOrEqual(2)
+      const gaps = item.getByRole('list', { name: `Nobody recorded it on ${row.unrecordedDates.length} days:` })
+      await expect(gaps.getByRole('listitem')).toHaveText(row.unrecordedDates.map(formatSchoolDate))
+    }
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(scrollWidth, 'the student page scrolls sideways at 360 px').toBeLessThanOrEqual(WIDTH)
+    await expectAccessible(page)
+    await card.screenshot({ path: 'test-results/ui3/fidelity-card-phone.png' })
   })
 })
