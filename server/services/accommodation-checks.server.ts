@@ -130,11 +130,8 @@ function shape(r: {
   }
 }
 
-/** The latest check per accommodation on one day, for the Today screen. */
-export async function latestChecksOn(db: DB, studentIds: string[], date: IsoDate): Promise<Map<string, CheckView>> {
-  const out = new Map<string, CheckView>()
-  if (studentIds.length === 0) return out
-  const rows = await db
+function checkViews(db: DB) {
+  return db
     .selectFrom('accommodation_checks')
     .innerJoin('users', 'users.id', 'accommodation_checks.recorded_by')
     .select([
@@ -147,6 +144,13 @@ export async function latestChecksOn(db: DB, studentIds: string[], date: IsoDate
       'accommodation_checks.late',
       'users.name as recorded_by',
     ])
+}
+
+/** The latest check per accommodation on one day, for the Today screen. */
+export async function latestChecksOn(db: DB, studentIds: string[], date: IsoDate): Promise<Map<string, CheckView>> {
+  const out = new Map<string, CheckView>()
+  if (studentIds.length === 0) return out
+  const rows = await checkViews(db)
     .where('accommodation_checks.student_id', 'in', studentIds)
     .where('accommodation_checks.date', '=', date)
     .orderBy('accommodation_checks.recorded_at')
@@ -193,19 +197,7 @@ export async function studentFidelity(db: DB, studentId: string, asOf: IsoDate):
 }
 
 export async function checkHistory(db: DB, studentId: string, accommodationId: string, date: IsoDate): Promise<CheckView[]> {
-  const rows = await db
-    .selectFrom('accommodation_checks')
-    .innerJoin('users', 'users.id', 'accommodation_checks.recorded_by')
-    .select([
-      'accommodation_checks.id',
-      'accommodation_checks.accommodation_id',
-      'accommodation_checks.date',
-      'accommodation_checks.status',
-      'accommodation_checks.reason',
-      'accommodation_checks.recorded_at',
-      'accommodation_checks.late',
-      'users.name as recorded_by',
-    ])
+  const rows = await checkViews(db)
     .where('accommodation_checks.student_id', '=', studentId)
     .where('accommodation_checks.accommodation_id', '=', accommodationId)
     .where('accommodation_checks.date', '=', date)
