@@ -136,9 +136,9 @@ export function AccommodationCheckRow({
       <p className="text-slate-700">{a.description}</p>
 
       {canRecord ? (
-        <form method="post" aria-label={`Record ${a.title}`}>
+        <form method="post">
           <Hidden studentId={studentId} accommodationId={a.id} date={date} />
-          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <div role="group" aria-label={`Record ${a.title}`} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {CHECK_STATUSES.map((status) => (
               <Button
                 key={status}
@@ -155,7 +155,7 @@ export function AccommodationCheckRow({
               >
                 {/* A mark besides the fill, so the choice does not rest on colour; placed aside so labels keep one line. */}
                 {shown?.status === status ? (
-                  <span aria-hidden="true" className="absolute left-1.5 text-sm">
+                  <span aria-hidden="true" className="absolute left-1 text-xs">
                     ✓
                   </span>
                 ) : null}

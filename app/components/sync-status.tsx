@@ -9,12 +9,14 @@ import type { RefusedCheck } from '#app/utils/use-check-sync.ts'
 export function SyncStatus({
   waiting,
   sentThisVisit,
+  refusedThisVisit,
   signedOut,
   memoryOnly,
   signInHref,
 }: {
   waiting: number
   sentThisVisit: number
+  refusedThisVisit: number
   signedOut: boolean
   memoryOnly: boolean
   signInHref: string
@@ -40,6 +42,11 @@ export function SyncStatus({
             </p>
           ) : null}
         </div>
+      ) : refusedThisVisit > 0 ? (
+        <p className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          Nothing is waiting to sync, but {refusedThisVisit === 1 ? '1 change was' : `${refusedThisVisit} changes were`} not saved: see why
+          beside {refusedThisVisit === 1 ? 'it' : 'each'}.
+        </p>
       ) : sentThisVisit > 0 ? (
         <p className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">All changes saved.</p>
       ) : null}

@@ -7,6 +7,7 @@ import type { QuickProgressResult } from '#app/components/quick-progress-form.ts
 import { StudentTodayCard } from '#app/components/student-today-card.tsx'
 import { RefusedElsewhere, SyncStatus } from '#app/components/sync-status.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { checkKey } from '#app/utils/shown-check.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { useCheckSync } from '#app/utils/use-check-sync.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
@@ -58,6 +59,7 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
     return { intent, ok: false, accommodationId, message: result.message, fieldErrors: result.fieldErrors }
   }
 
+  if (intent !== 'progress') return { intent: 'check', ok: false, accommodationId: '', message: 'That action is not known.', fieldErrors: {} }
   const values = { goalId: s('goalId'), value: s('value').trim(), promptLevel: s('promptLevel'), regulation: s('regulation'), note: s('note') }
   const result = await actionResult(() =>
     context.trpc.progress.add({
@@ -87,6 +89,9 @@ export default function Today() {
   const past = date < today
   const rowFailure = actionData && 'intent' in actionData && actionData.intent === 'check' ? actionData : null
   const progressResult = actionData && 'intent' in actionData && actionData.intent === 'progress' ? actionData : null
+  // A refusal is said beside its row when the row is on screen, and above the students otherwise.
+  const rowsOnScreen = new Set(students.flatMap((s) => (s.closure ? [] : s.accommodations.map((a) => checkKey(a.id, date)))))
+  const refusedElsewhere = sync.refused.filter((r) => !rowsOnScreen.has(checkKey(r.item.accommodationId, r.item.date)))
 
   return (
     <div className="space-y-6">
@@ -123,11 +128,12 @@ export default function Today() {
       <SyncStatus
         waiting={sync.waiting.length}
         sentThisVisit={sync.sentThisVisit}
+        refusedThisVisit={sync.refused.length}
         signedOut={sync.signedOut}
         memoryOnly={sync.memoryOnly}
         signInHref={`/sign-in?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}
       />
-      <RefusedElsewhere refused={sync.refused.filter((r) => r.item.date !== date)} />
+      <RefusedElsewhere refused={refusedElsewhere} />
       {students.length === 0 ? (
         <Card>
           <p className="text-slate-700">You are not on any student’s team yet.</p>

@@ -66,6 +66,19 @@ function describeProgress(who: string, after: unknown, ctx: HistoryContext): str
   return `${who} recorded ${valueText} for ${goal ? `the ${goal.area} goal` : 'a goal'} on ${schoolDate(field(after, 'date'))}${state}.`
 }
 
+const CHECK_WORDS: Record<string, string> = { used: 'used', not_needed: 'not needed', not_provided: 'not provided', declined: 'declined' }
+
+/** "Sam Ortiz recorded “Break card” as used on Tue, Nov 24 (late)." — and a change names what it was before. */
+function describeCheck(who: string, action: string, before: unknown, after: unknown): string {
+  const title = field(after, 'title') ?? 'a support'
+  const status = CHECK_WORDS[field(after, 'status') ?? ''] ?? 'recorded'
+  const reason = field(after, 'reason')
+  const late = record(after)?.late === true ? ' (late)' : ''
+  const was = CHECK_WORDS[field(before, 'status') ?? '']
+  const change = action === 'update' && was ? `changed “${title}” from ${was} to ${status}` : `recorded “${title}” as ${status}`
+  return `${who} ${change} on ${schoolDate(field(after, 'date'))}${late}${reason ? `: “${reason}”` : ''}${reason && /[.!?]$/.test(reason) ? '' : '.'}`
+}
+
 /** One plain sentence per audit entry, so a parent can read the team's history. */
 export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): string {
   const who = entry.actorName ?? 'Someone'
@@ -107,6 +120,9 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return `${who} changed the accommodation “${field(entry.after, 'title') ?? field(entry.before, 'title') ?? 'untitled'}”.`
     case 'progress_point.create':
       return describeProgress(who, entry.after, ctx)
+    case 'accommodation_check.create':
+    case 'accommodation_check.update':
+      return describeCheck(who, entry.action, entry.before, entry.after)
     case 'progress_point.void': {
       const value = num(entry.before, 'value') ?? num(entry.after, 'value')
       const reason = field(entry.after, 'reason')

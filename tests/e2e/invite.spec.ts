@@ -14,7 +14,7 @@ const GOOD_PASSWORD = 'a-long-enough-password'
 test.describe('inviting someone to a student’s team', () => {
   test('a new para accepts an invite link once and joins Johnny’s team', async ({ page, signIn, newPersonPage }) => {
     const email = uniqueEmail('new-para')
-    const name = 'Jordan Lee'
+    const name = 'Robin Okafor'
     await signIn('caseManager')
     await openStudent(page, 'Johnny Miller')
     const link = await createInvite(page, email, 'Paraprofessional')

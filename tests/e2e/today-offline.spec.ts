@@ -127,3 +127,52 @@ test('taps still waiting survive a reload, show as pending, and are sent on the 
   expect((await checkHistory(page, johnnyId, ids.get('Word problems read aloud')!, date)).map((c) => c.status)).toEqual(['used'])
   expect((await checkHistory(page, johnnyId, ids.get('Extra time')!, date)).map((c) => c.status)).toEqual(['not_needed'])
 })
+
+test('a change the server refuses leaves the queue and says, beside it, that it was not saved', async ({ page, context, signIn }) => {
+  await signIn('para')
+  await openTodayFromMyStudents(page)
+  const date = await openSchoolDay(page)
+  const leo = studentCard(page, 'Leo Garcia')
+  const ava = studentCard(page, 'Ava Brooks')
+  const [leoId, avaId] = [await studentIdOf(leo), await studentIdOf(ava)]
+  const leoIds = await accommodationIds(page, leoId)
+  const avaIds = await accommodationIds(page, avaId)
+  const headphones = supportRow(leo, 'Headphones for loud activities')
+  const pressed = () => headphones.getByRole('button', { pressed: true }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))
+  const shownBefore = await pressed()
+  const status = page.getByRole('status', { name: 'Changes on this phone' })
+
+  // One good tap while offline; then two changes the server can only refuse join the queue (as a stale
+  // page, another tab, or an older version of the app could leave them): a reason over the limit, and a
+  // day in the future.
+  await context.setOffline(true)
+  await tap(leo, 'Declined', 'AAC tablet within reach')
+  await page.evaluate(
+    ({ leoId, avaId, headphonesId, chunkedId, date }) => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('same-page:check-queue:'))!
+      const queue = JSON.parse(localStorage.getItem(key)!) as unknown[]
+      const base = { queuedAt: new Date().toISOString(), studentName: '', title: '' }
+      queue.push(
+        { ...base, clientId: crypto.randomUUID(), studentId: leoId, accommodationId: headphonesId, date, status: 'not_provided', reason: 'x'.repeat(301), studentName: 'Leo Garcia', title: 'Headphones for loud activities' },
+        { ...base, clientId: crypto.randomUUID(), studentId: avaId, accommodationId: chunkedId, date: '2099-01-05', status: 'used', studentName: 'Ava Brooks', title: 'Chunked assignments' },
+      )
+      localStorage.setItem(key, JSON.stringify(queue))
+    },
+    { leoId, avaId, headphonesId: leoIds.get('Headphones for loud activities')!, chunkedId: avaIds.get('Chunked assignments')!, date },
+  )
+  await context.setOffline(false)
+
+  // Nothing is silently lost: each refusal is said where it belongs, and nothing waits any more.
+  await expect(headphones.getByRole('alert')).toHaveText('Not saved: Keep the reason under 300 characters.')
+  const elsewhere = page.getByRole('alert').filter({ hasText: 'A change was not saved' })
+  await expect(elsewhere).toContainText('Ava Brooks, Chunked assignments on Mon, Jan 5 (Used): Supports can’t be recorded for a future day.')
+  await expect(status).toContainText('Nothing is waiting to sync, but 2 changes were not saved')
+  expect(await queuedOnPhone(page)).toEqual([])
+  // The refused choice is not shown as made: the row shows what the server holds.
+  await expect.poll(pressed).toEqual(shownBefore)
+  await expect(supportRow(leo, 'AAC tablet within reach').getByRole('button', { name: 'Declined: AAC tablet within reach', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expectAccessible(page)
+})
