@@ -14,6 +14,9 @@ import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { seedDemo } from '#db/seed.ts'
 import { createApp } from '#server/app.server.ts'
 import { hashPassword } from '#server/auth/password.server.ts'
+import { closureSet, closuresForSchool } from '#server/services/calendar.server.ts'
+import { lastInstructionalDays } from '#shared/school-calendar.ts'
+import { localIsoDate } from '#shared/school-date.ts'
 
 export async function benchToday(buildDir: string): Promise<Record<string, string | number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-bench-'))
@@ -58,12 +61,14 @@ export async function benchToday(buildDir: string): Promise<Record<string, strin
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
 
+  // A school day, so every support is loaded (today may be a holiday or a weekend).
+  const schoolDay = lastInstructionalDays(localIsoDate(new Date()), 1, closureSet(await closuresForSchool(db, demo.schoolId)))[0]!
   const times: number[] = []
   for (let i = 0; i < 55; i++) {
     const started = performance.now()
-    const res = await fetch(`http://localhost:${port}/today`, { headers: { cookie } })
+    const res = await fetch(`http://localhost:${port}/today?date=${schoolDay}`, { headers: { cookie } })
     const body = await res.text()
-    if (res.status !== 200 || !body.includes('Bench Student 5')) throw new Error(`GET /today answered ${res.status}`)
+    if (res.status !== 200 || !body.includes('Bench Student 5') || !body.includes('Support 6')) throw new Error(`GET /today answered ${res.status}`)
     if (i >= 5) times.push(performance.now() - started)
   }
   server.close()
@@ -75,7 +80,7 @@ export async function benchToday(buildDir: string): Promise<Record<string, strin
   return {
     'GET /today, 8 students: median ms (50 requests)': round(times[Math.floor(times.length / 2)]!),
     'GET /today, 8 students: p95 ms': round(times[Math.floor(times.length * 0.95)]!),
-    'JS shipped by /today, gzipped KB': round(routeJsGzipKb(buildDir, 'routes/today')),
+    'JS shipped by /today (entry + root + route), gzipped KB': round(routeJsGzipKb(build, path.join(buildDir, 'client'), ['root', 'routes/today'])),
   }
 }
 
@@ -83,20 +88,19 @@ function round(n: number): number {
   return Math.round(n * 10) / 10
 }
 
-/** Entry + the route's module and every chunk it imports, gzipped: what a phone downloads for the page. */
-export function routeJsGzipKb(buildDir: string, routeId: string): number {
-  const manifestPath = path.join(buildDir, 'client', '.vite', 'manifest.json')
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean; src?: string }>
-  const seen = new Set<string>()
-  const visit = (key: string) => {
-    if (seen.has(key) || !manifest[key]) return
-    seen.add(key)
-    for (const dep of manifest[key].imports ?? []) visit(dep)
-  }
-  for (const [key, chunk] of Object.entries(manifest)) {
-    if (chunk.isEntry && (key.includes('entry.client') || chunk.src?.includes('entry.client') || key.includes('root') || key.includes(`${routeId}.tsx`))) visit(key)
+/**
+ * Entry + root + the route's module and every chunk they import, gzipped: what a phone downloads for the page.
+ * Read from the Remix asset manifest of the server build (the same one the browser is sent).
+ */
+export function routeJsGzipKb(build: ServerBuild, clientDir: string, routeIds: string[]): number {
+  const files = new Set<string>([build.assets.entry.module, ...build.assets.entry.imports])
+  for (const id of routeIds) {
+    const route = build.assets.routes[id]
+    if (!route) throw new Error(`No route ${id} in the build`)
+    if (route.module) files.add(route.module)
+    for (const f of route.imports ?? []) files.add(f)
   }
   let bytes = 0
-  for (const key of seen) bytes += gzipSync(fs.readFileSync(path.join(buildDir, 'client', manifest[key]!.file))).length
+  for (const url of files) bytes += gzipSync(fs.readFileSync(path.join(clientDir, url))).length
   return bytes / 1024
 }
