@@ -1,4 +1,4 @@
-import { instructionalDaysBack } from './school-calendar.ts'
+import { lastInstructionalDays } from './school-calendar.ts'
 import { addDays, type IsoDate } from './school-date.ts'
 import { DEFAULT_MAKE_UP_REASONS, type MissedReason, type MissReason, scheduledSessions, type ServiceSchedule } from './services.ts'
 import { PENDING_DAYS, type RecordLike } from './session-status.ts'
@@ -42,7 +42,9 @@ export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
   for (const r of live) if (r.kind !== 'make_up') byDate.set(r.date, r)
 
   const scheduled = scheduledSessions(service, closures, service.startDate, asOf)
-  const isPending = (date: IsoDate) => !byDate.has(date) && instructionalDaysBack(date, asOf, closures) < PENDING_DAYS
+  // The last PENDING_DAYS instructional days up to asOf: an unrecorded session in them is pending.
+  const pendingFrom = lastInstructionalDays(asOf, PENDING_DAYS, closures)[0] ?? asOf
+  const isPending = (date: IsoDate) => !byDate.has(date) && date >= pendingFrom
   const due = scheduled.filter((s) => !isPending(s.date))
   const pending = scheduled.length - due.length
 

@@ -6,13 +6,25 @@ export function isInstructionalDay(date: IsoDate, closures: ReadonlySet<IsoDate>
   return day !== 'sat' && day !== 'sun' && !closures.has(date)
 }
 
+// Whole-school views compute the same stretch of calendar for thousands of services: remember it per
+// closure set (keyed by the set object, so a changed calendar is a new set and a fresh cache).
+const daysCache = new WeakMap<ReadonlySet<IsoDate>, Map<string, readonly IsoDate[]>>()
+
 /** Instructional days from `start` to `end`, both included, oldest first. */
 export function instructionalDaysBetween(start: IsoDate, end: IsoDate, closures: ReadonlySet<IsoDate>): IsoDate[] {
-  const out: IsoDate[] = []
-  for (let d = start; d <= end; d = addDays(d, 1)) {
-    if (isInstructionalDay(d, closures)) out.push(d)
+  let perSet = daysCache.get(closures)
+  if (!perSet) daysCache.set(closures, (perSet = new Map()))
+  const key = `${start}|${end}`
+  let days = perSet.get(key)
+  if (!days) {
+    const out: IsoDate[] = []
+    for (let d = start; d <= end; d = addDays(d, 1)) {
+      if (isInstructionalDay(d, closures)) out.push(d)
+    }
+    if (perSet.size > 500) perSet.clear()
+    perSet.set(key, (days = out))
   }
-  return out
+  return [...days]
 }
 
 /** The last `count` instructional days up to and including `asOf`, oldest first. */

@@ -14,8 +14,17 @@ export type Weekday = (typeof WEEKDAYS)[number]
 
 const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
+// A school year has a few hundred distinct dates and whole-school views ask about each thousands of times.
+const weekdayMemo = new Map<IsoDate, (typeof DAY_KEYS)[number]>()
+
 export function weekdayOf(date: IsoDate): (typeof DAY_KEYS)[number] {
-  return DAY_KEYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!
+  let day = weekdayMemo.get(date)
+  if (!day) {
+    day = DAY_KEYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!
+    if (weekdayMemo.size > 5000) weekdayMemo.clear()
+    weekdayMemo.set(date, day)
+  }
+  return day
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

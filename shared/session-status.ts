@@ -1,4 +1,4 @@
-import { instructionalDaysBack } from './school-calendar.ts'
+import { lastInstructionalDays } from './school-calendar.ts'
 import type { IsoDate } from './school-date.ts'
 import type { MissedReason, ScheduledSession } from './services.ts'
 
@@ -43,6 +43,7 @@ export function sessionRows<R extends RecordLike>(
   asOf: IsoDate,
   owesMakeUp: (reason: MissedReason | 'unrecorded') => boolean,
 ): SessionRow<R>[] {
+  const pendingFrom = lastInstructionalDays(asOf, PENDING_DAYS, closures)[0] ?? asOf
   return scheduled.map((s) => {
     const forDay = records.filter((r) => r.date === s.date && r.kind !== 'make_up')
     const record = forDay.find((r) => !r.voided) ?? null
@@ -50,7 +51,7 @@ export function sessionRows<R extends RecordLike>(
     let status: SessionStatus
     if (record) status = record.kind === 'delivered' ? 'delivered' : 'missed'
     else if (s.date > asOf) status = 'upcoming'
-    else status = instructionalDaysBack(s.date, asOf, closures) < PENDING_DAYS ? 'pending' : 'unrecorded'
+    else status = s.date >= pendingFrom ? 'pending' : 'unrecorded'
     const owes =
       (status === 'missed' && record?.reason && owesMakeUp(record.reason)) || (status === 'unrecorded' && owesMakeUp('unrecorded'))
     const repaid = makeUps.reduce((sum, m) => sum + (m.minutes ?? 0), 0)

@@ -3,8 +3,8 @@ import { accommodationFidelity } from '#shared/accommodation-fidelity.ts'
 import { serviceNumbers, weeklyTrend, type ServiceNumbers, type WeekPoint } from '#shared/accountability.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { listAccommodations } from './accommodations.server.ts'
-import { closureSet, closuresForStudent } from './calendar.server.ts'
-import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
+import { closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
+import { makeUpReasons, makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { currentRecords } from './session-records.server.ts'
 import { listServices } from './services.server.ts'
 
@@ -75,6 +75,16 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
   }
 }
 
+function groupByService<T extends { serviceId: string }>(records: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const r of records) {
+    const list = out.get(r.serviceId)
+    if (list) list.push(r)
+    else out.set(r.serviceId, [r])
+  }
+  return out
+}
+
 export interface CaseloadRow {
   studentId: string
   studentName: string
@@ -117,19 +127,28 @@ export async function caseload(db: DB, args: { userId: string; asOf: IsoDate; sc
       (s) => [s.id, s.name],
     ),
   )
-  const records = await currentRecords(
-    db,
-    serviceList.map((s) => s.id),
+  const records = groupByService(
+    await currentRecords(
+      db,
+      serviceList.map((s) => s.id),
+    ),
   )
-  const context = new Map<string, { closures: Set<IsoDate>; owed: Awaited<ReturnType<typeof makeUpReasonsForStudent>> }>()
+  // One calendar and one policy per school: students of a school share them (and the calendar cache).
+  const schoolOf = new Map(
+    (await db.selectFrom('students').select(['id', 'school_id']).where('id', 'in', serviceList.length ? [...new Set(serviceList.map((s) => s.studentId))] : ['']).execute()).map(
+      (s) => [s.id, s.school_id],
+    ),
+  )
+  const bySchool = new Map<string, { closures: Set<IsoDate>; owed: Awaited<ReturnType<typeof makeUpReasons>> }>()
   const rows: CaseloadRow[] = []
   for (const s of serviceList.filter((x) => x.startDate <= args.asOf)) {
-    let c = context.get(s.studentId)
+    const schoolId = schoolOf.get(s.studentId) ?? ''
+    let c = bySchool.get(schoolId)
     if (!c) {
-      c = { closures: closureSet(await closuresForStudent(db, s.studentId)), owed: await makeUpReasonsForStudent(db, s.studentId) }
-      context.set(s.studentId, c)
+      c = { closures: closureSet(await closuresForSchool(db, schoolId)), owed: await makeUpReasons(db, schoolId) }
+      bySchool.set(schoolId, c)
     }
-    const n = serviceNumbers({ service: s, records: records.filter((r) => r.serviceId === s.id), closures: c.closures, asOf: args.asOf, owedReasons: c.owed })
+    const n = serviceNumbers({ service: s, records: records.get(s.id) ?? [], closures: c.closures, asOf: args.asOf, owedReasons: c.owed })
     rows.push({
       studentId: s.studentId,
       studentName: names.get(s.studentId) ?? '',

@@ -52,9 +52,14 @@ export async function listServices(db: Executor, args: { studentIds?: string[]; 
     .orderBy('effective_from')
     .execute()
   const today = new Date().toISOString().slice(0, 10)
+  const termsByService = new Map<string, typeof terms>()
+  for (const t of terms) {
+    const list = termsByService.get(t.service_id)
+    if (list) list.push(t)
+    else termsByService.set(t.service_id, [t])
+  }
   return rows.map((r) => {
-    const own = terms
-      .filter((t) => t.service_id === r.id)
+    const own = (termsByService.get(r.id) ?? [])
       .map((t) => ({ effectiveFrom: t.effective_from, minutesPerSession: t.minutes_per_session, weekdays: JSON.parse(t.weekdays) as Weekday[], note: t.note }))
     const current = [...own].reverse().find((t) => t.effectiveFrom <= today) ?? own[0]!
     return {
