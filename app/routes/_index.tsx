@@ -9,14 +9,18 @@ import { ROLE_LABELS } from '#shared/roles.ts'
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const students = await context.trpc.students.mine()
-  return { firstName: user.name.split(' ')[0] ?? user.name, students }
+  // School admins get the whole school's accountability numbers (schools.mine also lists case managers' schools).
+  const adminSchools = (await context.trpc.schools.mine()).filter((s) => s.role === 'school_admin').map((s) => ({ id: s.id, name: s.name }))
+  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools }
 }
 
 export default function MyStudents() {
-  const { firstName, students } = useLoaderData<typeof loader>()
+  const { firstName, students, adminSchools } = useLoaderData<typeof loader>()
   // The adults in the room all day go straight to today's supports; others can still find them.
   const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
   const onATeam = students.some((s) => s.role !== 'school_admin')
+  const hasCaseload = students.some((s) => s.role === 'case_manager' || s.role === 'provider')
+  const recordsSessions = students.some((s) => s.role === 'provider' || s.role === 'case_manager')
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My students</h1>
@@ -31,6 +35,27 @@ export default function MyStudents() {
             Today’s supports
           </Link>
         </p>
+      ) : null}
+      {recordsSessions ? (
+        <p>
+          <Link to="/sessions" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            Sessions this week
+          </Link>
+        </p>
+      ) : null}
+      {hasCaseload || adminSchools.length ? (
+        <nav aria-label="Overviews" className="flex flex-wrap gap-x-4">
+          {hasCaseload ? (
+            <Link to="/caseload" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              Caseload
+            </Link>
+          ) : null}
+          {adminSchools.map((school) => (
+            <Link key={school.id} to={`/school/${school.id}/accountability`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {adminSchools.length > 1 ? `School overview: ${school.name}` : 'School overview'}
+            </Link>
+          ))}
+        </nav>
       ) : null}
       <Card>
         {students.length === 0 ? (
