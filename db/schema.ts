@@ -238,6 +238,19 @@ export interface SessionRecordsTable {
   recorded_at: string
 }
 
+export interface NotificationsTable {
+  id: string
+  user_id: string
+  student_id: string
+  /** What the notice is about; checked in code (shared/notifications.ts). */
+  kind: 'session_missed'
+  text: string
+  /** The record it is about: a session record's record_id for `session_missed`. */
+  related_id: string | null
+  created_at: string
+  seen_at: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -259,4 +272,5 @@ export interface Database {
   services: ServicesTable
   service_terms: ServiceTermsTable
   session_records: SessionRecordsTable
+  notifications: NotificationsTable
 }

@@ -4,6 +4,8 @@ import { createRequestAuth, type RequestAuth } from './auth/request-auth.server.
 import { createContext, type SessionUser } from './trpc/context.server.ts'
 import { type AppCaller, createCaller } from './trpc/_app.server.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
+import { renderMeetingBriefPdf } from './services/meeting-brief-pdf.server.ts'
+import type { MeetingBrief } from '#shared/meeting-brief.ts'
 
 /**
  * What Remix loaders and actions receive. Routes reach data through `trpc` (the same gate as /api/trpc),
@@ -18,6 +20,10 @@ export type ServerLoadContext = {
     describe(token: string): ReturnType<typeof describeInvite>
     acceptAsUser(token: string, userId: string): ReturnType<typeof acceptInviteAsUser>
     acceptWithNewAccount(token: string, name: string, password: string): ReturnType<typeof acceptInviteWithNewAccount>
+  }
+  /** Server-side documents made from data the route already fetched through `trpc` (never from the database). */
+  documents: {
+    meetingBriefPdf(brief: MeetingBrief): ReturnType<typeof renderMeetingBriefPdf>
   }
 }
 
@@ -38,6 +44,9 @@ export function createServerLoadContext(args: {
       describe: (token) => describeInvite(db, token, now()),
       acceptAsUser: (token, userId) => acceptInviteAsUser(db, { token, userId, now: now() }),
       acceptWithNewAccount: (token, name, password) => acceptInviteWithNewAccount(db, { token, name, password, now: now() }),
+    },
+    documents: {
+      meetingBriefPdf: (brief) => renderMeetingBriefPdf(brief),
     },
   }
 }

@@ -32,8 +32,12 @@ export interface Fidelity {
   unrecordedDates: IsoDate[]
 }
 
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000
+/**
+ * numerator ÷ denominator rounded to 3 decimals, half up. Multiplying before dividing keeps the half exact:
+ * 203 / 400 = 0.5075 → 0.508, where Math.round(203 / 400 * 1000) sees 507.4999… and gives 0.507.
+ */
+function ratio3(numerator: number, denominator: number): number {
+  return Math.round((numerator * 1000) / denominator) / 1000
 }
 
 /** Latest record per day. */
@@ -67,7 +71,7 @@ export function accommodationFidelity(input: FidelityInput): Fidelity {
     applicableDays: applicable.length,
     recordedDays: recorded.length,
     usedDays: used,
-    fidelity: divisor === 0 ? 1 : round3(used / divisor),
+    fidelity: divisor === 0 ? 1 : ratio3(used, divisor),
     unrecordedDates: applicable.filter((d) => !latest.has(d)),
   }
 }

@@ -26,8 +26,12 @@ export interface AccountabilityInput {
   owedReasons?: readonly MissReason[]
 }
 
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000
+/**
+ * numerator ÷ denominator rounded to 3 decimals, half up. Multiplying before dividing keeps the half exact:
+ * 203 / 400 = 0.5075 → 0.508, where Math.round(203 / 400 * 1000) sees 507.4999… and gives 0.507.
+ */
+function ratio3(numerator: number, denominator: number): number {
+  return Math.round((numerator * 1000) / denominator) / 1000
 }
 
 /**
@@ -79,7 +83,7 @@ export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
   const makeUps = live.filter((r) => r.kind === 'make_up')
   const minutesMadeUp = makeUps.reduce((sum, r) => sum + (r.minutes ?? 0), 0)
   const minutesDelivered = live.filter((r) => r.kind === 'delivered' || r.kind === 'make_up').reduce((sum, r) => sum + (r.minutes ?? 0), 0)
-  const deliveryRate = minutesMandated === 0 ? 1 : round3(minutesDelivered / minutesMandated)
+  const deliveryRate = minutesMandated === 0 ? 1 : ratio3(minutesDelivered, minutesMandated)
 
   const alerts: Alert[] = []
   const lastTwo = missLike.slice(-2)

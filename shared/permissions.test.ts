@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'accommodation.check': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },
   'services.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'sessions.record': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
+  'notifications.viewSent': { case_manager: true, provider: true, para: true, parent: false, school_admin: true },
 }
 
 describe('the permission table', () => {

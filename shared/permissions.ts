@@ -22,6 +22,9 @@ const PERMISSIONS = {
   'services.manage': ['case_manager'],
   // Providers only for the services they provide (checked by the service layer).
   'sessions.record': ['case_manager', 'provider'],
+  // The notices sent to the family and when each was seen: the school's side of "we told them".
+  // Parents read their own through notifications.mine, not through this list of everyone's.
+  'notifications.viewSent': ['case_manager', 'provider', 'para', 'school_admin'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS

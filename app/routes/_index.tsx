@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
 import { buttonClasses } from '#app/components/button.tsx'
+import { AlertsToday, UnseenNotifications } from '#app/components/home-notices.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -11,11 +13,21 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const students = await context.trpc.students.mine()
   // School admins get the whole school's accountability numbers (schools.mine also lists case managers' schools).
   const adminSchools = (await context.trpc.schools.mine()).filter((s) => s.role === 'school_admin').map((s) => ({ id: s.id, name: s.name }))
-  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools }
+  // A parent's unseen notices, and today's alerts for the students someone is parent or case manager of.
+  const [notifications, alerts] = await Promise.all([context.trpc.notifications.mine({ unseen: true }), context.trpc.notifications.alerts()])
+  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, notifications, alerts }
+}
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  requireUser(context, request)
+  const form = await request.formData()
+  if (form.get('intent') !== 'markSeen') return { ok: false, message: 'That action is not known.' }
+  const result = await actionResult(() => context.trpc.notifications.markSeen({ id: String(form.get('id') ?? '') }))
+  return result.ok ? { ok: true } : { ok: false, message: result.message }
 }
 
 export default function MyStudents() {
-  const { firstName, students, adminSchools } = useLoaderData<typeof loader>()
+  const { firstName, students, adminSchools, notifications, alerts } = useLoaderData<typeof loader>()
   // The adults in the room all day go straight to today's supports; others can still find them.
   const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
   const onATeam = students.some((s) => s.role !== 'school_admin')
@@ -25,6 +37,8 @@ export default function MyStudents() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My students</h1>
       <p className="text-slate-700">Hello, {firstName}. These are the students whose plans you help carry out.</p>
+      <UnseenNotifications notifications={notifications} />
+      <AlertsToday alerts={alerts} />
       {inTheRoom ? (
         <Link to="/today" className={`${buttonClasses('primary')} w-full py-3 text-lg sm:w-auto`}>
           Today’s supports
@@ -53,6 +67,11 @@ export default function MyStudents() {
           {adminSchools.map((school) => (
             <Link key={school.id} to={`/school/${school.id}/accountability`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
               {adminSchools.length > 1 ? `School overview: ${school.name}` : 'School overview'}
+            </Link>
+          ))}
+          {adminSchools.map((school) => (
+            <Link key={`settings-${school.id}`} to={`/school/${school.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {adminSchools.length > 1 ? `School settings: ${school.name}` : 'School settings'}
             </Link>
           ))}
         </nav>

@@ -6,6 +6,7 @@ import { AccommodationList } from '#app/components/accommodation-list.tsx'
 import { Alert } from '#app/components/alert.tsx'
 import { GoalSummaryList } from '#app/components/goal-summary-list.tsx'
 import { ProfileCards } from '#app/components/profile-cards.tsx'
+import { ServicesCard } from '#app/components/services-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
@@ -21,16 +22,17 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
-  const [profiles, goals, accommodations, team, history, fidelity] = await Promise.all([
+  const [profiles, goals, accommodations, team, history, fidelity, services] = await Promise.all([
     loadOr404(() => context.trpc.profiles.get({ studentId })),
     loadOr404(() => context.trpc.goals.list({ studentId })),
     loadOr404(() => context.trpc.accommodations.list({ studentId })),
     loadOr404(() => context.trpc.team.list({ studentId })),
     loadOr404(() => context.trpc.team.history({ studentId })),
     loadOr404(() => context.trpc.checks.fidelity({ studentId })),
+    loadOr404(() => context.trpc.services.list({ studentId })),
   ])
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, currentUserId: user.id }
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id }
 }
 
 type ActionData =
@@ -69,7 +71,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 }
 
 export default function StudentOverview() {
-  const { profiles, goals, accommodations, team, invites, history, fidelity, currentUserId } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('routes/students.$studentId')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -91,6 +93,17 @@ export default function StudentOverview() {
         <Link to={`${base}/history`} className="font-medium text-brand-700 underline">
           History
         </Link>
+        <Link to={`${base}/accountability`} className="font-medium text-brand-700 underline">
+          Is the plan happening?
+        </Link>
+        <Link to={`${base}/brief`} className="font-medium text-brand-700 underline">
+          Prepare for a meeting
+        </Link>
+        {parent && can(parent.student.role, 'notifications.viewSent') ? (
+          <Link to={`${base}/notifications`} className="font-medium text-brand-700 underline">
+            Family notifications
+          </Link>
+        ) : null}
       </nav>
 
       <ProfileCards
@@ -125,6 +138,8 @@ export default function StudentOverview() {
       >
         <AccommodationList accommodations={accommodations} editBase={canEditPlan ? `${base}/accommodations` : null} />
       </Card>
+
+      <ServicesCard services={services} studentId={studentId} canManage={parent ? can(parent.student.role, 'services.manage') : false} />
 
       {/* The whole team sees the same numbers (DESIGN.md §3); the case manager follows up the gaps. */}
       <AccommodationFidelityCard from={fidelity.from} rows={fidelity.rows} />

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import type { Weekday } from '#shared/school-date.ts'
+import { type IsoDate, localIsoDate, type Weekday } from '#shared/school-date.ts'
 import type { ServiceSchedule, ServiceTerm } from '#shared/services.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
@@ -20,7 +20,11 @@ export interface Service extends ServiceSchedule {
   current: ServiceTerm
 }
 
-export async function listServices(db: Executor, args: { studentIds?: string[]; providerId?: string; serviceId?: string }): Promise<Service[]> {
+/** `today` decides which term is `current`: pass the caller's day (ctx.now), not the server's wall clock. */
+export async function listServices(
+  db: Executor,
+  args: { studentIds?: string[]; providerId?: string; serviceId?: string; today?: IsoDate },
+): Promise<Service[]> {
   let q = db
     .selectFrom('services')
     .innerJoin('users', 'users.id', 'services.provider_id')
@@ -51,7 +55,7 @@ export async function listServices(db: Executor, args: { studentIds?: string[]; 
     )
     .orderBy('effective_from')
     .execute()
-  const today = new Date().toISOString().slice(0, 10)
+  const today = args.today ?? localIsoDate(new Date())
   const termsByService = new Map<string, typeof terms>()
   for (const t of terms) {
     const list = termsByService.get(t.service_id)

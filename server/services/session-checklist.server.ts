@@ -2,7 +2,7 @@ import type { DB } from '#db/client.server.ts'
 import { addDays, type IsoDate, weekdayOf } from '#shared/school-date.ts'
 import { scheduledSessions } from '#shared/services.ts'
 import { sessionRows, type SessionRow } from '#shared/session-status.ts'
-import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { type Closure, closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { currentRecords, type SessionRecord } from './session-records.server.ts'
 import { listServices, type Service } from './services.server.ts'
@@ -66,6 +66,8 @@ export interface WeekView {
   weekOf: IsoDate
   days: IsoDate[]
   today: IsoDate
+  /** Closures of the students' schools that fall in the week, so the week says why a day has no sessions. */
+  closures: Closure[]
   students: { id: string; name: string; role: string; services: ServiceSessions[] }[]
 }
 
@@ -79,7 +81,7 @@ export async function sessionsWeek(db: DB, userId: string, weekOf: IsoDate, toda
   const memberships = await db
     .selectFrom('team_members')
     .innerJoin('students', 'students.id', 'team_members.student_id')
-    .select(['students.id', 'students.name', 'team_members.role'])
+    .select(['students.id', 'students.name', 'students.school_id', 'team_members.role'])
     .where('team_members.user_id', '=', userId)
     .where('team_members.removed_at', 'is', null)
     .where('team_members.role', 'in', ['case_manager', 'provider'])
@@ -88,14 +90,21 @@ export async function sessionsWeek(db: DB, userId: string, weekOf: IsoDate, toda
   const managed = memberships.filter((m) => m.role === 'case_manager').map((m) => m.id)
   const provided = memberships.filter((m) => m.role === 'provider').map((m) => m.id)
   const services = [
-    ...(await listServices(db, { studentIds: managed })),
-    ...(provided.length ? await listServices(db, { studentIds: provided, providerId: userId }) : []),
+    ...(await listServices(db, { studentIds: managed, today })),
+    ...(provided.length ? await listServices(db, { studentIds: provided, providerId: userId, today }) : []),
   ]
   const sessions = await sessionsForServices(db, services, days[0]!, days[4]!, today)
+  const closures: Closure[] = []
+  for (const schoolId of new Set(memberships.map((m) => m.school_id))) {
+    for (const c of await closuresForSchool(db, schoolId)) {
+      if (c.date >= days[0]! && c.date <= days[4]! && !closures.some((o) => o.date === c.date && o.label === c.label)) closures.push(c)
+    }
+  }
   return {
     weekOf: monday,
     days,
     today,
+    closures: closures.sort((a, b) => a.date.localeCompare(b.date)),
     students: memberships
       .map((m) => ({ id: m.id, name: m.name, role: m.role, services: sessions.filter((s) => s.studentId === m.id) }))
       .filter((s) => s.services.length > 0),

@@ -4,11 +4,13 @@ import type { SessionRecordsTable } from '#db/schema.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calendar.ts'
 import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
-import { isScheduledOn, type MissedReason } from '#shared/services.ts'
+import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
 import type { StudentRole } from '#shared/roles.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { notifyParentsOfMiss } from './notifications.server.ts'
+import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { getService, type Service } from './services.server.ts'
 
 export interface SessionRecord {
@@ -130,6 +132,15 @@ export async function recordSession(
       if (!(original?.kind === 'missed' || unrecorded)) {
         throw new DomainError('BAD_REQUEST', `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} was not missed, so there is nothing to make up.`, 'repaysDate')
       }
+      // Only what the school's policy owes can be repaid (the same rule as the checklist's owed minutes).
+      const missReason = original?.reason ?? 'unrecorded'
+      if (!(await makeUpReasonsForStudent(trx, args.studentId)).includes(missReason)) {
+        throw new DomainError(
+          'BAD_REQUEST',
+          `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} owes no make-up under the school’s policy (${REASON_LABELS[missReason]}).`,
+          'repaysDate',
+        )
+      }
       const left = remainingOwed(records, owed.minutes, args.repaysDate)
       if (left <= 0) throw new DomainError('CONFLICT', `The ${formatSchoolDate(args.repaysDate)} session has already been made up in full.`, 'repaysDate')
       if (args.minutes > left) throw new DomainError('BAD_REQUEST', `Only ${left} minutes are still owed for ${formatSchoolDate(args.repaysDate)}.`, 'minutes')
@@ -170,6 +181,10 @@ export async function recordSession(
       after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date },
       at: args.now,
     })
+    // The family hears of a miss in the same transaction as the record: no record without its notice, and no notice without a record.
+    if (args.kind === 'missed') {
+      await notifyParentsOfMiss(trx, { studentId: args.studentId, serviceName: service.name, date: row.date, reason: args.reason, recordId: row.record_id, actorId: args.actorId, now: args.now })
+    }
     const [saved] = await recordVersions(trx, args.studentId, row.record_id)
     return saved!
   })
@@ -178,7 +193,11 @@ export async function recordSession(
 async function newVersion(
   db: DB,
   args: { studentId: string; recordId: string; role: StudentRole; actorId: string; now: Date; changeReason: string },
-  change: (current: SessionRecord, service: Service) => Partial<Pick<SessionRecord, 'kind' | 'minutes' | 'reason' | 'note' | 'voided'>>,
+  change: (
+    current: SessionRecord,
+    service: Service,
+    trx: Executor,
+  ) => Partial<Pick<SessionRecord, 'kind' | 'minutes' | 'reason' | 'note' | 'voided'>> | Promise<Partial<Pick<SessionRecord, 'kind' | 'minutes' | 'reason' | 'note' | 'voided'>>>,
   action: 'correct' | 'void',
 ): Promise<SessionRecord> {
   return db.transaction().execute(async (trx) => {
@@ -187,7 +206,7 @@ async function newVersion(
     if (current.voided) throw new DomainError('CONFLICT', 'That record is voided; record the session again instead.')
     const service = await getService(trx, args.studentId, current.serviceId)
     assertMayRecord(service, args.role, args.actorId)
-    const next = { ...current, ...change(current, service) }
+    const next = { ...current, ...(await change(current, service, trx)) }
     if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', 'A delivered session needs its minutes.', 'minutes')
     if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', 'A missed session needs a reason.', 'reason')
     const row = {
@@ -218,6 +237,10 @@ async function newVersion(
       after: { kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
       at: args.now,
     })
+    // A correction that turns a session into a missed one tells the family, like a new missed record would.
+    if (row.kind === 'missed' && current.kind !== 'missed' && row.voided === 0 && next.reason) {
+      await notifyParentsOfMiss(trx, { studentId: args.studentId, serviceName: service.name, date: row.date, reason: next.reason, recordId: current.recordId, actorId: args.actorId, now: args.now })
+    }
     const [saved] = await recordVersions(trx, args.studentId, current.recordId)
     return saved!
   })
@@ -242,8 +265,17 @@ export function correctSession(
   return newVersion(
     db,
     args,
-    (current) => {
+    async (current, service, trx) => {
       if (current.kind === 'make_up' && args.kind) throw new DomainError('BAD_REQUEST', 'A make-up stays a make-up; void it instead.', 'kind')
+      if (current.kind === 'make_up' && current.repaysDate && args.minutes !== undefined) {
+        // The same cap as when it was recorded: no more than the repaid session still owes without this make-up.
+        const owed = isScheduledOn(service, closureSet(await closuresForStudent(trx, args.studentId)), current.repaysDate)
+        const others = (await currentRecords(trx, [service.id])).filter((r) => r.recordId !== current.recordId)
+        const left = owed ? remainingOwed(others, owed.minutes, current.repaysDate) : null
+        if (left !== null && args.minutes > left) {
+          throw new DomainError('BAD_REQUEST', `Only ${left} minutes are still owed for ${formatSchoolDate(current.repaysDate)}.`, 'minutes')
+        }
+      }
       return {
         ...(args.kind ? { kind: args.kind } : {}),
         ...(args.minutes !== undefined ? { minutes: args.minutes } : {}),

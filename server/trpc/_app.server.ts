@@ -5,6 +5,8 @@ import { accommodationsRouter, goalsRouter, profilesRouter, progressRouter } fro
 import { checksRouter, todayRouter } from './routers/today.server.ts'
 import { schoolsRouter, servicesRouter, sessionsRouter } from './routers/services.server.ts'
 import { accountabilityRouter } from './routers/accountability.server.ts'
+import { notificationsRouter } from './routers/notifications.server.ts'
+import { briefRouter } from './routers/brief.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -19,6 +21,8 @@ export const appRouter = router({
   sessions: sessionsRouter,
   schools: schoolsRouter,
   accountability: accountabilityRouter,
+  notifications: notificationsRouter,
+  brief: briefRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { localIsoDate } from '#shared/school-date.ts'
 import { isoDateSchema } from '#shared/schemas/plan.ts'
@@ -14,7 +15,11 @@ const asOfInput = z.object({ asOf: isoDateSchema.optional() })
 function resolveAsOf(asOf: string | undefined, now: () => Date): string {
   const today = localIsoDate(now())
   const parsed = asOfSchema(now).safeParse(asOf)
-  if (!parsed.success) throw new z.ZodError(parsed.error.issues.map((i) => ({ ...i, path: ['asOf'] })))
+  // A TRPCError, not a bare ZodError: zod 4's ZodError is not an Error, so tRPC wrapped it as a 500.
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ ...i, path: ['asOf'] }))
+    throw new TRPCError({ code: 'BAD_REQUEST', message: issues[0]?.message ?? 'asOf is not valid.', cause: new z.ZodRealError(issues) })
+  }
   return asOf ?? today
 }
 

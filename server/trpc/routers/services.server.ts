@@ -20,12 +20,13 @@ import { amendService, createService, listServices } from '../../services/servic
 import { authedProcedure, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 export const servicesRouter = router({
-  list: studentProcedure('plan.view').query(({ ctx, input }) => listServices(ctx.db, { studentIds: [input.studentId] })),
+  list: studentProcedure('plan.view').query(({ ctx, input }) => listServices(ctx.db, { studentIds: [input.studentId], today: localIsoDate(ctx.now()) })),
   sessions: studentProcedure('plan.view')
     .input(z.object({ from: isoDateSchema, to: isoDateSchema }))
-    .query(async ({ ctx, input }) =>
-      sessionsForServices(ctx.db, await listServices(ctx.db, { studentIds: [input.studentId] }), input.from, input.to, localIsoDate(ctx.now())),
-    ),
+    .query(async ({ ctx, input }) => {
+      const today = localIsoDate(ctx.now())
+      return sessionsForServices(ctx.db, await listServices(ctx.db, { studentIds: [input.studentId], today }), input.from, input.to, today)
+    }),
   create: studentProcedure('services.manage')
     .input(createServiceSchema)
     .mutation(({ ctx, input }) => createService(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })),

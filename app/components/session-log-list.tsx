@@ -1,0 +1,154 @@
+import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import type { SessionRecord } from '#server/services/session-records.server.ts'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import type { LogEntry } from '#app/utils/session-log.ts'
+import { describeRecord, recordedAt, sessionBadge, sessionName } from '#app/utils/session-text.ts'
+import { StatusBadge } from './status-badge.tsx'
+
+const LINK = 'inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline'
+
+/** One month of the session log: each session's status, its record, voided records struck through. */
+export function SessionLogMonth({
+  headingId,
+  entries,
+  shownVersions,
+  versions,
+}: {
+  headingId: string
+  entries: LogEntry[]
+  /** The record whose versions are open (at most one: they load on demand). */
+  shownVersions: string | null
+  versions: SessionRecord[] | null
+}) {
+  const versionsProps = { shownVersions, versions }
+  return (
+    <ul className="divide-y divide-slate-200" aria-labelledby={headingId}>
+      {entries.map((entry) =>
+        entry.type === 'session' ? (
+          <SessionEntry key={entry.key} entry={entry} {...versionsProps} />
+        ) : (
+          <li key={entry.key} className="space-y-1 py-3">
+            <EntryHeading date={entry.date} serviceName={`${entry.serviceName}, make-up`} />
+            <RecordLine record={entry.record} name={`make-up ${sessionName(entry.serviceName, entry.date)}`} {...versionsProps}>
+              {entry.record.voided ? null : <StatusBadge tone="good">{describeRecord(entry.record)}</StatusBadge>}
+              <span className="text-sm text-slate-700">repays {entry.record.repaysDate ? formatSchoolDate(entry.record.repaysDate) : 'a missed session'}</span>
+            </RecordLine>
+          </li>
+        ),
+      )}
+    </ul>
+  )
+}
+
+function EntryHeading({ date, serviceName }: { date: string; serviceName: string }) {
+  return (
+    <p className="font-medium text-slate-900">
+      <time dateTime={date}>{formatSchoolDate(date)}</time> · {serviceName}
+    </p>
+  )
+}
+
+function SessionEntry({
+  entry,
+  shownVersions,
+  versions,
+}: {
+  entry: Extract<LogEntry, { type: 'session' }>
+  shownVersions: string | null
+  versions: SessionRecord[] | null
+}) {
+  const { row } = entry
+  const badge = sessionBadge(row.status, row.record, row.mandateMinutes)
+  const name = sessionName(entry.serviceName, row.date)
+  return (
+    <li className={`space-y-1 py-3 ${row.status === 'unrecorded' ? 'border-l-4 border-red-700 pl-3' : ''}`}>
+      <EntryHeading date={row.date} serviceName={entry.serviceName} />
+      {row.record ? (
+        <RecordLine record={row.record} name={name} shownVersions={shownVersions} versions={versions}>
+          <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
+        </RecordLine>
+      ) : (
+        <p className="flex flex-wrap items-center gap-2">
+          <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
+          <span className="text-sm text-slate-700">{row.mandateMinutes} min mandated, no record</span>
+        </p>
+      )}
+      {row.owedMinutes > 0 ? <p className="text-sm font-medium text-red-800">{row.owedMinutes} min of make-up owed</p> : null}
+      {row.makeUps.map((m) => (
+        <p key={m.recordId} className="text-sm text-slate-700">
+          Made up on {formatSchoolDate(m.date)}: {m.minutes} min
+        </p>
+      ))}
+      {row.voided.map((v) => (
+        <RecordLine key={v.recordId} record={v} name={`voided ${name}`} shownVersions={shownVersions} versions={versions} />
+      ))}
+    </li>
+  )
+}
+
+/** A record: what it says (struck through when voided), who wrote it and when, and its versions on demand. */
+function RecordLine({
+  record,
+  name,
+  shownVersions,
+  versions,
+  children,
+}: {
+  record: SessionRecord
+  name: string
+  shownVersions: string | null
+  versions: SessionRecord[] | null
+  children?: ReactNode
+}) {
+  const open = shownVersions === record.recordId
+  return (
+    <div id={`record-${record.recordId}`} className="space-y-1">
+      <p className="flex flex-wrap items-center gap-2">
+        {children}
+        {record.voided ? (
+          <span className="text-slate-700">
+            <s>{describeRecord(record)}</s> — voided: {record.changeReason}
+          </span>
+        ) : null}
+      </p>
+      {record.note ? <p className="text-sm text-slate-700">Note: {record.note}</p> : null}
+      <p className="text-sm text-slate-600">
+        {record.version > 1 ? 'Last changed' : 'Recorded'} by {record.recordedBy ?? 'the import'}, {recordedAt(record.recordedAt)}
+        {record.version > 1 && !record.voided && record.changeReason ? `. Why: ${record.changeReason}` : ''}
+      </p>
+      {open ? (
+        <>
+          <VersionList versions={versions ?? []} name={name} />
+          <Link to="." preventScrollReset className={LINK} aria-label={`Hide versions: ${name}`}>
+            Hide versions
+          </Link>
+        </>
+      ) : (
+        <Link to={`?versions=${record.recordId}#record-${record.recordId}`} preventScrollReset className={LINK} aria-label={`Versions: ${name}`}>
+          Versions{record.version > 1 ? ` (${record.version})` : ''}
+        </Link>
+      )}
+    </div>
+  )
+}
+
+function VersionList({ versions, name }: { versions: SessionRecord[]; name: string }) {
+  return (
+    <ol className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label={`Versions of ${name}, newest first`}>
+      {versions.map((v) => (
+        <li key={v.id}>
+          <p className="font-medium text-slate-900">
+            Version {v.version}: {v.voided ? <s>{describeRecord(v)}</s> : describeRecord(v)}
+            {v.voided ? ' (voided)' : ''}
+          </p>
+          <p className="text-slate-700">
+            {v.recordedBy ?? 'The import'}, {recordedAt(v.recordedAt)}
+            {v.changeReason ? `. Why: ${v.changeReason}` : v.version === 1 ? '. First record.' : ''}
+          </p>
+          {v.note ? <p className="text-slate-700">Note: {v.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  )
+}

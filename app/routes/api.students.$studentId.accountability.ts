@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { TRPCError } from '@trpc/server'
+import { ZodError } from 'zod'
+import type { StudentAccountability } from '#server/services/accountability.server.ts'
+import { isIsoDate } from '#shared/school-date.ts'
+
+/**
+ * GET /api/students/{id}/accountability?asOf=YYYY-MM-DD — `same-page/accountability@1` (FORMATS.md), through
+ * the same gate as every page. Always JSON, even for a refusal: a script or an advocate's tool reads the status
+ * and `error`, never a sign-in page or an HTML error.
+ */
+export async function loader({ context, params, request }: LoaderFunctionArgs) {
+  if (!context.auth.user) return json(401, { error: 'Sign in to see these numbers.' })
+  const asOf = new URL(request.url).searchParams.get('asOf') || undefined
+  // Checked here too so a mistyped date names asOf, whatever the procedure's message.
+  if (asOf !== undefined && !isIsoDate(asOf)) return json(400, { error: 'asOf must be a real date written as YYYY-MM-DD.' })
+  try {
+    const numbers = await context.trpc.accountability.student({ studentId: params.studentId ?? '', asOf })
+    return json(200, publicFormat(numbers))
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      if (error.code === 'UNAUTHORIZED') return json(401, { error: 'Sign in to see these numbers.' })
+      if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError && error.cause.issues.some((i) => i.path[0] === 'asOf')) {
+        return json(400, { error: `asOf: ${error.message}` })
+      }
+      // Not on the team, unknown, or not even an id: the same answer, naming nothing.
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return json(404, { error: 'Student not found.' })
+    }
+    console.error(error)
+    return json(500, { error: 'The numbers could not be computed. Try again in a moment.' })
+  }
+}
+
+/**
+ * Exactly the fields FORMATS.md documents, in its order: the service adds the provider, the schedule and the
+ * weekly trend for the page, which are not part of the public contract.
+ */
+function publicFormat(a: StudentAccountability) {
+  return {
+    format: a.format,
+    student: { id: a.student.id, name: a.student.name },
+    asOf: a.asOf,
+    services: a.services.map((s) => ({
+      key: s.key,
+      name: s.name,
+      minutesMandated: s.minutesMandated,
+      minutesDelivered: s.minutesDelivered,
+      deliveryRate: s.deliveryRate,
+      sessions: {
+        due: s.sessions.due,
+        delivered: s.sessions.delivered,
+        missed: s.sessions.missed,
+        unrecorded: s.sessions.unrecorded,
+        pending: s.sessions.pending,
+        madeUp: s.sessions.madeUp,
+      },
+      missedByReason: { ...s.missedByReason },
+      ledger: { minutesOwed: s.ledger.minutesOwed, minutesMadeUp: s.ledger.minutesMadeUp, balance: s.ledger.balance },
+      alerts: [...s.alerts],
+    })),
+    accommodations: a.accommodations.map((x) => ({
+      title: x.title,
+      applicableDays: x.applicableDays,
+      recordedDays: x.recordedDays,
+      usedDays: x.usedDays,
+      fidelity: x.fidelity,
+    })),
+  }
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, no-store' },
+  })
+}

@@ -1,0 +1,19 @@
+/**
+ * The small session forms (delivered, missed, make-up, correct, void) post to one action. Each names its
+ * intent and its target (a session: "serviceId:date"; a record: its id; a make-up: the service id), so the
+ * answer comes back to the form that asked: its errors under its fields, and what was typed kept.
+ */
+export type SessionIntent = 'delivered' | 'missed' | 'make_up' | 'correct' | 'void'
+
+export type SessionActionData =
+  | { ok: true; intent: SessionIntent; target: string; message: string }
+  | { ok: false; intent: SessionIntent; target: string; message: string; fieldErrors: Record<string, string[]>; values: Record<string, string> }
+
+export function sessionTarget(serviceId: string, date: string): string {
+  return `${serviceId}:${date}`
+}
+
+/** The failure addressed to this form, or null. */
+export function failureFor(result: SessionActionData | undefined, intent: SessionIntent, target: string) {
+  return result && !result.ok && result.intent === intent && result.target === target ? result : null
+}

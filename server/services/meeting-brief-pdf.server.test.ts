@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest'
+import { buildMeetingBrief } from '#shared/meeting-brief.ts'
+import { pdfText } from '#tests/fixtures/pdf-text.ts'
+import { pdfSafe, renderMeetingBriefPdf } from './meeting-brief-pdf.server.ts'
+
+const brief = buildMeetingBrief({
+  student: { id: 'johnny', name: 'Johnny Miller', preferredName: 'Johnny' },
+  asOf: '2026-11-17',
+  services: [
+    {
+      key: 'speech',
+      name: 'Speech-language therapy',
+      providerName: 'Priya Shah',
+      minutesPerSession: 30,
+      weekdays: ['tue', 'thu'],
+      minutesMandated: 900,
+      minutesDelivered: 720,
+      deliveryRate: 0.8,
+      sessions: { due: 30, delivered: 23, missed: 4, unrecorded: 2, pending: 1, madeUp: 1 },
+      missedByReason: { provider_absent: 4 },
+      ledger: { minutesOwed: 180, minutesMadeUp: 30, balance: 150 },
+      alerts: ['low_delivery_rate'],
+    },
+  ],
+  accommodations: [{ title: 'Break card', applicableDays: 18, recordedDays: 15, usedDays: 12, fidelity: 0.667 }],
+  goals: [
+    {
+      id: 'g1',
+      area: 'behavior',
+      plain: { means: 'Johnny stays with the group for work time.' },
+      target: '20 minutes',
+      unit: 'minutes',
+      status: { status: 'met', reason: 'The last 3 sessions reach the goal.' },
+      metOnPaper: true,
+      latest: { date: '2026-11-16', value: 20, promptLevel: 'verbal', regulation: 'dysregulated', note: '' },
+    },
+  ],
+  concerns: [],
+})
+
+describe('the meeting brief PDF', () => {
+  test('is a real PDF, made on the server, that says what the page says', async () => {
+    const pdf = await renderMeetingBriefPdf(brief)
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    expect(pdf.length).toBeGreaterThan(2000)
+    const text = pdfText(pdf)
+    for (const expected of [
+      'Meeting brief for Johnny Miller',
+      'What Johnny’s IEP mandates',
+      'Break card — 66.7%',
+      'Speech-language therapy',
+      '5 sessions (150 minutes) still owed',
+      'Break card',
+      'Met on paper only',
+      'No concerns logged.',
+      'When will the 5 owed speech-language therapy sessions be made up, and who will provide them?',
+    ]) {
+      expect(text.replace(/\n/g, ' ')).toContain(expected)
+    }
+  })
+
+  test('the same brief gives the same bytes (no clock inside): a download can be compared with an earlier one', async () => {
+    const a = await renderMeetingBriefPdf(brief)
+    const b = await renderMeetingBriefPdf(brief)
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true)
+  })
+
+  test('characters the standard fonts cannot show are replaced, not dropped silently', () => {
+    expect(pdfSafe('Zoë’s “break” — 5 → 6 ≥ 4 名')).toBe('Zoë’s “break” — 5 -> 6 >= 4 ?')
+  })
+})

@@ -1,0 +1,116 @@
+import PDFDocument from 'pdfkit'
+import type { MeetingBrief } from '#shared/meeting-brief.ts'
+
+/**
+ * The meeting brief as a PDF, made on the server with PDFKit (not a browser screenshot): the same sentences as
+ * the printable page (shared/meeting-brief.ts), laid out for Letter paper. Pure rendering: the brief comes
+ * from the gated `brief.get` procedure, so this module never reads the database.
+ */
+
+// The 14 standard PDF fonts cover Windows-1252 only; anything else would print as a blank box.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
+const REPLACEMENTS: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '−': '-' }
+
+export function pdfSafe(text: string): string {
+  let out = ''
+  for (const ch of text.normalize('NFC')) {
+    const code = ch.codePointAt(0)!
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch) || ch === '\n') out += ch
+    else out += REPLACEMENTS[ch] ?? '?'
+  }
+  return out
+}
+
+const INK = '#0f172a'
+const MUTED = '#334155'
+const WARN = '#7c2d12'
+const BRAND = '#175a54'
+
+export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 48,
+    compress: opts.compress ?? true,
+    info: {
+      Title: pdfSafe(brief.title),
+      Author: 'Same Page',
+      Subject: pdfSafe(`Meeting brief as of ${brief.asOf}: ${brief.services.map((s) => s.name).join(', ') || 'no services'}`),
+      CreationDate: new Date(`${brief.asOf}T12:00:00Z`),
+    },
+  })
+  const chunks: Buffer[] = []
+  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => {
+      const all = Buffer.concat(chunks)
+      const out = new Uint8Array(new ArrayBuffer(all.length))
+      out.set(all)
+      resolve(out)
+    })
+    doc.on('error', reject)
+  })
+
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const para = (text: string, o: { font?: string; size?: number; color?: string; indent?: number; gap?: number } = {}) => {
+    doc
+      .font(o.font ?? 'Helvetica')
+      .fontSize(o.size ?? 10)
+      .fillColor(o.color ?? INK)
+      .text(pdfSafe(text), doc.page.margins.left + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0) })
+    doc.moveDown(o.gap ?? 0.2)
+  }
+  const section = (title: string) => {
+    // Keep a heading with at least a few lines of its section.
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage()
+    doc.moveDown(0.6)
+    para(title, { font: 'Helvetica-Bold', size: 13, color: BRAND, gap: 0.3 })
+  }
+  const bullet = (text: string, o: { color?: string; font?: string } = {}) => para(`•  ${text}`, { indent: 10, color: o.color, font: o.font, gap: 0.1 })
+
+  para(brief.title, { font: 'Helvetica-Bold', size: 18, gap: 0.2 })
+  para(brief.intro, { color: MUTED, gap: 0.2 })
+
+  section('Services: what the IEP mandates and what was delivered')
+  if (brief.services.length === 0) para('No services had started by this date.')
+  for (const s of brief.services) {
+    para(s.name, { font: 'Helvetica-Bold', size: 11, gap: 0.1 })
+    para(s.schedule, { color: MUTED, gap: 0.1 })
+    para(s.delivery, { gap: 0.1 })
+    para(`Sessions: ${s.sessions}`, { gap: 0.1 })
+    para(`Owed (compensatory ledger): ${s.ledger}`, { font: 'Helvetica-Bold', gap: 0.1 })
+    if (s.missedReasons.length) para(`Why sessions were missed: ${s.missedReasons.join('; ')}.`, { gap: 0.1 })
+    for (const a of s.alerts) bullet(`Alert: ${a}`, { color: WARN, font: 'Helvetica-Bold' })
+    doc.moveDown(0.4)
+  }
+
+  section('Accommodations: were they used?')
+  if (brief.accommodations.length === 0) para('No accommodations had started by this date.')
+  for (const a of brief.accommodations) {
+    const rate = a.fidelity ? ` — ${a.fidelity} of applicable days${a.low ? ' (low)' : ''}` : ''
+    para(`${a.title}${rate}`, { font: 'Helvetica-Bold', color: a.low ? WARN : INK, gap: 0.05 })
+    para(a.detail, { color: MUTED, gap: 0.25 })
+  }
+
+  section('Goals: latest progress, with how the student was doing')
+  if (brief.goals.length === 0) para('No goals yet.')
+  for (const g of brief.goals) {
+    para(`${g.heading} — ${g.status}`, { font: 'Helvetica-Bold', size: 11, gap: 0.05 })
+    para(g.summary, { gap: 0.05 })
+    para(`Target: ${g.target}. ${g.statusReason}`, { color: MUTED, gap: 0.05 })
+    para(g.latest, { gap: 0.05 })
+    if (g.flag) para(g.flag, { font: 'Helvetica-Bold', color: WARN, gap: 0.05 })
+    doc.moveDown(0.3)
+  }
+
+  section('Open concerns')
+  if (brief.concerns.items.length === 0) para(brief.concerns.emptyText)
+  for (const c of brief.concerns.items) bullet(c.text)
+
+  section('Questions to ask')
+  brief.questions.forEach((q, i) => para(`${i + 1}.  ${q}`, { indent: 4, gap: 0.25 }))
+
+  doc.moveDown(1)
+  para(`Made with Same Page from the team’s records as of ${brief.asOf}.`, { size: 8, color: MUTED })
+  doc.end()
+  return done
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { missedSessionText, type NotificationKind } from '#shared/notifications.ts'
+import type { IsoDate } from '#shared/school-date.ts'
+import type { MissedReason } from '#shared/services.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
+import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
+
+export interface MyNotification {
+  id: string
+  studentId: string
+  studentName: string
+  kind: NotificationKind
+  text: string
+  relatedId: string | null
+  createdAt: string
+  seenAt: string | null
+}
+
+export interface SentNotification {
+  id: string
+  recipientName: string
+  kind: NotificationKind
+  text: string
+  relatedId: string | null
+  createdAt: string
+  seenAt: string | null
+}
+
+/**
+ * Tells every active parent on the student's team that a session was missed. Called by the session-record
+ * writes with their own transaction, so the record and the notices land together or not at all.
+ * The audit rows carry no student id: they are evidence of the notice, not changes to the plan, and would
+ * only crowd the team's history (the notices themselves are listed for the school by `sentForStudent`).
+ */
+export async function notifyParentsOfMiss(
+  trx: Executor,
+  args: { studentId: string; serviceName: string; date: IsoDate; reason: MissedReason; recordId: string; actorId: string; now: Date },
+): Promise<number> {
+  const parents = await trx
+    .selectFrom('team_members')
+    .select('user_id')
+    .where('student_id', '=', args.studentId)
+    .where('role', '=', 'parent')
+    .where('removed_at', 'is', null)
+    .execute()
+  if (parents.length === 0) return 0
+  const owed = await makeUpReasonsForStudent(trx, args.studentId)
+  const text = missedSessionText({ serviceName: args.serviceName, date: args.date, reason: args.reason, makeUpOwed: owed.includes(args.reason) })
+  // One notice per person, even if a data slip left a parent on the team twice.
+  const recipients = new Set(parents.map((p) => p.user_id))
+  for (const userId of recipients) {
+    const row = {
+      id: randomUUID(),
+      user_id: userId,
+      student_id: args.studentId,
+      kind: 'session_missed' as const,
+      text,
+      related_id: args.recordId,
+      created_at: args.now.toISOString(),
+      seen_at: null,
+    }
+    await trx.insertInto('notifications').values(row).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      entity: 'notification',
+      entityId: row.id,
+      action: 'create',
+      after: { userId, studentId: args.studentId, kind: row.kind, text, relatedId: row.related_id },
+      at: args.now,
+    })
+  }
+  return recipients.size
+}
+
+/** A person's notices about students whose team they are still on: a removed member stops seeing them. */
+function visibleTo(db: Executor, userId: string) {
+  return db
+    .selectFrom('notifications as n')
+    .innerJoin('students', 'students.id', 'n.student_id')
+    .select([
+      'n.id',
+      'n.student_id',
+      'students.name as student_name',
+      'n.kind',
+      'n.text',
+      'n.related_id',
+      'n.created_at',
+      'n.seen_at',
+    ])
+    .where('n.user_id', '=', userId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('team_members as tm')
+          .select('tm.id')
+          .whereRef('tm.student_id', '=', 'n.student_id')
+          .where('tm.user_id', '=', userId)
+          .where('tm.removed_at', 'is', null),
+      ),
+    )
+}
+
+type VisibleRow = Awaited<ReturnType<ReturnType<typeof visibleTo>['execute']>>[number]
+
+function shapeMine(r: VisibleRow): MyNotification {
+  return {
+    id: r.id,
+    studentId: r.student_id,
+    studentName: r.student_name,
+    kind: r.kind,
+    text: r.text,
+    relatedId: r.related_id,
+    createdAt: r.created_at,
+    seenAt: r.seen_at,
+  }
+}
+
+/** Newest first; `unseen` leaves out the ones already marked seen. */
+export async function myNotifications(db: DB, userId: string, opts: { unseen?: boolean | undefined } = {}): Promise<MyNotification[]> {
+  let q = visibleTo(db, userId)
+  if (opts.unseen) q = q.where('n.seen_at', 'is', null)
+  const rows = await q.orderBy('n.created_at', 'desc').orderBy('n.id').limit(100).execute()
+  return rows.map(shapeMine)
+}
+
+/**
+ * Marks one of the caller's own notices seen. Anyone else's id answers exactly like an id that does not exist,
+ * so ids cannot be probed. Marking twice keeps the first time: that is when the family saw it.
+ */
+export async function markNotificationSeen(db: DB, args: { userId: string; id: string; now: Date }): Promise<MyNotification> {
+  return db.transaction().execute(async (trx) => {
+    const row = await visibleTo(trx, args.userId).where('n.id', '=', args.id).executeTakeFirst()
+    if (!row) throw new DomainError('NOT_FOUND', 'That notification was not found.')
+    if (row.seen_at) return shapeMine(row)
+    const seenAt = args.now.toISOString()
+    await trx.updateTable('notifications').set({ seen_at: seenAt }).where('id', '=', args.id).where('user_id', '=', args.userId).execute()
+    await recordAudit(trx, {
+      actorId: args.userId,
+      entity: 'notification',
+      entityId: args.id,
+      action: 'seen',
+      before: { seenAt: null },
+      after: { seenAt, studentId: row.student_id },
+      at: args.now,
+    })
+    return shapeMine({ ...row, seen_at: seenAt })
+  })
+}
+
+/** Every notice sent about a student, to whom, and when (if ever) it was seen: what the school can point to. */
+export async function sentForStudent(db: DB, studentId: string): Promise<SentNotification[]> {
+  const rows = await db
+    .selectFrom('notifications as n')
+    .innerJoin('users', 'users.id', 'n.user_id')
+    .select(['n.id', 'users.name as recipient_name', 'n.kind', 'n.text', 'n.related_id', 'n.created_at', 'n.seen_at'])
+    .where('n.student_id', '=', studentId)
+    .orderBy('n.created_at', 'desc')
+    .orderBy('users.name')
+    .limit(200)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    recipientName: r.recipient_name,
+    kind: r.kind,
+    text: r.text,
+    relatedId: r.related_id,
+    createdAt: r.created_at,
+    seenAt: r.seen_at,
+  }))
+}
