@@ -232,6 +232,25 @@ describe('the questions to ask', () => {
     ])
   })
 
+  test('several under-used or unrecorded supports are asked about together, not one question each', () => {
+    expect(
+      briefQuestions(
+        input({
+          accommodations: [
+            accommodation({ title: 'Break card', usedDays: 4, fidelity: 0.2 }),
+            accommodation({ title: 'Picture schedule', usedDays: 11, fidelity: 0.55 }),
+            accommodation({ title: 'Morning check-in', usedDays: 0, fidelity: 0 }),
+            accommodation({ title: 'Visual timer', recordedDays: 18 }),
+            accommodation({ title: 'Seat near the door', recordedDays: 19 }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      '“Break card” (20%), “Picture schedule” (55%) and “Morning check-in” (0%) were each used on fewer than 90% of the days they applied: what gets in the way, and who makes sure they are offered?',
+      '“Visual timer” and “Seat near the door” were not recorded on some of the days they applied: were they offered on those days?',
+    ])
+  })
+
   test('a goal met on paper while dysregulated, a goal that needs attention, a goal with no data', () => {
     expect(
       briefQuestions(

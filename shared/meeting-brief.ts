@@ -274,14 +274,22 @@ export function briefQuestions(input: MeetingBriefInput): string[] {
       questions.push(`${first} declined ${declined} ${name} sessions: what makes them hard, and what could help ${first} take part?`)
     }
   }
-  for (const a of input.accommodations) {
-    if (a.applicableDays === 0) continue
-    if (a.fidelity < LOW_FIDELITY) {
-      questions.push(`“${a.title}” was used on only ${percent(a.fidelity)} of the days it applied: what gets in the way, and who makes sure it is offered?`)
-    } else if (a.recordedDays < a.applicableDays) {
-      const missing = a.applicableDays - a.recordedDays
-      questions.push(`“${a.title}” was not recorded on ${plural(missing, 'day')} it applied: was it offered on ${missing === 1 ? 'that day' : 'those days'}?`)
-    }
+  // One question for all the under-used supports, one for the unrecorded ones: a brief, not a list of complaints.
+  const started = input.accommodations.filter((a) => a.applicableDays > 0)
+  const low = started.filter((a) => a.fidelity < LOW_FIDELITY)
+  if (low.length === 1) {
+    questions.push(`“${low[0]!.title}” was used on only ${percent(low[0]!.fidelity)} of the days it applied: what gets in the way, and who makes sure it is offered?`)
+  } else if (low.length > 1) {
+    const names = list(low.map((a) => `“${a.title}” (${percent(a.fidelity)})`))
+    questions.push(`${names} were each used on fewer than 90% of the days they applied: what gets in the way, and who makes sure they are offered?`)
+  }
+  const unrecorded = started.filter((a) => a.fidelity >= LOW_FIDELITY && a.recordedDays < a.applicableDays)
+  if (unrecorded.length === 1) {
+    const a = unrecorded[0]!
+    const missing = a.applicableDays - a.recordedDays
+    questions.push(`“${a.title}” was not recorded on ${plural(missing, 'day')} it applied: was it offered on ${missing === 1 ? 'that day' : 'those days'}?`)
+  } else if (unrecorded.length > 1) {
+    questions.push(`${list(unrecorded.map((a) => `“${a.title}”`))} were not recorded on some of the days they applied: were they offered on those days?`)
   }
   for (const g of input.goals) {
     const area = g.area.toLowerCase()

@@ -44,7 +44,7 @@ function NotificationItem({ notification: n }: { notification: HomeNotification 
   const failed = fetcher.state === 'idle' && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3">
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 basis-60">
         <p className="text-slate-900">{n.text}</p>
         <p className="text-sm text-slate-600">About {n.studentName}</p>
         {failed ? (

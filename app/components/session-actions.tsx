@@ -277,7 +277,7 @@ export function MakeUpForm({
   const [repays, setRepays] = useState(failure?.values.repaysDate ?? owed.at(-1)?.date ?? '')
   const [minutes, setMinutes] = useState<string | null>(failure?.values.minutes ?? null)
   const owedFor = owed.find((o) => o.date === repays)?.owedMinutes
-  if (owed.length === 0) return <p className="text-slate-700">Nothing is owed for {name}.</p>
+  if (owed.length === 0) return <p className="text-slate-700">Nothing is owed.</p>
   return (
     <ActionDisclosure summary="Record a make-up" label={`Record a make-up: ${name}`} open={failure ? true : undefined}>
       <SessionForm

@@ -61,20 +61,22 @@ function SessionEntry({
   const { row } = entry
   const badge = sessionBadge(row.status, row.record, row.mandateMinutes)
   const name = sessionName(entry.serviceName, row.date)
+  const owed = row.owedMinutes > 0 ? <span className="text-sm font-medium text-red-800">{row.owedMinutes} min of make-up owed</span> : null
   return (
     <li className={`space-y-1 py-3 ${row.status === 'unrecorded' ? 'border-l-4 border-red-700 pl-3' : ''}`}>
       <EntryHeading date={row.date} serviceName={entry.serviceName} />
       {row.record ? (
         <RecordLine record={row.record} name={name} shownVersions={shownVersions} versions={versions}>
           <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
+          {owed}
         </RecordLine>
       ) : (
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
           <span className="text-sm text-slate-700">{row.mandateMinutes} min mandated, no record</span>
+          {owed}
         </p>
       )}
-      {row.owedMinutes > 0 ? <p className="text-sm font-medium text-red-800">{row.owedMinutes} min of make-up owed</p> : null}
       {row.makeUps.map((m) => (
         <p key={m.recordId} className="text-sm text-slate-700">
           Made up on {formatSchoolDate(m.date)}: {m.minutes} min

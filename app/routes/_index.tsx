@@ -12,10 +12,13 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const students = await context.trpc.students.mine()
   // School admins get the whole school's accountability numbers (schools.mine also lists case managers' schools).
-  const adminSchools = (await context.trpc.schools.mine()).filter((s) => s.role === 'school_admin').map((s) => ({ id: s.id, name: s.name }))
+  const mySchools = await context.trpc.schools.mine()
+  const adminSchools = mySchools.filter((s) => s.role === 'school_admin').map((s) => ({ id: s.id, name: s.name }))
+  // School admins and the school's case managers may import a plan from another system.
+  const importSchools = mySchools.map((s) => ({ id: s.id, name: s.name }))
   // A parent's unseen notices, and today's alerts for the students someone is parent or case manager of.
   const [notifications, alerts] = await Promise.all([context.trpc.notifications.mine({ unseen: true }), context.trpc.notifications.alerts()])
-  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, notifications, alerts }
+  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts }
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -27,7 +30,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function MyStudents() {
-  const { firstName, students, adminSchools, notifications, alerts } = useLoaderData<typeof loader>()
+  const { firstName, students, adminSchools, importSchools, notifications, alerts } = useLoaderData<typeof loader>()
   // The adults in the room all day go straight to today's supports; others can still find them.
   const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
   const onATeam = students.some((s) => s.role !== 'school_admin')
@@ -55,6 +58,15 @@ export default function MyStudents() {
           <Link to="/sessions" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
             Sessions this week
           </Link>
+        </p>
+      ) : null}
+      {importSchools.length ? (
+        <p className="flex flex-wrap gap-x-4">
+          {importSchools.map((school) => (
+            <Link key={school.id} to={`/school/${school.id}/import`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {importSchools.length > 1 ? `Import a plan: ${school.name}` : 'Import a plan'}
+            </Link>
+          ))}
         </p>
       ) : null}
       {hasCaseload || adminSchools.length ? (

@@ -50,22 +50,32 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
     doc.on('error', reject)
   })
 
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const left = doc.page.margins.left
+  const width = doc.page.width - left - doc.page.margins.right
   const para = (text: string, o: { font?: string; size?: number; color?: string; indent?: number; gap?: number } = {}) => {
     doc
       .font(o.font ?? 'Helvetica')
-      .fontSize(o.size ?? 10)
+      .fontSize(o.size ?? 9.5)
       .fillColor(o.color ?? INK)
-      .text(pdfSafe(text), doc.page.margins.left + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0) })
-    doc.moveDown(o.gap ?? 0.2)
+      .text(pdfSafe(text), left + (o.indent ?? 0), doc.y, { width: width - (o.indent ?? 0) })
+    doc.moveDown(o.gap ?? 0.15)
+  }
+  /** A list item with a hanging indent: the marker in the margin, wrapped lines under the text. */
+  const item = (marker: string, text: string, o: { color?: string; font?: string; gap?: number } = {}) => {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 24) doc.addPage()
+    const y = doc.y
+    doc.font(o.font ?? 'Helvetica').fontSize(9.5).fillColor(o.color ?? INK)
+    doc.text(marker, left + 4, y, { width: 14, align: 'right' })
+    doc.text(pdfSafe(text), left + 22, y, { width: width - 22 })
+    doc.moveDown(o.gap ?? 0.15)
   }
   const section = (title: string) => {
     // Keep a heading with at least a few lines of its section.
     if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage()
-    doc.moveDown(0.6)
-    para(title, { font: 'Helvetica-Bold', size: 13, color: BRAND, gap: 0.3 })
+    doc.moveDown(0.5)
+    para(title, { font: 'Helvetica-Bold', size: 12.5, color: BRAND, gap: 0.25 })
   }
-  const bullet = (text: string, o: { color?: string; font?: string } = {}) => para(`•  ${text}`, { indent: 10, color: o.color, font: o.font, gap: 0.1 })
+  const bullet = (text: string, o: { color?: string; font?: string } = {}) => item('•', text, o)
 
   para(brief.title, { font: 'Helvetica-Bold', size: 18, gap: 0.2 })
   para(brief.intro, { color: MUTED, gap: 0.2 })
@@ -73,7 +83,7 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
   section('Services: what the IEP mandates and what was delivered')
   if (brief.services.length === 0) para('No services had started by this date.')
   for (const s of brief.services) {
-    para(s.name, { font: 'Helvetica-Bold', size: 11, gap: 0.1 })
+    para(s.name, { font: 'Helvetica-Bold', size: 10.5, gap: 0.1 })
     para(s.schedule, { color: MUTED, gap: 0.1 })
     para(s.delivery, { gap: 0.1 })
     para(`Sessions: ${s.sessions}`, { gap: 0.1 })
@@ -94,7 +104,7 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
   section('Goals: latest progress, with how the student was doing')
   if (brief.goals.length === 0) para('No goals yet.')
   for (const g of brief.goals) {
-    para(`${g.heading} — ${g.status}`, { font: 'Helvetica-Bold', size: 11, gap: 0.05 })
+    para(`${g.heading} — ${g.status}`, { font: 'Helvetica-Bold', size: 10.5, gap: 0.05 })
     para(g.summary, { gap: 0.05 })
     para(`Target: ${g.target}. ${g.statusReason}`, { color: MUTED, gap: 0.05 })
     para(g.latest, { gap: 0.05 })
@@ -107,7 +117,7 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
   for (const c of brief.concerns.items) bullet(c.text)
 
   section('Questions to ask')
-  brief.questions.forEach((q, i) => para(`${i + 1}.  ${q}`, { indent: 4, gap: 0.25 }))
+  brief.questions.forEach((q, i) => item(`${i + 1}.`, q, { gap: 0.25 }))
 
   doc.moveDown(1)
   para(`Made with Same Page from the team’s records as of ${brief.asOf}.`, { size: 8, color: MUTED })

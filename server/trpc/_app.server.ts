@@ -7,6 +7,7 @@ import { schoolsRouter, servicesRouter, sessionsRouter } from './routers/service
 import { accountabilityRouter } from './routers/accountability.server.ts'
 import { notificationsRouter } from './routers/notifications.server.ts'
 import { briefRouter } from './routers/brief.server.ts'
+import { importsRouter } from './routers/imports.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   accountability: accountabilityRouter,
   notifications: notificationsRouter,
   brief: briefRouter,
+  imports: importsRouter,
 })
 
 export type AppRouter = typeof appRouter

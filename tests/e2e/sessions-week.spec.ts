@@ -1,116 +1,286 @@
-import type { Page } from '@playwright/test'
-import { expect, expectAccessible, test } from './fixtures.ts'
+import type { Locator, Page } from '@playwright/test'
+import { expect, expectAccessible, openStudent, test } from './fixtures.ts'
 
-test.use({ viewport: { width: 360, height: 740 } })
+// The provider's week is read on a phone between sessions.
+const WIDTH = 360
+test.use({ viewport: { width: WIDTH, height: 740 } })
 
-test('the speech provider records a past week on a phone: a miss, a delivered session and the make-up', async ({ page, signIn }) => {
+const SPEECH = 'Speech-language therapy'
+const heading = (page: Page) => page.getByRole('heading', { level: 1, name: /^Sessions, week of / })
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width, `the page scrolls sideways at ${WIDTH} px`).toBeLessThanOrEqual(WIDTH)
+}
+
+async function expectTapTarget(control: Locator): Promise<void> {
+  const box = await control.boundingBox()
+  expect(box?.height ?? 0, 'a tap target of at least 44 px').toBeGreaterThanOrEqual(44)
+}
+
+/** Clicks a week link and waits for the week to change. */
+async function goWeek(page: Page, name: 'Previous week' | 'Next week'): Promise<void> {
+  const before = await heading(page).innerText()
+  await page.getByRole('navigation', { name: 'Weeks' }).getByRole('link', { name }).click()
+  await expect(heading(page)).not.toHaveText(before)
+}
+
+/** Goes back week by week until `target` is on the page (a demo a few weeks old has what we look for). */
+async function backUntil(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 15 && (await target.count()) === 0; i++) await goWeek(page, 'Previous week')
+  await expect(target.first()).toBeVisible()
+}
+
+/** The list item of one session or record, from one of its controls' names ("Missed: Speech…, Tue, Nov 3 (Johnny Miller)"). */
+function itemOf(page: Page, controlName: string): Locator {
+  return page.getByRole('listitem').filter({ has: page.getByLabel(controlName, { exact: true }) })
+}
+
+/** The open form behind one disclosure ("Delivered: …", "Missed: …", "Correct: …", "Void: …"). */
+function disclosure(page: Page, controlName: string): Locator {
+  return page.locator('details').filter({ has: page.getByLabel(controlName, { exact: true }) })
+}
+
+/** "Missed: Speech-language therapy, Tue, Nov 3 (Johnny Miller)" → "Tue, Nov 3" */
+function dayOf(controlName: string): string {
+  return controlName.replace(/^[^:]+: [^,]+, /, '').replace(/ \(.*\)$/, '')
+}
+
+test('the speech provider records a past week on a phone: a miss, a delivered session and a make-up', async ({ page, signIn }) => {
   await signIn('speech')
   await page.getByRole('link', { name: 'Sessions this week' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /Sessions, week of/ })).toBeVisible()
+  await expect(heading(page)).toBeVisible()
+  await expect(page.getByRole('link', { name: 'This week' })).toHaveAttribute('aria-current', 'page')
+  await expectAccessible(page)
+  await expectNoSidewaysScroll(page)
+  await page.screenshot({ path: 'test-results/sessions-week-phone.png', fullPage: true })
+
+  // Back to the most recent week with a speech session nobody recorded.
+  const missedControls = page.getByLabel(new RegExp(`^Missed: ${SPEECH}, `))
+  await backUntil(page, missedControls)
+  const missedName = (await missedControls.first().getAttribute('aria-label'))!
+  const missedItem = itemOf(page, missedName)
+  await expect(missedItem.getByText(/^(Unrecorded|Pending)$/)).toBeVisible()
   await expectAccessible(page)
 
-  // Go back to the sessions nobody recorded (a few weeks ago in the demo; they may span two weeks).
-  const unrecorded = page.getByText('Unrecorded', { exact: true })
-  const heading = page.getByRole('heading', { level: 1, name: /Sessions, week of/ })
-  const go = async (name: 'Previous week' | 'Next week') => {
-    const before = await heading.textContent()
-    await page.getByRole('link', { name }).click()
-    await expect(heading).not.toHaveText(before!)
-  }
-  for (let i = 0; i < 10 && (await unrecorded.count()) === 0; i++) await go('Previous week')
-  await expect(unrecorded.first()).toBeVisible()
-  // Start from the earlier of the two: one more week back if it holds one.
-  await go('Previous week')
-  if ((await unrecorded.count()) === 0) await go('Next week')
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  // Missed, with the reason.
+  const missedSummary = page.getByLabel(missedName, { exact: true })
+  await expectTapTarget(missedSummary)
+  await missedSummary.click()
+  const missedForm = disclosure(page, missedName)
+  await missedForm.getByLabel('Why was it missed?').selectOption({ label: 'Provider absent' })
+  await missedForm.getByLabel('Note (optional)').fill('No substitute SLP.')
+  await expectNoSidewaysScroll(page)
+  await missedForm.getByRole('button', { name: 'Save missed' }).click()
+  const missedRow = page.getByRole('listitem').filter({ hasText: 'Note: No substitute SLP.' }).filter({ has: page.getByLabel(missedName.replace('Missed:', 'Correct:')) })
+  await expect(missedRow.getByText('Missed: Provider absent', { exact: true })).toBeVisible()
+  await expect(missedRow.getByRole('status')).toHaveText('Missed session saved.')
+  await expect(missedRow).toContainText('30 min of make-up owed')
+  const missedWeek = new URL(page.url()).searchParams.get('week')!
 
-  const missedButton = page.getByLabel(/^Missed: Speech-language therapy/).first()
-  const missedName = (await missedButton.getAttribute('aria-label'))!
-  const missedDay = missedName.replace('Missed: Speech-language therapy, ', '')
-  await missedButton.click()
-  await page.getByLabel('Why was it missed?').filter({ visible: true }).selectOption('provider_absent')
-  await page.getByRole('button', { name: 'Save missed' }).filter({ visible: true }).click()
-  await expect(page.getByRole('status')).toContainText('Missed session saved.')
-  await expect(page.getByText('Missed', { exact: true }).filter({ visible: true }).first()).toBeVisible()
-  if ((await unrecorded.count()) === 0) await go('Next week')
-  await expect(unrecorded).toHaveCount(1)
+  // Delivered: another unrecorded session, in this week or the one before.
+  const deliveredControls = page.getByLabel(new RegExp(`^Delivered: ${SPEECH}, `))
+  if ((await deliveredControls.count()) === 0) await backUntil(page, deliveredControls)
+  const deliveredName = (await deliveredControls.first().getAttribute('aria-label'))!
+  const deliveredItem = itemOf(page, deliveredName)
+  await page.getByLabel(deliveredName, { exact: true }).click()
+  const deliveredForm = disclosure(page, deliveredName)
+  const minutes = deliveredForm.getByLabel('Minutes given')
+  await expect(minutes, 'prefilled with the mandate').toHaveValue('30')
 
-  // A delivered session with 0 minutes is refused and records nothing.
-  const deliveredButton = page.getByLabel(/^Delivered: Speech-language therapy/).first()
-  const deliveredName = (await deliveredButton.getAttribute('aria-label'))!
-  await deliveredButton.click()
-  const minutes = page.getByLabel('Minutes given', { exact: true }).filter({ visible: true })
-  await expect(minutes).toHaveValue('30')
+  // 0 minutes is refused on the form, and nothing is recorded.
   await minutes.fill('0')
-  await page.getByRole('button', { name: 'Save delivered' }).filter({ visible: true }).click()
-  await expect(page.getByRole('alert')).toContainText('Minutes must be more than 0.')
-  await expect(page.getByText('Unrecorded', { exact: true })).toHaveCount(1)
+  await deliveredForm.getByRole('button', { name: 'Save delivered' }).click()
+  await expect(deliveredForm.getByText('Minutes must be more than 0.')).toBeVisible()
+  await expect(deliveredForm.getByRole('alert')).toBeVisible()
+  await expect(minutes).toHaveValue('0')
+  await expect(minutes).toBeFocused()
+  await expect(deliveredItem.getByText(/^(Unrecorded|Pending)$/)).toBeVisible()
+  await expect(page.getByLabel(deliveredName.replace('Delivered:', 'Correct:'))).toHaveCount(0)
 
   await minutes.fill('30')
-  await page.getByRole('button', { name: 'Save delivered' }).filter({ visible: true }).click()
-  await expect(page.getByRole('status')).toContainText('Delivered session saved.')
-  await expect(page.getByText('Unrecorded', { exact: true })).toHaveCount(0)
+  await deliveredForm.getByRole('button', { name: 'Save delivered' }).click()
+  const deliveredRow = itemOf(page, deliveredName.replace('Delivered:', 'Correct:'))
+  await expect(deliveredRow.getByText('Delivered, 30 min', { exact: true })).toBeVisible()
+  await expect(deliveredRow.getByRole('status')).toHaveText('Delivered session saved.')
 
-  // The make-up repays the miss, held on the later (school) day.
-  const heldOn = deliveredName.replace('Delivered: Speech-language therapy, ', '')
-  await page.getByLabel('Make-up: Speech-language therapy (Johnny Miller)').click()
-  const repays = page.getByLabel('Which missed session does it repay?')
-  const option = repays.locator('option', { hasText: missedDay })
-  await repays.selectOption((await option.getAttribute('value'))!)
-  // Held on the delivered session's day: a school day after the miss.
-  await page.getByLabel('Date held').fill(await isoDateOf(page, heldOn))
-  await page.getByRole('button', { name: 'Save make-up' }).click()
-  await expect(page.getByRole('status')).toContainText('Make-up saved.')
-  await expect(page.getByText(/^Make-up for Johnny Miller: Speech-language therapy/)).toBeVisible()
+  // A make-up on a later school day (the Friday of the miss's week) repays the miss.
+  await page.goto(`/sessions?week=${missedWeek}`)
+  const friday = new Date(`${missedWeek}T00:00:00Z`)
+  friday.setUTCDate(friday.getUTCDate() + 4)
+  const heldOn = friday.toISOString().slice(0, 10)
+  const makeUps = page.getByRole('region', { name: 'Make-ups' })
+  await makeUps.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`).click()
+  const repays = makeUps.getByLabel('Which session does it repay?')
+  await repays.selectOption({ label: (await repays.locator('option', { hasText: `${dayOf(missedName)},` }).innerText()).trim() })
+  await makeUps.getByLabel('Date held').fill(heldOn)
+  await expect(makeUps.getByLabel('Minutes given')).toHaveValue('30')
+  await expectNoSidewaysScroll(page)
+  await makeUps.getByRole('button', { name: 'Save make-up' }).click()
+  await expect(makeUps.getByRole('status')).toHaveText('Make-up saved.')
+
+  // All three on the week: the miss, made up; the make-up on its day.
+  await expect(missedRow.getByText('Missed: Provider absent', { exact: true })).toBeVisible()
+  await expect(missedRow).toContainText(/Made up on Fri, \w+ \d+: 30 min/)
+  await expect(missedRow).not.toContainText('min of make-up owed')
+  const fridayCard = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2, name: /^Fri, / }) })
+  await expect(fridayCard.getByText('Make-up, 30 min', { exact: true })).toBeVisible()
+  await expect(fridayCard).toContainText(`repays ${dayOf(missedName)}`)
   await expectAccessible(page)
+  await expectNoSidewaysScroll(page)
+
+  // The delivered session is still there on its week.
+  if (!(await page.getByLabel(deliveredName.replace('Delivered:', 'Correct:')).count())) await goWeek(page, 'Previous week')
+  await expect(deliveredRow.getByText('Delivered, 30 min', { exact: true })).toBeVisible()
 })
 
 test('a correction asks why and keeps the earlier version; a void stays visible, struck through', async ({ page, signIn }) => {
   await signIn('speech')
   await page.goto('/sessions')
-  // Let the page hydrate before opening a disclosure, so React does not render it closed again.
-  await page.waitForLoadState('networkidle')
-  const previous = page.getByRole('link', { name: 'Previous week' })
-  const correct = page.getByLabel(/^Correct: Johnny Miller, Speech-language therapy/)
-  for (let i = 0; i < 4 && (await correct.count()) === 0; i++) await previous.click()
-  const name = (await correct.first().getAttribute('aria-label'))!
-  await correct.first().click()
-  await page.getByRole('spinbutton', { name: 'Minutes given (if delivered)' }).filter({ visible: true }).fill('20')
-  await page.getByRole('button', { name: 'Save correction' }).filter({ visible: true }).click()
-  await expect(page.getByRole('alert')).toContainText('Say why this record is changed.')
-  // The refused form stays open with its values; the reason is added.
-  await page.getByRole('spinbutton', { name: 'Minutes given (if delivered)' }).filter({ visible: true }).fill('20')
-  await page.getByLabel('Why is it corrected?').filter({ visible: true }).fill('Session ended early')
-  await page.getByRole('button', { name: 'Save correction' }).filter({ visible: true }).click()
-  await expect(page.getByRole('status')).toContainText('Correction saved')
-  await expect(page.getByText('short by 10 min').first()).toBeVisible()
+  const correctControls = page.getByLabel(new RegExp(`^Correct: ${SPEECH}, `))
+  await backUntil(page, correctControls)
+  const correctName = (await correctControls.first().getAttribute('aria-label'))!
+  const item = itemOf(page, correctName)
+  await expect(item.getByText('Delivered, 30 min', { exact: true })).toBeVisible()
 
-  const voidName = name.replace('Correct:', 'Void:')
-  await page.getByLabel(voidName).click()
-  await page.getByLabel('Why is this record wrong?').filter({ visible: true }).fill('Entered on the wrong day')
-  await page.getByRole('button', { name: 'Void record' }).filter({ visible: true }).click()
-  await expect(page.getByRole('status')).toContainText('Record voided')
-  await expect(page.getByText(/voided: Entered on the wrong day/)).toBeVisible()
-  await expect(page.locator('s').first()).toBeVisible()
-})
+  // Without a reason the correction is refused, and what was typed stays.
+  await page.getByLabel(correctName, { exact: true }).click()
+  const correctForm = disclosure(page, correctName)
+  await correctForm.getByLabel('Minutes given').fill('20')
+  await correctForm.getByRole('button', { name: 'Save correction' }).click()
+  await expect(correctForm.getByText('Say why this record is changed.')).toBeVisible()
+  await expect(correctForm.getByLabel('Minutes given')).toHaveValue('20')
+  await expect(item.getByText('Delivered, 30 min', { exact: true })).toBeVisible()
 
-test('the para has no Sessions link and nothing to record', async ({ page, signIn }) => {
-  await signIn('para')
-  await expect(page.getByRole('link', { name: 'Sessions this week' })).toHaveCount(0)
-  await page.goto('/sessions')
-  await expect(page.getByText('You have no services to record.')).toBeVisible()
+  await correctForm.getByLabel('Why is it corrected?').fill('The session ended early for a fire drill.')
+  await correctForm.getByRole('button', { name: 'Save correction' }).click()
+  await expect(item.getByRole('status')).toHaveText('Correction saved; the earlier version is kept.')
+  await expect(item.getByText('Delivered, 20 min (short by 10 min)', { exact: true })).toBeVisible()
+
+  // The record's versions: the correction with who and why, and the first record under it.
+  await item.getByRole('link', { name: correctName.replace('Correct:', 'Versions:') }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Session log' })).toBeVisible()
+  const versions = page.getByRole('list', { name: /^Versions of .*, newest first$/ })
+  await expect(versions.getByRole('listitem')).toHaveCount(2)
+  await expect(versions.getByRole('listitem').first()).toContainText('Version 2: Delivered, 20 min')
+  await expect(versions.getByRole('listitem').first()).toContainText('Priya Shah')
+  await expect(versions.getByRole('listitem').first()).toContainText('Why: The session ended early for a fire drill.')
+  await expect(versions.getByRole('listitem').nth(1)).toContainText('Version 1: Delivered, 30 min')
+  await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', /^\/api\/students\/[^/]+\/sessions\.csv$/)
+  await expectAccessible(page)
+  await expectNoSidewaysScroll(page)
+
+  // Void: a reason is required; the record stays, struck through, with it.
+  await page.goBack()
+  const voidName = correctName.replace('Correct:', 'Void:')
+  await page.getByLabel(voidName, { exact: true }).click()
+  const voidForm = disclosure(page, voidName)
+  await voidForm.getByRole('button', { name: 'Void record' }).click()
+  await expect(voidForm.getByText('Say why this record is changed.')).toBeVisible()
+  await voidForm.getByLabel('Why is this record wrong?').fill('Entered for the wrong student.')
+  await voidForm.getByRole('button', { name: 'Void record' }).click()
+  const voided = page.getByRole('listitem').filter({ hasText: 'voided by Priya Shah: Entered for the wrong student.' })
+  await expect(voided.getByRole('status')).toHaveText('Record voided; it stays visible, struck through.')
+  await expect(voided.locator('s')).toHaveText('Delivered, 20 min')
+  // The session itself is open to be recorded again.
+  await expect(voided.getByLabel(correctName.replace('Correct:', 'Delivered:'), { exact: true })).toBeVisible()
   await expectAccessible(page)
 })
 
-/** "Tue, Oct 27" → the ISO date of the most recent such day up to today. */
-async function isoDateOf(page: Page, label: string): Promise<string> {
-  return page.evaluate((l) => {
-    const now = new Date()
-    for (let back = 0; back < 400; back++) {
-      const d = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() - back))
-      const text = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d)
-      if (text === l) return d.toISOString().slice(0, 10)
-    }
-    throw new Error(`no date for ${l}`)
-  }, label)
-}
+test('the para has no Sessions link, and /sessions has nothing for her to record', async ({ page, signIn }) => {
+  await signIn('para')
+  await expect(page.getByRole('link', { name: 'Sessions this week' })).toHaveCount(0)
+  await page.goto('/sessions')
+  await expect(heading(page)).toBeVisible()
+  await expect(page.getByText('You have no sessions to record.')).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Save/ })).toHaveCount(0)
+  await expect(page.getByLabel(/^(Delivered|Missed|Correct|Void):/)).toHaveCount(0)
+  await expectAccessible(page)
+})
+
+test('the case manager adds a service and amends it; the student page lists both terms', async ({ page, signIn }) => {
+  // Maya: only the case manager is on her team, so no other journey's numbers move.
+  await signIn('caseManager')
+  await openStudent(page, 'Maya Thompson')
+  const services = page.getByRole('region', { name: 'Services' })
+  await services.getByRole('link', { name: 'Add a service' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'New service' })).toBeVisible()
+  await expectAccessible(page)
+
+  // A refused save keeps what was typed and says what to fix.
+  await page.getByLabel('Service', { exact: true }).fill('Counseling')
+  await page.getByRole('button', { name: 'Save service' }).click()
+  await expect(page.getByRole('alert')).toBeVisible()
+  await expect(page.getByText('Choose at least one weekday.')).toBeVisible()
+  await expect(page.getByLabel('Service', { exact: true })).toHaveValue('Counseling')
+
+  const starts = new Date(`${await page.getByLabel('Start date').inputValue()}T00:00:00Z`)
+  starts.setUTCDate(starts.getUTCDate() + 150)
+  await page.getByLabel('End date').fill(starts.toISOString().slice(0, 10))
+  await page.getByLabel('Provider').selectOption({ label: 'Dana Rivera (Case manager)' })
+  await page.getByLabel('Minutes per session').fill('20')
+  await page.getByLabel('Monday').check()
+  await page.getByLabel('Push-in (in the classroom)').check()
+  await page.getByLabel('Group', { exact: true }).check()
+  await page.getByRole('button', { name: 'Save service' }).click()
+  const counseling = services.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Counseling' }) })
+  await expect(counseling).toContainText('20 min × Mon · with Dana Rivera')
+  await expect(counseling).toContainText('Push-in · group')
+
+  await counseling.getByRole('link', { name: 'Amend Counseling' }).click()
+  await expect(page.getByText('Sessions before this date keep the old mandate.')).toBeVisible()
+  await expectAccessible(page)
+  const start = await page.getByLabel('Effective date').inputValue()
+  const effective = new Date(`${start}T00:00:00Z`)
+  effective.setUTCDate(effective.getUTCDate() + 14)
+  await page.getByLabel('Effective date').fill(effective.toISOString().slice(0, 10))
+  await page.getByLabel('New minutes per session').fill('30')
+  await page.getByLabel('Monday').uncheck()
+  await page.getByLabel('Wednesday').check()
+  await page.getByLabel('Note (optional)').fill('Amended at the review meeting')
+  await page.getByRole('button', { name: 'Save amendment' }).click()
+  await expect(counseling.getByRole('list', { name: 'Amendments to Counseling' })).toContainText(/From \w+ \d+: 30 min on Wed \(Amended at the review meeting\)/)
+  await expectAccessible(page)
+  await expectNoSidewaysScroll(page)
+})
+
+test('the school admin keeps the calendar and the make-up policy', async ({ page, signIn }) => {
+  await signIn('admin')
+  await page.getByRole('link', { name: 'School settings' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'School settings' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Closures' })).toContainText('Thanksgiving')
+  await expectAccessible(page)
+  await expectNoSidewaysScroll(page)
+
+  // A closure well after the school year, so no one's sessions move; added, then removed.
+  const calendar = page.getByRole('region', { name: 'School calendar' })
+  await calendar.getByLabel('Label').fill('Snow day')
+  await calendar.getByRole('button', { name: 'Add closure' }).click()
+  await expect(calendar.getByText('Enter a real date as YYYY-MM-DD.')).toBeVisible()
+  await expect(calendar.getByLabel('Label')).toHaveValue('Snow day')
+  const year = new Date().getUTCFullYear() + 2
+  await calendar.getByLabel('Date', { exact: true }).fill(`${year}-08-03`)
+  await calendar.getByRole('button', { name: 'Add closure' }).click()
+  await expect(calendar.getByRole('status')).toHaveText('Closure added.')
+  const remove = calendar.getByRole('button', { name: `Remove closure: Aug 3, ${year} (Snow day)` })
+  await expectTapTarget(remove)
+  await remove.click()
+  await expect(calendar.getByRole('status')).toContainText('Closure removed')
+  await expect(remove).toHaveCount(0)
+
+  // The policy: the default owes make-ups for school-responsible misses; a change, then back to the default.
+  const policy = page.getByRole('region', { name: 'Make-up policy' })
+  await expect(policy).toContainText('This school uses the default.')
+  await expect(policy.getByLabel('Missed: Provider absent')).toBeChecked()
+  await expect(policy.getByLabel('Not recorded within 5 school days')).toBeChecked()
+  await expect(policy.getByLabel('Missed: Student absent')).not.toBeChecked()
+  await policy.getByLabel('Missed: Student declined').check()
+  await policy.getByRole('button', { name: 'Save policy' }).click()
+  await expect(policy.getByRole('status')).toContainText('Make-up policy saved.')
+  await expect(policy).toContainText('This school has changed the default.')
+  await expect(policy.getByLabel('Missed: Student declined')).toBeChecked()
+  await policy.getByRole('button', { name: 'Use the default' }).click()
+  await expect(policy).toContainText('This school uses the default.')
+  await expect(policy.getByLabel('Missed: Student declined')).not.toBeChecked()
+  await expectAccessible(page)
+})

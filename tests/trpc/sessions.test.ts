@@ -121,4 +121,14 @@ describe('session records (issue #5 rules)', () => {
     expect(await services('para')).toEqual([])
     expect(await services('parent')).toEqual([])
   })
+
+  test('the week view names the closures in it, so a day without sessions says why', async () => {
+    const week = await as('speech').sessions.week({ weekOf: '2026-11-25' })
+    expect(week.days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'])
+    expect(week.closures).toEqual([
+      { date: '2026-11-26', label: 'Thanksgiving' },
+      { date: '2026-11-27', label: 'Thanksgiving break' },
+    ])
+    expect((await as('speech').sessions.week({ weekOf: '2026-11-09' })).closures).toEqual([])
+  })
 })
