@@ -23,6 +23,30 @@ describe('csvCell', () => {
   })
 })
 
+describe('csvCell: both rules at once', () => {
+  test('a formula-leading cell that also needs quotes is prefixed inside the quotes', () => {
+    expect(csvCell('=1+1, "x"')).toBe(`"'=1+1, ""x"""`)
+    expect(csvCell('-\nx')).toBe(`"'-\nx"`)
+  })
+
+  test('a carriage return alone is quoted too', () => {
+    expect(csvCell('a\rb')).toBe('"a\rb"')
+  })
+
+  test('the characters only matter at the start of the cell', () => {
+    expect(csvCell('a=b')).toBe('a=b')
+    expect(csvCell('Ms. Lee - speech')).toBe('Ms. Lee - speech')
+    expect(csvCell('name@school.org')).toBe('name@school.org')
+  })
+
+  test('numbers are never prefixed, negative ones included; text that looks like a number is', () => {
+    expect(csvCell(-30)).toBe('-30')
+    expect(csvCell(1.5)).toBe('1.5')
+    expect(csvCell('-30')).toBe("'-30")
+    expect(csvCell('+1')).toBe("'+1")
+  })
+})
+
 describe('toCsv', () => {
   test('header, rows, CRLF line ends', () => {
     expect(toCsv(['date', 'note'], [['2026-11-03', 'ok'], ['2026-11-05', '=cmd']])).toBe("date,note\r\n2026-11-03,ok\r\n2026-11-05,'=cmd\r\n")

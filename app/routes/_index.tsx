@@ -10,12 +10,15 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const students = await context.trpc.students.mine()
   // School admins get the whole school's accountability numbers (schools.mine also lists case managers' schools).
-  const adminSchools = (await context.trpc.schools.mine()).filter((s) => s.role === 'school_admin').map((s) => ({ id: s.id, name: s.name }))
-  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools }
+  const mySchools = await context.trpc.schools.mine()
+  const adminSchools = mySchools.filter((s) => s.role === 'school_admin').map((s) => ({ id: s.id, name: s.name }))
+  // School admins and the school's case managers may import a plan from another system.
+  const importSchools = mySchools.map((s) => ({ id: s.id, name: s.name }))
+  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools }
 }
 
 export default function MyStudents() {
-  const { firstName, students, adminSchools } = useLoaderData<typeof loader>()
+  const { firstName, students, adminSchools, importSchools } = useLoaderData<typeof loader>()
   // The adults in the room all day go straight to today's supports; others can still find them.
   const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
   const onATeam = students.some((s) => s.role !== 'school_admin')
@@ -41,6 +44,15 @@ export default function MyStudents() {
           <Link to="/sessions" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
             Sessions this week
           </Link>
+        </p>
+      ) : null}
+      {importSchools.length ? (
+        <p className="flex flex-wrap gap-x-4">
+          {importSchools.map((school) => (
+            <Link key={school.id} to={`/school/${school.id}/import`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {importSchools.length > 1 ? `Import a plan: ${school.name}` : 'Import a plan'}
+            </Link>
+          ))}
         </p>
       ) : null}
       {hasCaseload || adminSchools.length ? (

@@ -1,29 +1,34 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
-import { toCsv } from '#shared/csv.ts'
+import { sessionLogCsv } from '#shared/session-log-csv.ts'
 
-const HEADER = ['date', 'service', 'status', 'minutes', 'reason', 'note', 'recorded_by', 'recorded_at', 'repays', 'voided'] as const
-
-/** GET /api/students/{id}/sessions.csv — the session log (FORMATS.md), through the same gate as every page. */
+/**
+ * GET /api/students/{id}/sessions.csv — the session log (FORMATS.md), through the same gate as every page. A
+ * download, not a page: signed out is a plain 401 (never a redirect to sign-in), a student the caller may not see
+ * is a 404 that names nothing.
+ */
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  if (!context.auth.user) return new Response('Sign in to download the session log.\n', { status: 401, headers: { 'Content-Type': 'text/plain' } })
+  if (!context.auth.user) return text(401, 'Sign in to download the session log.')
+  const studentId = params.studentId ?? ''
   try {
-    const log = await context.trpc.sessions.log({ studentId: params.studentId ?? '' })
-    const csv = toCsv(
-      HEADER,
-      log.map((r) => [r.date, r.serviceName, r.kind, r.minutes, r.reason, r.note, r.recordedBy, r.recordedAt, r.repaysDate, r.voided]),
-    )
-    return new Response(csv, {
+    const log = await context.trpc.sessions.log({ studentId })
+    return new Response(sessionLogCsv(log), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="sessions-${params.studentId}.csv"`,
+        'Content-Disposition': `attachment; filename="sessions-${studentId.replace(/[^A-Za-z0-9_-]/g, '')}.csv"`,
         'Cache-Control': 'private, no-store',
       },
     })
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST')) {
-      return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain' } })
+    if (error instanceof TRPCError) {
+      if (error.code === 'UNAUTHORIZED') return text(401, 'Sign in to download the session log.')
+      // Not on the team, unknown, or not even an id: the same answer.
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return text(404, 'Student not found.')
     }
     throw error
   }
+}
+
+function text(status: number, body: string): Response {
+  return new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } })
 }

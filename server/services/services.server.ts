@@ -118,6 +118,8 @@ export async function createService(
     endDate: string
     actorId: string | null
     now: Date
+    /** Added to the audit row's `after` (a plan import records how it was made). */
+    auditNote?: Record<string, unknown>
   },
   trx?: Executor,
 ): Promise<{ serviceId: string }> {
@@ -165,7 +167,7 @@ export async function createService(
       entity: 'service',
       entityId: serviceId,
       action: 'create',
-      after: { key, name: args.name, providerId: args.providerId, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, setting: args.setting, grouping: args.grouping, startDate: args.startDate, endDate: args.endDate },
+      after: { key, name: args.name, providerId: args.providerId, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, setting: args.setting, grouping: args.grouping, startDate: args.startDate, endDate: args.endDate, ...args.auditNote },
       at: args.now,
     })
     return { serviceId }

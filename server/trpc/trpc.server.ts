@@ -4,6 +4,7 @@ import { can, canInSchool, type Action, type SchoolAction } from '#shared/permis
 import { studentInputSchema } from '#shared/schemas/team.ts'
 import { resolveSchoolRole, resolveStudentAccess } from '../services/memberships.server.ts'
 import { isDomainError } from '#shared/domain-error.ts'
+import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { describeZodError, fieldErrors } from '#shared/zod-errors.ts'
 import type { Context } from './context.server.ts'
 
@@ -27,6 +28,8 @@ const t = initTRPC
         data: {
           ...shape.data,
           fieldErrors: zodError ? fieldErrors(zodError) : isDomainError(error.cause) && error.cause.field ? { [error.cause.field]: [error.message] } : null,
+          // A refused plan import: every problem with its JSON path (FORMATS.md), for clients that list them.
+          ...(isPlanImportError(error.cause) ? { planErrors: error.cause.errors } : {}),
         },
       }
     },

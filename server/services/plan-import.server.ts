@@ -1,0 +1,419 @@
+import { randomUUID } from 'node:crypto'
+import type { Insertable } from 'kysely'
+import type { DB } from '#db/client.server.ts'
+import type { AuditLogTable, Database } from '#db/schema.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { inviteExpiry } from '#shared/invite-status.ts'
+import { type PlanError, PlanImportError } from '#shared/plan-import/errors.ts'
+import { measureFromTarget } from '#shared/plan-import/goal-measure.ts'
+import { PLAN_FORMAT, type Plan } from '#shared/plan-import/schema.ts'
+import { validatePlanText } from '#shared/plan-import/validate.ts'
+import type { TeamRole } from '#shared/roles.ts'
+import { type IsoDate, localIsoDate } from '#shared/school-date.ts'
+import type { Executor } from './audit.server.ts'
+import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
+import { createService } from './services.server.ts'
+
+export interface ImportPlanArgs {
+  plan: Plan
+  /** The school the importer acts for; the file's school.name must name it. */
+  schoolId: string
+  /** The signed-in importer; null for the command line. */
+  actorId: string | null
+  now: Date
+  /** How the import was made, kept in every audit row's `after` (the command line passes its own). */
+  source?: string
+}
+
+export interface ImportedInvite {
+  email: string
+  role: TeamRole
+  /** Shown once (as /invite/TOKEN); only its hash is stored. */
+  token: string
+}
+
+export interface PlanImportResult {
+  studentId: string
+  invites: ImportedInvite[]
+}
+
+/**
+ * Records that need an author (goals, accommodations, checks, invites) get this account when nobody is signed in:
+ * the command line. It has no password, so nobody can sign in as it; the audit rows keep actor null.
+ */
+export const IMPORT_ACCOUNT = { id: 'plan-import', email: 'plan-import@same-page.invalid', name: 'Plan import (command line)' } as const
+
+const BATCH = 500
+
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase()
+  return norm(a) === norm(b)
+}
+
+async function insertBatches<T extends keyof Database & string>(trx: Executor, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // Kysely's table-generic insert cannot be typed through a type parameter; the rows are typed by the caller.
+    await trx.insertInto(table).values(rows.slice(i, i + BATCH) as never).execute()
+  }
+}
+
+/** Checks that need the database, all at once, so the importer sees every problem in one go. */
+async function referenceErrors(
+  trx: Executor,
+  plan: Plan,
+  school: { id: string; name: string; year_start: string | null; year_end: string | null },
+  accounts: ReadonlyMap<string, string>,
+  today: IsoDate,
+): Promise<PlanError[]> {
+  const errors: PlanError[] = []
+  if (!sameName(plan.school.name, school.name)) {
+    errors.push({ path: 'school.name', message: `"${plan.school.name}" does not match the school you are importing into: "${school.name}" expected` })
+  }
+  if (plan.student.externalId) {
+    const taken = await trx
+      .selectFrom('students')
+      .select('id')
+      .where('school_id', '=', school.id)
+      .where('external_id', '=', plan.student.externalId)
+      .executeTakeFirst()
+    if (taken) {
+      errors.push({ path: 'student.externalId', message: `"${plan.student.externalId}" is already a student at ${school.name}: an id no other student has expected (was this file imported before?)` })
+    }
+  }
+  plan.services.forEach((s, i) => {
+    if (!accounts.has(s.providerEmail)) {
+      errors.push({
+        path: `services[${i}].providerEmail`,
+        message: `"${s.providerEmail}" has no Same Page account yet, and a service needs its provider: the email of someone who has an account expected (or import without this service, then add it after they join)`,
+      })
+    }
+  })
+  const { year_start: start, year_end: end } = school
+  if (start && end) {
+    const year = `${start} to ${end}`
+    plan.services.forEach((s, i) => {
+      if (s.startDate < start || s.startDate > end) {
+        errors.push({ path: `services[${i}].startDate`, message: `"${s.startDate}" is outside ${school.name}’s school year (${year}): a start date in the school year expected` })
+      }
+    })
+    plan.accommodations.forEach((a, i) => {
+      if (a.startDate && (a.startDate < start || a.startDate > end)) {
+        errors.push({ path: `accommodations[${i}].startDate`, message: `"${a.startDate}" is outside ${school.name}’s school year (${year}): a start date in the school year expected` })
+      } else if (!a.startDate && (today < start || today > end)) {
+        errors.push({ path: `accommodations[${i}]`, message: `has no startDate, so it would start today (${today}), outside the school year (${year}): a startDate expected` })
+      }
+    })
+  }
+  // The school's own closures count too: a session or check recorded on one would be evidence of nothing.
+  const inFile = new Set(plan.school.closures.map((c) => c.date))
+  const closed = new Map(
+    (await trx.selectFrom('school_closures').select(['date', 'label']).where('school_id', '=', school.id).execute())
+      .filter((c) => !inFile.has(c.date))
+      .map((c) => [c.date, c.label]),
+  )
+  if (closed.size) {
+    plan.sessions.forEach((s, i) => {
+      const label = closed.get(s.date)
+      if (label !== undefined) errors.push({ path: `sessions[${i}].date`, message: `"${s.date}" is a closure at ${school.name} (${label}): a school day expected` })
+    })
+    plan.accommodationChecks.forEach((c, i) => {
+      const label = closed.get(c.date)
+      if (label !== undefined) errors.push({ path: `accommodationChecks[${i}].date`, message: `"${c.date}" is a closure at ${school.name} (${label}): a school day expected` })
+    })
+  }
+  return errors
+}
+
+async function ensureImportAccount(trx: Executor, now: Date, source: string): Promise<string> {
+  const existing = await trx.selectFrom('users').select('id').where('id', '=', IMPORT_ACCOUNT.id).executeTakeFirst()
+  if (existing) return existing.id
+  await trx
+    .insertInto('users')
+    .values({ id: IMPORT_ACCOUNT.id, email: IMPORT_ACCOUNT.email, name: IMPORT_ACCOUNT.name, password_hash: '!', created_at: now.toISOString() })
+    .execute()
+  await trx
+    .insertInto('audit_log')
+    .values({ at: now.toISOString(), actor_id: null, student_id: null, entity: 'user', entity_id: IMPORT_ACCOUNT.id, action: 'create', before: null, after: JSON.stringify({ email: IMPORT_ACCOUNT.email, name: IMPORT_ACCOUNT.name, source }) })
+    .execute()
+  return IMPORT_ACCOUNT.id
+}
+
+/**
+ * Writes a validated `same-page/plan@1` plan as a new student of the school, in one transaction: the school's
+ * closures (dates it already has are skipped), the student, the team (accounts join with their role; other
+ * emails get an invite), goals and accommodations (version 1), services, session records (version 1) and
+ * accommodation checks — each with its audit row. Any refusal or failure rolls everything back.
+ */
+export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImportResult> {
+  const { plan, now, actorId } = args
+  const today = localIsoDate(now)
+  const at = now.toISOString()
+  const source = args.source ?? `${PLAN_FORMAT} import`
+
+  return db.transaction().execute(async (trx) => {
+    const school = await trx.selectFrom('schools').select(['id', 'name', 'year_start', 'year_end']).where('id', '=', args.schoolId).executeTakeFirst()
+    if (!school) throw new DomainError('NOT_FOUND', 'School not found.')
+
+    const emails = [...new Set([...plan.team.map((m) => m.email), ...plan.services.map((s) => s.providerEmail)])]
+    const accounts = new Map(
+      emails.length ? (await trx.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute()).map((u) => [u.email, u.id]) : [],
+    )
+    const errors = await referenceErrors(trx, plan, school, accounts, today)
+    if (errors.length) throw new PlanImportError(errors)
+
+    const author = actorId ?? (await ensureImportAccount(trx, now, source))
+    let audit: Insertable<AuditLogTable>[] = []
+    const flush = async () => {
+      await insertBatches(trx, 'audit_log', audit)
+      audit = []
+    }
+    const log = (entry: { studentId: string | null; entity: string; entityId: string; action: string; after: Record<string, unknown> }) =>
+      audit.push({
+        at,
+        actor_id: actorId,
+        student_id: entry.studentId,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        action: entry.action,
+        before: null,
+        after: JSON.stringify({ ...entry.after, source }),
+      })
+
+    // The school's calendar: new closures only.
+    const known = new Set((await trx.selectFrom('school_closures').select('date').where('school_id', '=', school.id).execute()).map((c) => c.date))
+    const closures = plan.school.closures
+      .filter((c) => !known.has(c.date))
+      .map((c) => ({ id: randomUUID(), school_id: school.id, date: c.date, label: c.label, created_at: at, created_by: actorId }))
+    await insertBatches(trx, 'school_closures', closures)
+    for (const c of closures) log({ studentId: null, entity: 'school_closure', entityId: c.id, action: 'create', after: { date: c.date, label: c.label } })
+
+    const studentId = randomUUID()
+    await trx
+      .insertInto('students')
+      .values({ id: studentId, school_id: school.id, name: plan.student.name, preferred_name: null, grade: plan.student.grade ?? null, external_id: plan.student.externalId ?? null, created_at: at })
+      .execute()
+    log({
+      studentId,
+      entity: 'student',
+      entityId: studentId,
+      action: 'import',
+      after: {
+        format: PLAN_FORMAT,
+        name: plan.student.name,
+        grade: plan.student.grade ?? null,
+        externalId: plan.student.externalId ?? null,
+        counts: {
+          team: plan.team.length,
+          goals: plan.goals.length,
+          accommodations: plan.accommodations.length,
+          services: plan.services.length,
+          sessions: plan.sessions.length,
+          accommodationChecks: plan.accommodationChecks.length,
+          closuresAdded: closures.length,
+        },
+      },
+    })
+
+    // The team. A case manager importing a student they are not listed for joins as its case manager, so they
+    // can open what they imported (a school admin sees every student of the school already).
+    const team = [...plan.team]
+    if (actorId) {
+      const actor = await trx.selectFrom('users').select('email').where('id', '=', actorId).executeTakeFirstOrThrow()
+      const admin = await trx
+        .selectFrom('school_roles')
+        .select('id')
+        .where('school_id', '=', school.id)
+        .where('user_id', '=', actorId)
+        .where('role', '=', 'school_admin')
+        .where('removed_at', 'is', null)
+        .executeTakeFirst()
+      if (!admin && !team.some((m) => m.email === actor.email)) {
+        team.push({ email: actor.email, role: 'case_manager' })
+        accounts.set(actor.email, actorId)
+      }
+    }
+    const invites: ImportedInvite[] = []
+    for (const m of team) {
+      const userId = accounts.get(m.email)
+      if (userId) {
+        const id = randomUUID()
+        await trx
+          .insertInto('team_members')
+          .values({ id, student_id: studentId, user_id: userId, role: m.role, added_at: at, added_by: actorId, removed_at: null, removed_by: null, areas: null })
+          .execute()
+        log({ studentId, entity: 'team_member', entityId: id, action: 'add', after: { userId, email: m.email, role: m.role } })
+      } else {
+        const token = newInviteToken()
+        const id = randomUUID()
+        const expiresAt = inviteExpiry(now).toISOString()
+        await trx
+          .insertInto('invites')
+          .values({ id, student_id: studentId, email: m.email, role: m.role, token_hash: hashInviteToken(token), invited_by: author, created_at: at, expires_at: expiresAt, used_at: null, used_by: null, revoked_at: null })
+          .execute()
+        log({ studentId, entity: 'invite', entityId: id, action: 'create', after: { email: m.email, role: m.role, expiresAt } })
+        invites.push({ email: m.email, role: m.role, token })
+      }
+    }
+
+    // Goals and accommodations, version 1.
+    for (const [i, g] of plan.goals.entries()) {
+      const goalId = randomUUID()
+      const { unit, mastery } = measureFromTarget(g.target)
+      await trx.insertInto('goals').values({ id: goalId, student_id: studentId, position: i + 1, created_at: at, created_by: author }).execute()
+      await trx
+        .insertInto('goal_versions')
+        .values({
+          id: randomUUID(),
+          goal_id: goalId,
+          version: 1,
+          area: g.area,
+          official_text: g.officialText,
+          plain_means: g.plain.means,
+          plain_looks_like: g.plain.looksLike,
+          plain_adults_help: g.plain.adultsHelp,
+          plain_measure: g.plain.measure,
+          baseline: g.baseline,
+          target: g.target,
+          unit,
+          mastery: JSON.stringify(mastery),
+          created_at: at,
+          created_by: author,
+        })
+        .execute()
+      log({ studentId, entity: 'goal', entityId: goalId, action: 'create', after: { ...g, unit, mastery } })
+    }
+    const accommodationIds = new Map<string, string>()
+    for (const a of plan.accommodations) {
+      const id = randomUUID()
+      const startDate = a.startDate ?? today
+      accommodationIds.set(a.title, id)
+      await trx.insertInto('accommodations').values({ id, student_id: studentId, created_at: at, created_by: author }).execute()
+      await trx
+        .insertInto('accommodation_versions')
+        .values({ id: randomUUID(), accommodation_id: id, version: 1, title: a.title, description: a.description, category: a.category, applies: JSON.stringify(a.applies), start_date: startDate, created_at: at, created_by: author })
+        .execute()
+      log({ studentId, entity: 'accommodation', entityId: id, action: 'create', after: { title: a.title, description: a.description, category: a.category, applies: a.applies, startDate } })
+    }
+
+    // Written before the services so the log reads in the order things were made (createService logs its own).
+    await flush()
+
+    // Services, through the one service constructor (provider on the team, school year, key).
+    const serviceIds = new Map<string, string>()
+    for (const s of plan.services) {
+      const { serviceId } = await createService(
+        db,
+        {
+          studentId,
+          key: s.key,
+          name: s.name,
+          providerId: accounts.get(s.providerEmail)!,
+          minutesPerSession: s.minutesPerSession,
+          weekdays: s.weekdays,
+          setting: s.setting,
+          grouping: s.group ? 'group' : 'individual',
+          startDate: s.startDate,
+          endDate: s.endDate,
+          actorId,
+          now,
+          auditNote: { source },
+        },
+        trx,
+      )
+      serviceIds.set(s.key, serviceId)
+    }
+
+    // Session records, version 1. Historical misses do not notify the family: they are the record, not news.
+    const sessions = plan.sessions.map((s) => ({
+      id: randomUUID(),
+      record_id: randomUUID(),
+      version: 1,
+      service_id: serviceIds.get(s.service)!,
+      student_id: studentId,
+      date: s.date,
+      kind: s.status,
+      minutes: s.status === 'missed' ? null : s.minutes,
+      reason: s.status === 'missed' ? s.reason : null,
+      note: s.note || null,
+      repays_date: s.status === 'make_up' ? s.repays : null,
+      voided: 0,
+      change_reason: null,
+      recorded_by: author,
+      recorded_at: at,
+    }))
+    await insertBatches(trx, 'session_records', sessions)
+    for (const [i, r] of sessions.entries()) {
+      log({
+        studentId,
+        entity: 'session_record',
+        entityId: r.record_id,
+        action: 'create',
+        after: { service: plan.sessions[i]!.service, date: r.date, kind: r.kind, minutes: r.minutes, reason: r.reason, note: r.note, repaysDate: r.repays_date },
+      })
+    }
+
+    const checks = plan.accommodationChecks.map((c) => ({
+      id: randomUUID(),
+      client_id: `import-${randomUUID()}`,
+      accommodation_id: accommodationIds.get(c.accommodation)!,
+      student_id: studentId,
+      date: c.date,
+      status: c.status,
+      reason: c.reason || null,
+      recorded_by: author,
+      recorded_at: at,
+      // Imported as the other system recorded them; whether that was on the day is not known here.
+      late: 0,
+    }))
+    await insertBatches(trx, 'accommodation_checks', checks)
+    for (const [i, c] of checks.entries()) {
+      log({
+        studentId,
+        entity: 'accommodation_check',
+        entityId: c.id,
+        action: 'create',
+        after: { accommodationId: c.accommodation_id, title: plan.accommodationChecks[i]!.accommodation, date: c.date, status: c.status, reason: c.reason, late: false },
+      })
+    }
+
+    await flush()
+    return { studentId, invites }
+  })
+}
+
+export interface ImportFromJsonArgs {
+  schoolId: string
+  actorId: string | null
+  now: Date
+  source?: string
+}
+
+/** Validates the file's text first; an invalid file throws a PlanImportError listing every problem, and writes nothing. */
+export async function importPlanFromJson(db: DB, text: string, args: ImportFromJsonArgs): Promise<PlanImportResult> {
+  const validation = validatePlanText(text, { today: localIsoDate(args.now) })
+  if (!validation.ok) throw new PlanImportError(validation.errors)
+  return importPlan(db, { plan: validation.plan, ...args })
+}
+
+/** The command line names no school: the file's school.name must match exactly one school in the database. */
+export async function findSchoolByName(db: DB, name: string): Promise<string> {
+  const schools = await db.selectFrom('schools').select(['id', 'name']).execute()
+  const matches = schools.filter((s) => sameName(s.name, name))
+  if (matches.length === 1) return matches[0]!.id
+  const known = schools.map((s) => `"${s.name}"`).join(', ') || 'none yet'
+  throw new PlanImportError([
+    {
+      path: 'school.name',
+      message: matches.length
+        ? `"${name}" names ${matches.length} schools in this database: a unique school name expected`
+        : `"${name}" is not a school in this database: one of ${known} expected`,
+    },
+  ])
+}
+
+/** The school of the import page: its name, for the heading. */
+export async function schoolForImport(db: DB, schoolId: string): Promise<{ id: string; name: string }> {
+  const school = await db.selectFrom('schools').select(['id', 'name']).where('id', '=', schoolId).executeTakeFirst()
+  if (!school) throw new DomainError('NOT_FOUND', 'School not found.')
+  return school
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
+import { importPlanFromJson, schoolForImport } from '../../services/plan-import.server.ts'
+import { router, schoolProcedure } from '../trpc.server.ts'
+
+export const importsRouter = router({
+  /** The school a plan is imported into, for the import page (and its gate: admins and the school's case managers). */
+  school: schoolProcedure('school.import').query(({ ctx, input }) => schoolForImport(ctx.db, input.schoolId)),
+  /**
+   * A `same-page/plan@1` file's text. An invalid file is BAD_REQUEST with every problem, one per line, in the
+   * message and as `data.planErrors` ({ path, message }[]); nothing is written.
+   */
+  plan: schoolProcedure('school.import')
+    .input(
+      z.object({
+        json: z
+          .string({ error: 'Paste the plan or choose a plan file.' })
+          .max(PLAN_MAX_BYTES, { error: `The plan file is larger than ${PLAN_MAX_BYTES / 1024 / 1024} MB.` }),
+      }),
+    )
+    .mutation(({ ctx, input }) => importPlanFromJson(ctx.db, input.json, { schoolId: input.schoolId, actorId: ctx.user.id, now: ctx.now() })),
+})

@@ -1,0 +1,319 @@
+import { applicabilityOn } from '../accommodation-schedule.ts'
+import { type IsoDate, weekdayOf } from '../school-date.ts'
+import { formatPath, type PlanError } from './errors.ts'
+import {
+  accommodationCheckSchema,
+  accommodationSchema,
+  closureSchema,
+  normalizePlan,
+  PLAN_MAX_BYTES,
+  planSchema,
+  serviceSchema,
+  sessionSchema,
+  showValue,
+  teamMemberSchema,
+  type Plan,
+  type PlanAccommodation,
+  type PlanService,
+  type PlanSession,
+} from './schema.ts'
+
+export type PlanValidation = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] }
+
+export interface ValidateOptions {
+  /** The importer's school day: nothing may be recorded after it, and accommodations without a startDate start on it. */
+  today: IsoDate
+}
+
+type Path = (string | number)[]
+interface Issue {
+  path: Path
+  message: string
+}
+
+const SECTIONS = ['format', 'school', 'student', 'team', 'goals', 'accommodations', 'services', 'sessions', 'accommodationChecks']
+const DAY_NAMES: Record<string, string> = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' }
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function items(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+function stringField(value: unknown, key: string): string | undefined {
+  const v = isRecord(value) ? value[key] : undefined
+  return typeof v === 'string' ? v.trim() : undefined
+}
+
+/** `"2026-09-12" is a Saturday` / `… is a closure (Thanksgiving)`: why a date is not a school day, or null. */
+function notSchoolDay(date: IsoDate, closures: ReadonlyMap<IsoDate, string>): string | null {
+  const day = weekdayOf(date)
+  if (day === 'sat' || day === 'sun') return `${showValue(date)} is a ${DAY_NAMES[day]}`
+  const closure = closures.get(date)
+  if (closure !== undefined) return `${showValue(date)} is a closure (${closure})`
+  return null
+}
+
+/** Why a delivered or missed session cannot fall on `date` for this service, or null when it is a scheduled session. */
+function notScheduled(service: PlanService, date: IsoDate, closures: ReadonlyMap<IsoDate, string>): string | null {
+  const held = `a ${service.weekdays.join('/')} school day from ${service.startDate} to ${service.endDate} expected`
+  const closed = notSchoolDay(date, closures)
+  if (closed) return `${closed}, not a school day: ${held}`
+  if (date < service.startDate) return `${showValue(date)} is before ${service.key} starts (${service.startDate}): ${held}`
+  if (date > service.endDate) return `${showValue(date)} is after ${service.key} ends (${service.endDate}): ${held}`
+  const day = weekdayOf(date)
+  if (!(service.weekdays as readonly string[]).includes(day)) return `${showValue(date)} is a ${DAY_NAMES[day]}, when ${service.key} is not held: ${held}`
+  return null
+}
+
+function listed(values: Iterable<string>): string {
+  const all = [...values]
+  if (all.length === 0) return 'none in this file'
+  const shown = all.slice(0, 6).map((v) => showValue(v))
+  return all.length > 6 ? `${shown.join(', ')}, …` : shown.join(', ')
+}
+
+/**
+ * The rules that look across fields and lists. References (a session's service, a check's accommodation) are
+ * checked on every item; the deeper rules only on items that are well-formed on their own (their own errors come
+ * from the schema), so one mistake is reported once, not again by everything that depends on it.
+ */
+function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
+  const issues: Issue[] = []
+  const add = (path: Path, message: string) => issues.push({ path, message })
+
+  // Closures: the file's own calendar; instructional days are Monday–Friday minus these.
+  const closures = new Map<IsoDate, string>()
+  const closureAt = new Map<IsoDate, number>()
+  items(isRecord(raw.school) ? raw.school.closures : undefined).forEach((item, i) => {
+    const c = closureSchema.safeParse(item)
+    if (!c.success) return
+    const first = closureAt.get(c.data.date)
+    if (first !== undefined) add(['school', 'closures', i, 'date'], `${showValue(c.data.date)} is already listed at school.closures[${first}]: each date once expected`)
+    else {
+      closureAt.set(c.data.date, i)
+      closures.set(c.data.date, c.data.label)
+    }
+  })
+
+  // Team: one entry per person. Emails of entries with errors of their own are not held against services.
+  const teamRoles = new Map<string, string>()
+  const teamAt = new Map<string, number>()
+  const brokenTeam = new Set<string>()
+  items(raw.team).forEach((item, i) => {
+    const m = teamMemberSchema.safeParse(item)
+    if (!m.success) {
+      const email = stringField(item, 'email')
+      if (email) brokenTeam.add(email.toLowerCase())
+      return
+    }
+    const first = teamAt.get(m.data.email)
+    if (first !== undefined) add(['team', i, 'email'], `${showValue(m.data.email)} is already listed at team[${first}]: each person once expected`)
+    else {
+      teamAt.set(m.data.email, i)
+      teamRoles.set(m.data.email, m.data.role)
+    }
+  })
+
+  // Accommodations: titles are how checks name them, so they must be unique.
+  const titleAt = new Map<string, number>()
+  const accommodations = new Map<string, PlanAccommodation | null>()
+  items(raw.accommodations).forEach((item, i) => {
+    const title = stringField(item, 'title')
+    const a = accommodationSchema.safeParse(item)
+    if (!title) return
+    const first = titleAt.get(title)
+    if (first !== undefined) {
+      add(['accommodations', i, 'title'], `${showValue(title)} is already the title of accommodations[${first}]: a title of its own expected`)
+      return
+    }
+    titleAt.set(title, i)
+    accommodations.set(title, a.success ? a.data : null)
+    if (a.success && a.data.applies.kind === 'weekdays') {
+      const seen = new Set<string>()
+      a.data.applies.days.forEach((d, j) => {
+        if (seen.has(d)) add(['accommodations', i, 'applies', 'days', j], `${showValue(d)} is listed twice: each weekday once expected`)
+        seen.add(d)
+      })
+    }
+  })
+
+  // Services: keys are how sessions name them.
+  const keyAt = new Map<string, number>()
+  const services = new Map<string, PlanService | null>()
+  items(raw.services).forEach((item, i) => {
+    const key = stringField(item, 'key')
+    const s = serviceSchema.safeParse(item)
+    if (key) {
+      const first = keyAt.get(key)
+      if (first !== undefined) {
+        add(['services', i, 'key'], `${showValue(key)} is already the key of services[${first}]: a key of its own expected`)
+        return
+      }
+      keyAt.set(key, i)
+      services.set(key, s.success ? s.data : null)
+    }
+    if (!s.success) return
+    const service = s.data
+    if (service.endDate < service.startDate) {
+      add(['services', i, 'endDate'], `${showValue(service.endDate)} is before startDate ${service.startDate}: a date on or after startDate expected`)
+      if (key) services.set(key, null) // its sessions cannot be placed until its dates are fixed
+    }
+    const seen = new Set<string>()
+    service.weekdays.forEach((d, j) => {
+      if (seen.has(d)) add(['services', i, 'weekdays', j], `${showValue(d)} is listed twice: each weekday once expected`)
+      seen.add(d)
+    })
+    const role = teamRoles.get(service.providerEmail)
+    if (role !== 'provider' && role !== 'case_manager' && !brokenTeam.has(service.providerEmail)) {
+      add(
+        ['services', i, 'providerEmail'],
+        role
+          ? `${showValue(service.providerEmail)} is on the team as ${role}: a provider or case_manager expected`
+          : `${showValue(service.providerEmail)} is not in "team": the email of a team member with role "provider" or "case_manager" expected`,
+      )
+    }
+  })
+
+  // Sessions. First pass: what each one is; the second checks make-ups against the misses they repay.
+  const parsedSessions: { i: number; s: PlanSession; service: PlanService }[] = []
+  const sessionAt = new Map<string, number>()
+  items(raw.sessions).forEach((item, i) => {
+    // The reference is checked even when the session has other errors: a misspelt key is worth knowing at once.
+    const ref = stringField(item, 'service')
+    if (ref && !services.has(ref)) {
+      add(['sessions', i, 'service'], `${showValue(ref)} is not a service key in this file: ${listed(services.keys())} expected`)
+      return
+    }
+    const parsed = sessionSchema.safeParse(item)
+    if (!parsed.success) return
+    const s = parsed.data
+    if (s.date > today) add(['sessions', i, 'date'], `${showValue(s.date)} is in the future (today is ${today}): a date up to today expected`)
+    const service = services.get(s.service)
+    if (!service) return // the service itself has errors, reported where it is
+    if (s.status === 'make_up') {
+      const closed = notSchoolDay(s.date, closures)
+      if (closed) add(['sessions', i, 'date'], `${closed}: a make-up on a school day expected`)
+    } else {
+      const why = notScheduled(service, s.date, closures)
+      if (why) add(['sessions', i, 'date'], why)
+      const key = `${s.service}|${s.date}`
+      const first = sessionAt.get(key)
+      if (first !== undefined) add(['sessions', i, 'date'], `${s.service} on ${showValue(s.date)} is already recorded at sessions[${first}]: one record per session expected`)
+      else sessionAt.set(key, i)
+    }
+    parsedSessions.push({ i, s, service })
+  })
+  const missed = new Map<string, number>()
+  for (const { i, s } of parsedSessions) if (s.status === 'missed') missed.set(`${s.service}|${s.date}`, i)
+  // A miss with errors of its own still exists as far as its make-ups are concerned.
+  const brokenMisses = new Set<string>()
+  items(raw.sessions).forEach((item) => {
+    if (isRecord(item) && item.status === 'missed') brokenMisses.add(`${stringField(item, 'service')}|${stringField(item, 'date')}`)
+  })
+  const repaid = new Map<string, number>()
+  for (const { i, s, service } of parsedSessions) {
+    if (s.status !== 'make_up') continue
+    const key = `${s.service}|${s.repays}`
+    const missedAt = missed.get(key)
+    if (s.repays >= s.date) {
+      add(['sessions', i, 'repays'], `${showValue(s.repays)} is not before the make-up (${s.date}): the date of an earlier missed ${s.service} session expected`)
+      continue
+    }
+    if (missedAt === undefined) {
+      if (brokenMisses.has(key)) continue
+      add(['sessions', i, 'repays'], `${showValue(s.repays)} is not a missed ${s.service} session in this file: the date of a "missed" ${s.service} session expected`)
+      continue
+    }
+    const before = repaid.get(key) ?? 0
+    const left = service.minutesPerSession - before
+    if (s.minutes > left) {
+      add(
+        ['sessions', i, 'minutes'],
+        left > 0
+          ? `${s.minutes} would repay more than the ${service.minutesPerSession} minutes missed on ${s.repays} (sessions[${missedAt}]; ${before} already repaid): at most ${left} expected`
+          : `${s.minutes} repays a session already made up in full (${s.repays}, sessions[${missedAt}]): nothing more is owed`,
+      )
+    }
+    repaid.set(key, before + s.minutes)
+  }
+
+  // Accommodation checks.
+  const checkAt = new Map<string, number>()
+  items(raw.accommodationChecks).forEach((item, i) => {
+    const ref = stringField(item, 'accommodation')
+    if (ref && !accommodations.has(ref)) {
+      add(['accommodationChecks', i, 'accommodation'], `${showValue(ref)} is not an accommodation title in this file: ${listed(accommodations.keys())} expected`)
+      return
+    }
+    const parsed = accommodationCheckSchema.safeParse(item)
+    if (!parsed.success) return
+    const c = parsed.data
+    if (c.status === 'not_provided' && !c.reason) add(['accommodationChecks', i, 'reason'], 'missing: a reason expected when the status is "not_provided"')
+    if (c.date > today) add(['accommodationChecks', i, 'date'], `${showValue(c.date)} is in the future (today is ${today}): a date up to today expected`)
+    const closed = notSchoolDay(c.date, closures)
+    if (closed) add(['accommodationChecks', i, 'date'], `${closed}, not a school day: a school day expected`)
+    const key = `${c.accommodation}|${c.date}`
+    const first = checkAt.get(key)
+    if (first !== undefined) {
+      add(['accommodationChecks', i, 'date'], `${showValue(c.accommodation)} is already checked on ${c.date} at accommodationChecks[${first}]: one check per accommodation a day expected`)
+    } else checkAt.set(key, i)
+    const a = accommodations.get(c.accommodation)
+    if (!a || closed) return
+    const startDate = a.startDate ?? today
+    if (c.date < startDate) {
+      const since = a.startDate ? `its startDate (${startDate})` : `the import date (${startDate}), as it has no startDate`
+      add(['accommodationChecks', i, 'date'], `${showValue(c.date)} is before ${showValue(c.accommodation)} took effect on ${since}: a date on or after it expected`)
+    } else if (applicabilityOn(a.applies, startDate, c.date) === 'not_today') {
+      add(['accommodationChecks', i, 'date'], `${showValue(c.date)} is a ${DAY_NAMES[weekdayOf(c.date)]}, when ${showValue(c.accommodation)} does not apply: one of its days expected`)
+    }
+  })
+  return issues
+}
+
+function compareIssues(a: Issue, b: Issue): number {
+  const section = (p: Path) => (p.length === 0 ? -1 : SECTIONS.indexOf(String(p[0])))
+  const bySection = section(a.path) - section(b.path)
+  if (bySection !== 0) return bySection
+  const index = (p: Path) => (typeof p[1] === 'number' ? p[1] : -1)
+  return index(a.path) - index(b.path)
+}
+
+/**
+ * Validates a parsed `same-page/plan@1` document: the shape (types, lists, enums, ranges, real dates) and the
+ * rules across fields. Returns the plan, or every problem with its JSON path, in file order.
+ */
+export function validatePlan(json: unknown, options: ValidateOptions): PlanValidation {
+  const parsed = planSchema.safeParse(json)
+  const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path as Path, message: i.message }))
+  if (isRecord(json)) issues.push(...crossCheck(json, options.today))
+  if (issues.length === 0 && parsed.success) return { ok: true, plan: normalizePlan(parsed.data) }
+  const seen = new Set<string>()
+  const errors: PlanError[] = []
+  // A stable sort keeps each item's own errors in the order they were found.
+  for (const issue of [...issues].sort(compareIssues)) {
+    const error = { path: formatPath(issue.path), message: issue.message }
+    const key = `${error.path}\n${error.message}`
+    if (!seen.has(key)) errors.push(error)
+    seen.add(key)
+  }
+  return { ok: false, errors }
+}
+
+/** Reads the text of a plan file (as pasted or uploaded), then validates it. */
+export function validatePlanText(text: string, options: ValidateOptions): PlanValidation {
+  const bytes = new TextEncoder().encode(text).length
+  if (bytes > PLAN_MAX_BYTES) {
+    return { ok: false, errors: [{ path: '', message: `is ${(bytes / 1024 / 1024).toFixed(1)} MB: at most ${PLAN_MAX_BYTES / 1024 / 1024} MB expected` }] }
+  }
+  if (text.trim() === '') return { ok: false, errors: [{ path: '', message: 'is empty: a same-page/plan@1 JSON document expected' }] }
+  let json: unknown
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch (error) {
+    return { ok: false, errors: [{ path: '', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)}): a same-page/plan@1 JSON document expected` }] }
+  }
+  return validatePlan(json, options)
+}

@@ -1,0 +1,26 @@
+import { type CsvCell, toCsv } from './csv.ts'
+
+/** FORMATS.md's session log header, in its order. */
+export const SESSION_LOG_HEADER = ['date', 'service', 'status', 'minutes', 'reason', 'note', 'recorded_by', 'recorded_at', 'repays', 'voided'] as const
+
+/** What one row needs: the current version of a session record and its service's name. */
+export interface SessionLogRecord {
+  date: string
+  serviceName: string
+  kind: 'delivered' | 'missed' | 'make_up'
+  minutes: number | null
+  reason: string | null
+  note: string | null
+  recordedBy: string | null
+  recordedAt: string
+  repaysDate: string | null
+  voided: boolean
+}
+
+/** The session log as CSV (`GET /api/students/{id}/sessions.csv`): one row per record, oldest first. */
+export function sessionLogCsv(records: readonly SessionLogRecord[]): string {
+  const rows: CsvCell[][] = [...records]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt))
+    .map((r) => [r.date, r.serviceName, r.kind, r.minutes, r.reason, r.note, r.recordedBy, r.recordedAt, r.repaysDate, r.voided])
+  return toCsv(SESSION_LOG_HEADER, rows)
+}
