@@ -181,7 +181,9 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
 
     // The school's calendar: new closures only.
     const known = new Set((await trx.selectFrom('school_closures').select('date').where('school_id', '=', school.id).execute()).map((c) => c.date))
-    const closures = plan.school.closures.filter((c) => !known.has(c.date)).map((c) => ({ id: randomUUID(), school_id: school.id, date: c.date, label: c.label, created_at: at, created_by: actorId }))
+    const closures = plan.school.closures
+      .filter((c) => !known.has(c.date))
+      .map((c) => ({ id: randomUUID(), school_id: school.id, date: c.date, label: c.label, created_at: at, created_by: actorId }))
     await insertBatches(trx, 'school_closures', closures)
     for (const c of closures) log({ studentId: null, entity: 'school_closure', entityId: c.id, action: 'create', after: { date: c.date, label: c.label } })
 
@@ -409,7 +411,7 @@ export async function findSchoolByName(db: DB, name: string): Promise<string> {
   ])
 }
 
-/** The school page of the importer: its name, for the heading. */
+/** The school of the import page: its name, for the heading. */
 export async function schoolForImport(db: DB, schoolId: string): Promise<{ id: string; name: string }> {
   const school = await db.selectFrom('schools').select(['id', 'name']).where('id', '=', schoolId).executeTakeFirst()
   if (!school) throw new DomainError('NOT_FOUND', 'School not found.')

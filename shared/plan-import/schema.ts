@@ -147,8 +147,6 @@ export const studentSchema = record(
   'the student { externalId, name, grade }',
 )
 
-export const TEAM_ROLE_LIST = TEAM_ROLES
-
 export const teamMemberSchema = record(
   {
     email: z

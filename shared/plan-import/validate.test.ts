@@ -10,7 +10,7 @@ function example() {
   return {
     format: 'same-page/plan@1',
     school: { name: 'Maple Elementary', closures: [{ date: '2026-11-26', label: 'Thanksgiving' }] },
-    student: { externalId: 'S-1001', name: 'Ava Lopez', grade: 4 },
+    student: { externalId: 'S-1001', name: 'Ava Lopez', grade: 4 } as Record<string, unknown>,
     team: [{ email: 'speech@maple.example', role: 'provider' }],
     goals: [
       {
@@ -67,7 +67,7 @@ function errorsOf(change: (plan: Example) => void, today = TODAY): string[] {
 /** Asserts exactly one error, at `path`, whose message matches. */
 function expectOne(change: (plan: Example) => void, path: string, message: RegExp | string) {
   const errors = errorsOf(change)
-  expect(errors, errors.join("\n")).toHaveLength(1)
+  expect(errors, errors.join('\n')).toHaveLength(1)
   expect(errors[0]!.startsWith(`${path}: `), errors[0]).toBe(true)
   if (typeof message === 'string') expect(errors[0]).toBe(`${path}: ${message}`)
   else expect(errors[0]).toMatch(message)
@@ -156,7 +156,7 @@ describe('shape rules', () => {
   })
 
   test('required fields are named when missing', () => {
-    expectOne((p) => delete (p.student as Partial<Example['student']>).name, 'student.name', 'missing: the student’s full name expected')
+    expectOne((p) => delete p.student.name, 'student.name', 'missing: the student’s full name expected')
     expectOne((p) => delete p.services[0]!.providerEmail, 'services[0].providerEmail', 'missing: an email address expected')
     expectOne((p) => delete p.sessions[1]!.reason, 'sessions[1].reason', /^sessions\[1\]\.reason: missing: "provider_absent", .*"student_declined" expected$/)
     expectOne((p) => delete p.sessions[2]!.repays, 'sessions[2].repays', 'missing: a date as YYYY-MM-DD expected')
@@ -180,7 +180,7 @@ describe('shape rules', () => {
   })
 
   test('applies: weekdays need days, a subject needs its subject', () => {
-    expectOne((p) => (p.accommodations[0]!.applies = { kind: 'weekdays' }), 'accommodations[0].applies.days', /missing/)
+    expectOne((p) => (p.accommodations[0]!.applies = { kind: 'weekdays' }), 'accommodations[0].applies.days', 'missing: a list of weekdays expected')
     expectOne((p) => (p.accommodations[0]!.applies = { kind: 'weekdays', days: [] }), 'accommodations[0].applies.days', /is empty/)
     expectOne((p) => (p.accommodations[0]!.applies = { kind: 'subject' }), 'accommodations[0].applies.subject', /missing: the subject or time of day expected/)
     expectOne((p) => (p.accommodations[0]!.applies = { kind: 'weekdays', days: ['tue', 'wed', 'tue'] }), 'accommodations[0].applies.days[2]', '"tue" is listed twice: each weekday once expected')
@@ -227,7 +227,16 @@ describe('rules across fields', () => {
   })
 
   test('a service ends on or after it starts, and lists each weekday once', () => {
-    expectOne((p) => (p.services[0]!.endDate = '2026-09-01'), 'services[0].endDate', '"2026-09-01" is before startDate 2026-09-08: a date on or after startDate expected')
+    expectOne(
+      (p) => {
+        p.services[0]!.endDate = '2026-09-01'
+        p.sessions = []
+      },
+      'services[0].endDate',
+      '"2026-09-01" is before startDate 2026-09-08: a date on or after startDate expected',
+    )
+    // Its sessions are not placed against dates that are wrong anyway.
+    expect(errorsOf((p) => (p.services[0]!.endDate = '2026-09-01'))).toHaveLength(1)
     expectOne((p) => (p.services[0]!.weekdays = ['tue', 'thu', 'tue']), 'services[0].weekdays[2]', '"tue" is listed twice: each weekday once expected')
   })
 
@@ -279,9 +288,7 @@ describe('rules across fields', () => {
       /before "Extended time" took effect on the import date \(2026-10-01\), as it has no startDate/,
     )
     expectOne(
-      (p) => {
-        p.accommodations[0]!.applies = { kind: 'weekdays', days: ['mon', 'wed'] }
-      },
+      (p) => (p.accommodations[0]!.applies = { kind: 'weekdays', days: ['mon', 'wed'] }),
       'accommodationChecks[0].date',
       '"2026-09-08" is a Tuesday, when "Break card" does not apply: one of its days expected',
     )
@@ -345,13 +352,7 @@ describe('rules across fields', () => {
     })
     test('falls on a school day: not a weekend, not a closure', () => {
       expectOne((p) => (p.sessions[2]!.date = '2026-09-12'), 'sessions[2].date', '"2026-09-12" is a Saturday: a make-up on a school day expected')
-      expectOne(
-        (p) => {
-          p.school.closures.push({ date: '2026-09-11', label: 'Fair day' })
-        },
-        'sessions[2].date',
-        '"2026-09-11" is a closure (Fair day): a make-up on a school day expected',
-      )
+      expectOne((p) => p.school.closures.push({ date: '2026-09-11', label: 'Fair day' }), 'sessions[2].date', '"2026-09-11" is a closure (Fair day): a make-up on a school day expected')
     })
     test('repays a missed session of the same service', () => {
       expectOne((p) => (p.sessions[2]!.repays = '2026-09-08'), 'sessions[2].repays', '"2026-09-08" is not a missed speech session in this file: the date of a "missed" speech session expected')
@@ -364,6 +365,8 @@ describe('rules across fields', () => {
         'sessions[2].repays',
         /"2026-09-10" is not a missed ot session in this file/,
       )
+      // A miss with an error of its own is reported once, not again by its make-up.
+      expectOne((p) => delete p.sessions[1]!.reason, 'sessions[1].reason', /^sessions\[1\]\.reason: missing:/)
     })
     test('dated before it', () => {
       expectOne(

@@ -76,8 +76,9 @@ function listed(values: Iterable<string>): string {
 }
 
 /**
- * The rules that look across fields and lists. Each list item is checked only when it is well-formed on its own
- * (its own errors come from the schema), so one mistake is reported once, not again by every item that refers to it.
+ * The rules that look across fields and lists. References (a session's service, a check's accommodation) are
+ * checked on every item; the deeper rules only on items that are well-formed on their own (their own errors come
+ * from the schema), so one mistake is reported once, not again by everything that depends on it.
  */
 function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
   const issues: Issue[] = []

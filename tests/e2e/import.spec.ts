@@ -69,6 +69,7 @@ test('the school admin imports a plan: every problem listed and nothing saved, t
   await expectAccessible(page)
 
   await page.getByRole('link', { name: 'Back to My students' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'My students' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Students' }).getByRole('link', { name: studentName })).toHaveCount(0)
 
   // The fixed file, uploaded this time.

@@ -7,6 +7,35 @@ import { trpcError } from './call.ts'
 // Tuesday 17 November 2026, 3 p.m.: a school day.
 const NOW = new Date('2026-11-17T15:00:00')
 
+/** A minimal RFC 4180 reader, enough to check what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else cell += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+      i++
+    } else cell += c
+  }
+  return rows
+}
+
 /**
  * The session log CSV (GET /api/students/{id}/sessions.csv) is sessions.log written by shared/session-log-csv.ts;
  * the route adds only the HTTP answer (tests/e2e/import.spec.ts downloads it). These check the two together.
@@ -19,31 +48,6 @@ describe('the session log CSV', () => {
     demo = await seedDemoTeam(t, NOW)
   })
   afterEach(() => t.close())
-
-  /** A minimal RFC 4180 reader, enough to check what a spreadsheet would see. */
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = []
-    let row: string[] = []
-    let cell = ''
-    let quoted = false
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
-        else if (c === '"') quoted = false
-        else cell += c
-      } else if (c === '"') quoted = true
-      else if (c === ',') row.push(cell), (cell = '')
-      else if (c === '\r' && text[i + 1] === '\n') {
-        row.push(cell)
-        rows.push(row)
-        row = []
-        cell = ''
-        i++
-      } else cell += c
-    }
-    return rows
-  }
 
   test('the parent gets one row per record, oldest first, under the exact header', async () => {
     const log = await demo.callerFor('parent', NOW).sessions.log({ studentId: demo.johnnyId })
