@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { formatSchoolDate } from '#shared/school-date.ts'
 import { expect, expectAccessible, openStudent, test } from './fixtures.ts'
 
 // The provider's week is read on a phone between sessions.
@@ -76,7 +77,11 @@ test('the speech provider records a past week on a phone: a miss, a delivered se
   await expect(missedRow.getByText('Missed: Provider absent', { exact: true })).toBeVisible()
   await expect(missedRow.getByRole('status')).toHaveText('Missed session saved.')
   await expect(missedRow).toContainText('30 min of make-up owed')
-  const missedWeek = new URL(page.url()).searchParams.get('week')!
+  // On this week's page the URL has no ?week=, so read the week from the link to the week before.
+  const previousHref = (await page.getByRole('navigation', { name: 'Weeks' }).getByRole('link', { name: 'Previous week' }).getAttribute('href'))!
+  const previousMonday = new Date(`${new URL(previousHref, page.url()).searchParams.get('week')}T00:00:00Z`)
+  previousMonday.setUTCDate(previousMonday.getUTCDate() + 7)
+  const missedWeek = previousMonday.toISOString().slice(0, 10)
 
   // Delivered: another unrecorded session, in this week or the one before.
   const deliveredControls = page.getByLabel(new RegExp(`^Delivered: ${SPEECH}, `))
@@ -104,16 +109,15 @@ test('the speech provider records a past week on a phone: a miss, a delivered se
   await expect(deliveredRow.getByText('Delivered, 30 min', { exact: true })).toBeVisible()
   await expect(deliveredRow.getByRole('status')).toHaveText('Delivered session saved.')
 
-  // A make-up on a later school day (the Friday of the miss's week) repays the miss.
+  // A make-up in the miss's week repays it, held on the day the form suggests: the week's latest school day so far.
   await page.goto(`/sessions?week=${missedWeek}`)
-  const friday = new Date(`${missedWeek}T00:00:00Z`)
-  friday.setUTCDate(friday.getUTCDate() + 4)
-  const heldOn = friday.toISOString().slice(0, 10)
   const makeUps = page.getByRole('region', { name: 'Make-ups' })
   await makeUps.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`).click()
   const repays = makeUps.getByLabel('Which session does it repay?')
   await repays.selectOption({ label: (await repays.locator('option', { hasText: `${dayOf(missedName)},` }).innerText()).trim() })
-  await makeUps.getByLabel('Date held').fill(heldOn)
+  const heldOn = await makeUps.getByLabel('Date held').inputValue()
+  expect(heldOn >= missedWeek, 'the suggested day is in the week on screen').toBe(true)
+  const heldOnLabel = formatSchoolDate(heldOn)
   await expect(makeUps.getByLabel('Minutes given')).toHaveValue('30')
   await expectNoSidewaysScroll(page)
   await makeUps.getByRole('button', { name: 'Save make-up' }).click()
@@ -121,11 +125,11 @@ test('the speech provider records a past week on a phone: a miss, a delivered se
 
   // All three on the week: the miss, made up; the make-up on its day.
   await expect(missedRow.getByText('Missed: Provider absent', { exact: true })).toBeVisible()
-  await expect(missedRow).toContainText(/Made up on Fri, \w+ \d+: 30 min/)
+  await expect(missedRow).toContainText(`Made up on ${heldOnLabel}: 30 min`)
   await expect(missedRow).not.toContainText('min of make-up owed')
-  const fridayCard = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2, name: /^Fri, / }) })
-  await expect(fridayCard.getByText('Make-up, 30 min', { exact: true })).toBeVisible()
-  await expect(fridayCard).toContainText(`repays ${dayOf(missedName)}`)
+  const heldOnCard = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2, name: heldOnLabel }) })
+  await expect(heldOnCard.getByText('Make-up, 30 min', { exact: true })).toBeVisible()
+  await expect(heldOnCard).toContainText(`repays ${dayOf(missedName)}`)
   await expectAccessible(page)
   await expectNoSidewaysScroll(page)
 
