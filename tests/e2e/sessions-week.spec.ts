@@ -57,7 +57,7 @@ test('the speech provider records a past week on a phone: a miss, a delivered se
   await page.screenshot({ path: 'test-results/sessions-week-phone.png', fullPage: true })
 
   // Back to the most recent week with a speech session nobody recorded.
-  const missedControls = page.getByLabel(new RegExp(`^Missed: ${SPEECH}, `))
+  const missedControls = page.getByLabel(new RegExp(`^Missed: ${SPEECH}, .*\\(Johnny Miller\\)$`))
   await backUntil(page, missedControls)
   const missedName = (await missedControls.first().getAttribute('aria-label'))!
   const missedItem = itemOf(page, missedName)
@@ -84,7 +84,7 @@ test('the speech provider records a past week on a phone: a miss, a delivered se
   const missedWeek = previousMonday.toISOString().slice(0, 10)
 
   // Delivered: another unrecorded session, in this week or the one before.
-  const deliveredControls = page.getByLabel(new RegExp(`^Delivered: ${SPEECH}, `))
+  const deliveredControls = page.getByLabel(new RegExp(`^Delivered: ${SPEECH}, .*\\(Johnny Miller\\)$`))
   if ((await deliveredControls.count()) === 0) await backUntil(page, deliveredControls)
   const deliveredName = (await deliveredControls.first().getAttribute('aria-label'))!
   const deliveredItem = itemOf(page, deliveredName)
@@ -111,7 +111,11 @@ test('the speech provider records a past week on a phone: a miss, a delivered se
 
   // A make-up in the miss's week repays it, held on the day the form suggests: the week's latest school day so far.
   await page.goto(`/sessions?week=${missedWeek}`)
-  const makeUps = page.getByRole('region', { name: 'Make-ups' })
+  // Other journeys may add students with make-ups owed; work in Johnny's speech row only.
+  const makeUps = page
+    .getByRole('region', { name: 'Make-ups' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: `Johnny Miller · ${SPEECH}` }) })
   await makeUps.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`).click()
   const repays = makeUps.getByLabel('Which session does it repay?')
   await repays.selectOption({ label: (await repays.locator('option', { hasText: `${dayOf(missedName)},` }).innerText()).trim() })
@@ -141,7 +145,7 @@ test('the speech provider records a past week on a phone: a miss, a delivered se
 test('a correction asks why and keeps the earlier version; a void stays visible, struck through', async ({ page, signIn }) => {
   await signIn('speech')
   await page.goto('/sessions')
-  const correctControls = page.getByLabel(new RegExp(`^Correct: ${SPEECH}, `))
+  const correctControls = page.getByLabel(new RegExp(`^Correct: ${SPEECH}, .*\\(Johnny Miller\\)$`))
   await backUntil(page, correctControls)
   const correctName = (await correctControls.first().getAttribute('aria-label'))!
   const item = itemOf(page, correctName)
