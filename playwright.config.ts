@@ -16,8 +16,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   reporter: 'list',
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // CI has two cores shared by the server, two browsers and the build cache: time limits leave room for that load.
+  timeout: 60_000,
+  expect: { timeout: 8_000 },
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
