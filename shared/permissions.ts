@@ -22,6 +22,11 @@ const PERMISSIONS = {
   'services.manage': ['case_manager'],
   // Providers only for the services they provide (checked by the service layer).
   'sessions.record': ['case_manager', 'provider'],
+  // Notebooks (DESIGN.md §4): only the team opens and edits them; the school admin is not on the team.
+  'notes.view': ['case_manager', 'provider', 'para', 'parent'],
+  'notes.edit': ['case_manager', 'provider', 'para', 'parent'],
+  // Creating, renaming, archiving and restoring an older day: the case manager.
+  'notes.manage': ['case_manager'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS
@@ -48,4 +53,12 @@ export const SCHOOL_ACTIONS = Object.keys(SCHOOL_PERMISSIONS) as SchoolAction[]
 
 export function canInSchool(role: SchoolRole, action: SchoolAction): boolean {
   return (SCHOOL_PERMISSIONS[action] as readonly SchoolRole[]).includes(role)
+}
+
+/** What a person may do in a notebook's live document: edit it, read it only, or nothing (refused). */
+export type NotebookAccess = 'edit' | 'read' | 'none'
+
+export function notebookAccess(role: StudentRole): NotebookAccess {
+  if (!can(role, 'notes.view')) return 'none'
+  return can(role, 'notes.edit') ? 'edit' : 'read'
 }

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-26T000000-foundation.ts'
 import * as plan from './2026-11-27T000000-plan.ts'
 import * as today from './2026-11-28T000000-today.ts'
 import * as services from './2026-11-29T000000-services.ts'
+import * as notebooks from './2026-12-01T000000-notebooks.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T000000-plan': plan,
   '2026-11-28T000000-today': today,
   '2026-11-29T000000-services': services,
+  '2026-12-01T000000-notebooks': notebooks,
 }

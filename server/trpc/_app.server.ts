@@ -5,6 +5,7 @@ import { accommodationsRouter, goalsRouter, profilesRouter, progressRouter } fro
 import { checksRouter, todayRouter } from './routers/today.server.ts'
 import { schoolsRouter, servicesRouter, sessionsRouter } from './routers/services.server.ts'
 import { accountabilityRouter } from './routers/accountability.server.ts'
+import { notebooksRouter } from './routers/notebooks.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   schools: schoolsRouter,
   accountability: accountabilityRouter,
+  notebooks: notebooksRouter,
 })
 
 export type AppRouter = typeof appRouter
