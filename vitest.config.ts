@@ -7,6 +7,8 @@ export default defineConfig({
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/fail-on-console-error.ts'],
     pool: 'forks',
+    // The notes memory test measures the heap after a real garbage collection.
+    execArgv: ['--expose-gc'],
     testTimeout: 20_000,
   },
 })

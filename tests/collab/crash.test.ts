@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
@@ -19,7 +19,7 @@ import { fragmentText, waitFor } from './harness.ts'
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-crash-'))
 const children: ChildProcess[] = []
-const providers: HocuspocusProvider[] = []
+const providers: { destroy(): void }[] = []
 afterEach(() => {
   for (const p of providers.splice(0)) p.destroy()
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
@@ -44,7 +44,7 @@ async function startServer(databasePath: string): Promise<{ child: ChildProcess;
   return { child, host }
 }
 
-function connect(host: string, cookie: string, notebookId: string): { doc: Y.Doc; provider: HocuspocusProvider } {
+function connect(host: string, cookie: string, notebookId: string) {
   class BrowserLikeSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie, origin: `http://${host}` } })
@@ -53,9 +53,11 @@ function connect(host: string, cookie: string, notebookId: string): { doc: Y.Doc
     }
   }
   const doc = new Y.Doc()
-  const provider = new HocuspocusProvider({ url: `ws://${host}/collab/${notebookId}`, name: notebookId, document: doc, WebSocketPolyfill: BrowserLikeSocket })
-  providers.push(provider)
-  return { doc, provider }
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: BrowserLikeSocket })
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
+  provider.attach()
+  providers.push({ destroy: () => (provider.destroy(), socket.destroy()) })
+  return { doc, provider, socket }
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))))
@@ -88,6 +90,7 @@ test('every word typed survives a SIGKILL 2 s later', { timeout: 60_000 }, async
   first.child.kill('SIGKILL')
   await exited(first.child)
   writer.provider.destroy()
+  writer.socket.destroy()
 
   const second = await startServer(file)
   const reader = connect(second.host, cookie, notebookId)
@@ -110,6 +113,7 @@ test('SIGTERM writes queued edits before the process exits', { timeout: 60_000 }
   server.child.kill('SIGTERM')
   expect(await exited(server.child)).toBe(0)
   writer.provider.destroy()
+  writer.socket.destroy()
   const { db, sqlite } = openDatabase(file)
   const rows = await db.selectFrom('notebook_updates').select('update').where('notebook_id', '=', notebookId).execute()
   const doc = new Y.Doc()

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { HocuspocusProvider } from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { createApp, listen, type CreatedApp } from '#server/app.server.ts'
@@ -79,10 +79,8 @@ export async function startHarness(collab?: Omit<CollabOptions, 'db' | 'lucia'>)
       }
       const doc = new Y.Doc()
       const closes: Client['closes'] = []
-      const provider = new HocuspocusProvider({
+      const socket = new HocuspocusProviderWebsocket({
         url: `ws://${host}/collab/${notebookId}`,
-        name: notebookId,
-        document: doc,
         WebSocketPolyfill: BrowserLikeSocket,
         // Tests watch one attempt at a time; a refused socket retries on this short, bounded schedule.
         delay: 50,
@@ -90,6 +88,8 @@ export async function startHarness(collab?: Omit<CollabOptions, 'db' | 'lucia'>)
         maxDelay: 200,
         onClose: ({ event }) => closes.push({ code: event.code, reason: event.reason }),
       })
+      const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
+      provider.attach()
       const client: Client = {
         provider,
         doc,
@@ -109,6 +109,7 @@ export async function startHarness(collab?: Omit<CollabOptions, 'db' | 'lucia'>)
         destroy() {
           clients.delete(client)
           provider.destroy()
+          socket.destroy()
           doc.destroy()
         },
       }
