@@ -18,7 +18,6 @@ const bullet = (...items: string[]): NoteNode => ({ type: 'bulletList', content:
 const HOME_SCHOOL: NoteNode = {
   type: 'doc',
   content: [
-    h(2, 'Home–school notes'),
     p(text('A shared page between home and school. Write what happened, what helped, and what to try next.')),
     h(3, 'Monday'),
     p(bold('Home (Laura): '), text('Johnny was upset about the fire drill all evening. He asked twice if it would happen again.')),
@@ -46,7 +45,6 @@ const HOME_SCHOOL: NoteNode = {
 const MEETING_PREP: NoteNode = {
   type: 'doc',
   content: [
-    h(2, 'Meeting prep'),
     p(text('For the follow-up IEP meeting. Add questions as they come up.')),
     h(3, 'Questions to ask'),
     bullet(

@@ -203,8 +203,9 @@ function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
     selector: ({ editor: e }) => ({
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
+      // Levels 3 and 4: the page's h1 is the student and its h2 the notebook title.
+      heading: e.isActive('heading', { level: 3 }),
+      subheading: e.isActive('heading', { level: 4 }),
       bullets: e.isActive('bulletList'),
       numbers: e.isActive('orderedList'),
       tasks: e.isActive('taskList'),
@@ -215,8 +216,8 @@ function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
   const buttons: { label: string; active: boolean; run: () => void }[] = [
     { label: 'Bold', active: state.bold, run: () => chain().toggleBold().run() },
     { label: 'Italic', active: state.italic, run: () => chain().toggleItalic().run() },
-    { label: 'Heading', active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { label: 'Subheading', active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: 'Heading', active: state.heading, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: 'Subheading', active: state.subheading, run: () => chain().toggleHeading({ level: 4 }).run() },
     { label: 'Bulleted list', active: state.bullets, run: () => chain().toggleBulletList().run() },
     { label: 'Numbered list', active: state.numbers, run: () => chain().toggleOrderedList().run() },
     { label: 'Checklist', active: state.tasks, run: () => chain().toggleTaskList().run() },

@@ -22,8 +22,8 @@ function renderNode(node: NoteNode, key: number): ReactNode {
     case 'paragraph':
       return <p key={key}>{renderChildren(node)}</p>
     case 'heading': {
-      // Headings inside a note sit below the page's own h1 and h2.
-      const level = Math.min(6, Math.max(3, Number(node.attrs?.level ?? 2) + 1))
+      // Headings inside a note sit below the page's own h1 and h2 (the editor offers levels 3 and 4).
+      const level = Math.min(6, Math.max(3, Number(node.attrs?.level ?? 3)))
       const Tag = `h${level}` as 'h3'
       return <Tag key={key}>{renderChildren(node)}</Tag>
     }

@@ -58,8 +58,8 @@ export function starterContent(title: string, at: Date): NoteNode {
   return {
     type: 'doc',
     content: [
-      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: title }] },
-      { type: 'paragraph', content: [{ type: 'text', text: `Started ${day}.` }] },
+      // Not a heading: the page already shows the title as one.
+      { type: 'paragraph', content: [{ type: 'text', text: `${title}, started ${day}.` }] },
       { type: 'paragraph' },
     ],
   }

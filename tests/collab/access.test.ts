@@ -16,7 +16,7 @@ describe('the /collab socket', () => {
     const teacher = await h.connect('caseManager', notebookId)
     const parent = await h.connect('parent', notebookId)
     await Promise.all([teacher.synced(), parent.synced()])
-    expect(teacher.text()).toContain('Home–school notes')
+    expect(teacher.text()).toContain('fire drill')
     expect(parent.text()).toBe(teacher.text())
     // Both type before either sees the other's edit.
     for (let i = 0; i < 20; i++) {

@@ -97,7 +97,7 @@ test('every word typed survives a SIGKILL 2 s later', { timeout: 60_000 }, async
   await new Promise<void>((resolve) => reader.provider.on('synced', () => resolve()))
   const text = fragmentText(reader.doc)
   for (const word of words) expect(text).toContain(word)
-  expect(text).toContain('Home–school notes')
+  expect(text).toContain('fire drill')
 })
 
 test('SIGTERM writes queued edits before the process exits', { timeout: 60_000 }, async () => {

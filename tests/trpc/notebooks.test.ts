@@ -98,7 +98,7 @@ describe('notebooks router', () => {
       const created = await as('caseManager').notebooks.create({ ...johnny(), title: '  Bus rides  ' })
       expect(created.title).toBe('Bus rides')
       const content = await as('parent').notebooks.content({ ...johnny(), notebookId: created.id })
-      expect(content.text).toBe('Bus rides\nStarted March 2, 2026.')
+      expect(content.text).toBe('Bus rides, started March 2, 2026.')
       expect(t.sqlite.prepare('select count(*) as n from notebook_updates where notebook_id = ?').get(created.id)).toEqual({ n: 1 })
       expect(t.sqlite.prepare('select day from notebook_snapshots where notebook_id = ?').all(created.id)).toHaveLength(1)
       const audit = t.sqlite.prepare("select action, after from audit_log where entity = 'notebook' and entity_id = ?").all(created.id)
@@ -152,7 +152,7 @@ describe('notebooks router', () => {
       expect(days.map((d) => d.preview.includes('played with Leo'))).toEqual([true, false])
       await restoreNotebookDay(t.db, { studentId: demo.johnnyId, notebookId: created.id, day: days[1]!.day, actorId: demo.users.caseManager, now: later })
       const text = (await as('para').notebooks.content({ ...johnny(), notebookId: created.id })).text
-      expect(text).toBe('Recess\nStarted March 2, 2026.')
+      expect(text).toBe('Recess, started March 2, 2026.')
       expect(t.sqlite.prepare('select count(*) as n from notebook_updates where notebook_id = ?').get(created.id)).toEqual({ n: 3 })
       expect(t.sqlite.prepare("select count(*) as n from audit_log where action = 'restore' and entity_id = ?").get(created.id)).toEqual({ n: 1 })
       const missing = await trpcError(as('caseManager').notebooks.restore({ ...johnny(), notebookId: created.id, day: '1999-01-01' }))
