@@ -107,9 +107,11 @@ export async function compactNotebook(
     .execute()
   if (rows.length < 2) return { merged: 0 }
   const maxId = rows[rows.length - 1]!.id
-  // mergeUpdates does not validate; a document load does, so damaged rows are never folded into a merged row.
-  docFromUpdates(rows.map((r) => r.update)).destroy()
-  const merged = Y.mergeUpdates(rows.map((r) => r.update))
+  // Loading validates (damaged rows are never folded into a merged row) and, unlike Y.mergeUpdates, stays
+  // linear: 10,000 keystroke updates fold in well under a second instead of many seconds.
+  const doc = docFromUpdates(rows.map((r) => r.update))
+  const merged = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
   await options.afterRead?.()
   await db.transaction().execute(async (trx) => {
     const deleted = await trx
