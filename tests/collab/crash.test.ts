@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { afterAll, afterEach, expect, test } from 'vitest'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -24,6 +24,7 @@ afterEach(() => {
   for (const p of providers.splice(0)) p.destroy()
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
 })
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 async function startServer(databasePath: string): Promise<{ child: ChildProcess; host: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--api-only'], {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
+import { CLOSE_STORE_FAILED } from '#server/collab/collab-server.server.ts'
 import { appendNotebookUpdates, compactNotebook, loadNotebookDoc, sqliteNotebookStore, type NotebookStore } from '#server/collab/notebook-store.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
 import { countRows } from '#tests/setup/test-db.ts'
@@ -88,6 +89,8 @@ describe('notebook storage', () => {
     await client.synced()
     client.type('this cannot be stored')
     await waitFor(() => logged.some((m) => m.includes('could not be stored')), 5000, 'the failure report')
+    // The server closed the document for its editors rather than hold edits it cannot save.
+    await waitFor(() => client.closes.some((c) => c.code === CLOSE_STORE_FAILED), 3000, 'the store-failed close')
     client.destroy()
     await waitFor(() => h!.created.collab.hocuspocus.getDocumentsCount() === 0, 5000, 'the document to unload')
     await waitFor(() => h!.created.collab.openSockets() === 0, 3000, 'the socket to close')
