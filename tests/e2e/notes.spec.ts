@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, test } from './fixtures.ts'
+import { acceptAsNewAccount, createInvite, DEMO_USERS, expect, expectAccessible, openStudent, signInOn, test, uniqueEmail } from './fixtures.ts'
 
 /** A title no other run or test uses: journeys share one server and database. */
 const uniqueTitle = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -122,4 +122,25 @@ test('on a 360 px phone: the toolbar wraps, nothing scrolls sideways, and Histor
   await expect(page.getByRole('button', { name: 'Restore this copy' })).toHaveCount(0)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expectAccessible(page)
+})
+
+test('someone removed from the team while a notebook is open is cut off at once', async ({ page, signIn, newPersonPage }) => {
+  test.setTimeout(60_000)
+  // A fresh invitee, never a demo user: other journeys rely on the demo team.
+  const name = 'Casey Removed'
+  await signIn('caseManager')
+  await openStudent(page, 'Johnny Miller')
+  const link = await createInvite(page, uniqueEmail('notes-removed'), 'Paraprofessional')
+  const member = await newPersonPage()
+  await acceptAsNewAccount(member, link, { name, password: 'a-long-enough-password' })
+  await member.getByRole('list', { name: 'Notebooks' }).getByRole('link', { name: 'Meeting prep' }).click()
+  await expect(statusOf(member)).toHaveText('All changes saved')
+
+  await page.reload()
+  await page.getByRole('button', { name: `Remove ${name} from the team` }).click()
+  await expect(page.getByRole('list', { name: 'Team members' }).getByText(name, { exact: true })).toHaveCount(0)
+
+  await expect(statusOf(member)).toHaveText('You are no longer on this student’s team, so this notebook is closed.')
+  await expect(member.getByRole('button', { name: 'Bold' })).toBeDisabled()
+  await expectAccessible(member)
 })
