@@ -3,10 +3,12 @@ import { defineConfig } from 'vitest/config'
 // Kept apart from vite.config.ts so the Remix plugin does not load under Vitest.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/trpc/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/trpc/**/*.test.ts', 'tests/collab/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/fail-on-console-error.ts'],
     pool: 'forks',
+    // The notes memory test measures the heap after a real garbage collection.
+    execArgv: ['--expose-gc'],
     testTimeout: 20_000,
   },
 })

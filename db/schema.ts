@@ -249,6 +249,36 @@ export interface NotificationsTable {
   related_id: string | null
   created_at: string
   seen_at: string | null
+export interface NotebooksTable {
+  id: string
+  student_id: string
+  title: string
+  /** The words of the notebook, refreshed on every stored edit, for search. */
+  plain_text: string
+  created_at: string
+  created_by: string | null
+  updated_at: string
+  archived_at: string | null
+  archived_by: string | null
+}
+
+export interface NotebookUpdatesTable {
+  id: Generated<number>
+  notebook_id: string
+  /** A Yjs update (or, after compaction, several merged into one). */
+  update: Uint8Array
+  created_at: string
+}
+
+export interface NotebookSnapshotsTable {
+  id: string
+  notebook_id: string
+  /** YYYY-MM-DD (server local day). */
+  day: string
+  /** The whole document as a Yjs update, as it stood after that day's last stored edit. */
+  state: Uint8Array
+  plain_text: string
+  updated_at: string
 }
 
 export interface Database {
@@ -273,4 +303,7 @@ export interface Database {
   service_terms: ServiceTermsTable
   session_records: SessionRecordsTable
   notifications: NotificationsTable
+  notebooks: NotebooksTable
+  notebook_updates: NotebookUpdatesTable
+  notebook_snapshots: NotebookSnapshotsTable
 }

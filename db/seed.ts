@@ -3,6 +3,7 @@ import type { DB } from './client.server.ts'
 import type { TeamRole } from './schema.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { schoolYearAround, seedPlan } from './seed-plan.ts'
+import { seedNotes } from './seed-notes.ts'
 import { seedServices } from './seed-services.ts'
 import { seedToday } from './seed-today.ts'
 
@@ -29,6 +30,8 @@ export interface DemoIds {
   avaId: string
   speechServiceId: string
   otServiceId: string
+  /** Johnny's notebooks: Home–school notes, Meeting prep. */
+  notebookIds: string[]
 }
 
 /**
@@ -130,7 +133,8 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       yearStart: year.start,
       yearEnd: year.end,
     })
-    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId }
+    const notebookIds = await seedNotes(trx, { johnnyId, caseManagerId: users.caseManager, at, now })
+    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId, notebookIds }
   })
 }
 

@@ -1,4 +1,6 @@
+import type { IncomingMessage, Server } from 'node:http'
 import path from 'node:path'
+import type { Duplex } from 'node:stream'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
@@ -7,6 +9,7 @@ import type { ViteDevServer } from 'vite'
 import { type DB, isDatabaseHealthy } from '#db/client.server.ts'
 import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
 import { isAllowedOrigin } from './auth/origin.server.ts'
+import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext, type SessionUser } from './trpc/context.server.ts'
 import { appRouter } from './trpc/_app.server.ts'
@@ -26,11 +29,21 @@ export interface CreateAppOptions {
   remix?:
     | { mode: 'production'; build: ServerBuild; clientDir: string }
     | { mode: 'development'; vite: ViteDevServer }
+  /** Collaboration options beyond the database and sessions (tests inject a store or a logger). */
+  collab?: Omit<CollabOptions, 'db' | 'lucia'>
 }
 
-export function createApp(options: CreateAppOptions): { app: express.Express; lucia: AppLucia } {
+export interface CreatedApp {
+  app: express.Express
+  lucia: AppLucia
+  /** The notebooks' WebSocket server: attach it to the HTTP server with `listen` below. */
+  collab: Collab
+}
+
+export function createApp(options: CreateAppOptions): CreatedApp {
   const { db } = options
   const lucia = createLucia(db)
+  const collab = createCollab({ ...options.collab, db, lucia })
   const app = express()
   app.disable('x-powered-by')
   if (options.trustProxy) app.set('trust proxy', 1)
@@ -90,7 +103,7 @@ export function createApp(options: CreateAppOptions): { app: express.Express; lu
     return createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure })
   }
 
-  if (!options.remix) return { app, lucia }
+  if (!options.remix) return { app, lucia, collab }
   if (options.remix.mode === 'production') {
     const { clientDir, build } = options.remix
     app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
@@ -107,5 +120,17 @@ export function createApp(options: CreateAppOptions): { app: express.Express; lu
       }),
     )
   }
-  return { app, lucia }
+  return { app, lucia, collab }
+}
+
+/**
+ * The one HTTP server (DESIGN.md §6): pages and /api/trpc through Express, and the /collab WebSocket on the
+ * same port through the server's `upgrade` event.
+ */
+export function listen(created: Pick<CreatedApp, 'app' | 'collab'>, port: number, host?: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = host ? created.app.listen(port, host) : created.app.listen(port)
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => created.collab.handleUpgrade(request, socket, head))
+    server.once('listening', () => resolve(server)).once('error', reject)
+  })
 }

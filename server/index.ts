@@ -6,13 +6,15 @@ import type { ServerBuild } from '@remix-run/node'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { isDatabaseEmpty, seedDemo } from '#db/seed.ts'
 import { hashPassword } from './auth/password.server.ts'
-import { createApp, type CreateAppOptions } from './app.server.ts'
+import { createApp, listen, type CreateAppOptions } from './app.server.ts'
 import { loadConfig } from './config.server.ts'
 
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
 
 export async function main(): Promise<Server> {
   const dev = process.argv.includes('--dev')
+  // Pages off: the API, /healthz and /collab only (the crash-recovery test and the bench, before any build).
+  const apiOnly = process.argv.includes('--api-only')
   process.env.NODE_ENV ??= dev ? 'development' : 'production'
   const config = loadConfig()
   const { db, sqlite } = openDatabase(config.DATABASE_PATH)
@@ -23,7 +25,9 @@ export async function main(): Promise<Server> {
   }
 
   let remix: CreateAppOptions['remix']
-  if (dev) {
+  if (apiOnly) {
+    remix = undefined
+  } else if (dev) {
     const vite = await import('vite')
     remix = { mode: 'development', vite: await vite.createServer({ server: { middlewareMode: true } }) }
   } else {
@@ -33,28 +37,33 @@ export async function main(): Promise<Server> {
     remix = { mode: 'production', build, clientDir: path.join(BUILD_DIR, 'client') }
   }
 
-  const { app, lucia } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix })
+  const { app, lucia, collab } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix })
   // Housekeeping at start-up: expired sessions and day-old sign-in failures carry no evidence.
   await lucia.deleteExpiredSessions()
   await db.deleteFrom('sign_in_failures').where('at', '<', new Date(Date.now() - 86_400_000).toISOString()).execute()
-  const server = app.listen(config.PORT, () => {
-    const address = server.address()
-    const port = typeof address === 'object' && address ? address.port : config.PORT
-    console.log(`Same Page is listening on http://localhost:${port}`)
-  })
+  const server = await listen({ app, collab }, config.PORT)
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.PORT
+  console.log(`Same Page is listening on http://localhost:${port}`)
 
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
     closing = true
     console.log(`${signal}: closing`)
-    server.close(() => {
-      void db.destroy().finally(() => {
-        if (sqlite.open) sqlite.close()
-        process.exit(0)
+    // Notebook edits still queued in memory are written before the database closes (at most 1 s of them).
+    void collab
+      .close()
+      .catch((error: unknown) => console.error('Closing the collaboration server failed', error))
+      .finally(() => {
+        server.close(() => {
+          void db.destroy().finally(() => {
+            if (sqlite.open) sqlite.close()
+            process.exit(0)
+          })
+        })
+        server.closeAllConnections()
       })
-    })
-    server.closeAllConnections()
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { ACTIONS, can, type Action } from './permissions.ts'
+import { ACTIONS, can, notebookAccess, type Action } from './permissions.ts'
 import type { StudentRole } from './roles.ts'
 
 const ROLES: StudentRole[] = ['case_manager', 'provider', 'para', 'parent', 'school_admin']
@@ -19,6 +19,10 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'services.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'sessions.record': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'notifications.viewSent': { case_manager: true, provider: true, para: true, parent: false, school_admin: true },
+  // DESIGN.md §4: only team members open or change a notebook; the school admin is not on the team.
+  'notes.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
+  'notes.edit': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
+  'notes.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
 }
 
 describe('the permission table', () => {
@@ -35,5 +39,17 @@ describe('the permission table', () => {
 
   test('only the case manager may manage the team', () => {
     expect(ROLES.filter((role) => can(role, 'team.manage'))).toEqual(['case_manager'])
+  })
+})
+
+describe('notebook access', () => {
+  test.each([
+    ['case_manager', 'edit'],
+    ['provider', 'edit'],
+    ['para', 'edit'],
+    ['parent', 'edit'],
+    ['school_admin', 'none'],
+  ] as const)('%s gets %s', (role, access) => {
+    expect(notebookAccess(role)).toBe(access)
   })
 })

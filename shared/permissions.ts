@@ -25,6 +25,11 @@ const PERMISSIONS = {
   // The notices sent to the family and when each was seen: the school's side of "we told them".
   // Parents read their own through notifications.mine, not through this list of everyone's.
   'notifications.viewSent': ['case_manager', 'provider', 'para', 'school_admin'],
+  // Notebooks (DESIGN.md §4): only the team opens and edits them; the school admin is not on the team.
+  'notes.view': ['case_manager', 'provider', 'para', 'parent'],
+  'notes.edit': ['case_manager', 'provider', 'para', 'parent'],
+  // Creating, renaming, archiving and restoring an older day: the case manager.
+  'notes.manage': ['case_manager'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS
@@ -51,4 +56,12 @@ export const SCHOOL_ACTIONS = Object.keys(SCHOOL_PERMISSIONS) as SchoolAction[]
 
 export function canInSchool(role: SchoolRole, action: SchoolAction): boolean {
   return (SCHOOL_PERMISSIONS[action] as readonly SchoolRole[]).includes(role)
+}
+
+/** What a person may do in a notebook's live document: edit it, read it only, or nothing (refused). */
+export type NotebookAccess = 'edit' | 'read' | 'none'
+
+export function notebookAccess(role: StudentRole): NotebookAccess {
+  if (!can(role, 'notes.view')) return 'none'
+  return can(role, 'notes.edit') ? 'edit' : 'read'
 }

@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { AccommodationFidelityCard } from '#app/components/accommodation-fidelity-card.tsx'
 import { AccommodationList } from '#app/components/accommodation-list.tsx'
 import { Alert } from '#app/components/alert.tsx'
 import { GoalSummaryList } from '#app/components/goal-summary-list.tsx'
+import { NotebooksCard } from '#app/components/notebooks-card.tsx'
 import { ProfileCards } from '#app/components/profile-cards.tsx'
 import { ServicesCard } from '#app/components/services-card.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -16,6 +17,7 @@ import { describeHistoryEntry } from '#app/utils/history-text.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
+import { searchNotebooksSchema } from '#shared/schemas/notes.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -32,7 +34,18 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     loadOr404(() => context.trpc.services.list({ studentId })),
   ])
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id }
+  const notes = can(student.role, 'notes.view') ? await loadNotes(context, studentId, new URL(request.url).searchParams.get('q')) : null
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, notes }
+}
+
+async function loadNotes(context: LoaderFunctionArgs['context'], studentId: string, q: string | null) {
+  const notebooks = await loadOr404(() => context.trpc.notebooks.list({ studentId }))
+  const query = q?.trim() ?? ''
+  if (!query) return { notebooks, search: { query: '', hits: null, error: null } }
+  const parsed = searchNotebooksSchema.safeParse({ studentId, query })
+  if (!parsed.success) return { notebooks, search: { query, hits: null, error: parsed.error.issues[0]?.message ?? 'Try another search.' } }
+  const hits = await loadOr404(() => context.trpc.notebooks.search(parsed.data))
+  return { notebooks, search: { query, hits, error: null } }
 }
 
 type ActionData =
@@ -63,6 +76,11 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
     )
     return result.ok ? { intent, ok: true } : { intent, ...result }
   }
+  if (intent === 'createNotebook') {
+    const result = await actionResult(() => context.trpc.notebooks.create({ studentId, title: String(form.get('title') ?? '') }))
+    if (!result.ok) return { intent, ...result }
+    throw redirect(`/students/${studentId}/notes/${result.data.id}`)
+  }
   if (intent === 'revoke') {
     const result = await actionResult(() => context.trpc.team.revokeInvite({ studentId, inviteId: String(form.get('inviteId') ?? '') }))
     return result.ok ? { intent, ok: true } : { intent, ...result }
@@ -71,7 +89,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 }
 
 export default function StudentOverview() {
-  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, notes } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('routes/students.$studentId')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -82,7 +100,8 @@ export default function StudentOverview() {
   const base = `/students/${studentId}`
   const inviteFailure = actionData?.intent === 'invite' && !actionData.ok && 'message' in actionData ? actionData : null
   const invited = actionData?.intent === 'invite' && 'inviteLink' in actionData ? actionData : null
-  const otherFailure = actionData && actionData.intent !== 'invite' && 'message' in actionData ? actionData : null
+  const notebookFailure = actionData?.intent === 'createNotebook' && 'message' in actionData ? actionData : null
+  const otherFailure = actionData && actionData.intent !== 'invite' && actionData.intent !== 'createNotebook' && 'message' in actionData ? actionData : null
 
   return (
     <div className="space-y-6">
@@ -143,6 +162,17 @@ export default function StudentOverview() {
 
       {/* The whole team sees the same numbers (DESIGN.md §3); the case manager follows up the gaps. */}
       <AccommodationFidelityCard from={fidelity.from} rows={fidelity.rows} />
+
+      {notes ? (
+        <NotebooksCard
+          base={base}
+          notebooks={notes.notebooks}
+          search={notes.search}
+          canCreate={parent ? can(parent.student.role, 'notes.manage') : false}
+          createError={notebookFailure ? { message: notebookFailure.message, title: notebookFailure.fieldErrors.title } : null}
+          busy={busy}
+        />
+      ) : null}
 
       <Card title="Team">
         {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}

@@ -132,6 +132,14 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       // The reason is quoted as written; a closing full stop inside the quotes ends the sentence.
       return reason ? `${sentence}: “${reason}”${/[.!?]$/.test(reason) ? '' : '.'}` : `${sentence}.`
     }
+    case 'notebook.create':
+      return `${who} started the notebook “${field(entry.after, 'title') ?? 'untitled'}”.`
+    case 'notebook.rename':
+      return `${who} renamed the notebook “${field(entry.before, 'title') ?? 'untitled'}” to “${field(entry.after, 'title') ?? 'untitled'}”.`
+    case 'notebook.archive':
+      return `${who} archived the notebook “${field(entry.after, 'title') ?? 'untitled'}”.`
+    case 'notebook.restore':
+      return `${who} restored the notebook “${field(entry.after, 'title') ?? 'untitled'}” to how it was on ${schoolDate(field(entry.after, 'restoredDay'))}.`
     default:
       return `${who}: ${entry.entity.replaceAll('_', ' ')} ${entry.action.replaceAll('_', ' ')}.`
   }

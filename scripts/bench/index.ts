@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { benchAccountability } from './accountability.ts'
 import { benchImport } from './import.ts'
+import { benchNotes } from './notes.ts'
 import { benchToday } from './today.ts'
 
 // Benchmarks measure; tests assert. Figures are medians or ratios so they compare across machines.
@@ -12,5 +13,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 process.env.NODE_ENV = 'production'
-const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()) }
+const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()) }
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)

@@ -13,3 +13,11 @@ export function isAllowedOrigin(method: string, origin: string | undefined, host
     return false
   }
 }
+
+/**
+ * The same rule for the collaboration WebSocket: its upgrade is a GET, but it changes data, so the Origin
+ * must name this host. Browsers always send Origin on a WebSocket handshake; a missing one is refused.
+ */
+export function isAllowedSocketOrigin(origin: string | undefined, host: string | undefined): boolean {
+  return isAllowedOrigin('POST', origin, host)
+}

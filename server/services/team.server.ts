@@ -3,6 +3,7 @@ import type { DB } from '#db/client.server.ts'
 import { inviteExpiry, inviteStatus } from '#shared/invite-status.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { recordAudit } from './audit.server.ts'
+import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
 
@@ -177,7 +178,7 @@ export async function removeMember(
   db: DB,
   args: { studentId: string; memberId: string; actorId: string; now: Date },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const removedUserId = await db.transaction().execute(async (trx) => {
     const member = await trx
       .selectFrom('team_members')
       .innerJoin('users', 'users.id', 'team_members.user_id')
@@ -224,7 +225,10 @@ export async function removeMember(
       },
       at: args.now,
     })
+    return member.user_id
   })
+  // After the commit: their open notebooks close now, not when they next reload (DESIGN.md §4).
+  collabHub.memberRemoved(args.studentId, removedUserId)
 }
 
 export interface HistoryEntry {

@@ -8,6 +8,7 @@ import { accountabilityRouter } from './routers/accountability.server.ts'
 import { notificationsRouter } from './routers/notifications.server.ts'
 import { briefRouter } from './routers/brief.server.ts'
 import { importsRouter } from './routers/imports.server.ts'
+import { notebooksRouter } from './routers/notebooks.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   brief: briefRouter,
   imports: importsRouter,
+  notebooks: notebooksRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -84,3 +84,16 @@ describe('describeChanges', () => {
     expect(describeChanges(entry('progress_point', 'void', { value: 1 }, { value: 1, reason: 'x' }))).toEqual([])
   })
 })
+
+describe('notebook entries', () => {
+  test('name the notebook and what happened to it', () => {
+    expect(describeHistoryEntry(entry('notebook', 'create', null, { title: 'Bus rides' }))).toBe('Dana Rivera started the notebook “Bus rides”.')
+    expect(describeHistoryEntry(entry('notebook', 'rename', { title: 'Meeting prep' }, { title: 'March meeting' }))).toBe(
+      'Dana Rivera renamed the notebook “Meeting prep” to “March meeting”.',
+    )
+    expect(describeHistoryEntry(entry('notebook', 'archive', { title: 'Old' }, { title: 'Old' }))).toBe('Dana Rivera archived the notebook “Old”.')
+    expect(describeHistoryEntry(entry('notebook', 'restore', null, { title: 'Lunch', restoredDay: '2026-03-02' }))).toMatch(
+      /^Dana Rivera restored the notebook “Lunch” to how it was on .*2.*\.$/,
+    )
+  })
+})

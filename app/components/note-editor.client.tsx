@@ -1,0 +1,256 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
+import { useEffect, useState } from 'react'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+import { caretColor } from '#shared/notes/caret-color.ts'
+import { NOTE_FIELD, noteContentExtensions } from '#shared/notes/extensions.ts'
+
+// The server's close codes (server/collab/collab-server.server.ts) that end editing for good.
+const CLOSE_REMOVED = 4403
+const CLOSE_ARCHIVED = 4410
+
+interface Person {
+  id: string
+  name: string
+}
+
+interface Session {
+  doc: Y.Doc
+  socket: HocuspocusProviderWebsocket
+  provider: HocuspocusProvider
+  local: IndexeddbPersistence
+}
+
+export type NoteStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'removed' | 'archived'
+
+const STATUS_TEXT: Record<NoteStatus, string> = {
+  connecting: 'Connecting…',
+  saving: 'Saving…',
+  saved: 'All changes saved',
+  offline: 'Offline — changes saved on this device',
+  removed: 'You are no longer on this student’s team, so this notebook is closed.',
+  archived: 'This notebook was archived and can no longer be changed.',
+}
+
+/**
+ * The live notebook: one Yjs document kept in this browser's IndexedDB (edits survive a lost connection or a
+ * closed tab) and synced through Hocuspocus on /collab. The server writes a new notebook's first content, so
+ * this never seeds the document.
+ */
+export default function NoteEditor({ notebookId, title, user }: { notebookId: string; title: string; user: Person }) {
+  const [session, setSession] = useState<Session | null>(null)
+  useEffect(() => {
+    const doc = new Y.Doc()
+    // Per person as well as per notebook: a shared computer never shows one person's copy to another.
+    const local = new IndexeddbPersistence(`same-page:${user.id}:${notebookId}`, doc)
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+    const socket = new HocuspocusProviderWebsocket({ url: `${scheme}//${window.location.host}/collab/${notebookId}` })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
+    provider.attach()
+    setSession({ doc, socket, provider, local })
+    return () => {
+      provider.destroy()
+      socket.destroy()
+      void local.destroy()
+      doc.destroy()
+    }
+  }, [notebookId, user.id])
+  if (!session) return <p className="text-slate-700">Loading the editor…</p>
+  return <LiveEditor key={notebookId} session={session} title={title} user={user} />
+}
+
+function useNoteStatus(session: Session): NoteStatus {
+  const { provider, socket, local } = session
+  const [online, setOnline] = useState(() => navigator.onLine)
+  const [socketStatus, setSocketStatus] = useState<WebSocketStatus>(socket.status)
+  const [synced, setSynced] = useState(provider.isSynced)
+  const [unsynced, setUnsynced] = useState(provider.unsyncedChanges)
+  const [ended, setEnded] = useState<'removed' | 'archived' | null>(null)
+
+  useEffect(() => {
+    const onStatus = ({ status }: { status: WebSocketStatus }) => setSocketStatus(status)
+    const onSynced = ({ state }: { state: boolean }) => setSynced(state)
+    const onUnsynced = ({ number }: { number: number }) => setUnsynced(number)
+    const onClose = ({ event }: { event: { code: number } }) => {
+      if (event.code === CLOSE_REMOVED) {
+        setEnded('removed')
+        socket.disconnect()
+        // Someone removed from the team keeps no copy of the team's notes on this device.
+        void local.clearData()
+      } else if (event.code === CLOSE_ARCHIVED) {
+        setEnded('archived')
+        socket.disconnect()
+      }
+    }
+    // The browser knows it is offline before the socket times out: say so at once, reconnect when it returns.
+    const goOffline = () => {
+      setOnline(false)
+      socket.disconnect()
+    }
+    const goOnline = () => {
+      setOnline(true)
+      void socket.connect()
+    }
+    socket.on('status', onStatus)
+    socket.on('close', onClose)
+    provider.on('synced', onSynced)
+    provider.on('unsyncedChanges', onUnsynced)
+    window.addEventListener('offline', goOffline)
+    window.addEventListener('online', goOnline)
+    return () => {
+      socket.off('status', onStatus)
+      socket.off('close', onClose)
+      provider.off('synced', onSynced)
+      provider.off('unsyncedChanges', onUnsynced)
+      window.removeEventListener('offline', goOffline)
+      window.removeEventListener('online', goOnline)
+    }
+  }, [provider, socket, local])
+
+  if (ended) return ended
+  if (!online || (synced && socketStatus === WebSocketStatus.Disconnected)) return 'offline'
+  if (!synced) return socketStatus === WebSocketStatus.Disconnected ? 'offline' : 'connecting'
+  return unsynced > 0 ? 'saving' : 'saved'
+}
+
+function useOthers(session: Session): { clientId: number; name: string; color: string }[] {
+  const { provider, doc } = session
+  const [others, setOthers] = useState<{ clientId: number; name: string; color: string }[]>([])
+  useEffect(() => {
+    const awareness = provider.awareness
+    if (!awareness) return
+    const read = () => {
+      const list: { clientId: number; name: string; color: string }[] = []
+      awareness.getStates().forEach((state, clientId) => {
+        const u = (state as { user?: { name?: unknown; color?: unknown } }).user
+        if (clientId !== doc.clientID && typeof u?.name === 'string' && typeof u.color === 'string') list.push({ clientId, name: u.name, color: u.color })
+      })
+      setOthers(list)
+    }
+    read()
+    awareness.on('change', read)
+    return () => awareness.off('change', read)
+  }, [provider, doc])
+  return others
+}
+
+function LiveEditor({ session, title, user }: { session: Session; title: string; user: Person }) {
+  const status = useNoteStatus(session)
+  const others = useOthers(session)
+  const editable = status !== 'removed' && status !== 'archived'
+  const editor = useEditor({
+    immediatelyRender: false,
+    extensions: [
+      ...noteContentExtensions(),
+      Collaboration.configure({ document: session.doc, field: NOTE_FIELD }),
+      CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: caretColor(user.id) } }),
+    ],
+    editorProps: {
+      attributes: {
+        'aria-label': `${title}: notebook text`,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        class: 'note-content min-h-64 rounded-b-md border border-slate-300 bg-white p-3 focus:outline-2 focus:outline-brand-700',
+      },
+    },
+  })
+  useEffect(() => {
+    editor?.setEditable(editable)
+  }, [editor, editable])
+
+  return (
+    <div className="space-y-3">
+      <p
+        role="status"
+        aria-label="Notebook status"
+        className={`rounded-md border p-2 text-sm font-medium ${
+          status === 'offline'
+            ? 'border-amber-500 bg-amber-50 text-amber-950'
+            : status === 'removed' || status === 'archived'
+              ? 'border-red-300 bg-red-50 text-red-900'
+              : 'border-slate-200 bg-slate-50 text-slate-800'
+        }`}
+      >
+        {STATUS_TEXT[status]}
+      </p>
+      <div aria-live="polite" className="text-sm text-slate-700">
+        {others.length ? (
+          <ul aria-label="Also editing" className="flex flex-wrap gap-2">
+            {others.map((o) => (
+              <li key={o.clientId} className="rounded px-2 py-0.5 font-medium text-white" style={{ backgroundColor: o.color }}>
+                {o.name}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Nobody else is editing right now.</p>
+        )}
+      </div>
+      <div>
+        {editor ? <Toolbar editor={editor} disabled={!editable} /> : null}
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  )
+}
+
+function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      // Levels 3 and 4: the page's h1 is the student and its h2 the notebook title.
+      heading: e.isActive('heading', { level: 3 }),
+      subheading: e.isActive('heading', { level: 4 }),
+      bullets: e.isActive('bulletList'),
+      numbers: e.isActive('orderedList'),
+      tasks: e.isActive('taskList'),
+      link: e.isActive('link'),
+    }),
+  })
+  const chain = () => editor.chain().focus()
+  const buttons: { label: string; active: boolean; run: () => void }[] = [
+    { label: 'Bold', active: state.bold, run: () => chain().toggleBold().run() },
+    { label: 'Italic', active: state.italic, run: () => chain().toggleItalic().run() },
+    { label: 'Heading', active: state.heading, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: 'Subheading', active: state.subheading, run: () => chain().toggleHeading({ level: 4 }).run() },
+    { label: 'Bulleted list', active: state.bullets, run: () => chain().toggleBulletList().run() },
+    { label: 'Numbered list', active: state.numbers, run: () => chain().toggleOrderedList().run() },
+    { label: 'Checklist', active: state.tasks, run: () => chain().toggleTaskList().run() },
+    {
+      label: 'Link',
+      active: state.link,
+      run: () => {
+        if (editor.isActive('link')) {
+          chain().extendMarkRange('link').unsetLink().run()
+          return
+        }
+        const href = window.prompt('Link address (https://…)')?.trim()
+        if (href) chain().extendMarkRange('link').setLink({ href }).run()
+      },
+    },
+  ]
+  return (
+    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-1">
+      {buttons.map((b) => (
+        <button
+          key={b.label}
+          type="button"
+          aria-pressed={b.active}
+          disabled={disabled}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={b.run}
+          className={`min-h-11 rounded px-3 text-sm font-medium ${
+            b.active ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'
+          } border border-slate-300 disabled:opacity-60`}
+        >
+          {b.label}
+        </button>
+      ))}
+    </div>
+  )
+}

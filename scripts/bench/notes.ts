@@ -1,0 +1,165 @@
+/**
+ * Benchmark for co-edited notes (issue #7), on loopback with the real app server (API and /collab):
+ * - fan-out: 20 clients on one notebook; for each edit, the time until every other client has it (median, p95);
+ * - open time for a notebook with 10,000 stored updates, before and after compaction (median of 5 opens);
+ * - server heap after 500 notebooks were each opened once and closed (after a full GC).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { migrateToLatest, openDatabase } from '#db/client.server.ts'
+import { seedDemo, type DemoUserKey } from '#db/seed.ts'
+import { createApp, listen } from '#server/app.server.ts'
+import { hashPassword } from '#server/auth/password.server.ts'
+import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
+import { appendNotebookUpdates, compactNotebook, countNotebookUpdates, loadNotebookDoc } from '#server/collab/notebook-store.server.ts'
+import { createNotebook } from '#server/services/notebooks.server.ts'
+import { NOTE_FIELD } from '#shared/notes/extensions.ts'
+
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+
+const median = (xs: number[]) => percentile(xs, 0.5)
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`
+const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
+
+async function heapAfterGc(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc()
+    await sleep(20)
+  }
+  return process.memoryUsage().heapUsed
+}
+
+export async function benchNotes(): Promise<Record<string, string | number>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-bench-notes-'))
+  const { db, sqlite } = openDatabase(path.join(dir, 'bench.db'))
+  await migrateToLatest(db)
+  const demo = await seedDemo(db, hashPassword)
+  // Compaction only when the bench asks for it, so "before" really reads 10,000 rows.
+  const created = createApp({ db, trustProxy: false, collab: { compactAt: Number.POSITIVE_INFINITY } })
+  const server = await listen(created, 0, '127.0.0.1')
+  const address = server.address()
+  const host = `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const team: DemoUserKey[] = ['caseManager', 'para', 'speech', 'parent', 'ot']
+  const cookies = await Promise.all(team.map(async (key) => `${SESSION_COOKIE}=${(await created.lucia.createSession(demo.users[key], {})).id}`))
+
+  function connect(notebookId: string, cookie: string) {
+    class BrowserLikeSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie, origin: `http://${host}` } })
+        this.on('error', () => {})
+      }
+    }
+    const doc = new Y.Doc()
+    const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: BrowserLikeSocket })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
+    provider.attach()
+    const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
+    const destroy = () => {
+      provider.destroy()
+      socket.destroy()
+      doc.destroy()
+    }
+    return { doc, provider, synced, destroy }
+  }
+  const allClosed = async () => {
+    while (created.collab.hocuspocus.getDocumentsCount() > 0 || created.collab.openSockets() > 0) await sleep(5)
+  }
+
+  // 1. Fan-out to 20 clients.
+  const fanout = await createNotebook(db, { studentId: demo.johnnyId, title: 'Bench fan-out', actorId: demo.users.caseManager, now: new Date() })
+  const clients = Array.from({ length: 20 }, (_, i) => connect(fanout.id, cookies[i % cookies.length]!))
+  await Promise.all(clients.map((c) => c.synced))
+  const latencies: number[] = []
+  for (let edit = 0; edit < 200; edit++) {
+    const writer = clients[edit % clients.length]!
+    const target = writer.doc.getXmlFragment(NOTE_FIELD).length + 1
+    const started = performance.now()
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText(`edit ${edit}`)])
+    writer.doc.getXmlFragment(NOTE_FIELD).push([paragraph])
+    while (!clients.every((c) => c.doc.getXmlFragment(NOTE_FIELD).length >= target)) await new Promise((r) => setImmediate(r))
+    latencies.push(performance.now() - started)
+  }
+  for (const c of clients) c.destroy()
+  await allClosed()
+
+  // 2. Opening a notebook with 10,000 stored updates, then after compaction.
+  const big = await createNotebook(db, { studentId: demo.johnnyId, title: 'Bench 10k', actorId: demo.users.caseManager, now: new Date() })
+  const doc = await loadNotebookDoc(db, big.id)
+  let pending: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => pending.push(u))
+  const paragraph = new Y.XmlElement('paragraph')
+  doc.getXmlFragment(NOTE_FIELD).push([paragraph])
+  const textNode = new Y.XmlText()
+  paragraph.insert(0, [textNode])
+  while ((await countNotebookUpdates(db, big.id)) < 10_000) {
+    // One keystroke per update, as typing produces them; stored in batches of 500 rows.
+    for (let i = 0; i < 500; i++) textNode.insert(textNode.length, 'abcdefghij'[i % 10]!)
+    await appendNotebookUpdates(db, { notebookId: big.id, updates: pending, doc, at: new Date() })
+    pending = []
+  }
+  const rowsBefore = await countNotebookUpdates(db, big.id)
+  const openTimes = async () => {
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      const c = connect(big.id, cookies[0]!)
+      await c.synced
+      times.push(performance.now() - started)
+      c.destroy()
+      await allClosed()
+    }
+    return median(times)
+  }
+  const openBefore = await openTimes()
+  const compactStarted = performance.now()
+  await compactNotebook(db, big.id)
+  const compactTime = performance.now() - compactStarted
+  const openAfter = await openTimes()
+  doc.destroy()
+
+  // 3. 500 notebooks opened once and closed.
+  const ids: string[] = []
+  for (let i = 0; i < 500; i++) {
+    ids.push((await createNotebook(db, { studentId: demo.johnnyId, title: `Bench ${i}`, actorId: demo.users.caseManager, now: new Date() })).id)
+  }
+  const heapBefore = await heapAfterGc()
+  for (const id of ids) {
+    const c = connect(id, cookies[1]!)
+    await c.synced
+    c.destroy()
+  }
+  await allClosed()
+  await created.collab.idle()
+  const heapAfter = await heapAfterGc()
+
+  await created.collab.close()
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await db.destroy()
+  if (sqlite.open) sqlite.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+
+  return {
+    'notes: edit reaches all 19 other clients, median (200 edits)': ms(median(latencies)),
+    'notes: edit reaches all 19 other clients, p95': ms(percentile(latencies, 0.95)),
+    [`notes: open a notebook with ${rowsBefore} stored updates, median of 5`]: ms(openBefore),
+    'notes: compaction of those updates into one row': ms(compactTime),
+    'notes: open the same notebook after compaction, median of 5': ms(openAfter),
+    'notes: server heap before opening 500 notebooks (after GC)': mb(heapBefore),
+    'notes: server heap after 500 notebooks opened once and closed (after GC)': mb(heapAfter),
+    'notes: documents still in memory after those 500': created.collab.hocuspocus.getDocumentsCount(),
+  }
+}

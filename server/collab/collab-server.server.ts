@@ -1,0 +1,288 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { Hocuspocus, type Document } from '@hocuspocus/server'
+import { WebSocketServer, type WebSocket } from 'ws'
+import * as Y from 'yjs'
+import type { DB } from '#db/client.server.ts'
+import { notebookAccess, type NotebookAccess } from '#shared/permissions.ts'
+import type { AppLucia } from '../auth/lucia.server.ts'
+import { isAllowedSocketOrigin } from '../auth/origin.server.ts'
+import { registerCollab } from '../services/collab-hub.server.ts'
+import { resolveStudentAccess } from '../services/memberships.server.ts'
+import { compactNotebook, CompactionConflict, countNotebookUpdates, sqliteNotebookStore, type NotebookStore } from './notebook-store.server.ts'
+
+export const COLLAB_PATH = '/collab'
+
+/** WebSocket close codes the notes page explains to the person (4000–4999 are the application's own). */
+export const CLOSE_REMOVED = 4403
+export const CLOSE_ARCHIVED = 4410
+export const CLOSE_STORE_FAILED = 4500
+
+/** Marks edits that are already stored (a restore), so they are not appended a second time. */
+const STORED_ORIGIN = Symbol('already-stored')
+
+export interface SocketInfo {
+  userId: string
+  userName: string
+  studentId: string
+  notebookId: string
+  access: NotebookAccess
+}
+
+export type CollabLogger = (message: string, error?: unknown) => void
+
+export interface CollabOptions {
+  db: DB
+  lucia: AppLucia
+  /** Tests inject a failing store; the app uses SQLite through Kysely. */
+  store?: NotebookStore
+  /** Where failures are reported. Hocuspocus itself is kept quiet and never sees an error with a message. */
+  logger?: CollabLogger
+  now?: () => Date
+  /** How many times one flush is tried before the document is dropped from memory (clients keep their copy). */
+  storeAttempts?: number
+  /** Compaction after a notebook closes, once it has this many stored rows. */
+  compactAt?: number
+}
+
+export interface Collab {
+  hocuspocus: Hocuspocus
+  /** For `server.on('upgrade', …)`: answers /collab/:notebookId and refuses everything else. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
+  openSockets(): number
+  /** Writes every queued edit now (shutdown, tests). */
+  flushAll(): Promise<void>
+  /** Stops accepting, flushes, closes every socket and waits for background work. */
+  close(): Promise<void>
+  /** Background compactions still running (tests wait for them). */
+  idle(): Promise<void>
+}
+
+/**
+ * Hocuspocus refuses a connection when a hook throws, and logs any error that has a message through
+ * console.error. Refusals are deliberate, so they carry a reason for the client and no message; real
+ * failures are reported through our logger first.
+ */
+class Refusal extends Error {
+  constructor(readonly reason: string) {
+    super('')
+    this.name = 'Refusal'
+  }
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export function createCollab(options: CollabOptions): Collab {
+  const { db, lucia } = options
+  const store = options.store ?? sqliteNotebookStore(db)
+  const logger: CollabLogger = options.logger ?? ((message, error) => console.error(message, error))
+  const now = options.now ?? (() => new Date())
+  const storeAttempts = options.storeAttempts ?? 3
+  const compactAt = options.compactAt ?? 200
+
+  const sockets = new Map<WebSocket, SocketInfo>()
+  const pending = new Map<string, { updates: Uint8Array[]; doc: Document }>()
+  const flushChains = new Map<string, Promise<void>>()
+  const background = new Set<Promise<unknown>>()
+  // A removal that lands while an upgrade is being checked must still win: upgrades compare sequence numbers.
+  let removalSeq = 0
+  const lastRemoval = new Map<string, number>()
+  let closing = false
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 })
+
+  const track = (work: Promise<unknown>) => {
+    background.add(work)
+    void work.finally(() => background.delete(work))
+  }
+
+  async function flushOnce(name: string): Promise<void> {
+    const entry = pending.get(name)
+    if (!entry || entry.updates.length === 0) return
+    const updates = entry.updates.splice(0)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.append(name, updates, entry.doc, now())
+        return
+      } catch (error) {
+        if (attempt >= storeAttempts) {
+          giveUp(name, error)
+          return
+        }
+        await delay(50 * 2 ** attempt)
+      }
+    }
+  }
+
+  /**
+   * Edits that cannot be stored must not pin the document in memory, and must not be acknowledged as safe
+   * forever: the document is closed, so every client reconnects later and sends what the server lacks.
+   */
+  function giveUp(name: string, error: unknown) {
+    logger(`Notebook ${name}: edits could not be stored; closing it so clients resend them later`, error)
+    pending.delete(name)
+    for (const [ws, info] of sockets) if (info.notebookId === name) closeSocket(ws, CLOSE_STORE_FAILED, 'store-failed')
+  }
+
+  function flush(name: string): Promise<void> {
+    const previous = flushChains.get(name) ?? Promise.resolve()
+    const next = previous.then(() => flushOnce(name))
+    flushChains.set(name, next)
+    void next.finally(() => {
+      if (flushChains.get(name) === next) flushChains.delete(name)
+    })
+    return next
+  }
+
+  async function flushAll(): Promise<void> {
+    await Promise.all([...pending.keys()].map((name) => flush(name)))
+  }
+
+  function closeSocket(ws: WebSocket, code: number, reason: string) {
+    ws.close(code, reason)
+    // A client that never answers the close handshake is cut off anyway.
+    setTimeout(() => ws.terminate(), 1000).unref()
+  }
+
+  async function compactLater(name: string) {
+    try {
+      if ((await countNotebookUpdates(db, name)) < compactAt) return
+      await compactNotebook(db, name, { at: now() })
+    } catch (error) {
+      if (error instanceof CompactionConflict) return
+      logger(`Notebook ${name}: compaction failed; the update log is kept as it is`, error)
+    }
+  }
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    // Every edit is on disk at most a second after it arrives (debounce 300 ms, never more than 1 s).
+    debounce: 300,
+    maxDebounce: 1000,
+    extensions: [
+      {
+        extensionName: 'same-page-notebooks',
+        async onAuthenticate({ documentName, context, connectionConfig }) {
+          const info = context as SocketInfo
+          // A socket is opened for one notebook; it cannot be reused to reach another.
+          if (documentName !== info.notebookId) throw new Refusal('forbidden')
+          connectionConfig.readOnly = info.access !== 'edit'
+          return { user: { id: info.userId, name: info.userName } }
+        },
+        async onLoadDocument({ documentName, document }) {
+          let stored: Y.Doc
+          try {
+            stored = await store.load(documentName)
+          } catch (error) {
+            // Serving an empty document here would let the first client's sync overwrite the real one.
+            logger(`Notebook ${documentName}: its stored state could not be read; refusing to open it`, error)
+            throw new Refusal('notebook-unavailable')
+          }
+          Y.applyUpdate(document, Y.encodeStateAsUpdate(stored))
+          stored.destroy()
+        },
+        async onChange({ documentName, update, document, transactionOrigin }) {
+          if (transactionOrigin === STORED_ORIGIN) return
+          let entry = pending.get(documentName)
+          if (!entry) {
+            entry = { updates: [], doc: document }
+            pending.set(documentName, entry)
+          }
+          entry.updates.push(update)
+        },
+        async onStoreDocument({ documentName }) {
+          await flush(documentName)
+        },
+        async afterUnloadDocument({ documentName }) {
+          pending.delete(documentName)
+          if (!closing) track(compactLater(documentName))
+        },
+      },
+    ],
+  })
+
+  const unregister = registerCollab({
+    memberRemoved(studentId, userId) {
+      lastRemoval.set(`${studentId}:${userId}`, ++removalSeq)
+      for (const [ws, info] of sockets) {
+        if (info.studentId === studentId && info.userId === userId) closeSocket(ws, CLOSE_REMOVED, 'removed-from-team')
+      }
+    },
+    notebookArchived(notebookId) {
+      for (const [ws, info] of sockets) if (info.notebookId === notebookId) closeSocket(ws, CLOSE_ARCHIVED, 'archived')
+    },
+    flush,
+    applyStored(notebookId, update) {
+      const document = hocuspocus.documents.get(notebookId)
+      if (document) Y.applyUpdate(document, update, STORED_ORIGIN)
+    },
+  })
+
+  function refuse(socket: Duplex, status: number, text: string) {
+    const body = `${text}\n`
+    socket.end(
+      `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
+  }
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const match = /^\/collab\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname)
+    if (!match) return refuse(socket, 404, 'Not Found')
+    if (closing) return refuse(socket, 503, 'Service Unavailable')
+    if (!isAllowedSocketOrigin(request.headers.origin, request.headers.host)) return refuse(socket, 403, 'Forbidden')
+    const sessionId = lucia.readSessionCookie(request.headers.cookie ?? '')
+    if (!sessionId) return refuse(socket, 401, 'Unauthorized')
+    const seq = removalSeq
+    const { session, user } = await lucia.validateSession(sessionId)
+    if (!session) return refuse(socket, 401, 'Unauthorized')
+    const notebookId = match[1]!
+    const notebook = await db
+      .selectFrom('notebooks')
+      .select(['id', 'student_id', 'archived_at'])
+      .where('id', '=', notebookId)
+      .executeTakeFirst()
+    const access = notebook ? await resolveStudentAccess(db, user.id, notebook.student_id) : null
+    const level = access ? notebookAccess(access.role) : 'none'
+    // Not on the team and no such notebook look the same: nothing is revealed about either.
+    if (!notebook || level === 'none') return refuse(socket, 404, 'Not Found')
+    if (notebook.archived_at) return refuse(socket, 410, 'Gone')
+    if ((lastRemoval.get(`${notebook.student_id}:${user.id}`) ?? 0) > seq) return refuse(socket, 404, 'Not Found')
+    if (closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable')
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const info: SocketInfo = { userId: user.id, userName: user.name, studentId: notebook.student_id, notebookId, access: level }
+      sockets.set(ws, info)
+      ws.on('close', () => sockets.delete(ws))
+      ws.on('error', (error) => logger(`Notebook ${notebookId}: socket error`, error))
+      hocuspocus.handleConnection(ws, request, info)
+    })
+  }
+
+  return {
+    hocuspocus,
+    handleUpgrade(request, socket, head) {
+      // A reset during the handshake must not crash the process.
+      socket.on('error', () => socket.destroy())
+      upgrade(request, socket, head).catch((error: unknown) => {
+        logger('Collaboration upgrade failed', error)
+        if (!socket.destroyed) refuse(socket, 500, 'Internal Server Error')
+      })
+    },
+    openSockets: () => sockets.size,
+    flushAll,
+    async close() {
+      closing = true
+      await flushAll()
+      for (const ws of sockets.keys()) closeSocket(ws, 1001, 'server-shutting-down')
+      // Closing sockets runs Hocuspocus's last store for each document; wait for those, then flush again.
+      for (let i = 0; i < 50 && (hocuspocus.getDocumentsCount() > 0 || sockets.size > 0); i++) await delay(20)
+      await flushAll()
+      await Promise.all([...background])
+      unregister()
+      wss.close()
+    },
+    async idle() {
+      while (background.size) await Promise.all([...background])
+    },
+  }
+}

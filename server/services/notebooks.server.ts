@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import * as Y from 'yjs'
+import type { DB } from '#db/client.server.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import type { NoteNode } from '#shared/notes/note-json.ts'
+import { excerptAround, likeContains } from '#shared/notes/search-pattern.ts'
+import { loadNotebookDoc, recordStoredState } from '../collab/notebook-store.server.ts'
+import { plainTextOfDoc, readState, replaceContent, stateFromJson } from '../collab/note-doc.server.ts'
+import { recordAudit, type Executor } from './audit.server.ts'
+import { collabHub } from './collab-hub.server.ts'
+
+export interface NotebookSummary {
+  id: string
+  title: string
+  createdAt: string
+  updatedAt: string
+  archivedAt: string | null
+}
+
+const summaryColumns = ['id', 'title', 'created_at', 'updated_at', 'archived_at'] as const
+const shape = (r: { id: string; title: string; created_at: string; updated_at: string; archived_at: string | null }): NotebookSummary => ({
+  id: r.id,
+  title: r.title,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  archivedAt: r.archived_at,
+})
+
+export async function listNotebooks(db: DB, studentId: string, includeArchived = false): Promise<NotebookSummary[]> {
+  let query = db.selectFrom('notebooks').select([...summaryColumns]).where('student_id', '=', studentId)
+  if (!includeArchived) query = query.where('archived_at', 'is', null)
+  const rows = await query.orderBy('archived_at').orderBy('updated_at', 'desc').execute()
+  return rows.map(shape)
+}
+
+async function findNotebook(db: Executor, studentId: string, notebookId: string) {
+  const row = await db
+    .selectFrom('notebooks')
+    .select([...summaryColumns])
+    .where('id', '=', notebookId)
+    .where('student_id', '=', studentId)
+    .executeTakeFirst()
+  if (!row) throw new DomainError('NOT_FOUND', 'That notebook was not found for this student.')
+  return row
+}
+
+export async function getNotebook(db: DB, studentId: string, notebookId: string): Promise<NotebookSummary> {
+  return shape(await findNotebook(db, studentId, notebookId))
+}
+
+/**
+ * A new notebook's first content is written here, on the server, in the same transaction as the notebook:
+ * clients never seed a document, so two people opening a new notebook at once cannot both insert it.
+ */
+export function starterContent(title: string, at: Date): NoteNode {
+  const day = at.toLocaleDateString('en-US', { dateStyle: 'long' })
+  return {
+    type: 'doc',
+    content: [
+      // Not a heading: the page already shows the title as one.
+      { type: 'paragraph', content: [{ type: 'text', text: `${title}, started ${day}.` }] },
+      { type: 'paragraph' },
+    ],
+  }
+}
+
+export async function createNotebook(
+  db: DB,
+  args: { studentId: string; title: string; actorId: string; now: Date; content?: NoteNode },
+): Promise<NotebookSummary> {
+  const { studentId, title, actorId, now } = args
+  return db.transaction().execute(async (trx) => {
+    const clash = await trx
+      .selectFrom('notebooks')
+      .select('id')
+      .where('student_id', '=', studentId)
+      .where('title', '=', title)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst()
+    if (clash) throw new DomainError('CONFLICT', `This student already has a notebook called “${title}”.`, 'title')
+    const id = randomUUID()
+    const at = now.toISOString()
+    await trx
+      .insertInto('notebooks')
+      .values({ id, student_id: studentId, title, plain_text: '', created_at: at, created_by: actorId, updated_at: at, archived_at: null, archived_by: null })
+      .execute()
+    const state = stateFromJson(args.content ?? starterContent(title, now))
+    await trx.insertInto('notebook_updates').values({ notebook_id: id, update: state, created_at: at }).execute()
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, state)
+    await recordStoredState(trx, id, doc, now)
+    doc.destroy()
+    await recordAudit(trx, { actorId, studentId, entity: 'notebook', entityId: id, action: 'create', after: { title }, at: now })
+    return shape({ id, title, created_at: at, updated_at: at, archived_at: null })
+  })
+}
+
+export async function renameNotebook(
+  db: DB,
+  args: { studentId: string; notebookId: string; title: string; actorId: string; now: Date },
+): Promise<NotebookSummary> {
+  return db.transaction().execute(async (trx) => {
+    const notebook = await findNotebook(trx, args.studentId, args.notebookId)
+    if (notebook.title === args.title) return shape(notebook)
+    const clash = await trx
+      .selectFrom('notebooks')
+      .select('id')
+      .where('student_id', '=', args.studentId)
+      .where('title', '=', args.title)
+      .where('archived_at', 'is', null)
+      .where('id', '!=', args.notebookId)
+      .executeTakeFirst()
+    if (clash) throw new DomainError('CONFLICT', `This student already has a notebook called “${args.title}”.`, 'title')
+    await trx.updateTable('notebooks').set({ title: args.title }).where('id', '=', notebook.id).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'notebook',
+      entityId: notebook.id,
+      action: 'rename',
+      before: { title: notebook.title },
+      after: { title: args.title },
+      at: args.now,
+    })
+    return shape({ ...notebook, title: args.title })
+  })
+}
+
+/** Archiving hides a notebook from the list and closes it for editing; its words and history stay readable. */
+export async function archiveNotebook(
+  db: DB,
+  args: { studentId: string; notebookId: string; actorId: string; now: Date },
+): Promise<NotebookSummary> {
+  const result = await db.transaction().execute(async (trx) => {
+    const notebook = await findNotebook(trx, args.studentId, args.notebookId)
+    if (notebook.archived_at) throw new DomainError('CONFLICT', 'That notebook is already archived.')
+    const at = args.now.toISOString()
+    await trx.updateTable('notebooks').set({ archived_at: at, archived_by: args.actorId }).where('id', '=', notebook.id).execute()
+    await recordAudit(trx, {
+      actorId: args.actorId,
+      studentId: args.studentId,
+      entity: 'notebook',
+      entityId: notebook.id,
+      action: 'archive',
+      before: { title: notebook.title, archivedAt: null },
+      after: { title: notebook.title, archivedAt: at },
+      at: args.now,
+    })
+    return shape({ ...notebook, archived_at: at })
+  })
+  collabHub.notebookArchived(args.notebookId)
+  return result
+}
+
+export interface NotebookDay {
+  day: string
+  updatedAt: string
+  /** The first words, to tell days apart in the list. */
+  preview: string
+}
+
+export async function listNotebookHistory(db: DB, studentId: string, notebookId: string): Promise<NotebookDay[]> {
+  await findNotebook(db, studentId, notebookId)
+  const rows = await db
+    .selectFrom('notebook_snapshots')
+    .select(['day', 'updated_at', 'plain_text'])
+    .where('notebook_id', '=', notebookId)
+    .orderBy('day', 'desc')
+    .execute()
+  return rows.map((r) => ({ day: r.day, updatedAt: r.updated_at, preview: r.plain_text.replace(/\s+/g, ' ').slice(0, 120) }))
+}
+
+export interface NotebookDayView {
+  day: string
+  updatedAt: string
+  json: NoteNode
+  text: string
+}
+
+export async function getNotebookDay(db: DB, studentId: string, notebookId: string, day: string): Promise<NotebookDayView> {
+  await findNotebook(db, studentId, notebookId)
+  const row = await db
+    .selectFrom('notebook_snapshots')
+    .select(['day', 'updated_at', 'state'])
+    .where('notebook_id', '=', notebookId)
+    .where('day', '=', day)
+    .executeTakeFirst()
+  if (!row) throw new DomainError('NOT_FOUND', 'There is no saved copy of this notebook for that day.')
+  return { day: row.day, updatedAt: row.updated_at, ...readState(row.state) }
+}
+
+/** The notebook as it now stands on the server, read-only (archived notebooks, and pages without scripts). */
+export async function getNotebookContent(db: DB, studentId: string, notebookId: string): Promise<{ json: NoteNode; text: string }> {
+  await findNotebook(db, studentId, notebookId)
+  const doc = await loadNotebookDoc(db, notebookId)
+  try {
+    return readState(Y.encodeStateAsUpdate(doc))
+  } finally {
+    doc.destroy()
+  }
+}
+
+/**
+ * Restoring a day is a new edit on top of the live document, never a rewind: queued edits are stored first,
+ * the replacement is computed against the stored document and appended as one more update, then applied to
+ * the open document so everyone editing sees it. Later edits stay in the log; restoring again undoes this.
+ */
+export async function restoreNotebookDay(
+  db: DB,
+  args: { studentId: string; notebookId: string; day: string; actorId: string; now: Date },
+): Promise<{ day: string }> {
+  const notebook = await findNotebook(db, args.studentId, args.notebookId)
+  if (notebook.archived_at) throw new DomainError('CONFLICT', 'An archived notebook cannot be changed.')
+  await collabHub.flush(args.notebookId)
+  const update = await db.transaction().execute(async (trx) => {
+    const snapshot = await trx
+      .selectFrom('notebook_snapshots')
+      .select(['state'])
+      .where('notebook_id', '=', args.notebookId)
+      .where('day', '=', args.day)
+      .executeTakeFirst()
+    if (!snapshot) throw new DomainError('NOT_FOUND', 'There is no saved copy of this notebook for that day.', 'day')
+    const doc = await loadNotebookDoc(trx, args.notebookId)
+    try {
+      const updates: Uint8Array[] = []
+      doc.on('update', (u: Uint8Array) => updates.push(u))
+      replaceContent(doc, snapshot.state)
+      const merged = Y.mergeUpdates(updates)
+      await trx.insertInto('notebook_updates').values({ notebook_id: args.notebookId, update: merged, created_at: args.now.toISOString() }).execute()
+      await recordStoredState(trx, args.notebookId, doc, args.now)
+      await recordAudit(trx, {
+        actorId: args.actorId,
+        studentId: args.studentId,
+        entity: 'notebook',
+        entityId: args.notebookId,
+        action: 'restore',
+        after: { title: notebook.title, restoredDay: args.day, text: plainTextOfDoc(doc).slice(0, 500) },
+        at: args.now,
+      })
+      return merged
+    } finally {
+      doc.destroy()
+    }
+  })
+  collabHub.applyStored(args.notebookId, update)
+  return { day: args.day }
+}
+
+export interface NotebookSearchHit {
+  id: string
+  title: string
+  archived: boolean
+  excerpt: string
+}
+
+/** Case-insensitive (for ASCII) literal search in titles and text; wildcards typed by people match themselves. */
+export async function searchNotebooks(db: DB, studentId: string, query: string): Promise<NotebookSearchHit[]> {
+  const pattern = likeContains(query)
+  const rows = await db
+    .selectFrom('notebooks')
+    .select(['id', 'title', 'archived_at', 'plain_text'])
+    .where('student_id', '=', studentId)
+    // ESCAPE makes the backslashes likeContains adds literal; SQLite and PostgreSQL both read it this way.
+    .where((eb) => eb.or([sql<boolean>`plain_text like ${pattern} escape '\\'`, sql<boolean>`title like ${pattern} escape '\\'`]))
+    .orderBy('archived_at')
+    .orderBy('updated_at', 'desc')
+    .limit(20)
+    .execute()
+  return rows.map((r) => ({ id: r.id, title: r.title, archived: r.archived_at !== null, excerpt: excerptAround(r.plain_text || r.title, query) }))
+}
+

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { studentIdSchema } from './ids.ts'
+
+export const NOTEBOOK_TITLE_MAX = 80
+
+export const notebookTitleSchema = z
+  .string({ error: 'Give the notebook a title.' })
+  .trim()
+  .min(1, { error: 'Give the notebook a title.' })
+  .max(NOTEBOOK_TITLE_MAX, { error: `Keep the title under ${NOTEBOOK_TITLE_MAX + 1} characters.` })
+
+export const notebookIdSchema = z
+  .string({ error: 'A notebook id is required.' })
+  .min(1, { error: 'A notebook id is required.' })
+  .max(64, { error: 'That notebook id is not valid.' })
+
+export const createNotebookSchema = z.object({ studentId: studentIdSchema, title: notebookTitleSchema })
+export const notebookInputSchema = z.object({ studentId: studentIdSchema, notebookId: notebookIdSchema })
+export const renameNotebookSchema = notebookInputSchema.extend({ title: notebookTitleSchema })
+export const listNotebooksSchema = z.object({ studentId: studentIdSchema, includeArchived: z.boolean().optional() })
+
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Choose a day from the history.' })
+export const notebookDaySchema = notebookInputSchema.extend({ day: daySchema })
+
+export const searchNotebooksSchema = z.object({
+  studentId: studentIdSchema,
+  query: z
+    .string({ error: 'Type something to search for.' })
+    .trim()
+    .min(2, { error: 'Type at least 2 letters to search.' })
+    .max(100, { error: 'Keep the search under 101 characters.' }),
+})
