@@ -249,6 +249,8 @@ export interface NotificationsTable {
   related_id: string | null
   created_at: string
   seen_at: string | null
+}
+
 export interface NotebooksTable {
   id: string
   student_id: string

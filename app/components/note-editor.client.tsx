@@ -11,6 +11,7 @@ import { NOTE_FIELD, noteContentExtensions } from '#shared/notes/extensions.ts'
 // The server's close codes (server/collab/collab-server.server.ts) that end editing for good.
 const CLOSE_REMOVED = 4403
 const CLOSE_ARCHIVED = 4410
+const CLOSE_SIGNED_OUT = 4401
 
 interface Person {
   id: string
@@ -24,7 +25,7 @@ interface Session {
   local: IndexeddbPersistence
 }
 
-export type NoteStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'removed' | 'archived'
+export type NoteStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'removed' | 'archived' | 'signedOut'
 
 const STATUS_TEXT: Record<NoteStatus, string> = {
   connecting: 'Connecting…',
@@ -33,6 +34,7 @@ const STATUS_TEXT: Record<NoteStatus, string> = {
   offline: 'Offline — changes saved on this device',
   removed: 'You are no longer on this student’s team, so this notebook is closed.',
   archived: 'This notebook was archived and can no longer be changed.',
+  signedOut: 'You signed out, so this notebook is closed. Sign in again to keep editing; changes made here are kept on this device.',
 }
 
 /**
@@ -68,7 +70,7 @@ function useNoteStatus(session: Session): NoteStatus {
   const [socketStatus, setSocketStatus] = useState<WebSocketStatus>(socket.status)
   const [synced, setSynced] = useState(provider.isSynced)
   const [unsynced, setUnsynced] = useState(provider.unsyncedChanges)
-  const [ended, setEnded] = useState<'removed' | 'archived' | null>(null)
+  const [ended, setEnded] = useState<'removed' | 'archived' | 'signedOut' | null>(null)
 
   useEffect(() => {
     const onStatus = ({ status }: { status: WebSocketStatus }) => setSocketStatus(status)
@@ -82,6 +84,10 @@ function useNoteStatus(session: Session): NoteStatus {
         void local.clearData()
       } else if (event.code === CLOSE_ARCHIVED) {
         setEnded('archived')
+        socket.disconnect()
+      } else if (event.code === CLOSE_SIGNED_OUT) {
+        // Signed out in another tab: stop retrying with a session that no longer exists.
+        setEnded('signedOut')
         socket.disconnect()
       }
     }
@@ -140,7 +146,7 @@ function useOthers(session: Session): { clientId: number; name: string; color: s
 function LiveEditor({ session, title, user }: { session: Session; title: string; user: Person }) {
   const status = useNoteStatus(session)
   const others = useOthers(session)
-  const editable = status !== 'removed' && status !== 'archived'
+  const editable = status !== 'removed' && status !== 'archived' && status !== 'signedOut'
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -169,7 +175,7 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
         className={`rounded-md border p-2 text-sm font-medium ${
           status === 'offline'
             ? 'border-amber-500 bg-amber-50 text-amber-950'
-            : status === 'removed' || status === 'archived'
+            : !editable
               ? 'border-red-300 bg-red-50 text-red-900'
               : 'border-slate-200 bg-slate-50 text-slate-800'
         }`}

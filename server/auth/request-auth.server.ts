@@ -1,6 +1,7 @@
 import type { DB } from '#db/client.server.ts'
 import { checkCredentials, INVALID_CREDENTIALS, lockedMessage } from './sign-in.server.ts'
 import { type AppLucia, withSecure } from './lucia.server.ts'
+import { collabHub } from '../services/collab-hub.server.ts'
 import type { SessionUser } from '../trpc/context.server.ts'
 
 export type SignInResult = { ok: true; setCookie: string; userId: string } | { ok: false; message: string }
@@ -36,7 +37,11 @@ export function createRequestAuth(args: {
     },
     startSession,
     async signOut() {
-      if (args.sessionId) await lucia.invalidateSession(args.sessionId)
+      if (args.sessionId) {
+        await lucia.invalidateSession(args.sessionId)
+        // An open notebook in another tab would otherwise keep editing on a session that no longer exists.
+        collabHub.sessionEnded(args.sessionId)
+      }
       return withSecure(lucia.createBlankSessionCookie(), secure)
     },
   }

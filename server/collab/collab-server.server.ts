@@ -16,6 +16,7 @@ export const COLLAB_PATH = '/collab'
 /** WebSocket close codes the notes page explains to the person (4000–4999 are the application's own). */
 export const CLOSE_REMOVED = 4403
 export const CLOSE_ARCHIVED = 4410
+export const CLOSE_SIGNED_OUT = 4401
 export const CLOSE_STORE_FAILED = 4500
 
 /** Marks edits that are already stored (a restore), so they are not appended a second time. */
@@ -24,6 +25,8 @@ const STORED_ORIGIN = Symbol('already-stored')
 export interface SocketInfo {
   userId: string
   userName: string
+  /** The Lucia session the socket was opened with, so signing out closes it. */
+  sessionId: string
   studentId: string
   notebookId: string
   access: NotebookAccess
@@ -211,6 +214,9 @@ export function createCollab(options: CollabOptions): Collab {
     notebookArchived(notebookId) {
       for (const [ws, info] of sockets) if (info.notebookId === notebookId) closeSocket(ws, CLOSE_ARCHIVED, 'archived')
     },
+    sessionEnded(sessionId) {
+      for (const [ws, info] of sockets) if (info.sessionId === sessionId) closeSocket(ws, CLOSE_SIGNED_OUT, 'signed-out')
+    },
     flush,
     applyStored(notebookId, update) {
       const document = hocuspocus.documents.get(notebookId)
@@ -250,7 +256,7 @@ export function createCollab(options: CollabOptions): Collab {
     if ((lastRemoval.get(`${notebook.student_id}:${user.id}`) ?? 0) > seq) return refuse(socket, 404, 'Not Found')
     if (closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable')
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const info: SocketInfo = { userId: user.id, userName: user.name, studentId: notebook.student_id, notebookId, access: level }
+      const info: SocketInfo = { userId: user.id, userName: user.name, sessionId: session.id, studentId: notebook.student_id, notebookId, access: level }
       sockets.set(ws, info)
       ws.on('close', () => sockets.delete(ws))
       ws.on('error', (error) => logger(`Notebook ${notebookId}: socket error`, error))

@@ -8,6 +8,8 @@ export interface CollabListener {
   memberRemoved(studentId: string, userId: string): void
   /** A notebook was archived: close every socket to it. */
   notebookArchived(notebookId: string): void
+  /** Someone signed out: close the sockets opened with that session (other tabs, other notebooks). */
+  sessionEnded(sessionId: string): void
   /** Write any edits still queued in memory for the notebook, before a server-side edit reads the stored state. */
   flush(notebookId: string): Promise<void>
   /** A server-side edit (a restore) was stored: apply it to the live document, if one is open. */
@@ -27,6 +29,9 @@ export const collabHub = {
   },
   notebookArchived(notebookId: string): void {
     for (const l of listeners) l.notebookArchived(notebookId)
+  },
+  sessionEnded(sessionId: string): void {
+    for (const l of listeners) l.sessionEnded(sessionId)
   },
   async flush(notebookId: string): Promise<void> {
     await Promise.all([...listeners].map((l) => l.flush(notebookId)))

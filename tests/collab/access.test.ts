@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { CLOSE_REMOVED } from '#server/collab/collab-server.server.ts'
+import { createRequestAuth } from '#server/auth/request-auth.server.ts'
+import { CLOSE_REMOVED, CLOSE_SIGNED_OUT } from '#server/collab/collab-server.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import { fragmentText, startHarness, upgradeStatus, waitFor, type CollabHarness } from './harness.ts'
 
@@ -103,5 +104,19 @@ describe('the /collab socket', () => {
     // The para keeps Leo's and Ava's notebooks: only Johnny's team changed.
     teacher.type('still editing')
     await waitFor(() => teacher.text().includes('still editing'))
+  })
+  test('signing out closes the sockets opened with that session, and only those', async () => {
+    const cookie = await h.cookieFor('parent')
+    const signedOutTab = await h.connect('parent', notebookId, { cookie })
+    const otherDevice = await h.connect('parent', notebookId)
+    await Promise.all([signedOutTab.synced(), otherDevice.synced()])
+    const sessionId = cookie.split('=')[1]!
+    const auth = createRequestAuth({ db: h.t.db, lucia: h.created.lucia, user: null, sessionId, secure: false, now: () => new Date() })
+    await auth.signOut()
+    await waitFor(() => signedOutTab.closes.some((c) => c.code === CLOSE_SIGNED_OUT), 2000, 'the signed-out socket to close')
+    await waitFor(() => h.created.collab.openSockets() === 1, 2000, 'the other device’s socket left open')
+    expect(otherDevice.closes).toEqual([])
+    // The old cookie no longer opens anything.
+    expect(await upgradeStatus(`${h.wsBase}/${notebookId}`, { origin: h.origin, cookie })).toBe(401)
   })
 })
