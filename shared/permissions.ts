@@ -25,6 +25,16 @@ const PERMISSIONS = {
   // The notices sent to the family and when each was seen: the school's side of "we told them".
   // Parents read their own through notifications.mine, not through this list of everyone's.
   'notifications.viewSent': ['case_manager', 'provider', 'para', 'school_admin'],
+  // The concern log (DESIGN.md §4). Everyone on the team reads the shared concerns; family-only ones are filtered
+  // out for everyone but parents by the service, in every view, export and search.
+  'concerns.view': EVERYONE,
+  // Parents and case managers log concerns and keep their own side's concerns up to date (checked by the service).
+  'concerns.create': ['case_manager', 'parent'],
+  'concerns.edit': ['case_manager', 'parent'],
+  // Staff on the team answer shared concerns: a response is appended, never an edit.
+  'concerns.respond': ['case_manager', 'provider', 'para', 'parent'],
+  // A parent may flag any session record or accommodation check as disputed (and withdraw the flag).
+  'records.dispute': ['parent'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -8,6 +8,7 @@ import { accountabilityRouter } from './routers/accountability.server.ts'
 import { notificationsRouter } from './routers/notifications.server.ts'
 import { briefRouter } from './routers/brief.server.ts'
 import { importsRouter } from './routers/imports.server.ts'
+import { concernsRouter, disputesRouter } from './routers/concerns.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -25,6 +26,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   brief: briefRouter,
   imports: importsRouter,
+  concerns: concernsRouter,
+  disputes: disputesRouter,
 })
 
 export type AppRouter = typeof appRouter
