@@ -309,7 +309,7 @@ export interface ConcernStepsTable {
 }
 
 export interface RecordDisputesTable {
-  id: string
+  id: Generated<number>
   student_id: string
   kind: 'session' | 'check'
   /** A session record's record_id or an accommodation check's id. */

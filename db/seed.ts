@@ -3,6 +3,7 @@ import type { DB } from './client.server.ts'
 import type { TeamRole } from './schema.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { schoolYearAround, seedPlan } from './seed-plan.ts'
+import { seedConcerns } from './seed-concerns.ts'
 import { seedServices } from './seed-services.ts'
 import { seedToday } from './seed-today.ts'
 
@@ -29,6 +30,9 @@ export interface DemoIds {
   avaId: string
   speechServiceId: string
   otServiceId: string
+  /** Laura's two demo concerns (null only when the school year is too young to have the seeded misses). */
+  sharedConcernId: string | null
+  familyConcernId: string | null
 }
 
 /**
@@ -130,7 +134,8 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       yearStart: year.start,
       yearEnd: year.end,
     })
-    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId }
+    const { sharedConcernId, familyConcernId } = await seedConcerns(trx, { johnnyId, parentId: users.parent, caseManagerId: users.caseManager, speechServiceId, at })
+    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId, sharedConcernId, familyConcernId }
   })
 }
 

@@ -99,6 +99,9 @@ export default function StudentOverview() {
         <Link to={`${base}/brief`} className="font-medium text-brand-700 underline">
           Prepare for a meeting
         </Link>
+        <Link to={`${base}/concerns`} className="font-medium text-brand-700 underline">
+          Concern log
+        </Link>
         {parent && can(parent.student.role, 'notifications.viewSent') ? (
           <Link to={`${base}/notifications`} className="font-medium text-brand-700 underline">
             Family notifications

@@ -74,7 +74,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A parent's dispute flag on a record; the latest row per (kind, record_id) says whether it stands.
   await db.schema
     .createTable('record_disputes')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    // A counter, not a uuid: two rows written in the same millisecond still have an order (the later one counts).
+    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('student_id', 'text', (c) => c.notNull().references('students.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('session', 'check')`))
     .addColumn('record_id', 'text', (c) => c.notNull())

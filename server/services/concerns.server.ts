@@ -150,7 +150,8 @@ async function loadConcernRows(db: Executor, viewer: Viewer, concernId?: string)
       .innerJoin('users', 'users.id', 'concern_steps.created_by')
       .select(['concern_steps.concern_id', 'concern_steps.step', 'concern_steps.date', 'concern_steps.filed_on', 'concern_steps.note', 'concern_steps.created_at', 'users.name as by_name'])
       .where('concern_steps.concern_id', 'in', ids)
-      .orderBy('concern_steps.created_at')
+      // Steps only go up, so the step number orders the history (and the last is the current one).
+      .orderBy('concern_steps.step')
       .execute(),
     db
       .selectFrom('concern_updates')

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { DisputeKind } from '#shared/schemas/concerns.ts'
@@ -42,7 +41,6 @@ async function disputeRows(db: Executor, studentId: string) {
     .innerJoin('users', 'users.id', 'record_disputes.created_by')
     .select(['record_disputes.kind', 'record_disputes.record_id', 'record_disputes.action', 'record_disputes.comment', 'record_disputes.created_at', 'users.name as by_name'])
     .where('record_disputes.student_id', '=', studentId)
-    .orderBy('record_disputes.created_at')
     .orderBy('record_disputes.id')
     .execute()
 }
@@ -81,7 +79,7 @@ export async function disputeRecord(
     }
     await trx
       .insertInto('record_disputes')
-      .values({ id: randomUUID(), student_id: args.studentId, kind: args.kind, record_id: args.recordId, action: 'dispute', comment: args.comment, created_by: args.actorId, created_at: args.now.toISOString() })
+      .values({ student_id: args.studentId, kind: args.kind, record_id: args.recordId, action: 'dispute', comment: args.comment, created_by: args.actorId, created_at: args.now.toISOString() })
       .execute()
     await recordAudit(trx, { actorId: args.actorId, studentId: args.studentId, entity: `${args.kind}_dispute`, entityId: args.recordId, action: 'dispute', after: { comment: args.comment }, at: args.now })
   })
@@ -96,7 +94,7 @@ export async function withdrawDispute(
     if (!active) throw new DomainError('NOT_FOUND', 'That record has no dispute to withdraw.')
     await trx
       .insertInto('record_disputes')
-      .values({ id: randomUUID(), student_id: args.studentId, kind: args.kind, record_id: args.recordId, action: 'withdraw', comment: args.comment, created_by: args.actorId, created_at: args.now.toISOString() })
+      .values({ student_id: args.studentId, kind: args.kind, record_id: args.recordId, action: 'withdraw', comment: args.comment, created_by: args.actorId, created_at: args.now.toISOString() })
       .execute()
     await recordAudit(trx, {
       actorId: args.actorId,
