@@ -304,10 +304,18 @@ describe('the concern log (issue #8)', () => {
     })
 
     test('an accommodation check can be disputed; staff cannot flag; another student’s record is not found', async () => {
-      const check = (t.sqlite.prepare('select id from accommodation_checks where student_id = ? limit 1').get(demo.johnnyId) as { id: string }).id
+      // The latest check of its accommodation on its day: the one the Today screen shows for that day.
+      const latest = t.sqlite
+        .prepare('select id, date, accommodation_id from accommodation_checks where student_id = ? order by date desc, recorded_at desc limit 1')
+        .get(demo.johnnyId) as { id: string; date: string; accommodation_id: string }
+      const check = latest.id
       await as('parent').disputes.flag({ ...johnny(), kind: 'check', recordId: check, comment: 'He says nobody offered it.' })
       const fidelity = (await as('para').accountability.student(johnny())).accommodations
       expect(fidelity.reduce((n, a) => n + a.disputedChecks, 0)).toBe(1)
+      const today = await as('para').today.forMe({ date: latest.date })
+      const row = today.students.find((x) => x.id === demo.johnnyId)!.accommodations.find((a) => a.id === latest.accommodation_id)!
+      expect(row.dispute).toEqual({ comment: 'He says nobody offered it.', byName: 'Laura Miller' })
+      expect((await as('parent').checks.log(johnny())).find((c) => c.id === check)).toMatchObject({ current: true })
       const before = counts()
       for (const user of STAFF) expect((await trpcError(as(user).disputes.flag({ ...johnny(), kind: 'check', recordId: check, comment: 'x' }))).code).toBe('FORBIDDEN')
       expect((await trpcError(as('parent').disputes.flag({ ...johnny(), kind: 'check', recordId: leoCheckId(), comment: 'x' }))).code).toBe('NOT_FOUND')
