@@ -90,7 +90,9 @@ describe('the concern log (issue #8)', () => {
     test('the meeting brief: a staff member’s open concerns leave the family-only one out', async () => {
       const parentBrief = await as('parent').brief.get(johnny())
       expect(parentBrief.concerns.items.map((c) => c.text).join(' ')).toContain(DEMO_CONCERN_ISSUES.familyOnly)
+      expect((await as('parent').concerns.open(johnny())).map((c) => c.issue)).toContain(DEMO_CONCERN_ISSUES.familyOnly)
       for (const user of STAFF) {
+        expect((await as(user).concerns.open(johnny())).map((c) => c.issue), user).toEqual([DEMO_CONCERN_ISSUES.shared])
         const brief = await as(user).brief.get(johnny())
         const text = JSON.stringify(brief)
         expect(text).toContain(DEMO_CONCERN_ISSUES.shared)
