@@ -112,6 +112,13 @@ test('a parent logs a family-only concern about two missed sessions, drafts a le
   expect(parentRows.split('\r\n')[0]).toBe('Date,Issue,Person contacted,Response,Follow-up,Status,Step')
   expect(parentRows).toContain(issue)
 
+  // Signed out, the download is a 401; a student she may not see (or none) is a 404 naming nothing.
+  const stranger = await newPersonPage()
+  expect((await stranger.request.get(`/api/students/${johnnyUrl.split('/')[2]}/concerns.csv`)).status()).toBe(401)
+  const unknown = await page.request.get('/api/students/no-such-student/concerns.csv')
+  expect(unknown.status()).toBe(404)
+  expect(await unknown.text()).toBe('Student not found.\n')
+
   // Dana, the case manager: not in her list, a 404 at its address, not in her CSV, brief or history.
   const dana = await newPersonPage()
   await signInOn(dana, DEMO_USERS.caseManager.email)

@@ -100,6 +100,14 @@ describe('the concern log (issue #8)', () => {
       }
     })
 
+    test('a resolved concern leaves the brief’s open concerns', async () => {
+      const ref = { ...johnny(), concernId: demo.sharedConcernId! }
+      const c = await as('parent').concerns.get(ref)
+      await as('parent').concerns.edit({ ...ref, date: c.date, issue: c.issue, personContacted: c.personContacted, response: c.response, followUp: c.followUp, status: 'resolved' })
+      expect(JSON.stringify(await as('caseManager').brief.get(johnny()))).not.toContain(DEMO_CONCERN_ISSUES.shared)
+      expect((await as('caseManager').concerns.list(johnny()))[0]).toMatchObject({ status: 'resolved', suggestion: null })
+    })
+
     test('the history: a family-only concern’s entries are hidden from staff', async () => {
       await as('parent').concerns.create({ ...johnny(), date: '2026-11-16', issue: 'Private worry about the bus', status: 'open', visibility: 'family', links: [] })
       await as('parent').concerns.create({ ...johnny(), date: '2026-11-16', issue: 'Shared worry about lunch', status: 'open', visibility: 'team', links: [] })
