@@ -46,34 +46,34 @@ export default function SessionLog() {
   const { studentId } = useParams()
   return (
     <DisputeContext.Provider value={{ disputes, mayDispute }}>
-    <div className="space-y-6">
-      {actionData ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null}
-      <Card title="Session log" headingLevel={2}>
-        <p className="text-slate-700">
-          Every session of this student’s services up to today, oldest first: delivered, missed, pending (within 5 school days) or unrecorded. A
-          correction keeps the earlier version; a voided record stays, struck through.
-        </p>
-        <p className="mt-2 flex flex-wrap gap-x-4">
-          <a href={`/api/students/${studentId}/sessions.csv`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-            Download CSV
-          </a>
-          <Link to={`/students/${studentId}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-            Back to the plan
-          </Link>
-        </p>
-      </Card>
-      {months.length === 0 ? (
-        <Card>
-          <p className="text-slate-700">No sessions yet: the student’s services have not started, or there are none.</p>
+      <div className="space-y-6">
+        {actionData ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null}
+        <Card title="Session log" headingLevel={2}>
+          <p className="text-slate-700">
+            Every session of this student’s services up to today, oldest first: delivered, missed, pending (within 5 school days) or unrecorded. A
+            correction keeps the earlier version; a voided record stays, struck through.
+          </p>
+          <p className="mt-2 flex flex-wrap gap-x-4">
+            <a href={`/api/students/${studentId}/sessions.csv`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              Download CSV
+            </a>
+            <Link to={`/students/${studentId}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              Back to the plan
+            </Link>
+          </p>
         </Card>
-      ) : (
-        months.map(({ month, entries }) => (
-          <Card key={month} title={monthLabel(month)} headingLevel={3} headingId={`month-${month}`}>
-            <SessionLogMonth headingId={`month-${month}`} entries={entries} shownVersions={shownVersions} versions={versions} />
+        {months.length === 0 ? (
+          <Card>
+            <p className="text-slate-700">No sessions yet: the student’s services have not started, or there are none.</p>
           </Card>
-        ))
-      )}
-    </div>
+        ) : (
+          months.map(({ month, entries }) => (
+            <Card key={month} title={monthLabel(month)} headingLevel={3} headingId={`month-${month}`}>
+              <SessionLogMonth headingId={`month-${month}`} entries={entries} shownVersions={shownVersions} versions={versions} />
+            </Card>
+          ))
+        )}
+      </div>
     </DisputeContext.Provider>
   )
 }
