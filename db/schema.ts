@@ -283,6 +283,75 @@ export interface NotebookSnapshotsTable {
   updated_at: string
 }
 
+export interface ConcernsTable {
+  id: string
+  student_id: string
+  visibility: 'team' | 'family'
+  created_by: string
+  created_by_role: 'parent' | 'case_manager'
+  created_at: string
+}
+
+/** Append-only: an edit is a new version; the highest version is the concern as it stands. */
+export interface ConcernVersionsTable {
+  id: string
+  concern_id: string
+  version: number
+  date: string
+  issue: string
+  person_contacted: string
+  response: string
+  follow_up: string
+  status: 'open' | 'waiting' | 'resolved'
+  created_by: string
+  created_at: string
+}
+
+export interface ConcernLinksTable {
+  id: string
+  concern_id: string
+  kind: 'session' | 'check' | 'progress'
+  /** A session record's record_id, an accommodation check's id or a progress point's id. */
+  record_id: string
+  added_by: string
+  added_at: string
+}
+
+export interface ConcernUpdatesTable {
+  id: string
+  concern_id: string
+  kind: 'contact' | 'response'
+  date: string
+  person: string
+  text: string
+  author_id: string
+  created_at: string
+}
+
+export interface ConcernStepsTable {
+  id: string
+  concern_id: string
+  step: number
+  date: string
+  /** A state complaint's filing date (step 5). */
+  filed_on: string | null
+  note: string
+  created_by: string
+  created_at: string
+}
+
+export interface RecordDisputesTable {
+  id: Generated<number>
+  student_id: string
+  kind: 'session' | 'check'
+  /** A session record's record_id or an accommodation check's id. */
+  record_id: string
+  action: 'dispute' | 'withdraw'
+  comment: string
+  created_by: string
+  created_at: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -308,4 +377,10 @@ export interface Database {
   notebooks: NotebooksTable
   notebook_updates: NotebookUpdatesTable
   notebook_snapshots: NotebookSnapshotsTable
+  concerns: ConcernsTable
+  concern_versions: ConcernVersionsTable
+  concern_links: ConcernLinksTable
+  concern_updates: ConcernUpdatesTable
+  concern_steps: ConcernStepsTable
+  record_disputes: RecordDisputesTable
 }

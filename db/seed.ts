@@ -4,6 +4,7 @@ import type { TeamRole } from './schema.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { schoolYearAround, seedPlan } from './seed-plan.ts'
 import { seedNotes } from './seed-notes.ts'
+import { seedConcerns } from './seed-concerns.ts'
 import { seedServices } from './seed-services.ts'
 import { seedToday } from './seed-today.ts'
 
@@ -32,6 +33,9 @@ export interface DemoIds {
   otServiceId: string
   /** Johnny's notebooks: Home–school notes, Meeting prep. */
   notebookIds: string[]
+  /** Laura's two demo concerns (null only when the school year is too young to have the seeded misses). */
+  sharedConcernId: string | null
+  familyConcernId: string | null
 }
 
 /**
@@ -134,7 +138,8 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       yearEnd: year.end,
     })
     const notebookIds = await seedNotes(trx, { johnnyId, caseManagerId: users.caseManager, at, now })
-    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId, notebookIds }
+    const { sharedConcernId, familyConcernId } = await seedConcerns(trx, { johnnyId, parentId: users.parent, caseManagerId: users.caseManager, speechServiceId, at })
+    return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId, notebookIds, sharedConcernId, familyConcernId }
   })
 }
 

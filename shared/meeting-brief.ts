@@ -41,10 +41,7 @@ export interface BriefGoalInput {
   latest: { date: IsoDate; value: number; promptLevel: PromptLevel; regulation: RegulationState; note: string } | null
 }
 
-/**
- * An open entry of the family's concern log (DESIGN.md §4). The log is not built yet: callers pass none, and the
- * brief says "No concerns logged". When it lands, its open concerns plug in here unchanged.
- */
+/** An open entry of the concern log (DESIGN.md §4), as the caller may see it (family-only ones only for parents). */
 export interface OpenConcernInput {
   id: string
   date: IsoDate

@@ -23,6 +23,11 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'notes.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'notes.edit': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'notes.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
+  'concerns.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
+  'concerns.create': { case_manager: true, provider: false, para: false, parent: true, school_admin: false },
+  'concerns.edit': { case_manager: true, provider: false, para: false, parent: true, school_admin: false },
+  'concerns.respond': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
+  'records.dispute': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
 }
 
 describe('the permission table', () => {

@@ -30,6 +30,16 @@ const PERMISSIONS = {
   'notes.edit': ['case_manager', 'provider', 'para', 'parent'],
   // Creating, renaming, archiving and restoring an older day: the case manager.
   'notes.manage': ['case_manager'],
+  // The concern log (DESIGN.md §4). Everyone on the team reads the shared concerns; family-only ones are filtered
+  // out for everyone but parents by the service, in every view, export and search.
+  'concerns.view': EVERYONE,
+  // Parents and case managers log concerns and keep their own side's concerns up to date (checked by the service).
+  'concerns.create': ['case_manager', 'parent'],
+  'concerns.edit': ['case_manager', 'parent'],
+  // Staff on the team answer shared concerns: a response is appended, never an edit.
+  'concerns.respond': ['case_manager', 'provider', 'para', 'parent'],
+  // A parent may flag any session record or accommodation check as disputed (and withdraw the flag).
+  'records.dispute': ['parent'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -16,6 +16,9 @@ export interface TodayAccommodation {
   description: string
   applies: Applies
   applicability: 'applies' | 'conditional'
+  /** The day's latest check as loaded, and a parent's dispute on it (shown while that check is the one shown). */
+  check?: { recordedAt: string } | null
+  dispute?: { comment: string; byName: string } | null
 }
 
 /** A refusal from the no-script path (the page's action), for this row. */
@@ -134,6 +137,14 @@ export function AccommodationCheckRow({
         {a.applicability === 'conditional' ? <StatusBadge tone="info">{describeApplies(a.applies)}</StatusBadge> : null}
       </div>
       <p className="text-slate-700">{a.description}</p>
+      {a.dispute && a.check && shown && !shown.pending && shown.recordedAt === a.check.recordedAt ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <StatusBadge tone="bad">Disputed</StatusBadge>
+          <span className="text-slate-800">
+            {a.dispute.byName}: “{a.dispute.comment}”
+          </span>
+        </p>
+      ) : null}
 
       {canRecord ? (
         <form method="post">

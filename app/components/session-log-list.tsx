@@ -1,10 +1,64 @@
-import { Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Form, Link } from '@remix-run/react'
+import { createContext, useContext, type ReactNode } from 'react'
+import type { ActiveDispute } from '#server/services/disputes.server.ts'
 import type { SessionRecord } from '#server/services/session-records.server.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import type { LogEntry } from '#app/utils/session-log.ts'
 import { describeRecord, recordedAt, sessionBadge, sessionName } from '#app/utils/session-text.ts'
+import { Button } from './button.tsx'
+import { TextareaField } from './field.tsx'
 import { StatusBadge } from './status-badge.tsx'
+
+/** The disputes that stand on the log's records, and whether the reader may flag records (a parent). */
+export interface DisputeState {
+  disputes: Record<string, ActiveDispute>
+  mayDispute: boolean
+}
+
+export const DisputeContext = createContext<DisputeState>({ disputes: {}, mayDispute: false })
+
+/** A parent's dispute flag on a record: shown to everyone; a parent may flag a record or withdraw her flag. */
+export function DisputeMark({ kind, recordId, name }: { kind: 'session' | 'check'; recordId: string; name: string }) {
+  const { disputes, mayDispute } = useContext(DisputeContext)
+  const dispute = disputes[`${kind}:${recordId}`]
+  return (
+    <div className="space-y-1">
+      {dispute ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <StatusBadge tone="bad">Disputed</StatusBadge>
+          <span className="text-slate-800">
+            {dispute.byName}: “{dispute.comment}”
+          </span>
+        </p>
+      ) : null}
+      {mayDispute ? (
+        dispute ? (
+          <Form method="post" preventScrollReset>
+            <input type="hidden" name="intent" value="withdraw-dispute" />
+            <input type="hidden" name="kind" value={kind} />
+            <input type="hidden" name="recordId" value={recordId} />
+            <Button type="submit" variant="secondary" aria-label={`Withdraw dispute: ${name}`}>
+              Withdraw dispute
+            </Button>
+          </Form>
+        ) : (
+          <details>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline" aria-label={`Dispute this record: ${name}`}>
+              Dispute this record
+            </summary>
+            <Form method="post" preventScrollReset className="mt-2 space-y-2">
+              <input type="hidden" name="intent" value="dispute" />
+              <input type="hidden" name="kind" value={kind} />
+              <input type="hidden" name="recordId" value={recordId} />
+              <TextareaField id={`dispute-${recordId}`} label={`What is wrong with this record (${name})?`} name="comment" rows={2} required />
+              <Button type="submit">Flag as disputed</Button>
+            </Form>
+          </details>
+        )
+      ) : null}
+    </div>
+  )
+}
 
 const LINK = 'inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline'
 
@@ -119,6 +173,7 @@ function RecordLine({
         {record.version > 1 ? 'Last changed' : 'Recorded'} by {record.recordedBy ?? 'the import'}, {recordedAt(record.recordedAt)}
         {record.version > 1 && !record.voided && record.changeReason ? `. Why: ${record.changeReason}` : ''}
       </p>
+      <DisputeMark kind="session" recordId={record.recordId} name={name} />
       {open ? (
         <>
           <VersionList versions={versions ?? []} name={name} />

@@ -57,6 +57,8 @@ function publicFormat(a: StudentAccountability) {
       missedByReason: { ...s.missedByReason },
       ledger: { minutesOwed: s.ledger.minutesOwed, minutesMadeUp: s.ledger.minutesMadeUp, balance: s.ledger.balance },
       alerts: [...s.alerts],
+      // Added after the first release of @1, at the end: readers that do not know it ignore it.
+      disputedRecords: s.disputedRecords,
     })),
     accommodations: a.accommodations.map((x) => ({
       title: x.title,
@@ -64,6 +66,7 @@ function publicFormat(a: StudentAccountability) {
       recordedDays: x.recordedDays,
       usedDays: x.usedDays,
       fidelity: x.fidelity,
+      disputedChecks: x.disputedChecks,
     })),
   }
 }

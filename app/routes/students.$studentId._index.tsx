@@ -118,6 +118,12 @@ export default function StudentOverview() {
         <Link to={`${base}/brief`} className="font-medium text-brand-700 underline">
           Prepare for a meeting
         </Link>
+        <Link to={`${base}/concerns`} className="font-medium text-brand-700 underline">
+          Concern log
+        </Link>
+        <Link to={`${base}/checks`} className="font-medium text-brand-700 underline">
+          Accommodation records
+        </Link>
         {parent && can(parent.student.role, 'notifications.viewSent') ? (
           <Link to={`${base}/notifications`} className="font-medium text-brand-700 underline">
             Family notifications

@@ -138,6 +138,15 @@ function ServiceCard({ service: s, first }: { service: ServiceAccountability; fi
       <p className="-mt-2 text-slate-700">
         With {s.providerName} · {plural(s.minutesPerSession, 'minute')} a session, {weekdayList(s.weekdays)}
       </p>
+      {s.disputedRecords > 0 ? (
+        <p className="mt-2 flex flex-wrap items-center gap-2">
+          <StatusBadge tone="bad">Disputed</StatusBadge>
+          <span className="text-slate-800">
+            {s.disputedRecords === 1 ? '1 record of this service is' : `${s.disputedRecords} records of this service are`} disputed by the family (see the
+            session log).
+          </span>
+        </p>
+      ) : null}
 
       <div role="group" aria-label={`${s.name} numbers`} className="mt-4 space-y-5">
         <div className="space-y-2">
@@ -314,6 +323,12 @@ function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAc
               ) : (
                 <p className="text-slate-800">It did not apply on any recorded day.</p>
               )}
+              {a.disputedChecks > 0 ? (
+                <p className="flex flex-wrap items-center gap-2">
+                  <StatusBadge tone="bad">Disputed</StatusBadge>
+                  <span className="text-slate-800">{a.disputedChecks === 1 ? '1 daily record is' : `${a.disputedChecks} daily records are`} disputed by the family.</span>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

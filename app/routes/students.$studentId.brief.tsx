@@ -116,7 +116,7 @@ export default function MeetingBriefPage() {
         )}
       </BriefSection>
 
-      {/* The concern log (DESIGN.md §4) comes later: brief.get passes its open concerns here when it exists. */}
+      {/* The open concerns the reader may see (family-only ones for parents only), from the concern log. */}
       <BriefSection title="Open concerns" id="brief-concerns">
         {brief.concerns.items.length === 0 ? (
           <p>{brief.concerns.emptyText}</p>

@@ -140,6 +140,26 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return `${who} archived the notebook “${field(entry.after, 'title') ?? 'untitled'}”.`
     case 'notebook.restore':
       return `${who} restored the notebook “${field(entry.after, 'title') ?? 'untitled'}” to how it was on ${schoolDate(field(entry.after, 'restoredDay'))}.`
+    case 'concern.create':
+      return `${who} logged a concern: “${field(entry.after, 'issue') ?? ''}”.`
+    case 'concern.update':
+      return `${who} edited a concern (the earlier wording is kept as a version).`
+    case 'concern.add_contact':
+      return `${who} added a contact to a concern.`
+    case 'concern.add_response':
+      return `${who} added a response to a concern.`
+    case 'concern.link':
+      return `${who} linked records to a concern.`
+    case 'concern.escalate': {
+      const step = num(entry.after, 'step')
+      return `${who} moved a concern up the escalation ladder${step === undefined ? '' : ` to step ${step}`}.`
+    }
+    case 'session_dispute.dispute':
+    case 'check_dispute.dispute':
+      return `${who} flagged ${entry.entity === 'session_dispute' ? 'a session record' : 'an accommodation record'} as disputed: “${field(entry.after, 'comment') ?? ''}”.`
+    case 'session_dispute.withdraw':
+    case 'check_dispute.withdraw':
+      return `${who} withdrew a dispute on ${entry.entity === 'session_dispute' ? 'a session record' : 'an accommodation record'}.`
     default:
       return `${who}: ${entry.entity.replaceAll('_', ' ')} ${entry.action.replaceAll('_', ' ')}.`
   }

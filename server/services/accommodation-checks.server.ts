@@ -205,3 +205,20 @@ export async function checkHistory(db: DB, studentId: string, accommodationId: s
     .execute()
   return rows.map(shape)
 }
+
+export interface CheckLogEntry extends CheckView {
+  title: string
+  /** False when a later record for the same accommodation and day replaced it (it stays, as evidence). */
+  current: boolean
+}
+
+/** Every accommodation check of a student, newest day first; a replaced record stays, marked. */
+export async function checkLog(db: DB, studentId: string): Promise<CheckLogEntry[]> {
+  const titles = new Map((await listAccommodations(db, studentId)).map((a) => [a.id, a.title]))
+  const rows = (await checkViews(db).where('accommodation_checks.student_id', '=', studentId).orderBy('accommodation_checks.recorded_at').execute()).map(shape)
+  const latest = new Map<string, string>()
+  for (const r of rows) latest.set(`${r.accommodationId}:${r.date}`, r.id)
+  return rows
+    .map((r) => ({ ...r, title: titles.get(r.accommodationId) ?? 'Accommodation', current: latest.get(`${r.accommodationId}:${r.date}`) === r.id }))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || b.recordedAt.localeCompare(a.recordedAt))
+}

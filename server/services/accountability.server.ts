@@ -4,6 +4,7 @@ import { serviceNumbers, weeklyTrend, type ServiceNumbers, type WeekPoint } from
 import type { IsoDate } from '#shared/school-date.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import { closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
+import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { makeUpReasons, makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { currentRecords } from './session-records.server.ts'
 import { listServices } from './services.server.ts'
@@ -15,6 +16,8 @@ export interface ServiceAccountability extends ServiceNumbers {
   minutesPerSession: number
   weekdays: string[]
   trend: WeekPoint[]
+  /** Records of this service a parent has flagged as disputed (added to accountability@1; older readers ignore it). */
+  disputedRecords: number
 }
 
 export interface StudentAccountability {
@@ -22,7 +25,7 @@ export interface StudentAccountability {
   student: { id: string; name: string }
   asOf: IsoDate
   services: ServiceAccountability[]
-  accommodations: { title: string; applicableDays: number; recordedDays: number; usedDays: number; fidelity: number }[]
+  accommodations: { title: string; applicableDays: number; recordedDays: number; usedDays: number; fidelity: number; disputedChecks: number }[]
 }
 
 /** `same-page/accountability@1` (FORMATS.md): the same numbers for the school and the family. */
@@ -36,9 +39,10 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
     services.map((s) => s.id),
   )
   const accommodations = await listAccommodations(db, studentId)
+  const disputes = await activeDisputes(db, studentId)
   const checks = await db
     .selectFrom('accommodation_checks')
-    .select(['accommodation_id', 'date', 'status', 'recorded_at'])
+    .select(['id', 'accommodation_id', 'date', 'status', 'recorded_at'])
     .where('student_id', '=', studentId)
     .where('date', '<=', asOf)
     .execute()
@@ -58,6 +62,7 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
           weekdays: [...s.current.weekdays],
           ...serviceNumbers(input),
           trend: weeklyTrend(input),
+          disputedRecords: input.records.filter((r) => disputes.has(disputeKey('session', r.recordId))).length,
         }
       }),
     accommodations: accommodations
@@ -70,7 +75,8 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
           closures,
           asOf,
         })
-        return { title: a.title, applicableDays: f.applicableDays, recordedDays: f.recordedDays, usedDays: f.usedDays, fidelity: f.fidelity }
+        const disputedChecks = checks.filter((c) => c.accommodation_id === a.id && disputes.has(disputeKey('check', c.id))).length
+        return { title: a.title, applicableDays: f.applicableDays, recordedDays: f.recordedDays, usedDays: f.usedDays, fidelity: f.fidelity, disputedChecks }
       }),
   }
 }

@@ -3,6 +3,7 @@ import { addDays, type IsoDate, weekdayOf } from '#shared/school-date.ts'
 import { scheduledSessions } from '#shared/services.ts'
 import { sessionRows, type SessionRow } from '#shared/session-status.ts'
 import { type Closure, closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
+import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { currentRecords, type SessionRecord } from './session-records.server.ts'
 import { listServices, type Service } from './services.server.ts'
@@ -111,8 +112,9 @@ export async function sessionsWeek(db: DB, userId: string, weekOf: IsoDate, toda
   }
 }
 
-/** One row per session record, oldest first (FORMATS.md session log). */
+/** One row per session record, oldest first (FORMATS.md session log), with whether a parent's dispute stands. */
 export async function sessionLog(db: DB, studentId: string) {
+  const disputes = await activeDisputes(db, studentId)
   const services = await listServices(db, { studentIds: [studentId] })
   const names = new Map(services.map((s) => [s.id, s.name]))
   const records = await currentRecords(
@@ -121,5 +123,5 @@ export async function sessionLog(db: DB, studentId: string) {
   )
   return records
     .sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt))
-    .map((r) => ({ ...r, serviceName: names.get(r.serviceId) ?? '' }))
+    .map((r) => ({ ...r, serviceName: names.get(r.serviceId) ?? '', disputed: disputes.has(disputeKey('session', r.recordId)) }))
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { inviteExpiry, inviteStatus } from '#shared/invite-status.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
+import { familyOnlyConcernIds } from './concerns.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
@@ -241,8 +242,12 @@ export interface HistoryEntry {
   after: unknown
 }
 
-export async function listStudentHistory(db: DB, studentId: string, limit = 100): Promise<HistoryEntry[]> {
-  const rows = await db
+/**
+ * The student's audit trail. `hideFamilyOnly`: leave out the entries of family-only concerns, which exist only for
+ * the student's parents (a staff member's history must not reveal them either).
+ */
+export async function listStudentHistory(db: DB, studentId: string, limit = 100, hideFamilyOnly = true): Promise<HistoryEntry[]> {
+  let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
     .select([
@@ -255,9 +260,12 @@ export async function listStudentHistory(db: DB, studentId: string, limit = 100)
       'audit_log.after',
     ])
     .where('audit_log.student_id', '=', studentId)
-    .orderBy('audit_log.id', 'desc')
-    .limit(limit)
-    .execute()
+  if (hideFamilyOnly) {
+    query = query.where(({ eb, and, not }) =>
+      not(and([eb('audit_log.entity', '=', 'concern'), eb('audit_log.entity_id', 'in', familyOnlyConcernIds(db, studentId))])),
+    )
+  }
+  const rows = await query.orderBy('audit_log.id', 'desc').limit(limit).execute()
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -1,6 +1,7 @@
 import type { DB } from '#db/client.server.ts'
 import type { CheckView } from './accommodation-checks.server.ts'
 import { latestChecksOn } from './accommodation-checks.server.ts'
+import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { accommodationsForDay, type Accommodation } from './accommodations.server.ts'
 import { closureSet, closuresForSchool } from './calendar.server.ts'
 import { listGoals } from './goals.server.ts'
@@ -24,6 +25,8 @@ export interface TodayStudent {
   accommodations: (Pick<Accommodation, 'id' | 'title' | 'description' | 'category' | 'applies'> & {
     applicability: 'applies' | 'conditional'
     check: CheckView | null
+    /** A parent's dispute on that check, when one stands. */
+    dispute: { comment: string; byName: string } | null
   })[]
   goals: { id: string; area: string; means: string; unit: GoalUnit }[]
 }
@@ -62,10 +65,11 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
   for (const s of mine) {
     const closures = closuresBySchool.get(schoolOf.get(s.id) ?? '') ?? []
     const closure = closures.find((c) => c.date === date)?.label ?? (isInstructionalDay(date, closureSet(closures)) ? null : 'Weekend')
-    const [profiles, accommodations, goals] = await Promise.all([
+    const [profiles, accommodations, goals, disputes] = await Promise.all([
       getProfiles(db, s.id),
       closure ? Promise.resolve([]) : accommodationsForDay(db, s.id, date),
       listGoals(db, s.id),
+      activeDisputes(db, s.id),
     ])
     students.push({
       id: s.id,
@@ -89,6 +93,11 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
         applies: a.applies,
         applicability: a.applicability,
         check: checks.get(a.id) ?? null,
+        dispute: (() => {
+          const check = checks.get(a.id)
+          const d = check ? disputes.get(disputeKey('check', check.id)) : undefined
+          return d ? { comment: d.comment, byName: d.byName } : null
+        })(),
       })),
       goals: goals.map((g) => ({ id: g.id, area: g.area, means: g.plain.means, unit: g.unit })),
     })

@@ -9,6 +9,7 @@ import { notificationsRouter } from './routers/notifications.server.ts'
 import { briefRouter } from './routers/brief.server.ts'
 import { importsRouter } from './routers/imports.server.ts'
 import { notebooksRouter } from './routers/notebooks.server.ts'
+import { concernsRouter, disputesRouter } from './routers/concerns.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -27,6 +28,8 @@ export const appRouter = router({
   brief: briefRouter,
   imports: importsRouter,
   notebooks: notebooksRouter,
+  concerns: concernsRouter,
+  disputes: disputesRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -82,14 +82,14 @@ test('the numbers as JSON: the family’s copy, and refusals that name nothing',
   expect(body.format).toBe('same-page/accountability@1')
   expect(body.student).toEqual({ id: johnnyId, name: 'Johnny Miller' })
   expect(body.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-  // Exactly the fields FORMATS.md documents: nothing the page uses on the side.
+  // Exactly the fields FORMATS.md documents (the dispute counts added at the end): nothing the page uses on the side.
   expect(Object.keys(body)).toEqual(['format', 'student', 'asOf', 'services', 'accommodations'])
   const speech = body.services.find((s: { key: string }) => s.key === 'speech')
-  expect(Object.keys(speech)).toEqual(['key', 'name', 'minutesMandated', 'minutesDelivered', 'deliveryRate', 'sessions', 'missedByReason', 'ledger', 'alerts'])
+  expect(Object.keys(speech)).toEqual(['key', 'name', 'minutesMandated', 'minutesDelivered', 'deliveryRate', 'sessions', 'missedByReason', 'ledger', 'alerts', 'disputedRecords'])
   expect(Object.keys(speech.sessions)).toEqual(['due', 'delivered', 'missed', 'unrecorded', 'pending', 'madeUp'])
   expect(speech.ledger.balance).toBe(Math.max(0, speech.ledger.minutesOwed - speech.ledger.minutesMadeUp))
   expect(speech.missedByReason.provider_absent).toBeGreaterThan(0)
-  expect(Object.keys(body.accommodations[0])).toEqual(['title', 'applicableDays', 'recordedDays', 'usedDays', 'fidelity'])
+  expect(Object.keys(body.accommodations[0])).toEqual(['title', 'applicableDays', 'recordedDays', 'usedDays', 'fidelity', 'disputedChecks'])
 
   // The page shows the same ledger the JSON gives.
   await page.goto(`/students/${johnnyId}/accountability`)

@@ -107,7 +107,7 @@ test('the parent downloads Johnny’s session log as CSV; signed out it is a 401
   expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8')
   expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="sessions-[A-Za-z0-9_-]+\.csv"$/)
   const lines = (await response.text()).split('\r\n')
-  expect(lines[0]).toBe('date,service,status,minutes,reason,note,recorded_by,recorded_at,repays,voided')
+  expect(lines[0]).toBe('date,service,status,minutes,reason,note,recorded_by,recorded_at,repays,voided,disputed')
   expect(lines.length).toBeGreaterThan(10)
   expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},(Speech-language therapy|Occupational therapy),(delivered|missed|make_up),/)
   expect(lines.some((l) => /,missed,,provider_absent,No substitute SLP\.,Priya Shah,/.test(l))).toBe(true)

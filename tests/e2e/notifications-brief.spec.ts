@@ -82,7 +82,10 @@ test('a missed session reaches the parent, the school sees when she saw it, and 
   await expect(services).toContainText(/owed to Johnny/)
   await expect(parent.getByRole('region', { name: 'Accommodations: were they used?' })).toContainText('Break card')
   await expect(parent.getByRole('region', { name: /^Goals/ })).toContainText('Met on paper only')
-  await expect(parent.getByRole('region', { name: 'Open concerns' })).toContainText('No concerns logged.')
+  // Laura's open concerns (the demo's concern log), her family-only one included: she is the family.
+  const concerns = parent.getByRole('region', { name: 'Open concerns' })
+  await expect(concerns).toContainText('Speech sessions missed with no substitute')
+  await expect(concerns).toContainText('Two more speech sessions missed in a row')
   const questions = parent.getByRole('region', { name: 'Questions to ask' })
   await expect(questions).toContainText(/When will the \d+ owed speech-language therapy sessions be made up, and who will provide them\?/)
   await expect(questions).toContainText('Johnny met the behavior goal on paper while dysregulated: how is Johnny really doing?')
@@ -101,7 +104,7 @@ test('a missed session reaches the parent, the school sees when she saw it, and 
   const text = pdfText(pdf).replace(/\n/g, ' ')
   expect(text).toContain('Meeting brief for Johnny Miller')
   expect(text).toContain('Speech-language therapy')
-  expect(text).toContain('No concerns logged.')
+  expect(text).toContain('Speech sessions missed with no substitute')
 
   // A student she may not see: the same 404 as any page, naming nothing.
   const hidden = await parent.request.get(`/students/${mayaId}/brief.pdf`)

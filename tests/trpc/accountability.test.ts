@@ -53,6 +53,7 @@ const SPEECH: ServiceNumbersOnly = {
   missedByReason: { provider_absent: 4 },
   ledger: { minutesOwed: 180, minutesMadeUp: 30, balance: 150 },
   alerts: ['low_delivery_rate'],
+  disputedRecords: 0,
 }
 
 /*
@@ -75,6 +76,7 @@ const OT: ServiceNumbersOnly = {
   missedByReason: { student_absent: 1 },
   ledger: { minutesOwed: 15, minutesMadeUp: 0, balance: 15 },
   alerts: ['low_delivery_rate'],
+  disputedRecords: 0,
 }
 
 /*
@@ -90,13 +92,13 @@ const OT: ServiceNumbersOnly = {
  *   Word problems read aloud (subject) and Extra time (tests): only days with a record apply → 0 days, fidelity 1.
  */
 const ACCOMMODATIONS = [
-  { title: 'Break card', applicableDays: 55, recordedDays: 13, usedDays: 11, fidelity: 0.2 },
-  { title: 'Picture schedule', applicableDays: 55, recordedDays: 13, usedDays: 11, fidelity: 0.2 },
-  { title: 'Seat near the door', applicableDays: 55, recordedDays: 13, usedDays: 13, fidelity: 0.236 },
-  { title: 'Noise-reducing headphones', applicableDays: 55, recordedDays: 13, usedDays: 10, fidelity: 0.192 },
-  { title: 'Morning check-in', applicableDays: 32, recordedDays: 0, usedDays: 0, fidelity: 0 },
-  { title: 'Word problems read aloud', applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1 },
-  { title: 'Extra time', applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1 },
+  { title: 'Break card', applicableDays: 55, recordedDays: 13, usedDays: 11, fidelity: 0.2, disputedChecks: 0 },
+  { title: 'Picture schedule', applicableDays: 55, recordedDays: 13, usedDays: 11, fidelity: 0.2, disputedChecks: 0 },
+  { title: 'Seat near the door', applicableDays: 55, recordedDays: 13, usedDays: 13, fidelity: 0.236, disputedChecks: 0 },
+  { title: 'Noise-reducing headphones', applicableDays: 55, recordedDays: 13, usedDays: 10, fidelity: 0.192, disputedChecks: 0 },
+  { title: 'Morning check-in', applicableDays: 32, recordedDays: 0, usedDays: 0, fidelity: 0, disputedChecks: 0 },
+  { title: 'Word problems read aloud', applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1, disputedChecks: 0 },
+  { title: 'Extra time', applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1, disputedChecks: 0 },
 ]
 
 const TEAM_AND_ADMIN: DemoUserKey[] = ['parent', 'caseManager', 'para', 'speech', 'ot', 'admin']

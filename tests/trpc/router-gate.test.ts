@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#db/seed.ts'
-import { ACTIONS, SCHOOL_ACTIONS } from '#shared/permissions.ts'
+import { type Action, ACTIONS, can, SCHOOL_ACTIONS } from '#shared/permissions.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'
 import type { Meta } from '#server/trpc/trpc.server.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
@@ -90,13 +90,15 @@ describe('every tRPC procedure is behind the gate', () => {
 
   // The control: Maya's case manager passes the gate on every student procedure, so the refusals above come
   // from membership and not from something else (at most the procedure's own input check, with nothing written).
+  // An action her role may not take (a parent's dispute flag) is FORBIDDEN, not NOT_FOUND: the gate found her.
   test.each(studentScoped)('Maya’s case manager passes the gate of %s', async (path) => {
     const before = counts()
     const outcome = await callByPath(demo.callerFor('caseManager'), path, { studentId: demo.mayaId }).then(
       () => 'ok',
       (error: { code?: string }) => error.code,
     )
-    expect(['ok', 'BAD_REQUEST']).toContain(outcome)
+    const action = procedures.find((p) => p.path === path)?.meta?.action as Action
+    expect(can('case_manager', action) ? ['ok', 'BAD_REQUEST'] : ['FORBIDDEN']).toContain(outcome)
     expect(counts()).toEqual(before)
   })
 })

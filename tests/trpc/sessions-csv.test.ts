@@ -52,7 +52,7 @@ describe('the session log CSV', () => {
   test('the parent gets one row per record, oldest first, under the exact header', async () => {
     const log = await demo.callerFor('parent', NOW).sessions.log({ studentId: demo.johnnyId })
     const csv = sessionLogCsv(log)
-    expect(csv.split('\r\n')[0]).toBe('date,service,status,minutes,reason,note,recorded_by,recorded_at,repays,voided')
+    expect(csv.split('\r\n')[0]).toBe('date,service,status,minutes,reason,note,recorded_by,recorded_at,repays,voided,disputed')
     const rows = parseCsv(csv)
     expect(rows[0]).toEqual([...SESSION_LOG_HEADER])
     expect(rows.length - 1).toBe(log.length)
@@ -60,7 +60,7 @@ describe('the session log CSV', () => {
     const dates = rows.slice(1).map((r) => r[0]!)
     expect(dates).toEqual([...dates].sort())
     const missed = rows.find((r) => r[2] === 'missed')!
-    expect(missed).toEqual([expect.any(String), 'Speech-language therapy', 'missed', '', 'provider_absent', 'No substitute SLP.', 'Priya Shah', expect.any(String), '', 'false'])
+    expect(missed).toEqual([expect.any(String), 'Speech-language therapy', 'missed', '', 'provider_absent', 'No substitute SLP.', 'Priya Shah', expect.any(String), '', 'false', 'false'])
     const makeUp = rows.find((r) => r[2] === 'make_up')!
     expect(makeUp[8]).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(makeUp[3]).toBe('30')
@@ -81,7 +81,7 @@ describe('the session log CSV', () => {
     const saved = await speech.sessions.record({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, kind: 'delivered', date: '2026-11-17', minutes: 30 })
     await speech.sessions.void({ studentId: demo.johnnyId, recordId: saved.recordId, changeReason: 'Wrong student.' })
     const rows = parseCsv(sessionLogCsv(await demo.callerFor('parent', NOW).sessions.log({ studentId: demo.johnnyId })))
-    expect(rows.find((r) => r[0] === '2026-11-17')!.at(-1)).toBe('true')
+    expect(rows.find((r) => r[0] === '2026-11-17')![SESSION_LOG_HEADER.indexOf('voided')]).toBe('true')
   })
 
   test('the gate: signed out is UNAUTHORIZED; a student the caller may not see is NOT_FOUND', async () => {

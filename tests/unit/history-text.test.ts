@@ -14,6 +14,14 @@ const goal = {
 }
 
 describe('describeHistoryEntry', () => {
+  test('concerns and disputes read as sentences', () => {
+    expect(describeHistoryEntry(entry('concern', 'create', null, { issue: 'Speech missed' }))).toBe('Dana Rivera logged a concern: “Speech missed”.')
+    expect(describeHistoryEntry(entry('concern', 'escalate', { step: 1 }, { step: 2 }))).toBe('Dana Rivera moved a concern up the escalation ladder to step 2.')
+    expect(describeHistoryEntry(entry('concern', 'add_response', null, {}))).toBe('Dana Rivera added a response to a concern.')
+    expect(describeHistoryEntry(entry('session_dispute', 'dispute', null, { comment: 'Not held' }))).toBe('Dana Rivera flagged a session record as disputed: “Not held”.')
+    expect(describeHistoryEntry(entry('check_dispute', 'withdraw', null, {}))).toBe('Dana Rivera withdrew a dispute on an accommodation record.')
+  })
+
   test('names the plan entities in plain words', () => {
     expect(describeHistoryEntry(entry('goal', 'create', null, goal))).toBe('Dana Rivera added a behavior goal.')
     expect(describeHistoryEntry(entry('goal', 'update', goal, goal))).toBe('Dana Rivera changed the behavior goal.')

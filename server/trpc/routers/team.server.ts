@@ -35,5 +35,5 @@ export const teamRouter = router({
     .mutation(({ ctx, input }) =>
       setProviderAreas(ctx.db, { studentId: input.studentId, memberId: input.memberId, areas: input.areas, actorId: ctx.user.id, now: ctx.now() }),
     ),
-  history: studentProcedure('history.view').query(({ ctx, input }) => listStudentHistory(ctx.db, input.studentId)),
+  history: studentProcedure('history.view').query(({ ctx, input }) => listStudentHistory(ctx.db, input.studentId, 100, ctx.access.role !== 'parent')),
 })

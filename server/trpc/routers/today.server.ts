@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { localIsoDate } from '#shared/school-date.ts'
 import { isoDateSchema } from '#shared/schemas/plan.ts'
 import { recordCheckSchema } from '#shared/schemas/today.ts'
-import { checkHistory, recordCheck, studentFidelity } from '../../services/accommodation-checks.server.ts'
+import { checkHistory, checkLog, recordCheck, studentFidelity } from '../../services/accommodation-checks.server.ts'
 import { todayForUser } from '../../services/today.server.ts'
 import { authedProcedure, router, studentProcedure } from '../trpc.server.ts'
 
@@ -21,6 +21,8 @@ export const checksRouter = router({
   history: studentProcedure('plan.view')
     .input(z.object({ accommodationId: z.string().min(1).max(64), date: isoDateSchema }))
     .query(({ ctx, input }) => checkHistory(ctx.db, input.studentId, input.accommodationId, input.date)),
+  /** Every check record of the student, for the records page where a parent may dispute one. */
+  log: studentProcedure('plan.view').query(({ ctx, input }) => checkLog(ctx.db, input.studentId)),
   fidelity: studentProcedure('plan.view')
     .input(z.object({ asOf: isoDateSchema.optional() }))
     .query(({ ctx, input }) => studentFidelity(ctx.db, input.studentId, input.asOf ?? localIsoDate(ctx.now()))),

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { TRPCError } from '@trpc/server'
+import { concernLogCsv } from '#shared/concern-log-csv.ts'
+
+/**
+ * GET /api/students/{id}/concerns.csv — the concern log in the five columns families keep, plus status and step.
+ * Through the same gate and the same visibility as the page: family-only rows only in a parent's download.
+ */
+export async function loader({ context, params }: LoaderFunctionArgs) {
+  if (!context.auth.user) return text(401, 'Sign in to download the concern log.')
+  const studentId = params.studentId ?? ''
+  try {
+    const rows = await context.trpc.concerns.log({ studentId })
+    return new Response(concernLogCsv(rows), {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="concerns-${studentId.replace(/[^A-Za-z0-9_-]/g, '')}.csv"`,
+        'Cache-Control': 'private, no-store',
+      },
+    })
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      if (error.code === 'UNAUTHORIZED') return text(401, 'Sign in to download the concern log.')
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return text(404, 'Student not found.')
+    }
+    throw error
+  }
+}
+
+function text(status: number, body: string): Response {
+  return new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' } })
+}
