@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
+import { missedSessionText } from '#shared/notifications.ts'
+import { DEFAULT_MAKE_UP_REASONS, type MissedReason } from '#shared/services.ts'
 import type { Database } from './schema.ts'
 
 type Trx = Transaction<Database>
@@ -9,6 +11,7 @@ interface Args {
   speechId: string
   otId: string
   caseManagerId: string
+  parentId: string
   today: string
   at: string
   closures: ReadonlySet<string>
@@ -53,11 +56,12 @@ export async function seedServices(trx: Trx, a: Args): Promise<{ speechServiceId
   }
 
   const insert = async (r: { service: string; date: string; kind: 'delivered' | 'missed' | 'make_up'; minutes?: number; reason?: string; note?: string; repays?: string; by: string }) => {
+    const recordId = randomUUID()
     await trx
       .insertInto('session_records')
       .values({
         id: randomUUID(),
-        record_id: randomUUID(),
+        record_id: recordId,
         version: 1,
         service_id: ids[r.service]!,
         student_id: a.johnnyId,
@@ -73,6 +77,16 @@ export async function seedServices(trx: Trx, a: Args): Promise<{ speechServiceId
         recorded_at: `${r.date}T21:00:00.000Z`,
       })
       .execute()
+    if (r.kind === 'missed') {
+      // The family heard of each miss the evening it was recorded, as the app tells them (the seed, like the
+      // rest of the demo history, writes no audit rows).
+      const reason = r.reason as MissedReason
+      const text = missedSessionText({ serviceName: services.find((s) => s.key === r.service)!.name, date: r.date, reason, makeUpOwed: DEFAULT_MAKE_UP_REASONS.includes(reason) })
+      await trx
+        .insertInto('notifications')
+        .values({ id: randomUUID(), user_id: a.parentId, student_id: a.johnnyId, kind: 'session_missed', text, related_id: recordId, created_at: `${r.date}T21:00:00.000Z`, seen_at: null })
+        .execute()
+    }
   }
 
   // Up to yesterday: today's sessions are still to be recorded.
@@ -99,6 +113,17 @@ export async function seedServices(trx: Trx, a: Args): Promise<{ speechServiceId
     if (i === ot.length - 5) await insert({ service: 'ot', date, kind: 'delivered', minutes: 30, note: 'Fire drill cut the session short.', by: a.otId })
     else if (i === ot.length - 3) await insert({ service: 'ot', date, kind: 'missed', reason: 'student_absent', by: a.otId })
     else await insert({ service: 'ot', date, kind: 'delivered', minutes: 45, by: a.otId })
+  }
+  // Laura read the notices of the first misses the next morning; the latest speech miss and what came after
+  // it are still unseen, so her home page shows them.
+  const lastSpeechMiss = [...missed].at(-1)
+  if (lastSpeechMiss) {
+    const notices = await trx.selectFrom('notifications').select(['id', 'created_at']).where('student_id', '=', a.johnnyId).execute()
+    for (const n of notices) {
+      if (n.created_at.slice(0, 10) >= lastSpeechMiss) continue
+      const nextMorning = new Date(Date.parse(n.created_at) + 14 * 3_600_000).toISOString()
+      await trx.updateTable('notifications').set({ seen_at: nextMorning }).where('id', '=', n.id).execute()
+    }
   }
   return { speechServiceId: ids.speech!, otServiceId: ids.ot! }
 }

@@ -131,6 +131,7 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       speechId: users.speech,
       otId: users.ot,
       caseManagerId: users.caseManager,
+      parentId: users.parent,
       today,
       at,
       closures,

@@ -12,12 +12,47 @@ const LATER = new Date('2026-11-18T08:30:00')
 const TODAY = '2026-11-17'
 const PROVIDER_ABSENT_TEXT = 'Speech-language therapy on Tue, Nov 17 was missed: provider absent. A make-up is owed.'
 
+describe('the demo: Laura was told of each seeded miss', () => {
+  test('one notice per seeded miss, pointing at its record; the earlier ones seen the next morning, the latest not', async () => {
+    const t = createTestDb()
+    try {
+      const demo = await seedDemoTeam(t, NOW)
+      const misses = t.sqlite
+        .prepare("select record_id, date, reason from session_records where student_id = ? and kind = 'missed' order by date")
+        .all(demo.johnnyId) as { record_id: string; date: string; reason: string }[]
+      const mine = await demo.callerFor('parent', NOW).notifications.mine()
+      expect(mine.map((n) => n.relatedId).sort()).toEqual(misses.map((m) => m.record_id).sort())
+      expect(mine.every((n) => n.studentName === 'Johnny Miller' && n.kind === 'session_missed')).toBe(true)
+      const speechMisses = misses.filter((m) => m.reason === 'provider_absent')
+      const lastSpeechMiss = speechMisses.at(-1)!
+      for (const n of mine) {
+        const miss = misses.find((m) => m.record_id === n.relatedId)!
+        expect(n.createdAt.slice(0, 10)).toBe(miss.date)
+        if (miss.date < lastSpeechMiss.date) expect(n.seenAt! > n.createdAt).toBe(true)
+        else expect(n.seenAt).toBeNull()
+      }
+      expect(mine.filter((n) => n.seenAt).length).toBeGreaterThanOrEqual(3)
+      const unseen = await demo.callerFor('parent', NOW).notifications.mine({ unseen: true })
+      expect(unseen.length).toBeGreaterThanOrEqual(1)
+      expect(unseen.map((n) => n.text)).toContain(
+        `Speech-language therapy on ${new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${lastSpeechMiss.date}T00:00:00Z`))} was missed: provider absent. A make-up is owed.`,
+      )
+      // Staff see the same notices, with when each was seen.
+      expect(await demo.callerFor('caseManager', NOW).notifications.forStudent({ studentId: demo.johnnyId })).toHaveLength(misses.length)
+    } finally {
+      t.close()
+    }
+  })
+})
+
 describe('notifications: a missed session tells the family', () => {
   let t: TestDb
   let demo: Demo
   beforeEach(async () => {
     t = createTestDb()
     demo = await seedDemoTeam(t, NOW)
+    // These tests count what one new miss sends; the demo's own notices are checked above.
+    t.sqlite.prepare('delete from notifications').run()
   })
   afterEach(() => t.close())
 
