@@ -46,6 +46,8 @@ export interface CollabOptions {
   storeAttempts?: number
   /** Compaction after a notebook closes, once it has this many stored rows. */
   compactAt?: number
+  /** Compaction while a notebook stays open, once it has this many stored rows (a notebook open all day). */
+  compactOpenAt?: number
 }
 
 export interface Collab {
@@ -82,6 +84,9 @@ export function createCollab(options: CollabOptions): Collab {
   const now = options.now ?? (() => new Date())
   const storeAttempts = options.storeAttempts ?? 3
   const compactAt = options.compactAt ?? 200
+  const compactOpenAt = options.compactOpenAt ?? 1000
+  // One compaction per notebook at a time: a second one would only lose the race and roll back.
+  const compacting = new Set<string>()
 
   const sockets = new Map<WebSocket, SocketInfo>()
   const pending = new Map<string, { updates: Uint8Array[]; doc: Document }>()
@@ -147,13 +152,17 @@ export function createCollab(options: CollabOptions): Collab {
     setTimeout(() => ws.terminate(), 1000).unref()
   }
 
-  async function compactLater(name: string) {
+  async function compactLater(name: string, threshold: number) {
+    if (compacting.has(name)) return
+    compacting.add(name)
     try {
-      if ((await countNotebookUpdates(db, name)) < compactAt) return
+      if ((await countNotebookUpdates(db, name)) < threshold) return
       await compactNotebook(db, name, { at: now() })
     } catch (error) {
       if (error instanceof CompactionConflict) return
       logger(`Notebook ${name}: compaction failed; the update log is kept as it is`, error)
+    } finally {
+      compacting.delete(name)
     }
   }
 
@@ -195,10 +204,13 @@ export function createCollab(options: CollabOptions): Collab {
         },
         async onStoreDocument({ documentName }) {
           await flush(documentName)
+          // A notebook left open all day would otherwise keep one row per edit until it closes. Rows
+          // appended while this runs have higher ids and are kept (compactNotebook).
+          if (!closing) track(compactLater(documentName, compactOpenAt))
         },
         async afterUnloadDocument({ documentName }) {
           pending.delete(documentName)
-          if (!closing) track(compactLater(documentName))
+          if (!closing) track(compactLater(documentName, compactAt))
         },
       },
     ],

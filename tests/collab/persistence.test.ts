@@ -146,6 +146,29 @@ describe('notebook storage', () => {
     expect(text).toContain('fire drill')
   })
 
+  test('a notebook left open is compacted while it stays open, and no word is lost', async () => {
+    h = await startHarness({ compactOpenAt: 20 })
+    const id = h.demo.notebookIds[0]!
+    const writer = await h.connect('para', id)
+    const reader = await h.connect('parent', id)
+    await Promise.all([writer.synced(), reader.synced()])
+    // Bursts a little over a second apart, so each is stored on its own (debounce 300 ms, at most 1 s).
+    for (let burst = 0; burst < 4; burst++) {
+      for (let i = 0; i < 10; i++) writer.type(`burst ${burst} line ${i}`)
+      await new Promise((r) => setTimeout(r, 1100))
+    }
+    await h.created.collab.idle()
+    await h.created.collab.flushAll()
+    await h.created.collab.idle()
+    expect(h.created.collab.openSockets()).toBe(2)
+    expect(rowsOf(h, id).length).toBeLessThan(20)
+    const stored = fragmentText(await loadNotebookDoc(h.t.db, id))
+    for (let burst = 0; burst < 4; burst++) for (let i = 0; i < 10; i++) expect(stored).toContain(`burst ${burst} line ${i}`)
+    // The open editors keep working on the compacted log.
+    writer.type('after compaction')
+    await waitFor(() => reader.text().includes('after compaction'))
+  })
+
   test('a new notebook’s first content comes from the server only, once, however many open it at once', async () => {
     h = await startHarness()
     const created = await h.demo.callerFor('caseManager').notebooks.create({ studentId: h.demo.johnnyId, title: 'Bus notes' })
