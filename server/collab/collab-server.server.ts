@@ -141,8 +141,13 @@ export function createCollab(options: CollabOptions): Collab {
     await Promise.all([...pending.keys()].map((name) => flush(name)))
   }
 
-  function closeSocket(ws: WebSocket, code: number, reason: string) {
+  function closeSocket(ws: WebSocket, code: number, reason: string, options: { keepLastMessages?: boolean } = {}) {
     ws.close(code, reason)
+    // A closing socket still delivers what its client sent before reading our close frame (and a client may ignore
+    // it for the second before terminate): once the server has decided to close it — removed from the team,
+    // archived, signed out — nothing more from it may reach the document. Hocuspocus reads it through 'message'.
+    // A shutdown keeps them: they are the person's own edits, still theirs to save.
+    if (!options.keepLastMessages) ws.removeAllListeners('message')
     // A client that never answers the close handshake is cut off anyway.
     setTimeout(() => ws.terminate(), 1000).unref()
   }
@@ -279,7 +284,7 @@ export function createCollab(options: CollabOptions): Collab {
     async close() {
       closing = true
       await flushAll()
-      for (const ws of sockets.keys()) closeSocket(ws, 1001, 'server-shutting-down')
+      for (const ws of sockets.keys()) closeSocket(ws, 1001, 'server-shutting-down', { keepLastMessages: true })
       // Closing sockets runs Hocuspocus's last store for each document; wait for those, then flush again.
       for (let i = 0; i < 50 && (hocuspocus.getDocumentsCount() > 0 || sockets.size > 0); i++) await delay(20)
       await flushAll()
