@@ -83,6 +83,18 @@ describe('plan import (imports.plan and importPlan)', () => {
       expect((await trpcError(importAs('admin', EXAMPLE, 'no-such-school'))).code).toBe('NOT_FOUND')
     })
 
+    test('another school that exists: its case managers and admin only; Maple’s case manager and admin get NOT_FOUND', async () => {
+      t.sqlite.prepare("insert into schools (id, name, created_at) values ('oak', 'Oak Middle', '2026-08-01T00:00:00.000Z')").run()
+      const json = exampleWith((p) => (p.school.name = 'Oak Middle'))
+      const before = counts()
+      for (const user of ['caseManager', 'admin'] as const) {
+        const error = await trpcError(importAs(user, json, 'oak'))
+        expect([error.code, error.message], user).toEqual(['NOT_FOUND', 'School not found.'])
+        expect((await trpcError(demo.callerFor(user, NOW).imports.school({ schoolId: 'oak' }))).code).toBe('NOT_FOUND')
+      }
+      expect(counts()).toEqual(before)
+    })
+
     test('imports.school names the school for the page', async () => {
       expect(await demo.callerFor('caseManager', NOW).imports.school({ schoolId: demo.schoolId })).toEqual({ id: demo.schoolId, name: 'Maple Elementary' })
     })
