@@ -90,6 +90,18 @@ export function createCollab(options: CollabOptions): Collab {
   // A removal that lands while an upgrade is being checked must still win: upgrades compare sequence numbers.
   let removalSeq = 0
   const lastRemoval = new Map<string, number>()
+  // The same for a sign-out and an archive: either can land while an upgrade awaits the session or the team, and the
+  // socket would then open on a session that no longer exists or a notebook closed for editing. Only upgrades in
+  // flight need these, so entries are dropped after a minute.
+  const lastSessionEnd = new Map<string, number>()
+  const lastArchive = new Map<string, number>()
+  const remember = (map: Map<string, number>, key: string) => {
+    const seq = ++removalSeq
+    map.set(key, seq)
+    setTimeout(() => {
+      if (map.get(key) === seq) map.delete(key)
+    }, 60_000).unref()
+  }
   let closing = false
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 })
@@ -217,9 +229,11 @@ export function createCollab(options: CollabOptions): Collab {
       }
     },
     notebookArchived(notebookId) {
+      remember(lastArchive, notebookId)
       for (const [ws, info] of sockets) if (info.notebookId === notebookId) closeSocket(ws, CLOSE_ARCHIVED, 'archived')
     },
     sessionEnded(sessionId) {
+      remember(lastSessionEnd, sessionId)
       for (const [ws, info] of sockets) if (info.sessionId === sessionId) closeSocket(ws, CLOSE_SIGNED_OUT, 'signed-out')
     },
     flush,
@@ -259,6 +273,8 @@ export function createCollab(options: CollabOptions): Collab {
     if (!notebook || level === 'none') return refuse(socket, 404, 'Not Found')
     if (notebook.archived_at) return refuse(socket, 410, 'Gone')
     if ((lastRemoval.get(`${notebook.student_id}:${user.id}`) ?? 0) > seq) return refuse(socket, 404, 'Not Found')
+    if ((lastSessionEnd.get(session.id) ?? 0) > seq) return refuse(socket, 401, 'Unauthorized')
+    if ((lastArchive.get(notebookId) ?? 0) > seq) return refuse(socket, 410, 'Gone')
     if (closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable')
     wss.handleUpgrade(request, socket, head, (ws) => {
       const info: SocketInfo = { userId: user.id, userName: user.name, sessionId: session.id, studentId: notebook.student_id, notebookId, access: level }

@@ -139,4 +139,26 @@ describe('the /collab socket', () => {
     // The old cookie no longer opens anything.
     expect(await upgradeStatus(`${h.wsBase}/${notebookId}`, { origin: h.origin, cookie })).toBe(401)
   })
+
+  test('a sign-out that lands while the socket is being checked still wins: the socket is refused', async () => {
+    const cookie = await h.cookieFor('parent')
+    const sessionId = cookie.split('=')[1]!
+    const lucia = h.created.lucia
+    const validate = lucia.validateSession.bind(lucia)
+    // The person signs out in another tab just after the upgrade validated the session, before it is accepted.
+    lucia.validateSession = async (id: string) => {
+      const result = await validate(id)
+      if (id === sessionId) {
+        const auth = createRequestAuth({ db: h.t.db, lucia, user: null, sessionId, secure: false, now: () => new Date() })
+        await auth.signOut()
+      }
+      return result
+    }
+    try {
+      expect(await upgradeStatus(`${h.wsBase}/${notebookId}`, { origin: h.origin, cookie })).toBe(401)
+      expect(h.created.collab.openSockets()).toBe(0)
+    } finally {
+      lucia.validateSession = validate
+    }
+  })
 })
