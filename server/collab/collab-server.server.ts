@@ -95,6 +95,18 @@ export function createCollab(options: CollabOptions): Collab {
   // A removal that lands while an upgrade is being checked must still win: upgrades compare sequence numbers.
   let removalSeq = 0
   const lastRemoval = new Map<string, number>()
+  // The same for a sign-out and an archive: either can land while an upgrade awaits the session or the team, and the
+  // socket would then open on a session that no longer exists or a notebook closed for editing. Only upgrades in
+  // flight need these, so entries are dropped after a minute.
+  const lastSessionEnd = new Map<string, number>()
+  const lastArchive = new Map<string, number>()
+  const remember = (map: Map<string, number>, key: string) => {
+    const seq = ++removalSeq
+    map.set(key, seq)
+    setTimeout(() => {
+      if (map.get(key) === seq) map.delete(key)
+    }, 60_000).unref()
+  }
   let closing = false
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 })
@@ -146,8 +158,13 @@ export function createCollab(options: CollabOptions): Collab {
     await Promise.all([...pending.keys()].map((name) => flush(name)))
   }
 
-  function closeSocket(ws: WebSocket, code: number, reason: string) {
+  function closeSocket(ws: WebSocket, code: number, reason: string, options: { keepLastMessages?: boolean } = {}) {
     ws.close(code, reason)
+    // A closing socket still delivers what its client sent before reading our close frame (and a client may ignore
+    // it for the second before terminate): once the server has decided to close it — removed from the team,
+    // archived, signed out — nothing more from it may reach the document. Hocuspocus reads it through 'message'.
+    // A shutdown keeps them: they are the person's own edits, still theirs to save.
+    if (!options.keepLastMessages) ws.removeAllListeners('message')
     // A client that never answers the close handshake is cut off anyway.
     setTimeout(() => ws.terminate(), 1000).unref()
   }
@@ -224,9 +241,11 @@ export function createCollab(options: CollabOptions): Collab {
       }
     },
     notebookArchived(notebookId) {
+      remember(lastArchive, notebookId)
       for (const [ws, info] of sockets) if (info.notebookId === notebookId) closeSocket(ws, CLOSE_ARCHIVED, 'archived')
     },
     sessionEnded(sessionId) {
+      remember(lastSessionEnd, sessionId)
       for (const [ws, info] of sockets) if (info.sessionId === sessionId) closeSocket(ws, CLOSE_SIGNED_OUT, 'signed-out')
     },
     flush,
@@ -266,6 +285,8 @@ export function createCollab(options: CollabOptions): Collab {
     if (!notebook || level === 'none') return refuse(socket, 404, 'Not Found')
     if (notebook.archived_at) return refuse(socket, 410, 'Gone')
     if ((lastRemoval.get(`${notebook.student_id}:${user.id}`) ?? 0) > seq) return refuse(socket, 404, 'Not Found')
+    if ((lastSessionEnd.get(session.id) ?? 0) > seq) return refuse(socket, 401, 'Unauthorized')
+    if ((lastArchive.get(notebookId) ?? 0) > seq) return refuse(socket, 410, 'Gone')
     if (closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable')
     wss.handleUpgrade(request, socket, head, (ws) => {
       const info: SocketInfo = { userId: user.id, userName: user.name, sessionId: session.id, studentId: notebook.student_id, notebookId, access: level }
@@ -291,7 +312,7 @@ export function createCollab(options: CollabOptions): Collab {
     async close() {
       closing = true
       await flushAll()
-      for (const ws of sockets.keys()) closeSocket(ws, 1001, 'server-shutting-down')
+      for (const ws of sockets.keys()) closeSocket(ws, 1001, 'server-shutting-down', { keepLastMessages: true })
       // Closing sockets runs Hocuspocus's last store for each document; wait for those, then flush again.
       for (let i = 0; i < 50 && (hocuspocus.getDocumentsCount() > 0 || sockets.size > 0); i++) await delay(20)
       await flushAll()

@@ -159,6 +159,29 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
       emails.length ? (await trx.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute()).map((u) => [u.email, u.id]) : [],
     )
     const errors = await referenceErrors(trx, plan, school, accounts, today)
+    // The school calendar is the school admin's (DESIGN.md §1, `school.calendar`): a closure changes every student's
+    // mandated sessions. A case manager's file may name closures the school already has, never add one.
+    const admin = actorId
+      ? await trx
+          .selectFrom('school_roles')
+          .select('id')
+          .where('school_id', '=', school.id)
+          .where('user_id', '=', actorId)
+          .where('role', '=', 'school_admin')
+          .where('removed_at', 'is', null)
+          .executeTakeFirst()
+      : undefined
+    if (actorId && !admin) {
+      const onCalendar = new Set((await trx.selectFrom('school_closures').select('date').where('school_id', '=', school.id).execute()).map((c) => c.date))
+      plan.school.closures.forEach((c, i) => {
+        if (!onCalendar.has(c.date)) {
+          errors.push({
+            path: `school.closures[${i}]`,
+            message: `"${c.date}" is not a closure on ${school.name}’s calendar, and only the school admin adds closures: a date the school already has expected (ask the school admin to add it, or leave it out)`,
+          })
+        }
+      })
+    }
     if (errors.length) throw new PlanImportError(errors)
 
     const author = actorId ?? (await ensureImportAccount(trx, now, source))
@@ -219,14 +242,6 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
     const team = [...plan.team]
     if (actorId) {
       const actor = await trx.selectFrom('users').select('email').where('id', '=', actorId).executeTakeFirstOrThrow()
-      const admin = await trx
-        .selectFrom('school_roles')
-        .select('id')
-        .where('school_id', '=', school.id)
-        .where('user_id', '=', actorId)
-        .where('role', '=', 'school_admin')
-        .where('removed_at', 'is', null)
-        .executeTakeFirst()
       if (!admin && !team.some((m) => m.email === actor.email)) {
         team.push({ email: actor.email, role: 'case_manager' })
         accounts.set(actor.email, actorId)

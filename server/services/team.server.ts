@@ -244,9 +244,11 @@ export interface HistoryEntry {
 
 /**
  * The student's audit trail. `hideFamilyOnly`: leave out the entries of family-only concerns, which exist only for
- * the student's parents (a staff member's history must not reveal them either).
+ * the student's parents (a staff member's history must not reveal them either). `hideNotebookText`: leave out the
+ * notebook words some entries carry (a restore keeps the restored text), for people who may not open the notebooks
+ * (the school admin, DESIGN.md §4): the history must not be a way round `notes.view`.
  */
-export async function listStudentHistory(db: DB, studentId: string, limit = 100, hideFamilyOnly = true): Promise<HistoryEntry[]> {
+export async function listStudentHistory(db: DB, studentId: string, limit = 100, hideFamilyOnly = true, hideNotebookText = true): Promise<HistoryEntry[]> {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
@@ -272,9 +274,16 @@ export async function listStudentHistory(db: DB, studentId: string, limit = 100,
     actorName: r.actor_name,
     entity: r.entity,
     action: r.action,
-    before: r.before ? JSON.parse(r.before) : null,
-    after: r.after ? JSON.parse(r.after) : null,
+    before: r.before ? withoutNotebookText(r.entity, JSON.parse(r.before), hideNotebookText) : null,
+    after: r.after ? withoutNotebookText(r.entity, JSON.parse(r.after), hideNotebookText) : null,
   }))
+}
+
+/** A notebook entry without the notebook's words (its title and dates stay: they say what happened, not what it says). */
+function withoutNotebookText(entity: string, value: unknown, hide: boolean): unknown {
+  if (!hide || entity !== 'notebook' || !value || typeof value !== 'object' || Array.isArray(value)) return value
+  const { text: _text, ...rest } = value as Record<string, unknown>
+  return rest
 }
 
 /** Which goal areas a provider works in: they may then edit the plain parts of those goals. */

@@ -105,6 +105,26 @@ describe('the /collab socket', () => {
     teacher.type('still editing')
     await waitFor(() => teacher.text().includes('still editing'))
   })
+  test('an edit that reaches the server after the removal is refused, even before the socket has finished closing', async () => {
+    const para = await h.connect('para', notebookId)
+    const teacher = await h.connect('caseManager', notebookId)
+    await Promise.all([para.synced(), teacher.synced()])
+    const member = h.t.sqlite
+      .prepare('select id from team_members where student_id = ? and user_id = ? and removed_at is null')
+      .get(h.demo.johnnyId, h.demo.users.para) as { id: string }
+    await h.demo.callerFor('caseManager').team.remove({ studentId: h.demo.johnnyId, memberId: member.id })
+    // Typed in the same tick: the para's client has not read the server's close frame yet, so the edit is sent,
+    // and arrives while the server's side of the socket is closing. It must not be applied.
+    para.type('typed as the removal lands')
+    await waitFor(() => para.closes.some((c) => c.code === CLOSE_REMOVED), 2000, 'the removed member’s socket to close')
+    teacher.type('the team carries on')
+    await waitFor(() => teacher.text().includes('the team carries on'))
+    await new Promise((r) => setTimeout(r, 300))
+    expect(teacher.text()).not.toContain('typed as the removal lands')
+    await h.created.collab.flushAll()
+    expect((await h.demo.callerFor('caseManager').notebooks.content({ studentId: h.demo.johnnyId, notebookId })).text).not.toContain('typed as the removal lands')
+  })
+
   test('signing out closes the sockets opened with that session, and only those', async () => {
     const cookie = await h.cookieFor('parent')
     const signedOutTab = await h.connect('parent', notebookId, { cookie })
@@ -118,5 +138,27 @@ describe('the /collab socket', () => {
     expect(otherDevice.closes).toEqual([])
     // The old cookie no longer opens anything.
     expect(await upgradeStatus(`${h.wsBase}/${notebookId}`, { origin: h.origin, cookie })).toBe(401)
+  })
+
+  test('a sign-out that lands while the socket is being checked still wins: the socket is refused', async () => {
+    const cookie = await h.cookieFor('parent')
+    const sessionId = cookie.split('=')[1]!
+    const lucia = h.created.lucia
+    const validate = lucia.validateSession.bind(lucia)
+    // The person signs out in another tab just after the upgrade validated the session, before it is accepted.
+    lucia.validateSession = async (id: string) => {
+      const result = await validate(id)
+      if (id === sessionId) {
+        const auth = createRequestAuth({ db: h.t.db, lucia, user: null, sessionId, secure: false, now: () => new Date() })
+        await auth.signOut()
+      }
+      return result
+    }
+    try {
+      expect(await upgradeStatus(`${h.wsBase}/${notebookId}`, { origin: h.origin, cookie })).toBe(401)
+      expect(h.created.collab.openSockets()).toBe(0)
+    } finally {
+      lucia.validateSession = validate
+    }
   })
 })

@@ -37,6 +37,10 @@ function exampleWith(change: (plan: PlanJson) => void): string {
   return JSON.stringify(plan, null, 2)
 }
 
+/** The example's one closure the demo school does not have yet. */
+const NEW_CLOSURE = '2027-02-12'
+const onlyKnownClosures = () => exampleWith((p) => (p.school.closures = p.school.closures.filter((c) => c.date !== NEW_CLOSURE)))
+
 describe('plan import (imports.plan and importPlan)', () => {
   let t: TestDb
   let demo: Demo
@@ -56,7 +60,8 @@ describe('plan import (imports.plan and importPlan)', () => {
 
   describe('who may import', () => {
     test.each(['admin', 'caseManager'] as const)('%s (school admin, or case manager of the school) may', async (user) => {
-      const result = await importAs(user, EXAMPLE)
+      // The case manager's file names only closures the school already has (see below).
+      const result = await importAs(user, user === 'admin' ? EXAMPLE : onlyKnownClosures())
       expect(result.studentId).toEqual(expect.any(String))
       expect(result.invites.map((i) => [i.email, i.role])).toEqual([['maria.lopez@family.example', 'parent']])
       const student = await demo.callerFor(user, NOW).students.get({ studentId: result.studentId })
@@ -83,12 +88,41 @@ describe('plan import (imports.plan and importPlan)', () => {
       expect((await trpcError(importAs('admin', EXAMPLE, 'no-such-school'))).code).toBe('NOT_FOUND')
     })
 
+    test('another school that exists: its case managers and admin only; Maple’s case manager and admin get NOT_FOUND', async () => {
+      t.sqlite.prepare("insert into schools (id, name, created_at) values ('oak', 'Oak Middle', '2026-08-01T00:00:00.000Z')").run()
+      const json = exampleWith((p) => (p.school.name = 'Oak Middle'))
+      const before = counts()
+      for (const user of ['caseManager', 'admin'] as const) {
+        const error = await trpcError(importAs(user, json, 'oak'))
+        expect([error.code, error.message], user).toEqual(['NOT_FOUND', 'School not found.'])
+        expect((await trpcError(demo.callerFor(user, NOW).imports.school({ schoolId: 'oak' }))).code).toBe('NOT_FOUND')
+      }
+      expect(counts()).toEqual(before)
+    })
+
+    test('a case manager’s file cannot add a closure to the school calendar (the school admin’s); nothing is written', async () => {
+      const before = counts()
+      const error = await trpcError(importAs('caseManager', EXAMPLE))
+      expect(error.code).toBe('BAD_REQUEST')
+      expect(error.message.split('\n')).toEqual([
+        `school.closures[3]: "${NEW_CLOSURE}" is not a closure on Maple Elementary’s calendar, and only the school admin adds closures: a date the school already has expected (ask the school admin to add it, or leave it out)`,
+      ])
+      expect(counts()).toEqual(before)
+      // Closures the school already has are fine, and the school admin may add new ones.
+      await importAs('caseManager', onlyKnownClosures())
+      await importAs('admin', exampleWith((p) => (p.student.externalId = 'S-2003')))
+      expect(t.sqlite.prepare('select count(*) as n from school_closures where school_id = ? and date = ?').get(demo.schoolId, NEW_CLOSURE)).toEqual({ n: 1 })
+    })
+
     test('imports.school names the school for the page', async () => {
       expect(await demo.callerFor('caseManager', NOW).imports.school({ schoolId: demo.schoolId })).toEqual({ id: demo.schoolId, name: 'Maple Elementary' })
     })
 
     test('a case manager who imports a student they are not listed for joins as its case manager', async () => {
-      const json = exampleWith((p) => (p.team = p.team.filter((m) => m.email !== DEMO_USERS.caseManager.email)))
+      const json = exampleWith((p) => {
+        p.team = p.team.filter((m) => m.email !== DEMO_USERS.caseManager.email)
+        p.school.closures = p.school.closures.filter((c) => c.date !== NEW_CLOSURE)
+      })
       const { studentId } = await importAs('caseManager', json)
       const team = await demo.callerFor('caseManager', NOW).team.list({ studentId })
       expect(team.find((m) => m.email === DEMO_USERS.caseManager.email)?.role).toBe('case_manager')

@@ -1,3 +1,4 @@
+import { can } from '#shared/permissions.ts'
 import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema, setProviderAreasSchema } from '#shared/schemas/team.ts'
 import {
   inviteMember,
@@ -35,5 +36,8 @@ export const teamRouter = router({
     .mutation(({ ctx, input }) =>
       setProviderAreas(ctx.db, { studentId: input.studentId, memberId: input.memberId, areas: input.areas, actorId: ctx.user.id, now: ctx.now() }),
     ),
-  history: studentProcedure('history.view').query(({ ctx, input }) => listStudentHistory(ctx.db, input.studentId, 100, ctx.access.role !== 'parent')),
+  // Family-only concerns only for parents; notebook words only for those who may open the notebooks.
+  history: studentProcedure('history.view').query(({ ctx, input }) =>
+    listStudentHistory(ctx.db, input.studentId, 100, ctx.access.role !== 'parent', !can(ctx.access.role, 'notes.view')),
+  ),
 })
