@@ -7,6 +7,7 @@ import { Button } from './button.tsx'
 import { SelectField } from './field.tsx'
 import { StatusBadge } from './status-badge.tsx'
 import { Table } from './table.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 /** A plain GET form: the filters live in the address, so a reload or a shared link shows the same rows. */
 export function CaseloadFilters({ filters, action }: { filters: CaseloadFilterState; action: string }) {
@@ -34,9 +35,9 @@ export function CaseloadFilters({ filters, action }: { filters: CaseloadFilterSt
           Filter
         </Button>
         {active ? (
-          <Link to={action} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          <TextLink to={action}>
             Clear filters
-          </Link>
+          </TextLink>
         ) : null}
       </div>
     </Form>

@@ -3,6 +3,7 @@ import { Alert } from './alert.tsx'
 import { Button } from './button.tsx'
 import { Card } from './card.tsx'
 import { Field } from './field.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export interface NotebookListItem {
   id: string
@@ -45,9 +46,9 @@ export function NotebooksCard({
         <ul aria-label="Notebooks" className="divide-y divide-slate-200">
           {notebooks.map((n) => (
             <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <Link to={`${base}/notes/${n.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              <TextLink to={`${base}/notes/${n.id}`}>
                 {n.title}
-              </Link>
+              </TextLink>
               <span className="text-sm text-slate-600">
                 Last edited {new Date(n.updatedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}
               </span>

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+
 import type { TodayStudent } from '#server/services/today.server.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
 import { can } from '#shared/permissions.ts'
@@ -10,6 +10,7 @@ import type { CheckView } from '#server/services/accommodation-checks.server.ts'
 import { AccommodationCheckRow, type RowFailure } from './accommodation-check-row.tsx'
 import { Card } from './card.tsx'
 import { QuickProgressForm, type QuickProgressResult } from './quick-progress-form.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 /** The short form of the two profiles (DESIGN.md §2): what an adult needs in the moment, before anything else. */
 const SHORT_PROFILE = [
@@ -77,9 +78,9 @@ export function StudentTodayCard({
       title={s.name}
       headingId={`student-${s.id}`}
       actions={
-        <Link to={`/students/${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" aria-label={`Full plan for ${s.name}`}>
+        <TextLink to={`/students/${s.id}`} aria-label={`Full plan for ${s.name}`}>
           Full plan
-        </Link>
+        </TextLink>
       }
     >
       {s.closure ? (

@@ -7,6 +7,7 @@ import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
@@ -48,43 +49,43 @@ export default function MyStudents() {
         </Link>
       ) : onATeam ? (
         <p>
-          <Link to="/today" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          <TextLink to="/today">
             Today’s supports
-          </Link>
+          </TextLink>
         </p>
       ) : null}
       {recordsSessions ? (
         <p>
-          <Link to="/sessions" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          <TextLink to="/sessions">
             Sessions this week
-          </Link>
+          </TextLink>
         </p>
       ) : null}
       {importSchools.length ? (
         <p className="flex flex-wrap gap-x-4">
           {importSchools.map((school) => (
-            <Link key={school.id} to={`/school/${school.id}/import`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            <TextLink key={school.id} to={`/school/${school.id}/import`}>
               {importSchools.length > 1 ? `Import a plan: ${school.name}` : 'Import a plan'}
-            </Link>
+            </TextLink>
           ))}
         </p>
       ) : null}
       {hasCaseload || adminSchools.length ? (
         <nav aria-label="Overviews" className="flex flex-wrap gap-x-4">
           {hasCaseload ? (
-            <Link to="/caseload" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            <TextLink to="/caseload">
               Caseload
-            </Link>
+            </TextLink>
           ) : null}
           {adminSchools.map((school) => (
-            <Link key={school.id} to={`/school/${school.id}/accountability`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            <TextLink key={school.id} to={`/school/${school.id}/accountability`}>
               {adminSchools.length > 1 ? `School overview: ${school.name}` : 'School overview'}
-            </Link>
+            </TextLink>
           ))}
           {adminSchools.map((school) => (
-            <Link key={`settings-${school.id}`} to={`/school/${school.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            <TextLink key={`settings-${school.id}`} to={`/school/${school.id}`}>
               {adminSchools.length > 1 ? `School settings: ${school.name}` : 'School settings'}
-            </Link>
+            </TextLink>
           ))}
         </nav>
       ) : null}

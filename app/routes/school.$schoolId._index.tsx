@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { MakeUpPolicyCard } from '#app/components/make-up-policy-card.tsx'
 import { SchoolCalendarCard, type SchoolFormResult } from '#app/components/school-calendar-card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { canInSchool } from '#shared/permissions.ts'
 import { DEFAULT_MAKE_UP_REASONS, type MissReason } from '#shared/services.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 // /school/:schoolId. An index route, not school.$schoolId.tsx: that file would become the layout of
 // school.$schoolId.accountability and swallow the school overview.
@@ -57,9 +58,9 @@ export default function SchoolSettings() {
   const result = useActionData<typeof action>()
   return (
     <div className="space-y-6">
-      <Link to="/" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to="/">
         Back to My students
-      </Link>
+      </TextLink>
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">School settings</h1>
         <p className="text-slate-700">{school.name}: the calendar every service is scheduled on, and which misses owe a make-up.</p>

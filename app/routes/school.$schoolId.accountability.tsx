@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
 import { CaseloadFilters, CaseloadTable } from '#app/components/caseload-table.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { filterCaseload } from '#app/utils/caseload-filter.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -22,9 +23,9 @@ export default function SchoolOverview() {
   const studentCount = new Set(rows.map((r) => r.studentId)).size
   return (
     <div className="space-y-6">
-      <Link to="/" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to="/">
         Back to My students
-      </Link>
+      </TextLink>
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">School overview</h1>
         <p className="text-slate-700">

@@ -10,6 +10,7 @@ import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { isPlanImportError, type PlanError } from '#shared/plan-import/errors.ts'
 import { PLAN_FORMAT, PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 // School admins and the school's case managers; anyone else gets the same 404 as a school that does not exist.
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -71,9 +72,9 @@ export default function ImportPlan() {
   const busy = useNavigation().state === 'submitting'
   return (
     <div className="space-y-6">
-      <Link to="/" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to="/">
         Back to My students
-      </Link>
+      </TextLink>
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">Import a plan</h1>
         <p className="text-slate-700">
@@ -88,9 +89,9 @@ export default function ImportPlan() {
 
       {result?.ok ? (
         <p>
-          <Link to={`/school/${school.id}/import`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          <TextLink to={`/school/${school.id}/import`}>
             Import another plan
-          </Link>
+          </TextLink>
         </p>
       ) : (
         <Card>

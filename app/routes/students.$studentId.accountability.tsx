@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Form, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -17,6 +17,7 @@ import { ALERT_TEXT } from '#shared/accountability.ts'
 import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY } from '#shared/services.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 // Recharts is only needed once the page is interactive: its own chunk keeps it off the first paint.
 const ServiceTrendChart = lazy(() => import('#app/components/service-trend-chart.client.tsx'))
@@ -47,9 +48,9 @@ export default function AccountabilityPage() {
 
   return (
     <div className="space-y-6">
-      <Link to={`/students/${student.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to={`/students/${student.id}`}>
         Back to {first}’s plan
-      </Link>
+      </TextLink>
 
       <div className="space-y-2">
         <h2 className="text-2xl font-semibold text-slate-900">Is the plan happening?</h2>

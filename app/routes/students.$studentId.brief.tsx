@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { Button } from '#app/components/button.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -32,9 +33,9 @@ export default function MeetingBriefPage() {
           <p className="text-slate-700 print:text-[8.5pt]">{brief.intro}</p>
         </div>
         <div className="no-print flex flex-wrap items-center gap-3">
-          <Link to={base} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          <TextLink to={base}>
             Back to {brief.student.firstName}’s plan
-          </Link>
+          </TextLink>
           {/* A plain link: the browser downloads the file the server made (reloadDocument, not a client fetch). */}
           <a href={`${base}/brief.pdf`} download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
             Download PDF

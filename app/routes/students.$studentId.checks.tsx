@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DisputeContext, DisputeMark } from '#app/components/session-log-list.tsx'
@@ -10,6 +10,7 @@ import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -42,9 +43,9 @@ export default function AccommodationRecords() {
   return (
     <DisputeContext.Provider value={{ disputes, mayDispute }}>
       <div className="space-y-6">
-        <Link to={`/students/${studentId}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+        <TextLink to={`/students/${studentId}`}>
           Back to the plan
-        </Link>
+        </TextLink>
         {actionData ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null}
         <Card title="Accommodation records" headingLevel={2}>
           <p className="mb-3 text-slate-700">Every record of whether a support was used, newest first. A record replaced later the same day stays, marked.</p>

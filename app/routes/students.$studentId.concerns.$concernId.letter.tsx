@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useParams } from '@remix-run/react'
+import { Form, useLoaderData, useParams } from '@remix-run/react'
 import { useState } from 'react'
 import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -11,6 +11,7 @@ import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
 import { ladderStep } from '#shared/concerns.ts'
 import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
@@ -69,9 +70,9 @@ export default function DraftLetter() {
   const { studentId, concernId } = useParams()
   return (
     <div className="space-y-6">
-      <Link to={`/students/${studentId}/concerns/${concernId}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to={`/students/${studentId}/concerns/${concernId}`}>
         Back to the concern
-      </Link>
+      </TextLink>
       <Card title="Draft a letter" headingLevel={2}>
         <p className="text-slate-700">
           A factual letter for step {step}, {ladderStep(step).title.toLowerCase()}, about “{issue}”: what the IEP states, what the records show, and what is

@@ -17,6 +17,7 @@ import { can } from '#shared/permissions.ts'
 import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
 import { PLAIN_PARTS, REGULATION_STATES, UNIT_LABELS, type PromptLevel, type RegulationState, type TrialResult } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 // Recharts is only needed once the page is interactive: its own chunk keeps it off the first paint.
 const GoalProgressChart = lazy(() => import('#app/components/goal-progress-chart.client.tsx'))
@@ -132,9 +133,9 @@ export default function GoalPage() {
   return (
     <div className="space-y-6">
       <nav aria-label="Goal links" className="flex flex-wrap items-center gap-2">
-        <Link to={`/students/${student.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+        <TextLink to={`/students/${student.id}`}>
           Back to {first}’s plan
-        </Link>
+        </TextLink>
         <span className="flex-1" />
         {can(role, 'progress.record') ? (
           <a href="#add-point" className={buttonClasses('primary')}>

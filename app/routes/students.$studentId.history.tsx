@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { describeChanges, describeHistoryEntry, type HistoryContext } from '#app/utils/history-text.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 // The history service returns the latest 100 entries; the page says so when it reaches that many.
 const HISTORY_LIMIT = 100
@@ -30,9 +31,9 @@ export default function StudentHistory() {
 
   return (
     <div className="space-y-4">
-      <Link to={`/students/${student.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to={`/students/${student.id}`}>
         Back to {first}’s plan
-      </Link>
+      </TextLink>
       <Card title="History" headingLevel={2}>
         <p className="mb-4 text-slate-700">
           Every change to {first}’s plan and records, newest first. Nothing is deleted: a correction is a new entry.

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -12,6 +12,7 @@ import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { can } from '#shared/permissions.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 // TipTap, Yjs and the provider (about 560 kB) load only here, and only in the browser.
 const NoteEditor = lazy(() => import('#app/components/note-editor.client.tsx'))
@@ -63,12 +64,12 @@ export default function NotebookPage() {
   return (
     <div className="space-y-4">
       <nav aria-label="Notebook pages" className="flex flex-wrap gap-x-4">
-        <Link to={base} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+        <TextLink to={base}>
           Back to {firstName(student)}’s plan
-        </Link>
-        <Link to={`${base}/notes/${notebook.id}/history`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+        </TextLink>
+        <TextLink to={`${base}/notes/${notebook.id}/history`}>
           History
-        </Link>
+        </TextLink>
       </nav>
       <Card title={notebook.title} headingId="notebook-heading">
         {archived ? (

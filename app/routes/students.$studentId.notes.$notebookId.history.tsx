@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -9,6 +9,7 @@ import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -45,9 +46,9 @@ export default function NotebookHistory() {
 
   return (
     <div className="space-y-4">
-      <Link to={base} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to={base}>
         Back to {notebook.title}
-      </Link>
+      </TextLink>
       <Card title={`History of ${notebook.title}`} headingLevel={2}>
         <p className="mb-3 text-slate-700">One saved copy per day: the notebook as it stood after that day’s last edit.</p>
         {actionData?.ok ? <Alert tone="success">Restored the copy from {formatSchoolDate(actionData.day)}. Everyone editing sees it now.</Alert> : null}
@@ -55,9 +56,9 @@ export default function NotebookHistory() {
         <ul aria-label="Saved days" className="divide-y divide-slate-200">
           {days.map((d) => (
             <li key={d.day} className="py-2">
-              <Link to={`?day=${d.day}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline" aria-current={view?.day === d.day ? 'page' : undefined}>
+              <TextLink to={`?day=${d.day}`} aria-current={view?.day === d.day ? 'page' : undefined}>
                 {formatSchoolDate(d.day)}
-              </Link>
+              </TextLink>
               <p className="text-sm text-slate-700">{d.preview}</p>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { Table } from '#app/components/table.tsx'
@@ -7,6 +7,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -27,9 +28,9 @@ export default function FamilyNotifications() {
   const first = firstName(parent.student)
   return (
     <div className="space-y-6">
-      <Link to={`/students/${parent.student.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+      <TextLink to={`/students/${parent.student.id}`}>
         Back to {first}’s plan
-      </Link>
+      </TextLink>
       <div className="space-y-2">
         <h2 className="text-2xl font-semibold text-slate-900">Family notifications</h2>
         <p className="text-slate-700">

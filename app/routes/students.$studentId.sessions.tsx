@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DisputeContext, SessionLogMonth } from '#app/components/session-log-list.tsx'
@@ -10,6 +10,7 @@ import { monthLabel, sessionLogByMonth } from '#app/utils/session-log.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { localIsoDate } from '#shared/school-date.ts'
+import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -57,9 +58,9 @@ export default function SessionLog() {
             <a href={`/api/students/${studentId}/sessions.csv`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
               Download CSV
             </a>
-            <Link to={`/students/${studentId}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            <TextLink to={`/students/${studentId}`}>
               Back to the plan
-            </Link>
+            </TextLink>
           </p>
         </Card>
         {months.length === 0 ? (
