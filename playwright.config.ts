@@ -1,16 +1,58 @@
-import { defineConfig } from '@playwright/test'
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test'
+import { E2E_DAYS } from './tests/e2e/days.ts'
 
 // E2E_PORT and BUILD_DIR let two checkouts (or two engineers) run the suite side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3210)
-const DATA_DIR = `./data/e2e-${PORT}`
 const BASE_URL = `http://localhost:${PORT}`
+// Two more servers: one seeded in the summer break, one on the real date (whatever day the suite runs).
+const SUMMER_URL = `http://localhost:${PORT + 1}`
+const REAL_DATE_URL = `http://localhost:${PORT + 2}`
+
+/** A test server on its own empty database, migrated and seeded at start-up on the day `now` names. */
+type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, { command: string }>
+
+function server(port: number, now: string | null): WebServer {
+  const dataDir = `./data/e2e-${port}`
+  return {
+    command: `rm -rf ${dataDir} && npx tsx server/index.ts`,
+    env: {
+      PORT: String(port),
+      DATABASE_PATH: `${dataDir}/same-page.db`,
+      // The test clock is refused in production; the build itself is the production build.
+      NODE_ENV: 'test',
+      TZ: 'UTC',
+      BUILD_DIR: process.env.BUILD_DIR ?? 'build',
+      ...(now ? { SAME_PAGE_NOW: now, SAME_PAGE_TEST_CLOCK: '1' } : {}),
+    },
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  }
+}
+
+const browserArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+]
+const chromium = {
+  browserName: 'chromium' as const,
+  timezoneId: 'UTC',
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: browserArgs },
+}
 
 /**
  * Browser journeys against the built app (`npm run build` first), in Debian's Chromium: Playwright's own
  * browser downloads are never used (scripts/ensure-chromium.sh installs or explains the one we need).
- * Each run starts from an empty database at data/e2e/, which the server migrates and seeds with the demo team.
+ * Each run starts from empty databases under data/, which the servers migrate and seed with the demo team.
  */
-export default defineConfig({
+export default defineConfig<{ day: string | null }>({
   testDir: 'tests/e2e',
   retries: 0,
   workers: 2,
@@ -20,41 +62,26 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 8_000 },
   use: {
-    baseURL: BASE_URL,
     trace: 'retain-on-failure',
   },
   projects: [
     {
-      name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-dev-shm-usage',
-          ],
-        },
-      },
+      // Every journey, on the demo seeded on an ordinary Wednesday; journeys about other days set their own `day`.
+      name: 'school-day',
+      testIgnore: /\.(summer|real-date)\.spec\.ts$/,
+      use: { ...chromium, baseURL: BASE_URL, day: E2E_DAYS.schoolDay },
+    },
+    {
+      name: 'summer',
+      testMatch: /\.summer\.spec\.ts$/,
+      use: { ...chromium, baseURL: SUMMER_URL, day: E2E_DAYS.summer },
+    },
+    {
+      // Whatever day CI runs on: the pages must agree with the real calendar.
+      name: 'real-date',
+      testMatch: /\.real-date\.spec\.ts$/,
+      use: { ...chromium, baseURL: REAL_DATE_URL, day: null },
     },
   ],
-  webServer: {
-    command: `rm -rf ${DATA_DIR} && npx tsx server/index.ts`,
-    env: {
-      PORT: String(PORT),
-      DATABASE_PATH: `${DATA_DIR}/same-page.db`,
-      NODE_ENV: 'production',
-      BUILD_DIR: process.env.BUILD_DIR ?? 'build',
-    },
-    url: `${BASE_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [server(PORT, E2E_DAYS.schoolDay), server(PORT + 1, E2E_DAYS.summer), server(PORT + 2, null)],
 })

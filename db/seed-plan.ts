@@ -10,11 +10,20 @@ import type { Database } from './schema.ts'
 
 type Trx = Transaction<Database>
 
+/**
+ * The demo school's year for a seed day: 31 August to 18 June. From 19 June to 30 August (the summer break)
+ * it is the year that has just ended, so a demo seeded in July still shows a whole year of records.
+ */
 export function schoolYearAround(today: string): { start: string; end: string } {
   const year = Number(today.slice(0, 4))
-  const month = Number(today.slice(5, 7))
-  const startYear = month >= 8 ? year : year - 1
+  const startYear = today >= `${year}-08-31` ? year : year - 1
   return { start: `${startYear}-08-31`, end: `${startYear + 1}-06-18` }
+}
+
+/** The last day the demo's records reach: the seed day, or in the summer break the year's last day. */
+export function demoRecordsDay(today: string): string {
+  const { end } = schoolYearAround(today)
+  return today > end ? end : today
 }
 
 /** The n-th school day before `today` (0 = the latest school day up to today), skipping weekends and closures. */

@@ -17,6 +17,8 @@ interface Args {
   closures: ReadonlySet<string>
   yearStart: string
   yearEnd: string
+  /** The last day whose sessions were recorded. */
+  recordThrough: string
 }
 
 const DAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
@@ -89,9 +91,8 @@ export async function seedServices(trx: Trx, a: Args): Promise<{ speechServiceId
     }
   }
 
-  // Up to yesterday: today's sessions are still to be recorded.
-  const yesterday = new Date(Date.parse(`${a.today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
-  const speech = schoolDays(september, yesterday, a.closures, ['tue', 'thu'])
+  const through = a.recordThrough
+  const speech = schoolDays(september, through, a.closures, ['tue', 'thu'])
   const n = speech.length
   // A run of four provider-absent misses about three to four weeks back, and two unrecorded sessions after them.
   const missed = new Set(speech.slice(Math.max(0, n - 14), Math.max(0, n - 10)))
@@ -104,11 +105,11 @@ export async function seedServices(trx: Trx, a: Args): Promise<{ speechServiceId
   const firstMiss = [...missed][0]
   if (firstMiss) {
     // Made up on the Friday after the run, when the provider was back.
-    const makeUpDay = schoolDays(firstMiss, yesterday, a.closures, ['fri']).find((d) => d > [...missed].at(-1)!)
+    const makeUpDay = schoolDays(firstMiss, through, a.closures, ['fri']).find((d) => d > [...missed].at(-1)!)
     if (makeUpDay) await insert({ service: 'speech', date: makeUpDay, kind: 'make_up', minutes: 30, repays: firstMiss, by: a.speechId })
   }
 
-  const ot = schoolDays(september, yesterday, a.closures, ['wed'])
+  const ot = schoolDays(september, through, a.closures, ['wed'])
   for (const [i, date] of ot.entries()) {
     if (i === ot.length - 5) await insert({ service: 'ot', date, kind: 'delivered', minutes: 30, note: 'Fire drill cut the session short.', by: a.otId })
     else if (i === ot.length - 3) await insert({ service: 'ot', date, kind: 'missed', reason: 'student_absent', by: a.otId })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DB } from './client.server.ts'
 import type { TeamRole } from './schema.ts'
 import { demoClosures } from './seed-calendar.ts'
-import { schoolYearAround, seedPlan } from './seed-plan.ts'
+import { demoRecordsDay, schoolYearAround, seedPlan } from './seed-plan.ts'
 import { seedNotes } from './seed-notes.ts'
 import { seedConcerns } from './seed-concerns.ts'
 import { seedServices } from './seed-services.ts'
@@ -48,8 +48,11 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
   const passwordHash = await hash(DEMO_PASSWORD)
   return db.transaction().execute(async (trx) => {
     const schoolId = randomUUID()
-    const today = localDate(now)
-    const year = schoolYearAround(today)
+    // Everything is dated from the seed day, so the demo is current whenever it is seeded; in the summer
+    // break the records reach the last day of the year that has just ended.
+    const seedDay = localDate(now)
+    const year = schoolYearAround(seedDay)
+    const today = demoRecordsDay(seedDay)
     await trx
       .insertInto('schools')
       .values({ id: schoolId, name: 'Maple Elementary', created_at: at, year_start: year.start, year_end: year.end })
@@ -137,11 +140,17 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       closures,
       yearStart: year.start,
       yearEnd: year.end,
+      // In the summer break the year's last sessions were recorded too; otherwise today's are still to do.
+      recordThrough: today < seedDay ? today : previousDay(today),
     })
     const notebookIds = await seedNotes(trx, { johnnyId, caseManagerId: users.caseManager, at, now })
     const { sharedConcernId, familyConcernId } = await seedConcerns(trx, { johnnyId, parentId: users.parent, caseManagerId: users.caseManager, speechServiceId, at })
     return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId, notebookIds, sharedConcernId, familyConcernId }
   })
+}
+
+function previousDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
 }
 
 function localDate(now: Date): string {

@@ -9,6 +9,7 @@ import type { ViteDevServer } from 'vite'
 import { type DB, isDatabaseHealthy } from '#db/client.server.ts'
 import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
 import { isAllowedOrigin } from './auth/origin.server.ts'
+import { type Clock, clockForRequest, systemClock } from './clock.server.ts'
 import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext, type SessionUser } from './trpc/context.server.ts'
@@ -31,6 +32,10 @@ export interface CreateAppOptions {
     | { mode: 'development'; vite: ViteDevServer }
   /** Collaboration options beyond the database and sessions (tests inject a store or a logger). */
   collab?: Omit<CollabOptions, 'db' | 'lucia'>
+  /** The clock for every request (default: the process clock, which tests may set with SAME_PAGE_NOW). */
+  now?: Clock
+  /** Tests only (config refuses it in production): a browser may pick its day with the test-clock cookie. */
+  testClock?: boolean
 }
 
 export interface CreatedApp {
@@ -43,7 +48,9 @@ export interface CreatedApp {
 export function createApp(options: CreateAppOptions): CreatedApp {
   const { db } = options
   const lucia = createLucia(db)
-  const collab = createCollab({ ...options.collab, db, lucia })
+  const clock = options.now ?? systemClock
+  const collab = createCollab({ now: clock, ...options.collab, db, lucia })
+  const requestClock = (req: Request): Clock => (options.testClock ? clockForRequest(req.get('cookie'), clock) : clock)
   const app = express()
   app.disable('x-powered-by')
   if (options.trustProxy) app.set('trust proxy', 1)
@@ -91,7 +98,7 @@ export function createApp(options: CreateAppOptions): CreatedApp {
     '/api/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ res }) => createContext({ db, user: (res.locals as Locals).user }),
+      createContext: ({ req, res }) => createContext({ db, user: (res.locals as Locals).user, now: requestClock(req) }),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed`, error)
       },
@@ -100,7 +107,7 @@ export function createApp(options: CreateAppOptions): CreatedApp {
 
   const getLoadContext = (req: Request, res: Response) => {
     const locals = res.locals as Locals
-    return createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure })
+    return createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure, now: requestClock(req) })
   }
 
   if (!options.remix) return { app, lucia, collab }

@@ -35,3 +35,19 @@ describe('empty variables', () => {
     expect(config.DATABASE_PATH).toBe('./data/same-page.db')
   })
 })
+
+describe('the test clock settings', () => {
+  test('SAME_PAGE_NOW and SAME_PAGE_TEST_CLOCK are read outside production', () => {
+    const config = loadConfig(env({ NODE_ENV: 'test', SAME_PAGE_NOW: '2026-12-05', SAME_PAGE_TEST_CLOCK: '1' }))
+    expect(config.SAME_PAGE_NOW).toBe('2026-12-05')
+    expect(config.SAME_PAGE_TEST_CLOCK).toBe('1')
+  })
+
+  test.each<Record<string, string>>([{ SAME_PAGE_NOW: '2026-12-05' }, { SAME_PAGE_TEST_CLOCK: '1' }])('production refuses %o', (vars) => {
+    expect(() => loadConfig(env({ NODE_ENV: 'production', ...vars }))).toThrow(/for tests/)
+  })
+
+  test.each(['tomorrow', '2026-02-30', '9999-12-31', '2026-12-05T25:00'])('refuses SAME_PAGE_NOW=%j', (SAME_PAGE_NOW) => {
+    expect(() => loadConfig(env({ NODE_ENV: 'test', SAME_PAGE_NOW }))).toThrow(/SAME_PAGE_NOW/)
+  })
+})

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseClockSetting } from './clock.server.ts'
 
 // An empty variable (PORT= in a shell) means "not set", not 0.
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value)
@@ -9,7 +10,24 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Set when a TLS-terminating proxy sits in front; then X-Forwarded-Proto decides Secure cookies. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Tests and development only: run the app as if it were this day (see server/clock.server.ts). */
+  SAME_PAGE_NOW: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((v) => parseClockSetting(v) !== null, { error: 'a date (2026-11-18) or a date and time (2026-11-18T14:30:00) between 2000 and 2100' })
+      .optional(),
+  ),
+  /** Tests only: let each browser choose its day with the test-clock cookie. */
+  SAME_PAGE_TEST_CLOCK: z.preprocess(unsetIfEmpty, z.enum(['0', '1']).optional()),
 })
+  .superRefine((env, ctx) => {
+    // A school's records are evidence: no deployment may ever date them by a fake clock.
+    if (env.NODE_ENV !== 'production') return
+    if (env.SAME_PAGE_NOW) ctx.addIssue({ code: 'custom', path: ['SAME_PAGE_NOW'], message: 'is for tests and development only; unset it in production' })
+    if (env.SAME_PAGE_TEST_CLOCK === '1')
+      ctx.addIssue({ code: 'custom', path: ['SAME_PAGE_TEST_CLOCK'], message: 'is for tests only; unset it in production' })
+  })
 
 export type Config = z.infer<typeof envSchema>
 

@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { isDatabaseEmpty, seedDemo } from '#db/seed.ts'
 import { hashPassword } from './auth/password.server.ts'
 import { createApp, listen, type CreateAppOptions } from './app.server.ts'
+import { systemClock } from './clock.server.ts'
 import { loadConfig } from './config.server.ts'
 
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
@@ -20,7 +21,7 @@ export async function main(): Promise<Server> {
   const { db, sqlite } = openDatabase(config.DATABASE_PATH)
   await migrateToLatest(db)
   if (await isDatabaseEmpty(db)) {
-    await seedDemo(db, hashPassword)
+    await seedDemo(db, hashPassword, systemClock())
     console.log('Seeded the demo team (see README for the logins).')
   }
 
@@ -37,10 +38,10 @@ export async function main(): Promise<Server> {
     remix = { mode: 'production', build, clientDir: path.join(BUILD_DIR, 'client') }
   }
 
-  const { app, lucia, collab } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix })
+  const { app, lucia, collab } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix, now: systemClock, testClock: config.SAME_PAGE_TEST_CLOCK === '1' })
   // Housekeeping at start-up: expired sessions and day-old sign-in failures carry no evidence.
   await lucia.deleteExpiredSessions()
-  await db.deleteFrom('sign_in_failures').where('at', '<', new Date(Date.now() - 86_400_000).toISOString()).execute()
+  await db.deleteFrom('sign_in_failures').where('at', '<', new Date(systemClock().getTime() - 86_400_000).toISOString()).execute()
   const server = await listen({ app, collab }, config.PORT)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT

@@ -1,5 +1,6 @@
 import type { DB } from '#db/client.server.ts'
 import type { AppLucia } from './auth/lucia.server.ts'
+import { systemClock } from './clock.server.ts'
 import { createRequestAuth, type RequestAuth } from './auth/request-auth.server.ts'
 import { createContext, type SessionUser } from './trpc/context.server.ts'
 import { type AppCaller, createCaller } from './trpc/_app.server.ts'
@@ -14,6 +15,8 @@ import type { MeetingBrief } from '#shared/meeting-brief.ts'
  */
 // A type alias (not an interface) so it satisfies Remix's index-signature AppLoadContext.
 export type ServerLoadContext = {
+  /** The one clock (server/clock.server.ts): route modules never call `new Date()` for "now". */
+  now: () => Date
   auth: RequestAuth
   trpc: AppCaller
   invites: {
@@ -35,9 +38,10 @@ export function createServerLoadContext(args: {
   secure: boolean
   now?: () => Date
 }): ServerLoadContext {
-  const now = args.now ?? (() => new Date())
+  const now = args.now ?? systemClock
   const { db } = args
   return {
+    now,
     auth: createRequestAuth({ ...args, now }),
     trpc: createCaller(createContext({ db, user: args.user, now })),
     invites: {

@@ -12,7 +12,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   // User-scoped: the services of students the caller case-manages and the services they provide.
   const all = await context.trpc.accountability.caseload({})
   const { rows, filters } = filterCaseload(all, new URL(request.url).searchParams)
-  return { rows, filters, total: all.length, asOf: localIsoDate(new Date()) }
+  return { rows, filters, total: all.length, asOf: localIsoDate(context.now()) }
 }
 
 export default function Caseload() {

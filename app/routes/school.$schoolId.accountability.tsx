@@ -15,7 +15,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const all = await loadOr404(() => context.trpc.accountability.school({ schoolId }))
   const school = (await context.trpc.schools.mine()).find((s) => s.id === schoolId)
   const { rows, filters } = filterCaseload(all, new URL(request.url).searchParams)
-  return { schoolId, schoolName: school?.name ?? 'Your school', rows, filters, total: all.length, asOf: localIsoDate(new Date()) }
+  return { schoolId, schoolName: school?.name ?? 'Your school', rows, filters, total: all.length, asOf: localIsoDate(context.now()) }
 }
 
 export default function SchoolOverview() {

@@ -8,13 +8,15 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from '#app/utils/session-action.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { addDays, formatSchoolDate, isIsoDate } from '#shared/school-date.ts'
+import { isWeekOf } from '#shared/school-week.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request)
   const asked = new URL(request.url).searchParams.get('week') ?? ''
   // A mistyped ?week= shows this week rather than an error page.
   const week = await loadOr404(() => context.trpc.sessions.week({ weekOf: isIsoDate(asked) ? asked : undefined }))
-  const thisWeek = week.days.includes(week.today)
+  // On a Saturday or a Sunday the week on screen (Monday to Friday) is still this week.
+  const thisWeek = isWeekOf(week.weekOf, week.today)
   return { week, thisWeek }
 }
 

@@ -20,7 +20,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     appliesKind: 'daily',
     days: [],
     subject: '',
-    startDate: localIsoDate(new Date()),
+    startDate: localIsoDate(context.now()),
   }
   return { values }
 }

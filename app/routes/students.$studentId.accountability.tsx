@@ -26,7 +26,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   // The server's school day, the same one the procedure checks "not in the future" against.
-  const today = localIsoDate(new Date())
+  const today = localIsoDate(context.now())
   const asked = new URL(request.url).searchParams.get('asOf') || undefined
   const result = await actionResult(() => context.trpc.accountability.student({ studentId, asOf: asked }))
   if (result.ok) return { numbers: result.data, today, asOfError: null }

@@ -22,7 +22,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   // A family-only concern is "not found" for staff: the same 404 as a concern that does not exist.
   const concern = await loadOr404(() => context.trpc.concerns.get({ studentId, concernId: params.concernId ?? '' }))
   const linkable = concern.canEdit ? await loadOr404(() => context.trpc.concerns.linkable({ studentId })) : null
-  return { concern, linkable, today: localIsoDate(new Date()) }
+  return { concern, linkable, today: localIsoDate(context.now()) }
 }
 
 function field(form: FormData, name: string): string {

@@ -22,7 +22,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   // Family-only entries go in only when the family ticked them, one by one.
   const include = url.searchParams.getAll('include')
   const letter = url.searchParams.has('draft')
-    ? buildConcernLetter({ ...facts, today: localIsoDate(new Date()), includeFamilyOnly: include, senderName: user.name })
+    ? buildConcernLetter({ ...facts, today: localIsoDate(context.now()), includeFamilyOnly: include, senderName: user.name })
     : null
   return {
     step: facts.step,

@@ -20,7 +20,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!can(student.role, 'concerns.create')) throw new Response('Not found', { status: 404 })
   const linkable = await loadOr404(() => context.trpc.concerns.linkable({ studentId }))
   const values: ConcernFormValues = {
-    date: localIsoDate(new Date()),
+    date: localIsoDate(context.now()),
     issue: '',
     personContacted: '',
     response: '',

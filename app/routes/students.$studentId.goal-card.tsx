@@ -14,7 +14,7 @@ import type { loader as studentLoader } from './students.$studentId.tsx'
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const today = localIsoDate(new Date())
+  const today = localIsoDate(context.now())
   // A card printed at the weekend is for Monday: show that day's supports rather than none.
   const day = weekdayOf(today)
   const cardDate = day === 'sat' ? addDays(today, 2) : day === 'sun' ? addDays(today, 1) : today

@@ -28,7 +28,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const goalId = params.goalId ?? ''
   const goal = await loadOr404(() => context.trpc.goals.get({ studentId, goalId }))
   // The server's school day, the same one progress.add checks "no future dates" against.
-  return { goal, today: localIsoDate(new Date()) }
+  return { goal, today: localIsoDate(context.now()) }
 }
 
 function readPointForm(form: FormData): ProgressFormValues {

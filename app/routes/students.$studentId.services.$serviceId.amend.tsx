@@ -19,7 +19,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const service = (await loadOr404(() => context.trpc.services.list({ studentId }))).find((s) => s.id === params.serviceId)
   if (!service) throw new Response('Not found', { status: 404 })
   const values: AmendFormValues = {
-    effectiveFrom: localIsoDate(new Date()),
+    effectiveFrom: localIsoDate(context.now()),
     minutesPerSession: String(service.current.minutesPerSession),
     weekdays: [...service.current.weekdays],
     note: '',

@@ -31,7 +31,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     weekdays: [],
     setting: 'pull-out',
     grouping: 'individual',
-    startDate: localIsoDate(new Date()),
+    startDate: localIsoDate(context.now()),
     endDate: services.at(-1)?.endDate ?? '',
   }
   return { values, providers }

@@ -17,7 +17,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const studentId = params.studentId ?? ''
   const services = await loadOr404(() => context.trpc.services.list({ studentId }))
   const from = services.map((s) => s.startDate).sort()[0]
-  const today = localIsoDate(new Date())
+  const today = localIsoDate(context.now())
   const sessions = from ? await loadOr404(() => context.trpc.services.sessions({ studentId, from, to: today })) : []
   // A record's versions load on demand; an unknown id just shows none.
   const shownVersions = new URL(request.url).searchParams.get('versions')

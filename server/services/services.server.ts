@@ -1,3 +1,4 @@
+import { systemClock } from '../clock.server.ts'
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
@@ -55,7 +56,7 @@ export async function listServices(
     )
     .orderBy('effective_from')
     .execute()
-  const today = args.today ?? localIsoDate(new Date())
+  const today = args.today ?? localIsoDate(systemClock())
   const termsByService = new Map<string, typeof terms>()
   for (const t of terms) {
     const list = termsByService.get(t.service_id)

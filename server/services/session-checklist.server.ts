@@ -1,5 +1,6 @@
 import type { DB } from '#db/client.server.ts'
-import { addDays, type IsoDate, weekdayOf } from '#shared/school-date.ts'
+import { addDays, type IsoDate } from '#shared/school-date.ts'
+import { mondayOf } from '#shared/school-week.ts'
 import { scheduledSessions } from '#shared/services.ts'
 import { sessionRows, type SessionRow } from '#shared/session-status.ts'
 import { type Closure, closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
@@ -8,10 +9,6 @@ import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { currentRecords, type SessionRecord } from './session-records.server.ts'
 import { listServices, type Service } from './services.server.ts'
 
-export function mondayOf(date: IsoDate): IsoDate {
-  const offset = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 }[weekdayOf(date)]
-  return addDays(date, -offset)
-}
 
 export interface ServiceSessions {
   service: Pick<Service, 'id' | 'key' | 'name' | 'providerId' | 'providerName' | 'setting' | 'grouping' | 'startDate' | 'endDate' | 'current' | 'terms'>

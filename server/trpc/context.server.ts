@@ -1,4 +1,5 @@
 import type { DB } from '#db/client.server.ts'
+import { systemClock } from '../clock.server.ts'
 
 export interface SessionUser {
   id: string
@@ -14,5 +15,5 @@ export interface Context {
 
 /** Built per request by the HTTP adapter and the Remix load context, and directly by tests. */
 export function createContext(args: { db: DB; user: SessionUser | null; now?: () => Date }): Context {
-  return { db: args.db, user: args.user, now: args.now ?? (() => new Date()) }
+  return { db: args.db, user: args.user, now: args.now ?? systemClock }
 }

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Browser, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
+import { TEST_CLOCK_COOKIE } from '#server/clock.server.ts'
+import { E2E_DAYS } from './days.ts'
 
 export { expect }
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey }
@@ -33,10 +35,26 @@ export async function signInOn(page: Page, email: string, password: string = DEM
   await expect(page.getByRole('heading', { level: 1, name: 'My students', exact: true })).toBeVisible()
 }
 
-/** A page in its own browser context (its own cookies), closed with the test. */
-export async function freshPage(browser: Browser, track: (close: () => Promise<void>) => void): Promise<Page> {
-  const context = await browser.newContext()
+/**
+ * Puts a browser context on `day`: the page's clock (Playwright's, running on from that moment) and the
+ * server's (the test-clock cookie, honoured only by the test server). Null: the real date, untouched.
+ */
+export async function setDay(context: BrowserContext, day: string | null, baseURL: string | undefined): Promise<void> {
+  if (!day) return
+  await context.clock.install({ time: new Date(day) })
+  if (baseURL) await context.addCookies([{ name: TEST_CLOCK_COOKIE, value: encodeURIComponent(day), url: baseURL }])
+}
+
+/** A page in its own browser context (its own cookies, the same day as the test), closed with the test. */
+export async function freshPage(
+  browser: Browser,
+  track: (close: () => Promise<void>) => void,
+  day: string | null = E2E_DAYS.schoolDay,
+  baseURL?: string,
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL })
   track(() => context.close())
+  await setDay(context, day, baseURL)
   return context.newPage()
 }
 
@@ -54,6 +72,11 @@ export async function studentIdFromMyStudents(page: Page, studentName: string): 
 }
 
 interface Fixtures {
+  /**
+   * The moment the journey happens at (an ISO date-time, see days.ts), for the browser and the server; null
+   * for the real date. Each project sets its default; a journey about a particular day sets its own.
+   */
+  day: string | null
   /** Signs the test's `page` in as a demo user through the sign-in form; resolves on My students. */
   signIn: (role: DemoUserKey) => Promise<Page>
   /** Opens a page in a new browser context (a second person or device); contexts close after the test. */
@@ -61,6 +84,11 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  day: [E2E_DAYS.schoolDay, { option: true }],
+  context: async ({ context, day, baseURL }, provide) => {
+    await setDay(context, day, baseURL)
+    await provide(context)
+  },
   // The fixture callback is named `provide`, not `use`: the React hooks lint rule reads `use(...)` as a hook.
   signIn: async ({ page }, provide) => {
     await provide(async (role) => {
@@ -68,9 +96,9 @@ export const test = base.extend<Fixtures>({
       return page
     })
   },
-  newPersonPage: async ({ browser }, provide) => {
+  newPersonPage: async ({ browser, day, baseURL }, provide) => {
     const closers: (() => Promise<void>)[] = []
-    await provide(() => freshPage(browser, (close) => closers.push(close)))
+    await provide(() => freshPage(browser, (close) => closers.push(close), day, baseURL))
     for (const close of closers) await close()
   },
 })

@@ -1,14 +1,12 @@
 import { demoClosures } from '#db/seed-calendar.ts'
 import { schoolDaysBefore, schoolYearAround } from '#db/seed-plan.ts'
-import { localIsoDate } from '#shared/school-date.ts'
 import { DEMO_USERS, expect, expectAccessible, signInOn, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
 
 /**
- * A plan file for the server's school year, built from today's date: a speech service held every weekday since the
- * year began, the last three school days recorded, and a parent without an account (who gets an invite).
+ * A plan file for the server's school year, built from the journey's day: a speech service held every weekday since
+ * the year began, the last three school days recorded, and a parent without an account (who gets an invite).
  */
-function validPlan(studentName: string, parentEmail: string) {
-  const today = localIsoDate(new Date())
+function validPlan(studentName: string, parentEmail: string, today: string) {
   const year = schoolYearAround(today)
   const closures = new Set(demoClosures(Number(year.start.slice(0, 4))).map((c) => c.date))
   const days = [3, 2, 1].map((n) => schoolDaysBefore(today, n, closures)).filter((d) => d >= year.start && d < today)
@@ -40,11 +38,11 @@ function validPlan(studentName: string, parentEmail: string) {
   }
 }
 
-test('the school admin imports a plan: every problem listed and nothing saved, then the fixed file makes the student', async ({ signIn }) => {
+test('the school admin imports a plan: every problem listed and nothing saved, then the fixed file makes the student', async ({ signIn, day }) => {
   const page = await signIn('admin')
   const studentName = `Nora Quinn ${Date.now().toString(36)}`
   const parentEmail = uniqueEmail('nora-parent')
-  const valid = validPlan(studentName, parentEmail)
+  const valid = validPlan(studentName, parentEmail, (day ?? new Date().toISOString()).slice(0, 10))
 
   await page.getByRole('link', { name: 'Import a plan' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Import a plan' })).toBeVisible()

@@ -1,9 +1,9 @@
-import { expect, expectAccessible, signInOn, test, DEMO_USERS } from './fixtures.ts'
+import { expect, expectAccessible, freshPage, signInOn, test, DEMO_USERS } from './fixtures.ts'
 
 // No other test signs in with this address, so its failure count is this journey's alone.
 const EMAIL = 'lockout-test@maple.example'
 
-test('ten failed sign-ins lock the account, and the next attempt says it is locked for 15 minutes', async ({ page, browser }) => {
+test('ten failed sign-ins lock the account, and the next attempt says it is locked for 15 minutes', async ({ page, browser, day, baseURL }) => {
   const attempt = async (n: number) => {
     await page.goto('/sign-in')
     await page.getByLabel('Email').fill(EMAIL)
@@ -28,10 +28,10 @@ test('ten failed sign-ins lock the account, and the next attempt says it is lock
   await expectAccessible(page)
 
   // The lock is per email: another account still signs in.
-  const context = await browser.newContext()
+  let close = async () => {}
   try {
-    await signInOn(await context.newPage(), DEMO_USERS.speech.email)
+    await signInOn(await freshPage(browser, (c) => (close = c), day, baseURL), DEMO_USERS.speech.email)
   } finally {
-    await context.close()
+    await close()
   }
 })
