@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 export type TeamRole = 'case_manager' | 'provider' | 'para' | 'parent'
 
@@ -270,6 +270,16 @@ export interface NotebookUpdatesTable {
   /** A Yjs update (or, after compaction, several merged into one). */
   update: Uint8Array
   created_at: string
+  /** Who sent it; null for rows merged from several people by compaction (notebook_authors keeps who wrote what). */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** Append-only: the person behind each Yjs client id in a notebook (every piece of text keeps its client id). */
+export interface NotebookAuthorsTable {
+  notebook_id: string
+  client_id: number
+  user_id: string
+  first_seen_at: string
 }
 
 export interface NotebookSnapshotsTable {
@@ -377,6 +387,7 @@ export interface Database {
   notebooks: NotebooksTable
   notebook_updates: NotebookUpdatesTable
   notebook_snapshots: NotebookSnapshotsTable
+  notebook_authors: NotebookAuthorsTable
   concerns: ConcernsTable
   concern_versions: ConcernVersionsTable
   concern_links: ConcernLinksTable

@@ -2,16 +2,23 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { caretColor } from '#shared/notes/caret-color.ts'
+import {
+  CLOSE_ARCHIVED,
+  CLOSE_MESSAGE_TOO_BIG,
+  CLOSE_REMOVED,
+  CLOSE_SIGNED_OUT,
+  CLOSE_TOO_LARGE,
+  CLOSE_UNREADABLE,
+  coveredBy,
+  decodeStoredAck,
+  MAX_NOTEBOOK_BYTES,
+  MAX_UPDATE_BYTES,
+} from '#shared/notes/collab-protocol.ts'
 import { NOTE_FIELD, noteContentExtensions } from '#shared/notes/extensions.ts'
-
-// The server's close codes (server/collab/collab-server.server.ts) that end editing for good.
-const CLOSE_REMOVED = 4403
-const CLOSE_ARCHIVED = 4410
-const CLOSE_SIGNED_OUT = 4401
 
 interface Person {
   id: string
@@ -25,7 +32,13 @@ interface Session {
   local: IndexeddbPersistence
 }
 
-export type NoteStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'removed' | 'archived' | 'signedOut'
+export type NoteStatus = 'connecting' | 'saving' | 'saved' | 'offline' | Ended
+
+/** Ends editing on this page: the socket stays closed. */
+type Ended = 'removed' | 'archived' | 'signedOut' | 'tooLarge' | 'notebookFull' | 'unreadable'
+const REFUSED: readonly NoteStatus[] = ['tooLarge', 'notebookFull', 'unreadable']
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`
 
 const STATUS_TEXT: Record<NoteStatus, string> = {
   connecting: 'Connecting…',
@@ -35,6 +48,9 @@ const STATUS_TEXT: Record<NoteStatus, string> = {
   removed: 'You are no longer on this student’s team, so this notebook is closed.',
   archived: 'This notebook was archived and can no longer be changed.',
   signedOut: 'You signed out, so this notebook is closed. Sign in again to keep editing; changes made here are kept on this device.',
+  tooLarge: `Your last change was not saved: one change can be at most ${kb(MAX_UPDATE_BYTES)} (a very long paste?). Reload the notebook to go on from the saved copy.`,
+  notebookFull: `Your last change was not saved: this notebook is full (${Math.round(MAX_NOTEBOOK_BYTES / 1024 / 1024)} MB). Reload to go on from the saved copy, and start a new notebook for more notes.`,
+  unreadable: 'Your last change was not saved: the notebook could not read it. Reload the notebook to go on from the saved copy.',
 }
 
 /**
@@ -64,19 +80,74 @@ export default function NoteEditor({ notebookId, title, user }: { notebookId: st
   return <LiveEditor key={notebookId} session={session} title={title} user={user} />
 }
 
+/**
+ * "All changes saved" means on disk: the server sends the stored state vector after each write commits
+ * (server/collab/collab-server.server.ts), and this page compares it with what it needs stored — what this
+ * device held when it opened (its own earlier offline edits included) and everything typed here since.
+ */
+function useAllStored(session: Session): boolean {
+  const { doc, provider, local } = session
+  const stored = useRef(new Map<number, number>())
+  const baseline = useRef(new Map<number, number>())
+  const [allStored, setAllStored] = useState(false)
+  useEffect(() => {
+    const recompute = () => {
+      const needed = new Map(baseline.current)
+      const own = Y.getState(doc.store, doc.clientID)
+      if (own > 0) needed.set(doc.clientID, own)
+      setAllStored(coveredBy(needed, stored.current))
+    }
+    const onLocalLoaded = () => {
+      baseline.current = Y.decodeStateVector(Y.encodeStateVector(doc))
+      recompute()
+    }
+    const onStateless = ({ payload }: { payload: string }) => {
+      const vector = decodeStoredAck(payload)
+      if (!vector) return
+      for (const [client, clock] of vector) stored.current.set(client, Math.max(clock, stored.current.get(client) ?? 0))
+      recompute()
+    }
+    if (local.synced) onLocalLoaded()
+    else local.once('synced', onLocalLoaded)
+    provider.on('stateless', onStateless)
+    doc.on('update', recompute)
+    return () => {
+      local.off('synced', onLocalLoaded)
+      provider.off('stateless', onStateless)
+      doc.off('update', recompute)
+    }
+  }, [doc, provider, local])
+  return allStored
+}
+
 function useNoteStatus(session: Session): NoteStatus {
   const { provider, socket, local } = session
   const [online, setOnline] = useState(() => navigator.onLine)
   const [socketStatus, setSocketStatus] = useState<WebSocketStatus>(socket.status)
   const [synced, setSynced] = useState(provider.isSynced)
-  const [unsynced, setUnsynced] = useState(provider.unsyncedChanges)
-  const [ended, setEnded] = useState<'removed' | 'archived' | 'signedOut' | null>(null)
+  const allStored = useAllStored(session)
+  const [ended, setEnded] = useState<Ended | null>(null)
 
   useEffect(() => {
     const onStatus = ({ status }: { status: WebSocketStatus }) => setSocketStatus(status)
     const onSynced = ({ state }: { state: boolean }) => setSynced(state)
-    const onUnsynced = ({ number }: { number: number }) => setUnsynced(number)
-    const onClose = ({ event }: { event: { code: number } }) => {
+    const onClose = ({ event }: { event: { code: number; reason: string } }) => {
+      const refused: Ended | null =
+        event.code === CLOSE_UNREADABLE
+          ? 'unreadable'
+          : event.code === CLOSE_TOO_LARGE && event.reason === 'notebook-full'
+            ? 'notebookFull'
+            : event.code === CLOSE_TOO_LARGE || event.code === CLOSE_MESSAGE_TOO_BIG
+              ? 'tooLarge'
+              : null
+      if (refused) {
+        // The server refused what this device sent. Resending it from IndexedDB on every visit would be refused
+        // forever, so the local copy goes; the server's copy (everything stored) is what a reload opens.
+        setEnded(refused)
+        socket.disconnect()
+        void local.clearData()
+        return
+      }
       if (event.code === CLOSE_REMOVED) {
         setEnded('removed')
         socket.disconnect()
@@ -103,14 +174,12 @@ function useNoteStatus(session: Session): NoteStatus {
     socket.on('status', onStatus)
     socket.on('close', onClose)
     provider.on('synced', onSynced)
-    provider.on('unsyncedChanges', onUnsynced)
     window.addEventListener('offline', goOffline)
     window.addEventListener('online', goOnline)
     return () => {
       socket.off('status', onStatus)
       socket.off('close', onClose)
       provider.off('synced', onSynced)
-      provider.off('unsyncedChanges', onUnsynced)
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
     }
@@ -119,7 +188,7 @@ function useNoteStatus(session: Session): NoteStatus {
   if (ended) return ended
   if (!online || (synced && socketStatus === WebSocketStatus.Disconnected)) return 'offline'
   if (!synced) return socketStatus === WebSocketStatus.Disconnected ? 'offline' : 'connecting'
-  return unsynced > 0 ? 'saving' : 'saved'
+  return allStored ? 'saved' : 'saving'
 }
 
 function useOthers(session: Session): { clientId: number; name: string; color: string }[] {
@@ -146,7 +215,7 @@ function useOthers(session: Session): { clientId: number; name: string; color: s
 function LiveEditor({ session, title, user }: { session: Session; title: string; user: Person }) {
   const status = useNoteStatus(session)
   const others = useOthers(session)
-  const editable = status !== 'removed' && status !== 'archived' && status !== 'signedOut'
+  const editable = status !== 'removed' && status !== 'archived' && status !== 'signedOut' && !REFUSED.includes(status)
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -182,6 +251,15 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
       >
         {STATUS_TEXT[status]}
       </p>
+      {REFUSED.includes(status) ? (
+        <button
+          type="button"
+          onClick={() => window.location.reload()}
+          className="min-h-11 rounded border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
+        >
+          Reload the notebook
+        </button>
+      ) : null}
       <div aria-live="polite" className="text-sm text-slate-700">
         {others.length ? (
           <ul aria-label="Also editing" className="flex flex-wrap gap-2">

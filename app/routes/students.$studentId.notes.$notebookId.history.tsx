@@ -50,7 +50,7 @@ export default function NotebookHistory() {
         Back to {notebook.title}
       </TextLink>
       <Card title={`History of ${notebook.title}`} headingLevel={2}>
-        <p className="mb-3 text-slate-700">One saved copy per day: the notebook as it stood after that day’s last edit.</p>
+        <p className="mb-3 text-slate-700">One saved copy per day: the notebook as it stood after that day’s last edit, with who wrote what.</p>
         {actionData?.ok ? <Alert tone="success">Restored the copy from {formatSchoolDate(actionData.day)}. Everyone editing sees it now.</Alert> : null}
         {actionData && !actionData.ok ? <Alert>{actionData.message}</Alert> : null}
         <ul aria-label="Saved days" className="divide-y divide-slate-200">
@@ -67,6 +67,21 @@ export default function NotebookHistory() {
       {view ? (
         <Card title={`As it was on ${formatSchoolDate(view.day)}`} headingLevel={2}>
           <NoteView doc={view.json} label={`${notebook.title} on ${formatSchoolDate(view.day)}`} />
+          {view.authorship.length ? (
+            <section aria-labelledby="who-wrote-what" className="mt-4">
+              <h3 id="who-wrote-what" className="font-semibold text-slate-900">
+                Who wrote what
+              </h3>
+              <ul aria-label="Who wrote what" className="mt-2 divide-y divide-slate-200 text-sm">
+                {view.authorship.map((block, i) => (
+                  <li key={i} className="py-1.5">
+                    <span className="font-medium text-slate-900">{block.authors.join(', ')}:</span>{' '}
+                    <span className="text-slate-700">{block.text.length > 160 ? `${block.text.slice(0, 160)}…` : block.text}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {canRestore ? (
             <Form method="post" className="mt-4">
               <input type="hidden" name="day" value={view.day} />

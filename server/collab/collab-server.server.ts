@@ -9,15 +9,27 @@ import type { AppLucia } from '../auth/lucia.server.ts'
 import { isAllowedSocketOrigin } from '../auth/origin.server.ts'
 import { registerCollab } from '../services/collab-hub.server.ts'
 import { resolveStudentAccess } from '../services/memberships.server.ts'
-import { compactNotebook, CompactionConflict, countNotebookUpdates, sqliteNotebookStore, type NotebookStore } from './notebook-store.server.ts'
+import {
+  CLOSE_ARCHIVED,
+  CLOSE_REMOVED,
+  CLOSE_SIGNED_OUT,
+  CLOSE_STORE_FAILED,
+  CLOSE_TOO_LARGE,
+  CLOSE_UNREADABLE,
+  encodeStoredAck,
+  MAX_SOCKET_PAYLOAD_BYTES,
+  MAX_NOTEBOOK_BYTES,
+  MAX_UPDATE_BYTES,
+  type RefusalReason,
+} from '#shared/notes/collab-protocol.ts'
+import { compactNotebook, CompactionConflict, countNotebookUpdates, sqliteNotebookStore, type AuthoredUpdate, type NotebookStore } from './notebook-store.server.ts'
+import { readIncomingUpdate } from './socket-message.server.ts'
+import { NotebookGuard, type GuardLimits } from './update-guard.server.ts'
 
 export const COLLAB_PATH = '/collab'
 
-/** WebSocket close codes the notes page explains to the person (4000–4999 are the application's own). */
-export const CLOSE_REMOVED = 4403
-export const CLOSE_ARCHIVED = 4410
-export const CLOSE_SIGNED_OUT = 4401
-export const CLOSE_STORE_FAILED = 4500
+/** WebSocket close codes the notes page explains to the person (defined with the page in shared/notes/collab-protocol.ts). */
+export { CLOSE_ARCHIVED, CLOSE_REMOVED, CLOSE_SIGNED_OUT, CLOSE_STORE_FAILED, CLOSE_TOO_LARGE, CLOSE_UNREADABLE }
 
 /** Marks edits that are already stored (a restore), so they are not appended a second time. */
 const STORED_ORIGIN = Symbol('already-stored')
@@ -48,6 +60,8 @@ export interface CollabOptions {
   compactAt?: number
   /** Compaction while a notebook stays open, once it has this many stored rows (a notebook open all day). */
   compactOpenAt?: number
+  /** Size limits for one update and one notebook (tests use small ones; the app uses shared/notes/collab-protocol.ts). */
+  limits?: GuardLimits
 }
 
 export interface Collab {
@@ -77,6 +91,13 @@ class Refusal extends Error {
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Hocuspocus applies a message when its beforeHandleMessage hooks resolve, and logs through console.error and
+ * resets the socket when one throws. A message we drop (the socket is closed by us, with our own code) therefore
+ * waits on a promise that never settles; nothing holds it, so it is collected with the message.
+ */
+const dropMessage = () => new Promise<never>(() => {})
+
 export function createCollab(options: CollabOptions): Collab {
   const { db, lucia } = options
   const store = options.store ?? sqliteNotebookStore(db)
@@ -85,11 +106,17 @@ export function createCollab(options: CollabOptions): Collab {
   const storeAttempts = options.storeAttempts ?? 3
   const compactAt = options.compactAt ?? 200
   const compactOpenAt = options.compactOpenAt ?? 1000
+  const limits = options.limits ?? { maxUpdateBytes: MAX_UPDATE_BYTES, maxNotebookBytes: MAX_NOTEBOOK_BYTES }
   // One compaction per notebook at a time: a second one would only lose the race and roll back.
   const compacting = new Set<string>()
 
   const sockets = new Map<WebSocket, SocketInfo>()
-  const pending = new Map<string, { updates: Uint8Array[]; doc: Document }>()
+  const pending = new Map<string, { updates: AuthoredUpdate[]; doc: Document }>()
+  // Per open notebook: the scratch copy incoming updates are checked on, and the state vector known to be on disk.
+  const guards = new Map<string, NotebookGuard>()
+  const storedVectors = new Map<string, Map<number, number>>()
+  // Sockets whose update was refused: nothing more from them reaches a document.
+  const refusedSockets = new WeakSet<WebSocket>()
   const flushChains = new Map<string, Promise<void>>()
   const background = new Set<Promise<unknown>>()
   // A removal that lands while an upgrade is being checked must still win: upgrades compare sequence numbers.
@@ -109,7 +136,8 @@ export function createCollab(options: CollabOptions): Collab {
   }
   let closing = false
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 })
+  // Above the update limit, so an oversized edit is refused with a reason the page explains (CLOSE_TOO_LARGE).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_PAYLOAD_BYTES })
 
   const track = (work: Promise<unknown>) => {
     background.add(work)
@@ -120,9 +148,13 @@ export function createCollab(options: CollabOptions): Collab {
     const entry = pending.get(name)
     if (!entry || entry.updates.length === 0) return
     const updates = entry.updates.splice(0)
+    // Every update the document has applied is either stored already or in this batch: once the batch is written,
+    // the document as it stands now is on disk.
+    const vector = Y.decodeStateVector(Y.encodeStateVector(entry.doc))
     for (let attempt = 1; ; attempt++) {
       try {
         await store.append(name, updates, entry.doc, now())
+        acknowledgeStored(name, entry.doc, vector)
         return
       } catch (error) {
         if (attempt >= storeAttempts) {
@@ -142,6 +174,26 @@ export function createCollab(options: CollabOptions): Collab {
     logger(`Notebook ${name}: edits could not be stored; closing it so clients resend them later`, error)
     pending.delete(name)
     for (const [ws, info] of sockets) if (info.notebookId === name) closeSocket(ws, CLOSE_STORE_FAILED, 'store-failed')
+  }
+
+  /**
+   * "Saved" means on disk: after a write commits (synchronous=FULL), every editor of the notebook is told the
+   * stored state vector, and compares it with what it has sent (app/components/note-editor.client.tsx).
+   */
+  function acknowledgeStored(name: string, doc: Document, vector: Map<number, number>) {
+    storedVectors.set(name, vector)
+    if (!doc.isDestroyed) doc.broadcastStateless(encodeStoredAck(vector))
+  }
+
+  /** Closes a socket whose update the notebook cannot take; the update is never applied, broadcast or stored. */
+  function refuseUpdate(ws: WebSocket, reason: RefusalReason): Promise<never> {
+    if (!refusedSockets.has(ws)) {
+      refusedSockets.add(ws)
+      const info = sockets.get(ws)
+      logger(`Notebook ${info?.notebookId ?? '?'}: refused an update from user ${info?.userId ?? '?'} (${reason})`)
+      closeSocket(ws, reason === 'unreadable-update' ? CLOSE_UNREADABLE : CLOSE_TOO_LARGE, reason)
+    }
+    return dropMessage()
   }
 
   function flush(name: string): Promise<void> {
@@ -209,15 +261,45 @@ export function createCollab(options: CollabOptions): Collab {
           }
           Y.applyUpdate(document, Y.encodeStateAsUpdate(stored))
           stored.destroy()
+          storedVectors.set(documentName, Y.decodeStateVector(Y.encodeStateVector(document)))
         },
-        async onChange({ documentName, update, document, transactionOrigin }) {
+        async connected({ documentName, connection }) {
+          // A new editor learns at once what is on disk, so a client with nothing to send can say "saved".
+          const vector = storedVectors.get(documentName)
+          if (vector) connection.sendStateless(encodeStoredAck(vector))
+        },
+        /**
+         * Every message is looked at before Hocuspocus applies it. An update is checked on the notebook's
+         * scratch copy: too large, growing the notebook past its limit, or unreadable by the editor, it is refused
+         * for its sender only (the socket is closed with a reason) and never applied, broadcast or stored.
+         * Stateless messages from clients are dropped: only the server may say what is stored.
+         */
+        async beforeHandleMessage({ connection, document, documentName, update: data }) {
+          const ws = connection.webSocket
+          if (refusedSockets.has(ws)) return dropMessage()
+          const message = readIncomingUpdate(data)
+          if (message.kind === 'stateless') return dropMessage()
+          if (connection.readOnly) return
+          if (data.byteLength > limits.maxUpdateBytes + 1024) return refuseUpdate(ws, 'update-too-large')
+          if (message.kind === 'malformed') return refuseUpdate(ws, 'unreadable-update')
+          if (message.kind !== 'update') return
+          let guard = guards.get(documentName)
+          if (!guard) {
+            guard = new NotebookGuard(document, limits)
+            guards.set(documentName, guard)
+          }
+          const verdict = guard.check(message.update)
+          if (!verdict.ok) return refuseUpdate(ws, verdict.reason)
+        },
+        async onChange({ documentName, update, document, transactionOrigin, context }) {
           if (transactionOrigin === STORED_ORIGIN) return
           let entry = pending.get(documentName)
           if (!entry) {
             entry = { updates: [], doc: document }
             pending.set(documentName, entry)
           }
-          entry.updates.push(update)
+          // Each stored row keeps who sent it (docs/decisions/005-notes-collaboration.md, authorship).
+          entry.updates.push({ update, userId: (context as Partial<SocketInfo>).userId ?? null })
         },
         async onStoreDocument({ documentName }) {
           await flush(documentName)
@@ -227,6 +309,9 @@ export function createCollab(options: CollabOptions): Collab {
         },
         async afterUnloadDocument({ documentName }) {
           pending.delete(documentName)
+          guards.get(documentName)?.destroy()
+          guards.delete(documentName)
+          storedVectors.delete(documentName)
           if (!closing) track(compactLater(documentName, compactAt))
         },
       },
@@ -251,7 +336,13 @@ export function createCollab(options: CollabOptions): Collab {
     flush,
     applyStored(notebookId, update) {
       const document = hocuspocus.documents.get(notebookId)
-      if (document) Y.applyUpdate(document, update, STORED_ORIGIN)
+      if (!document) return
+      Y.applyUpdate(document, update, STORED_ORIGIN)
+      // The restore is on disk already: what was stored before, plus it.
+      const before = storedVectors.get(notebookId)
+      const merged = new Map(before ?? [])
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) merged.set(client, Math.max(clock, merged.get(client) ?? 0))
+      acknowledgeStored(notebookId, document, merged)
     },
   })
 

@@ -6,7 +6,7 @@ import { plainTextOf, type NoteNode } from '#shared/notes/note-json.ts'
 
 // Built once: the same schema the browser editor has, so server-written content is content the editor accepts.
 let schema: ReturnType<typeof getSchema> | null = null
-function noteSchema() {
+export function noteSchema() {
   schema ??= getSchema(noteContentExtensions())
   return schema
 }
@@ -72,4 +72,34 @@ export function replaceContent(live: Y.Doc, snapshot: Uint8Array): void {
   } finally {
     source.destroy()
   }
+}
+
+/**
+ * Who wrote what: for each top-level block with words, its text and the Yjs client ids that typed them, most
+ * characters first. Every Yjs item keeps the client id that created it (through merges and snapshots);
+ * notebook_authors says whose each id is.
+ */
+export function authorshipOf(doc: Y.Doc): { text: string; clients: number[] }[] {
+  const blocks: { text: string; clients: number[] }[] = []
+  for (const block of doc.getXmlFragment(NOTE_FIELD).toArray()) {
+    const chars = new Map<number, number>()
+    const parts: string[] = []
+    const walk = (node: unknown) => {
+      if (node instanceof Y.XmlText) {
+        for (let item = node._start; item; item = item.right) {
+          if (item.deleted || !(item.content instanceof Y.ContentString)) continue
+          chars.set(item.id.client, (chars.get(item.id.client) ?? 0) + item.length)
+          parts.push(item.content.str)
+        }
+      } else if (node instanceof Y.XmlElement) {
+        for (const child of node.toArray()) walk(child)
+        parts.push(' ')
+      }
+    }
+    walk(block)
+    const text = parts.join('').replace(/\s+/g, ' ').trim()
+    if (!text) continue
+    blocks.push({ text, clients: [...chars.entries()].sort((a, b) => b[1] - a[1]).map(([client]) => client) })
+  }
+  return blocks
 }

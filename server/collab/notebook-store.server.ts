@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
 import type { DB } from '#db/client.server.ts'
 import type { Executor } from '../services/audit.server.ts'
-import { snapshotAction } from '#shared/notes/snapshot-day.ts'
+import { snapshotAction, snapshotDay } from '#shared/notes/snapshot-day.ts'
 import { docFromUpdates, plainTextOfDoc } from './note-doc.server.ts'
 
 /**
@@ -12,8 +12,14 @@ import { docFromUpdates, plainTextOfDoc } from './note-doc.server.ts'
 export interface NotebookStore {
   /** The stored document; throws when a stored update cannot be read (the caller must not serve it empty). */
   load(notebookId: string): Promise<Y.Doc>
-  /** Appends updates in one transaction and refreshes the notebook's text and today's snapshot from `doc`. */
-  append(notebookId: string, updates: readonly Uint8Array[], doc: Y.Doc, at: Date): Promise<void>
+  /** Appends updates in one transaction with their authors and refreshes the notebook's text from `doc`. */
+  append(notebookId: string, updates: readonly AuthoredUpdate[], doc: Y.Doc, at: Date): Promise<void>
+}
+
+/** One Yjs update as it arrived, with the person whose socket sent it (null: written by the server itself). */
+export interface AuthoredUpdate {
+  update: Uint8Array
+  userId: string | null
 }
 
 export function sqliteNotebookStore(db: DB): NotebookStore {
@@ -33,22 +39,84 @@ export async function loadNotebookDoc(db: Executor, notebookId: string): Promise
   return docFromUpdates(rows.map((r) => r.update))
 }
 
+/**
+ * A flush: the updates are appended with their authors, and the notebook's searchable text refreshed, in one
+ * transaction. It never rewrites the whole document: the day's snapshot is written once, when the first edit
+ * of a later day arrives (from the stored log as it stood, which is the earlier day's last state); until then
+ * that day is read from the log itself (`openDay`).
+ */
 export async function appendNotebookUpdates(
   db: DB,
-  args: { notebookId: string; updates: readonly Uint8Array[]; doc: Y.Doc; at: Date },
+  args: { notebookId: string; updates: readonly (Uint8Array | AuthoredUpdate)[]; doc: Y.Doc; at: Date },
 ): Promise<void> {
   if (args.updates.length === 0) return
-  await db.transaction().execute(async (trx) => {
-    const createdAt = args.at.toISOString()
-    await trx
-      .insertInto('notebook_updates')
-      .values(args.updates.map((update) => ({ notebook_id: args.notebookId, update, created_at: createdAt })))
-      .execute()
-    await recordStoredState(trx, args.notebookId, args.doc, args.at)
-  })
+  await db.transaction().execute((trx) => appendInTransaction(trx, args))
 }
 
-/** The notebook's searchable text and today's snapshot, from the document as it now stands. */
+/** The same, inside a caller's transaction (a restore appends its edit with the audit row). */
+export async function appendInTransaction(
+  trx: Executor,
+  args: { notebookId: string; updates: readonly (Uint8Array | AuthoredUpdate)[]; doc: Y.Doc; at: Date },
+): Promise<void> {
+  const updates = args.updates.map((u) => (u instanceof Uint8Array ? { update: u, userId: null } : u))
+  await closeEarlierDay(trx, args.notebookId, args.at)
+  const createdAt = args.at.toISOString()
+  await trx
+    .insertInto('notebook_updates')
+    .values(updates.map((u) => ({ notebook_id: args.notebookId, update: u.update, created_at: createdAt, user_id: u.userId })))
+    .execute()
+  for (const u of updates) if (u.userId) await recordAuthors(trx, args.notebookId, u.update, u.userId, args.at)
+  await trx
+    .updateTable('notebooks')
+    .set({ plain_text: plainTextOfDoc(args.doc), updated_at: createdAt })
+    .where('id', '=', args.notebookId)
+    .execute()
+}
+
+/** The day of the notebook's last stored edit: the one day whose state is read from the log, not a snapshot. */
+export async function openDay(db: Executor, notebookId: string): Promise<string | null> {
+  const row = await db.selectFrom('notebooks').select('updated_at').where('id', '=', notebookId).executeTakeFirst()
+  return row ? snapshotDay(new Date(row.updated_at)) : null
+}
+
+/** Before the first stored edit of a new day, the previous edit day's final state becomes its snapshot. */
+async function closeEarlierDay(trx: Executor, notebookId: string, at: Date): Promise<void> {
+  const day = await openDay(trx, notebookId)
+  if (day === null || day === snapshotDay(at)) return
+  const stored = await loadNotebookDoc(trx, notebookId)
+  try {
+    const state = Y.encodeStateAsUpdate(stored)
+    const text = plainTextOfDoc(stored)
+    const stamp = at.toISOString()
+    await trx
+      .insertInto('notebook_snapshots')
+      .values({ id: randomUUID(), notebook_id: notebookId, day, state, plain_text: text, updated_at: stamp })
+      .onConflict((oc) => oc.columns(['notebook_id', 'day']).doUpdateSet({ state, plain_text: text, updated_at: stamp }))
+      .execute()
+  } finally {
+    stored.destroy()
+  }
+}
+
+/**
+ * Every Yjs item keeps the client id that created it, so remembering whose each client id is tells who wrote
+ * each word, on any day, through compaction. The first person to send a client id keeps it: an update that
+ * carries someone else's (a browser resending what it saw from others) does not take their words.
+ */
+export async function recordAuthors(trx: Executor, notebookId: string, update: Uint8Array, userId: string, at: Date): Promise<void> {
+  const clients = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()]
+  if (clients.length === 0) return
+  await trx
+    .insertInto('notebook_authors')
+    .values(clients.map((client_id) => ({ notebook_id: notebookId, client_id, user_id: userId, first_seen_at: at.toISOString() })))
+    .onConflict((oc) => oc.columns(['notebook_id', 'client_id']).doNothing())
+    .execute()
+}
+
+/**
+ * The notebook's searchable text and a snapshot for the day of `at`, from the document as it now stands: written
+ * once for a new notebook (and by the demo seed), never by a flush.
+ */
 export async function recordStoredState(trx: Executor, notebookId: string, doc: Y.Doc, at: Date): Promise<void> {
   const text = plainTextOfDoc(doc)
   const stamp = at.toISOString()
@@ -101,11 +169,14 @@ export async function compactNotebook(
 ): Promise<{ merged: number }> {
   const rows = await db
     .selectFrom('notebook_updates')
-    .select(['id', 'update'])
+    .select(['id', 'update', 'user_id'])
     .where('notebook_id', '=', notebookId)
     .orderBy('id')
     .execute()
   if (rows.length < 2) return { merged: 0 }
+  // Rows of one person stay theirs; a merged row of several people has no single author (notebook_authors has them).
+  const authors = new Set(rows.map((r) => r.user_id))
+  const author = authors.size === 1 ? rows[0]!.user_id : null
   const maxId = rows[rows.length - 1]!.id
   // Loading validates (damaged rows are never folded into a merged row) and, unlike Y.mergeUpdates, stays
   // linear: 10,000 keystroke updates fold in well under a second instead of many seconds.
@@ -123,7 +194,7 @@ export async function compactNotebook(
     if (Number(deleted.numDeletedRows) !== rows.length) throw new CompactionConflict()
     await trx
       .insertInto('notebook_updates')
-      .values({ notebook_id: notebookId, update: merged, created_at: (options.at ?? new Date()).toISOString() })
+      .values({ notebook_id: notebookId, update: merged, created_at: (options.at ?? new Date()).toISOString(), user_id: author })
       .execute()
   })
   return { merged: rows.length }

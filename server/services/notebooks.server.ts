@@ -5,8 +5,8 @@ import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { NoteNode } from '#shared/notes/note-json.ts'
 import { excerptAround, likeContains } from '#shared/notes/search-pattern.ts'
-import { loadNotebookDoc, recordStoredState } from '../collab/notebook-store.server.ts'
-import { plainTextOfDoc, readState, replaceContent, stateFromJson } from '../collab/note-doc.server.ts'
+import { appendInTransaction, loadNotebookDoc, openDay, recordAuthors, recordStoredState } from '../collab/notebook-store.server.ts'
+import { authorshipOf, docFromUpdates, plainTextOfDoc, readState, replaceContent, stateFromJson } from '../collab/note-doc.server.ts'
 import { recordAudit, type Executor } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 
@@ -86,7 +86,8 @@ export async function createNotebook(
       .values({ id, student_id: studentId, title, plain_text: '', created_at: at, created_by: actorId, updated_at: at, archived_at: null, archived_by: null })
       .execute()
     const state = stateFromJson(args.content ?? starterContent(title, now))
-    await trx.insertInto('notebook_updates').values({ notebook_id: id, update: state, created_at: at }).execute()
+    await trx.insertInto('notebook_updates').values({ notebook_id: id, update: state, created_at: at, user_id: actorId }).execute()
+    await recordAuthors(trx, id, state, actorId, now)
     const doc = new Y.Doc()
     Y.applyUpdate(doc, state)
     await recordStoredState(trx, id, doc, now)
@@ -160,15 +161,42 @@ export interface NotebookDay {
   preview: string
 }
 
+const previewOf = (text: string) => text.replace(/\s+/g, ' ').slice(0, 120)
+
+/**
+ * One entry per day with stored edits. Past days come from their snapshot; the day of the last stored edit
+ * (the open day) from the notebook's live text, because flushes do not rewrite a snapshot (notebook-store).
+ */
 export async function listNotebookHistory(db: DB, studentId: string, notebookId: string): Promise<NotebookDay[]> {
   await findNotebook(db, studentId, notebookId)
-  const rows = await db
+  const [rows, live] = await Promise.all([
+    db.selectFrom('notebook_snapshots').select(['day', 'updated_at', 'plain_text']).where('notebook_id', '=', notebookId).execute(),
+    db.selectFrom('notebooks').select(['updated_at', 'plain_text']).where('id', '=', notebookId).executeTakeFirstOrThrow(),
+  ])
+  const open = await openDay(db, notebookId)
+  const days = rows.filter((r) => r.day !== open).map((r) => ({ day: r.day, updatedAt: r.updated_at, preview: previewOf(r.plain_text) }))
+  if (open) days.push({ day: open, updatedAt: live.updated_at, preview: previewOf(live.plain_text) })
+  return days.sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))
+}
+
+/** A day's stored state: its snapshot, or for the open day the stored log itself. */
+async function dayState(db: Executor, notebookId: string, day: string): Promise<{ state: Uint8Array; updatedAt: string } | null> {
+  if (day === (await openDay(db, notebookId))) {
+    const live = await db.selectFrom('notebooks').select('updated_at').where('id', '=', notebookId).executeTakeFirstOrThrow()
+    const doc = await loadNotebookDoc(db, notebookId)
+    try {
+      return { state: Y.encodeStateAsUpdate(doc), updatedAt: live.updated_at }
+    } finally {
+      doc.destroy()
+    }
+  }
+  const row = await db
     .selectFrom('notebook_snapshots')
-    .select(['day', 'updated_at', 'plain_text'])
+    .select(['updated_at', 'state'])
     .where('notebook_id', '=', notebookId)
-    .orderBy('day', 'desc')
-    .execute()
-  return rows.map((r) => ({ day: r.day, updatedAt: r.updated_at, preview: r.plain_text.replace(/\s+/g, ' ').slice(0, 120) }))
+    .where('day', '=', day)
+    .executeTakeFirst()
+  return row ? { state: row.state, updatedAt: row.updated_at } : null
 }
 
 export interface NotebookDayView {
@@ -176,19 +204,41 @@ export interface NotebookDayView {
   updatedAt: string
   json: NoteNode
   text: string
+  /** Who wrote what: each block's words and the names of the people who typed them, most first. */
+  authorship: { text: string; authors: string[] }[]
 }
 
 export async function getNotebookDay(db: DB, studentId: string, notebookId: string, day: string): Promise<NotebookDayView> {
   await findNotebook(db, studentId, notebookId)
-  const row = await db
-    .selectFrom('notebook_snapshots')
-    .select(['day', 'updated_at', 'state'])
-    .where('notebook_id', '=', notebookId)
-    .where('day', '=', day)
-    .executeTakeFirst()
-  if (!row) throw new DomainError('NOT_FOUND', 'There is no saved copy of this notebook for that day.')
-  return { day: row.day, updatedAt: row.updated_at, ...readState(row.state) }
+  const found = await dayState(db, notebookId, day)
+  if (!found) throw new DomainError('NOT_FOUND', 'There is no saved copy of this notebook for that day.')
+  const doc = docFromUpdates([found.state])
+  try {
+    const blocks = authorshipOf(doc)
+    const clients = [...new Set(blocks.flatMap((b) => b.clients))]
+    const names = new Map<number, string>()
+    if (clients.length) {
+      const rows = await db
+        .selectFrom('notebook_authors')
+        .innerJoin('users', 'users.id', 'notebook_authors.user_id')
+        .select(['notebook_authors.client_id', 'users.name'])
+        .where('notebook_authors.notebook_id', '=', notebookId)
+        .where('notebook_authors.client_id', 'in', clients)
+        .execute()
+      for (const r of rows) names.set(Number(r.client_id), r.name)
+    }
+    const authorship = blocks.map((b) => ({
+      text: b.text,
+      authors: [...new Set(b.clients.map((c) => names.get(c) ?? UNKNOWN_AUTHOR))],
+    }))
+    return { day, updatedAt: found.updatedAt, ...readState(found.state), authorship }
+  } finally {
+    doc.destroy()
+  }
 }
+
+/** Text written before authors were recorded (or by the demo seed) has no name to show. */
+export const UNKNOWN_AUTHOR = 'an earlier edit (author not recorded)'
 
 /** The notebook as it now stands on the server, read-only (archived notebooks, and pages without scripts). */
 export async function getNotebookContent(db: DB, studentId: string, notebookId: string): Promise<{ json: NoteNode; text: string }> {
@@ -214,12 +264,7 @@ export async function restoreNotebookDay(
   if (notebook.archived_at) throw new DomainError('CONFLICT', 'An archived notebook cannot be changed.')
   await collabHub.flush(args.notebookId)
   const update = await db.transaction().execute(async (trx) => {
-    const snapshot = await trx
-      .selectFrom('notebook_snapshots')
-      .select(['state'])
-      .where('notebook_id', '=', args.notebookId)
-      .where('day', '=', args.day)
-      .executeTakeFirst()
+    const snapshot = await dayState(trx, args.notebookId, args.day)
     if (!snapshot) throw new DomainError('NOT_FOUND', 'There is no saved copy of this notebook for that day.', 'day')
     const doc = await loadNotebookDoc(trx, args.notebookId)
     try {
@@ -227,8 +272,7 @@ export async function restoreNotebookDay(
       doc.on('update', (u: Uint8Array) => updates.push(u))
       replaceContent(doc, snapshot.state)
       const merged = Y.mergeUpdates(updates)
-      await trx.insertInto('notebook_updates').values({ notebook_id: args.notebookId, update: merged, created_at: args.now.toISOString() }).execute()
-      await recordStoredState(trx, args.notebookId, doc, args.now)
+      await appendInTransaction(trx, { notebookId: args.notebookId, updates: [{ update: merged, userId: args.actorId }], doc, at: args.now })
       await recordAudit(trx, {
         actorId: args.actorId,
         studentId: args.studentId,

@@ -10,6 +10,7 @@ import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { seedDemo } from '#db/seed.ts'
 import { createLucia, SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
+import { coveredBy, decodeStoredAck } from '#shared/notes/collab-protocol.ts'
 import { cachedHash } from '#tests/fixtures/demo.ts'
 import { fragmentText, waitFor } from './harness.ts'
 
@@ -99,6 +100,39 @@ test('every word typed survives a SIGKILL 2 s later', { timeout: 60_000 }, async
   const text = fragmentText(reader.doc)
   for (const word of words) expect(text).toContain(word)
   expect(text).toContain('fire drill')
+})
+
+test('"saved" means on disk: kill -9 right after the stored acknowledgement, 20 times, and no word is lost', { timeout: 180_000 }, async () => {
+  const { file, cookie, notebookId } = await preparedDatabase('saved')
+  const written: string[] = []
+  let lost = 0
+  for (let round = 0; round <= 20; round++) {
+    const server = await startServer(file)
+    const writer = connect(server.host, cookie, notebookId)
+    const stored: Map<number, number>[] = []
+    writer.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const vector = decodeStoredAck(payload)
+      if (vector) stored.push(vector)
+    })
+    await new Promise<void>((resolve) => writer.provider.on('synced', () => resolve()))
+    const text = fragmentText(writer.doc)
+    lost += written.filter((word) => !text.includes(word)).length
+    if (round === 20) break
+    const word = `saved${round}x${Math.random().toString(36).slice(2, 7)}`
+    const p = new Y.XmlElement('paragraph')
+    p.insert(0, [new Y.XmlText(word)])
+    writer.doc.getXmlFragment(NOTE_FIELD).push([p])
+    written.push(word)
+    const mine = new Map([[writer.doc.clientID, Y.getState(writer.doc.store, writer.doc.clientID)]])
+    await waitFor(() => stored.some((vector) => coveredBy(mine, vector)), 5000, 'the stored acknowledgement')
+    // The moment the editor would say "All changes saved".
+    server.child.kill('SIGKILL')
+    await exited(server.child)
+    writer.provider.destroy()
+    writer.socket.destroy()
+  }
+  expect(written).toHaveLength(20)
+  expect(lost).toBe(0)
 })
 
 test('SIGTERM writes queued edits before the process exits', { timeout: 60_000 }, async () => {

@@ -101,6 +101,13 @@ test('an edit made offline is kept on the device, says so, and merges when the n
   await page.reload()
   await expect(editorOf(page, title)).toContainText('Written on the bus with no signal.')
   await expect(editorOf(page, title)).toContainText('Parent wrote this meanwhile.')
+
+  // History says who wrote which words.
+  await page.getByRole('link', { name: 'History' }).click()
+  await page.getByRole('list', { name: 'Saved days' }).getByRole('link').first().click()
+  const authorship = page.getByRole('list', { name: 'Who wrote what' })
+  await expect(authorship.getByRole('listitem').filter({ hasText: 'Written on the bus with no signal.' })).toContainText(DEMO_USERS.caseManager.name)
+  await expect(authorship.getByRole('listitem').filter({ hasText: 'Parent wrote this meanwhile.' })).toContainText(DEMO_USERS.parent.name)
 })
 
 test('on a 360 px phone: the toolbar wraps, nothing scrolls sideways, and History shows a readable day', async ({ page, signIn }) => {
@@ -119,6 +126,7 @@ test('on a 360 px phone: the toolbar wraps, nothing scrolls sideways, and Histor
   const days = page.getByRole('list', { name: 'Saved days' })
   await days.getByRole('link').first().click()
   await expect(page.getByRole('document', { name: /Home–school notes on / })).toContainText('Sitting still costs him a lot')
+  await expect(page.getByRole('list', { name: 'Who wrote what' })).toContainText('Sitting still costs him a lot')
   await expect(page.getByRole('button', { name: 'Restore this copy' })).toHaveCount(0)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expectAccessible(page)
