@@ -11,6 +11,7 @@ import {
   updateGoalSchema,
   updateProfileSchema,
 } from '#shared/schemas/plan.ts'
+import { textSchema } from '#shared/schemas/text.ts'
 import { accommodationsForDay, createAccommodation, listAccommodations, updateAccommodation } from '../../services/accommodations.server.ts'
 import { createGoal, getGoal, goalVersions, listGoals, updateGoal, updateGoalPlain } from '../../services/goals.server.ts'
 import { getProfiles, updateProfile } from '../../services/profiles.server.ts'
@@ -90,7 +91,7 @@ export const progressRouter = router({
     .input(
       z.object({
         pointId: z.string().min(1).max(64),
-        reason: z.string().trim().min(1, { error: 'Say why this data point is wrong.' }).max(500),
+        reason: textSchema('The reason', 'multi-line').min(1, { error: 'Say why this data point is wrong.' }).max(500),
       }),
     )
     .mutation(({ ctx, input }) =>
