@@ -38,12 +38,19 @@ const t = initTRPC
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 
-/** Domain refusals become tRPC errors with the same message, so people read why. */
+/**
+ * Domain refusals become tRPC errors with the same message, so people read why. So does a stretch of
+ * calendar too long to count (DateSpanError, shared/school-date.ts): inputs are bounded, but a date that
+ * slipped past validation is the caller's error, not the server's.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next()
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause
     throw new TRPCError({ code: cause.code, message: cause.message, cause })
+  }
+  if (!result.ok && result.error.cause instanceof Error && result.error.cause.name === 'DateSpanError') {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message, cause: result.error.cause })
   }
   return result
 })

@@ -16,6 +16,7 @@ import { accommodationsForDay, createAccommodation, listAccommodations, updateAc
 import { createGoal, getGoal, goalVersions, listGoals, updateGoal, updateGoalPlain } from '../../services/goals.server.ts'
 import { getProfiles, updateProfile } from '../../services/profiles.server.ts'
 import { addProgressPoint, voidProgressPoint } from '../../services/progress.server.ts'
+import { viewDate } from '../as-of.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
 export const profilesRouter = router({
@@ -66,7 +67,7 @@ export const accommodationsRouter = router({
   list: studentProcedure('plan.view').query(({ ctx, input }) => listAccommodations(ctx.db, input.studentId)),
   forDay: studentProcedure('plan.view')
     .input(z.object({ date: isoDateSchema.optional() }))
-    .query(({ ctx, input }) => accommodationsForDay(ctx.db, input.studentId, input.date ?? localIsoDate(ctx.now()))),
+    .query(({ ctx, input }) => accommodationsForDay(ctx.db, input.studentId, viewDate(input.date, 'date', ctx.now))),
   create: studentProcedure('plan.edit')
     .input(createAccommodationSchema)
     .mutation(({ ctx, input }) => {
