@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http'
 import path from 'node:path'
 import type { Duplex } from 'node:stream'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express, { type Request, type Response } from 'express'
@@ -10,6 +9,8 @@ import { type DB, isDatabaseHealthy } from '#db/client.server.ts'
 import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
 import { isAllowedOrigin } from './auth/origin.server.ts'
 import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
+import { bodyLimitFor, FORM_BODY_MAX, PLAN_API_BODY_MAX, refuseDeclaredOversize } from './http/body-limit.server.ts'
+import { createRemixHandler } from './http/remix-handler.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext, type SessionUser } from './trpc/context.server.ts'
 import { appRouter } from './trpc/_app.server.ts'
@@ -55,6 +56,9 @@ export function createApp(options: CreateAppOptions): CreatedApp {
     next()
   })
 
+  // Before anything reads a body: a declared size over the cap is refused unread (streamed bodies are counted below).
+  app.use(refuseDeclaredOversize)
+
   app.get('/healthz', async (_req, res) => {
     const ok = await isDatabaseHealthy(db)
     res.status(ok ? 200 : 503).json({ ok })
@@ -87,16 +91,22 @@ export function createApp(options: CreateAppOptions): CreatedApp {
     }
   })
 
-  app.use(
-    '/api/trpc',
+  // tRPC counts streamed bytes itself (maxBodySize); the plan import gets room for its 5 MB file.
+  const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
+      maxBodySize,
       createContext: ({ res }) => createContext({ db, user: (res.locals as Locals).user }),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed`, error)
       },
-    }),
-  )
+    })
+  const trpcForms = trpcHandler(FORM_BODY_MAX)
+  const trpcImport = trpcHandler(PLAN_API_BODY_MAX)
+  app.use('/api/trpc', (req, res, next) => {
+    const limit = bodyLimitFor(req.originalUrl.split('?')[0]!)
+    return (limit === PLAN_API_BODY_MAX ? trpcImport : trpcForms)(req, res, next)
+  })
 
   const getLoadContext = (req: Request, res: Response) => {
     const locals = res.locals as Locals
@@ -108,13 +118,13 @@ export function createApp(options: CreateAppOptions): CreatedApp {
     const { clientDir, build } = options.remix
     app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
     app.use(express.static(clientDir, { maxAge: '1h' }))
-    app.all('*', createRequestHandler({ build, getLoadContext }))
+    app.all('*', createRemixHandler({ build, getLoadContext }))
   } else {
     const { vite } = options.remix
     app.use(vite.middlewares)
     app.all(
       '*',
-      createRequestHandler({
+      createRemixHandler({
         build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
         getLoadContext,
       }),

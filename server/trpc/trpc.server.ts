@@ -24,7 +24,12 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError ? error.cause : null
       return {
         ...shape,
-        message: zodError ? describeZodError(zodError) : shape.message,
+        message: zodError
+          ? describeZodError(zodError)
+          : // tRPC's own streamed-size refusal (maxBodySize) says only "PAYLOAD_TOO_LARGE".
+            error.code === 'PAYLOAD_TOO_LARGE' && shape.message === 'PAYLOAD_TOO_LARGE'
+            ? 'This request is too large: nothing was saved.'
+            : shape.message,
         data: {
           ...shape.data,
           fieldErrors: zodError ? fieldErrors(zodError) : isDomainError(error.cause) && error.cause.field ? { [error.cause.field]: [error.message] } : null,
