@@ -35,18 +35,27 @@ function hasBody(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS'
 }
 
+/** How much of a refused body is read and thrown away, so the sender sees the 413, before the socket is cut. */
+export const DISCARD_MAX = 16 * 1024 * 1024
+
 /**
- * Answers 413 and closes the connection (whatever is still in flight is discarded, not read into memory).
- * /api/trpc gets tRPC's error shape so its clients read the message; pages get plain text.
+ * Answers 413. What is still in flight is read and discarded (never kept), so the sender is not cut off before
+ * it reads the answer; a sender that goes on past DISCARD_MAX loses its connection. /api/trpc gets tRPC's
+ * error shape so its clients read the message; pages get plain text.
  */
 export function sendTooLarge(req: Request, res: Response, limit: number): void {
   const message = tooLargeMessage(limit)
+  let discarded = 0
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length
+    if (discarded > DISCARD_MAX) req.socket.destroy()
+  })
   req.resume()
   if (res.headersSent) {
     res.destroy()
     return
   }
-  res.status(413).set('Connection', 'close')
+  res.status(413)
   if (req.originalUrl.startsWith('/api/trpc')) {
     res.json({ error: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } })
   } else {
