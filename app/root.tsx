@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { Card } from '#app/components/card.tsx'
+import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
 
 // `data:,` as the icon: browsers stop asking for /favicon.ico, which only logged a routing error.
@@ -34,6 +35,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   return (
     <html lang="en">
       <head>
@@ -50,8 +52,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

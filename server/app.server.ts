@@ -10,7 +10,9 @@ import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
 import { isAllowedOrigin } from './auth/origin.server.ts'
 import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
 import { bodyLimitFor, FORM_BODY_MAX, PLAN_API_BODY_MAX, refuseDeclaredOversize } from './http/body-limit.server.ts'
+import { isDatabaseBusy, RETRY_AFTER_SECONDS, sendBusy } from './http/busy.server.ts'
 import { createRemixHandler } from './http/remix-handler.server.ts'
+import { cspNonce, securityHeaders } from './http/security-headers.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext, type SessionUser } from './trpc/context.server.ts'
 import { appRouter } from './trpc/_app.server.ts'
@@ -48,13 +50,9 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   const app = express()
   app.disable('x-powered-by')
   if (options.trustProxy) app.set('trust proxy', 1)
-  app.use((_req, res, next) => {
-    // Invite tokens live in URLs: never leak them to other sites through Referer.
-    res.set('Referrer-Policy', 'same-origin')
-    res.set('X-Content-Type-Options', 'nosniff')
-    res.set('X-Frame-Options', 'DENY')
-    next()
-  })
+  // CSP (with a per-request nonce), no-store, HSTS over https, Referrer- and Permissions-Policy. No CSP under
+  // `npm run dev`: Vite's client injects inline scripts of its own.
+  app.use(securityHeaders({ csp: options.remix?.mode !== 'development' }))
 
   // Before anything reads a body: a declared size over the cap is refused unread (streamed bodies are counted below).
   app.use(refuseDeclaredOversize)
@@ -97,6 +95,9 @@ export function createApp(options: CreateAppOptions): CreatedApp {
       router: appRouter,
       maxBodySize,
       createContext: ({ res }) => createContext({ db, user: (res.locals as Locals).user }),
+      // A held database lock (SERVICE_UNAVAILABLE, 503): tell the client when to try again.
+      responseMeta: ({ errors }) =>
+        errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } : {},
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed`, error)
       },
@@ -110,10 +111,13 @@ export function createApp(options: CreateAppOptions): CreatedApp {
 
   const getLoadContext = (req: Request, res: Response) => {
     const locals = res.locals as Locals
-    return createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure })
+    return {
+      ...createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure }),
+      cspNonce: cspNonce(res),
+    }
   }
 
-  if (!options.remix) return { app, lucia, collab }
+  if (!options.remix) return { app, lucia, collab: withBusyHandler(app, collab) }
   if (options.remix.mode === 'production') {
     const { clientDir, build } = options.remix
     app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
@@ -130,7 +134,16 @@ export function createApp(options: CreateAppOptions): CreatedApp {
       }),
     )
   }
-  return { app, lucia, collab }
+  return { app, lucia, collab: withBusyHandler(app, collab) }
+}
+
+/** The last error handler: a held database lock outside tRPC and Remix (the session check) is 503, not 500. */
+function withBusyHandler(app: express.Express, collab: Collab): Collab {
+  app.use((error: unknown, _req: Request, res: Response, next: express.NextFunction) => {
+    if (isDatabaseBusy(error) && !res.headersSent) return sendBusy(res)
+    next(error)
+  })
+  return collab
 }
 
 /**

@@ -6,6 +6,7 @@ import { resolveSchoolRole, resolveStudentAccess } from '../services/memberships
 import { isDomainError } from '#shared/domain-error.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { describeZodError, fieldErrors } from '#shared/zod-errors.ts'
+import { BUSY_MESSAGE, isDatabaseBusy } from '../http/busy.server.ts'
 import type { Context } from './context.server.ts'
 
 /** Every procedure declares its scope; the router-walking test uses it to prove nothing slips past the gate. */
@@ -53,6 +54,10 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause
     throw new TRPCError({ code: cause.code, message: cause.message, cause })
+  }
+  // A held database lock is a moment's wait: 503 with Retry-After (server/http/busy.server.ts), never a 500.
+  if (!result.ok && result.error.code !== 'SERVICE_UNAVAILABLE' && isDatabaseBusy(result.error.cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: BUSY_MESSAGE, cause: result.error.cause })
   }
   if (!result.ok && result.error.cause instanceof Error && result.error.cause.name === 'DateSpanError') {
     throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message, cause: result.error.cause })
