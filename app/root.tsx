@@ -14,6 +14,11 @@ import { AppHeader } from '#app/components/app-header.tsx'
 import { Card } from '#app/components/card.tsx'
 import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
+import { z } from 'zod'
+
+// In the browser, zod must not probe for eval (`new Function`): the Content-Security-Policy forbids it and
+// reports each probe as a violation. The server keeps zod's compiled parsers.
+if (typeof document !== 'undefined') z.config({ jitless: true })
 
 // `data:,` as the icon: browsers stop asking for /favicon.ico, which only logged a routing error.
 export const links: LinksFunction = () => [
