@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Kept apart from vite.config.ts so the Remix plugin does not load under Vitest.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/trpc/**/*.test.ts', 'tests/collab/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/trpc/**/*.test.ts', 'tests/collab/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/fail-on-console-error.ts'],
     pool: 'forks',

@@ -12,7 +12,13 @@ import {
 import type { ReactNode } from 'react'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { Card } from '#app/components/card.tsx'
+import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
+import { z } from 'zod'
+
+// In the browser, zod must not probe for eval (`new Function`): the Content-Security-Policy forbids it and
+// reports each probe as a violation. The server keeps zod's compiled parsers.
+if (typeof document !== 'undefined') z.config({ jitless: true })
 
 // `data:,` as the icon: browsers stop asking for /favicon.ico, which only logged a routing error.
 export const links: LinksFunction = () => [
@@ -34,6 +40,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = useNonce()
   return (
     <html lang="en">
       <head>
@@ -50,8 +57,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http'
 import path from 'node:path'
 import type { Duplex } from 'node:stream'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express, { type Request, type Response } from 'express'
@@ -11,6 +10,10 @@ import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
 import { isAllowedOrigin } from './auth/origin.server.ts'
 import { type Clock, clockForRequest, systemClock } from './clock.server.ts'
 import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
+import { bodyLimitFor, FORM_BODY_MAX, PLAN_API_BODY_MAX, refuseDeclaredOversize } from './http/body-limit.server.ts'
+import { isDatabaseBusy, RETRY_AFTER_SECONDS, sendBusy } from './http/busy.server.ts'
+import { createRemixHandler } from './http/remix-handler.server.ts'
+import { cspNonce, securityHeaders } from './http/security-headers.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext, type SessionUser } from './trpc/context.server.ts'
 import { appRouter } from './trpc/_app.server.ts'
@@ -54,13 +57,12 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   const app = express()
   app.disable('x-powered-by')
   if (options.trustProxy) app.set('trust proxy', 1)
-  app.use((_req, res, next) => {
-    // Invite tokens live in URLs: never leak them to other sites through Referer.
-    res.set('Referrer-Policy', 'same-origin')
-    res.set('X-Content-Type-Options', 'nosniff')
-    res.set('X-Frame-Options', 'DENY')
-    next()
-  })
+  // CSP (with a per-request nonce), no-store, HSTS over https, Referrer- and Permissions-Policy. No CSP under
+  // `npm run dev`: Vite's client injects inline scripts of its own.
+  app.use(securityHeaders({ csp: options.remix?.mode !== 'development' }))
+
+  // Before anything reads a body: a declared size over the cap is refused unread (streamed bodies are counted below).
+  app.use(refuseDeclaredOversize)
 
   app.get('/healthz', async (_req, res) => {
     const ok = await isDatabaseHealthy(db)
@@ -94,40 +96,61 @@ export function createApp(options: CreateAppOptions): CreatedApp {
     }
   })
 
-  app.use(
-    '/api/trpc',
+  // tRPC counts streamed bytes itself (maxBodySize); the plan import gets room for its 5 MB file.
+  const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
+      maxBodySize,
       createContext: ({ req, res }) => createContext({ db, user: (res.locals as Locals).user, now: requestClock(req) }),
+      // A held database lock (SERVICE_UNAVAILABLE, 503): tell the client when to try again.
+      responseMeta: ({ errors }) =>
+        errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } } : {},
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed`, error)
       },
-    }),
-  )
+    })
+  const trpcForms = trpcHandler(FORM_BODY_MAX)
+  const trpcImport = trpcHandler(PLAN_API_BODY_MAX)
+  app.use('/api/trpc', (req, res, next) => {
+    const limit = bodyLimitFor(req.originalUrl.split('?')[0]!)
+    return (limit === PLAN_API_BODY_MAX ? trpcImport : trpcForms)(req, res, next)
+  })
 
   const getLoadContext = (req: Request, res: Response) => {
     const locals = res.locals as Locals
-    return createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure, now: requestClock(req) })
+    return {
+      ...createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure, now: requestClock(req) }),
+      cspNonce: cspNonce(res),
+    }
   }
 
-  if (!options.remix) return { app, lucia, collab }
+  if (!options.remix) return { app, lucia, collab: withBusyHandler(app, collab) }
   if (options.remix.mode === 'production') {
     const { clientDir, build } = options.remix
     app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
     app.use(express.static(clientDir, { maxAge: '1h' }))
-    app.all('*', createRequestHandler({ build, getLoadContext }))
+    app.all('*', createRemixHandler({ build, getLoadContext }))
   } else {
     const { vite } = options.remix
     app.use(vite.middlewares)
     app.all(
       '*',
-      createRequestHandler({
+      createRemixHandler({
         build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
         getLoadContext,
       }),
     )
   }
-  return { app, lucia, collab }
+  return { app, lucia, collab: withBusyHandler(app, collab) }
+}
+
+/** The last error handler: a held database lock outside tRPC and Remix (the session check) is 503, not 500. */
+function withBusyHandler(app: express.Express, collab: Collab): Collab {
+  app.use((error: unknown, _req: Request, res: Response, next: express.NextFunction) => {
+    if (isDatabaseBusy(error) && !res.headersSent) return sendBusy(res)
+    next(error)
+  })
+  return collab
 }
 
 /**

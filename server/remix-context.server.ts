@@ -24,6 +24,8 @@ export type ServerLoadContext = {
     acceptAsUser(token: string, userId: string): ReturnType<typeof acceptInviteAsUser>
     acceptWithNewAccount(token: string, name: string, password: string): ReturnType<typeof acceptInviteWithNewAccount>
   }
+  /** This response's Content-Security-Policy nonce, for Remix's inline scripts (app/entry.server.tsx). */
+  cspNonce?: string
   /** Server-side documents made from data the route already fetched through `trpc` (never from the database). */
   documents: {
     meetingBriefPdf(brief: MeetingBrief): ReturnType<typeof renderMeetingBriefPdf>

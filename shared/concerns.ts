@@ -1,5 +1,5 @@
 import { ALERT_TEXT, type Alert } from './accountability.ts'
-import { addDays, type IsoDate } from './school-date.ts'
+import { addDays, daysBetween, type IsoDate } from './school-date.ts'
 
 /**
  * The concern log and its escalation ladder (DESIGN.md §4): pure data and rules, shared by the server, the pages
@@ -182,10 +182,6 @@ export interface ComplaintTimeline {
   daysLeft: number
   overdue: boolean
   text: string
-}
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 export function complaintTimeline(filedOn: IsoDate, today: IsoDate): ComplaintTimeline {

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate, weekdayOf } from './school-date.ts'
+import { addDays, daysBetween, eachDay, type IsoDate, MAX_LOOP_DAYS, weekdayOf } from './school-date.ts'
 
 /** Instructional days are Monday–Friday minus the school's closures (FORMATS.md). */
 export function isInstructionalDay(date: IsoDate, closures: ReadonlySet<IsoDate>): boolean {
@@ -17,10 +17,8 @@ export function instructionalDaysBetween(start: IsoDate, end: IsoDate, closures:
   const key = `${start}|${end}`
   let days = perSet.get(key)
   if (!days) {
-    const out: IsoDate[] = []
-    for (let d = start; d <= end; d = addDays(d, 1)) {
-      if (isInstructionalDay(d, closures)) out.push(d)
-    }
+    // eachDay counts the days (with a cap): comparing strings never ends past 9999-12-31.
+    const out = eachDay(start, end).filter((d) => isInstructionalDay(d, closures))
     if (perSet.size > 500) perSet.clear()
     perSet.set(key, (days = out))
   }
@@ -30,11 +28,14 @@ export function instructionalDaysBetween(start: IsoDate, end: IsoDate, closures:
 /** The last `count` instructional days up to and including `asOf`, oldest first. */
 export function lastInstructionalDays(asOf: IsoDate, count: number, closures: ReadonlySet<IsoDate>): IsoDate[] {
   const out: IsoDate[] = []
-  // A school year has long breaks; 4 calendar days per school day is a generous bound that still ends.
-  for (let d = asOf, guard = 0; out.length < count && guard < count * 4 + 30; d = addDays(d, -1), guard++) {
-    if (isInstructionalDay(d, closures)) out.unshift(d)
+  // A school year has long breaks; 4 calendar days per school day is a generous bound that still ends, and
+  // never more than MAX_LOOP_DAYS however large `count` is. Stops at year 0000 rather than leave the calendar.
+  const guardMax = Math.min(Math.max(0, count) * 4 + 30, MAX_LOOP_DAYS)
+  for (let d: IsoDate | null = asOf, guard = 0; d && out.length < count && guard < guardMax; guard++) {
+    if (isInstructionalDay(d, closures)) out.push(d)
+    d = d > '0000-01-01' ? addDays(d, -1) : null
   }
-  return out
+  return out.reverse()
 }
 
 /**
@@ -42,12 +43,10 @@ export function lastInstructionalDays(asOf: IsoDate, count: number, closures: Re
  * RECORDING_WINDOW school days back; beyond that a session or check counts as unrecorded.
  */
 export function instructionalDaysBack(date: IsoDate, today: IsoDate, closures: ReadonlySet<IsoDate>): number {
-  if (date > today) return -1
-  let n = 0
-  for (let d = addDays(date, 1); d <= today; d = addDays(d, 1)) {
-    if (isInstructionalDay(d, closures)) n++
-  }
-  return n
+  if (daysBetween(date, today) < 0) return -1
+  if (date === today) return 0
+  // Counted over a capped list of days (eachDay), never by comparing strings.
+  return eachDay(addDays(date, 1), today).filter((d) => isInstructionalDay(d, closures)).length
 }
 
 export const RECORDING_WINDOW = 5

@@ -27,10 +27,67 @@ export function weekdayOf(date: IsoDate): (typeof DAY_KEYS)[number] {
   return day
 }
 
+/**
+ * The dates the app accepts anywhere (forms, tRPC inputs, plan files): wide enough for any real school record,
+ * narrow enough that every loop over days stays short (shared/schemas/dates.ts refuses the rest).
+ */
+export const DATE_MIN: IsoDate = '2000-01-01'
+export const DATE_MAX: IsoDate = '2100-12-31'
+
+/**
+ * The most days any loop over a stretch of calendar may count: DATE_MIN to DATE_MAX is 36,890 days. A caller
+ * that skipped validation gets a DateSpanError instead of a loop that never ends.
+ */
+export const MAX_LOOP_DAYS = 40_000
+
+const DAY_MS = 86_400_000
+
+/** A stretch of calendar too long (or a date too odd) to walk day by day. */
+export class DateSpanError extends RangeError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DateSpanError'
+  }
+}
+
+/** Milliseconds since the epoch of a 'YYYY-MM-DD' at UTC midnight; throws on anything that is not one. */
+function utcMs(date: IsoDate): number {
+  const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN
+  if (!Number.isFinite(ms)) throw new DateSpanError(`"${String(date).slice(0, 20)}" is not a date as YYYY-MM-DD.`)
+  return ms
+}
+
+/** 'YYYY-MM-DD' of a UTC-midnight time; years past 9999 have no such form (toISOString gives "+010000-…"). */
+function isoOf(ms: number): IsoDate {
+  const iso = new Date(ms).toISOString()
+  if (iso.length !== 24) throw new DateSpanError('That date is outside the calendar (years 0000–9999).')
+  return iso.slice(0, 10)
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
+  return isoOf(utcMs(date) + days * DAY_MS)
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS)
+}
+
+/**
+ * Every date from `start` to `end`, both included, oldest first; none when `end` is before `start`. The loop
+ * counts days rather than comparing strings (past 9999-12-31 the strings stop sorting), and refuses a stretch
+ * longer than MAX_LOOP_DAYS before it starts.
+ */
+export function eachDay(start: IsoDate, end: IsoDate): IsoDate[] {
+  const first = utcMs(start)
+  const span = Math.round((utcMs(end) - first) / DAY_MS)
+  if (span < 0) return []
+  if (span >= MAX_LOOP_DAYS) {
+    throw new DateSpanError(`${start} to ${end} is ${span + 1} days: at most ${MAX_LOOP_DAYS} days can be counted.`)
+  }
+  const out: IsoDate[] = []
+  for (let i = 0; i <= span; i++) out.push(isoOf(first + i * DAY_MS))
+  return out
 }
 
 /** Today's date where the person is, from their clock: the school day they are living in. */

@@ -1,4 +1,5 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { DATE_MAX, DATE_MIN } from '#shared/school-date.ts'
 
 const CONTROL =
   'block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700'
@@ -38,6 +39,8 @@ function describedBy(id: string, errors?: string[], hint?: ReactNode, extra?: st
 export function Field({ label, errors, hint, id, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   const generated = useId()
   const inputId = id ?? generated
+  // Date pickers offer only the range every schema accepts (shared/schemas/dates.ts); a page may narrow it.
+  const range = input.type === 'date' ? { min: DATE_MIN, max: DATE_MAX } : {}
   return (
     <FieldFrame id={inputId} label={label} errors={errors} hint={hint}>
       <input
@@ -45,6 +48,7 @@ export function Field({ label, errors, hint, id, ...input }: FieldShell & InputH
         className={CONTROL}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(inputId, errors, hint)}
+        {...range}
         {...input}
       />
     </FieldFrame>

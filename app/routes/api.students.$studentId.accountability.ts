@@ -21,7 +21,7 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
     if (error instanceof TRPCError) {
       if (error.code === 'UNAUTHORIZED') return json(401, { error: 'Sign in to see these numbers.' })
       if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError && error.cause.issues.some((i) => i.path[0] === 'asOf')) {
-        return json(400, { error: `asOf: ${error.message}` })
+        return json(400, { error: `asOf: ${error.cause.issues.map((i) => i.message).join(' ')}` })
       }
       // Not on the team, unknown, or not even an id: the same answer, naming nothing.
       if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return json(404, { error: 'Student not found.' })

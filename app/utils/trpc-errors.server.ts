@@ -12,6 +12,11 @@ export async function loadOr404<T>(call: () => Promise<T>): Promise<T> {
     if (error instanceof TRPCError) {
       if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw new Response('Not found', { status: 404 })
       if (error.code === 'UNAUTHORIZED') throw redirect('/sign-in')
+      // A bad value in the address (a date out of range, say) is the asker's mistake: 400, not a server error.
+      if (error.code === 'BAD_REQUEST') {
+        const message = error.cause instanceof ZodError ? error.cause.issues.map((i) => i.message).join(' ') : error.message
+        throw new Response(message, { status: 400 })
+      }
     }
     throw error
   }

@@ -6,6 +6,7 @@ import { resolveSchoolRole, resolveStudentAccess } from '../services/memberships
 import { isDomainError } from '#shared/domain-error.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { describeZodError, fieldErrors } from '#shared/zod-errors.ts'
+import { BUSY_MESSAGE, isDatabaseBusy } from '../http/busy.server.ts'
 import type { Context } from './context.server.ts'
 
 /** Every procedure declares its scope; the router-walking test uses it to prove nothing slips past the gate. */
@@ -24,7 +25,12 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError ? error.cause : null
       return {
         ...shape,
-        message: zodError ? describeZodError(zodError) : shape.message,
+        message: zodError
+          ? describeZodError(zodError)
+          : // tRPC's own streamed-size refusal (maxBodySize) says only "PAYLOAD_TOO_LARGE".
+            error.code === 'PAYLOAD_TOO_LARGE' && shape.message === 'PAYLOAD_TOO_LARGE'
+            ? 'This request is too large: nothing was saved.'
+            : shape.message,
         data: {
           ...shape.data,
           fieldErrors: zodError ? fieldErrors(zodError) : isDomainError(error.cause) && error.cause.field ? { [error.cause.field]: [error.message] } : null,
@@ -38,12 +44,23 @@ const t = initTRPC
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 
-/** Domain refusals become tRPC errors with the same message, so people read why. */
+/**
+ * Domain refusals become tRPC errors with the same message, so people read why. So does a stretch of
+ * calendar too long to count (DateSpanError, shared/school-date.ts): inputs are bounded, but a date that
+ * slipped past validation is the caller's error, not the server's.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next()
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause
     throw new TRPCError({ code: cause.code, message: cause.message, cause })
+  }
+  // A held database lock is a moment's wait: 503 with Retry-After (server/http/busy.server.ts), never a 500.
+  if (!result.ok && result.error.code !== 'SERVICE_UNAVAILABLE' && isDatabaseBusy(result.error.cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: BUSY_MESSAGE, cause: result.error.cause })
+  }
+  if (!result.ok && result.error.cause instanceof Error && result.error.cause.name === 'DateSpanError') {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message, cause: result.error.cause })
   }
   return result
 })

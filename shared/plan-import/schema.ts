@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { CHECK_STATUSES } from '../accommodation-fidelity.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { ACCOMMODATION_CATEGORIES, GOAL_AREAS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX } from '../schemas/plan.ts'
-import { isIsoDate, WEEKDAYS } from '../school-date.ts'
+import { isWithinDateRange } from '../schemas/dates.ts'
+import { controlCharacterIn, type TextKind } from '../schemas/text.ts'
+import { DATE_MAX, DATE_MIN, isIsoDate, WEEKDAYS } from '../school-date.ts'
 import { MISSED_REASONS } from '../services.ts'
 
 /**
@@ -48,10 +50,19 @@ function notAnObject(value: unknown): string {
 
 // Field builders ------------------------------------------------------------------------------------------
 
-function text(what: string, max: number) {
+/** Control characters (NUL…) are refused in every text of a plan, as in the app's forms (shared/schemas/text.ts). */
+function plainText(kind: TextKind) {
+  return (ctx: z.core.ParsePayload<string>) => {
+    const code = controlCharacterIn(ctx.value, kind)
+    if (code) ctx.issues.push({ code: 'custom', input: ctx.value, message: `contains the control character ${code}: plain text expected` })
+  }
+}
+
+function text(what: string, max: number, kind: TextKind = 'multi-line') {
   return z
     .string({ error: (iss) => (iss.input === undefined ? `missing: ${what} expected` : `${showValue(iss.input)} is not text: ${what} expected`) })
     .trim()
+    .check(plainText(kind))
     .min(1, { error: `is empty: ${what} expected` })
     .max(max, { error: (iss) => `is ${String(iss.input).length} characters long: at most ${max} expected` })
 }
@@ -60,13 +71,16 @@ function optionalText(what: string, max: number) {
   return z
     .string({ error: (iss) => `${showValue(iss.input)} is not text: ${what} expected` })
     .trim()
+    .check(plainText('multi-line'))
     .max(max, { error: (iss) => `is ${String(iss.input).length} characters long: at most ${max} expected` })
     .optional()
 }
 
 export const planDateSchema = z
   .string({ error: (iss) => (iss.input === undefined ? 'missing: a date as YYYY-MM-DD expected' : `${showValue(iss.input)} is not a date: YYYY-MM-DD expected`) })
-  .refine(isIsoDate, { error: (iss) => `${showValue(iss.input)} is not a real date: YYYY-MM-DD expected` })
+  .refine(isIsoDate, { error: (iss) => `${showValue(iss.input)} is not a real date: YYYY-MM-DD expected`, abort: true })
+  // The app's one date range (shared/schemas/dates.ts): a plan dated 9999 would make every count walk forever.
+  .refine(isWithinDateRange, { error: (iss) => `${showValue(iss.input)} is out of range: a date from ${DATE_MIN} to ${DATE_MAX} expected` })
 
 function wholeNumber(min: number, max: number, expected: string) {
   return z
@@ -128,11 +142,11 @@ function variants<const K extends string, const O extends readonly [z.ZodObject,
 
 // The parts of a plan ---------------------------------------------------------------------------------------
 
-export const closureSchema = record({ date: planDateSchema, label: text('a label such as "Thanksgiving"', 80) }, 'a closure { date, label }')
+export const closureSchema = record({ date: planDateSchema, label: text('a label such as "Thanksgiving"', 80, 'one-line') }, 'a closure { date, label }')
 
 export const schoolSchema = record(
   {
-    name: text('the school’s name', 200),
+    name: text('the school’s name', 200, 'one-line'),
     closures: list(closureSchema, 'closures { date, label }', PLAN_LIMITS.closures).optional(),
   },
   'the school { name, closures }',
@@ -140,8 +154,8 @@ export const schoolSchema = record(
 
 export const studentSchema = record(
   {
-    externalId: text('the student’s id in your other system', 64).optional(),
-    name: text('the student’s full name', 120),
+    externalId: text('the student’s id in your other system', 64, 'one-line').optional(),
+    name: text('the student’s full name', 120, 'one-line'),
     grade: wholeNumber(0, 12, 'a whole number 0–12 expected (0 for kindergarten)').optional(),
   },
   'the student { externalId, name, grade }',
@@ -173,8 +187,8 @@ export const goalSchema = record(
       },
       'the plain summary { means, looksLike, adultsHelp, measure }',
     ),
-    baseline: text('the baseline', 200),
-    target: text('the target', 200),
+    baseline: text('the baseline', 200, 'one-line'),
+    target: text('the target', 200, 'one-line'),
   },
   'a goal { area, officialText, plain, baseline, target }',
 )
@@ -187,13 +201,13 @@ export const appliesSchema = variants('kind', APPLIES_KINDS, 'a kind of day', 'w
     { kind: z.literal('weekdays'), days: list(weekdaySchema, 'weekdays', 5).min(1, { error: 'is empty: at least one of "mon"…"fri" expected' }) },
     'applies { kind: "weekdays", days }',
   ),
-  record({ kind: z.literal('subject'), subject: text('the subject or time of day', 100) }, 'applies { kind: "subject", subject }'),
+  record({ kind: z.literal('subject'), subject: text('the subject or time of day', 100, 'one-line') }, 'applies { kind: "subject", subject }'),
   record({ kind: z.literal('tests') }, 'applies { kind: "tests" }'),
 ])
 
 export const accommodationSchema = record(
   {
-    title: text('a short title', 120),
+    title: text('a short title', 120, 'one-line'),
     description: text('a plain description', 1000),
     category: oneOf(ACCOMMODATION_CATEGORIES, 'a category'),
     applies: appliesSchema,
@@ -209,7 +223,7 @@ export const serviceSchema = record(
     key: z
       .string({ error: (iss) => (iss.input === undefined ? 'missing: a short key such as "speech" expected' : `${showValue(iss.input)} is not text: a short key such as "speech" expected`) })
       .regex(SERVICE_KEY, { error: (iss) => `${showValue(iss.input)} is not a service key: lowercase letters, digits, "-" and "_" (at most 40) expected` }),
-    name: text('the service’s name', 120),
+    name: text('the service’s name', 120, 'one-line'),
     providerEmail: teamMemberSchema.shape.email,
     minutesPerSession: minutes,
     weekdays: list(weekdaySchema, 'weekdays', 5).min(1, { error: 'is empty: at least one of "mon"…"fri" expected' }),

@@ -444,3 +444,23 @@ describe('validatePlanText', () => {
     expect(lines(' '.repeat(PLAN_MAX_BYTES + 1))).toEqual(['(file): is 5.0 MB: at most 5 MB expected'])
   })
 })
+
+describe('dates and text are bounded like the app’s forms', () => {
+  test.each(['9999-12-31', '0001-01-01', '1999-12-31', '2101-01-01'])('a service ending %s is refused as out of range', (date) => {
+    expectOne((p) => (p.services[0]!.endDate = date), 'services[0].endDate', `"${date}" is out of range: a date from 2000-01-01 to 2100-12-31 expected`)
+  })
+
+  test('a closure on 9999-12-31 is refused as out of range', () => {
+    expectOne((p) => (p.school.closures[0]!.date = '9999-12-31'), 'school.closures[0].date', /out of range: a date from 2000-01-01 to 2100-12-31 expected/)
+  })
+
+  test('the range’s own ends are accepted', () => {
+    expect(errorsOf((p) => ((p.services[0]!.startDate = '2000-01-03'), (p.services[0]!.endDate = '2100-12-31')))).toEqual([])
+  })
+
+  test('a NUL in a note or a line break in a name is refused naming the character', () => {
+    expectOne((p) => (p.student.name = 'Ava\u0000Lopez'), 'student.name', 'contains the control character U+0000: plain text expected')
+    expectOne((p) => (p.student.name = 'Ava\nLopez'), 'student.name', 'contains the control character U+000A: plain text expected')
+    expect(errorsOf((p) => (p.goals[0]!.plain.means = 'Line one.\nLine two.'))).toEqual([])
+  })
+})

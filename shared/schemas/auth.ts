@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TEAM_ROLES } from '../roles.ts'
+import { textSchema } from './text.ts'
 
 export const emailSchema = z
   .string({ error: 'Enter your email address.' })
@@ -21,9 +22,7 @@ export const signInSchema = z.object({
   password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(200),
 })
 
-export const personNameSchema = z
-  .string({ error: 'Enter your name.' })
-  .trim()
+export const personNameSchema = textSchema('Your name', 'one-line', { error: 'Enter your name.' })
   .min(1, { error: 'Enter your name.' })
   .max(100, { error: 'Use at most 100 characters for your name.' })
 

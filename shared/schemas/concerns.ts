@@ -2,11 +2,13 @@ import { z } from 'zod'
 import { CONCERN_STATUSES, CONCERN_VISIBILITIES, LINK_KINDS, UPDATE_KINDS } from '../concerns.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
+import { textSchema, type TextKind } from './text.ts'
 
 export const ISSUE_MAX = 1000
 export const NOTE_MAX = 1000
 
-const text = (label: string, max: number) => z.string({ error: `${label} must be text.` }).trim().max(max, { error: `${label} must be at most ${max} characters.` })
+const text = (label: string, max: number, kind: TextKind = 'multi-line') =>
+  textSchema(label, kind, { error: `${label} must be text.` }).max(max, { error: `${label} must be at most ${max} characters.` })
 
 export const concernLinkSchema = z.object({
   kind: z.enum(LINK_KINDS, { error: 'Choose a session record, an accommodation check or a progress point.' }),
@@ -18,7 +20,7 @@ export type ConcernLinkInput = z.infer<typeof concernLinkSchema>
 export const concernFieldsSchema = z.object({
   date: isoDateSchema,
   issue: text('The issue', ISSUE_MAX).min(1, { error: 'Describe the issue.' }),
-  personContacted: text('Person contacted', 200).default(''),
+  personContacted: text('Person contacted', 200, 'one-line').default(''),
   response: text('Their response', NOTE_MAX).default(''),
   followUp: text('Follow-up needed', NOTE_MAX).default(''),
   status: z.enum(CONCERN_STATUSES, { error: 'Choose open, waiting for a response or resolved.' }),
@@ -41,7 +43,7 @@ export const addConcernUpdateSchema = z.object({
   concernId: idSchema,
   kind: z.enum(UPDATE_KINDS, { error: 'Choose a contact made or a response received.' }),
   date: isoDateSchema,
-  person: text('Person', 200).default(''),
+  person: text('Person', 200, 'one-line').default(''),
   text: text('The entry', NOTE_MAX).min(1, { error: 'Write what happened.' }),
 })
 export type AddConcernUpdateInput = z.infer<typeof addConcernUpdateSchema>

@@ -1,24 +1,22 @@
 import { z } from 'zod'
-import { isIsoDate, WEEKDAYS } from '../school-date.ts'
+import { WEEKDAYS } from '../school-date.ts'
+import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
+import { textSchema, type TextKind } from './text.ts'
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
+const text = (label: string, max: number, kind: TextKind = 'one-line') =>
+  textSchema(label, kind, { error: `${label} is required.` })
     .min(1, { error: `${label} is required.` })
     .max(max, { error: `${label} must be at most ${max} characters.` })
 
+// Optional texts are the long, multi-line ones (profiles, notes).
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
+  textSchema(label, 'multi-line')
     .max(max, { error: `${label} must be at most ${max} characters.` })
     .default('')
 
-export const isoDateSchema = z
-  .string({ error: 'Enter a date.' })
-  .refine(isIsoDate, { error: 'Enter a real date as YYYY-MM-DD.' })
+// The bounded date schema (shared/schemas/dates.ts), where plan forms have always imported it from.
+export { isoDateSchema }
 
 export const idSchema = z.string().min(1, { error: 'An id is required.' }).max(64)
 
@@ -70,10 +68,10 @@ export const PLAIN_PART_MAX = 500
 export const OFFICIAL_TEXT_MAX = 2000
 
 export const plainSummarySchema = z.object({
-  means: text('What it means', PLAIN_PART_MAX),
-  looksLike: text('What it looks like in class', PLAIN_PART_MAX),
-  adultsHelp: text('How adults help', PLAIN_PART_MAX),
-  measure: text('How we measure it', PLAIN_PART_MAX),
+  means: text('What it means', PLAIN_PART_MAX, 'multi-line'),
+  looksLike: text('What it looks like in class', PLAIN_PART_MAX, 'multi-line'),
+  adultsHelp: text('How adults help', PLAIN_PART_MAX, 'multi-line'),
+  measure: text('How we measure it', PLAIN_PART_MAX, 'multi-line'),
 })
 export type PlainSummary = z.infer<typeof plainSummarySchema>
 
@@ -97,7 +95,7 @@ export type MasteryRule = z.infer<typeof masteryRuleSchema>
 
 export const goalFieldsSchema = z.object({
   area: z.enum(GOAL_AREAS, { error: 'Choose an area from the list.' }),
-  officialText: text('The official goal text', OFFICIAL_TEXT_MAX),
+  officialText: text('The official goal text', OFFICIAL_TEXT_MAX, 'multi-line'),
   plain: plainSummarySchema,
   baseline: text('Baseline', 200),
   target: text('Target', 200),
@@ -135,7 +133,7 @@ export type Applies = z.infer<typeof appliesSchema>
 
 export const accommodationFieldsSchema = z.object({
   title: text('Title', 120),
-  description: text('Plain description', 1000),
+  description: text('Plain description', 1000, 'multi-line'),
   category: z.enum(ACCOMMODATION_CATEGORIES, { error: 'Choose a category from the list.' }),
   applies: appliesSchema,
   startDate: isoDateSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MISSED_REASONS } from '../services.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema, weekdaySchema } from './plan.ts'
+import { textSchema } from './text.ts'
 
 export const minutesSchema = z
   .number({ error: 'Enter the minutes as a number.' })
@@ -20,7 +21,7 @@ export const missedReasonSchema = z.enum(MISSED_REASONS, {
 })
 
 const serviceBase = z.object({
-  name: z.string().trim().min(1, { error: 'Name the service.' }).max(120),
+  name: textSchema('The service name', 'one-line').min(1, { error: 'Name the service.' }).max(120),
   providerId: idSchema,
   minutesPerSession: minutesSchema,
   weekdays: weekdaysSchema,
@@ -40,10 +41,10 @@ export const amendServiceSchema = z.object({
   effectiveFrom: isoDateSchema,
   minutesPerSession: minutesSchema,
   weekdays: weekdaysSchema,
-  note: z.string().trim().max(300).optional(),
+  note: textSchema('The note', 'multi-line').max(300).optional(),
 })
 
-const changeReason = z.string().trim().min(1, { error: 'Say why this record is changed.' }).max(300)
+const changeReason = textSchema('The reason', 'multi-line').min(1, { error: 'Say why this record is changed.' }).max(300)
 
 export const recordSessionSchema = z.discriminatedUnion(
   'kind',
@@ -54,7 +55,7 @@ export const recordSessionSchema = z.discriminatedUnion(
       kind: z.literal('delivered'),
       date: isoDateSchema,
       minutes: minutesSchema,
-      note: z.string().trim().max(500).optional(),
+      note: textSchema('The note', 'multi-line').max(500).optional(),
     }),
     z.object({
       studentId: studentIdSchema,
@@ -62,7 +63,7 @@ export const recordSessionSchema = z.discriminatedUnion(
       kind: z.literal('missed'),
       date: isoDateSchema,
       reason: missedReasonSchema,
-      note: z.string().trim().max(500).optional(),
+      note: textSchema('The note', 'multi-line').max(500).optional(),
     }),
     z.object({
       studentId: studentIdSchema,
@@ -71,7 +72,7 @@ export const recordSessionSchema = z.discriminatedUnion(
       date: isoDateSchema,
       minutes: minutesSchema,
       repaysDate: isoDateSchema,
-      note: z.string().trim().max(500).optional(),
+      note: textSchema('The note', 'multi-line').max(500).optional(),
     }),
   ],
   { error: 'Choose delivered, missed or make-up.' },
@@ -84,7 +85,7 @@ export const correctSessionSchema = z.object({
   kind: z.enum(['delivered', 'missed']).optional(),
   minutes: minutesSchema.optional(),
   reason: missedReasonSchema.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: textSchema('The note', 'multi-line').max(500).optional(),
   changeReason,
 })
 
@@ -95,5 +96,5 @@ export const weekSchema = z.object({ weekOf: isoDateSchema.optional() })
 export const closureSchema = z.object({
   schoolId: idSchema,
   date: isoDateSchema,
-  label: z.string().trim().min(1, { error: 'Name the closure (e.g. "Thanksgiving").' }).max(80),
+  label: textSchema('The closure name', 'one-line').min(1, { error: 'Name the closure (e.g. "Thanksgiving").' }).max(80),
 })

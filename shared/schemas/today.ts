@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CHECK_STATUSES } from '../accommodation-fidelity.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
+import { textSchema } from './text.ts'
 
 export const clientIdSchema = z
   .string({ error: 'A change id is required.' })
@@ -13,7 +14,7 @@ export const recordCheckSchema = z
     accommodationId: idSchema,
     date: isoDateSchema,
     status: z.enum(CHECK_STATUSES, { error: 'Choose Used, Not needed, Not provided or Declined.' }),
-    reason: z.string().trim().max(300, { error: 'Keep the reason under 300 characters.' }).optional(),
+    reason: textSchema('The reason', 'multi-line').max(300, { error: 'Keep the reason under 300 characters.' }).optional(),
     clientId: clientIdSchema,
   })
   .refine((c) => c.status !== 'not_provided' || (c.reason ?? '').length > 0, {

@@ -155,7 +155,7 @@ describe('notebooks router', () => {
       expect(text).toBe('Recess, started March 2, 2026.')
       expect(t.sqlite.prepare('select count(*) as n from notebook_updates where notebook_id = ?').get(created.id)).toEqual({ n: 3 })
       expect(t.sqlite.prepare("select count(*) as n from audit_log where action = 'restore' and entity_id = ?").get(created.id)).toEqual({ n: 1 })
-      const missing = await trpcError(as('caseManager').notebooks.restore({ ...johnny(), notebookId: created.id, day: '1999-01-01' }))
+      const missing = await trpcError(as('caseManager').notebooks.restore({ ...johnny(), notebookId: created.id, day: '2000-01-03' }))
       expect([missing.code, missing.message]).toEqual(['NOT_FOUND', 'There is no saved copy of this notebook for that day.'])
     })
   })

@@ -11,10 +11,12 @@ import {
   updateGoalSchema,
   updateProfileSchema,
 } from '#shared/schemas/plan.ts'
+import { textSchema } from '#shared/schemas/text.ts'
 import { accommodationsForDay, createAccommodation, listAccommodations, updateAccommodation } from '../../services/accommodations.server.ts'
 import { createGoal, getGoal, goalVersions, listGoals, updateGoal, updateGoalPlain } from '../../services/goals.server.ts'
 import { getProfiles, updateProfile } from '../../services/profiles.server.ts'
 import { addProgressPoint, voidProgressPoint } from '../../services/progress.server.ts'
+import { viewDate } from '../as-of.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
 export const profilesRouter = router({
@@ -65,7 +67,7 @@ export const accommodationsRouter = router({
   list: studentProcedure('plan.view').query(({ ctx, input }) => listAccommodations(ctx.db, input.studentId)),
   forDay: studentProcedure('plan.view')
     .input(z.object({ date: isoDateSchema.optional() }))
-    .query(({ ctx, input }) => accommodationsForDay(ctx.db, input.studentId, input.date ?? localIsoDate(ctx.now()))),
+    .query(({ ctx, input }) => accommodationsForDay(ctx.db, input.studentId, viewDate(input.date, 'date', ctx.now))),
   create: studentProcedure('plan.edit')
     .input(createAccommodationSchema)
     .mutation(({ ctx, input }) => {
@@ -90,7 +92,7 @@ export const progressRouter = router({
     .input(
       z.object({
         pointId: z.string().min(1).max(64),
-        reason: z.string().trim().min(1, { error: 'Say why this data point is wrong.' }).max(500),
+        reason: textSchema('The reason', 'multi-line').min(1, { error: 'Say why this data point is wrong.' }).max(500),
       }),
     )
     .mutation(({ ctx, input }) =>

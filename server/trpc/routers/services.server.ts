@@ -17,6 +17,7 @@ import { listMySchools } from '../../services/memberships.server.ts'
 import { correctSession, recordSession, recordVersions, voidSession } from '../../services/session-records.server.ts'
 import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
 import { amendService, createService, listServices } from '../../services/services.server.ts'
+import { viewDate } from '../as-of.server.ts'
 import { authedProcedure, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 export const servicesRouter = router({
@@ -25,7 +26,8 @@ export const servicesRouter = router({
     .input(z.object({ from: isoDateSchema, to: isoDateSchema }))
     .query(async ({ ctx, input }) => {
       const today = localIsoDate(ctx.now())
-      return sessionsForServices(ctx.db, await listServices(ctx.db, { studentIds: [input.studentId], today }), input.from, input.to, today)
+      const to = viewDate(input.to, 'to', ctx.now)
+      return sessionsForServices(ctx.db, await listServices(ctx.db, { studentIds: [input.studentId], today }), input.from, to, today)
     }),
   create: studentProcedure('services.manage')
     .input(createServiceSchema)
@@ -39,7 +41,7 @@ export const sessionsRouter = router({
   /** User-scoped: only services the caller provides, or of students they case-manage. */
   week: authedProcedure.input(weekSchema).query(({ ctx, input }) => {
     const today = localIsoDate(ctx.now())
-    return sessionsWeek(ctx.db, ctx.user.id, input.weekOf ?? today, today)
+    return sessionsWeek(ctx.db, ctx.user.id, viewDate(input.weekOf, 'weekOf', ctx.now), today)
   }),
   record: studentProcedure('sessions.record')
     .input(recordSessionSchema)

@@ -4,13 +4,14 @@ import { isoDateSchema } from '#shared/schemas/plan.ts'
 import { recordCheckSchema } from '#shared/schemas/today.ts'
 import { checkHistory, checkLog, recordCheck, studentFidelity } from '../../services/accommodation-checks.server.ts'
 import { todayForUser } from '../../services/today.server.ts'
+import { viewDate } from '../as-of.server.ts'
 import { authedProcedure, router, studentProcedure } from '../trpc.server.ts'
 
 export const todayRouter = router({
   /** User-scoped: lists only the caller's own students (listMyStudents), each with its role's rights. */
   forMe: authedProcedure.input(z.object({ date: isoDateSchema.optional() })).query(({ ctx, input }) => {
     const today = localIsoDate(ctx.now())
-    return todayForUser(ctx.db, ctx.user.id, input.date ?? today, today)
+    return todayForUser(ctx.db, ctx.user.id, viewDate(input.date, 'date', ctx.now), today)
   }),
 })
 
@@ -25,5 +26,5 @@ export const checksRouter = router({
   log: studentProcedure('plan.view').query(({ ctx, input }) => checkLog(ctx.db, input.studentId)),
   fidelity: studentProcedure('plan.view')
     .input(z.object({ asOf: isoDateSchema.optional() }))
-    .query(({ ctx, input }) => studentFidelity(ctx.db, input.studentId, input.asOf ?? localIsoDate(ctx.now()))),
+    .query(({ ctx, input }) => studentFidelity(ctx.db, input.studentId, viewDate(input.asOf, 'asOf', ctx.now))),
 })
