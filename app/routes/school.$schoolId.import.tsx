@@ -21,7 +21,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 type ActionData =
   | { ok: false; errors: PlanError[]; pasted: string }
-  | { ok: true; studentId: string; studentName: string; invites: { email: string; role: TeamRole; link: string }[] }
+  | { ok: true; studentId: string; studentName: string; schoolName: string; invites: { email: string; role: TeamRole; link: string }[] }
 
 const MAX_MB = PLAN_MAX_BYTES / 1024 / 1024
 
@@ -53,6 +53,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
       ok: true,
       studentId: result.studentId,
       studentName: student.name,
+      schoolName: student.schoolName,
       invites: result.invites.map((i) => ({ email: i.email, role: i.role, link: `${origin}/invite/${i.token}` })),
     }
   } catch (error) {
@@ -81,6 +82,10 @@ export default function ImportPlan() {
           Bring one student’s plan and records into {school.name} from another system: a <code>{PLAN_FORMAT}</code> JSON file with the
           student, the team, goals, accommodations, services, sessions and accommodation checks. The whole file is checked first. If anything is
           wrong, every problem is listed and nothing is saved.
+        </p>
+        <p className="text-slate-700">
+          The team: {school.name}’s own staff join at once as provider or para, and as case manager if they already are one here. Everyone else,
+          and every parent, gets an invite link to accept. An import never makes anyone a school admin.
         </p>
       </div>
 
@@ -154,8 +159,8 @@ function Imported({ result }: { result: Extract<ActionData, { ok: true }> }) {
       {result.invites.length ? (
         <Card title="Invite links" headingId="invite-links">
           <p className="mb-3 text-slate-700">
-            These people have no account yet. Send each one their own link: it works once, for that email, and expires in 7 days. The links are
-            shown only now.
+            These people are invited rather than added: only {result.schoolName}’s own staff join a team at once, and parents always confirm
+            their own child. Send each one their own link: it works once, for that email, and expires in 7 days. The links are shown only now.
           </p>
           <ul className="space-y-3">
             {result.invites.map((invite) => (
