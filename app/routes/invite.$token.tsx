@@ -9,6 +9,8 @@ import { isDomainError } from '#shared/domain-error.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 import { acceptInviteNewAccountSchema } from '#shared/schemas/auth.ts'
+import { signedInHeaders, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const invite = await context.invites.describe(params.token ?? '')
@@ -23,7 +25,10 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 
 type ActionData = { message: string; fieldErrors: Record<string, string[] | undefined> }
 
-export async function action({ context, params, request }: ActionFunctionArgs): Promise<ActionData | Response> {
+export async function action({ context, params, request }: ActionFunctionArgs) {
+  // Every way of accepting (joining, signing in, creating an account) counts against this client's allowance.
+  const limited = await context.limits.take('invite')
+  if (limited) return tooManyRequests<ActionData>({ message: tryAgainMessage(limited, 'requests'), fieldErrors: {} }, limited)
   const token = params.token ?? ''
   const form = await request.formData()
   const intent = form.get('intent')
@@ -40,9 +45,12 @@ export async function action({ context, params, request }: ActionFunctionArgs): 
       const password = String(form.get('password') ?? '')
       if (!password) return { message: 'Enter your password.', fieldErrors: { password: ['Enter your password.'] } }
       const signedIn = await context.auth.signIn(invite.email, password)
-      if (!signedIn.ok) return { message: signedIn.message, fieldErrors: {} }
+      if (!signedIn.ok) {
+        const body: ActionData = { message: signedIn.message, fieldErrors: {} }
+        return signedIn.retryAfter ? tooManyRequests(body, signedIn.retryAfter) : body
+      }
       const { studentId } = await context.invites.acceptAsUser(token, signedIn.userId)
-      return redirect(`/students/${studentId}`, { headers: { 'Set-Cookie': signedIn.setCookie } })
+      return redirect(`/students/${studentId}`, { headers: signedInHeaders(signedIn) })
     }
     if (intent === 'create') {
       const parsed = acceptInviteNewAccountSchema.safeParse({ name: form.get('name'), password: form.get('password') })

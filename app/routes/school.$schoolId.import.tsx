@@ -11,6 +11,8 @@ import { isPlanImportError, type PlanError } from '#shared/plan-import/errors.ts
 import { PLAN_FORMAT, PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { TextLink } from '#app/components/text-link.tsx'
+import { tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 
 // School admins and the school's case managers; anyone else gets the same 404 as a school that does not exist.
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -40,8 +42,11 @@ async function planText(request: Request): Promise<{ text: string; pasted: strin
   return { path: '', message: 'is missing: choose a plan file or paste the plan' }
 }
 
-export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
+export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData | ReturnType<typeof tooManyRequests<ActionData>>> {
   requireUser(context, request)
+  // The same per-client allowance as imports.plan over /api/trpc.
+  const limited = await context.limits.take('import')
+  if (limited) return tooManyRequests<ActionData>({ ok: false, errors: [{ path: '', message: tryAgainMessage(limited, 'requests') }], pasted: '' }, limited)
   const schoolId = params.schoolId ?? ''
   const input = await planText(request)
   if ('path' in input) return { ok: false, errors: [input], pasted: '' }
