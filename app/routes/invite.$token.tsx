@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Alert } from '#app/components/alert.tsx'
@@ -9,7 +9,7 @@ import { isDomainError } from '#shared/domain-error.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 import { acceptInviteNewAccountSchema } from '#shared/schemas/auth.ts'
-import { signedInHeaders, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
@@ -137,5 +137,7 @@ export default function AcceptInvite() {
     </div>
   )
 }
+
+export const headers: HeadersFunction = withRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Team invite · Same Page' }, { name: 'referrer', content: 'no-referrer' }]

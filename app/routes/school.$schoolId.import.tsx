@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { TRPCError } from '@trpc/server'
 import { Alert } from '#app/components/alert.tsx'
@@ -11,7 +11,7 @@ import { isPlanImportError, type PlanError } from '#shared/plan-import/errors.ts
 import { PLAN_FORMAT, PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { TextLink } from '#app/components/text-link.tsx'
-import { tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 
 // School admins and the school's case managers; anyone else gets the same 404 as a school that does not exist.
@@ -179,6 +179,8 @@ function Imported({ result }: { result: Extract<ActionData, { ok: true }> }) {
     </div>
   )
 }
+
+export const headers: HeadersFunction = withRetryAfter
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Import a plan · ${data.school.name} · Same Page` : 'Not found · Same Page' },

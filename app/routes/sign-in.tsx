@@ -1,11 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { safeRedirect } from '#app/utils/auth.server.ts'
-import { signedInHeaders, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { signInSchema } from '#shared/schemas/auth.ts'
 import { z } from 'zod'
 
@@ -70,5 +70,7 @@ export default function SignIn() {
     </div>
   )
 }
+
+export const headers: HeadersFunction = withRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Same Page' }]

@@ -15,3 +15,14 @@ export function signedInHeaders(signedIn: { setCookie: string; deviceCookie: str
   headers.append('Set-Cookie', signedIn.deviceCookie)
   return headers
 }
+
+/**
+ * A route's `headers` export for pages whose action may answer 429: Remix builds a page's headers from these
+ * functions only, so the action's Retry-After is passed on here (the parent's headers are kept).
+ */
+export function withRetryAfter({ actionHeaders, parentHeaders }: { actionHeaders: Headers; parentHeaders: Headers }): Headers {
+  const headers = new Headers(parentHeaders)
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) headers.set('Retry-After', retryAfter)
+  return headers
+}
