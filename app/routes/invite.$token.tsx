@@ -55,9 +55,10 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
     if (intent === 'create') {
       const parsed = acceptInviteNewAccountSchema.safeParse({ name: form.get('name'), password: form.get('password') })
       if (!parsed.success) return { message: 'Please correct the fields marked below.', fieldErrors: z.flattenError(parsed.error).fieldErrors }
-      const { studentId, userId } = await context.invites.acceptWithNewAccount(token, parsed.data.name, parsed.data.password)
-      const setCookie = await context.auth.startSession(userId)
-      return redirect(`/students/${studentId}`, { headers: { 'Set-Cookie': setCookie } })
+      const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.data.name, parsed.data.password)
+      const headers = new Headers()
+      for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
+      return redirect(`/students/${studentId}`, { headers })
     }
   } catch (error) {
     if (isDomainError(error)) return { message: error.message, fieldErrors: {} }

@@ -14,8 +14,11 @@ export type SignInResult =
 export interface RequestAuth {
   user: SessionUser | null
   signIn(email: string, password: string): Promise<SignInResult>
-  /** Starts a session for a user who just proved who they are (a new account from an invite). */
-  startSession(userId: string): Promise<string>
+  /**
+   * Starts a session for a user who just proved who they are (a new account from an invite): its Set-Cookie headers,
+   * the session's and the device cookie that makes this browser the owner's for later sign-ins.
+   */
+  startSession(userId: string, email: string): Promise<string[]>
   signOut(): Promise<string>
 }
 
@@ -65,10 +68,10 @@ export function createRequestAuth(args: {
       if (result.reason === 'wait') return { ok: false, message: tryAgainMessage(result.seconds), retryAfter: result.seconds }
       return { ok: false, message: INVALID_CREDENTIALS }
     },
-    async startSession(userId) {
+    async startSession(userId, email) {
       // A new account from an invite: its first sign-in, with the password it just chose.
       await recordAudit(db, { actorId: userId, entity: 'auth', entityId: userId, action: 'sign_in', after: { client: client.ip, method: 'invite' }, at: args.now() })
-      return createCookie(userId)
+      return [await createCookie(userId), deviceCookieHeader(guard.deviceCookieAfterSignIn(client, email), secure)]
     },
     async signOut() {
       if (args.sessionId) {

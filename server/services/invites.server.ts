@@ -133,7 +133,7 @@ export async function acceptInviteAsUser(
 export async function acceptInviteWithNewAccount(
   db: DB,
   args: { token: string; name: string; password: string; now: Date },
-): Promise<{ studentId: string; userId: string }> {
+): Promise<{ studentId: string; userId: string; email: string }> {
   // Hash before the transaction: argon2 is slow and must not hold the write lock.
   const passwordHash = await hashPassword(args.password)
   return db.transaction().execute(async (trx) => {
@@ -157,6 +157,6 @@ export async function acceptInviteWithNewAccount(
       at: args.now,
     })
     await joinTeam(trx, invite, userId, args.now)
-    return { studentId: invite.student_id, userId }
+    return { studentId: invite.student_id, userId, email: invite.email }
   })
 }
