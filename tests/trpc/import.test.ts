@@ -332,6 +332,20 @@ describe('imports.plan over HTTP', () => {
     expect(body.error.message.split('\n')).toHaveLength(3)
     expect(countRows(t.sqlite, 'students')).toBe(before)
   })
+
+  test('one client may call imports.plan 20 times in 10 minutes; then 429 with Retry-After, before anything is read', async () => {
+    const call = () =>
+      fetch(`${base}/api/trpc/imports.plan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, cookie },
+        body: JSON.stringify({ schoolId: demo.schoolId, json: '{}' }),
+      })
+    for (let i = 0; i < 20; i++) expect((await call()).status, `call ${i}`).toBe(400)
+    const res = await call()
+    expect(res.status).toBe(429)
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(500)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Too many requests from here\. Wait \d+ minutes, then try again\.$/)
+  })
 })
 
 // Each case starts a process (npm, then tsx): slower than the rest, hence the longer timeout.

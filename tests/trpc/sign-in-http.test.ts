@@ -4,6 +4,7 @@ import type { EntryContext, ServerBuild } from '@remix-run/node'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import * as signInRoute from '#app/routes/sign-in.tsx'
 import * as inviteRoute from '#app/routes/invite.$token.tsx'
+import * as signOutRoute from '#app/routes/sign-out.tsx'
 import { DEMO_PASSWORD, DEMO_USERS } from '#db/seed.ts'
 import { createApp } from '#server/app.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
@@ -30,6 +31,7 @@ function actionsOnlyBuild(): ServerBuild {
     routes: {
       root: { id: 'root', path: '', module: root },
       'routes/sign-in': { id: 'routes/sign-in', parentId: 'root', path: 'sign-in', module: signInRoute },
+      'routes/sign-out': { id: 'routes/sign-out', parentId: 'root', path: 'sign-out', module: signOutRoute },
       'routes/invite.$token': { id: 'routes/invite.$token', parentId: 'root', path: 'invite/:token', module: inviteRoute },
     },
     assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'test' },
@@ -74,6 +76,18 @@ describe('sign-in over HTTP', () => {
     const cookies = res.headers.getSetCookie()
     expect(cookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(true)
     expect(cookies.find((c) => c.startsWith(`${DEVICE_COOKIE}=`))).toMatch(/^same_page_device=[\w-]{22}; Path=\/; Max-Age=31536000; HttpOnly; SameSite=Lax$/)
+  })
+
+  test('a sign-in and a sign-out are audit rows (entity auth)', async () => {
+    const res = await signIn(DEMO_USERS.para.email, DEMO_PASSWORD)
+    const session = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!
+    expect((await post('/sign-out', {}, session)).status).toBe(302)
+    const rows = t.sqlite.prepare("select action, actor_id from audit_log where entity = 'auth' order by id").all() as { action: string; actor_id: string }[]
+    const para = (t.sqlite.prepare('select id from users where email = ?').get(DEMO_USERS.para.email) as { id: string }).id
+    expect(rows).toEqual([
+      { action: 'sign_in', actor_id: para },
+      { action: 'sign_out', actor_id: para },
+    ])
   })
 
   test('wrong passwords from one client get a 429 with Retry-After and a message saying how long; the owner’s browser still signs in', async () => {
