@@ -27,12 +27,6 @@ export interface AuthSessionsTable {
   expires_at: number
 }
 
-export interface SignInFailuresTable {
-  id: Generated<number>
-  email: string
-  at: string
-}
-
 export interface SchoolRolesTable {
   id: string
   school_id: string
@@ -366,7 +360,6 @@ export interface Database {
   schools: SchoolsTable
   users: UsersTable
   auth_sessions: AuthSessionsTable
-  sign_in_failures: SignInFailuresTable
   school_roles: SchoolRolesTable
   students: StudentsTable
   team_members: TeamMembersTable

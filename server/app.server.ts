@@ -9,6 +9,9 @@ import { type DB, isDatabaseHealthy } from '#db/client.server.ts'
 import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
 import { isAllowedOrigin } from './auth/origin.server.ts'
 import { type Clock, clockForRequest, systemClock } from './clock.server.ts'
+import { readDeviceCookie } from './auth/request-auth.server.ts'
+import { RateLimits, type SignInClient, SignInGuard } from './auth/sign-in-guard.server.ts'
+import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
 import { bodyLimitFor, FORM_BODY_MAX, PLAN_API_BODY_MAX, refuseDeclaredOversize } from './http/body-limit.server.ts'
 import { isDatabaseBusy, RETRY_AFTER_SECONDS, sendBusy } from './http/busy.server.ts'
@@ -21,6 +24,11 @@ import { appRouter } from './trpc/_app.server.ts'
 interface Locals {
   user: SessionUser | null
   sessionId: string | null
+}
+
+/** The client as sign-in throttling and rate limits see it: its address (the proxy's forwarded one under TRUST_PROXY). */
+function clientOf(req: Request): SignInClient {
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', deviceCookie: readDeviceCookie(req.get('cookie')) }
 }
 
 export interface CreateAppOptions {
@@ -52,8 +60,11 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   const { db } = options
   const lucia = createLucia(db)
   const clock = options.now ?? systemClock
-  const collab = createCollab({ now: clock, ...options.collab, db, lucia })
   const requestClock = (req: Request): Clock => (options.testClock ? clockForRequest(req.get('cookie'), clock) : clock)
+  // Failed sign-ins and per-client request counts live in this process (docs/decisions/009-sign-in-throttle.md).
+  const guard = new SignInGuard()
+  const limits = new RateLimits()
+  const collab = createCollab({ now: clock, ...options.collab, db, lucia })
   const app = express()
   app.disable('x-powered-by')
   if (options.trustProxy) app.set('trust proxy', 1)
@@ -96,6 +107,19 @@ export function createApp(options: CreateAppOptions): CreatedApp {
     }
   })
 
+  // The plan import writes much: a per-client limit, for tRPC calls (batched ones too) as for the import page.
+  app.use('/api/trpc', async (req, res, next) => {
+    try {
+      if (req.method !== 'POST' || !req.path.slice(1).split(',').includes('imports.plan')) return next()
+      const wait = await limits.take('import', clientOf(req).ip)
+      if (!wait) return next()
+      const message = tryAgainMessage(wait, 'requests')
+      res.status(429).set('Retry-After', String(wait)).json({ error: { message, data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429 } } })
+    } catch (error) {
+      next(error)
+    }
+  })
+
   // tRPC counts streamed bytes itself (maxBodySize); the plan import gets room for its 5 MB file.
   const trpcHandler = (maxBodySize: number) =>
     createExpressMiddleware({
@@ -119,7 +143,17 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   const getLoadContext = (req: Request, res: Response) => {
     const locals = res.locals as Locals
     return {
-      ...createServerLoadContext({ db, lucia, user: locals.user, sessionId: locals.sessionId, secure: req.secure, now: requestClock(req) }),
+      ...createServerLoadContext({
+        db,
+        lucia,
+        user: locals.user,
+        sessionId: locals.sessionId,
+        secure: req.secure,
+        now: requestClock(req),
+        guard,
+        limits,
+        client: clientOf(req),
+      }),
       cspNonce: cspNonce(res),
     }
   }

@@ -39,9 +39,8 @@ export async function main(): Promise<Server> {
   }
 
   const { app, lucia, collab } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix, now: systemClock, testClock: config.SAME_PAGE_TEST_CLOCK === '1' })
-  // Housekeeping at start-up: expired sessions and day-old sign-in failures carry no evidence.
+  // Housekeeping at start-up: expired sessions carry no evidence.
   await lucia.deleteExpiredSessions()
-  await db.deleteFrom('sign_in_failures').where('at', '<', new Date(systemClock().getTime() - 86_400_000).toISOString()).execute()
   const server = await listen({ app, collab }, config.PORT)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT

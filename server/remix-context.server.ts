@@ -2,6 +2,8 @@ import type { DB } from '#db/client.server.ts'
 import type { AppLucia } from './auth/lucia.server.ts'
 import { systemClock } from './clock.server.ts'
 import { createRequestAuth, type RequestAuth } from './auth/request-auth.server.ts'
+import { RateLimits, type SignInClient, SignInGuard } from './auth/sign-in-guard.server.ts'
+import type { RateLimitName } from '#shared/sign-in-throttle.ts'
 import { createContext, type SessionUser } from './trpc/context.server.ts'
 import { type AppCaller, createCaller } from './trpc/_app.server.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
@@ -19,6 +21,8 @@ export type ServerLoadContext = {
   now: () => Date
   auth: RequestAuth
   trpc: AppCaller
+  /** This client's per-endpoint allowance: 0 when the request may go on, else the seconds to wait (answer 429). */
+  limits: { take(name: RateLimitName): Promise<number> }
   invites: {
     describe(token: string): ReturnType<typeof describeInvite>
     acceptAsUser(token: string, userId: string): ReturnType<typeof acceptInviteAsUser>
@@ -39,12 +43,20 @@ export function createServerLoadContext(args: {
   sessionId: string | null
   secure: boolean
   now?: () => Date
+  /** The app's one guard and limits (server/app.server.ts), and who is asking. */
+  guard?: SignInGuard
+  limits?: RateLimits
+  client?: SignInClient
 }): ServerLoadContext {
   const now = args.now ?? systemClock
   const { db } = args
+  const guard = args.guard ?? new SignInGuard()
+  const limits = args.limits ?? new RateLimits()
+  const client = args.client ?? { ip: 'unknown', deviceCookie: null }
   return {
     now,
-    auth: createRequestAuth({ ...args, now }),
+    auth: createRequestAuth({ ...args, now, guard, limits, client }),
+    limits: { take: (name) => limits.take(name, client.ip) },
     trpc: createCaller(createContext({ db, user: args.user, now })),
     invites: {
       describe: (token) => describeInvite(db, token, now()),

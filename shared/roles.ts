@@ -11,3 +11,10 @@ export const ROLE_LABELS: Record<StudentRole, string> = {
   parent: 'Parent or guardian',
   school_admin: 'School admin',
 }
+
+/** The school's side of a team: everyone but the family. */
+export const STAFF_ROLES = ['case_manager', 'provider', 'para'] as const satisfies readonly TeamRole[]
+
+export function isStaffRole(role: TeamRole): boolean {
+  return (STAFF_ROLES as readonly TeamRole[]).includes(role)
+}

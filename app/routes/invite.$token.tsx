@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { Alert } from '#app/components/alert.tsx'
@@ -9,6 +9,8 @@ import { isDomainError } from '#shared/domain-error.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 import { acceptInviteNewAccountSchema } from '#shared/schemas/auth.ts'
+import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
+import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const invite = await context.invites.describe(params.token ?? '')
@@ -23,7 +25,10 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 
 type ActionData = { message: string; fieldErrors: Record<string, string[] | undefined> }
 
-export async function action({ context, params, request }: ActionFunctionArgs): Promise<ActionData | Response> {
+export async function action({ context, params, request }: ActionFunctionArgs) {
+  // Every way of accepting (joining, signing in, creating an account) counts against this client's allowance.
+  const limited = await context.limits.take('invite')
+  if (limited) return tooManyRequests<ActionData>({ message: tryAgainMessage(limited, 'requests'), fieldErrors: {} }, limited)
   const token = params.token ?? ''
   const form = await request.formData()
   const intent = form.get('intent')
@@ -40,16 +45,20 @@ export async function action({ context, params, request }: ActionFunctionArgs): 
       const password = String(form.get('password') ?? '')
       if (!password) return { message: 'Enter your password.', fieldErrors: { password: ['Enter your password.'] } }
       const signedIn = await context.auth.signIn(invite.email, password)
-      if (!signedIn.ok) return { message: signedIn.message, fieldErrors: {} }
+      if (!signedIn.ok) {
+        const body: ActionData = { message: signedIn.message, fieldErrors: {} }
+        return signedIn.retryAfter ? tooManyRequests(body, signedIn.retryAfter) : body
+      }
       const { studentId } = await context.invites.acceptAsUser(token, signedIn.userId)
-      return redirect(`/students/${studentId}`, { headers: { 'Set-Cookie': signedIn.setCookie } })
+      return redirect(`/students/${studentId}`, { headers: signedInHeaders(signedIn) })
     }
     if (intent === 'create') {
       const parsed = acceptInviteNewAccountSchema.safeParse({ name: form.get('name'), password: form.get('password') })
       if (!parsed.success) return { message: 'Please correct the fields marked below.', fieldErrors: z.flattenError(parsed.error).fieldErrors }
-      const { studentId, userId } = await context.invites.acceptWithNewAccount(token, parsed.data.name, parsed.data.password)
-      const setCookie = await context.auth.startSession(userId)
-      return redirect(`/students/${studentId}`, { headers: { 'Set-Cookie': setCookie } })
+      const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.data.name, parsed.data.password)
+      const headers = new Headers()
+      for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
+      return redirect(`/students/${studentId}`, { headers })
     }
   } catch (error) {
     if (isDomainError(error)) return { message: error.message, fieldErrors: {} }
@@ -129,5 +138,7 @@ export default function AcceptInvite() {
     </div>
   )
 }
+
+export const headers: HeadersFunction = withRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Team invite · Same Page' }, { name: 'referrer', content: 'no-referrer' }]

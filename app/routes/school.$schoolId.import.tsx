@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { TRPCError } from '@trpc/server'
 import { Alert } from '#app/components/alert.tsx'
@@ -11,6 +11,8 @@ import { isPlanImportError, type PlanError } from '#shared/plan-import/errors.ts
 import { PLAN_FORMAT, PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { TextLink } from '#app/components/text-link.tsx'
+import { tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
+import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 
 // School admins and the school's case managers; anyone else gets the same 404 as a school that does not exist.
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -21,7 +23,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 type ActionData =
   | { ok: false; errors: PlanError[]; pasted: string }
-  | { ok: true; studentId: string; studentName: string; invites: { email: string; role: TeamRole; link: string }[] }
+  | { ok: true; studentId: string; studentName: string; schoolName: string; invites: { email: string; role: TeamRole; link: string }[] }
 
 const MAX_MB = PLAN_MAX_BYTES / 1024 / 1024
 
@@ -40,8 +42,11 @@ async function planText(request: Request): Promise<{ text: string; pasted: strin
   return { path: '', message: 'is missing: choose a plan file or paste the plan' }
 }
 
-export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
+export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData | ReturnType<typeof tooManyRequests<ActionData>>> {
   requireUser(context, request)
+  // The same per-client allowance as imports.plan over /api/trpc.
+  const limited = await context.limits.take('import')
+  if (limited) return tooManyRequests<ActionData>({ ok: false, errors: [{ path: '', message: tryAgainMessage(limited, 'requests') }], pasted: '' }, limited)
   const schoolId = params.schoolId ?? ''
   const input = await planText(request)
   if ('path' in input) return { ok: false, errors: [input], pasted: '' }
@@ -53,6 +58,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
       ok: true,
       studentId: result.studentId,
       studentName: student.name,
+      schoolName: student.schoolName,
       invites: result.invites.map((i) => ({ email: i.email, role: i.role, link: `${origin}/invite/${i.token}` })),
     }
   } catch (error) {
@@ -81,6 +87,10 @@ export default function ImportPlan() {
           Bring one student’s plan and records into {school.name} from another system: a <code>{PLAN_FORMAT}</code> JSON file with the
           student, the team, goals, accommodations, services, sessions and accommodation checks. The whole file is checked first. If anything is
           wrong, every problem is listed and nothing is saved.
+        </p>
+        <p className="text-slate-700">
+          The team: {school.name}’s own staff join at once as provider or para, and as case manager if they already are one here. Everyone else,
+          and every parent, gets an invite link to accept. An import never makes anyone a school admin.
         </p>
       </div>
 
@@ -154,8 +164,8 @@ function Imported({ result }: { result: Extract<ActionData, { ok: true }> }) {
       {result.invites.length ? (
         <Card title="Invite links" headingId="invite-links">
           <p className="mb-3 text-slate-700">
-            These people have no account yet. Send each one their own link: it works once, for that email, and expires in 7 days. The links are
-            shown only now.
+            These people are invited rather than added: only {result.schoolName}’s own staff join a team at once, and parents always confirm
+            their own child. Send each one their own link: it works once, for that email, and expires in 7 days. The links are shown only now.
           </p>
           <ul className="space-y-3">
             {result.invites.map((invite) => (
@@ -169,6 +179,8 @@ function Imported({ result }: { result: Extract<ActionData, { ok: true }> }) {
     </div>
   )
 }
+
+export const headers: HeadersFunction = withRetryAfter
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Import a plan · ${data.school.name} · Same Page` : 'Not found · Same Page' },

@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { safeRedirect } from '#app/utils/auth.server.ts'
+import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { signInSchema } from '#shared/schemas/auth.ts'
 import { z } from 'zod'
 
@@ -15,15 +16,19 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 type ActionData = { message: string | null; fieldErrors: Record<string, string[] | undefined>; email: string }
 
-export async function action({ context, request }: ActionFunctionArgs): Promise<ActionData> {
+export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData()
   const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') })
   if (!parsed.success) {
-    return { message: null, fieldErrors: z.flattenError(parsed.error).fieldErrors, email: String(form.get('email') ?? '') }
+    return { message: null, fieldErrors: z.flattenError(parsed.error).fieldErrors, email: String(form.get('email') ?? '') } satisfies ActionData
   }
   const result = await context.auth.signIn(parsed.data.email, parsed.data.password)
-  if (!result.ok) return { message: result.message, fieldErrors: {}, email: parsed.data.email }
-  throw redirect(safeRedirect(form.get('redirectTo')), { headers: { 'Set-Cookie': result.setCookie } })
+  if (!result.ok) {
+    const body: ActionData = { message: result.message, fieldErrors: {}, email: parsed.data.email }
+    // Too many tries from here: 429 with Retry-After, and the page says how long to wait.
+    return result.retryAfter ? tooManyRequests(body, result.retryAfter) : body
+  }
+  throw redirect(safeRedirect(form.get('redirectTo')), { headers: signedInHeaders(result) })
 }
 
 export default function SignIn() {
@@ -65,5 +70,7 @@ export default function SignIn() {
     </div>
   )
 }
+
+export const headers: HeadersFunction = withRetryAfter
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Same Page' }]

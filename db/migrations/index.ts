@@ -7,6 +7,7 @@ import * as notifications from './2026-11-30T000000-notifications.ts'
 import * as notebooks from './2026-12-01T000000-notebooks.ts'
 import * as concerns from './2026-12-02T000000-concerns.ts'
 import * as notebookAuthors from './2026-12-05T020000-notebook-authors.ts'
+import * as dropSignInFailures from './2026-12-05T030000-drop-sign-in-failures.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T000000-notebooks': notebooks,
   '2026-12-02T000000-concerns': concerns,
   '2026-12-05T020000-notebook-authors': notebookAuthors,
+  '2026-12-05T030000-drop-sign-in-failures': dropSignInFailures,
 }

@@ -1,18 +1,41 @@
 import type { DB } from '#db/client.server.ts'
-import { checkCredentials, INVALID_CREDENTIALS, lockedMessage } from './sign-in.server.ts'
+import { INVALID_CREDENTIALS, signInWithThrottle, tryAgainMessage } from './sign-in.server.ts'
 import { type AppLucia, withSecure } from './lucia.server.ts'
+import { DEVICE_COOKIE, RateLimits, type SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 import { collabHub } from '../services/collab-hub.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import type { SessionUser } from '../trpc/context.server.ts'
 
-export type SignInResult = { ok: true; setCookie: string; userId: string } | { ok: false; message: string }
+export type SignInResult =
+  | { ok: true; setCookie: string; deviceCookie: string; userId: string }
+  | { ok: false; message: string; retryAfter?: number }
 
-/** Auth operations bound to one request (its session and whether it came over https). */
+/** Auth operations bound to one request (its session, its client and whether it came over https). */
 export interface RequestAuth {
   user: SessionUser | null
   signIn(email: string, password: string): Promise<SignInResult>
-  /** Starts a session for a user who just proved who they are (a new account from an invite). */
-  startSession(userId: string): Promise<string>
+  /**
+   * Starts a session for a user who just proved who they are (a new account from an invite): its Set-Cookie headers,
+   * the session's and the device cookie that makes this browser the owner's for later sign-ins.
+   */
+  startSession(userId: string, email: string): Promise<string[]>
   signOut(): Promise<string>
+}
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+/** The device cookie (sign-in-guard.server.ts): long-lived, HttpOnly, and carrying only HMAC tags, never an email. */
+export function deviceCookieHeader(value: string, secure: boolean): string {
+  return `${DEVICE_COOKIE}=${value}; Path=/; Max-Age=${YEAR_SECONDS}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+}
+
+/** The device cookie's value from a Cookie header, if any. */
+export function readDeviceCookie(cookieHeader: string | undefined): string | null {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=')
+    if (name === DEVICE_COOKIE) return rest.join('=') || null
+  }
+  return null
 }
 
 export function createRequestAuth(args: {
@@ -22,25 +45,40 @@ export function createRequestAuth(args: {
   sessionId: string | null
   secure: boolean
   now: () => Date
+  /** The app's one guard and limits; a bare instance for callers that never sign in (tests of sign-out). */
+  guard?: SignInGuard
+  limits?: RateLimits
+  client?: SignInClient
 }): RequestAuth {
   const { db, lucia, secure } = args
-  const startSession = async (userId: string) => {
+  const guard = args.guard ?? new SignInGuard()
+  const limits = args.limits ?? new RateLimits()
+  const client = args.client ?? { ip: 'unknown', deviceCookie: null }
+  const createCookie = async (userId: string) => {
     const session = await lucia.createSession(userId, {})
     return withSecure(lucia.createSessionCookie(session.id), secure)
   }
   return {
     user: args.user,
     async signIn(email, password) {
-      const result = await checkCredentials(db, email, password, args.now())
-      if (result.ok) return { ok: true, userId: result.userId, setCookie: await startSession(result.userId) }
-      return { ok: false, message: result.reason === 'locked' ? lockedMessage(result.minutes) : INVALID_CREDENTIALS }
+      const result = await signInWithThrottle({ db, guard, limits, now: args.now() }, email, password, client)
+      if (result.ok) {
+        return { ok: true, userId: result.userId, setCookie: await createCookie(result.userId), deviceCookie: deviceCookieHeader(result.deviceCookie, secure) }
+      }
+      if (result.reason === 'wait') return { ok: false, message: tryAgainMessage(result.seconds), retryAfter: result.seconds }
+      return { ok: false, message: INVALID_CREDENTIALS }
     },
-    startSession,
+    async startSession(userId, email) {
+      // A new account from an invite: its first sign-in, with the password it just chose.
+      await recordAudit(db, { actorId: userId, entity: 'auth', entityId: userId, action: 'sign_in', after: { client: client.ip, method: 'invite' }, at: args.now() })
+      return [await createCookie(userId), deviceCookieHeader(guard.deviceCookieAfterSignIn(client, email), secure)]
+    },
     async signOut() {
       if (args.sessionId) {
         await lucia.invalidateSession(args.sessionId)
         // An open notebook in another tab would otherwise keep editing on a session that no longer exists.
         collabHub.sessionEnded(args.sessionId)
+        if (args.user) await recordAudit(db, { actorId: args.user.id, entity: 'auth', entityId: args.user.id, action: 'sign_out', after: { client: client.ip }, at: args.now() })
       }
       return withSecure(lucia.createBlankSessionCookie(), secure)
     },

@@ -1,102 +1,146 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '#db/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
-import { checkCredentials, INVALID_CREDENTIALS, lockedMessage } from './sign-in.server.ts'
+import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { checkCredentials, INVALID_CREDENTIALS, signInWithThrottle, type SignInOutcome } from './sign-in.server.ts'
+import { RateLimits, type SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 
-const MINUTE = 60_000
 const T0 = new Date('2026-03-02T09:00:00.000Z')
-const after = (ms: number) => new Date(T0.getTime() + ms)
+const at = (ms: number) => new Date(T0.getTime() + ms)
 const PARA = DEMO_USERS.para.email
+const ATTACKER: SignInClient = { ip: '203.0.113.7', deviceCookie: null }
+const OWNER_ELSEWHERE: SignInClient = { ip: '198.51.100.20', deviceCookie: null }
 
-describe('checkCredentials', () => {
+describe('signInWithThrottle', () => {
   let t: TestDb
   let demo: Demo
+  let guard: SignInGuard
+  let limits: RateLimits
   beforeEach(async () => {
     t = createTestDb()
     demo = await seedDemoTeam(t, T0)
+    guard = new SignInGuard()
+    limits = new RateLimits()
   })
   afterEach(() => t.close())
 
-  /** Fails `n` times, one second apart from `start`, and returns each result. */
-  async function failTimes(email: string, n: number, start = 0) {
-    const results = []
-    for (let i = 0; i < n; i++) results.push(await checkCredentials(t.db, email, 'wrong-password', after(start + i * 1000)))
-    return results
-  }
+  const signIn = (email: string, password: string, client: SignInClient, now: Date): Promise<SignInOutcome> =>
+    signInWithThrottle({ db: t.db, guard, limits, now }, email, password, client)
+  const audit = (action: string) =>
+    t.sqlite.prepare("select actor_id, entity_id, after from audit_log where entity = 'auth' and action = ? order by id").all(action) as {
+      actor_id: string | null
+      entity_id: string
+      after: string
+    }[]
 
-  test('the right password signs in as that user', async () => {
-    expect(await checkCredentials(t.db, PARA, DEMO_PASSWORD, T0)).toEqual({ ok: true, userId: demo.users.para })
+  test('the right password signs in, and the sign-in is in the audit log', async () => {
+    const result = await signIn(PARA, DEMO_PASSWORD, ATTACKER, T0)
+    expect(result).toMatchObject({ ok: true, userId: demo.users.para })
+    expect(audit('sign_in')).toEqual([{ actor_id: demo.users.para, entity_id: demo.users.para, after: JSON.stringify({ client: ATTACKER.ip }) }])
   })
 
-  test('a wrong password is "invalid", with no hint which part was wrong', async () => {
-    const wrongPassword = await checkCredentials(t.db, PARA, 'not-the-password', T0)
-    const unknownEmail = await checkCredentials(t.db, 'nobody@maple.example', DEMO_PASSWORD, T0)
-    expect(wrongPassword).toEqual({ ok: false, reason: 'invalid' })
-    expect(unknownEmail).toEqual(wrongPassword)
+  test('a wrong password and an unknown email read the same, and each failure is in the audit log', async () => {
+    expect(await signIn(PARA, 'not-the-password', ATTACKER, T0)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await signIn('nobody@maple.example', DEMO_PASSWORD, ATTACKER, T0)).toEqual({ ok: false, reason: 'invalid' })
     expect(INVALID_CREDENTIALS).toBe('That email and password do not match an account. Check them and try again.')
+    expect(audit('sign_in.failed').map((r) => [r.actor_id, r.entity_id])).toEqual([
+      [null, PARA],
+      [null, 'nobody@maple.example'],
+    ])
   })
 
-  test('a failure is recorded per email; a success clears that email’s failures', async () => {
-    await failTimes(PARA, 3)
-    await failTimes(DEMO_USERS.parent.email, 1)
-    expect(countRows(t.sqlite, 'sign_in_failures')).toBe(4)
-    expect((await checkCredentials(t.db, PARA, DEMO_PASSWORD, after(10_000))).ok).toBe(true)
-    const left = t.sqlite.prepare('select email from sign_in_failures').all()
-    expect(left).toEqual([{ email: DEMO_USERS.parent.email }])
+  test('after 3 free failures the wait grows 1, 2, 4, 8 s for that account from that client; early tries are not checked', async () => {
+    let now = 0
+    for (let i = 0; i < 4; i++) expect(await signIn(PARA, 'wrong', ATTACKER, at(now))).toEqual({ ok: false, reason: 'invalid' })
+    for (const wait of [1, 2, 4, 8]) {
+      expect(await signIn(PARA, DEMO_PASSWORD, ATTACKER, at(now))).toEqual({ ok: false, reason: 'wait', seconds: wait })
+      now += wait * 1000
+      expect(await signIn(PARA, 'wrong', ATTACKER, at(now))).toEqual({ ok: false, reason: 'invalid' })
+    }
+    // Refused tries check no password and write nothing: 8 failures in the log, not 12.
+    expect(audit('sign_in.failed')).toHaveLength(8)
+    // An unknown email is throttled exactly the same way.
+    for (let i = 0; i < 4; i++) await signIn('nobody@maple.example', 'wrong', ATTACKER, at(now))
+    expect(await signIn('nobody@maple.example', 'wrong', ATTACKER, at(now))).toEqual({ ok: false, reason: 'wait', seconds: 1 })
   })
 
-  test('10 failures lock a real account; then even the right password is refused', async () => {
-    const results = await failTimes(PARA, 10)
-    expect(results.slice(0, 9).every((r) => !r.ok && r.reason === 'invalid')).toBe(true)
-    expect(results[9]).toEqual({ ok: false, reason: 'locked', minutes: 15 })
-    expect(await checkCredentials(t.db, PARA, DEMO_PASSWORD, after(10_000))).toEqual({ ok: false, reason: 'locked', minutes: 15 })
-    // Attempts while locked are not recorded, so they cannot extend the lock.
-    expect(countRows(t.sqlite, 'sign_in_failures')).toBe(10)
-    // Other accounts are not affected.
-    expect((await checkCredentials(t.db, DEMO_USERS.parent.email, DEMO_PASSWORD, after(10_000))).ok).toBe(true)
+  test('the owner is not locked out: from another client the right password works at once', async () => {
+    for (let i = 0; i < 4; i++) await signIn(PARA, 'wrong', ATTACKER, T0)
+    expect(await signIn(PARA, DEMO_PASSWORD, ATTACKER, T0)).toMatchObject({ ok: false, reason: 'wait' })
+    expect(await signIn(PARA, DEMO_PASSWORD, OWNER_ELSEWHERE, T0)).toMatchObject({ ok: true, userId: demo.users.para })
   })
 
-  test('an unknown email behaves the same: invalid 9 times, then locked', async () => {
-    const results = await failTimes('nobody@maple.example', 10)
-    expect(results.slice(0, 9)).toEqual(Array.from({ length: 9 }, () => ({ ok: false, reason: 'invalid' })))
-    expect(results[9]).toEqual({ ok: false, reason: 'locked', minutes: 15 })
+  test('the owner’s own browser (its device cookie) signs in at once even from the attacker’s address', async () => {
+    const first = await signIn(PARA, DEMO_PASSWORD, OWNER_ELSEWHERE, T0)
+    if (!first.ok) throw new Error('the owner must sign in')
+    const ownerHere: SignInClient = { ip: ATTACKER.ip, deviceCookie: first.deviceCookie }
+    for (let i = 0; i < 30; i++) await signIn(`user${i}@maple.example`, 'wrong', ATTACKER, at(i))
+    expect(await signIn(PARA, 'wrong', ATTACKER, at(100))).toMatchObject({ ok: false, reason: 'wait' })
+    expect(await signIn(PARA, DEMO_PASSWORD, ownerHere, at(100))).toMatchObject({ ok: true })
+    // A forged or other account's cookie earns nothing.
+    expect(await signIn(PARA, DEMO_PASSWORD, { ip: ATTACKER.ip, deviceCookie: 'AAAAAAAAAAAAAAAAAAAAAA' }, at(100))).toMatchObject({ reason: 'wait' })
   })
 
-  test('the lock expires 15 minutes after the 10th failure', async () => {
-    await failTimes(PARA, 10) // the 10th at T0 + 9 s
-    const tenth = 9_000
-    expect(await checkCredentials(t.db, PARA, DEMO_PASSWORD, after(tenth + 15 * MINUTE - 1000))).toEqual({
-      ok: false,
-      reason: 'locked',
-      minutes: 1,
-    })
-    expect(await checkCredentials(t.db, PARA, DEMO_PASSWORD, after(tenth + 15 * MINUTE))).toEqual({
-      ok: true,
-      userId: demo.users.para,
-    })
+  test('a client failing across many accounts waits after 20 failures, for every account', async () => {
+    for (let i = 0; i < 20; i++) expect(await signIn(`user${i}@maple.example`, 'wrong', ATTACKER, T0)).toMatchObject({ reason: 'invalid' })
+    expect(await signIn(`user20@maple.example`, 'wrong', ATTACKER, T0)).toMatchObject({ reason: 'invalid' })
+    expect(await signIn(PARA, DEMO_PASSWORD, ATTACKER, T0)).toEqual({ ok: false, reason: 'wait', seconds: 1 })
+    // Another client is not affected.
+    expect(await signIn(PARA, DEMO_PASSWORD, OWNER_ELSEWHERE, T0)).toMatchObject({ ok: true })
   })
 
-  test('failures spread over 14 minutes keep the lock for 15 minutes from the 10th', async () => {
-    for (let i = 0; i < 10; i++) await checkCredentials(t.db, PARA, 'wrong-password', after(i * ((14 * MINUTE) / 9)))
-    const tenth = 14 * MINUTE
-    // 20 minutes after the 1st failure: still locked, with 9 minutes to go.
-    expect(await checkCredentials(t.db, PARA, DEMO_PASSWORD, after(tenth + 6 * MINUTE))).toEqual({
-      ok: false,
-      reason: 'locked',
-      minutes: 9,
-    })
-    expect((await checkCredentials(t.db, PARA, DEMO_PASSWORD, after(tenth + 15 * MINUTE))).ok).toBe(true)
+  test('a success takes back the failure counted in advance, so a busy school’s good sign-ins never slow it', async () => {
+    for (let i = 0; i < 100; i++) expect(await signIn(PARA, DEMO_PASSWORD, ATTACKER, at(i))).toMatchObject({ ok: true })
+    for (let i = 0; i < 20; i++) expect(await signIn(`user${i}@maple.example`, 'wrong', ATTACKER, at(200))).toMatchObject({ reason: 'invalid' })
   })
 
-  test('failures older than 15 minutes do not count towards a lock', async () => {
-    await failTimes(PARA, 9)
-    const later = await checkCredentials(t.db, PARA, 'wrong-password', after(16 * MINUTE))
-    expect(later).toEqual({ ok: false, reason: 'invalid' })
+  test('failures across 10 accounts from one client within 10 minutes raise one spraying alert: a structured warning and an audit row', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      for (let i = 0; i < 9; i++) await signIn(`user${i}@maple.example`, 'wrong', ATTACKER, at(i * 1000))
+      expect(warn).not.toHaveBeenCalled()
+      await signIn('user9@maple.example', 'wrong', ATTACKER, at(9000))
+      for (let i = 10; i < 15; i++) await signIn(`user${i}@maple.example`, 'wrong', ATTACKER, at(i * 1000))
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(JSON.parse(String(warn.mock.calls[0]![0]))).toEqual({
+        level: 'warn',
+        event: 'sign_in.spray_alert',
+        client: ATTACKER.ip,
+        accounts: 10,
+        windowMinutes: 10,
+        at: at(9000).toISOString(),
+      })
+      expect(audit('sign_in.spray_alert')).toEqual([
+        { actor_id: null, entity_id: ATTACKER.ip, after: JSON.stringify({ client: ATTACKER.ip, accounts: 10, windowMinutes: 10 }) },
+      ])
+    } finally {
+      warn.mockRestore()
+    }
   })
 
-  test('the locked message says how long', () => {
-    expect(lockedMessage(15)).toContain('locked for 15 more minutes')
-    expect(lockedMessage(1)).toContain('locked for 1 more minute.')
+  test('one client may make 30 sign-in requests a minute that do not succeed; good ones are given back', async () => {
+    // 40 good sign-ins from one address (a school at 8 a.m.) use none of its allowance.
+    for (let i = 0; i < 40; i++) expect(await signIn(PARA, DEMO_PASSWORD, ATTACKER, T0), `sign-in ${i}`).toMatchObject({ ok: true })
+    // 30 failed or throttled requests use it all (past the 20th failure the client also waits, a few seconds).
+    for (let i = 0; i < 30; i++) await signIn(`user${i}@maple.example`, 'wrong', ATTACKER, at(i * 60))
+    const over = await signIn(PARA, DEMO_PASSWORD, ATTACKER, at(2000))
+    expect(over).toMatchObject({ ok: false, reason: 'wait' })
+    expect(over.ok === false && over.reason === 'wait' && over.seconds).toBeGreaterThan(50)
+    // The owner's own browser is its own client for the limit too.
+    expect(await signIn(PARA, DEMO_PASSWORD, OWNER_ELSEWHERE, at(2000))).toMatchObject({ ok: true })
+  })
+})
+
+describe('checkCredentials', () => {
+  let t: TestDb
+  beforeEach(async () => {
+    t = createTestDb()
+    await seedDemoTeam(t, T0)
+  })
+  afterEach(() => t.close())
+
+  test('checks only the password, remembering nothing', async () => {
+    expect((await checkCredentials(t.db, PARA, DEMO_PASSWORD)).ok).toBe(true)
+    expect(await checkCredentials(t.db, PARA, 'wrong')).toEqual({ ok: false, reason: 'invalid' })
   })
 })

@@ -1,47 +1,63 @@
 import type { DB } from '#db/client.server.ts'
-import { LOCKOUT_WINDOW_MS, lockedUntil, minutesLeft } from '#shared/sign-in-lockout.ts'
+import { SPRAY_RULE, tryAgainMessage } from '#shared/sign-in-throttle.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { dummyPasswordHash, verifyPassword } from './password.server.ts'
+import type { RateLimits, SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 
-export type CredentialCheck =
-  | { ok: true; userId: string }
+export type CredentialCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' }
+
+export type SignInOutcome =
+  | { ok: true; userId: string; deviceCookie: string }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; minutes: number }
+  /** Throttled or rate-limited: answered without checking the password. */
+  | { ok: false; reason: 'wait'; seconds: number }
 
 export const INVALID_CREDENTIALS = 'That email and password do not match an account. Check them and try again.'
 
-export function lockedMessage(minutes: number): string {
-  return `Too many failed sign-in attempts for this account. Sign-in is locked for ${minutes} more minute${
-    minutes === 1 ? '' : 's'
-  }. Try again later.`
+export { tryAgainMessage }
+
+/** Checks an email and password. An unknown email costs the same argon2 verification, so timing tells nothing. */
+export async function checkCredentials(db: DB, email: string, password: string): Promise<CredentialCheck> {
+  const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
+  const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password)
+  return user && valid ? { ok: true, userId: user.id } : { ok: false, reason: 'invalid' }
+}
+
+export interface SignInDeps {
+  db: DB
+  guard: SignInGuard
+  limits: RateLimits
+  now: Date
 }
 
 /**
- * Checks an email and password, counting failures per email (known or not, so the lock does not reveal
- * which accounts exist).
+ * A sign-in from one client (docs/decisions/009-sign-in-throttle.md): the per-client rate limit, then the growing
+ * waits per account+client and per client, then the password. Everything is the same for an email with or without an
+ * account. Sign-ins and failures go to the audit log (entity `auth`); failures across many accounts from one client
+ * are a spraying alert, logged as a structured warning and an audit row.
  */
-export async function checkCredentials(db: DB, email: string, password: string, now: Date): Promise<CredentialCheck> {
-  // A lock lasts 15 minutes from the 10th failure, whose run may have started 15 minutes before that.
-  const since = new Date(now.getTime() - 2 * LOCKOUT_WINDOW_MS).toISOString()
-  const failures = await db
-    .selectFrom('sign_in_failures')
-    .select('at')
-    .where('email', '=', email)
-    .where('at', '>', since)
-    .execute()
-  const until = lockedUntil(
-    failures.map((f) => new Date(f.at)),
-    now,
-  )
-  if (until) return { ok: false, reason: 'locked', minutes: minutesLeft(until, now) }
+export async function signInWithThrottle(deps: SignInDeps, email: string, password: string, client: SignInClient): Promise<SignInOutcome> {
+  const { db, guard, limits, now } = deps
+  const limitKey = guard.limitKey(email, client)
+  const limited = await limits.take('signIn', limitKey)
+  if (limited) return { ok: false, reason: 'wait', seconds: limited }
+  const gate = guard.begin(email, client, now.getTime())
+  if ('wait' in gate) return { ok: false, reason: 'wait', seconds: gate.wait }
 
-  const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
-  const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password)
-  if (user && valid) {
-    await db.deleteFrom('sign_in_failures').where('email', '=', email).execute()
-    return { ok: true, userId: user.id }
+  const result = await checkCredentials(db, email, password)
+  if (result.ok) {
+    guard.succeeded(gate.attempt)
+    await limits.giveBack('signIn', limitKey)
+    await recordAudit(db, { actorId: result.userId, entity: 'auth', entityId: result.userId, action: 'sign_in', after: { client: client.ip }, at: now })
+    return { ok: true, userId: result.userId, deviceCookie: guard.deviceCookieAfterSignIn(client, email) }
   }
-  await db.insertInto('sign_in_failures').values({ email, at: now.toISOString() }).execute()
-  const nowLocked = lockedUntil([...failures.map((f) => new Date(f.at)), now], now)
-  if (nowLocked) return { ok: false, reason: 'locked', minutes: minutesLeft(nowLocked, now) }
+  // The email as typed, known or not: the log is for the school's administrators, who may see who was tried.
+  await recordAudit(db, { actorId: null, entity: 'auth', entityId: email.toLowerCase(), action: 'sign_in.failed', after: { email, client: client.ip }, at: now })
+  const alert = guard.failed(gate.attempt, now.getTime())
+  if (alert) {
+    const windowMinutes = SPRAY_RULE.windowMs / 60_000
+    console.warn(JSON.stringify({ level: 'warn', event: 'sign_in.spray_alert', client: client.ip, accounts: alert.accounts, windowMinutes, at: now.toISOString() }))
+    await recordAudit(db, { actorId: null, entity: 'auth', entityId: client.ip, action: 'sign_in.spray_alert', after: { client: client.ip, accounts: alert.accounts, windowMinutes }, at: now })
+  }
   return { ok: false, reason: 'invalid' }
 }

@@ -6,6 +6,8 @@ import { hashPassword } from '../auth/password.server.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken } from './invite-token.server.ts'
+import { accountSides } from './school-standing.server.ts'
+import { INVITE_REFUSAL_MESSAGES, inviteRefusal } from '#shared/team-join.ts'
 
 export interface InviteView {
   status: InviteStatus
@@ -119,6 +121,9 @@ export async function acceptInviteAsUser(
         `This invite is for ${invite.email}. Sign out, then open the link again to accept it with that account.`,
       )
     }
+    // Staff and family never share an account (shared/team-join.ts): an invite cannot turn one into the other.
+    const refusal = inviteRefusal(invite.role, await accountSides(trx, args.userId))
+    if (refusal) throw new DomainError('FORBIDDEN', INVITE_REFUSAL_MESSAGES[refusal])
     await joinTeam(trx, invite, args.userId, args.now)
     return { studentId: invite.student_id }
   })
@@ -128,7 +133,7 @@ export async function acceptInviteAsUser(
 export async function acceptInviteWithNewAccount(
   db: DB,
   args: { token: string; name: string; password: string; now: Date },
-): Promise<{ studentId: string; userId: string }> {
+): Promise<{ studentId: string; userId: string; email: string }> {
   // Hash before the transaction: argon2 is slow and must not hold the write lock.
   const passwordHash = await hashPassword(args.password)
   return db.transaction().execute(async (trx) => {
@@ -152,6 +157,6 @@ export async function acceptInviteWithNewAccount(
       at: args.now,
     })
     await joinTeam(trx, invite, userId, args.now)
-    return { studentId: invite.student_id, userId }
+    return { studentId: invite.student_id, userId, email: invite.email }
   })
 }

@@ -10,8 +10,10 @@ import { PLAN_FORMAT, type Plan } from '#shared/plan-import/schema.ts'
 import { validatePlanText } from '#shared/plan-import/validate.ts'
 import type { TeamRole } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate } from '#shared/school-date.ts'
+import { joinsAtOnce } from '#shared/team-join.ts'
 import type { Executor } from './audit.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
+import { standingAt } from './school-standing.server.ts'
 import { createService } from './services.server.ts'
 
 export interface ImportPlanArgs {
@@ -62,7 +64,7 @@ async function referenceErrors(
   trx: Executor,
   plan: Plan,
   school: { id: string; name: string; year_start: string | null; year_end: string | null },
-  accounts: ReadonlyMap<string, string>,
+  joining: ReadonlyMap<string, { userId: string; role: TeamRole }>,
   today: IsoDate,
 ): Promise<PlanError[]> {
   const errors: PlanError[] = []
@@ -81,10 +83,12 @@ async function referenceErrors(
     }
   }
   plan.services.forEach((s, i) => {
-    if (!accounts.has(s.providerEmail)) {
+    // Worded the same whether or not the email has an account elsewhere in the installation.
+    const member = joining.get(s.providerEmail)
+    if (!member || (member.role !== 'provider' && member.role !== 'case_manager')) {
       errors.push({
         path: `services[${i}].providerEmail`,
-        message: `"${s.providerEmail}" has no Same Page account yet, and a service needs its provider: the email of someone who has an account expected (or import without this service, then add it after they join)`,
+        message: `"${s.providerEmail}" is not on staff at ${school.name} in a role that joins this team at once, and a service needs its provider on the team: a provider or case manager of the school, listed in team with that role, expected (anyone else is invited: import without this service, then add it once they have joined)`,
       })
     }
   })
@@ -140,8 +144,8 @@ async function ensureImportAccount(trx: Executor, now: Date, source: string): Pr
 
 /**
  * Writes a validated `same-page/plan@1` plan as a new student of the school, in one transaction: the school's
- * closures (dates it already has are skipped), the student, the team (accounts join with their role; other
- * emails get an invite), goals and accommodations (version 1), services, session records (version 1) and
+ * closures (dates it already has are skipped), the student, the team (the school's staff join with their role, within
+ * what shared/team-join.ts allows; everyone else gets an invite), goals and accommodations (version 1), services, session records (version 1) and
  * accommodation checks — each with its audit row. Any refusal or failure rolls everything back.
  */
 export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImportResult> {
@@ -154,11 +158,15 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
     const school = await trx.selectFrom('schools').select(['id', 'name', 'year_start', 'year_end']).where('id', '=', args.schoolId).executeTakeFirst()
     if (!school) throw new DomainError('NOT_FOUND', 'School not found.')
 
-    const emails = [...new Set([...plan.team.map((m) => m.email), ...plan.services.map((s) => s.providerEmail)])]
-    const accounts = new Map(
-      emails.length ? (await trx.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute()).map((u) => [u.email, u.id]) : [],
-    )
-    const errors = await referenceErrors(trx, plan, school, accounts, today)
+    // Who joins the team at once (the school's own staff, in a role they may hold: shared/team-join.ts) and who is
+    // invited. Nothing below may depend on whether an invited email has an account elsewhere.
+    const standing = await standingAt(trx, school.id, plan.team.map((m) => m.email))
+    const joining = new Map<string, { userId: string; role: TeamRole }>()
+    for (const m of plan.team) {
+      const s = standing.get(m.email)
+      if (s && joinsAtOnce(s, m.role)) joining.set(m.email, { userId: s.userId, role: m.role })
+    }
+    const errors = await referenceErrors(trx, plan, school, joining, today)
     // The school calendar is the school admin's (DESIGN.md §1, `school.calendar`): a closure changes every student's
     // mandated sessions. A case manager's file may name closures the school already has, never add one.
     const admin = actorId
@@ -242,14 +250,15 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
     const team = [...plan.team]
     if (actorId) {
       const actor = await trx.selectFrom('users').select('email').where('id', '=', actorId).executeTakeFirstOrThrow()
+      // They are a case manager of the school already (the gate checked): this grants nothing new.
       if (!admin && !team.some((m) => m.email === actor.email)) {
         team.push({ email: actor.email, role: 'case_manager' })
-        accounts.set(actor.email, actorId)
+        joining.set(actor.email, { userId: actorId, role: 'case_manager' })
       }
     }
     const invites: ImportedInvite[] = []
     for (const m of team) {
-      const userId = accounts.get(m.email)
+      const userId = joining.get(m.email)?.userId
       if (userId) {
         const id = randomUUID()
         await trx
@@ -322,7 +331,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
           studentId,
           key: s.key,
           name: s.name,
-          providerId: accounts.get(s.providerEmail)!,
+          providerId: joining.get(s.providerEmail)!.userId,
           minutesPerSession: s.minutesPerSession,
           weekdays: s.weekdays,
           setting: s.setting,

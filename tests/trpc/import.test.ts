@@ -8,8 +8,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
 import { createApp } from '#server/app.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
-import { describeInvite } from '#server/services/invites.server.ts'
+import { acceptInviteAsUser, describeInvite } from '#server/services/invites.server.ts'
 import { IMPORT_ACCOUNT, importPlan, importPlanFromJson } from '#server/services/plan-import.server.ts'
+import { isDomainError } from '#shared/domain-error.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { validatePlanText } from '#shared/plan-import/validate.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
@@ -39,6 +40,8 @@ function exampleWith(change: (plan: PlanJson) => void): string {
 
 /** The example's one closure the demo school does not have yet. */
 const NEW_CLOSURE = '2027-02-12'
+const OAK_PARENT = 'parent@oak.example'
+const OAK_TEACHER = 'teacher@oak.example'
 const onlyKnownClosures = () => exampleWith((p) => (p.school.closures = p.school.closures.filter((c) => c.date !== NEW_CLOSURE)))
 
 describe('plan import (imports.plan and importPlan)', () => {
@@ -240,7 +243,7 @@ describe('plan import (imports.plan and importPlan)', () => {
     expect(error.message.split('\n')).toEqual([
       'school.name: "Oak Elementary" does not match the school you are importing into: "Maple Elementary" expected',
       'student.externalId: "S-1001" is already a student at Maple Elementary: an id no other student has expected (was this file imported before?)',
-      expect.stringMatching(/^services\[1\]\.providerEmail: "new.slp@maple.example" has no Same Page account yet/),
+      expect.stringMatching(/^services\[1\]\.providerEmail: "new.slp@maple.example" is not on staff at Maple Elementary in a role that joins this team at once/),
       'services[0].startDate: "2026-08-03" is outside Maple Elementary’s school year (2026-08-31 to 2027-06-18): a start date in the school year expected',
       'sessions[20].date: "2026-10-12" is a closure at Maple Elementary (Indigenous Peoples’ Day): a school day expected',
     ])
@@ -329,6 +332,20 @@ describe('imports.plan over HTTP', () => {
     expect(body.error.message.split('\n')).toHaveLength(3)
     expect(countRows(t.sqlite, 'students')).toBe(before)
   })
+
+  test('one client may call imports.plan 20 times in 10 minutes; then 429 with Retry-After, before anything is read', async () => {
+    const call = () =>
+      fetch(`${base}/api/trpc/imports.plan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, cookie },
+        body: JSON.stringify({ schoolId: demo.schoolId, json: '{}' }),
+      })
+    for (let i = 0; i < 20; i++) expect((await call()).status, `call ${i}`).toBe(400)
+    const res = await call()
+    expect(res.status).toBe(429)
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(500)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Too many requests from here\. Wait \d+ minutes, then try again\.$/)
+  })
 })
 
 // Each case starts a process (npm, then tsx): slower than the rest, hence the longer timeout.
@@ -401,5 +418,153 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const { status, stderr } = run({ ...plan, school: { name: 'Oak Elementary' } })
     expect(status).toBe(1)
     expect(stderr).toContain('school.name: "Oak Elementary" is not a school in this database: one of "Maple Elementary" expected')
+  })
+})
+
+// Issue 12, item 4: a plan import adds to a team only staff who already belong to the school; everyone else is invited.
+describe('imports cannot grant power', () => {
+  let t: TestDb
+  let demo: Demo
+  beforeEach(async () => {
+    t = createTestDb()
+    demo = await seedDemoTeam(t, NOW)
+    // Another school of the installation, with its own case manager and a parent of one of its students.
+    const at = '2026-08-01T00:00:00.000Z'
+    t.sqlite.exec(`
+      insert into schools (id, name, created_at) values ('oak', 'Oak Middle', '${at}');
+      insert into students (id, school_id, name, created_at) values ('oak-kid', 'oak', 'Olive Park', '${at}');
+      insert into users (id, email, name, password_hash, created_at) values
+        ('oak-parent', '${OAK_PARENT}', 'Owen Park', '!', '${at}'),
+        ('oak-teacher', '${OAK_TEACHER}', 'Opal Reyes', '!', '${at}');
+      insert into team_members (id, student_id, user_id, role, added_at) values
+        ('oak-m1', 'oak-kid', 'oak-parent', 'parent', '${at}'),
+        ('oak-m2', 'oak-kid', 'oak-teacher', 'case_manager', '${at}');
+    `)
+  })
+  afterEach(() => t.close())
+
+  const importAs = (user: DemoUserKey, team: { email: string; role: string }[], change?: (p: PlanJson) => void) =>
+    demo.callerFor(user, NOW).imports.plan({
+      schoolId: demo.schoolId,
+      json: exampleWith((p) => {
+        p.school.closures = p.school.closures.filter((c) => c.date !== NEW_CLOSURE)
+        p.team = team
+        change?.(p)
+      }),
+    })
+  const members = (studentId: string) =>
+    t.sqlite
+      .prepare('select u.email, m.role from team_members m join users u on u.id = m.user_id where m.student_id = ? and m.removed_at is null order by u.email')
+      .all(studentId) as { email: string; role: string }[]
+  const staff = [
+    { email: DEMO_USERS.speech.email, role: 'provider' },
+    { email: DEMO_USERS.ot.email, role: 'provider' },
+  ]
+
+  test('Laura (a parent) named as case manager is invited, not added, and gets no school-level role', async () => {
+    const laura = DEMO_USERS.parent.email
+    const { studentId, invites } = await importAs('caseManager', [...staff, { email: laura, role: 'case_manager' }])
+    expect(members(studentId).map((m) => m.email)).not.toContain(laura)
+    expect(invites.map((i) => [i.email, i.role])).toEqual([[laura, 'case_manager']])
+    // No school-level power: the import page and the calendar stay closed to her.
+    const asLaura = demo.callerFor('parent', NOW)
+    expect((await trpcError(asLaura.imports.school({ schoolId: demo.schoolId }))).code).toBe('NOT_FOUND')
+    expect((await trpcError(asLaura.schools.closures({ schoolId: demo.schoolId }))).code).toBe('NOT_FOUND')
+    // And a parent's account cannot take the staff role through the link either.
+    const refused = await acceptInviteAsUser(t.db, { token: invites[0]!.token, userId: demo.users.parent, now: NOW }).catch((e: unknown) => e)
+    expect(isDomainError(refused) && refused.code).toBe('FORBIDDEN')
+    expect(members(studentId).map((m) => m.email)).not.toContain(laura)
+    expect((await trpcError(asLaura.imports.school({ schoolId: demo.schoolId }))).code).toBe('NOT_FOUND')
+  })
+
+  test('Laura named as para or provider is invited too; her invite cannot be accepted with her parent account', async () => {
+    const laura = DEMO_USERS.parent.email
+    for (const role of ['para', 'provider'] as const) {
+      const { studentId, invites } = await importAs('admin', [...staff, { email: laura, role }], (p) => (p.student.externalId = `S-${role}`))
+      expect(members(studentId).map((m) => m.email)).not.toContain(laura)
+      expect(invites.map((i) => [i.email, i.role])).toEqual([[laura, role]])
+    }
+  })
+
+  test('another school’s parent named as parent is invited, never added to a Maple student', async () => {
+    const { studentId, invites } = await importAs('caseManager', [...staff, { email: OAK_PARENT, role: 'parent' }])
+    expect(members(studentId).map((m) => m.email)).not.toContain(OAK_PARENT)
+    expect(invites.map((i) => [i.email, i.role])).toEqual([[OAK_PARENT, 'parent']])
+  })
+
+  test('another school’s staff are invited, not added', async () => {
+    const { studentId, invites } = await importAs('caseManager', [...staff, { email: OAK_TEACHER, role: 'provider' }])
+    expect(members(studentId).map((m) => m.email)).not.toContain(OAK_TEACHER)
+    expect(invites.map((i) => i.email)).toEqual([OAK_TEACHER])
+  })
+
+  test('a Maple parent named as parent of another student is invited (a family confirms), not added', async () => {
+    const laura = DEMO_USERS.parent.email
+    const { studentId, invites } = await importAs('caseManager', [...staff, { email: laura, role: 'parent' }])
+    expect(members(studentId).map((m) => m.email)).not.toContain(laura)
+    expect(invites.map((i) => [i.email, i.role])).toEqual([[laura, 'parent']])
+    // She accepts it herself: a parent invite is for a parent account.
+    await acceptInviteAsUser(t.db, { token: invites[0]!.token, userId: demo.users.parent, now: NOW })
+    expect(members(studentId)).toContainEqual({ email: laura, role: 'parent' })
+  })
+
+  test('a Maple staff member joins at once with a staff role; a case-manager role only if they are one at Maple already', async () => {
+    const { studentId, invites } = await importAs('admin', [
+      { email: DEMO_USERS.speech.email, role: 'case_manager' },
+      { email: DEMO_USERS.para.email, role: 'para' },
+      { email: DEMO_USERS.ot.email, role: 'provider' },
+      { email: DEMO_USERS.caseManager.email, role: 'case_manager' },
+    ], (p) => {
+      // Priya provides speech, but is only invited here (below): the file keeps the OT service alone.
+      p.services = p.services.filter((s) => s.key === 'ot')
+      p.sessions = p.sessions.filter((s) => s.service === 'ot')
+    })
+    expect(members(studentId)).toEqual([
+      { email: DEMO_USERS.caseManager.email, role: 'case_manager' },
+      { email: DEMO_USERS.ot.email, role: 'provider' },
+      { email: DEMO_USERS.para.email, role: 'para' },
+    ])
+    // Priya is a provider at Maple, not a case manager: making her one is an invitation she accepts.
+    expect(invites.map((i) => [i.email, i.role])).toEqual([[DEMO_USERS.speech.email, 'case_manager']])
+    expect((await trpcError(demo.callerFor('speech', NOW).imports.school({ schoolId: demo.schoolId }))).code).toBe('NOT_FOUND')
+  })
+
+  test('a school admin is never given by an import: no school_roles row is written', async () => {
+    const before = countRows(t.sqlite, 'school_roles')
+    await importAs('caseManager', [...staff, { email: DEMO_USERS.parent.email, role: 'case_manager' }, { email: OAK_TEACHER, role: 'case_manager' }])
+    expect(countRows(t.sqlite, 'school_roles')).toBe(before)
+  })
+
+  test('the result and errors read the same whether or not an email has an account elsewhere', async () => {
+    const nobody = 'nobody.anywhere@oak.example'
+    const shape = (r: { invites: { email: string; role: string; token: string }[] }) => r.invites.map((i) => ({ role: i.role, token: i.token.length }))
+    const known = await importAs('caseManager', [...staff, { email: OAK_TEACHER, role: 'provider' }], (p) => (p.student.externalId = 'S-A'))
+    const unknown = await importAs('caseManager', [...staff, { email: nobody, role: 'provider' }], (p) => (p.student.externalId = 'S-B'))
+    expect(shape(known)).toEqual(shape(unknown))
+    // As a service's provider: the same refusal, word for word but the email.
+    const asProvider = async (email: string, id: string) => {
+      const error = await trpcError(
+        importAs('caseManager', [...staff, { email, role: 'provider' }], (p) => {
+          p.student.externalId = id
+          p.services[0]!.providerEmail = email
+        }),
+      )
+      return error.message.replaceAll(email, 'EMAIL')
+    }
+    const a = await asProvider(OAK_TEACHER, 'S-C')
+    const b = await asProvider(nobody, 'S-D')
+    expect(a).toBe(b)
+    expect(a).toMatch(/^services\[0\]\.providerEmail: "EMAIL" is not on staff at Maple Elementary/)
+  })
+
+  test('the command line follows the same rules', async () => {
+    const validation = validatePlanText(
+      exampleWith((p) => (p.team = [...staff, { email: DEMO_USERS.parent.email, role: 'case_manager' }, { email: OAK_PARENT, role: 'parent' }])),
+      { today: '2026-10-16' },
+    )
+    if (!validation.ok) throw new Error('the example must validate')
+    const { studentId, invites } = await importPlan(t.db, { plan: validation.plan, schoolId: demo.schoolId, actorId: null, now: NOW, source: 'command line' })
+    expect(members(studentId).map((m) => m.email)).toEqual([DEMO_USERS.ot.email, DEMO_USERS.speech.email])
+    expect(invites.map((i) => i.email)).toEqual([DEMO_USERS.parent.email, OAK_PARENT])
   })
 })
