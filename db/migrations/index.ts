@@ -6,6 +6,7 @@ import * as services from './2026-11-29T000000-services.ts'
 import * as notifications from './2026-11-30T000000-notifications.ts'
 import * as notebooks from './2026-12-01T000000-notebooks.ts'
 import * as concerns from './2026-12-02T000000-concerns.ts'
+import * as trail from './2026-12-05T040000-trail.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T000000-notifications': notifications,
   '2026-12-01T000000-notebooks': notebooks,
   '2026-12-02T000000-concerns': concerns,
+  '2026-12-05T040000-trail': trail,
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { localIsoDate } from '#shared/school-date.ts'
 import { isoDateSchema } from '#shared/schemas/plan.ts'
 import { caseload, studentAccountability } from '../../services/accountability.server.ts'
-import { authedProcedure, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
+import { authedProcedure, recordCaseloadRead, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 /** asOf: a real date, not in the future (the numbers of a day that has not happened are not evidence). */
 function asOfSchema(now: () => Date) {
@@ -28,8 +28,16 @@ export const accountabilityRouter = router({
     .input(asOfInput)
     .query(({ ctx, input }) => studentAccountability(ctx.db, input.studentId, resolveAsOf(input.asOf, ctx.now))),
   /** User-scoped: the caller's own caseload (students they case-manage, services they provide). */
-  caseload: authedProcedure.input(asOfInput).query(({ ctx, input }) => caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: 'mine' })),
+  caseload: authedProcedure.input(asOfInput).query(async ({ ctx, input, path }) => {
+    const rows = await caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: 'mine' })
+    await recordCaseloadRead(ctx, rows.map((r) => r.studentId), 'records', path)
+    return rows
+  }),
   school: schoolProcedure('school.calendar')
     .input(asOfInput)
-    .query(({ ctx, input }) => caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: { schoolId: input.schoolId } })),
+    .query(async ({ ctx, input, path }) => {
+      const rows = await caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: { schoolId: input.schoolId } })
+      await recordCaseloadRead(ctx, rows.map((r) => r.studentId), 'records', path)
+      return rows
+    }),
 })
