@@ -110,3 +110,16 @@ export function verifyChain(sqlite: SQLite.Database, table: ChainedTable): Chain
   }
   return { table, rows, head: prev, broken: null }
 }
+
+/** Both chains of a database; a table the database does not have yet (not migrated) is left out. */
+export function verifyTrail(sqlite: SQLite.Database): ChainReport[] {
+  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name in ('audit_log', 'access_log')").all() as { name: ChainedTable }[]).map(
+    (t) => t.name,
+  )
+  return (['audit_log', 'access_log'] as const).filter((t) => tables.includes(t)).map((t) => verifyChain(sqlite, t))
+}
+
+export function describeReport(r: ChainReport): string {
+  if (r.broken) return `${r.table}: BROKEN at row id ${r.broken.id} (at ${r.broken.at}): ${r.broken.problem}`
+  return `${r.table}: ${r.rows} row${r.rows === 1 ? '' : 's'}, chain intact, head ${r.head}`
+}
