@@ -26,9 +26,9 @@ describe('downloads in the record of access', () => {
   })
   afterEach(() => t.close())
 
-  function args(key: DemoUserKey, url: string): LoaderFunctionArgs {
+  function args(key: DemoUserKey, url: string, studentId = demo.johnnyId): LoaderFunctionArgs {
     const context = createServerLoadContext({ db: t.db, lucia: createLucia(t.db), user: demo.userOf(key), sessionId: null, secure: false, now: () => NOW })
-    return { context, params: { studentId: demo.johnnyId }, request: new Request(`http://localhost${url}`) } as unknown as LoaderFunctionArgs
+    return { context, params: { studentId }, request: new Request(`http://localhost${url}`) } as unknown as LoaderFunctionArgs
   }
   const logged = () => t.sqlite.prepare('select user_id, role, what, via from access_log order by id').all()
 
@@ -59,8 +59,7 @@ describe('downloads in the record of access', () => {
   })
 
   test('a refused download logs nothing', async () => {
-    const refused = args('para', `/api/students/${demo.mayaId}/sessions.csv`)
-    refused.params.studentId = demo.mayaId
+    const refused = args('para', `/api/students/${demo.mayaId}/sessions.csv`, demo.mayaId)
     expect(((await sessionsCsv(refused)) as Response).status).toBe(404)
     expect(logged()).toEqual([])
   })
