@@ -121,6 +121,25 @@ describe('backups that restore', () => {
     fs.rmSync(replacedAside!)
   })
 
+  test('restore refuses while another process (a running server) has the database open', async () => {
+    await recordAudit(t.db, { actorId: null, entity: 'test', entityId: 'x', action: 'create', at: new Date() })
+    const { file } = backupDatabase(t.file, dir)
+    await t.db.destroy()
+    // The server reads from the database as it starts (migrations) and keeps it open: so does this process.
+    const holder = spawn(process.execPath, ['-e', `const d = new (require('better-sqlite3'))(${JSON.stringify(t.file)}); d.prepare('select count(*) from audit_log').get(); console.log('open'); setInterval(() => {}, 1000)`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    try {
+      await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()))
+      expect(databaseInUse(t.file)).toBe(true)
+      expect(() => restoreDatabase(file, t.file)).toThrow(/is open in another process \(is the server running\?\)/)
+    } finally {
+      holder.kill('SIGKILL')
+      await new Promise((r) => holder.once('exit', r))
+    }
+    expect(databaseInUse(t.file)).toBe(false)
+  })
+
   test('restore refuses a backup whose chain is broken or cut short, and leaves the database alone', async () => {
     for (const id of ['a', 'b', 'c']) await recordAudit(t.db, { actorId: null, entity: 'test', entityId: id, action: 'create', at: new Date() })
     const { file } = backupDatabase(t.file, dir)
