@@ -83,6 +83,25 @@ export interface AuditLogTable {
   action: string
   before: string | null
   after: string | null
+  /** The hash chain (server/services/audit-chain.server.ts): the previous row's hash and this row's. */
+  prev_hash: string
+  hash: string
+}
+
+/** The record of access (FERPA 34 CFR 99.32): who at school opened which kind of a student's records, when. */
+export interface AccessLogTable {
+  id: Generated<number>
+  at: string
+  user_id: string
+  /** The role the person held for the student at the time. */
+  role: string
+  student_id: string
+  /** A kind of record (shared/record-access.ts), e.g. 'plan', 'notes', 'export:sessions.csv'. */
+  what: string
+  /** The procedure or route that read it, e.g. 'goals.list'. */
+  via: string
+  prev_hash: string
+  hash: string
 }
 
 export interface ProfileVersionsTable {
@@ -365,6 +384,7 @@ export interface Database {
   team_members: TeamMembersTable
   invites: InvitesTable
   audit_log: AuditLogTable
+  access_log: AccessLogTable
   profile_versions: ProfileVersionsTable
   goals: GoalsTable
   goal_versions: GoalVersionsTable

@@ -9,6 +9,8 @@ import { type AppCaller, createCaller } from './trpc/_app.server.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
 import { renderMeetingBriefPdf } from './services/meeting-brief-pdf.server.ts'
 import type { MeetingBrief } from '#shared/meeting-brief.ts'
+import type { RecordKind } from '#shared/record-access.ts'
+import { recordAccess, rolesFor } from './services/record-access.server.ts'
 
 /**
  * What Remix loaders and actions receive. Routes reach data through `trpc` (the same gate as /api/trpc),
@@ -33,6 +35,13 @@ export type ServerLoadContext = {
   /** Server-side documents made from data the route already fetched through `trpc` (never from the database). */
   documents: {
     meetingBriefPdf(brief: MeetingBrief): ReturnType<typeof renderMeetingBriefPdf>
+  }
+  /**
+   * The record of access for downloads (CSV, PDF, JSON): the route has already read the records through `trpc`,
+   * which logged the read; this adds that they left the app as a file.
+   */
+  access: {
+    exported(studentId: string, what: RecordKind & `export:${string}`): Promise<void>
   }
 }
 
@@ -65,6 +74,13 @@ export function createServerLoadContext(args: {
     },
     documents: {
       meetingBriefPdf: (brief) => renderMeetingBriefPdf(brief),
+    },
+    access: {
+      async exported(studentId, what) {
+        if (!args.user) return
+        const reads = await rolesFor(db, args.user.id, [studentId])
+        await recordAccess(db, { userId: args.user.id, reads, what, via: what.slice('export:'.length), now: now() })
+      },
     },
   }
 }

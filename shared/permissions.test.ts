@@ -28,6 +28,8 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'concerns.edit': { case_manager: true, provider: false, para: false, parent: true, school_admin: false },
   'concerns.respond': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'records.dispute': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
+  // FERPA 34 CFR 99.32: the family sees who at school opened the records; so do the case manager and the school admin.
+  'access.view': { case_manager: true, provider: false, para: false, parent: true, school_admin: true },
 }
 
 describe('the permission table', () => {

@@ -40,6 +40,9 @@ const PERMISSIONS = {
   'concerns.respond': ['case_manager', 'provider', 'para', 'parent'],
   // A parent may flag any session record or accommodation check as disputed (and withdraw the flag).
   'records.dispute': ['parent'],
+  // The record of access (FERPA 34 CFR 99.32): who at school opened the student's records. The family it is kept
+  // for, and the school people answerable for it; not every staff member reading who else looked.
+  'access.view': ['parent', 'case_manager', 'school_admin'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS

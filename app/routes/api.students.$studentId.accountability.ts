@@ -16,6 +16,7 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
   if (asOf !== undefined && !isIsoDate(asOf)) return json(400, { error: 'asOf must be a real date written as YYYY-MM-DD.' })
   try {
     const numbers = await context.trpc.accountability.student({ studentId: params.studentId ?? '', asOf })
+    await context.access.exported(params.studentId ?? '', 'export:accountability.json')
     return json(200, publicFormat(numbers))
   } catch (error) {
     if (error instanceof TRPCError) {

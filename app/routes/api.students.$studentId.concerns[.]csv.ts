@@ -11,6 +11,7 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   const studentId = params.studentId ?? ''
   try {
     const rows = await context.trpc.concerns.log({ studentId })
+    await context.access.exported(studentId, 'export:concerns.csv')
     return new Response(concernLogCsv(rows), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

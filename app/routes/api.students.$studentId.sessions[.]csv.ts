@@ -12,6 +12,7 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   const studentId = params.studentId ?? ''
   try {
     const log = await context.trpc.sessions.log({ studentId })
+    await context.access.exported(studentId, 'export:sessions.csv')
     return new Response(sessionLogCsv(log), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -124,6 +124,11 @@ export default function StudentOverview() {
         <Link to={`${base}/checks`} className="font-medium text-brand-700 underline">
           Accommodation records
         </Link>
+        {parent && can(parent.student.role, 'access.view') ? (
+          <Link to={`${base}/access`} className="font-medium text-brand-700 underline">
+            Who opened these records
+          </Link>
+        ) : null}
         {parent && can(parent.student.role, 'notifications.viewSent') ? (
           <Link to={`${base}/notifications`} className="font-medium text-brand-700 underline">
             Family notifications

@@ -19,6 +19,7 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
     throw error
   }
   const pdf = await context.documents.meetingBriefPdf(brief)
+  await context.access.exported(brief.student.id, 'export:brief.pdf')
   return new Response(pdf, {
     headers: {
       'Content-Type': 'application/pdf',

@@ -8,6 +8,7 @@ import * as notebooks from './2026-12-01T000000-notebooks.ts'
 import * as concerns from './2026-12-02T000000-concerns.ts'
 import * as notebookAuthors from './2026-12-05T020000-notebook-authors.ts'
 import * as dropSignInFailures from './2026-12-05T030000-drop-sign-in-failures.ts'
+import * as trail from './2026-12-05T040000-trail.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T000000-concerns': concerns,
   '2026-12-05T020000-notebook-authors': notebookAuthors,
   '2026-12-05T030000-drop-sign-in-failures': dropSignInFailures,
+  '2026-12-05T040000-trail': trail,
 }

@@ -5,6 +5,7 @@ import { benchAccountability } from './accountability.ts'
 import { benchImport } from './import.ts'
 import { benchNotes } from './notes.ts'
 import { benchToday } from './today.ts'
+import { benchTrail } from './trail.ts'
 
 // Benchmarks measure; tests assert. Figures are medians or ratios so they compare across machines.
 const buildDir = path.resolve(process.env.BUILD_DIR ?? 'build')
@@ -13,5 +14,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 process.env.NODE_ENV = 'production'
-const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()) }
+const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()) }
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)

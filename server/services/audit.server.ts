@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '#db/schema.ts'
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { AuditLogTable, Database } from '#db/schema.ts'
+import { appendChained } from './audit-chain.server.ts'
 
 export type Executor = Kysely<Database> | Transaction<Database>
 
@@ -14,14 +15,17 @@ export interface AuditEntry {
   at: Date
 }
 
+/** An audit row as stored, before the chain adds its id and hashes. */
+export type AuditRow = Omit<Insertable<AuditLogTable>, 'id' | 'prev_hash' | 'hash'>
+
 /**
  * The one audit helper (DESIGN.md §5): every write calls it inside the write's own transaction, so a
- * change and its evidence land together or not at all.
+ * change and its evidence land together or not at all. The row joins the hash chain there (audit-chain.server.ts);
+ * called outside a transaction, it opens one, so reading the chain's head and appending stay one step.
  */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
+  await appendAuditRows(db, [
+    {
       at: entry.at.toISOString(),
       actor_id: entry.actorId,
       student_id: entry.studentId ?? null,
@@ -30,6 +34,12 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
       action: entry.action,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute()
+    },
+  ])
+}
+
+/** Many audit rows at once (a plan import's thousands), chained in order. */
+export async function appendAuditRows(db: Executor, rows: AuditRow[]): Promise<void> {
+  if (db.isTransaction) return appendChained(db, 'audit_log', rows)
+  return (db as Kysely<Database>).transaction().execute((trx) => appendChained(trx, 'audit_log', rows))
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Insertable } from 'kysely'
 import type { DB } from '#db/client.server.ts'
-import type { AuditLogTable, Database } from '#db/schema.ts'
+import type { Database } from '#db/schema.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { inviteExpiry } from '#shared/invite-status.ts'
 import { type PlanError, PlanImportError } from '#shared/plan-import/errors.ts'
@@ -11,7 +11,7 @@ import { validatePlanText } from '#shared/plan-import/validate.ts'
 import type { TeamRole } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate } from '#shared/school-date.ts'
 import { joinsAtOnce } from '#shared/team-join.ts'
-import type { Executor } from './audit.server.ts'
+import { appendAuditRows, type AuditRow, type Executor, recordAudit } from './audit.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
 import { standingAt } from './school-standing.server.ts'
 import { createService } from './services.server.ts'
@@ -135,10 +135,7 @@ async function ensureImportAccount(trx: Executor, now: Date, source: string): Pr
     .insertInto('users')
     .values({ id: IMPORT_ACCOUNT.id, email: IMPORT_ACCOUNT.email, name: IMPORT_ACCOUNT.name, password_hash: '!', created_at: now.toISOString() })
     .execute()
-  await trx
-    .insertInto('audit_log')
-    .values({ at: now.toISOString(), actor_id: null, student_id: null, entity: 'user', entity_id: IMPORT_ACCOUNT.id, action: 'create', before: null, after: JSON.stringify({ email: IMPORT_ACCOUNT.email, name: IMPORT_ACCOUNT.name, source }) })
-    .execute()
+  await recordAudit(trx, { at: now, actorId: null, studentId: null, entity: 'user', entityId: IMPORT_ACCOUNT.id, action: 'create', after: { email: IMPORT_ACCOUNT.email, name: IMPORT_ACCOUNT.name, source } })
   return IMPORT_ACCOUNT.id
 }
 
@@ -193,9 +190,10 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
     if (errors.length) throw new PlanImportError(errors)
 
     const author = actorId ?? (await ensureImportAccount(trx, now, source))
-    let audit: Insertable<AuditLogTable>[] = []
+    let audit: AuditRow[] = []
     const flush = async () => {
-      await insertBatches(trx, 'audit_log', audit)
+      // Chained in order, in this transaction (audit-chain.server.ts).
+      await appendAuditRows(trx, audit)
       audit = []
     }
     const log = (entry: { studentId: string | null; entity: string; entityId: string; action: string; after: Record<string, unknown> }) =>

@@ -10,6 +10,7 @@ import { briefRouter } from './routers/brief.server.ts'
 import { importsRouter } from './routers/imports.server.ts'
 import { notebooksRouter } from './routers/notebooks.server.ts'
 import { concernsRouter, disputesRouter } from './routers/concerns.server.ts'
+import { accessRouter } from './routers/access.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -30,6 +31,7 @@ export const appRouter = router({
   notebooks: notebooksRouter,
   concerns: concernsRouter,
   disputes: disputesRouter,
+  access: accessRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -4,6 +4,8 @@ import { can, canInSchool, type Action, type SchoolAction } from '#shared/permis
 import { studentInputSchema } from '#shared/schemas/team.ts'
 import { resolveSchoolRole, resolveStudentAccess } from '../services/memberships.server.ts'
 import { isDomainError } from '#shared/domain-error.ts'
+import { type RecordKind, recordKindForPath } from '#shared/record-access.ts'
+import { recordAccess, rolesFor } from '../services/record-access.server.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { describeZodError, fieldErrors } from '#shared/zod-errors.ts'
 import { BUSY_MESSAGE, isDatabaseBusy } from '../http/busy.server.ts'
@@ -75,19 +77,36 @@ export const authedProcedure = baseProcedure.meta({ scope: 'user' }).use(({ ctx,
 /**
  * The one gate (DESIGN.md §6): resolves the caller's role for `input.studentId` and checks the permission
  * table before the procedure sees any data. Not on the team → NOT_FOUND, naming nothing of the student.
+ * A query that returned the student's records to someone at school is logged in the record of access
+ * (FERPA 34 CFR 99.32; shared/record-access.ts says which kind each query reads).
  */
 export function studentProcedure(action: Action) {
   return authedProcedure
     .meta({ scope: 'student', action })
     .input(studentInputSchema)
-    .use(async ({ ctx, input, next }) => {
+    .use(async ({ ctx, input, next, path, type }) => {
       const access = await resolveStudentAccess(ctx.db, ctx.user.id, input.studentId)
       if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Student not found.' })
       if (!can(access.role, action)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role on this student’s team cannot do that.' })
       }
-      return next({ ctx: { ...ctx, access } })
+      const result = await next({ ctx: { ...ctx, access } })
+      const what = type === 'query' && result.ok ? recordKindForPath(path) : null
+      if (what) {
+        await recordAccess(ctx.db, { userId: ctx.user.id, reads: [{ studentId: access.student.id, role: access.role }], what, via: path, now: ctx.now() })
+      }
+      return result
     })
+}
+
+/**
+ * For user-scoped queries that return several students' records at once (Today, the week's sessions, a caseload):
+ * logs one read per student shown, with the role the caller holds for each.
+ */
+export async function recordCaseloadRead(ctx: Context & { user: { id: string } }, studentIds: readonly string[], what: RecordKind, via: string): Promise<void> {
+  if (!studentIds.length) return
+  const reads = await rolesFor(ctx.db, ctx.user.id, studentIds)
+  await recordAccess(ctx.db, { userId: ctx.user.id, reads, what, via, now: ctx.now() })
 }
 
 const schoolInput = z.object({ schoolId: z.string({ error: 'A school id is required.' }).min(1).max(64) })

@@ -3,7 +3,7 @@ import { localIsoDate } from '#shared/school-date.ts'
 import { isoDateSchema } from '#shared/schemas/plan.ts'
 import { caseload, studentAccountability } from '../../services/accountability.server.ts'
 import { refuseField } from '../as-of.server.ts'
-import { authedProcedure, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
+import { authedProcedure, recordCaseloadRead, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 const asOfInput = z.object({ asOf: isoDateSchema.optional() })
 
@@ -19,8 +19,16 @@ export const accountabilityRouter = router({
     .input(asOfInput)
     .query(({ ctx, input }) => studentAccountability(ctx.db, input.studentId, resolveAsOf(input.asOf, ctx.now))),
   /** User-scoped: the caller's own caseload (students they case-manage, services they provide). */
-  caseload: authedProcedure.input(asOfInput).query(({ ctx, input }) => caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: 'mine' })),
+  caseload: authedProcedure.input(asOfInput).query(async ({ ctx, input, path }) => {
+    const rows = await caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: 'mine' })
+    await recordCaseloadRead(ctx, rows.map((r) => r.studentId), 'records', path)
+    return rows
+  }),
   school: schoolProcedure('school.calendar')
     .input(asOfInput)
-    .query(({ ctx, input }) => caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: { schoolId: input.schoolId } })),
+    .query(async ({ ctx, input, path }) => {
+      const rows = await caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: { schoolId: input.schoolId } })
+      await recordCaseloadRead(ctx, rows.map((r) => r.studentId), 'records', path)
+      return rows
+    }),
 })

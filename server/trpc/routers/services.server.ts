@@ -18,7 +18,7 @@ import { correctSession, recordSession, recordVersions, voidSession } from '../.
 import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
 import { amendService, createService, listServices } from '../../services/services.server.ts'
 import { viewDate } from '../as-of.server.ts'
-import { authedProcedure, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
+import { authedProcedure, recordCaseloadRead, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 export const servicesRouter = router({
   list: studentProcedure('plan.view').query(({ ctx, input }) => listServices(ctx.db, { studentIds: [input.studentId], today: localIsoDate(ctx.now()) })),
@@ -39,9 +39,11 @@ export const servicesRouter = router({
 
 export const sessionsRouter = router({
   /** User-scoped: only services the caller provides, or of students they case-manage. */
-  week: authedProcedure.input(weekSchema).query(({ ctx, input }) => {
+  week: authedProcedure.input(weekSchema).query(async ({ ctx, input, path }) => {
     const today = localIsoDate(ctx.now())
-    return sessionsWeek(ctx.db, ctx.user.id, viewDate(input.weekOf, 'weekOf', ctx.now), today)
+    const week = await sessionsWeek(ctx.db, ctx.user.id, viewDate(input.weekOf, 'weekOf', ctx.now), today)
+    await recordCaseloadRead(ctx, week.students.map((s) => s.id), 'records', path)
+    return week
   }),
   record: studentProcedure('sessions.record')
     .input(recordSessionSchema)

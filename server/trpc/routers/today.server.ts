@@ -5,13 +5,15 @@ import { recordCheckSchema } from '#shared/schemas/today.ts'
 import { checkHistory, checkLog, recordCheck, studentFidelity } from '../../services/accommodation-checks.server.ts'
 import { todayForUser } from '../../services/today.server.ts'
 import { viewDate } from '../as-of.server.ts'
-import { authedProcedure, router, studentProcedure } from '../trpc.server.ts'
+import { authedProcedure, recordCaseloadRead, router, studentProcedure } from '../trpc.server.ts'
 
 export const todayRouter = router({
   /** User-scoped: lists only the caller's own students (listMyStudents), each with its role's rights. */
-  forMe: authedProcedure.input(z.object({ date: isoDateSchema.optional() })).query(({ ctx, input }) => {
+  forMe: authedProcedure.input(z.object({ date: isoDateSchema.optional() })).query(async ({ ctx, input, path }) => {
     const today = localIsoDate(ctx.now())
-    return todayForUser(ctx.db, ctx.user.id, viewDate(input.date, 'date', ctx.now), today)
+    const view = await todayForUser(ctx.db, ctx.user.id, viewDate(input.date, 'date', ctx.now), today)
+    await recordCaseloadRead(ctx, view.students.map((s) => s.id), 'today', path)
+    return view
   }),
 })
 

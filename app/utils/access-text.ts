@@ -1,0 +1,24 @@
+import { recordKindLabel } from '#shared/record-access.ts'
+import { ROLE_LABELS, type StudentRole } from '#shared/roles.ts'
+
+export interface AccessRow {
+  at: string
+  name: string
+  role: string
+  what: string
+}
+
+/** A role as people say it; a role this version does not know is shown as stored rather than hidden. */
+export function accessRoleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role
+}
+
+/** One line of the record of access as a sentence, for screen readers and the page's summary. */
+export function describeAccess(row: AccessRow): string {
+  return `${row.name} (${accessRoleLabel(row.role as StudentRole)}) opened: ${recordKindLabel(row.what)}`
+}
+
+/** The people at school who opened the records, each once, in the order they first appear. */
+export function distinctReaders(rows: readonly AccessRow[]): string[] {
+  return [...new Set(rows.map((r) => `${r.name} (${accessRoleLabel(r.role)})`))]
+}

@@ -1,0 +1,71 @@
+/**
+ * The record of access (FERPA 34 CFR 99.32): which kinds of a student's records a person at school opened. Kinds
+ * are coarse on purpose: a family reads "Dana Rivera opened the plan", not a list of procedure names, and one page
+ * view makes one row per kind, not one per query.
+ */
+export const RECORD_KINDS = {
+  plan: 'Plan: profiles, goals, progress and accommodations',
+  records: 'Service sessions, accommodation records and the numbers',
+  history: 'History of changes',
+  team: 'Team and invitations',
+  notes: 'Notebooks',
+  concerns: 'Concern log and disputed records',
+  brief: 'Meeting brief',
+  notices: 'Notices sent to the family',
+  today: 'Today’s supports (the Today screen)',
+  access: 'This record of access',
+  'export:sessions.csv': 'Session log, downloaded as CSV',
+  'export:concerns.csv': 'Concern log, downloaded as CSV',
+  'export:brief.pdf': 'Meeting brief, downloaded as PDF',
+  'export:accountability.json': 'Service numbers, downloaded as JSON',
+} as const
+
+export type RecordKind = keyof typeof RECORD_KINDS
+
+export function recordKindLabel(what: string): string {
+  return (RECORD_KINDS as Record<string, string>)[what] ?? what
+}
+
+/**
+ * Student-scoped reads that are not logged, each with its reason. `students.get` is the student's name, grade and
+ * school (directory information, shown in the header of every student page): logging it would add a row to every
+ * page view without telling the family anything the page's own row does not.
+ */
+export const UNLOGGED_READS: Readonly<Record<string, string>> = {
+  'students.get': 'directory information in every student page’s header',
+}
+
+// Exact procedures first, then the router they belong to.
+const BY_PROCEDURE: Readonly<Record<string, RecordKind>> = {
+  'team.history': 'history',
+  'goals.versions': 'history',
+  'services.versions': 'history',
+  'disputes.history': 'history',
+  'notifications.forStudent': 'notices',
+}
+
+const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
+  profiles: 'plan',
+  goals: 'plan',
+  accommodations: 'plan',
+  progress: 'plan',
+  services: 'records',
+  sessions: 'records',
+  checks: 'records',
+  accountability: 'records',
+  team: 'team',
+  notebooks: 'notes',
+  concerns: 'concerns',
+  disputes: 'concerns',
+  brief: 'brief',
+  access: 'access',
+}
+
+/** The kind of record a tRPC query path reads; null when it is not logged (UNLOGGED_READS) or not known. */
+export function recordKindForPath(path: string): RecordKind | null {
+  if (path in UNLOGGED_READS) return null
+  return BY_PROCEDURE[path] ?? BY_ROUTER[path.split('.')[0] ?? ''] ?? null
+}
+
+/** Reads within this window by the same person, of the same student and kind, make one row (a page view, a reload). */
+export const ACCESS_COALESCE_MS = 60_000
