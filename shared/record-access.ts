@@ -33,6 +33,7 @@ export function recordKindLabel(what: string): string {
  */
 export const UNLOGGED_READS: Readonly<Record<string, string>> = {
   'students.get': 'directory information in every student page’s header',
+  'students.schoolDay': 'the school’s calendar (what kind of day today is), nothing of the student’s records',
 }
 
 // Exact procedures first, then the router they belong to.

@@ -17,11 +17,11 @@ function plural(n: number, word: string): string {
  * Accommodation fidelity over the last 20 school days (FORMATS.md): per accommodation, the days it was
  * used out of the days it applied, the share, and — plainly — the days nobody recorded anything.
  */
-export function AccommodationFidelityCard({ from, rows }: { from: string; rows: readonly AccommodationFidelityRow[] }) {
+export function AccommodationFidelityCard({ from, to, rows }: { from: string; to: string; rows: readonly AccommodationFidelityRow[] }) {
   return (
     <Card title="Accommodation fidelity — last 20 school days" headingId="accommodation-fidelity">
       <p className="text-sm text-slate-700">
-        Since {formatSchoolDate(from)}. Fidelity is the days a support was used, out of the days it applied (days marked “Not
+        From {formatSchoolDate(from)} to {formatSchoolDate(to)}. Fidelity is the days a support was used, out of the days it applied (days marked “Not
         needed” are left out). A support for one subject or for tests counts only on days someone recorded it.
       </p>
       {rows.length === 0 ? (

@@ -8,6 +8,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from '#app/utils/session-action.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { addDays, formatSchoolDate, isIsoDate } from '#shared/school-date.ts'
+import { noSchoolSentence } from '#shared/school-day.ts'
 import { isWeekOf } from '#shared/school-week.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -33,15 +34,14 @@ export default function SessionsThisWeek() {
   const closed = new Set(week.closures.map((c) => c.date))
   // A make-up is most often held in the week on screen: its latest school day up to today.
   const defaultDate = [...week.days].reverse().find((d) => d <= week.today && !closed.has(d)) ?? week.today
-  const todayClosure = week.closures.filter((c) => c.date === week.today).map((c) => c.label)
+  const noSchool = week.todayInfo ? noSchoolSentence(week.todayInfo) : null
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">Sessions, week of {formatSchoolDate(week.weekOf)}</h1>
         <p className="text-slate-700">
-          Today is {formatSchoolDate(week.today)}
-          {todayClosure.length ? ` (school closed: ${todayClosure.join(', ')})` : ''}. Record each session as delivered or missed
-          within 5 school days; after that an unrecorded session counts as not delivered.
+          Today is {formatSchoolDate(week.today)}. {noSchool ? `${noSchool} ` : ''}Record each
+          session as delivered or missed within 5 school days; after that an unrecorded session counts as not delivered.
         </p>
       </div>
       <nav aria-label="Weeks" className="grid grid-cols-3 gap-2 sm:flex">

@@ -172,7 +172,7 @@ export default function StudentOverview() {
       <ServicesCard services={services} studentId={studentId} canManage={parent ? can(parent.student.role, 'services.manage') : false} />
 
       {/* The whole team sees the same numbers (DESIGN.md §3); the case manager follows up the gaps. */}
-      <AccommodationFidelityCard from={fidelity.from} rows={fidelity.rows} />
+      <AccommodationFidelityCard from={fidelity.from} to={fidelity.to} rows={fidelity.rows} />
 
       {notes ? (
         <NotebooksCard

@@ -7,29 +7,30 @@ import { areaLabel, firstName } from '#app/utils/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
-import { addDays, formatSchoolDate, localIsoDate, weekdayOf } from '#shared/school-date.ts'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import { noSchoolSentence } from '#shared/school-day.ts'
 import { PLAIN_PARTS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from './students.$studentId.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const today = localIsoDate(context.now())
-  // A card printed at the weekend is for Monday: show that day's supports rather than none.
-  const day = weekdayOf(today)
-  const cardDate = day === 'sat' ? addDays(today, 2) : day === 'sun' ? addDays(today, 1) : today
+  const schoolDay = await loadOr404(() => context.trpc.students.schoolDay({ studentId }))
+  // A card printed on a day without school is for the next school day (skipping holidays): that day's
+  // supports rather than none. Past the year's last day there is no such day, and no supports to list.
+  const cardDate = schoolDay.kind === 'school_day' ? schoolDay.date : schoolDay.nextSchoolDay
   const [profiles, goals, accommodations] = await Promise.all([
     loadOr404(() => context.trpc.profiles.get({ studentId })),
     loadOr404(() => context.trpc.goals.list({ studentId })),
-    // No date on a school day: the server's today, the same day the para is living in.
-    loadOr404(() => context.trpc.accommodations.forDay({ studentId, date: cardDate === today ? undefined : cardDate })),
+    cardDate ? loadOr404(() => context.trpc.accommodations.forDay({ studentId, date: cardDate })) : Promise.resolve([]),
   ])
   return {
     profiles,
     goals: goals.map((g) => ({ id: g.id, area: g.area, plain: g.plain })),
     accommodations,
     cardDate,
-    isToday: cardDate === today,
+    isToday: cardDate === schoolDay.date,
+    noSchool: noSchoolSentence(schoolDay),
   }
 }
 
@@ -39,7 +40,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
  * to one sheet: small type, two columns, no app chrome.
  */
 export default function GoalCard() {
-  const { profiles, goals, accommodations, cardDate, isToday } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, cardDate, isToday, noSchool } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('routes/students.$studentId')
   const hydrated = useHydrated()
   if (!parent) return null
@@ -56,8 +57,14 @@ export default function GoalCard() {
             Goal card for {first}
           </h2>
           <p className="text-slate-700 print:text-[8pt]">
-            Supports for {isToday ? 'today, ' : ''}
-            {formatSchoolDate(cardDate)}. Read the two profiles first.
+            {cardDate ? (
+              <>
+                {noSchool && !isToday ? `${noSchool} ` : ''}Supports for {isToday ? 'today, ' : ''}
+                {formatSchoolDate(cardDate)}. Read the two profiles first.
+              </>
+            ) : (
+              `${noSchool ?? ''} Read the two profiles first.`
+            )}
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
@@ -93,8 +100,13 @@ export default function GoalCard() {
         </CardSection>
       </div>
 
-      <CardSection title={isToday ? 'Today’s accommodations' : `Accommodations for ${formatSchoolDate(cardDate)}`} headingId="accommodations-heading">
-        {accommodations.length === 0 ? (
+      <CardSection
+        title={!cardDate ? 'Accommodations' : isToday ? 'Today’s accommodations' : `Accommodations for ${formatSchoolDate(cardDate)}`}
+        headingId="accommodations-heading"
+      >
+        {!cardDate ? (
+          <p>No school day is left in this school year, so no accommodations are listed.</p>
+        ) : accommodations.length === 0 ? (
           <p>No accommodations apply {isToday ? 'today' : 'that day'}.</p>
         ) : (
           <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2 print:grid-cols-2 print:gap-x-4 print:gap-y-0.5" aria-labelledby="accommodations-heading">

@@ -11,6 +11,7 @@ import { checkKey } from '#app/utils/shown-check.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { useCheckSync } from '#app/utils/use-check-sync.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
+import { noSchoolSentence } from '#shared/school-day.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { PromptLevel, RegulationState } from '#shared/schemas/plan.ts'
 
@@ -84,7 +85,8 @@ export default function Today() {
   const actionData = useActionData<typeof action>()
   const location = useLocation()
   const sync = useCheckSync(me.id)
-  const { date, today, recordableDays, students } = view
+  const { date, today, recordableDays, students, todayInfo } = view
+  const noSchool = todayInfo ? noSchoolSentence(todayInfo) : null
   const recordable = recordableDays.includes(date)
   const past = date < today
   const rowFailure = actionData && 'intent' in actionData && actionData.intent === 'check' ? actionData : null
@@ -112,8 +114,11 @@ export default function Today() {
       {dateError ? <Alert>{dateError}</Alert> : null}
       <DaySwitcher today={today} recordableDays={recordableDays} selected={date} />
       {past && recordable ? <Alert tone="info">A past school day: records will show as late.</Alert> : null}
-      {date === today && !recordable ? (
-        <Alert tone="info">There is no school today. To record a recent school day, choose it above.</Alert>
+      {date === today && noSchool ? (
+        <Alert tone="info">
+          {noSchool}
+          {recordableDays.length ? ' To record a recent school day, choose it above.' : ''}
+        </Alert>
       ) : null}
       {students.length > 1 ? (
         <nav aria-label="Students on this page" className="flex flex-wrap items-center gap-x-4">

@@ -8,7 +8,8 @@ import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
 import type { RecordCheckInput } from '#shared/schemas/today.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import { recordAudit } from './audit.server.ts'
-import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { calendarForStudent, closureSet, closuresForStudent } from './calendar.server.ts'
+import { assertInSchoolYear } from './school-year.server.ts'
 
 export interface CheckView {
   id: string
@@ -55,6 +56,7 @@ export async function recordCheck(
     }
 
     if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'Supports can’t be recorded for a future day.', 'date')
+    await assertInSchoolYear(trx, args.studentId, args.date, 'date')
     const closures = await closuresForStudent(trx, args.studentId)
     const closed = closures.find((c) => c.date === args.date)
     if (closed) throw new DomainError('BAD_REQUEST', `There was no school on ${formatSchoolDate(args.date)} (${closed.label}).`, 'date')
@@ -167,8 +169,11 @@ export interface AccommodationFidelityRow extends Fidelity {
 }
 
 /** Each accommodation's fidelity over the last 20 school days, with the days nobody recorded. */
-export async function studentFidelity(db: DB, studentId: string, asOf: IsoDate): Promise<{ from: IsoDate; rows: AccommodationFidelityRow[] }> {
-  const closures = closureSet(await closuresForStudent(db, studentId))
+export async function studentFidelity(db: DB, studentId: string, asked: IsoDate): Promise<{ from: IsoDate; to: IsoDate; rows: AccommodationFidelityRow[] }> {
+  const calendar = await calendarForStudent(db, studentId)
+  const closures = new Set(calendar.closures.keys())
+  // In the summer break the last 20 school days are the year's last 20, not weekdays nobody was at school.
+  const asOf = calendar.yearEnd && asked > calendar.yearEnd ? calendar.yearEnd : asked
   const window = lastInstructionalDays(asOf, FIDELITY_WINDOW, closures)
   const from = window[0] ?? asOf
   const accommodations = await listAccommodations(db, studentId)
@@ -181,6 +186,7 @@ export async function studentFidelity(db: DB, studentId: string, asOf: IsoDate):
     .execute()
   return {
     from,
+    to: asOf,
     rows: accommodations.map((a) => ({
       accommodationId: a.id,
       title: a.title,

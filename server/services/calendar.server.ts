@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { IsoDate } from '#shared/school-date.ts'
+import { type SchoolCalendar, schoolCalendar } from '#shared/school-day.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 
 export interface Closure {
@@ -48,4 +49,18 @@ export async function removeClosure(db: DB, args: { schoolId: string; date: IsoD
     await trx.deleteFrom('school_closures').where('id', '=', existing.id).execute()
     await recordAudit(trx, { actorId: args.actorId, entity: 'school_closure', entityId: existing.id, action: 'remove', before: { date: args.date, label: existing.label }, at: args.now })
   })
+}
+
+/** A school's year and closures as one calendar (shared/school-day.ts): what kind of day a date is there. */
+export async function calendarForSchool(db: Executor, schoolId: string): Promise<SchoolCalendar> {
+  const [school, closures] = await Promise.all([
+    db.selectFrom('schools').select(['year_start', 'year_end']).where('id', '=', schoolId).executeTakeFirst(),
+    closuresForSchool(db, schoolId),
+  ])
+  return schoolCalendar({ start: school?.year_start ?? null, end: school?.year_end ?? null }, closures)
+}
+
+export async function calendarForStudent(db: Executor, studentId: string): Promise<SchoolCalendar> {
+  const student = await db.selectFrom('students').select('school_id').where('id', '=', studentId).executeTakeFirst()
+  return calendarForSchool(db, student?.school_id ?? '')
 }

@@ -1,9 +1,10 @@
 import type { DB } from '#db/client.server.ts'
 import { addDays, type IsoDate } from '#shared/school-date.ts'
+import { describeSchoolDay, type SchoolDayInfo } from '#shared/school-day.ts'
 import { mondayOf } from '#shared/school-week.ts'
 import { scheduledSessions } from '#shared/services.ts'
 import { sessionRows, type SessionRow } from '#shared/session-status.ts'
-import { type Closure, closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
+import { calendarForSchool, type Closure, closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
 import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { currentRecords, type SessionRecord } from './session-records.server.ts'
@@ -66,6 +67,8 @@ export interface WeekView {
   today: IsoDate
   /** Closures of the students' schools that fall in the week, so the week says why a day has no sessions. */
   closures: Closure[]
+  /** What kind of day today is at the (first) school of the person's students; null with no students. */
+  todayInfo: SchoolDayInfo | null
   students: { id: string; name: string; role: string; services: ServiceSessions[] }[]
 }
 
@@ -98,10 +101,12 @@ export async function sessionsWeek(db: DB, userId: string, weekOf: IsoDate, toda
       if (c.date >= days[0]! && c.date <= days[4]! && !closures.some((o) => o.date === c.date && o.label === c.label)) closures.push(c)
     }
   }
+  const firstSchool = memberships[0]?.school_id
   return {
     weekOf: monday,
     days,
     today,
+    todayInfo: firstSchool ? describeSchoolDay(today, await calendarForSchool(db, firstSchool)) : null,
     closures: closures.sort((a, b) => a.date.localeCompare(b.date)),
     students: memberships
       .map((m) => ({ id: m.id, name: m.name, role: m.role, services: sessions.filter((s) => s.studentId === m.id) }))

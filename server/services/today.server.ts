@@ -3,12 +3,13 @@ import type { CheckView } from './accommodation-checks.server.ts'
 import { latestChecksOn } from './accommodation-checks.server.ts'
 import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { accommodationsForDay, type Accommodation } from './accommodations.server.ts'
-import { closureSet, closuresForSchool } from './calendar.server.ts'
+import { calendarForSchool } from './calendar.server.ts'
 import { listGoals } from './goals.server.ts'
 import { listMyStudents } from './memberships.server.ts'
 import { getProfiles } from './profiles.server.ts'
 import { can } from '#shared/permissions.ts'
-import { isInstructionalDay, lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
+import { lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
+import { describeSchoolDay, type SchoolCalendar, type SchoolDayInfo, schoolDayKind } from '#shared/school-day.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import type { StudentRole } from '#shared/roles.ts'
 import type { GoalUnit } from '#shared/schemas/plan.ts'
@@ -19,6 +20,7 @@ export interface TodayStudent {
   firstName: string
   role: StudentRole
   canRecord: boolean
+  /** Why there is no school for this student on the day shown ("Saturday", "Thanksgiving", "summer break"); null on a school day. */
   closure: string | null
   communication: { howTheyCommunicate: string; givingInstructions: string }
   regulation: { earlySigns: string; whatHelps: string; whatToAvoid: string; calmPlace: string }
@@ -36,6 +38,8 @@ export interface TodayView {
   today: IsoDate
   /** Today and the school days a record may still be made for, newest first. */
   recordableDays: IsoDate[]
+  /** What kind of day today is at the person's (first) school: the page says so before anything else. */
+  todayInfo: SchoolDayInfo | null
   students: TodayStudent[]
 }
 
@@ -51,10 +55,16 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
     .where('id', 'in', mine.length ? mine.map((s) => s.id) : [''])
     .execute()
   const schoolOf = new Map(schoolIds.map((r) => [r.id, r.school_id]))
-  const closuresBySchool = new Map<string, Awaited<ReturnType<typeof closuresForSchool>>>()
-  for (const schoolId of new Set(schoolOf.values())) closuresBySchool.set(schoolId, await closuresForSchool(db, schoolId))
-  const firstSchool = [...closuresBySchool.values()][0] ?? []
-  const recordableDays = lastInstructionalDays(today, RECORDING_WINDOW + 1, closureSet(firstSchool)).reverse()
+  const calendars = new Map<string, SchoolCalendar>()
+  for (const schoolId of new Set(schoolOf.values())) calendars.set(schoolId, await calendarForSchool(db, schoolId))
+  const firstSchool = [...calendars.values()][0]
+  // The recording window counts weekdays off the closures (as sessions do), but only days of the school year
+  // can be recorded: in the summer break nothing is left to record.
+  const recordableDays = firstSchool
+    ? lastInstructionalDays(today, RECORDING_WINDOW + 1, new Set(firstSchool.closures.keys()))
+        .filter((d) => schoolDayKind(d, firstSchool) === 'school_day')
+        .reverse()
+    : []
 
   const checks = await latestChecksOn(
     db,
@@ -63,8 +73,8 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
   )
   const students: TodayStudent[] = []
   for (const s of mine) {
-    const closures = closuresBySchool.get(schoolOf.get(s.id) ?? '') ?? []
-    const closure = closures.find((c) => c.date === date)?.label ?? (isInstructionalDay(date, closureSet(closures)) ? null : 'Weekend')
+    const calendar = calendars.get(schoolOf.get(s.id) ?? '')
+    const closure = calendar ? noSchoolReason(describeSchoolDay(date, calendar)) : null
     const [profiles, accommodations, goals, disputes] = await Promise.all([
       getProfiles(db, s.id),
       closure ? Promise.resolve([]) : accommodationsForDay(db, s.id, date),
@@ -102,5 +112,21 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
       goals: goals.map((g) => ({ id: g.id, area: g.area, means: g.plain.means, unit: g.unit })),
     })
   }
-  return { date, today, recordableDays, students }
+  return { date, today, recordableDays, todayInfo: firstSchool ? describeSchoolDay(today, firstSchool) : null, students }
+}
+
+/** The few words a student's card says after "No school today —". */
+function noSchoolReason(info: SchoolDayInfo): string | null {
+  switch (info.kind) {
+    case 'school_day':
+      return null
+    case 'weekend':
+      return 'the weekend'
+    case 'closure':
+      return info.closureLabel ?? 'the school is closed'
+    case 'before_year':
+      return 'the school year has not started'
+    case 'after_year':
+      return 'the school year has ended'
+  }
 }
