@@ -1,3 +1,4 @@
+import { productionEnv } from '#tests/setup/production-env.ts'
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -29,7 +30,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 async function startServer(databasePath: string): Promise<{ child: ChildProcess; host: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--api-only'], {
-    env: { ...process.env, PORT: '0', DATABASE_PATH: databasePath, NODE_ENV: 'production' },
+    env: { ...productionEnv(), PORT: '0', DATABASE_PATH: databasePath },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)

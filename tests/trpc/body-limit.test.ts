@@ -1,3 +1,4 @@
+import { productionEnv } from '#tests/setup/production-env.ts'
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -36,7 +37,7 @@ describe('a real server refuses oversized bodies with 413, and its memory stays 
 
   beforeAll(async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/limit-server.ts'], {
-      env: { ...process.env, DATABASE_PATH: path.join(dir, 'limit.db'), NODE_ENV: 'production' },
+      env: { ...productionEnv(), DATABASE_PATH: path.join(dir, 'limit.db') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

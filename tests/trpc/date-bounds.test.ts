@@ -12,6 +12,7 @@ import { addDays, localIsoDate } from '#shared/school-date.ts'
 import type { DemoUserKey } from '#db/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { systemClock } from '#server/clock.server.ts'
 import { callByPath, trpcError } from './call.ts'
 
 /**
@@ -35,7 +36,7 @@ export const EXTREMES = [
   '9999-99-99',
 ]
 const EDGES = ['2000-01-01', '2100-12-31']
-const TODAY = localIsoDate(new Date())
+const TODAY = localIsoDate(systemClock())
 
 interface Case {
   path: string
