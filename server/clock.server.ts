@@ -1,7 +1,7 @@
 /**
  * The server's one clock. Everything that asks "what time is it?" (the seed, tRPC contexts, Remix loaders,
  * the collaboration server, housekeeping) takes it from here, so tests can run the whole app on a chosen
- * day instead of whatever day the suite happens to run on (docs/decisions/007-one-clock.md).
+ * day instead of whatever day the suite happens to run on (docs/decisions/008-one-clock.md).
  */
 export type Clock = () => Date
 

@@ -1,6 +1,6 @@
 /**
  * The days browser journeys run at, so no journey depends on the day the suite happens to run
- * (docs/decisions/007-one-clock.md). The demo is seeded on `schoolDay` (a Wednesday in a normal week);
+ * (docs/decisions/008-one-clock.md). The demo is seeded on `schoolDay` (a Wednesday in a normal week);
  * the others are visited on that same demo through the test clock, except `summer`, which has a server
  * of its own seeded in the summer break. All times are UTC, as the test servers and browsers run in UTC.
  */
