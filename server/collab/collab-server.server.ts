@@ -178,7 +178,7 @@ export function createCollab(options: CollabOptions): Collab {
 
   /**
    * "Saved" means on disk: after a write commits (synchronous=FULL), every editor of the notebook is told the
-   * stored state vector, and compares it with what it has sent (app/components/note-editor.client.tsx).
+   * stored state vector, and compares it with what it has sent (app/routes/notes/note-editor.client.tsx).
    */
   function acknowledgeStored(name: string, doc: Document, vector: Map<number, number>) {
     storedVectors.set(name, vector)
