@@ -1,4 +1,5 @@
 import type { DB } from '#db/client.server.ts'
+import type { Executor } from './audit.server.ts'
 import type { SchoolRole } from '#shared/permissions.ts'
 import type { StudentRole, TeamRole } from '#shared/roles.ts'
 
@@ -143,4 +144,16 @@ export async function listMySchools(db: DB, userId: string): Promise<{ id: strin
     if (role) out.push({ ...s, role })
   }
   return out
+}
+
+/** A team_members row's goal areas (stored as JSON; null before any were set). */
+export function parseAreas(json: string | null): string[] {
+  return json ? (JSON.parse(json) as string[]) : []
+}
+
+/** The goal areas of one team membership; none for access that is not a membership. */
+export async function memberAreas(db: Executor, memberId: string | null): Promise<string[]> {
+  if (!memberId) return []
+  const member = await db.selectFrom('team_members').select('areas').where('id', '=', memberId).executeTakeFirst()
+  return parseAreas(member?.areas ?? null)
 }

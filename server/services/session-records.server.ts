@@ -6,7 +6,6 @@ import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calend
 import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
 import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
-import type { StudentRole } from '#shared/roles.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { closureSet, closuresForStudent } from './calendar.server.ts'
 import { notifyParentsOfMiss } from './notifications.server.ts'
@@ -96,12 +95,6 @@ export async function recordVersions(db: Executor, studentId: string, recordId: 
   return rows.map(shape)
 }
 
-function assertMayRecord(service: Service, role: StudentRole, userId: string): void {
-  if (role === 'provider' && service.providerId !== userId) {
-    throw new DomainError('FORBIDDEN', `Only ${service.providerName}, who provides ${service.name}, or the case manager can record these sessions.`)
-  }
-}
-
 /** Minutes still owed for a missed or unrecorded session: its mandate minus the make-ups that repay it. */
 function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysDate: IsoDate): number {
   const repaid = records
@@ -112,11 +105,10 @@ function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysD
 
 export async function recordSession(
   db: DB,
-  args: RecordSessionInput & { role: StudentRole; actorId: string; now: Date; today: IsoDate },
+  args: RecordSessionInput & { actorId: string; now: Date; today: IsoDate },
 ): Promise<SessionRecord> {
   return db.transaction().execute(async (trx) => {
     const service = await getService(trx, args.studentId, args.serviceId)
-    assertMayRecord(service, args.role, args.actorId)
     if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'A session can’t be recorded for a future date.', 'date')
     const closures = closureSet(await closuresForStudent(trx, args.studentId))
     const records = await currentRecords(trx, [service.id])
@@ -192,7 +184,7 @@ export async function recordSession(
 
 async function newVersion(
   db: DB,
-  args: { studentId: string; recordId: string; role: StudentRole; actorId: string; now: Date; changeReason: string },
+  args: { studentId: string; recordId: string; actorId: string; now: Date; changeReason: string },
   change: (
     current: SessionRecord,
     service: Service,
@@ -205,7 +197,6 @@ async function newVersion(
     if (!current) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
     if (current.voided) throw new DomainError('CONFLICT', 'That record is voided; record the session again instead.')
     const service = await getService(trx, args.studentId, current.serviceId)
-    assertMayRecord(service, args.role, args.actorId)
     const next = { ...current, ...(await change(current, service, trx)) }
     if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', 'A delivered session needs its minutes.', 'minutes')
     if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', 'A missed session needs a reason.', 'reason')
@@ -257,7 +248,6 @@ export function correctSession(
     reason?: MissedReason | undefined
     note?: string | undefined
     changeReason: string
-    role: StudentRole
     actorId: string
     now: Date
   },
@@ -290,7 +280,7 @@ export function correctSession(
 /** A wrong record is voided with a reason and stays visible, struck through. */
 export function voidSession(
   db: DB,
-  args: { studentId: string; recordId: string; changeReason: string; role: StudentRole; actorId: string; now: Date },
+  args: { studentId: string; recordId: string; changeReason: string; actorId: string; now: Date },
 ): Promise<SessionRecord> {
   return newVersion(db, args, () => ({ voided: true }), 'void')
 }

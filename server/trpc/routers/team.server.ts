@@ -9,6 +9,7 @@ import {
   revokeInvite,
   setProviderAreas,
 } from '../../services/team.server.ts'
+import { seesFamilyOnly } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
 export const teamRouter = router({
@@ -38,6 +39,6 @@ export const teamRouter = router({
     ),
   // Family-only concerns only for parents; notebook words only for those who may open the notebooks.
   history: studentProcedure('history.view').query(({ ctx, input }) =>
-    listStudentHistory(ctx.db, input.studentId, 100, ctx.access.role !== 'parent', !can(ctx.access.role, 'notes.view')),
+    listStudentHistory(ctx.db, input.studentId, 100, !seesFamilyOnly(ctx), !can(ctx.access.role, 'notes.view')),
   ),
 })
