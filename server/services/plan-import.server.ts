@@ -8,7 +8,7 @@ import { type PlanError, PlanImportError } from '#shared/plan-import/errors.ts'
 import { measureFromTarget } from '#shared/plan-import/goal-measure.ts'
 import { PLAN_FORMAT, type Plan } from '#shared/plan-import/schema.ts'
 import { validatePlanText } from '#shared/plan-import/validate.ts'
-import type { TeamRole } from '#shared/roles.ts'
+import { mayProvideServices, type TeamRole } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate } from '#shared/school-date.ts'
 import { joinsAtOnce } from '#shared/team-join.ts'
 import { appendAuditRows, type AuditRow, type Executor, recordAudit } from './audit.server.ts'
@@ -85,7 +85,7 @@ async function referenceErrors(
   plan.services.forEach((s, i) => {
     // Worded the same whether or not the email has an account elsewhere in the installation.
     const member = joining.get(s.providerEmail)
-    if (!member || (member.role !== 'provider' && member.role !== 'case_manager')) {
+    if (!member || !mayProvideServices(member.role)) {
       errors.push({
         path: `services[${i}].providerEmail`,
         message: `"${s.providerEmail}" is not on staff at ${school.name} in a role that joins this team at once, and a service needs its provider on the team: a provider or case manager of the school, listed in team with that role, expected (anyone else is invited: import without this service, then add it once they have joined)`,

@@ -1,6 +1,6 @@
 import type { DB } from '#db/client.server.ts'
 import { ACCESS_COALESCE_MS } from '#shared/record-access.ts'
-import type { StudentRole } from '#shared/roles.ts'
+import { isFamilyRole, type StudentRole } from '#shared/roles.ts'
 import { appendChained } from './audit-chain.server.ts'
 import type { Executor } from './audit.server.ts'
 
@@ -18,7 +18,7 @@ export interface StudentRead {
  */
 export async function recordAccess(db: DB, args: { userId: string; reads: StudentRead[]; what: string; via: string; now: Date }): Promise<void> {
   const staff = new Map<string, StudentRead>()
-  for (const read of args.reads) if (read.role !== 'parent') staff.set(read.studentId, read)
+  for (const read of args.reads) if (!isFamilyRole(read.role)) staff.set(read.studentId, read)
   if (!staff.size) return
   const since = new Date(args.now.getTime() - ACCESS_COALESCE_MS).toISOString()
   const notYetLogged = async (ex: Executor): Promise<StudentRead[]> => {

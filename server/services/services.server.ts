@@ -2,6 +2,7 @@ import { systemClock } from '../clock.server.ts'
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
+import { mayProvideServices } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate, type Weekday } from '#shared/school-date.ts'
 import type { ServiceSchedule, ServiceTerm } from '#shared/services.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
@@ -103,7 +104,7 @@ async function assertProviderOnTeam(db: Executor, studentId: string, providerId:
     .where('user_id', '=', providerId)
     .where('removed_at', 'is', null)
     .executeTakeFirst()
-  if (!member || (member.role !== 'provider' && member.role !== 'case_manager')) {
+  if (!member || !mayProvideServices(member.role)) {
     throw new DomainError('BAD_REQUEST', 'Choose a provider who is on this student’s team.', 'providerId')
   }
 }
