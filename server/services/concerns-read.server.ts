@@ -68,28 +68,26 @@ export interface ConcernStepEntry {
   createdAt: string
 }
 
-export interface ConcernVersion {
-  version: number
+/** What one version of a concern says. */
+export interface ConcernFields {
   date: IsoDate
   issue: string
   personContacted: string
   response: string
   followUp: string
   status: ConcernStatus
+}
+
+export interface ConcernVersion extends ConcernFields {
+  version: number
   byName: string
   createdAt: string
 }
 
-export interface ConcernSummary {
+export interface ConcernSummary extends ConcernFields {
   id: string
   visibility: ConcernVisibility
   createdByRole: ConcernSide
-  date: IsoDate
-  issue: string
-  personContacted: string
-  response: string
-  followUp: string
-  status: ConcernStatus
   step: Step
   stepSince: IsoDate
   filedOn: IsoDate | null
@@ -249,6 +247,10 @@ export async function linkableIndex(db: Executor, studentId: string): Promise<Ma
   return new Map([...all.sessions, ...all.checks, ...all.progress].map((r) => [linkKey(r.kind, r.recordId), r]))
 }
 
+function fieldsOf(v: Loaded['versions'][number]): ConcernFields {
+  return { date: v.date, issue: v.issue, personContacted: v.person_contacted, response: v.response, followUp: v.follow_up, status: v.status }
+}
+
 export function current(loaded: Loaded) {
   const v = loaded.versions[0]
   const s = loaded.steps.at(-1)
@@ -283,12 +285,7 @@ function summarize(loaded: Loaded, today: IsoDate, sessionService: Map<string, s
     id: loaded.concern.id,
     visibility: loaded.concern.visibility,
     createdByRole: loaded.concern.created_by_role,
-    date: v.date,
-    issue: v.issue,
-    personContacted: v.person_contacted,
-    response: v.response,
-    followUp: v.follow_up,
-    status,
+    ...fieldsOf(v),
     step,
     stepSince: s.date,
     filedOn: s.filed_on,
@@ -348,12 +345,7 @@ export async function getConcern(db: DB, args: Viewer & { concernId: string; tod
     })),
     versions: loaded.versions.map((v) => ({
       version: v.version,
-      date: v.date,
-      issue: v.issue,
-      personContacted: v.person_contacted,
-      response: v.response,
-      followUp: v.follow_up,
-      status: v.status,
+      ...fieldsOf(v),
       byName: v.by_name,
       createdAt: v.created_at,
     })),
@@ -365,15 +357,7 @@ export async function concernLogRows(db: DB, viewer: Viewer & { today: IsoDate }
   const loaded = await loadConcernRows(db, viewer)
   return loaded.map((l) => {
     const { v, s } = current(l)
-    return {
-      date: v.date,
-      issue: v.issue,
-      personContacted: v.person_contacted,
-      response: v.response,
-      followUp: v.follow_up,
-      status: v.status,
-      step: (isStep(s.step) ? s.step : 1) as Step,
-    }
+    return { ...fieldsOf(v), step: (isStep(s.step) ? s.step : 1) as Step }
   })
 }
 

@@ -20,6 +20,11 @@ async function assertLinkable(db: Executor, studentId: string, links: readonly C
   }
 }
 
+/** Every change to a concern is audited against the concern, by the person writing. */
+function auditConcern(trx: Executor, args: { actorId: string; studentId: string; now: Date }, concernId: string, action: string, change: { before?: unknown; after: unknown }): Promise<void> {
+  return recordAudit(trx, { actorId: args.actorId, studentId: args.studentId, entity: 'concern', entityId: concernId, action, ...change, at: args.now })
+}
+
 function assertNotFuture(date: IsoDate, today: IsoDate, field = 'date'): void {
   if (date > today) throw new DomainError('BAD_REQUEST', 'The date can’t be in the future.', field)
 }
@@ -68,15 +73,7 @@ export async function createConcern(db: DB, args: Omit<CreateConcernInput, 'stud
     for (const link of links) {
       await trx.insertInto('concern_links').values({ id: randomUUID(), concern_id: concernId, kind: link.kind, record_id: link.recordId, added_by: args.actorId, added_at: at }).execute()
     }
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'concern',
-      entityId: concernId,
-      action: 'create',
-      after: { date: args.date, issue: args.issue, status: args.status, visibility: args.visibility, links: links.length },
-      at: args.now,
-    })
+    await auditConcern(trx, args, concernId, 'create', { after: { date: args.date, issue: args.issue, status: args.status, visibility: args.visibility, links: links.length } })
     return { concernId }
   })
 }
@@ -104,16 +101,7 @@ export async function editConcern(db: DB, args: Omit<EditConcernInput, 'studentI
       .insertInto('concern_versions')
       .values({ id: randomUUID(), concern_id: args.concernId, version: v.version + 1, ...next, created_by: args.actorId, created_at: args.now.toISOString() })
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'concern',
-      entityId: args.concernId,
-      action: 'update',
-      before: { date: v.date, issue: v.issue, personContacted: v.person_contacted, response: v.response, followUp: v.follow_up, status: v.status },
-      after: { date: args.date, issue: args.issue, personContacted: args.personContacted, response: args.response, followUp: args.followUp, status: args.status },
-      at: args.now,
-    })
+    await auditConcern(trx, args, args.concernId, 'update', { before: { date: v.date, issue: v.issue, personContacted: v.person_contacted, response: v.response, followUp: v.follow_up, status: v.status }, after: { date: args.date, issue: args.issue, personContacted: args.personContacted, response: args.response, followUp: args.followUp, status: args.status } })
   })
 }
 
@@ -128,15 +116,7 @@ export async function addConcernUpdate(db: DB, args: Omit<AddConcernUpdateInput,
       .insertInto('concern_updates')
       .values({ id: updateId, concern_id: args.concernId, kind: args.kind, date: args.date, person: args.person, text: args.text, author_id: args.actorId, created_at: args.now.toISOString() })
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'concern',
-      entityId: args.concernId,
-      action: `add_${args.kind}`,
-      after: { date: args.date, person: args.person, text: args.text },
-      at: args.now,
-    })
+    await auditConcern(trx, args, args.concernId, `add_${args.kind}`, { after: { date: args.date, person: args.person, text: args.text } })
     return { updateId }
   })
 }
@@ -155,7 +135,7 @@ export async function linkConcernRecords(db: DB, args: Viewer & { concernId: str
         .values({ id: randomUUID(), concern_id: args.concernId, kind: link.kind, record_id: link.recordId, added_by: args.actorId, added_at: args.now.toISOString() })
         .execute()
     }
-    await recordAudit(trx, { actorId: args.actorId, studentId: args.studentId, entity: 'concern', entityId: args.concernId, action: 'link', after: { links: fresh }, at: args.now })
+    await auditConcern(trx, args, args.concernId, 'link', { after: { links: fresh } })
     return { added: fresh.length }
   })
 }
@@ -185,16 +165,7 @@ export async function escalateConcern(db: DB, args: Omit<EscalateConcernInput, '
         created_at: args.now.toISOString(),
       })
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'concern',
-      entityId: args.concernId,
-      action: 'escalate',
-      before: { step: s.step },
-      after: { step: args.step, date: args.date, filedOn: args.filedOn ?? null, note: args.note },
-      at: args.now,
-    })
+    await auditConcern(trx, args, args.concernId, 'escalate', { before: { step: s.step }, after: { step: args.step, date: args.date, filedOn: args.filedOn ?? null, note: args.note } })
   })
 }
 
