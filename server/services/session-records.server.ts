@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
+import type { Insertable } from 'kysely'
 import type { SessionRecordsTable } from '#db/schema.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calendar.ts'
@@ -103,6 +104,24 @@ function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysD
   return mandateMinutes - repaid
 }
 
+/**
+ * Writes one version of a record with its audit entry and, when it newly says "missed", the family's notice: all in
+ * the caller's transaction, so there is no record without its notice and no notice without a record.
+ */
+async function saveVersion(
+  trx: Executor,
+  row: Insertable<SessionRecordsTable>,
+  audit: { actorId: string; studentId: string; now: Date; action: string; before?: unknown; after: unknown },
+  notice: { serviceName: string; reason: MissedReason } | null,
+): Promise<SessionRecord> {
+  await trx.insertInto('session_records').values(row).execute()
+  const { actorId, studentId, now } = audit
+  await recordAudit(trx, { actorId, studentId, entity: 'session_record', entityId: row.record_id, action: audit.action, before: audit.before, after: audit.after, at: now })
+  if (notice) await notifyParentsOfMiss(trx, { studentId, ...notice, date: row.date, recordId: row.record_id, actorId, now })
+  const [saved] = await recordVersions(trx, studentId, row.record_id)
+  return saved!
+}
+
 export async function recordSession(
   db: DB,
   args: RecordSessionInput & { actorId: string; now: Date; today: IsoDate },
@@ -163,22 +182,12 @@ export async function recordSession(
       recorded_by: args.actorId,
       recorded_at: args.now.toISOString(),
     }
-    await trx.insertInto('session_records').values(row).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'session_record',
-      entityId: row.record_id,
-      action: 'create',
-      after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date },
-      at: args.now,
-    })
-    // The family hears of a miss in the same transaction as the record: no record without its notice, and no notice without a record.
-    if (args.kind === 'missed') {
-      await notifyParentsOfMiss(trx, { studentId: args.studentId, serviceName: service.name, date: row.date, reason: args.reason, recordId: row.record_id, actorId: args.actorId, now: args.now })
-    }
-    const [saved] = await recordVersions(trx, args.studentId, row.record_id)
-    return saved!
+    return saveVersion(
+      trx,
+      row,
+      { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date } },
+      args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
+    )
   })
 }
 
@@ -217,23 +226,18 @@ async function newVersion(
       recorded_by: args.actorId,
       recorded_at: args.now.toISOString(),
     }
-    await trx.insertInto('session_records').values(row).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'session_record',
-      entityId: current.recordId,
-      action,
-      before: { kind: current.kind, minutes: current.minutes, reason: current.reason, note: current.note, voided: current.voided },
-      after: { kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
-      at: args.now,
-    })
-    // A correction that turns a session into a missed one tells the family, like a new missed record would.
-    if (row.kind === 'missed' && current.kind !== 'missed' && row.voided === 0 && next.reason) {
-      await notifyParentsOfMiss(trx, { studentId: args.studentId, serviceName: service.name, date: row.date, reason: next.reason, recordId: current.recordId, actorId: args.actorId, now: args.now })
-    }
-    const [saved] = await recordVersions(trx, args.studentId, current.recordId)
-    return saved!
+    return saveVersion(
+      trx,
+      row,
+      {
+        ...args,
+        action,
+        before: { kind: current.kind, minutes: current.minutes, reason: current.reason, note: current.note, voided: current.voided },
+        after: { kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
+      },
+      // A correction that turns a session into a missed one tells the family, like a new missed record would.
+      row.kind === 'missed' && current.kind !== 'missed' && row.voided === 0 && next.reason ? { serviceName: service.name, reason: next.reason } : null,
+    )
   })
 }
 
