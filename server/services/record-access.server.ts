@@ -3,6 +3,7 @@ import { ACCESS_COALESCE_MS } from '#shared/record-access.ts'
 import { isFamilyRole, type StudentRole } from '#shared/roles.ts'
 import { appendChained } from './audit-chain.server.ts'
 import type { Executor } from './audit.server.ts'
+import { activeAdminRoles } from './memberships.server.ts'
 
 export interface StudentRead {
   studentId: string
@@ -61,14 +62,10 @@ export async function rolesFor(db: DB, userId: string, studentIds: readonly stri
   const reads = new Map<string, StudentRead>(team.map((m) => [m.student_id, { studentId: m.student_id, role: m.role }]))
   const rest = ids.filter((id) => !reads.has(id))
   if (rest.length) {
-    const admin = await db
-      .selectFrom('students')
-      .innerJoin('school_roles', 'school_roles.school_id', 'students.school_id')
+    const admin = await activeAdminRoles(db, userId)
+      .innerJoin('students', 'students.school_id', 'school_roles.school_id')
       .select('students.id')
       .where('students.id', 'in', rest)
-      .where('school_roles.user_id', '=', userId)
-      .where('school_roles.role', '=', 'school_admin')
-      .where('school_roles.removed_at', 'is', null)
       .execute()
     for (const a of admin) reads.set(a.id, { studentId: a.id, role: 'school_admin' })
   }

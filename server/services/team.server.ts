@@ -4,6 +4,7 @@ import { inviteExpiry, inviteStatus } from '#shared/invite-status.ts'
 import { limitedToOwnRecords } from '#shared/permissions.ts'
 import { isLeadRole, LEAD_ROLE, ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { familyOnlyConcernIds } from './concerns-read.server.ts'
+import { parseAreas } from './memberships.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
@@ -44,7 +45,7 @@ export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]>
     email: r.email,
     role: r.role,
     addedAt: r.added_at,
-    areas: r.areas ? (JSON.parse(r.areas) as string[]) : [],
+    areas: parseAreas(r.areas),
   }))
 }
 
@@ -311,7 +312,7 @@ export async function setProviderAreas(
       entity: 'team_member',
       entityId: member.id,
       action: 'set_areas',
-      before: { areas: member.areas ? JSON.parse(member.areas) : [] },
+      before: { areas: parseAreas(member.areas) },
       after: { areas },
       at: args.now,
     })
