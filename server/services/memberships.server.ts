@@ -26,6 +26,17 @@ export async function isSchoolAdmin(db: Executor, userId: string, schoolId: stri
   return Boolean(await activeAdminRoles(db, userId).select('school_roles.id').where('school_roles.school_id', '=', schoolId).executeTakeFirst())
 }
 
+/** The person's current place on the student's team, if any. */
+export function activeMembership(db: Executor, studentId: string, userId: string) {
+  return db
+    .selectFrom('team_members')
+    .select(['id', 'role'])
+    .where('student_id', '=', studentId)
+    .where('user_id', '=', userId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+}
+
 export async function resolveStudentAccess(db: DB, userId: string, studentId: string): Promise<StudentAccess | null> {
   const student = await db
     .selectFrom('students')
@@ -43,13 +54,7 @@ export async function resolveStudentAccess(db: DB, userId: string, studentId: st
     schoolName: student.school_name,
   }
 
-  const member = await db
-    .selectFrom('team_members')
-    .select(['id', 'role'])
-    .where('student_id', '=', studentId)
-    .where('user_id', '=', userId)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst()
+  const member = await activeMembership(db, studentId, userId)
   if (member) return { role: member.role, memberId: member.id, student: shaped }
 
   if (await isSchoolAdmin(db, userId, student.school_id)) return { role: 'school_admin', memberId: null, student: shaped }

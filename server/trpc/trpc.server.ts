@@ -112,6 +112,11 @@ export async function recordCaseloadRead(ctx: Context & { user: { id: string } }
   await recordAccess(ctx.db, { userId: ctx.user.id, reads, what, via, now: ctx.now() })
 }
 
+/** Who writes and when: what every mutation hands its service, so the audit trail names them. */
+export function actor(ctx: { user: { id: string }; now: () => Date }): { actorId: string; now: Date } {
+  return { actorId: ctx.user.id, now: ctx.now() }
+}
+
 const schoolInput = z.object({ schoolId: z.string({ error: 'A school id is required.' }).min(1).max(64) })
 
 /** The school-level gate: school admins (and, for some actions, case managers of the school's students). */
