@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
-
-export type TeamRole = 'case_manager' | 'provider' | 'para' | 'parent'
+import type { ConcernSide } from '#shared/concerns.ts'
+import type { TeamRole } from '#shared/roles.ts'
 
 export interface SchoolsTable {
   id: string
@@ -311,7 +311,7 @@ export interface ConcernsTable {
   student_id: string
   visibility: 'team' | 'family'
   created_by: string
-  created_by_role: 'parent' | 'case_manager'
+  created_by_role: ConcernSide
   created_at: string
 }
 

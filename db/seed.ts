@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from './client.server.ts'
-import type { TeamRole } from './schema.ts'
+import type { TeamRole } from '#shared/roles.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { demoRecordsDay, schoolYearAround, seedPlan } from './seed-plan.ts'
 import { seedNotes } from './seed-notes.ts'

@@ -1,4 +1,5 @@
 import { ALERT_TEXT, type Alert } from './accountability.ts'
+import type { StudentRole, TeamRole } from './roles.ts'
 import { addDays, daysBetween, type IsoDate } from './school-date.ts'
 
 /**
@@ -22,6 +23,21 @@ export type ConcernVisibility = (typeof CONCERN_VISIBILITIES)[number]
 export const VISIBILITY_LABELS: Record<ConcernVisibility, string> = {
   team: 'Whole team',
   family: 'Family only',
+}
+
+/** The two sides that log concerns: each keeps its own concerns up to date, the other side responds. */
+export const CONCERN_SIDES = ['parent', 'case_manager'] as const satisfies readonly TeamRole[]
+export type ConcernSide = (typeof CONCERN_SIDES)[number]
+
+/** How a refusal names the side that logged a concern. */
+export const CONCERN_SIDE_LABELS: Record<ConcernSide, string> = {
+  parent: 'the family',
+  case_manager: 'the case manager',
+}
+
+/** The side a person logs concerns for, or null for the roles that only respond. */
+export function concernSide(role: StudentRole): ConcernSide | null {
+  return (CONCERN_SIDES as readonly StudentRole[]).includes(role) ? (role as ConcernSide) : null
 }
 
 /** The records a concern can be about. */

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { ACTIONS, can, notebookAccess, type Action } from './permissions.ts'
+import { ACTIONS, can, canOwned, limitedToOwnRecords, notebookAccess, OWNED_ACTIONS, ownedGate, ownedRefusal, type Action } from './permissions.ts'
 import type { StudentRole } from './roles.ts'
 
 const ROLES: StudentRole[] = ['case_manager', 'provider', 'para', 'parent', 'school_admin']
 
-// DESIGN.md §1, written out by hand: only the case manager changes the team; everyone who can see the
+// Written out by hand: only the case manager changes the team; everyone who can see the
 // student (school admin included) sees the student, the team and the history.
 const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'student.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
@@ -19,7 +19,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'services.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'sessions.record': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'notifications.viewSent': { case_manager: true, provider: true, para: true, parent: false, school_admin: true },
-  // DESIGN.md §4: only team members open or change a notebook; the school admin is not on the team.
+  // Only team members open or change a notebook; the school admin is not on the team.
   'notes.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'notes.edit': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'notes.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
@@ -58,5 +58,75 @@ describe('notebook access', () => {
     ['school_admin', 'none'],
   ] as const)('%s gets %s', (role, access) => {
     expect(notebookAccess(role)).toBe(access)
+  })
+})
+
+// Owned actions: whether a person may touch one record, written out by hand per role and per fact.
+describe('owned actions', () => {
+  test('the test knows every owned action', () => {
+    expect([...OWNED_ACTIONS].sort()).toEqual(['concern.editOwnSide', 'concern.read', 'goal.editPlainInArea', 'sessions.recordForService'])
+  })
+
+  test.each(OWNED_ACTIONS)('%s never widens its gate action', (action) => {
+    for (const role of ROLES) {
+      if (!can(role, ownedGate(action))) {
+        for (const facts of [{ providesService: true }, { goalInMyAreas: true }, { sharedWithTeam: true }, { loggedBy: role }]) {
+          expect(canOwned(role, action, facts as never)).toBe(false)
+        }
+      }
+    }
+  })
+
+  test.each([
+    ['case_manager', true, true],
+    ['provider', true, false],
+    ['para', false, false],
+    ['parent', false, false],
+    ['school_admin', false, false],
+  ] as const)('sessions of a service: %s may record her own: %s, another’s: %s', (role, own, other) => {
+    expect(canOwned(role, 'sessions.recordForService', { providesService: true })).toBe(own)
+    expect(canOwned(role, 'sessions.recordForService', { providesService: false })).toBe(other)
+  })
+
+  test.each([
+    ['case_manager', true, true],
+    ['provider', true, false],
+    ['para', false, false],
+    ['parent', false, false],
+    ['school_admin', false, false],
+  ] as const)('plain goal parts: %s may edit a goal in her areas: %s, outside them: %s', (role, inArea, outside) => {
+    expect(canOwned(role, 'goal.editPlainInArea', { goalInMyAreas: true })).toBe(inArea)
+    expect(canOwned(role, 'goal.editPlainInArea', { goalInMyAreas: false })).toBe(outside)
+  })
+
+  test.each([
+    ['case_manager', true, false],
+    ['provider', true, false],
+    ['para', true, false],
+    ['parent', true, true],
+    ['school_admin', true, false],
+  ] as const)('concerns: %s reads a shared one: %s, a family-only one: %s', (role, shared, familyOnly) => {
+    expect(canOwned(role, 'concern.read', { sharedWithTeam: true })).toBe(shared)
+    expect(canOwned(role, 'concern.read', { sharedWithTeam: false })).toBe(familyOnly)
+  })
+
+  test.each([
+    ['case_manager', false, true],
+    ['provider', false, false],
+    ['para', false, false],
+    ['parent', true, false],
+    ['school_admin', false, false],
+  ] as const)('concern edits: %s may change the family’s: %s, the case manager’s: %s', (role, family, school) => {
+    expect(canOwned(role, 'concern.editOwnSide', { loggedBy: 'parent' })).toBe(family)
+    expect(canOwned(role, 'concern.editOwnSide', { loggedBy: 'case_manager' })).toBe(school)
+  })
+
+  test('an unreadable concern is not found; every other refusal is forbidden', () => {
+    expect(OWNED_ACTIONS.filter((a) => ownedRefusal(a) === 'NOT_FOUND')).toEqual(['concern.read'])
+  })
+
+  test('only providers are limited to their own areas and services', () => {
+    expect(ROLES.filter((r) => limitedToOwnRecords(r, 'goal.editPlainInArea'))).toEqual(['provider'])
+    expect(ROLES.filter((r) => limitedToOwnRecords(r, 'sessions.recordForService'))).toEqual(['provider'])
   })
 })

@@ -1,10 +1,11 @@
+import type { ConcernSide } from './concerns.ts'
 import type { StudentRole } from './roles.ts'
 
 const EVERYONE = ['case_manager', 'provider', 'para', 'parent', 'school_admin'] as const
 
 /**
- * The one permission table (DESIGN.md §1). Routes and procedures never check roles by hand:
- * they name an action and the gate asks `can`.
+ * The one permission table. Routes and procedures never check roles by hand: they name an action and the
+ * gate asks `can`. Whether a person may touch one particular record is an owned action (OWNED_PERMISSIONS).
  */
 const PERMISSIONS = {
   'student.view': EVERYONE,
@@ -14,26 +15,26 @@ const PERMISSIONS = {
   'plan.view': EVERYONE,
   // Goals' official text, accommodations and profiles: the case manager owns the plan.
   'plan.edit': ['case_manager'],
-  // The plain parts of a goal: also providers, for goals in their own areas (checked by the service).
+  // The plain parts of a goal: also providers, for goals in their own areas ('goal.editPlainInArea').
   'goal.editPlain': ['case_manager', 'provider'],
   'progress.record': ['case_manager', 'provider', 'para'],
   // Marking today's supports used / not needed / not provided / declined: the adults in the room.
   'accommodation.check': ['case_manager', 'provider', 'para'],
   'services.manage': ['case_manager'],
-  // Providers only for the services they provide (checked by the service layer).
+  // Providers only for the services they provide ('sessions.recordForService').
   'sessions.record': ['case_manager', 'provider'],
   // The notices sent to the family and when each was seen: the school's side of "we told them".
   // Parents read their own through notifications.mine, not through this list of everyone's.
   'notifications.viewSent': ['case_manager', 'provider', 'para', 'school_admin'],
-  // Notebooks (DESIGN.md §4): only the team opens and edits them; the school admin is not on the team.
+  // Notebooks: only the team opens and edits them; the school admin is not on the team.
   'notes.view': ['case_manager', 'provider', 'para', 'parent'],
   'notes.edit': ['case_manager', 'provider', 'para', 'parent'],
   // Creating, renaming, archiving and restoring an older day: the case manager.
   'notes.manage': ['case_manager'],
-  // The concern log (DESIGN.md §4). Everyone on the team reads the shared concerns; family-only ones are filtered
-  // out for everyone but parents by the service, in every view, export and search.
+  // The concern log. Everyone on the team reads the shared concerns; family-only ones exist for parents only
+  // ('concern.read'), in every view, export and search.
   'concerns.view': EVERYONE,
-  // Parents and case managers log concerns and keep their own side's concerns up to date (checked by the service).
+  // Parents and case managers log concerns and keep their own side's concerns up to date ('concern.editOwnSide').
   'concerns.create': ['case_manager', 'parent'],
   'concerns.edit': ['case_manager', 'parent'],
   // Staff on the team answer shared concerns: a response is appended, never an edit.
@@ -53,12 +54,102 @@ export function can(role: StudentRole, action: Action): boolean {
   return (PERMISSIONS[action] as readonly StudentRole[]).includes(role)
 }
 
+/**
+ * The one fact about a record that each owned action needs, gathered by the tRPC layer before it asks `canOwned`.
+ * A rule reads facts, never rows: the same rule then serves one record (a mutation) and a filter (a list).
+ */
+export interface OwnedFacts {
+  /** The caller is the provider of the session's service. */
+  'sessions.recordForService': { providesService: boolean }
+  /** The goal's area is one of the caller's areas on this team. */
+  'goal.editPlainInArea': { goalInMyAreas: boolean }
+  /** The concern is shared with the team rather than family-only. */
+  'concern.read': { sharedWithTeam: boolean }
+  /** The side that logged the concern. */
+  'concern.editOwnSide': { loggedBy: ConcernSide }
+}
+
+export type OwnedAction = keyof OwnedFacts
+
+interface OwnedRule<F> {
+  /** The table's action for the same deed: the gate checks it first, so an owned action never widens it. */
+  gate: Action
+  /** Roles that may touch every such record of the student. */
+  anyRecord: readonly StudentRole[]
+  /** Roles that may touch a record only when `owns` holds. */
+  ownRecord: readonly StudentRole[]
+  owns: (facts: F, role: StudentRole) => boolean
+  /** A record one may not even read does not exist for that person; one may read but not change is forbidden. */
+  refusal: 'NOT_FOUND' | 'FORBIDDEN'
+}
+
+const OWNED_PERMISSIONS: { [A in OwnedAction]: OwnedRule<OwnedFacts[A]> } = {
+  // Recording, correcting and voiding a session: the case manager for every service, a provider for hers.
+  'sessions.recordForService': {
+    gate: 'sessions.record',
+    anyRecord: ['case_manager'],
+    ownRecord: ['provider'],
+    owns: (f) => f.providesService,
+    refusal: 'FORBIDDEN',
+  },
+  // A provider rewrites the plain parts of goals in her own areas only; the case manager owns the whole plan.
+  'goal.editPlainInArea': {
+    gate: 'goal.editPlain',
+    anyRecord: ['case_manager'],
+    ownRecord: ['provider'],
+    owns: (f) => f.goalInMyAreas,
+    refusal: 'FORBIDDEN',
+  },
+  // A family-only concern exists only for the student's parents: staff must not even learn that it is there.
+  'concern.read': {
+    gate: 'concerns.view',
+    anyRecord: ['parent'],
+    ownRecord: EVERYONE,
+    owns: (f) => f.sharedWithTeam,
+    refusal: 'NOT_FOUND',
+  },
+  // Each side keeps its own concerns up to date; the other side answers with a response, never an edit.
+  'concern.editOwnSide': {
+    gate: 'concerns.edit',
+    anyRecord: [],
+    ownRecord: ['parent', 'case_manager'],
+    owns: (f, role) => f.loggedBy === role,
+    refusal: 'FORBIDDEN',
+  },
+}
+
+export const OWNED_ACTIONS = Object.keys(OWNED_PERMISSIONS) as OwnedAction[]
+
+/** May this person touch this record? `can` for the deed, then the owned rule for the record's fact. */
+export function canOwned<A extends OwnedAction>(role: StudentRole, action: A, facts: OwnedFacts[A]): boolean {
+  const rule = OWNED_PERMISSIONS[action] as OwnedRule<OwnedFacts[A]>
+  if (!can(role, rule.gate)) return false
+  return rule.anyRecord.includes(role) || (rule.ownRecord.includes(role) && rule.owns(facts, role))
+}
+
+/** The table's action an owned action is checked under at the gate. */
+export function ownedGate(action: OwnedAction): Action {
+  return OWNED_PERMISSIONS[action].gate
+}
+
+export function ownedRefusal(action: OwnedAction): 'NOT_FOUND' | 'FORBIDDEN' {
+  return OWNED_PERMISSIONS[action].refusal
+}
+
+/** Roles whose right to an owned action depends on the record (areas, for instance, matter only to them). */
+export function limitedToOwnRecords(role: StudentRole, action: OwnedAction): boolean {
+  const rule = OWNED_PERMISSIONS[action]
+  return rule.ownRecord.includes(role) && !rule.anyRecord.includes(role)
+}
+
 /** What a person is to a school: its admin, a case manager of one of its students, or neither. */
 export type SchoolRole = 'school_admin' | 'case_manager'
 
 const SCHOOL_PERMISSIONS = {
   'school.view': ['school_admin', 'case_manager'],
   'school.calendar': ['school_admin'],
+  // Every student's numbers at the school (the accountability school view): the admin answers for them all.
+  'school.accountability': ['school_admin'],
   'school.policy': ['school_admin'],
   'school.import': ['school_admin', 'case_manager'],
 } as const satisfies Record<string, readonly SchoolRole[]>

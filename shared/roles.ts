@@ -18,3 +18,27 @@ export const STAFF_ROLES = ['case_manager', 'provider', 'para'] as const satisfi
 export function isStaffRole(role: TeamRole): boolean {
   return (STAFF_ROLES as readonly TeamRole[]).includes(role)
 }
+
+/** The roles held on a team (as opposed to school_admin, which comes through the student's school). */
+export function isTeamRole(role: StudentRole): role is TeamRole {
+  return (TEAM_ROLES as readonly StudentRole[]).includes(role)
+}
+
+/** The family's side: a parent's reads of their own child's records are not access by the school. */
+export function isFamilyRole(role: StudentRole): boolean {
+  return role === 'parent'
+}
+
+/** The team role that answers for the plan: every team keeps at least one. */
+export const LEAD_ROLE = 'case_manager' satisfies TeamRole
+
+export function isLeadRole(role: StudentRole): boolean {
+  return role === LEAD_ROLE
+}
+
+/** Who may be named a service's provider: the team members who record sessions. */
+export const SERVICE_PROVIDER_ROLES = ['provider', 'case_manager'] as const satisfies readonly TeamRole[]
+
+export function mayProvideServices(role: StudentRole): boolean {
+  return (SERVICE_PROVIDER_ROLES as readonly StudentRole[]).includes(role)
+}

@@ -3,6 +3,7 @@ import { accommodationFidelity } from '#shared/accommodation-fidelity.ts'
 import { serviceNumbers, weeklyTrend, type ServiceNumbers, type WeekPoint } from '#shared/accountability.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { listAccommodations } from './accommodations.server.ts'
+import { caseloadServices } from './caseload.server.ts'
 import { closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
 import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { makeUpReasons, makeUpReasonsForStudent } from './make-up-policy.server.ts'
@@ -28,7 +29,7 @@ export interface StudentAccountability {
   accommodations: { title: string; applicableDays: number; recordedDays: number; usedDays: number; fidelity: number; disputedChecks: number }[]
 }
 
-/** `same-page/accountability@1` (FORMATS.md): the same numbers for the school and the family. */
+/** `same-page/accountability@1`: the same numbers for the school and the family. */
 export async function studentAccountability(db: DB, studentId: string, asOf: IsoDate): Promise<StudentAccountability> {
   const student = await db.selectFrom('students').select(['id', 'name']).where('id', '=', studentId).executeTakeFirstOrThrow()
   const closures = closureSet(await closuresForStudent(db, studentId))
@@ -111,19 +112,7 @@ export interface CaseloadRow {
 export async function caseload(db: DB, args: { userId: string; asOf: IsoDate; scope: 'mine' | { schoolId: string } }): Promise<CaseloadRow[]> {
   let serviceList: Awaited<ReturnType<typeof listServices>>
   if (args.scope === 'mine') {
-    const memberships = await db
-      .selectFrom('team_members')
-      .select(['student_id', 'role'])
-      .where('user_id', '=', args.userId)
-      .where('removed_at', 'is', null)
-      .where('role', 'in', ['case_manager', 'provider'])
-      .execute()
-    const managed = memberships.filter((m) => m.role === 'case_manager').map((m) => m.student_id)
-    const provided = memberships.filter((m) => m.role === 'provider').map((m) => m.student_id)
-    serviceList = [
-      ...(await listServices(db, { studentIds: managed })),
-      ...(provided.length ? await listServices(db, { studentIds: provided, providerId: args.userId }) : []),
-    ]
+    serviceList = (await caseloadServices(db, args.userId)).services
   } else {
     const students = await db.selectFrom('students').select('id').where('school_id', '=', args.scope.schoolId).execute()
     serviceList = await listServices(db, { studentIds: students.map((s) => s.id) })

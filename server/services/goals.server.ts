@@ -11,7 +11,6 @@ import {
   type PromptLevel,
   type TrialResult,
 } from '#shared/schemas/plan.ts'
-import type { StudentRole } from '#shared/roles.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 
 export interface Goal {
@@ -213,7 +212,7 @@ export async function createGoal(
   })
 }
 
-async function currentGoal(trx: Executor, studentId: string, goalId: string): Promise<Goal> {
+export async function currentGoal(trx: Executor, studentId: string, goalId: string): Promise<Goal> {
   const row = await currentVersions(trx).where('goals.student_id', '=', studentId).where('goals.id', '=', goalId).executeTakeFirst()
   if (!row) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
   return shapeGoal(row)
@@ -241,28 +240,14 @@ export async function updateGoal(
 }
 
 /**
- * The plain parts only. A provider may do this for goals in their own areas; the case manager for all.
+ * The plain parts only. Whose goals these may be (a provider's own areas) is an owned action the gate checks.
  */
 export async function updateGoalPlain(
   db: DB,
-  args: { studentId: string; goalId: string; plain: PlainSummary; role: StudentRole; memberId: string | null; actorId: string; now: Date },
+  args: { studentId: string; goalId: string; plain: PlainSummary; actorId: string; now: Date },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await currentGoal(trx, args.studentId, args.goalId)
-    if (args.role === 'provider') {
-      const member = args.memberId
-        ? await trx.selectFrom('team_members').select('areas').where('id', '=', args.memberId).executeTakeFirst()
-        : undefined
-      const areas: string[] = member?.areas ? JSON.parse(member.areas) : []
-      if (!areas.includes(before.area)) {
-        throw new DomainError(
-          'FORBIDDEN',
-          areas.length
-            ? `You can edit the plain parts of goals in your areas (${areas.join(', ')}); this goal is in ${before.area}.`
-            : 'You can edit the plain parts of goals in your areas, and no area is set for you yet. Ask the case manager.',
-        )
-      }
-    }
     const fields = { ...fieldsOf(before), plain: args.plain }
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, fields, args.actorId, args.now)).execute()
     await recordAudit(trx, {

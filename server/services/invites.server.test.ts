@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { DEMO_USERS } from '#db/seed.ts'
 import { isDomainError } from '#shared/domain-error.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
+import type { TeamRole } from '#shared/roles.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './invites.server.ts'
@@ -39,7 +40,7 @@ describe('invites', () => {
 
   const counts = () => Object.fromEntries(TABLES.map((table) => [table, countRows(t.sqlite, table)]))
   const audit = () => t.sqlite.prepare('select * from audit_log order by id').all() as AuditRow[]
-  const invite = (email = NEW_EMAIL, role: 'provider' | 'para' | 'parent' | 'case_manager' = 'provider', studentId = demo.johnnyId) =>
+  const invite = (email = NEW_EMAIL, role: TeamRole = 'provider', studentId = demo.johnnyId) =>
     inviteMember(t.db, { studentId, email, role, invitedBy: demo.users.caseManager, now: T0 })
 
   /** Runs `write`, expects a DomainError with this code and message, and that nothing at all was written. */

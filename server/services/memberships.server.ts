@@ -1,4 +1,5 @@
 import type { DB } from '#db/client.server.ts'
+import type { Executor } from './audit.server.ts'
 import type { SchoolRole } from '#shared/permissions.ts'
 import type { StudentRole, TeamRole } from '#shared/roles.ts'
 
@@ -13,18 +14,34 @@ export interface StudentAccess {
  * Resolves what one person may be for one student: their active team role, or school_admin of the
  * student's school. null means "not visible": callers answer 404 and name nothing of the student.
  */
+/** A student as every view of "my students" shows it (students joined to schools). */
+const STUDENT_COLUMNS = ['students.id', 'students.name', 'students.preferred_name', 'students.grade', 'schools.name as school_name'] as const
+
+/** The school-admin rows a person holds now: the one query behind every "admin of this school" answer. */
+export function activeAdminRoles(db: Executor, userId: string) {
+  return db.selectFrom('school_roles').where('school_roles.user_id', '=', userId).where('school_roles.role', '=', 'school_admin').where('school_roles.removed_at', 'is', null)
+}
+
+export async function isSchoolAdmin(db: Executor, userId: string, schoolId: string): Promise<boolean> {
+  return Boolean(await activeAdminRoles(db, userId).select('school_roles.id').where('school_roles.school_id', '=', schoolId).executeTakeFirst())
+}
+
+/** The person's current place on the student's team, if any. */
+export function activeMembership(db: Executor, studentId: string, userId: string) {
+  return db
+    .selectFrom('team_members')
+    .select(['id', 'role'])
+    .where('student_id', '=', studentId)
+    .where('user_id', '=', userId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst()
+}
+
 export async function resolveStudentAccess(db: DB, userId: string, studentId: string): Promise<StudentAccess | null> {
   const student = await db
     .selectFrom('students')
     .innerJoin('schools', 'schools.id', 'students.school_id')
-    .select([
-      'students.id',
-      'students.name',
-      'students.preferred_name',
-      'students.grade',
-      'students.school_id',
-      'schools.name as school_name',
-    ])
+    .select([...STUDENT_COLUMNS, 'students.school_id'])
     .where('students.id', '=', studentId)
     .executeTakeFirst()
   if (!student) return null
@@ -37,24 +54,10 @@ export async function resolveStudentAccess(db: DB, userId: string, studentId: st
     schoolName: student.school_name,
   }
 
-  const member = await db
-    .selectFrom('team_members')
-    .select(['id', 'role'])
-    .where('student_id', '=', studentId)
-    .where('user_id', '=', userId)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst()
+  const member = await activeMembership(db, studentId, userId)
   if (member) return { role: member.role, memberId: member.id, student: shaped }
 
-  const admin = await db
-    .selectFrom('school_roles')
-    .select('id')
-    .where('school_id', '=', student.school_id)
-    .where('user_id', '=', userId)
-    .where('role', '=', 'school_admin')
-    .where('removed_at', 'is', null)
-    .executeTakeFirst()
-  if (admin) return { role: 'school_admin', memberId: null, student: shaped }
+  if (await isSchoolAdmin(db, userId, student.school_id)) return { role: 'school_admin', memberId: null, student: shaped }
   return null
 }
 
@@ -73,25 +76,14 @@ export async function listMyStudents(db: DB, userId: string): Promise<MyStudent[
     .selectFrom('team_members')
     .innerJoin('students', 'students.id', 'team_members.student_id')
     .innerJoin('schools', 'schools.id', 'students.school_id')
-    .select([
-      'students.id',
-      'students.name',
-      'students.preferred_name',
-      'students.grade',
-      'schools.name as school_name',
-      'team_members.role',
-    ])
+    .select([...STUDENT_COLUMNS, 'team_members.role'])
     .where('team_members.user_id', '=', userId)
     .where('team_members.removed_at', 'is', null)
     .execute()
-  const adminRows = await db
-    .selectFrom('school_roles')
+  const adminRows = await activeAdminRoles(db, userId)
     .innerJoin('students', 'students.school_id', 'school_roles.school_id')
     .innerJoin('schools', 'schools.id', 'students.school_id')
-    .select(['students.id', 'students.name', 'students.preferred_name', 'students.grade', 'schools.name as school_name'])
-    .where('school_roles.user_id', '=', userId)
-    .where('school_roles.role', '=', 'school_admin')
-    .where('school_roles.removed_at', 'is', null)
+    .select(STUDENT_COLUMNS)
     .execute()
 
   const byId = new Map<string, MyStudent>()
@@ -113,15 +105,7 @@ function shape(
 
 /** A school admin, or a case manager of at least one of the school's students; null otherwise. */
 export async function resolveSchoolRole(db: DB, userId: string, schoolId: string): Promise<SchoolRole | null> {
-  const admin = await db
-    .selectFrom('school_roles')
-    .select('id')
-    .where('school_id', '=', schoolId)
-    .where('user_id', '=', userId)
-    .where('role', '=', 'school_admin')
-    .where('removed_at', 'is', null)
-    .executeTakeFirst()
-  if (admin) return 'school_admin'
+  if (await isSchoolAdmin(db, userId, schoolId)) return 'school_admin'
   const manager = await db
     .selectFrom('team_members')
     .innerJoin('students', 'students.id', 'team_members.student_id')
@@ -143,4 +127,16 @@ export async function listMySchools(db: DB, userId: string): Promise<{ id: strin
     if (role) out.push({ ...s, role })
   }
   return out
+}
+
+/** A team_members row's goal areas (stored as JSON; null before any were set). */
+export function parseAreas(json: string | null): string[] {
+  return json ? (JSON.parse(json) as string[]) : []
+}
+
+/** The goal areas of one team membership; none for access that is not a membership. */
+export async function memberAreas(db: Executor, memberId: string | null): Promise<string[]> {
+  if (!memberId) return []
+  const member = await db.selectFrom('team_members').select('areas').where('id', '=', memberId).executeTakeFirst()
+  return parseAreas(member?.areas ?? null)
 }

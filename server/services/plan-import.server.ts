@@ -8,10 +8,11 @@ import { type PlanError, PlanImportError } from '#shared/plan-import/errors.ts'
 import { measureFromTarget } from '#shared/plan-import/goal-measure.ts'
 import { PLAN_FORMAT, type Plan } from '#shared/plan-import/schema.ts'
 import { validatePlanText } from '#shared/plan-import/validate.ts'
-import type { TeamRole } from '#shared/roles.ts'
+import { mayProvideServices, type TeamRole } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate } from '#shared/school-date.ts'
 import { joinsAtOnce } from '#shared/team-join.ts'
 import { appendAuditRows, type AuditRow, type Executor, recordAudit } from './audit.server.ts'
+import { isSchoolAdmin } from './memberships.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
 import { standingAt } from './school-standing.server.ts'
 import { createService } from './services.server.ts'
@@ -85,7 +86,7 @@ async function referenceErrors(
   plan.services.forEach((s, i) => {
     // Worded the same whether or not the email has an account elsewhere in the installation.
     const member = joining.get(s.providerEmail)
-    if (!member || (member.role !== 'provider' && member.role !== 'case_manager')) {
+    if (!member || !mayProvideServices(member.role)) {
       errors.push({
         path: `services[${i}].providerEmail`,
         message: `"${s.providerEmail}" is not on staff at ${school.name} in a role that joins this team at once, and a service needs its provider on the team: a provider or case manager of the school, listed in team with that role, expected (anyone else is invited: import without this service, then add it once they have joined)`,
@@ -164,18 +165,9 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
       if (s && joinsAtOnce(s, m.role)) joining.set(m.email, { userId: s.userId, role: m.role })
     }
     const errors = await referenceErrors(trx, plan, school, joining, today)
-    // The school calendar is the school admin's (DESIGN.md §1, `school.calendar`): a closure changes every student's
+    // The school calendar is the school admin's (`school.calendar`): a closure changes every student's
     // mandated sessions. A case manager's file may name closures the school already has, never add one.
-    const admin = actorId
-      ? await trx
-          .selectFrom('school_roles')
-          .select('id')
-          .where('school_id', '=', school.id)
-          .where('user_id', '=', actorId)
-          .where('role', '=', 'school_admin')
-          .where('removed_at', 'is', null)
-          .executeTakeFirst()
-      : undefined
+    const admin = actorId ? await isSchoolAdmin(trx, actorId, school.id) : false
     if (actorId && !admin) {
       const onCalendar = new Set((await trx.selectFrom('school_closures').select('date').where('school_id', '=', school.id).execute()).map((c) => c.date))
       plan.school.closures.forEach((c, i) => {

@@ -1,8 +1,9 @@
 import type { DB } from '#db/client.server.ts'
 import { ACCESS_COALESCE_MS } from '#shared/record-access.ts'
-import type { StudentRole } from '#shared/roles.ts'
+import { isFamilyRole, type StudentRole } from '#shared/roles.ts'
 import { appendChained } from './audit-chain.server.ts'
 import type { Executor } from './audit.server.ts'
+import { activeAdminRoles } from './memberships.server.ts'
 
 export interface StudentRead {
   studentId: string
@@ -18,7 +19,7 @@ export interface StudentRead {
  */
 export async function recordAccess(db: DB, args: { userId: string; reads: StudentRead[]; what: string; via: string; now: Date }): Promise<void> {
   const staff = new Map<string, StudentRead>()
-  for (const read of args.reads) if (read.role !== 'parent') staff.set(read.studentId, read)
+  for (const read of args.reads) if (!isFamilyRole(read.role)) staff.set(read.studentId, read)
   if (!staff.size) return
   const since = new Date(args.now.getTime() - ACCESS_COALESCE_MS).toISOString()
   const notYetLogged = async (ex: Executor): Promise<StudentRead[]> => {
@@ -61,14 +62,10 @@ export async function rolesFor(db: DB, userId: string, studentIds: readonly stri
   const reads = new Map<string, StudentRead>(team.map((m) => [m.student_id, { studentId: m.student_id, role: m.role }]))
   const rest = ids.filter((id) => !reads.has(id))
   if (rest.length) {
-    const admin = await db
-      .selectFrom('students')
-      .innerJoin('school_roles', 'school_roles.school_id', 'students.school_id')
+    const admin = await activeAdminRoles(db, userId)
+      .innerJoin('students', 'students.school_id', 'school_roles.school_id')
       .select('students.id')
       .where('students.id', 'in', rest)
-      .where('school_roles.user_id', '=', userId)
-      .where('school_roles.role', '=', 'school_admin')
-      .where('school_roles.removed_at', 'is', null)
       .execute()
     for (const a of admin) reads.set(a.id, { studentId: a.id, role: 'school_admin' })
   }

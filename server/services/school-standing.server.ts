@@ -1,4 +1,4 @@
-import { isStaffRole } from '#shared/roles.ts'
+import { isFamilyRole, isLeadRole, isStaffRole } from '#shared/roles.ts'
 import type { Standing } from '#shared/team-join.ts'
 import type { Executor } from './audit.server.ts'
 
@@ -32,8 +32,8 @@ export async function standingAt(db: Executor, schoolId: string, emails: readonl
     out.set(u.email, {
       userId: u.id,
       staffHere: adminOf.includes(schoolId) || mine.some((m) => m.school_id === schoolId && isStaffRole(m.role)),
-      caseManagerHere: adminOf.includes(schoolId) || mine.some((m) => m.school_id === schoolId && m.role === 'case_manager'),
-      parentAnywhere: mine.some((m) => m.role === 'parent'),
+      caseManagerHere: adminOf.includes(schoolId) || mine.some((m) => m.school_id === schoolId && isLeadRole(m.role)),
+      parentAnywhere: mine.some((m) => isFamilyRole(m.role)),
       staffAnywhere: adminOf.length > 0 || mine.some((m) => isStaffRole(m.role)),
     })
   }
@@ -46,7 +46,7 @@ export async function accountSides(db: Executor, userId: string): Promise<Pick<S
   const roles = await db.selectFrom('team_members').select('role').where('user_id', '=', userId).where('removed_at', 'is', null).execute()
   const admin = await db.selectFrom('school_roles').select('id').where('user_id', '=', userId).where('removed_at', 'is', null).executeTakeFirst()
   return {
-    parentAnywhere: roles.some((r) => r.role === 'parent'),
+    parentAnywhere: roles.some((r) => isFamilyRole(r.role)),
     staffAnywhere: Boolean(admin) || roles.some((r) => isStaffRole(r.role)),
   }
 }

@@ -2,9 +2,11 @@ import { systemClock } from '../clock.server.ts'
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
+import { mayProvideServices } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate, type Weekday } from '#shared/school-date.ts'
 import type { ServiceSchedule, ServiceTerm } from '#shared/services.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
+import { activeMembership } from './memberships.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 
 export interface Service extends ServiceSchedule {
@@ -96,14 +98,8 @@ function slug(name: string): string {
 
 /** The provider must be on the student's team as a provider or case manager. */
 async function assertProviderOnTeam(db: Executor, studentId: string, providerId: string): Promise<void> {
-  const member = await db
-    .selectFrom('team_members')
-    .select('role')
-    .where('student_id', '=', studentId)
-    .where('user_id', '=', providerId)
-    .where('removed_at', 'is', null)
-    .executeTakeFirst()
-  if (!member || (member.role !== 'provider' && member.role !== 'case_manager')) {
+  const member = await activeMembership(db, studentId, providerId)
+  if (!member || !mayProvideServices(member.role)) {
     throw new DomainError('BAD_REQUEST', 'Choose a provider who is on this student’s team.', 'providerId')
   }
 }

@@ -6,10 +6,10 @@ import { scheduledSessions } from '#shared/services.ts'
 import { sessionRows, type SessionRow } from '#shared/session-status.ts'
 import { calendarForSchool, type Closure, closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
 import { activeDisputes, disputeKey } from './disputes.server.ts'
+import { caseloadServices } from './caseload.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { currentRecords, type SessionRecord } from './session-records.server.ts'
 import { listServices, type Service } from './services.server.ts'
-
 
 export interface ServiceSessions {
   service: Pick<Service, 'id' | 'key' | 'name' | 'providerId' | 'providerName' | 'setting' | 'grouping' | 'startDate' | 'endDate' | 'current' | 'terms'>
@@ -79,42 +79,28 @@ export interface WeekView {
 export async function sessionsWeek(db: DB, userId: string, weekOf: IsoDate, today: IsoDate): Promise<WeekView> {
   const monday = mondayOf(weekOf)
   const days = [0, 1, 2, 3, 4].map((n) => addDays(monday, n))
-  const memberships = await db
-    .selectFrom('team_members')
-    .innerJoin('students', 'students.id', 'team_members.student_id')
-    .select(['students.id', 'students.name', 'students.school_id', 'team_members.role'])
-    .where('team_members.user_id', '=', userId)
-    .where('team_members.removed_at', 'is', null)
-    .where('team_members.role', 'in', ['case_manager', 'provider'])
-    .orderBy('students.name')
-    .execute()
-  const managed = memberships.filter((m) => m.role === 'case_manager').map((m) => m.id)
-  const provided = memberships.filter((m) => m.role === 'provider').map((m) => m.id)
-  const services = [
-    ...(await listServices(db, { studentIds: managed, today })),
-    ...(provided.length ? await listServices(db, { studentIds: provided, providerId: userId, today }) : []),
-  ]
+  const { students, services } = await caseloadServices(db, userId, today)
   const sessions = await sessionsForServices(db, services, days[0]!, days[4]!, today)
   const closures: Closure[] = []
-  for (const schoolId of new Set(memberships.map((m) => m.school_id))) {
+  for (const schoolId of new Set(students.map((m) => m.schoolId))) {
     for (const c of await closuresForSchool(db, schoolId)) {
       if (c.date >= days[0]! && c.date <= days[4]! && !closures.some((o) => o.date === c.date && o.label === c.label)) closures.push(c)
     }
   }
-  const firstSchool = memberships[0]?.school_id
+  const firstSchool = students[0]?.schoolId
   return {
     weekOf: monday,
     days,
     today,
     todayInfo: firstSchool ? describeSchoolDay(today, await calendarForSchool(db, firstSchool)) : null,
     closures: closures.sort((a, b) => a.date.localeCompare(b.date)),
-    students: memberships
+    students: students
       .map((m) => ({ id: m.id, name: m.name, role: m.role, services: sessions.filter((s) => s.studentId === m.id) }))
       .filter((s) => s.services.length > 0),
   }
 }
 
-/** One row per session record, oldest first (FORMATS.md session log), with whether a parent's dispute stands. */
+/** One row per session record, oldest first (the session log), with whether a parent's dispute stands. */
 export async function sessionLog(db: DB, studentId: string) {
   const disputes = await activeDisputes(db, studentId)
   const services = await listServices(db, { studentIds: [studentId] })

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
+import type { Insertable } from 'kysely'
 import type { SessionRecordsTable } from '#db/schema.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calendar.ts'
 import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
 import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
-import type { StudentRole } from '#shared/roles.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { closureSet, closuresForStudent } from './calendar.server.ts'
 import { notifyParentsOfMiss } from './notifications.server.ts'
@@ -96,12 +96,6 @@ export async function recordVersions(db: Executor, studentId: string, recordId: 
   return rows.map(shape)
 }
 
-function assertMayRecord(service: Service, role: StudentRole, userId: string): void {
-  if (role === 'provider' && service.providerId !== userId) {
-    throw new DomainError('FORBIDDEN', `Only ${service.providerName}, who provides ${service.name}, or the case manager can record these sessions.`)
-  }
-}
-
 /** Minutes still owed for a missed or unrecorded session: its mandate minus the make-ups that repay it. */
 function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysDate: IsoDate): number {
   const repaid = records
@@ -110,13 +104,30 @@ function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysD
   return mandateMinutes - repaid
 }
 
+/**
+ * Writes one version of a record with its audit entry and, when it newly says "missed", the family's notice: all in
+ * the caller's transaction, so there is no record without its notice and no notice without a record.
+ */
+async function saveVersion(
+  trx: Executor,
+  row: Insertable<SessionRecordsTable>,
+  audit: { actorId: string; studentId: string; now: Date; action: string; before?: unknown; after: unknown },
+  notice: { serviceName: string; reason: MissedReason } | null,
+): Promise<SessionRecord> {
+  await trx.insertInto('session_records').values(row).execute()
+  const { actorId, studentId, now } = audit
+  await recordAudit(trx, { actorId, studentId, entity: 'session_record', entityId: row.record_id, action: audit.action, before: audit.before, after: audit.after, at: now })
+  if (notice) await notifyParentsOfMiss(trx, { studentId, ...notice, date: row.date, recordId: row.record_id, actorId, now })
+  const [saved] = await recordVersions(trx, studentId, row.record_id)
+  return saved!
+}
+
 export async function recordSession(
   db: DB,
-  args: RecordSessionInput & { role: StudentRole; actorId: string; now: Date; today: IsoDate },
+  args: RecordSessionInput & { actorId: string; now: Date; today: IsoDate },
 ): Promise<SessionRecord> {
   return db.transaction().execute(async (trx) => {
     const service = await getService(trx, args.studentId, args.serviceId)
-    assertMayRecord(service, args.role, args.actorId)
     if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'A session can’t be recorded for a future date.', 'date')
     const closures = closureSet(await closuresForStudent(trx, args.studentId))
     const records = await currentRecords(trx, [service.id])
@@ -171,28 +182,18 @@ export async function recordSession(
       recorded_by: args.actorId,
       recorded_at: args.now.toISOString(),
     }
-    await trx.insertInto('session_records').values(row).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'session_record',
-      entityId: row.record_id,
-      action: 'create',
-      after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date },
-      at: args.now,
-    })
-    // The family hears of a miss in the same transaction as the record: no record without its notice, and no notice without a record.
-    if (args.kind === 'missed') {
-      await notifyParentsOfMiss(trx, { studentId: args.studentId, serviceName: service.name, date: row.date, reason: args.reason, recordId: row.record_id, actorId: args.actorId, now: args.now })
-    }
-    const [saved] = await recordVersions(trx, args.studentId, row.record_id)
-    return saved!
+    return saveVersion(
+      trx,
+      row,
+      { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date } },
+      args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
+    )
   })
 }
 
 async function newVersion(
   db: DB,
-  args: { studentId: string; recordId: string; role: StudentRole; actorId: string; now: Date; changeReason: string },
+  args: { studentId: string; recordId: string; actorId: string; now: Date; changeReason: string },
   change: (
     current: SessionRecord,
     service: Service,
@@ -205,7 +206,6 @@ async function newVersion(
     if (!current) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
     if (current.voided) throw new DomainError('CONFLICT', 'That record is voided; record the session again instead.')
     const service = await getService(trx, args.studentId, current.serviceId)
-    assertMayRecord(service, args.role, args.actorId)
     const next = { ...current, ...(await change(current, service, trx)) }
     if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', 'A delivered session needs its minutes.', 'minutes')
     if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', 'A missed session needs a reason.', 'reason')
@@ -226,23 +226,18 @@ async function newVersion(
       recorded_by: args.actorId,
       recorded_at: args.now.toISOString(),
     }
-    await trx.insertInto('session_records').values(row).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'session_record',
-      entityId: current.recordId,
-      action,
-      before: { kind: current.kind, minutes: current.minutes, reason: current.reason, note: current.note, voided: current.voided },
-      after: { kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
-      at: args.now,
-    })
-    // A correction that turns a session into a missed one tells the family, like a new missed record would.
-    if (row.kind === 'missed' && current.kind !== 'missed' && row.voided === 0 && next.reason) {
-      await notifyParentsOfMiss(trx, { studentId: args.studentId, serviceName: service.name, date: row.date, reason: next.reason, recordId: current.recordId, actorId: args.actorId, now: args.now })
-    }
-    const [saved] = await recordVersions(trx, args.studentId, current.recordId)
-    return saved!
+    return saveVersion(
+      trx,
+      row,
+      {
+        ...args,
+        action,
+        before: { kind: current.kind, minutes: current.minutes, reason: current.reason, note: current.note, voided: current.voided },
+        after: { kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
+      },
+      // A correction that turns a session into a missed one tells the family, like a new missed record would.
+      row.kind === 'missed' && current.kind !== 'missed' && row.voided === 0 && next.reason ? { serviceName: service.name, reason: next.reason } : null,
+    )
   })
 }
 
@@ -257,7 +252,6 @@ export function correctSession(
     reason?: MissedReason | undefined
     note?: string | undefined
     changeReason: string
-    role: StudentRole
     actorId: string
     now: Date
   },
@@ -290,7 +284,7 @@ export function correctSession(
 /** A wrong record is voided with a reason and stays visible, struck through. */
 export function voidSession(
   db: DB,
-  args: { studentId: string; recordId: string; changeReason: string; role: StudentRole; actorId: string; now: Date },
+  args: { studentId: string; recordId: string; changeReason: string; actorId: string; now: Date },
 ): Promise<SessionRecord> {
   return newVersion(db, args, () => ({ voided: true }), 'void')
 }

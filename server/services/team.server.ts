@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { inviteExpiry, inviteStatus } from '#shared/invite-status.ts'
-import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
-import { familyOnlyConcernIds } from './concerns.server.ts'
+import { limitedToOwnRecords } from '#shared/permissions.ts'
+import { isLeadRole, LEAD_ROLE, ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
+import { familyOnlyConcernIds } from './concerns-read.server.ts'
+import { parseAreas } from './memberships.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
@@ -43,7 +45,7 @@ export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]>
     email: r.email,
     role: r.role,
     addedAt: r.added_at,
-    areas: r.areas ? (JSON.parse(r.areas) as string[]) : [],
+    areas: parseAreas(r.areas),
   }))
 }
 
@@ -189,12 +191,12 @@ export async function removeMember(
       .where('team_members.removed_at', 'is', null)
       .executeTakeFirst()
     if (!member) throw new DomainError('NOT_FOUND', 'That person is not on this student’s team.')
-    if (member.role === 'case_manager') {
+    if (isLeadRole(member.role)) {
       const { count } = await trx
         .selectFrom('team_members')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('student_id', '=', args.studentId)
-        .where('role', '=', 'case_manager')
+        .where('role', '=', LEAD_ROLE)
         .where('removed_at', 'is', null)
         .executeTakeFirstOrThrow()
       if (Number(count) <= 1) {
@@ -300,7 +302,8 @@ export async function setProviderAreas(
       .where('removed_at', 'is', null)
       .executeTakeFirst()
     if (!member) throw new DomainError('NOT_FOUND', 'That person is not on this student’s team.')
-    if (member.role !== 'provider') throw new DomainError('BAD_REQUEST', 'Areas are set for service providers only.')
+    // Areas only narrow what a provider may edit: for anyone else they would mean nothing.
+    if (!limitedToOwnRecords(member.role, 'goal.editPlainInArea')) throw new DomainError('BAD_REQUEST', 'Areas are set for service providers only.')
     const areas = [...new Set(args.areas)].sort()
     await trx.updateTable('team_members').set({ areas: JSON.stringify(areas) }).where('id', '=', member.id).execute()
     await recordAudit(trx, {
@@ -309,7 +312,7 @@ export async function setProviderAreas(
       entity: 'team_member',
       entityId: member.id,
       action: 'set_areas',
-      before: { areas: member.areas ? JSON.parse(member.areas) : [] },
+      before: { areas: parseAreas(member.areas) },
       after: { areas },
       at: args.now,
     })

@@ -11,7 +11,7 @@ import { can } from '#shared/permissions.ts'
 import { lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
 import { describeSchoolDay, type SchoolCalendar, type SchoolDayInfo, schoolDayKind } from '#shared/school-day.ts'
 import type { IsoDate } from '#shared/school-date.ts'
-import type { StudentRole } from '#shared/roles.ts'
+import { isTeamRole, type StudentRole } from '#shared/roles.ts'
 import type { GoalUnit } from '#shared/schemas/plan.ts'
 
 export interface TodayStudent {
@@ -48,7 +48,7 @@ export interface TodayView {
  * on `date`, each with its latest record. Parents see it read-only.
  */
 export async function todayForUser(db: DB, userId: string, date: IsoDate, today: IsoDate): Promise<TodayView> {
-  const mine = (await listMyStudents(db, userId)).filter((s) => s.role !== 'school_admin')
+  const mine = (await listMyStudents(db, userId)).filter((s) => isTeamRole(s.role))
   const schoolIds = await db
     .selectFrom('students')
     .select(['id', 'school_id'])

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import { z, ZodError } from 'zod'
-import { can, canInSchool, type Action, type SchoolAction } from '#shared/permissions.ts'
+import { can, canInSchool, type Action, type OwnedAction, type SchoolAction } from '#shared/permissions.ts'
 import { studentInputSchema } from '#shared/schemas/team.ts'
 import { resolveSchoolRole, resolveStudentAccess } from '../services/memberships.server.ts'
 import { isDomainError } from '#shared/domain-error.ts'
@@ -15,6 +15,8 @@ import type { Context } from './context.server.ts'
 export interface Meta {
   scope: 'user' | 'student' | 'school'
   action?: Action | SchoolAction
+  /** The owned action the procedure checks for its record (server/trpc/owned.server.ts): the router test walks each. */
+  owned?: OwnedAction
 }
 
 const t = initTRPC
@@ -36,7 +38,7 @@ const t = initTRPC
         data: {
           ...shape.data,
           fieldErrors: zodError ? fieldErrors(zodError) : isDomainError(error.cause) && error.cause.field ? { [error.cause.field]: [error.message] } : null,
-          // A refused plan import: every problem with its JSON path (FORMATS.md), for clients that list them.
+          // A refused plan import: every problem with its JSON path, for clients that list them.
           ...(isPlanImportError(error.cause) ? { planErrors: error.cause.errors } : {}),
         },
       }
@@ -75,14 +77,15 @@ export const authedProcedure = baseProcedure.meta({ scope: 'user' }).use(({ ctx,
 })
 
 /**
- * The one gate (DESIGN.md §6): resolves the caller's role for `input.studentId` and checks the permission
- * table before the procedure sees any data. Not on the team → NOT_FOUND, naming nothing of the student.
+ * The one gate: resolves the caller's role for `input.studentId` and checks the permission table before the
+ * procedure sees any data. Not on the team → NOT_FOUND, naming nothing of the student.
  * A query that returned the student's records to someone at school is logged in the record of access
  * (FERPA 34 CFR 99.32; shared/record-access.ts says which kind each query reads).
+ * `owned` names the owned action the procedure then checks for the one record it touches (requireOwned).
  */
-export function studentProcedure(action: Action) {
+export function studentProcedure(action: Action, owned?: OwnedAction) {
   return authedProcedure
-    .meta({ scope: 'student', action })
+    .meta(owned ? { scope: 'student', action, owned } : { scope: 'student', action })
     .input(studentInputSchema)
     .use(async ({ ctx, input, next, path, type }) => {
       const access = await resolveStudentAccess(ctx.db, ctx.user.id, input.studentId)
@@ -107,6 +110,11 @@ export async function recordCaseloadRead(ctx: Context & { user: { id: string } }
   if (!studentIds.length) return
   const reads = await rolesFor(ctx.db, ctx.user.id, studentIds)
   await recordAccess(ctx.db, { userId: ctx.user.id, reads, what, via, now: ctx.now() })
+}
+
+/** Who writes and when: what every mutation hands its service, so the audit trail names them. */
+export function actor(ctx: { user: { id: string }; now: () => Date }): { actorId: string; now: Date } {
+  return { actorId: ctx.user.id, now: ctx.now() }
 }
 
 const schoolInput = z.object({ schoolId: z.string({ error: 'A school id is required.' }).min(1).max(64) })

@@ -1,4 +1,5 @@
 import { applicabilityOn } from '../accommodation-schedule.ts'
+import { mayProvideServices, type TeamRole } from '../roles.ts'
 import { type IsoDate, weekdayOf } from '../school-date.ts'
 import { formatPath, type PlanError } from './errors.ts'
 import {
@@ -99,7 +100,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
   })
 
   // Team: one entry per person. Emails of entries with errors of their own are not held against services.
-  const teamRoles = new Map<string, string>()
+  const teamRoles = new Map<string, TeamRole>()
   const teamAt = new Map<string, number>()
   const brokenTeam = new Set<string>()
   items(raw.team).forEach((item, i) => {
@@ -167,7 +168,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
       seen.add(d)
     })
     const role = teamRoles.get(service.providerEmail)
-    if (role !== 'provider' && role !== 'case_manager' && !brokenTeam.has(service.providerEmail)) {
+    if (!(role && mayProvideServices(role)) && !brokenTeam.has(service.providerEmail)) {
       add(
         ['services', i, 'providerEmail'],
         role

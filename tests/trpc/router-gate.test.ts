@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#db/seed.ts'
-import { type Action, ACTIONS, can, SCHOOL_ACTIONS } from '#shared/permissions.ts'
+import { type Action, ACTIONS, can, canOwned, OWNED_ACTIONS, type OwnedAction, type OwnedFacts, ownedRefusal, SCHOOL_ACTIONS } from '#shared/permissions.ts'
+import type { StudentRole } from '#shared/roles.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'
 import type { Meta } from '#server/trpc/trpc.server.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
@@ -100,5 +101,143 @@ describe('every tRPC procedure is behind the gate', () => {
     const action = procedures.find((p) => p.path === path)?.meta?.action as Action
     expect(can('case_manager', action) ? ['ok', 'BAD_REQUEST'] : ['FORBIDDEN']).toContain(outcome)
     expect(counts()).toEqual(before)
+  })
+})
+
+/**
+ * docs/decisions/010-owned-actions.md: every procedure that checks an owned action, for every role on Johnny's
+ * team, on a record that is the caller's own and on one that is not. The expected answer is the shared rule's
+ * for the facts written here by hand; refusals write nothing.
+ */
+describe('owned actions: every procedure × role × own and other record', () => {
+  const NOW = new Date('2026-11-17T15:00:00')
+  const TODAY = '2026-11-17'
+  let t: TestDb
+  let demo: Demo
+  let records: Record<RecordKey, { id: string }>
+  beforeEach(async () => {
+    t = createTestDb()
+    demo = await seedDemoTeam(t, NOW)
+    const cm = demo.callerFor('caseManager', NOW)
+    const log = await cm.sessions.log({ studentId: demo.johnnyId })
+    const firstOf = (serviceId: string) => log.find((r) => r.serviceId === serviceId && !r.voided)!.recordId
+    const goals = await cm.goals.list({ studentId: demo.johnnyId })
+    const parentConcern = await demo.callerFor('parent', NOW).concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Private worry', status: 'open', visibility: 'family', links: [] })
+    const sharedParentConcern = await demo.callerFor('parent', NOW).concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Shared worry', status: 'open', visibility: 'team', links: [] })
+    const cmConcern = await cm.concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Bus arrives late', status: 'open', visibility: 'team', links: [] })
+    records = {
+      speechService: { id: demo.speechServiceId },
+      otService: { id: demo.otServiceId },
+      speechSession: { id: firstOf(demo.speechServiceId) },
+      otSession: { id: firstOf(demo.otServiceId) },
+      communicationGoal: { id: goals.find((g) => g.area === 'communication')!.id },
+      otherGoal: { id: goals.find((g) => g.area !== 'communication')!.id },
+      familyConcern: { id: parentConcern.concernId },
+      familySharedConcern: { id: sharedParentConcern.concernId },
+      schoolConcern: { id: cmConcern.concernId },
+    }
+  })
+  afterEach(() => t.close())
+
+  type RecordKey =
+    | 'speechService'
+    | 'otService'
+    | 'speechSession'
+    | 'otSession'
+    | 'communicationGoal'
+    | 'otherGoal'
+    | 'familyConcern'
+    | 'familySharedConcern'
+    | 'schoolConcern'
+
+  // The callers on Johnny's team (and his school's admin), and whose each record is: Priya provides speech, and
+  // communication is her area; Laura (the parent) logged the family's concerns, Dana the school's.
+  const CALLERS = [
+    ['caseManager', 'case_manager'],
+    ['speech', 'provider'],
+    ['para', 'para'],
+    ['parent', 'parent'],
+    ['admin', 'school_admin'],
+  ] as const satisfies readonly (readonly [DemoUserKey, StudentRole])[]
+  const SPEECH = (user: DemoUserKey) => user === 'speech'
+  const FACTS: Record<RecordKey, (user: DemoUserKey) => Partial<OwnedFacts[OwnedAction]> & Record<string, unknown>> = {
+    speechService: (u) => ({ providesService: SPEECH(u) }),
+    otService: () => ({ providesService: false }),
+    speechSession: (u) => ({ providesService: SPEECH(u) }),
+    otSession: () => ({ providesService: false }),
+    communicationGoal: (u) => ({ goalInMyAreas: SPEECH(u) }),
+    otherGoal: () => ({ goalInMyAreas: false }),
+    familyConcern: () => ({ sharedWithTeam: false, loggedBy: 'parent' }),
+    familySharedConcern: () => ({ sharedWithTeam: true, loggedBy: 'parent' }),
+    schoolConcern: () => ({ sharedWithTeam: true, loggedBy: 'case_manager' }),
+  }
+
+  const plain = { means: 'Johnny talks about his day.', looksLike: 'He tells two things.', adultsHelp: 'We ask him.', measure: 'Weekly.' }
+  const CASES: Record<string, { records: RecordKey[]; input: (id: string) => Record<string, unknown> }> = {
+    'sessions.record': { records: ['speechService', 'otService'], input: (serviceId) => ({ serviceId, kind: 'delivered', date: TODAY, minutes: 30 }) },
+    'sessions.correct': { records: ['speechSession', 'otSession'], input: (recordId) => ({ recordId, note: 'Checked.', changeReason: 'A note was missing.' }) },
+    'sessions.void': { records: ['speechSession', 'otSession'], input: (recordId) => ({ recordId, changeReason: 'Recorded twice.' }) },
+    'goals.updatePlain': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, plain }) },
+    'concerns.get': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
+    'concerns.letter': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
+    'concerns.addUpdate': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, kind: 'response', date: TODAY, person: '', text: 'Seen.' }) },
+    'concerns.edit': {
+      records: ['familySharedConcern', 'schoolConcern', 'familyConcern'],
+      input: (concernId) => ({ concernId, date: TODAY, issue: 'Reworded', personContacted: '', response: '', followUp: '', status: 'open' }),
+    },
+    'concerns.link': {
+      records: ['familySharedConcern', 'schoolConcern', 'familyConcern'],
+      input: (concernId) => ({ concernId, links: [{ kind: 'session', recordId: records.speechSession.id }] }),
+    },
+    'concerns.escalate': { records: ['familySharedConcern', 'schoolConcern', 'familyConcern'], input: (concernId) => ({ concernId, step: 2, date: TODAY, note: '' }) },
+  }
+
+  const owned = procedures.filter((p) => p.meta?.owned)
+
+  test('every procedure that checks an owned action has its cases here, and every owned action is checked somewhere', () => {
+    expect(owned.map((p) => p.path).sort()).toEqual(Object.keys(CASES).sort())
+    expect([...new Set(owned.map((p) => p.meta!.owned))].sort()).toEqual([...OWNED_ACTIONS].sort())
+  })
+
+  const GATE_REFUSAL = 'Your role on this student’s team cannot do that.'
+  const walk = owned.flatMap(({ path, meta }) =>
+    CALLERS.flatMap(([user, role]) => (CASES[path]?.records ?? []).map((record) => ({ path, action: meta!.action as Action, ownedAction: meta!.owned!, user, role, record }))),
+  )
+
+  test.each(walk)('$path as $user ($role) on $record', async ({ path, action, ownedAction, user, role, record }) => {
+    const before = TABLES.map((table) => countRows(t.sqlite, table))
+    const concernRows = () => ['concern_versions', 'concern_updates', 'concern_steps', 'session_records', 'goal_versions'].map((table) => countRows(t.sqlite, table))
+    const writesBefore = concernRows()
+    const input = { studentId: demo.johnnyId, ...CASES[path]!.input(records[record].id) }
+    const outcome = await callByPath(demo.callerFor(user, NOW), path, input).then(
+      () => ({ code: 'ok', message: '' }),
+      (error: { code?: string; message: string }) => ({ code: error.code, message: error.message }),
+    )
+    const facts = FACTS[record](user) as OwnedFacts[typeof ownedAction]
+    // A record that cannot be read is not found before anything else is asked of it.
+    const readable = !('sharedWithTeam' in facts) || canOwned(role, 'concern.read', { sharedWithTeam: facts.sharedWithTeam as boolean })
+    if (!can(role, action)) {
+      expect(outcome).toEqual({ code: 'FORBIDDEN', message: GATE_REFUSAL })
+    } else if (!readable) {
+      expect(outcome).toEqual({ code: 'NOT_FOUND', message: 'That concern was not found for this student.' })
+    } else if (!canOwned(role, ownedAction, facts)) {
+      expect(outcome.code).toBe(ownedRefusal(ownedAction))
+      expect(outcome.message).not.toBe(GATE_REFUSAL)
+    } else {
+      // Allowed: past the owned check; the procedure's own input rules may still refuse (never FORBIDDEN or NOT_FOUND).
+      expect(['ok', 'BAD_REQUEST', 'CONFLICT']).toContain(outcome.code)
+    }
+    if (outcome.code !== 'ok') {
+      expect(TABLES.map((table) => countRows(t.sqlite, table))).toEqual(before)
+      expect(concernRows()).toEqual(writesBefore)
+    }
+  })
+
+  test('the walk holds both answers for each owned action: some caller allowed, some refused', () => {
+    for (const action of OWNED_ACTIONS) {
+      const rows = walk.filter((w) => w.ownedAction === action && can(w.role, w.action))
+      const answers = new Set(rows.map((w) => canOwned(w.role, action, FACTS[w.record](w.user) as never)))
+      expect([...answers].sort(), action).toEqual([false, true])
+    }
   })
 })

@@ -24,7 +24,7 @@ export const accountabilityRouter = router({
     await recordCaseloadRead(ctx, rows.map((r) => r.studentId), 'records', path)
     return rows
   }),
-  school: schoolProcedure('school.calendar')
+  school: schoolProcedure('school.accountability')
     .input(asOfInput)
     .query(async ({ ctx, input, path }) => {
       const rows = await caseload(ctx.db, { userId: ctx.user.id, asOf: resolveAsOf(input.asOf, ctx.now), scope: { schoolId: input.schoolId } })

@@ -1,19 +1,20 @@
 import { buildMeetingBrief } from '#shared/meeting-brief.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { studentAccountability } from '../../services/accountability.server.ts'
-import { openConcerns } from '../../services/concerns.server.ts'
+import { openConcerns } from '../../services/concerns-read.server.ts'
 import { listGoals } from '../../services/goals.server.ts'
+import { seesFamilyOnly } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
 export const briefRouter = router({
-  /** The meeting brief's content (DESIGN.md §4) as of today: the same numbers and goals every team member sees. */
+  /** The meeting brief's content as of today: the same numbers and goals every team member sees. */
   get: studentProcedure('plan.view').query(async ({ ctx, input }) => {
     const asOf = localIsoDate(ctx.now())
     const [numbers, goals, concerns] = await Promise.all([
       studentAccountability(ctx.db, input.studentId, asOf),
       listGoals(ctx.db, input.studentId),
       // The open concerns the caller may see: a family-only one never reaches a staff member's brief.
-      openConcerns(ctx.db, { studentId: input.studentId, role: ctx.access.role }),
+      openConcerns(ctx.db, { studentId: input.studentId, seesFamilyOnly: seesFamilyOnly(ctx) }),
     ])
     return buildMeetingBrief({
       student: ctx.access.student,

@@ -12,57 +12,78 @@ import {
 import { z } from 'zod'
 import { DISPUTE_KINDS } from '#shared/schemas/concerns.ts'
 import { idSchema } from '#shared/schemas/plan.ts'
-import {
-  addConcernUpdate,
-  concernLogRows,
-  createConcern,
-  editConcern,
-  escalateConcern,
-  getConcern,
-  letterFacts,
-  linkableRecords,
-  linkConcernRecords,
-  listConcerns,
-  openConcerns,
-} from '../../services/concerns.server.ts'
+import { concernSide } from '#shared/concerns.ts'
+import { letterFacts } from '../../services/concern-letters.server.ts'
+import { concernLogRows, getConcern, linkableRecords, listConcerns, openConcerns } from '../../services/concerns-read.server.ts'
+import { addConcernUpdate, createConcern, editConcern, escalateConcern, linkConcernRecords } from '../../services/concerns-write.server.ts'
 import { disputeHistory, disputeRecord, listDisputes, withdrawDispute } from '../../services/disputes.server.ts'
+import { owns, readableConcernCheck, requireOwned, seesFamilyOnly } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
+
+type Ctx = Parameters<typeof seesFamilyOnly>[0] & { now: () => Date }
+
+/** Who reads and writes: the student, whether family-only concerns exist for the caller, and (for writes) when. */
+function viewer(ctx: Ctx, studentId: string) {
+  return { studentId, seesFamilyOnly: seesFamilyOnly(ctx), today: localIsoDate(ctx.now()) }
+}
+
+function writer(ctx: Ctx, studentId: string) {
+  return { ...viewer(ctx, studentId), actorId: ctx.user.id, now: ctx.now() }
+}
+
+/** The caller's side must have logged the concern (and the caller must be able to read it at all). */
+async function requireOwnSide(ctx: Ctx, studentId: string, concernId: string): Promise<void> {
+  requireOwned(ctx, 'concern.editOwnSide', await readableConcernCheck(ctx, studentId, concernId))
+}
 
 export const concernsRouter = router({
   /** The concerns the caller may see: family-only ones only for the student's parents. */
-  list: studentProcedure('concerns.view').query(({ ctx, input }) =>
-    listConcerns(ctx.db, { studentId: input.studentId, role: ctx.access.role, today: localIsoDate(ctx.now()) }),
-  ),
-  open: studentProcedure('concerns.view').query(({ ctx, input }) => openConcerns(ctx.db, { studentId: input.studentId, role: ctx.access.role })),
-  get: studentProcedure('concerns.view')
+  list: studentProcedure('concerns.view').query(({ ctx, input }) => listConcerns(ctx.db, viewer(ctx, input.studentId))),
+  open: studentProcedure('concerns.view').query(({ ctx, input }) => openConcerns(ctx.db, viewer(ctx, input.studentId))),
+  get: studentProcedure('concerns.view', 'concern.read')
     .input(concernRefSchema)
-    .query(({ ctx, input }) => getConcern(ctx.db, { ...input, role: ctx.access.role, today: localIsoDate(ctx.now()) })),
+    .query(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      const concern = await getConcern(ctx.db, { ...input, ...viewer(ctx, input.studentId) })
+      return { ...concern, canEdit: owns(ctx, 'concern.editOwnSide', { loggedBy: concern.createdByRole }) }
+    }),
   /** The records a concern can be about, to choose from. */
   linkable: studentProcedure('concerns.create').query(({ ctx, input }) => linkableRecords(ctx.db, input.studentId)),
-  letter: studentProcedure('concerns.view')
+  letter: studentProcedure('concerns.view', 'concern.read')
     .input(concernRefSchema)
-    .query(({ ctx, input }) => letterFacts(ctx.db, { ...input, role: ctx.access.role, today: localIsoDate(ctx.now()) })),
+    .query(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return letterFacts(ctx.db, { ...input, ...viewer(ctx, input.studentId) })
+    }),
   /** Rows for the CSV export, visibility applied. */
-  log: studentProcedure('concerns.view').query(({ ctx, input }) =>
-    concernLogRows(ctx.db, { studentId: input.studentId, role: ctx.access.role, today: localIsoDate(ctx.now()) }),
-  ),
+  log: studentProcedure('concerns.view').query(({ ctx, input }) => concernLogRows(ctx.db, viewer(ctx, input.studentId))),
   create: studentProcedure('concerns.create')
     .input(createConcernSchema)
-    .mutation(({ ctx, input }) => createConcern(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) })),
-  edit: studentProcedure('concerns.edit')
+    .mutation(({ ctx, input }) => createConcern(ctx.db, { ...input, ...writer(ctx, input.studentId), side: concernSide(ctx.access.role) })),
+  edit: studentProcedure('concerns.edit', 'concern.editOwnSide')
     .input(editConcernSchema)
-    .mutation(({ ctx, input }) => editConcern(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) })),
-  addUpdate: studentProcedure('concerns.respond')
+    .mutation(async ({ ctx, input }) => {
+      await requireOwnSide(ctx, input.studentId, input.concernId)
+      return editConcern(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  addUpdate: studentProcedure('concerns.respond', 'concern.read')
     .input(addConcernUpdateSchema)
-    .mutation(({ ctx, input }) => addConcernUpdate(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) })),
-  link: studentProcedure('concerns.edit')
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return addConcernUpdate(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  link: studentProcedure('concerns.edit', 'concern.editOwnSide')
     .input(linkRecordsSchema)
-    .mutation(({ ctx, input }) => linkConcernRecords(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now() })),
-  escalate: studentProcedure('concerns.edit')
+    .mutation(async ({ ctx, input }) => {
+      await requireOwnSide(ctx, input.studentId, input.concernId)
+      return linkConcernRecords(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  escalate: studentProcedure('concerns.edit', 'concern.editOwnSide')
     .input(escalateConcernSchema)
-    .mutation(({ ctx, input }) =>
-      escalateConcern(ctx.db, { ...input, step: input.step as 1 | 2 | 3 | 4 | 5 | 6, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      await requireOwnSide(ctx, input.studentId, input.concernId)
+      return escalateConcern(ctx.db, { ...input, step: input.step as 1 | 2 | 3 | 4 | 5 | 6, ...writer(ctx, input.studentId) })
+    }),
 })
 
 export const disputesRouter = router({

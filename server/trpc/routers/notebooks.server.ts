@@ -18,7 +18,7 @@ import {
   restoreNotebookDay,
   searchNotebooks,
 } from '../../services/notebooks.server.ts'
-import { router, studentProcedure } from '../trpc.server.ts'
+import { actor, router, studentProcedure } from '../trpc.server.ts'
 
 export const notebooksRouter = router({
   list: studentProcedure('notes.view')
@@ -41,20 +41,20 @@ export const notebooksRouter = router({
     .query(({ ctx, input }) => getNotebookDay(ctx.db, input.studentId, input.notebookId, input.day)),
   create: studentProcedure('notes.manage')
     .input(createNotebookSchema)
-    .mutation(({ ctx, input }) => createNotebook(ctx.db, { studentId: input.studentId, title: input.title, actorId: ctx.user.id, now: ctx.now() })),
+    .mutation(({ ctx, input }) => createNotebook(ctx.db, { studentId: input.studentId, title: input.title, ...actor(ctx) })),
   rename: studentProcedure('notes.manage')
     .input(renameNotebookSchema)
     .mutation(({ ctx, input }) =>
-      renameNotebook(ctx.db, { studentId: input.studentId, notebookId: input.notebookId, title: input.title, actorId: ctx.user.id, now: ctx.now() }),
+      renameNotebook(ctx.db, { studentId: input.studentId, notebookId: input.notebookId, title: input.title, ...actor(ctx) }),
     ),
   archive: studentProcedure('notes.manage')
     .input(notebookInputSchema)
     .mutation(({ ctx, input }) =>
-      archiveNotebook(ctx.db, { studentId: input.studentId, notebookId: input.notebookId, actorId: ctx.user.id, now: ctx.now() }),
+      archiveNotebook(ctx.db, { studentId: input.studentId, notebookId: input.notebookId, ...actor(ctx) }),
     ),
   restore: studentProcedure('notes.manage')
     .input(notebookDaySchema)
     .mutation(({ ctx, input }) =>
-      restoreNotebookDay(ctx.db, { studentId: input.studentId, notebookId: input.notebookId, day: input.day, actorId: ctx.user.id, now: ctx.now() }),
+      restoreNotebookDay(ctx.db, { studentId: input.studentId, notebookId: input.notebookId, day: input.day, ...actor(ctx) }),
     ),
 })

@@ -17,6 +17,7 @@ import { createGoal, getGoal, goalVersions, listGoals, updateGoal, updateGoalPla
 import { getProfiles, updateProfile } from '../../services/profiles.server.ts'
 import { addProgressPoint, voidProgressPoint } from '../../services/progress.server.ts'
 import { viewDate } from '../as-of.server.ts'
+import { goalAreaCheck, requireOwned } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
 export const profilesRouter = router({
@@ -48,19 +49,12 @@ export const goalsRouter = router({
       const { studentId, goalId, ...fields } = input
       return updateGoal(ctx.db, { studentId, goalId, fields, actorId: ctx.user.id, now: ctx.now() })
     }),
-  updatePlain: studentProcedure('goal.editPlain')
+  updatePlain: studentProcedure('goal.editPlain', 'goal.editPlainInArea')
     .input(updateGoalPlainSchema)
-    .mutation(({ ctx, input }) =>
-      updateGoalPlain(ctx.db, {
-        studentId: input.studentId,
-        goalId: input.goalId,
-        plain: input.plain,
-        role: ctx.access.role,
-        memberId: ctx.access.memberId,
-        actorId: ctx.user.id,
-        now: ctx.now(),
-      }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      requireOwned(ctx, 'goal.editPlainInArea', await goalAreaCheck(ctx, input.studentId, input.goalId))
+      return updateGoalPlain(ctx.db, { studentId: input.studentId, goalId: input.goalId, plain: input.plain, actorId: ctx.user.id, now: ctx.now() })
+    }),
 })
 
 export const accommodationsRouter = router({

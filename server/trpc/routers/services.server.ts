@@ -18,6 +18,7 @@ import { correctSession, recordSession, recordVersions, voidSession } from '../.
 import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
 import { amendService, createService, listServices } from '../../services/services.server.ts'
 import { viewDate } from '../as-of.server.ts'
+import { requireOwned, serviceCheck, sessionRecordCheck } from '../owned.server.ts'
 import { authedProcedure, recordCaseloadRead, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 export const servicesRouter = router({
@@ -45,17 +46,24 @@ export const sessionsRouter = router({
     await recordCaseloadRead(ctx, week.students.map((s) => s.id), 'records', path)
     return week
   }),
-  record: studentProcedure('sessions.record')
+  record: studentProcedure('sessions.record', 'sessions.recordForService')
     .input(recordSessionSchema)
-    .mutation(({ ctx, input }) =>
-      recordSession(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) }),
-    ),
-  correct: studentProcedure('sessions.record')
+    .mutation(async ({ ctx, input }) => {
+      requireOwned(ctx, 'sessions.recordForService', await serviceCheck(ctx, input.studentId, input.serviceId))
+      return recordSession(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) })
+    }),
+  correct: studentProcedure('sessions.record', 'sessions.recordForService')
     .input(correctSessionSchema)
-    .mutation(({ ctx, input }) => correctSession(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now() })),
-  void: studentProcedure('sessions.record')
+    .mutation(async ({ ctx, input }) => {
+      requireOwned(ctx, 'sessions.recordForService', await sessionRecordCheck(ctx, input.studentId, input.recordId))
+      return correctSession(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })
+    }),
+  void: studentProcedure('sessions.record', 'sessions.recordForService')
     .input(voidSessionSchema)
-    .mutation(({ ctx, input }) => voidSession(ctx.db, { ...input, role: ctx.access.role, actorId: ctx.user.id, now: ctx.now() })),
+    .mutation(async ({ ctx, input }) => {
+      requireOwned(ctx, 'sessions.recordForService', await sessionRecordCheck(ctx, input.studentId, input.recordId))
+      return voidSession(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })
+    }),
   versions: studentProcedure('plan.view')
     .input(z.object({ recordId: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => recordVersions(ctx.db, input.studentId, input.recordId)),

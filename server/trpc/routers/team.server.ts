@@ -9,7 +9,8 @@ import {
   revokeInvite,
   setProviderAreas,
 } from '../../services/team.server.ts'
-import { router, studentProcedure } from '../trpc.server.ts'
+import { seesFamilyOnly } from '../owned.server.ts'
+import { actor, router, studentProcedure } from '../trpc.server.ts'
 
 export const teamRouter = router({
   list: studentProcedure('team.view').query(({ ctx, input }) => listTeam(ctx.db, input.studentId)),
@@ -24,20 +25,20 @@ export const teamRouter = router({
   revokeInvite: studentProcedure('team.manage')
     .input(revokeInviteSchema)
     .mutation(({ ctx, input }) =>
-      revokeInvite(ctx.db, { studentId: input.studentId, inviteId: input.inviteId, actorId: ctx.user.id, now: ctx.now() }),
+      revokeInvite(ctx.db, { studentId: input.studentId, inviteId: input.inviteId, ...actor(ctx) }),
     ),
   remove: studentProcedure('team.manage')
     .input(removeMemberSchema)
     .mutation(({ ctx, input }) =>
-      removeMember(ctx.db, { studentId: input.studentId, memberId: input.memberId, actorId: ctx.user.id, now: ctx.now() }),
+      removeMember(ctx.db, { studentId: input.studentId, memberId: input.memberId, ...actor(ctx) }),
     ),
   setAreas: studentProcedure('team.manage')
     .input(setProviderAreasSchema)
     .mutation(({ ctx, input }) =>
-      setProviderAreas(ctx.db, { studentId: input.studentId, memberId: input.memberId, areas: input.areas, actorId: ctx.user.id, now: ctx.now() }),
+      setProviderAreas(ctx.db, { studentId: input.studentId, memberId: input.memberId, areas: input.areas, ...actor(ctx) }),
     ),
   // Family-only concerns only for parents; notebook words only for those who may open the notebooks.
   history: studentProcedure('history.view').query(({ ctx, input }) =>
-    listStudentHistory(ctx.db, input.studentId, 100, ctx.access.role !== 'parent', !can(ctx.access.role, 'notes.view')),
+    listStudentHistory(ctx.db, input.studentId, 100, !seesFamilyOnly(ctx), !can(ctx.access.role, 'notes.view')),
   ),
 })

@@ -1,0 +1,99 @@
+import type { DB } from '#db/client.server.ts'
+import type { LetterCheck, LetterEntry, LetterProgress, LetterService, LetterSession } from '#shared/concern-letter.ts'
+import { type ConcernVisibility, isStep, type Step } from '#shared/concerns.ts'
+import type { IsoDate } from '#shared/school-date.ts'
+import { studentAccountability } from './accountability.server.ts'
+import { listAccommodations } from './accommodations.server.ts'
+import { current, loadOne, type Viewer } from './concerns-read.server.ts'
+import { listGoals } from './goals.server.ts'
+import { currentRecords } from './session-records.server.ts'
+import { listServices } from './services.server.ts'
+
+export interface LetterFacts {
+  student: { name: string }
+  step: Step
+  concern: { date: IsoDate; issue: string }
+  visibility: ConcernVisibility
+  services: LetterService[]
+  sessions: LetterSession[]
+  checks: LetterCheck[]
+  progress: LetterProgress[]
+  entries: LetterEntry[]
+}
+
+/**
+ * What the letter builder needs, from the records: the linked records, the IEP's terms and the accountability
+ * numbers of the linked services, and the concern's dated contacts. On a family-only concern every contact and
+ * response is family-only: the letter leaves it out unless the family picks it.
+ */
+export async function letterFacts(db: DB, args: Viewer & { concernId: string; today: IsoDate }): Promise<LetterFacts> {
+  const loaded = await loadOne(db, args, args.concernId)
+  const { v, s } = current(loaded)
+  const student = await db.selectFrom('students').select('name').where('id', '=', args.studentId).executeTakeFirstOrThrow()
+  const services = await listServices(db, { studentIds: [args.studentId] })
+  const records = await currentRecords(
+    db,
+    services.map((x) => x.id),
+  )
+  const linkedSessionIds = new Set(loaded.links.filter((l) => l.kind === 'session').map((l) => l.record_id))
+  const linkedSessions = records.filter((r) => linkedSessionIds.has(r.recordId) && !r.voided)
+  const serviceName = new Map(services.map((x) => [x.id, x.name]))
+  const serviceIds = new Set(linkedSessions.map((r) => r.serviceId))
+  const numbers = await studentAccountability(db, args.studentId, args.today)
+  const letterServices = services
+    .filter((x) => serviceIds.has(x.id))
+    .flatMap((x) => {
+      const n = numbers.services.find((ns) => ns.key === x.key)
+      return n
+        ? [
+            {
+              name: x.name,
+              minutesPerSession: n.minutesPerSession,
+              weekdays: n.weekdays,
+              minutesMandated: n.minutesMandated,
+              minutesDelivered: n.minutesDelivered,
+              sessions: n.sessions,
+              ledger: n.ledger,
+            },
+          ]
+        : []
+    })
+  const linkedCheckIds = loaded.links.filter((l) => l.kind === 'check').map((l) => l.record_id)
+  const titles = new Map((await listAccommodations(db, args.studentId)).map((a) => [a.id, a.title]))
+  const checks = linkedCheckIds.length
+    ? await db.selectFrom('accommodation_checks').select(['accommodation_id', 'date', 'status', 'reason']).where('student_id', '=', args.studentId).where('id', 'in', linkedCheckIds).execute()
+    : []
+  const linkedPointIds = loaded.links.filter((l) => l.kind === 'progress').map((l) => l.record_id)
+  const goals = new Map((await listGoals(db, args.studentId)).map((g) => [g.id, g]))
+  const points = linkedPointIds.length
+    ? await db.selectFrom('progress_points').select(['goal_id', 'date', 'value', 'note']).where('student_id', '=', args.studentId).where('id', 'in', linkedPointIds).where('voided_at', 'is', null).execute()
+    : []
+  const familyOnly = loaded.concern.visibility === 'family'
+  const entries: LetterEntry[] = []
+  if (v.person_contacted.trim() || v.response.trim()) {
+    entries.push({
+      id: 'first-contact',
+      date: v.date,
+      kind: 'contact',
+      person: v.person_contacted,
+      text: v.response.trim() ? `response recorded: ${v.response.trim()}` : 'concern raised',
+      familyOnly,
+    })
+  }
+  for (const u of loaded.updates) entries.push({ id: u.id, date: u.date, kind: u.kind, person: u.person, text: u.text, familyOnly })
+  return {
+    student: { name: student.name },
+    step: (isStep(s.step) ? s.step : 1) as Step,
+    concern: { date: v.date, issue: v.issue },
+    visibility: loaded.concern.visibility,
+    services: letterServices,
+    sessions: linkedSessions.map((r) => ({ date: r.date, serviceName: serviceName.get(r.serviceId) ?? '', kind: r.kind, minutes: r.minutes, reason: r.reason })),
+    checks: checks.map((c) => ({ date: c.date, title: titles.get(c.accommodation_id) ?? 'Accommodation', status: c.status, reason: c.reason })),
+    progress: points.map((p) => {
+      const g = goals.get(p.goal_id)
+      return { date: p.date, goalArea: g?.area ?? 'A', value: `${p.value}${g?.unit === 'percent' ? '%' : g?.unit === 'minutes' ? ' minutes' : ''}`, note: p.note }
+    }),
+    entries,
+  }
+}
+

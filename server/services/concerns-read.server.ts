@@ -1,0 +1,388 @@
+import type { DB } from '#db/client.server.ts'
+import type { Alert } from '#shared/accountability.ts'
+import {
+  complaintTimeline,
+  type ComplaintTimeline,
+  type ConcernSide,
+  type ConcernStatus,
+  type ConcernVisibility,
+  documentedEfforts,
+  type EffortInput,
+  isStep,
+  ladderStep,
+  type LinkKind,
+  type Step,
+  suggestNextStep,
+  type Suggestion,
+  type UpdateKind,
+} from '#shared/concerns.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import { REASON_LABELS, type MissReason } from '#shared/services.ts'
+import { studentAccountability } from './accountability.server.ts'
+import type { Executor } from './audit.server.ts'
+import { listGoals } from './goals.server.ts'
+import { listAccommodations } from './accommodations.server.ts'
+import { currentRecords } from './session-records.server.ts'
+import { listServices } from './services.server.ts'
+
+/**
+ * Reading the concern log. Visibility is enforced here, in the one query every read goes through: a family-only
+ * concern exists only for those who may read it (the owned rule `concern.read`, asked by the caller). For anyone
+ * else it is "not found", in every view.
+ */
+
+export interface Viewer {
+  studentId: string
+  /** Whether family-only concerns exist for this caller. */
+  seesFamilyOnly: boolean
+}
+
+export interface LinkedRecord {
+  kind: LinkKind
+  recordId: string
+  /** "Tue, Oct 14 · Speech-language therapy: missed (provider absent)" */
+  label: string
+  date: IsoDate
+  /** The service a linked session record belongs to (for the suggestion's pattern check and the letter). */
+  serviceId: string | null
+}
+
+export interface ConcernUpdate {
+  id: string
+  kind: UpdateKind
+  date: IsoDate
+  person: string
+  text: string
+  authorName: string
+  createdAt: string
+}
+
+export interface ConcernStepEntry {
+  step: Step
+  title: string
+  date: IsoDate
+  filedOn: IsoDate | null
+  note: string
+  byName: string
+  createdAt: string
+}
+
+/** What one version of a concern says. */
+export interface ConcernFields {
+  date: IsoDate
+  issue: string
+  personContacted: string
+  response: string
+  followUp: string
+  status: ConcernStatus
+}
+
+export interface ConcernVersion extends ConcernFields {
+  version: number
+  byName: string
+  createdAt: string
+}
+
+export interface ConcernSummary extends ConcernFields {
+  id: string
+  visibility: ConcernVisibility
+  createdByRole: ConcernSide
+  step: Step
+  stepSince: IsoDate
+  filedOn: IsoDate | null
+  efforts: number
+  linkCount: number
+  suggestion: Suggestion | null
+  complaint: ComplaintTimeline | null
+}
+
+export interface ConcernDetail extends ConcernSummary {
+  links: LinkedRecord[]
+  updates: ConcernUpdate[]
+  steps: ConcernStepEntry[]
+  versions: ConcernVersion[]
+  /** Whether the caller may edit it, move it up the ladder and link records (the side that logged it). */
+  canEdit: boolean
+}
+
+function visibleConcerns(db: Executor, viewer: Viewer) {
+  let q = db.selectFrom('concerns').where('concerns.student_id', '=', viewer.studentId)
+  if (!viewer.seesFamilyOnly) q = q.where('concerns.visibility', '=', 'team')
+  return q
+}
+
+export async function loadConcernRows(db: Executor, viewer: Viewer, concernId?: string) {
+  let q = visibleConcerns(db, viewer).select(['concerns.id', 'concerns.visibility', 'concerns.created_by_role', 'concerns.created_at'])
+  if (concernId) q = q.where('concerns.id', '=', concernId)
+  const concerns = await q.orderBy('concerns.created_at').execute()
+  const ids = concerns.map((c) => c.id)
+  if (ids.length === 0) return []
+  const [versions, steps, updates, links] = await Promise.all([
+    db
+      .selectFrom('concern_versions')
+      .innerJoin('users', 'users.id', 'concern_versions.created_by')
+      .select([
+        'concern_versions.concern_id',
+        'concern_versions.version',
+        'concern_versions.date',
+        'concern_versions.issue',
+        'concern_versions.person_contacted',
+        'concern_versions.response',
+        'concern_versions.follow_up',
+        'concern_versions.status',
+        'concern_versions.created_at',
+        'users.name as by_name',
+      ])
+      .where('concern_versions.concern_id', 'in', ids)
+      .orderBy('concern_versions.version', 'desc')
+      .execute(),
+    db
+      .selectFrom('concern_steps')
+      .innerJoin('users', 'users.id', 'concern_steps.created_by')
+      .select(['concern_steps.concern_id', 'concern_steps.step', 'concern_steps.date', 'concern_steps.filed_on', 'concern_steps.note', 'concern_steps.created_at', 'users.name as by_name'])
+      .where('concern_steps.concern_id', 'in', ids)
+      // Steps only go up, so the step number orders the history (and the last is the current one).
+      .orderBy('concern_steps.step')
+      .execute(),
+    db
+      .selectFrom('concern_updates')
+      .innerJoin('users', 'users.id', 'concern_updates.author_id')
+      .select([
+        'concern_updates.id',
+        'concern_updates.concern_id',
+        'concern_updates.kind',
+        'concern_updates.date',
+        'concern_updates.person',
+        'concern_updates.text',
+        'concern_updates.created_at',
+        'users.name as author_name',
+      ])
+      .where('concern_updates.concern_id', 'in', ids)
+      .orderBy('concern_updates.date')
+      .orderBy('concern_updates.created_at')
+      .execute(),
+    db.selectFrom('concern_links').select(['concern_id', 'kind', 'record_id']).where('concern_id', 'in', ids).orderBy('added_at').execute(),
+  ])
+  return concerns.map((c) => ({
+    concern: c,
+    versions: versions.filter((v) => v.concern_id === c.id),
+    steps: steps.filter((s) => s.concern_id === c.id),
+    updates: updates.filter((u) => u.concern_id === c.id),
+    links: links.filter((l) => l.concern_id === c.id),
+  }))
+}
+
+export type Loaded = Awaited<ReturnType<typeof loadConcernRows>>[number]
+
+/** The student's records a concern can link to, each with a readable label: the lists people choose from. */
+export interface LinkableRecords {
+  sessions: LinkedRecord[]
+  checks: LinkedRecord[]
+  progress: LinkedRecord[]
+}
+
+const CHECK_STATUS_TEXT = { used: 'used', not_needed: 'not needed', not_provided: 'not provided', declined: 'declined' } as const
+
+export async function linkableRecords(db: Executor, studentId: string): Promise<LinkableRecords> {
+  const services = await listServices(db, { studentIds: [studentId] })
+  const names = new Map(services.map((s) => [s.id, s.name]))
+  const records = (
+    await currentRecords(
+      db,
+      services.map((s) => s.id),
+    )
+  ).filter((r) => !r.voided)
+  const sessions = records.map((r) => {
+    const what =
+      r.kind === 'missed'
+        ? `missed (${(REASON_LABELS[r.reason as MissReason] ?? r.reason ?? '').toLowerCase()})`
+        : r.kind === 'make_up'
+          ? `make-up, ${r.minutes} min`
+          : `delivered, ${r.minutes} min`
+    return { kind: 'session' as const, recordId: r.recordId, date: r.date, serviceId: r.serviceId, label: `${formatSchoolDate(r.date)} · ${names.get(r.serviceId) ?? ''}: ${what}` }
+  })
+  const accommodations = new Map((await listAccommodations(db, studentId)).map((a) => [a.id, a.title]))
+  const checkRows = await db
+    .selectFrom('accommodation_checks')
+    .select(['id', 'accommodation_id', 'date', 'status', 'reason'])
+    .where('student_id', '=', studentId)
+    .orderBy('date')
+    .orderBy('recorded_at')
+    .execute()
+  const checks = checkRows.map((c) => ({
+    kind: 'check' as const,
+    recordId: c.id,
+    date: c.date,
+    serviceId: null,
+    label: `${formatSchoolDate(c.date)} · ${accommodations.get(c.accommodation_id) ?? 'Accommodation'}: ${CHECK_STATUS_TEXT[c.status]}${c.reason ? ` (${c.reason})` : ''}`,
+  }))
+  const goals = new Map((await listGoals(db as DB, studentId)).map((g) => [g.id, g]))
+  const points = await db
+    .selectFrom('progress_points')
+    .select(['id', 'goal_id', 'date', 'value', 'note'])
+    .where('student_id', '=', studentId)
+    .where('voided_at', 'is', null)
+    .orderBy('date')
+    .execute()
+  const progress = points.map((p) => {
+    const goal = goals.get(p.goal_id)
+    return {
+      kind: 'progress' as const,
+      recordId: p.id,
+      date: p.date,
+      serviceId: null,
+      label: `${formatSchoolDate(p.date)} · ${goal ? `${goal.area} goal` : 'Goal'}: ${p.value}${goal?.unit === 'percent' ? '%' : goal?.unit === 'minutes' ? ' min' : ''}`,
+    }
+  })
+  return { sessions, checks, progress }
+}
+
+export function linkKey(kind: string, recordId: string): string {
+  return `${kind}:${recordId}`
+}
+
+export async function linkableIndex(db: Executor, studentId: string): Promise<Map<string, LinkedRecord>> {
+  const all = await linkableRecords(db, studentId)
+  return new Map([...all.sessions, ...all.checks, ...all.progress].map((r) => [linkKey(r.kind, r.recordId), r]))
+}
+
+function fieldsOf(v: Loaded['versions'][number]): ConcernFields {
+  return { date: v.date, issue: v.issue, personContacted: v.person_contacted, response: v.response, followUp: v.follow_up, status: v.status }
+}
+
+export function current(loaded: Loaded) {
+  const v = loaded.versions[0]
+  const s = loaded.steps.at(-1)
+  if (!v || !s) throw new Error(`Concern ${loaded.concern.id} has no version or step`)
+  return { v, s }
+}
+
+function effortsOf(loaded: Loaded): EffortInput[] {
+  const first = loaded.versions.at(-1)!
+  return [{ date: first.date, kind: 'opened' as const }, ...loaded.updates.map((u) => ({ date: u.date, kind: u.kind }))]
+}
+
+/** The accountability alerts of each service, for the "linked records show a pattern" half of the suggestion. */
+async function alertsByService(db: DB, studentId: string, today: IsoDate): Promise<Map<string, { serviceName: string; alerts: Alert[] }>> {
+  const numbers = await studentAccountability(db, studentId, today)
+  const services = await listServices(db, { studentIds: [studentId] })
+  const byKey = new Map(numbers.services.map((s) => [s.key, s]))
+  return new Map(services.map((s) => [s.id, { serviceName: s.name, alerts: byKey.get(s.key)?.alerts ?? [] }]))
+}
+
+function summarize(loaded: Loaded, today: IsoDate, sessionService: Map<string, string>, alerts: Map<string, { serviceName: string; alerts: Alert[] }>): ConcernSummary {
+  const { v, s } = current(loaded)
+  const step = isStep(s.step) ? s.step : 1
+  const linkedServiceIds = new Set(loaded.links.filter((l) => l.kind === 'session').map((l) => sessionService.get(l.record_id)).filter((x): x is string => !!x))
+  const linkedAlerts = [...linkedServiceIds].flatMap((id) => {
+    const a = alerts.get(id)
+    return a ? a.alerts.map((alert) => ({ serviceName: a.serviceName, alert })) : []
+  })
+  const entries = effortsOf(loaded)
+  const status = v.status
+  return {
+    id: loaded.concern.id,
+    visibility: loaded.concern.visibility,
+    createdByRole: loaded.concern.created_by_role,
+    ...fieldsOf(v),
+    step,
+    stepSince: s.date,
+    filedOn: s.filed_on,
+    efforts: documentedEfforts(entries, s.date),
+    linkCount: loaded.links.length,
+    suggestion: suggestNextStep({ step, status, stepSince: s.date, entries, linkedAlerts }),
+    complaint: step === 5 && s.filed_on ? complaintTimeline(s.filed_on, today) : null,
+  }
+}
+
+async function sessionServiceIndex(db: DB, studentId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('session_records').select(['record_id', 'service_id']).where('student_id', '=', studentId).execute()
+  return new Map(rows.map((r) => [r.record_id, r.service_id]))
+}
+
+export async function listConcerns(db: DB, args: Viewer & { today: IsoDate }): Promise<ConcernSummary[]> {
+  const loaded = await loadConcernRows(db, args)
+  if (loaded.length === 0) return []
+  const [index, alerts] = await Promise.all([sessionServiceIndex(db, args.studentId), alertsByService(db, args.studentId, args.today)])
+  return loaded.map((l) => summarize(l, args.today, index, alerts)).sort((a, b) => b.date.localeCompare(a.date))
+}
+
+export async function loadOne(db: Executor, viewer: Viewer, concernId: string): Promise<Loaded> {
+  const [loaded] = await loadConcernRows(db, viewer, concernId)
+  // A family-only concern is "not found" for staff: the same answer as a concern that does not exist.
+  if (!loaded) throw new DomainError('NOT_FOUND', 'That concern was not found for this student.')
+  return loaded
+}
+
+/** One concern in full; whether the caller may change it is the owned rule's to say (the router adds `canEdit`). */
+export async function getConcern(db: DB, args: Viewer & { concernId: string; today: IsoDate }): Promise<Omit<ConcernDetail, 'canEdit'>> {
+  const loaded = await loadOne(db, args, args.concernId)
+  const [index, alerts, linkable] = await Promise.all([sessionServiceIndex(db, args.studentId), alertsByService(db, args.studentId, args.today), linkableIndex(db, args.studentId)])
+  const summary = summarize(loaded, args.today, index, alerts)
+  return {
+    ...summary,
+    links: loaded.links.map(
+      (l) =>
+        linkable.get(linkKey(l.kind, l.record_id)) ?? {
+          // A record voided after it was linked: the link stays, so the concern still says what it was about.
+          kind: l.kind,
+          recordId: l.record_id,
+          date: '',
+          serviceId: index.get(l.record_id) ?? null,
+          label: 'A record that has since been voided',
+        },
+    ),
+    updates: loaded.updates.map((u) => ({ id: u.id, kind: u.kind, date: u.date, person: u.person, text: u.text, authorName: u.author_name, createdAt: u.created_at })),
+    steps: loaded.steps.map((s) => ({
+      step: isStep(s.step) ? s.step : 1,
+      title: ladderStep(isStep(s.step) ? s.step : 1).title,
+      date: s.date,
+      filedOn: s.filed_on,
+      note: s.note,
+      byName: s.by_name,
+      createdAt: s.created_at,
+    })),
+    versions: loaded.versions.map((v) => ({
+      version: v.version,
+      ...fieldsOf(v),
+      byName: v.by_name,
+      createdAt: v.created_at,
+    })),
+  }
+}
+
+/** The concern log's rows for the CSV export: exactly the concerns the caller may see. */
+export async function concernLogRows(db: DB, viewer: Viewer & { today: IsoDate }) {
+  const loaded = await loadConcernRows(db, viewer)
+  return loaded.map((l) => {
+    const { v, s } = current(l)
+    return { ...fieldsOf(v), step: (isStep(s.step) ? s.step : 1) as Step }
+  })
+}
+
+/** The open (not resolved) concerns the caller may see, oldest first: for the meeting brief. */
+export async function openConcerns(db: DB, viewer: Viewer): Promise<{ id: string; date: IsoDate; issue: string; followUp: string }[]> {
+  const loaded = await loadConcernRows(db, viewer)
+  return loaded
+    .map((l) => current(l).v)
+    .filter((v) => v.status !== 'resolved')
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((v) => ({ id: v.concern_id, date: v.date, issue: v.issue, followUp: v.follow_up }))
+}
+
+/** Who logged a concern and who may read it: the facts its owned actions need, whoever asks. */
+export async function concernOwnership(db: Executor, studentId: string, concernId: string): Promise<{ visibility: ConcernVisibility; createdByRole: ConcernSide } | null> {
+  const row = await db
+    .selectFrom('concerns')
+    .select(['visibility', 'created_by_role'])
+    .where('student_id', '=', studentId)
+    .where('id', '=', concernId)
+    .executeTakeFirst()
+  return row ? { visibility: row.visibility, createdByRole: row.created_by_role } : null
+}
+
+/** Ids of the family-only concerns of a student: what the history hides from everyone but parents. */
+export function familyOnlyConcernIds(db: Executor, studentId: string) {
+  return db.selectFrom('concerns').select('id').where('student_id', '=', studentId).where('visibility', '=', 'family')
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '#db/client.server.ts'
+import { type ConcernSide, ladderStep } from '#shared/concerns.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import type { AddConcernUpdateInput, ConcernLinkInput, CreateConcernInput, EditConcernInput, EscalateConcernInput } from '#shared/schemas/concerns.ts'
+import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
+import { current, linkableIndex, linkKey, loadOne, type Viewer } from './concerns-read.server.ts'
+
+/** Writing the concern log: every change is a new row (version, update, link, step), never an overwrite. */
+
+/** Every link must name one of this student's own records: another student's record is refused, naming nothing of it. */
+async function assertLinkable(db: Executor, studentId: string, links: readonly ConcernLinkInput[]): Promise<void> {
+  if (links.length === 0) return
+  const index = await linkableIndex(db, studentId)
+  for (const link of links) {
+    if (!index.has(linkKey(link.kind, link.recordId))) {
+      throw new DomainError('BAD_REQUEST', 'A linked record is not one of this student’s records. Choose records from the lists.', 'links')
+    }
+  }
+}
+
+/** Every change to a concern is audited against the concern, by the person writing. */
+function auditConcern(trx: Executor, args: { actorId: string; studentId: string; now: Date }, concernId: string, action: string, change: { before?: unknown; after: unknown }): Promise<void> {
+  return recordAudit(trx, { actorId: args.actorId, studentId: args.studentId, entity: 'concern', entityId: concernId, action, ...change, at: args.now })
+}
+
+function assertNotFuture(date: IsoDate, today: IsoDate, field = 'date'): void {
+  if (date > today) throw new DomainError('BAD_REQUEST', 'The date can’t be in the future.', field)
+}
+
+/** Whether the caller's side may change the concern is checked before these run (the owned rule `concern.editOwnSide`). */
+interface Writer extends Viewer {
+  actorId: string
+  now: Date
+  today: IsoDate
+}
+
+export async function createConcern(db: DB, args: Omit<CreateConcernInput, 'studentId'> & Writer & { side: ConcernSide | null }): Promise<{ concernId: string }> {
+  assertNotFuture(args.date, args.today)
+  const side = args.side
+  if (!side) throw new DomainError('FORBIDDEN', 'Only parents and the case manager log concerns.')
+  // Staff cannot write a concern they would not be able to read.
+  if (args.visibility === 'family' && !args.seesFamilyOnly) {
+    throw new DomainError('BAD_REQUEST', 'Only a parent can log a family-only concern.', 'visibility')
+  }
+  return db.transaction().execute(async (trx) => {
+    const links = dedupeLinks(args.links)
+    await assertLinkable(trx, args.studentId, links)
+    const concernId = randomUUID()
+    const at = args.now.toISOString()
+    await trx
+      .insertInto('concerns')
+      .values({ id: concernId, student_id: args.studentId, visibility: args.visibility, created_by: args.actorId, created_by_role: side, created_at: at })
+      .execute()
+    await trx
+      .insertInto('concern_versions')
+      .values({
+        id: randomUUID(),
+        concern_id: concernId,
+        version: 1,
+        date: args.date,
+        issue: args.issue,
+        person_contacted: args.personContacted,
+        response: args.response,
+        follow_up: args.followUp,
+        status: args.status,
+        created_by: args.actorId,
+        created_at: at,
+      })
+      .execute()
+    await trx.insertInto('concern_steps').values({ id: randomUUID(), concern_id: concernId, step: 1, date: args.date, filed_on: null, note: '', created_by: args.actorId, created_at: at }).execute()
+    for (const link of links) {
+      await trx.insertInto('concern_links').values({ id: randomUUID(), concern_id: concernId, kind: link.kind, record_id: link.recordId, added_by: args.actorId, added_at: at }).execute()
+    }
+    await auditConcern(trx, args, concernId, 'create', { after: { date: args.date, issue: args.issue, status: args.status, visibility: args.visibility, links: links.length } })
+    return { concernId }
+  })
+}
+
+function dedupeLinks(links: readonly ConcernLinkInput[]): ConcernLinkInput[] {
+  const seen = new Set<string>()
+  return links.filter((l) => {
+    const key = linkKey(l.kind, l.recordId)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** An edit is a new version: the earlier wording stays, with who changed it and when. */
+export async function editConcern(db: DB, args: Omit<EditConcernInput, 'studentId'> & Writer): Promise<void> {
+  assertNotFuture(args.date, args.today)
+  await db.transaction().execute(async (trx) => {
+    const loaded = await loadOne(trx, args, args.concernId)
+    const { v } = current(loaded)
+    const next = { date: args.date, issue: args.issue, person_contacted: args.personContacted, response: args.response, follow_up: args.followUp, status: args.status }
+    const unchanged = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === v[k])
+    if (unchanged) throw new DomainError('BAD_REQUEST', 'Nothing changed: edit a field before saving.')
+    await trx
+      .insertInto('concern_versions')
+      .values({ id: randomUUID(), concern_id: args.concernId, version: v.version + 1, ...next, created_by: args.actorId, created_at: args.now.toISOString() })
+      .execute()
+    await auditConcern(trx, args, args.concernId, 'update', { before: { date: v.date, issue: v.issue, personContacted: v.person_contacted, response: v.response, followUp: v.follow_up, status: v.status }, after: { date: args.date, issue: args.issue, personContacted: args.personContacted, response: args.response, followUp: args.followUp, status: args.status } })
+  })
+}
+
+/** A contact or a response, appended with its author and date. Everyone who can see the concern may add one. */
+export async function addConcernUpdate(db: DB, args: Omit<AddConcernUpdateInput, 'studentId'> & Writer): Promise<{ updateId: string }> {
+  assertNotFuture(args.date, args.today)
+  return db.transaction().execute(async (trx) => {
+    const loaded = await loadOne(trx, args, args.concernId)
+    if (args.date < current(loaded).v.date) throw new DomainError('BAD_REQUEST', 'An entry can’t be dated before the concern was raised.', 'date')
+    const updateId = randomUUID()
+    await trx
+      .insertInto('concern_updates')
+      .values({ id: updateId, concern_id: args.concernId, kind: args.kind, date: args.date, person: args.person, text: args.text, author_id: args.actorId, created_at: args.now.toISOString() })
+      .execute()
+    await auditConcern(trx, args, args.concernId, `add_${args.kind}`, { after: { date: args.date, person: args.person, text: args.text } })
+    return { updateId }
+  })
+}
+
+export async function linkConcernRecords(db: DB, args: Viewer & { concernId: string; links: ConcernLinkInput[]; actorId: string; now: Date }): Promise<{ added: number }> {
+  return db.transaction().execute(async (trx) => {
+    const loaded = await loadOne(trx, args, args.concernId)
+    const links = dedupeLinks(args.links)
+    await assertLinkable(trx, args.studentId, links)
+    const existing = new Set(loaded.links.map((l) => linkKey(l.kind, l.record_id)))
+    const fresh = links.filter((l) => !existing.has(linkKey(l.kind, l.recordId)))
+    if (fresh.length === 0) throw new DomainError('CONFLICT', 'Those records are already linked to this concern.', 'links')
+    for (const link of fresh) {
+      await trx
+        .insertInto('concern_links')
+        .values({ id: randomUUID(), concern_id: args.concernId, kind: link.kind, record_id: link.recordId, added_by: args.actorId, added_at: args.now.toISOString() })
+        .execute()
+    }
+    await auditConcern(trx, args, args.concernId, 'link', { after: { links: fresh } })
+    return { added: fresh.length }
+  })
+}
+
+/** Moving a concern up the ladder (never down: a step taken stays on the record) records the date. */
+export async function escalateConcern(db: DB, args: Omit<EscalateConcernInput, 'studentId'> & Writer): Promise<void> {
+  assertNotFuture(args.date, args.today)
+  if (args.filedOn) assertNotFuture(args.filedOn, args.today, 'filedOn')
+  await db.transaction().execute(async (trx) => {
+    const loaded = await loadOne(trx, args, args.concernId)
+    const { v, s } = current(loaded)
+    if (v.status === 'resolved') throw new DomainError('BAD_REQUEST', 'This concern is resolved. Reopen it before moving it up the ladder.', 'step')
+    if (args.step <= s.step) throw new DomainError('BAD_REQUEST', `Choose a step above the current one (${s.step}. ${ladderStep(s.step).title}).`, 'step')
+    if (args.date < s.date) throw new DomainError('BAD_REQUEST', `The date can’t be before the current step began (${formatSchoolDate(s.date)}).`, 'date')
+    if (args.step === 5 && !args.filedOn) throw new DomainError('BAD_REQUEST', 'Enter the date the state complaint was filed: the 60-day decision date counts from it.', 'filedOn')
+    if (args.step !== 5 && args.filedOn) throw new DomainError('BAD_REQUEST', 'A filing date belongs to a state complaint (step 5) only.', 'filedOn')
+    await trx
+      .insertInto('concern_steps')
+      .values({
+        id: randomUUID(),
+        concern_id: args.concernId,
+        step: args.step,
+        date: args.date,
+        filed_on: args.filedOn ?? null,
+        note: args.note,
+        created_by: args.actorId,
+        created_at: args.now.toISOString(),
+      })
+      .execute()
+    await auditConcern(trx, args, args.concernId, 'escalate', { before: { step: s.step }, after: { step: args.step, date: args.date, filedOn: args.filedOn ?? null, note: args.note } })
+  })
+}
+

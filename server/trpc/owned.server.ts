@@ -1,0 +1,81 @@
+import type { DB } from '#db/client.server.ts'
+import { CONCERN_SIDE_LABELS } from '#shared/concerns.ts'
+import { DomainError } from '#shared/domain-error.ts'
+import { canOwned, type OwnedAction, type OwnedFacts, ownedRefusal } from '#shared/permissions.ts'
+import { concernOwnership } from '../services/concerns-read.server.ts'
+import { currentGoal } from '../services/goals.server.ts'
+import { memberAreas, type StudentAccess } from '../services/memberships.server.ts'
+import { recordVersions } from '../services/session-records.server.ts'
+import { getService } from '../services/services.server.ts'
+
+/**
+ * Owned actions (docs/decisions/010-owned-actions.md): the gate has already said this role may do the deed at
+ * all; here the procedure gathers the one fact about the record and asks the shared rule about this record.
+ */
+
+interface StudentCtx {
+  db: DB
+  user: { id: string }
+  access: StudentAccess
+}
+
+/** The facts an owned rule reads, and the refusal a person reads when the rule says no. */
+export interface OwnedCheck<A extends OwnedAction> {
+  facts: OwnedFacts[A]
+  refusal: string
+}
+
+export function owns<A extends OwnedAction>(ctx: StudentCtx, action: A, facts: OwnedFacts[A]): boolean {
+  return canOwned(ctx.access.role, action, facts)
+}
+
+/** The one check of an owned action: NOT_FOUND for a record the person may not read, FORBIDDEN otherwise. */
+export function requireOwned<A extends OwnedAction>(ctx: StudentCtx, action: A, check: OwnedCheck<A>): void {
+  if (!owns(ctx, action, check.facts)) throw new DomainError(ownedRefusal(action), check.refusal)
+}
+
+/** Whether the caller sees family-only concerns: what every concern list, export and search filters by. */
+export function seesFamilyOnly(ctx: StudentCtx): boolean {
+  return owns(ctx, 'concern.read', { sharedWithTeam: false })
+}
+
+export async function serviceCheck(ctx: StudentCtx, studentId: string, serviceId: string): Promise<OwnedCheck<'sessions.recordForService'>> {
+  const service = await getService(ctx.db, studentId, serviceId)
+  return {
+    facts: { providesService: service.providerId === ctx.user.id },
+    refusal: `Only ${service.providerName}, who provides ${service.name}, or the case manager can record these sessions.`,
+  }
+}
+
+/** A session record belongs to the service it was recorded for: its provider owns the record. */
+export async function sessionRecordCheck(ctx: StudentCtx, studentId: string, recordId: string): Promise<OwnedCheck<'sessions.recordForService'>> {
+  const [current] = await recordVersions(ctx.db, studentId, recordId)
+  return serviceCheck(ctx, studentId, current!.serviceId)
+}
+
+export async function goalAreaCheck(ctx: StudentCtx, studentId: string, goalId: string): Promise<OwnedCheck<'goal.editPlainInArea'>> {
+  const goal = await currentGoal(ctx.db, studentId, goalId)
+  const areas = await memberAreas(ctx.db, ctx.access.memberId)
+  return {
+    facts: { goalInMyAreas: areas.includes(goal.area) },
+    refusal: areas.length
+      ? `You can edit the plain parts of goals in your areas (${areas.join(', ')}); this goal is in ${goal.area}.`
+      : 'You can edit the plain parts of goals in your areas, and no area is set for you yet. Ask the case manager.',
+  }
+}
+
+const CONCERN_NOT_FOUND = 'That concern was not found for this student.'
+
+/**
+ * A concern the caller may read, or NOT_FOUND worded like one that does not exist; then whether the caller's
+ * side logged it, for the procedures that change it.
+ */
+export async function readableConcernCheck(ctx: StudentCtx, studentId: string, concernId: string): Promise<OwnedCheck<'concern.editOwnSide'>> {
+  const concern = await concernOwnership(ctx.db, studentId, concernId)
+  if (!concern) throw new DomainError('NOT_FOUND', CONCERN_NOT_FOUND)
+  requireOwned(ctx, 'concern.read', { facts: { sharedWithTeam: concern.visibility === 'team' }, refusal: CONCERN_NOT_FOUND })
+  return {
+    facts: { loggedBy: concern.createdByRole },
+    refusal: `This concern was logged by ${CONCERN_SIDE_LABELS[concern.createdByRole]}; only they can change it. You can add a response.`,
+  }
+}
