@@ -4,7 +4,7 @@ import { loader as accountabilityJson } from '#app/routes/api.students.$studentI
 import { loader as concernsCsv } from '#app/routes/api.students.$studentId.concerns[.]csv.ts'
 import { loader as sessionsCsv } from '#app/routes/api.students.$studentId.sessions[.]csv.ts'
 import { loader as briefPdf } from '#app/routes/students.$studentId.brief[.]pdf.ts'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { createLucia } from '#server/auth/lucia.server.ts'
 import { createServerLoadContext } from '#server/remix-context.server.ts'
 import { verifyChain } from '#server/services/audit-chain.server.ts'
