@@ -7,6 +7,7 @@ import type { DB } from '#db/client.server.ts'
 import { notebookAccess, type NotebookAccess } from '#shared/permissions.ts'
 import type { AppLucia } from '../auth/lucia.server.ts'
 import { isAllowedSocketOrigin } from '../auth/origin.server.ts'
+import { readSession } from '../auth/session.server.ts'
 import { registerCollab } from '../services/collab-hub.server.ts'
 import { resolveStudentAccess } from '../services/memberships.server.ts'
 import {
@@ -359,11 +360,9 @@ export function createCollab(options: CollabOptions): Collab {
     if (!match) return refuse(socket, 404, 'Not Found')
     if (closing) return refuse(socket, 503, 'Service Unavailable')
     if (!isAllowedSocketOrigin(request.headers.origin, request.headers.host)) return refuse(socket, 403, 'Forbidden')
-    const sessionId = lucia.readSessionCookie(request.headers.cookie ?? '')
-    if (!sessionId) return refuse(socket, 401, 'Unauthorized')
     const seq = removalSeq
-    const { session, user } = await lucia.validateSession(sessionId)
-    if (!session) return refuse(socket, 401, 'Unauthorized')
+    const { user, sessionId } = await readSession(lucia, request.headers.cookie)
+    if (!user) return refuse(socket, 401, 'Unauthorized')
     const notebookId = match[1]!
     const notebook = await db
       .selectFrom('notebooks')
@@ -376,11 +375,11 @@ export function createCollab(options: CollabOptions): Collab {
     if (!notebook || level === 'none') return refuse(socket, 404, 'Not Found')
     if (notebook.archived_at) return refuse(socket, 410, 'Gone')
     if ((lastRemoval.get(`${notebook.student_id}:${user.id}`) ?? 0) > seq) return refuse(socket, 404, 'Not Found')
-    if ((lastSessionEnd.get(session.id) ?? 0) > seq) return refuse(socket, 401, 'Unauthorized')
+    if ((lastSessionEnd.get(sessionId) ?? 0) > seq) return refuse(socket, 401, 'Unauthorized')
     if ((lastArchive.get(notebookId) ?? 0) > seq) return refuse(socket, 410, 'Gone')
     if (closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable')
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const info: SocketInfo = { userId: user.id, userName: user.name, sessionId: session.id, studentId: notebook.student_id, notebookId, access: level }
+      const info: SocketInfo = { userId: user.id, userName: user.name, sessionId, studentId: notebook.student_id, notebookId, access: level }
       sockets.set(ws, info)
       ws.on('close', () => sockets.delete(ws))
       ws.on('error', (error) => logger(`Notebook ${notebookId}: socket error`, error))
