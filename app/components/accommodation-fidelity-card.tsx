@@ -1,4 +1,4 @@
-import type { AccommodationFidelityRow } from '#server/services/accommodation-checks.server.ts'
+import type { AccommodationFidelityRow } from '#app/utils/api-types.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import { Card } from './card.tsx'
 import { StatusBadge } from './status-badge.tsx'

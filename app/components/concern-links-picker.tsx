@@ -1,4 +1,4 @@
-import type { LinkedRecord, LinkableRecords } from '#server/services/concerns.server.ts'
+import type { LinkedRecord, LinkableRecords } from '#app/utils/api-types.ts'
 import { CheckboxField, Fieldset } from './form-parts.tsx'
 
 /**
