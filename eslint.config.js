@@ -26,7 +26,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['#server/*', '#db/*', '#app/*', '#tests/*', '**/server/**', '**/db/**', '**/app/**', '**/tests/**', '**/scripts/**'], message: 'shared/ imports only shared/ and npm packages.' },
+            // A leading # starts a comment in gitignore-style `group` patterns, so subpath imports are matched by regex.
+            { regex: '^(#(server|db|app|tests)/|(\\.\\./)+(server|db|app|tests|scripts)/)', message: 'shared/ imports only shared/ and npm packages.' },
             { group: ['node:*', 'fs', 'path', 'better-sqlite3', 'kysely'], message: 'shared/ is pure: no I/O.' },
           ],
         },
@@ -39,7 +40,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['#server/*', '#app/*', '../server/*', '../app/*'], message: 'db/ must not import server or app code.' }] },
+        { patterns: [{ regex: '^(#(server|app)/|(\\.\\./)+(server|app)/)', message: 'db/ must not import server or app code.' }] },
       ],
     },
   },
@@ -51,8 +52,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['#server/services/*', '**/server/services/*'], message: 'Take API types from #app/utils/api-types.ts; routes reach services through context.trpc.' },
-            { group: ['#db/*', '**/db/*'], message: 'Routes reach data through context.trpc, not the database.' },
+            { regex: '^(#server/services/|(\\.\\./)+server/services/)', message: 'Take API types from #app/utils/api-types.ts; routes reach services through context.trpc.' },
+            { regex: '^(#db/|(\\.\\./)+db/)', message: 'Routes reach data through context.trpc, not the database.' },
           ],
         },
       ],
