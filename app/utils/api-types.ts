@@ -8,7 +8,7 @@ import type { AppRouter } from '#server/trpc/_app.server.ts'
 export type RouterOutputs = inferRouterOutputs<AppRouter>
 
 export type CheckView = RouterOutputs['checks']['history'][number]
-export type AccommodationFidelityRow = RouterOutputs['checks']['fidelity']['rows'][number]
+export type RecentFidelityRow = RouterOutputs['checks']['fidelity']['rows'][number]
 export type StudentAccountability = RouterOutputs['accountability']['student']
 export type ServiceAccountability = StudentAccountability['services'][number]
 export type CaseloadRow = RouterOutputs['accountability']['caseload'][number]
