@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import i18next from 'eslint-plugin-i18next'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -55,6 +56,25 @@ export default tseslint.config(
             { regex: '^(#server/services/|(\\.\\./)+server/services/)', message: 'Take API types from #app/utils/api-types.ts; routes reach services through context.trpc.' },
             { regex: '^(#db/|(\\.\\./)+db/)', message: 'Routes reach data through context.trpc, not the database.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Every sentence a person reads comes from the catalogue (shared/i18n/): a string typed straight into a page
+    // is a lint error. Attributes a person reads or hears are checked; technical ones (class names, ids, routes) are not.
+    files: ['app/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['label', 'aria-label', 'title', 'placeholder', 'alt', 'hint', 'legend', 'description', 'message', 'heading', 'caption', 'summary', 'emptyText', 'confirm', 'pendingLabel', 'children'],
+          },
+          callees: { exclude: ['t', 'i18n(ext)?', 'formatDay', 'formatMoment', 'formatNumber', 'buttonClasses', 'cn', 'clsx', 'useFetcher', 'navigate', 'href', 'startsWith', 'endsWith', 'includes'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s·…—–’“”]+', '[A-Z_-]+'] },
         },
       ],
     },

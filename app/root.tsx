@@ -10,10 +10,12 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { Card } from '#app/components/card.tsx'
 import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
+import { i18n, t } from '#shared/i18n/i18n.ts'
 import { z } from 'zod'
 
 // In the browser, zod must not probe for eval (`new Function`): the Content-Security-Policy forbids it and
@@ -28,9 +30,9 @@ export const links: LinksFunction = () => [
 
 // Error pages render from the root boundary, so only this meta applies: they need a title too (WCAG 2.4.2).
 export const meta: MetaFunction = ({ error }) => {
-  if (!error) return [{ title: 'Same Page' }]
+  if (!error) return [{ title: t('common.appName') }]
   const notFound = isRouteErrorResponse(error) && error.status === 404
-  return [{ title: `${notFound ? 'Page not found' : 'Something went wrong'} · Same Page` }]
+  return [{ title: t('common.titleSuffix', { title: t(notFound ? 'common.notFoundTitle' : 'common.errorTitle') }) }]
 }
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -42,7 +44,18 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
   return (
-    <html lang="en">
+    <I18nextProvider i18n={i18n}>
+      <Document nonce={nonce} user={data?.user ?? null}>
+        {children}
+      </Document>
+    </I18nextProvider>
+  )
+}
+
+function Document({ nonce, user, children }: { nonce: string; user: { name: string } | null; children: ReactNode }) {
+  const { t, i18n: current } = useTranslation()
+  return (
+    <html lang={current.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -51,9 +64,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
-          Skip to main content
+          {t('common.skipToMain')}
         </a>
-        <AppHeader user={data?.user ?? null} />
+        <AppHeader user={user} />
         <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
@@ -70,17 +83,14 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError()
+  const { t } = useTranslation()
   const notFound = isRouteErrorResponse(error) && error.status === 404
   return (
-    <Card title={notFound ? 'Page not found' : 'Something went wrong'} headingLevel={1}>
-      <p className="text-slate-700">
-        {notFound
-          ? 'This page does not exist, or you do not have access to it.'
-          : 'The page could not be shown. Nothing you entered has been lost; try again in a moment.'}
-      </p>
+    <Card title={t(notFound ? 'common.notFoundTitle' : 'common.errorTitle')} headingLevel={1}>
+      <p className="text-slate-700">{t(notFound ? 'common.notFoundBody' : 'common.errorBody')}</p>
       <p className="mt-4">
         <a className="font-medium text-brand-700 underline" href="/">
-          Back to My students
+          {t('common.backHome')}
         </a>
       </p>
     </Card>

@@ -1,4 +1,63 @@
-import { flatRoutes } from '@remix-run/fs-routes'
-import type { RouteConfig } from '@remix-run/route-config'
+import { index, prefix, route, type RouteConfig } from '@remix-run/route-config'
 
-export default flatRoutes() satisfies RouteConfig
+/**
+ * Every address of the app in one place. Route modules live in feature folders under routes/, beside the
+ * components and helpers only that feature uses; app/components/ keeps the building blocks every page shares.
+ */
+export default [
+  index('routes/home/home.tsx'),
+  route('sign-in', 'routes/auth/sign-in.tsx'),
+  route('sign-out', 'routes/auth/sign-out.tsx'),
+  route('invite/:token', 'routes/auth/invite.tsx'),
+
+  route('today', 'routes/today/today.tsx'),
+  route('sessions', 'routes/sessions/week.tsx'),
+  route('caseload', 'routes/accountability/caseload.tsx'),
+
+  ...prefix('school/:schoolId', [
+    index('routes/school/school.tsx'),
+    route('accountability', 'routes/accountability/school-accountability.tsx'),
+    route('import', 'routes/school/plan-import.tsx'),
+  ]),
+
+  // Files and JSON for other programs; the same permission gate as the pages.
+  ...prefix('api/students/:studentId', [
+    route('accountability', 'routes/accountability/accountability-json.ts'),
+    route('concerns.csv', 'routes/concerns/concern-log-csv.ts'),
+    route('sessions.csv', 'routes/sessions/session-log-csv.ts'),
+  ]),
+
+  // One student's pages share the layout that loads the student (and answers 404 for anyone not on the team).
+  route('students/:studentId', 'routes/student/student-layout.tsx', { id: 'student' }, [
+    index('routes/student/student.tsx'),
+    route('history', 'routes/student/history.tsx'),
+    route('access', 'routes/student/access.tsx'),
+    route('notifications', 'routes/student/notifications.tsx'),
+    route('profiles/edit', 'routes/student/profiles-edit.tsx'),
+
+    route('goal-card', 'routes/goals/goal-card.tsx'),
+    route('goals/new', 'routes/goals/goal-new.tsx'),
+    route('goals/:goalId', 'routes/goals/goal.tsx'),
+    route('goals/:goalId/edit', 'routes/goals/goal-edit.tsx'),
+
+    route('accommodations/new', 'routes/accommodations/accommodation-new.tsx'),
+    route('accommodations/:accommodationId/edit', 'routes/accommodations/accommodation-edit.tsx'),
+
+    route('services/new', 'routes/services/service-new.tsx'),
+    route('services/:serviceId/amend', 'routes/services/service-amend.tsx'),
+    route('sessions', 'routes/sessions/session-log.tsx'),
+    route('checks', 'routes/sessions/check-log.tsx'),
+
+    route('accountability', 'routes/accountability/student-accountability.tsx'),
+    route('brief', 'routes/brief/brief.tsx'),
+    route('brief.pdf', 'routes/brief/brief-pdf.ts'),
+
+    route('concerns', 'routes/concerns/concerns.tsx'),
+    route('concerns/new', 'routes/concerns/concern-new.tsx'),
+    route('concerns/:concernId', 'routes/concerns/concern.tsx'),
+    route('concerns/:concernId/letter', 'routes/concerns/concern-letter.tsx'),
+
+    route('notes/:notebookId', 'routes/notes/notebook.tsx'),
+    route('notes/:notebookId/history', 'routes/notes/notebook-history.tsx'),
+  ]),
+] satisfies RouteConfig

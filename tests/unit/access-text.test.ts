@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { accessRoleLabel, describeAccess, distinctReaders } from '#app/utils/access-text.ts'
+import { accessRoleLabel, describeAccess, distinctReaders } from '#app/routes/student/access-text.ts'
 
 describe('the record of access, in words', () => {
   test('names the person, their role and the kind of record in plain words', () => {

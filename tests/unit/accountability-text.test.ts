@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatRate, ledgerSentence, rateTone, sessionsPhrase, weekdayList } from '#app/utils/accountability-text.ts'
-import { filterCaseload } from '#app/utils/caseload-filter.ts'
+import { formatRate, ledgerSentence, rateTone, sessionsPhrase, weekdayList } from '#app/routes/accountability/accountability-text.ts'
+import { filterCaseload } from '#app/routes/accountability/caseload-filter.ts'
 
 describe('formatRate', () => {
   it('shows the 3-decimal rate exactly, never rounding up past the 90% bar', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { describeHistoryEntry } from '#app/utils/history-text.ts'
+import { describeHistoryEntry } from '#app/routes/student/history-text.ts'
 
 const check = (action: string, before: unknown, after: unknown) => ({ actorName: 'Sam Ortiz', entity: 'accommodation_check', action, before, after })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CheckView } from '#server/services/accommodation-checks.server.ts'
-import type { QueuedCheck } from '#app/utils/check-queue.client.ts'
-import { shownCheck } from '#app/utils/shown-check.ts'
+import type { QueuedCheck } from '#app/routes/today/check-queue.client.ts'
+import { shownCheck } from '#app/routes/today/shown-check.ts'
 
 const loaded: CheckView = {
   id: 'c1',

@@ -129,7 +129,7 @@ export class NotebookStorage implements Extension {
 
   /**
    * "Saved" means on disk: after a write commits (synchronous=FULL), every editor of the notebook is told the
-   * stored state vector, and compares it with what it has sent (app/components/note-editor.client.tsx).
+   * stored state vector, and compares it with what it has sent (app/routes/notes/note-editor.client.tsx).
    */
   private acknowledgeStored(name: string, doc: Document, vector: Map<number, number>) {
     this.storedVectors.set(name, vector)

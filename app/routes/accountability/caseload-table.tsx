@@ -1,0 +1,149 @@
+import { Form, Link } from '@remix-run/react'
+import type { CaseloadRow } from '#app/utils/api-types.ts'
+import type { Alert } from '#shared/accountability.ts'
+import { ALERT_SHORT, formatRate, rateTone } from './accountability-text.ts'
+import type { CaseloadFilterState } from './caseload-filter.ts'
+import { Button } from '#app/components/button.tsx'
+import { SelectField } from '#app/components/field.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+import { Table } from '#app/components/table.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
+
+/** A plain GET form: the filters live in the address, so a reload or a shared link shows the same rows. */
+export function CaseloadFilters({ filters, action }: { filters: CaseloadFilterState; action: string }) {
+  const active = Boolean(filters.provider || filters.service)
+  return (
+    <Form method="get" action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" aria-label="Filter the services">
+      <SelectField label="Provider" name="provider" defaultValue={filters.provider}>
+        <option value="">All providers</option>
+        {filters.providers.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Service" name="service" defaultValue={filters.service}>
+        <option value="">All services</option>
+        {filters.services.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </SelectField>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+        {active ? (
+          <TextLink to={action}>
+            Clear filters
+          </TextLink>
+        ) : null}
+      </div>
+    </Form>
+  )
+}
+
+/**
+ * Every student × service, furthest behind first (the order the server sorted them in). A phone gets the same
+ * rows as a list, every number on screen; a wider screen gets the table. Only one is displayed (and so in the
+ * accessibility tree) at a time.
+ */
+export function CaseloadTable({ rows, caption }: { rows: readonly CaseloadRow[]; caption: string }) {
+  return (
+    <>
+      <ul aria-label={caption} className="divide-y divide-slate-200 border-t border-slate-200 sm:hidden">
+        {rows.map((r) => (
+          <li key={`${r.studentId}-${r.serviceKey}`} className="space-y-1 py-3">
+            <Link
+              to={`/students/${r.studentId}/accountability`}
+              className="inline-flex min-h-11 items-center text-lg font-medium text-brand-700 underline underline-offset-2"
+            >
+              {r.studentName}
+            </Link>
+            <p className="text-slate-900">
+              {r.serviceName} <span className="text-slate-600">· {r.providerName}</span>
+            </p>
+            <p className="flex flex-wrap items-center gap-2">
+              <StatusBadge tone={rateTone(r.deliveryRate)}>{formatRate(r.deliveryRate)} delivered</StatusBadge>
+              <span className="text-slate-800">{r.balance === 0 ? 'Nothing still owed' : `${r.balance} minutes still owed`}</span>
+            </p>
+            {r.alerts.length ? (
+              <ul aria-label="Alerts" className="flex flex-wrap gap-1">
+                {r.alerts.map((a) => (
+                  <li key={a}>
+                    <StatusBadge tone="bad">{ALERT_SHORT[a as Alert] ?? a}</StatusBadge>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <CaseloadWideTable rows={rows} caption={caption} />
+      </div>
+    </>
+  )
+}
+
+function CaseloadWideTable({ rows, caption }: { rows: readonly CaseloadRow[]; caption: string }) {
+  return (
+    <Table
+      caption={caption}
+      head={
+        <tr>
+          <th scope="col" className="py-2 pr-3 font-semibold">
+            Student
+          </th>
+          <th scope="col" className="py-2 pr-3 font-semibold">
+            Service
+          </th>
+          <th scope="col" className="py-2 pr-3 text-right font-semibold">
+            Delivered
+          </th>
+          <th scope="col" className="py-2 pr-3 text-right font-semibold">
+            Still owed
+          </th>
+          <th scope="col" className="py-2 font-semibold">
+            Alerts
+          </th>
+        </tr>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={`${r.studentId}-${r.serviceKey}`} className="align-top">
+          <th scope="row" className="py-2 pr-3 font-normal">
+            <Link
+              to={`/students/${r.studentId}/accountability`}
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-2"
+            >
+              {r.studentName}
+            </Link>
+          </th>
+          <td className="py-2 pr-3">
+            <span className="block min-w-32">{r.serviceName}</span>
+            <span className="block text-sm text-slate-600">{r.providerName}</span>
+          </td>
+          <td className="py-2 pr-3 text-right">
+            <StatusBadge tone={rateTone(r.deliveryRate)}>{formatRate(r.deliveryRate)}</StatusBadge>
+          </td>
+          <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">{r.balance === 0 ? 'None' : `${r.balance} min`}</td>
+          <td className="py-2">
+            {r.alerts.length === 0 ? (
+              <span className="text-slate-600">None</span>
+            ) : (
+              <ul className="flex min-w-40 flex-col items-start gap-1">
+                {r.alerts.map((a) => (
+                  <li key={a}>
+                    <StatusBadge tone="bad">{ALERT_SHORT[a as Alert] ?? a}</StatusBadge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  )
+}

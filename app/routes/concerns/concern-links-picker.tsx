@@ -1,0 +1,35 @@
+import type { LinkedRecord, LinkableRecords } from '#app/utils/api-types.ts'
+import { CheckboxField, Fieldset } from '#app/components/form-parts.tsx'
+
+/**
+ * The records a concern can be about, chosen from lists (never typed ids): missed sessions first, since they are
+ * what most concerns are about. Each group is a fieldset whose checkboxes are labelled by the record itself.
+ */
+export function ConcernLinksPicker({ linkable, selected, idPrefix }: { linkable: LinkableRecords; selected: string[]; idPrefix: string }) {
+  const missed = linkable.sessions.filter((s) => s.label.includes(': missed'))
+  const otherSessions = linkable.sessions.filter((s) => !s.label.includes(': missed'))
+  const groups: { legend: string; hint: string; records: LinkedRecord[] }[] = [
+    { legend: 'Missed sessions', hint: 'Sessions recorded as missed.', records: missed },
+    { legend: 'Accommodation checks', hint: 'Whether a support was used on a day.', records: linkable.checks },
+    { legend: 'Progress points', hint: 'Goal data points.', records: linkable.progress },
+    { legend: 'Other session records', hint: 'Delivered sessions and make-ups.', records: otherSessions },
+  ]
+  return (
+    <Fieldset legend="Records this concern is about" hint="Optional. Choose the records it is about; the letter draft lists their facts.">
+      {groups.map((g) =>
+        g.records.length === 0 ? null : (
+          <fieldset key={g.legend} className="min-w-0 space-y-1">
+            <legend className="font-semibold text-slate-900">{g.legend}</legend>
+            <p className="text-sm text-slate-600">{g.hint}</p>
+            <div className="max-h-72 space-y-0 overflow-y-auto rounded-md border border-slate-200 px-3" role="group" aria-label={g.legend} tabIndex={0}>
+              {[...g.records].reverse().map((r) => {
+                const value = `${r.kind}:${r.recordId}`
+                return <CheckboxField key={value} id={`${idPrefix}-${r.kind}-${r.recordId}`} name="link" value={value} label={r.label} defaultChecked={selected.includes(value)} />
+              })}
+            </div>
+          </fieldset>
+        ),
+      )}
+    </Fieldset>
+  )
+}

@@ -1,0 +1,85 @@
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import type { RegulationState } from '#shared/schemas/plan.ts'
+import { formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { REGULATION_STYLE, regulationPath } from '#app/components/regulation-mark.tsx'
+
+export interface ChartPoint {
+  id: string
+  date: string
+  value: number
+  regulation: RegulationState
+}
+
+interface Row extends ChartPoint {
+  label: string
+}
+
+// Half-sizes that give the three shapes about the same visual weight; the triangle a little more.
+const DOT_SIZE: Record<RegulationState, number> = { calm: 5.5, uneasy: 7, dysregulated: 7.5 }
+
+/** A round top and 4–6 evenly spaced ticks (0, 5, 10… or 0, 20, 40…), so values read at a glance. */
+function yScale(max: number): { top: number; ticks: number[] } {
+  const raw = Math.max(max, 1) / 5
+  const magnitude = 10 ** Math.floor(Math.log10(raw))
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude
+  const top = Math.ceil(max / step) * step
+  return { top, ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, i) => Math.round(i * step * 100) / 100) }
+}
+
+/**
+ * Browser-only (recharts measures its container): the goal page mounts it after hydration. Each point is
+ * drawn in its regulation state's shape and colour; the page's HTML legend and table say the same in words.
+ */
+export default function GoalProgressChart({ points, threshold, unit }: { points: ChartPoint[]; threshold: number; unit: string }) {
+  const data: Row[] = points.map((p) => ({ ...p, label: formatSchoolDate(p.date) }))
+  const { top, ticks } = yScale(unit === 'percent' ? 100 : Math.max(threshold * 1.15, ...points.map((p) => p.value)))
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <ComposedChart data={data} margin={{ top: 12, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#334155' }} tickMargin={6} minTickGap={8} padding={{ left: 14, right: 14 }} />
+        <YAxis domain={[0, top]} ticks={ticks} tick={{ fontSize: 12, fill: '#334155' }} width={36} />
+        <ReferenceLine
+          y={threshold}
+          stroke="#1e293b"
+          strokeDasharray="6 4"
+          label={{ value: `Goal: ${formatGoalValue(threshold, unit)}`, position: 'insideTopLeft', fill: '#1e293b', fontSize: 12 }}
+        />
+        <Tooltip content={(props: TooltipContentProps) => <PointTooltip {...props} unit={unit} />} />
+        <Line
+          dataKey="value"
+          type="linear"
+          stroke="#64748b"
+          strokeWidth={2}
+          isAnimationActive={false}
+          dot={({ cx, cy, payload, index }) =>
+            typeof cx === 'number' && typeof cy === 'number' ? (
+              <path
+                key={`dot-${index}`}
+                d={regulationPath((payload as Row).regulation, cx, cy, DOT_SIZE[(payload as Row).regulation])}
+                fill={REGULATION_STYLE[(payload as Row).regulation].color}
+                stroke="white"
+                strokeWidth={1.5}
+              />
+            ) : null
+          }
+          activeDot={false}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  )
+}
+
+function PointTooltip({ active, payload, unit }: TooltipContentProps & { unit: string }) {
+  const row = payload?.[0]?.payload as Row | undefined
+  if (!active || !row) return null
+  return (
+    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow">
+      <p className="font-medium">{row.label}</p>
+      <p>
+        {formatGoalValue(row.value, unit)} · {REGULATION_LABELS[row.regulation]}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import { Link, useFetcher } from '@remix-run/react'
+import { Alert } from '#app/components/alert.tsx'
+import { Button } from '#app/components/button.tsx'
+
+export interface HomeNotification {
+  id: string
+  studentId: string
+  studentName: string
+  text: string
+}
+
+export interface HomeAlert {
+  studentId: string
+  firstName: string
+  serviceKey: string
+  serviceName: string
+  alert: string
+  text: string
+}
+
+/**
+ * A parent's unseen notices (a missed session, for now), first thing on the home page. "Mark as seen" records
+ * when she saw it; the school sees that time, so nobody has to argue later about whether the family was told.
+ */
+export function UnseenNotifications({ notifications }: { notifications: readonly HomeNotification[] }) {
+  if (notifications.length === 0) return null
+  return (
+    <section aria-labelledby="notices-heading" className="rounded-lg border-2 border-brand-600 bg-white p-4 shadow-sm">
+      <h2 id="notices-heading" className="text-xl font-semibold text-slate-900">
+        New for you
+      </h2>
+      <ul aria-label="Notifications" className="mt-2 divide-y divide-slate-200">
+        {notifications.map((n) => (
+          <NotificationItem key={n.id} notification={n} />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function NotificationItem({ notification: n }: { notification: HomeNotification }) {
+  const fetcher = useFetcher<{ ok: boolean; message?: string }>()
+  const busy = fetcher.state !== 'idle'
+  const failed = fetcher.state === 'idle' && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-3 py-3">
+      <div className="min-w-0 flex-1 basis-60">
+        <p className="text-slate-900">{n.text}</p>
+        <p className="text-sm text-slate-600">About {n.studentName}</p>
+        {failed ? (
+          <div className="mt-2">
+            <Alert>{failed}</Alert>
+          </div>
+        ) : null}
+      </div>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="markSeen" />
+        <input type="hidden" name="id" value={n.id} />
+        {/* The visible words start the accessible name (WCAG 2.5.3); the rest tells a screen reader which notice. */}
+        <Button type="submit" variant="secondary" disabled={busy} aria-label={`Mark as seen: ${n.text}`}>
+          Mark as seen
+        </Button>
+      </fetcher.Form>
+    </li>
+  )
+}
+
+/** Every student with an accountability alert today, until the records clear it (DESIGN.md §3). */
+export function AlertsToday({ alerts }: { alerts: readonly HomeAlert[] }) {
+  if (alerts.length === 0) return null
+  return (
+    <Alert tone="warning">
+      <h2 id="alerts-today-heading" className="text-lg font-semibold">
+        Needs attention today
+      </h2>
+      <ul aria-labelledby="alerts-today-heading" className="mt-1 list-disc space-y-1 pl-5">
+        {alerts.map((a) => (
+          <li key={`${a.studentId}-${a.serviceKey}-${a.alert}`}>
+            <Link to={`/students/${a.studentId}/accountability`} className="font-semibold underline">
+              {a.firstName} — {a.serviceName}:
+            </Link>{' '}
+            {a.text}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  )
+}

@@ -1,0 +1,64 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
+import { Card } from '#app/components/card.tsx'
+import { ServiceForm } from './service-form.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import type { FormFailure } from '#app/utils/plan-form.ts'
+import { serviceInput, serviceValuesFromForm, type ServiceFormValues } from './service-form-values.ts'
+import { studentPageTitle } from '#app/utils/student-meta.ts'
+import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { can } from '#shared/permissions.ts'
+import { ROLE_LABELS } from '#shared/roles.ts'
+import { localIsoDate } from '#shared/school-date.ts'
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  requireUser(context, request)
+  const studentId = params.studentId ?? ''
+  const student = await loadOr404(() => context.trpc.students.get({ studentId }))
+  if (!can(student.role, 'services.manage')) throw new Response('Not found', { status: 404 })
+  const [team, services] = await Promise.all([
+    loadOr404(() => context.trpc.team.list({ studentId })),
+    loadOr404(() => context.trpc.services.list({ studentId })),
+  ])
+  const providers = team
+    .filter((m) => m.role === 'provider' || m.role === 'case_manager')
+    .map((m) => ({ userId: m.userId, name: m.name, roleLabel: ROLE_LABELS[m.role] }))
+  // Services of one IEP usually end together: start from the end date the others share.
+  const values: ServiceFormValues = {
+    name: '',
+    providerId: '',
+    minutesPerSession: '',
+    weekdays: [],
+    setting: 'pull-out',
+    grouping: 'individual',
+    startDate: localIsoDate(context.now()),
+    endDate: services.at(-1)?.endDate ?? '',
+  }
+  return { values, providers }
+}
+
+type ActionData = FormFailure & { values: ServiceFormValues }
+
+export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
+  requireUser(context, request)
+  const studentId = params.studentId ?? ''
+  const values = serviceValuesFromForm(await request.formData())
+  const result = await actionResult(() => context.trpc.services.create({ studentId, ...serviceInput(values) }))
+  if (result.ok) throw redirect(`/students/${studentId}#services`)
+  return { ...result, values }
+}
+
+export default function NewService() {
+  const { values, providers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
+  const { studentId } = useParams()
+  return (
+    <Card title="New service">
+      <p className="mb-6 text-slate-700">A service the IEP mandates. Its sessions are scheduled from it, and everyone on the team sees whether they happen.</p>
+      <ServiceForm values={actionData?.values ?? values} providers={providers} failure={actionData ?? null} busy={busy} cancelTo={`/students/${studentId}`} />
+    </Card>
+  )
+}
+
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'New service') }]

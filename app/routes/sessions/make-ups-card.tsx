@@ -1,0 +1,61 @@
+import type { SessionActionData } from './session-forms.ts'
+import { Card } from '#app/components/card.tsx'
+import { MakeUpForm } from './session-actions.tsx'
+import type { WeekStudent } from './session-week-day.tsx'
+
+/** Per service: what is still owed, and a form to record a make-up that repays one of those sessions. */
+export function MakeUpsCard({
+  students,
+  defaultDate,
+  today,
+  result,
+}: {
+  students: WeekStudent[]
+  defaultDate: string
+  today: string
+  result: SessionActionData | undefined
+}) {
+  return (
+    <Card title="Make-ups" headingId="make-ups">
+      <p className="mb-4 text-slate-700">
+        A make-up repays a missed or unrecorded session with a session on a later school day. Only sessions the school owes are listed.
+      </p>
+      <ul className="divide-y divide-slate-200" aria-labelledby="make-ups">
+        {students.flatMap((student) =>
+          student.services.map((svc) => {
+            const owedMinutes = svc.owed.reduce((sum, o) => sum + o.owedMinutes, 0)
+            const saved = result?.ok && result.intent === 'make_up' && result.target === svc.service.id ? result.message : null
+            return (
+              <li key={svc.service.id} className="space-y-2 py-3">
+                <h3 className="font-medium text-slate-900">
+                  {student.name} · {svc.service.name}
+                </h3>
+                {svc.owed.length ? (
+                  <p className="text-sm font-medium text-red-800">
+                    {svc.owed.length} {svc.owed.length === 1 ? 'session' : 'sessions'} owed ({owedMinutes} min)
+                  </p>
+                ) : null}
+                {saved ? (
+                  <p role="status" className="text-sm font-medium text-emerald-900">
+                    {saved}
+                  </p>
+                ) : null}
+                <MakeUpForm
+                  // A new key after each save: the form starts again from what is still owed.
+                  key={svc.owed.map((o) => `${o.date}:${o.owedMinutes}`).join(',')}
+                  studentId={student.id}
+                  serviceId={svc.service.id}
+                  name={`${svc.service.name} (${student.name})`}
+                  defaultDate={defaultDate}
+                  today={today}
+                  owed={svc.owed}
+                  result={result}
+                />
+              </li>
+            )
+          }),
+        )}
+      </ul>
+    </Card>
+  )
+}

@@ -1,0 +1,160 @@
+import { Link } from '@remix-run/react'
+import type { Closure, ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import type { SessionRow } from '#shared/session-status.ts'
+import { sessionTarget, type SessionActionData } from './session-forms.ts'
+import { describeRecord, sessionBadge, sessionName, STATUS_HELP } from '#app/utils/session-text.ts'
+import { Card } from '#app/components/card.tsx'
+import { ChangeRecordForms, RecordSessionForms } from './session-actions.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+
+export interface WeekStudent {
+  id: string
+  name: string
+  services: ServiceSessions[]
+}
+
+/** One school day of the week: its closure, every session of the caller's students, and the make-ups held. */
+export function SessionWeekDay({
+  date,
+  today,
+  closures,
+  students,
+  result,
+}: {
+  date: string
+  today: string
+  closures: Closure[]
+  students: WeekStudent[]
+  result: SessionActionData | undefined
+}) {
+  const sessions = students.flatMap((student) =>
+    student.services.flatMap((svc) => svc.rows.filter((row) => row.date === date).map((row) => ({ student, svc, row }))),
+  )
+  const makeUps = students.flatMap((student) =>
+    student.services.flatMap((svc) => svc.makeUps.filter((m) => m.date === date).map((record) => ({ student, svc, record }))),
+  )
+  const closed = closures.filter((c) => c.date === date)
+  const headingId = `day-${date}`
+  return (
+    <Card title={`${formatSchoolDate(date)}${date === today ? ' (today)' : ''}`} headingId={headingId}>
+      {closed.length ? (
+        <p className="mb-3 flex flex-wrap items-center gap-2 text-slate-700">
+          <StatusBadge tone="neutral">School closed: {closed.map((c) => c.label).join(', ')}</StatusBadge>
+          <span>No sessions are held or owed.</span>
+        </p>
+      ) : null}
+      {sessions.length === 0 && makeUps.length === 0 ? (
+        closed.length ? null : <p className="text-slate-700">No sessions scheduled.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200" aria-labelledby={headingId}>
+          {sessions.map(({ student, svc, row }) => (
+            <SessionItem key={`${svc.service.id}-${row.date}`} student={student} svc={svc} row={row} result={result} />
+          ))}
+          {makeUps.map(({ student, svc, record }) => (
+            <MakeUpItem key={record.recordId} student={student} svc={svc} record={record} result={result} />
+          ))}
+        </ul>
+      )}
+    </Card>
+  )
+}
+
+function SessionItem({ student, svc, row, result }: { student: WeekStudent; svc: ServiceSessions; row: SessionRow<SessionRecord>; result: SessionActionData | undefined }) {
+  const badge = sessionBadge(row.status, row.record, row.mandateMinutes)
+  const name = sessionName(svc.service.name, row.date, student.name)
+  const target = sessionTarget(svc.service.id, row.date)
+  const touched = [target, row.record?.recordId, ...row.voided.map((v) => v.recordId)]
+  const saved = result?.ok && touched.includes(result.target) ? result.message : null
+  const help = STATUS_HELP[row.status]
+  return (
+    <li className={`space-y-2 py-3 ${row.status === 'unrecorded' ? 'border-l-4 border-red-700 pl-3' : ''}`}>
+      <div>
+        <p className="font-medium text-slate-900">
+          {student.name} · {svc.service.name}
+        </p>
+        <p className="text-sm text-slate-700">{row.mandateMinutes} min mandated</p>
+      </div>
+      <p className="flex flex-wrap items-center gap-2">
+        <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
+        {row.owedMinutes > 0 ? <span className="text-sm font-medium text-red-800">{row.owedMinutes} min of make-up owed</span> : null}
+      </p>
+      {help ? <p className="text-sm text-slate-700">{help}</p> : null}
+      {row.record?.note ? <p className="text-sm text-slate-700">Note: {row.record.note}</p> : null}
+      {row.record?.recordedBy ? <p className="text-sm text-slate-600">Recorded by {row.record.recordedBy}</p> : null}
+      {row.makeUps.map((m) => (
+        <p key={m.recordId} className="text-sm text-slate-700">
+          Made up on {formatSchoolDate(m.date)}: {m.minutes} min
+        </p>
+      ))}
+      <VoidedRecords records={row.voided} />
+      {saved ? (
+        <p role="status" className="text-sm font-medium text-emerald-900">
+          {saved}
+        </p>
+      ) : null}
+      {row.record ? (
+        <RecordActions studentId={student.id} record={row.record} name={name} result={result} />
+      ) : row.status !== 'upcoming' ? (
+        <RecordSessionForms
+          session={{ studentId: student.id, serviceId: svc.service.id, date: row.date, mandateMinutes: row.mandateMinutes, name, target }}
+          result={result}
+        />
+      ) : null}
+    </li>
+  )
+}
+
+function MakeUpItem({ student, svc, record, result }: { student: WeekStudent; svc: ServiceSessions; record: SessionRecord; result: SessionActionData | undefined }) {
+  const name = `make-up ${sessionName(svc.service.name, record.date, student.name)}`
+  const saved = result?.ok && result.target === record.recordId ? result.message : null
+  return (
+    <li className="space-y-2 py-3">
+      <p className="font-medium text-slate-900">
+        {student.name} · {svc.service.name}
+      </p>
+      {record.voided ? (
+        <VoidedRecords records={[record]} />
+      ) : (
+        <p className="flex flex-wrap items-center gap-2">
+          <StatusBadge tone="good">{describeRecord(record)}</StatusBadge>
+          <span className="text-sm text-slate-700">repays {record.repaysDate ? formatSchoolDate(record.repaysDate) : 'a missed session'}</span>
+        </p>
+      )}
+      {saved ? (
+        <p role="status" className="text-sm font-medium text-emerald-900">
+          {saved}
+        </p>
+      ) : null}
+      {record.voided ? null : <RecordActions studentId={student.id} record={record} name={name} result={result} />}
+    </li>
+  )
+}
+
+/** Voided records stay visible, struck through, with why (DESIGN.md §5). */
+function VoidedRecords({ records }: { records: SessionRecord[] }) {
+  return records.map((v) => (
+    <p key={v.recordId} className="text-sm text-slate-700">
+      <s>{describeRecord(v)}</s> — voided{v.recordedBy ? ` by ${v.recordedBy}` : ''}: {v.changeReason}
+    </p>
+  ))
+}
+
+function RecordActions({ studentId, record, name, result }: { studentId: string; record: SessionRecord; name: string; result: SessionActionData | undefined }) {
+  return (
+    <div className="space-y-1">
+      <ChangeRecordForms
+        key={record.id}
+        record={{ studentId, recordId: record.recordId, kind: record.kind, minutes: record.minutes, reason: record.reason, note: record.note, name }}
+        result={result}
+      />
+      <Link
+        to={`/students/${studentId}/sessions?versions=${record.recordId}#record-${record.recordId}`}
+        aria-label={`Versions: ${name}`}
+        className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+      >
+        Versions{record.version > 1 ? ` (${record.version})` : ''}
+      </Link>
+    </div>
+  )
+}

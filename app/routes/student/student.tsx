@@ -1,0 +1,337 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { useState } from 'react'
+import { AccommodationFidelityCard } from '#app/routes/accommodations/accommodation-fidelity-card.tsx'
+import { AccommodationList } from '#app/routes/accommodations/accommodation-list.tsx'
+import { Alert } from '#app/components/alert.tsx'
+import { GoalSummaryList } from '#app/routes/goals/goal-summary-list.tsx'
+import { NotebooksCard } from '#app/routes/notes/notebooks-card.tsx'
+import { ProfileCards } from './profile-cards.tsx'
+import { ServicesCard } from '#app/routes/services/services-card.tsx'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { Field, SelectField } from '#app/components/field.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { describeHistoryEntry } from './history-text.ts'
+import { can } from '#shared/permissions.ts'
+import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
+import { GOAL_AREAS } from '#shared/schemas/plan.ts'
+import { searchNotebooksSchema } from '#shared/schemas/notes.ts'
+import type { loader as studentLoader } from './student-layout.tsx'
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const user = requireUser(context, request)
+  const studentId = params.studentId ?? ''
+  const student = await loadOr404(() => context.trpc.students.get({ studentId }))
+  const [profiles, goals, accommodations, team, history, fidelity, services] = await Promise.all([
+    loadOr404(() => context.trpc.profiles.get({ studentId })),
+    loadOr404(() => context.trpc.goals.list({ studentId })),
+    loadOr404(() => context.trpc.accommodations.list({ studentId })),
+    loadOr404(() => context.trpc.team.list({ studentId })),
+    loadOr404(() => context.trpc.team.history({ studentId })),
+    loadOr404(() => context.trpc.checks.fidelity({ studentId })),
+    loadOr404(() => context.trpc.services.list({ studentId })),
+  ])
+  const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
+  const notes = can(student.role, 'notes.view') ? await loadNotes(context, studentId, new URL(request.url).searchParams.get('q')) : null
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, notes }
+}
+
+async function loadNotes(context: LoaderFunctionArgs['context'], studentId: string, q: string | null) {
+  const notebooks = await loadOr404(() => context.trpc.notebooks.list({ studentId }))
+  const query = q?.trim() ?? ''
+  if (!query) return { notebooks, search: { query: '', hits: null, error: null } }
+  const parsed = searchNotebooksSchema.safeParse({ studentId, query })
+  if (!parsed.success) return { notebooks, search: { query, hits: null, error: parsed.error.issues[0]?.message ?? 'Try another search.' } }
+  const hits = await loadOr404(() => context.trpc.notebooks.search(parsed.data))
+  return { notebooks, search: { query, hits, error: null } }
+}
+
+type ActionData =
+  | { intent: 'invite'; ok: true; inviteLink: string; email: string }
+  | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[]>; values?: { email: string; role: string } }
+  | { intent: string; ok: true }
+
+export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
+  requireUser(context, request)
+  const studentId = params.studentId ?? ''
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'invite') {
+    const result = await actionResult(() =>
+      context.trpc.team.invite({ studentId, email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') as never }),
+    )
+    if (!result.ok) return { intent, ...result, values: { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') } }
+    const link = new URL(`/invite/${result.data.token}`, request.url).toString()
+    return { intent, ok: true, inviteLink: link, email: String(form.get('email')) }
+  }
+  if (intent === 'remove') {
+    const result = await actionResult(() => context.trpc.team.remove({ studentId, memberId: String(form.get('memberId') ?? '') }))
+    return result.ok ? { intent, ok: true } : { intent, ...result }
+  }
+  if (intent === 'setAreas') {
+    const result = await actionResult(() =>
+      context.trpc.team.setAreas({ studentId, memberId: String(form.get('memberId') ?? ''), areas: form.getAll('areas').map(String) as never }),
+    )
+    return result.ok ? { intent, ok: true } : { intent, ...result }
+  }
+  if (intent === 'createNotebook') {
+    const result = await actionResult(() => context.trpc.notebooks.create({ studentId, title: String(form.get('title') ?? '') }))
+    if (!result.ok) return { intent, ...result }
+    throw redirect(`/students/${studentId}/notes/${result.data.id}`)
+  }
+  if (intent === 'revoke') {
+    const result = await actionResult(() => context.trpc.team.revokeInvite({ studentId, inviteId: String(form.get('inviteId') ?? '') }))
+    return result.ok ? { intent, ok: true } : { intent, ...result }
+  }
+  return { intent: 'unknown', ok: false, message: 'That action is not known.', fieldErrors: {} }
+}
+
+export default function StudentOverview() {
+  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, notes } = useLoaderData<typeof loader>()
+  const parent = useRouteLoaderData<typeof studentLoader>('student')
+  const actionData = useActionData<ActionData>()
+  const busy = useNavigation().state === 'submitting'
+  const canManage = parent ? can(parent.student.role, 'team.manage') : false
+  const canEditPlan = parent ? can(parent.student.role, 'plan.edit') : false
+  const studentId = parent?.student.id ?? ''
+  const firstName = parent ? (parent.student.preferredName ?? parent.student.name.split(' ')[0] ?? parent.student.name) : ''
+  const base = `/students/${studentId}`
+  const inviteFailure = actionData?.intent === 'invite' && !actionData.ok && 'message' in actionData ? actionData : null
+  const invited = actionData?.intent === 'invite' && 'inviteLink' in actionData ? actionData : null
+  const notebookFailure = actionData?.intent === 'createNotebook' && 'message' in actionData ? actionData : null
+  const otherFailure = actionData && actionData.intent !== 'invite' && actionData.intent !== 'createNotebook' && 'message' in actionData ? actionData : null
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Student pages" className="no-print flex flex-wrap gap-x-4 gap-y-2">
+        <Link to={`${base}/goal-card`} className="font-medium text-brand-700 underline">
+          Print goal card
+        </Link>
+        <Link to={`${base}/history`} className="font-medium text-brand-700 underline">
+          History
+        </Link>
+        <Link to={`${base}/accountability`} className="font-medium text-brand-700 underline">
+          Is the plan happening?
+        </Link>
+        <Link to={`${base}/brief`} className="font-medium text-brand-700 underline">
+          Prepare for a meeting
+        </Link>
+        <Link to={`${base}/concerns`} className="font-medium text-brand-700 underline">
+          Concern log
+        </Link>
+        <Link to={`${base}/checks`} className="font-medium text-brand-700 underline">
+          Accommodation records
+        </Link>
+        {parent && can(parent.student.role, 'access.view') ? (
+          <Link to={`${base}/access`} className="font-medium text-brand-700 underline">
+            Who opened these records
+          </Link>
+        ) : null}
+        {parent && can(parent.student.role, 'notifications.viewSent') ? (
+          <Link to={`${base}/notifications`} className="font-medium text-brand-700 underline">
+            Family notifications
+          </Link>
+        ) : null}
+      </nav>
+
+      <ProfileCards
+        firstName={firstName}
+        communication={profiles.communication}
+        regulation={profiles.regulation}
+        editHref={canEditPlan ? `${base}/profiles/edit` : null}
+      />
+
+      <Card
+        title="Goals"
+        actions={
+          canEditPlan ? (
+            <Link to={`${base}/goals/new`} className="font-medium text-brand-700 underline">
+              Add a goal
+            </Link>
+          ) : null
+        }
+      >
+        <GoalSummaryList goals={goals} studentId={studentId} firstName={firstName} />
+      </Card>
+
+      <Card
+        title="Accommodations"
+        actions={
+          canEditPlan ? (
+            <Link to={`${base}/accommodations/new`} className="font-medium text-brand-700 underline">
+              Add an accommodation
+            </Link>
+          ) : null
+        }
+      >
+        <AccommodationList accommodations={accommodations} editBase={canEditPlan ? `${base}/accommodations` : null} />
+      </Card>
+
+      <ServicesCard services={services} studentId={studentId} canManage={parent ? can(parent.student.role, 'services.manage') : false} />
+
+      {/* The whole team sees the same numbers (DESIGN.md §3); the case manager follows up the gaps. */}
+      <AccommodationFidelityCard from={fidelity.from} to={fidelity.to} rows={fidelity.rows} />
+
+      {notes ? (
+        <NotebooksCard
+          base={base}
+          notebooks={notes.notebooks}
+          search={notes.search}
+          canCreate={parent ? can(parent.student.role, 'notes.manage') : false}
+          createError={notebookFailure ? { message: notebookFailure.message, title: notebookFailure.fieldErrors.title } : null}
+          busy={busy}
+        />
+      ) : null}
+
+      <Card title="Team">
+        {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}
+        <ul className="divide-y divide-slate-200" aria-label="Team members">
+          {team.map((m) => (
+            <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+              <div>
+                <p className="font-medium">{m.name}</p>
+                <p className="text-sm text-slate-600">
+                  {ROLE_LABELS[m.role]} · {m.email}
+                  {m.role === 'provider' ? ` · goal areas: ${m.areas.length ? m.areas.join(', ') : 'none set'}` : ''}
+                </p>
+                {canManage && m.role === 'provider' ? <ProviderAreasForm memberId={m.id} name={m.name} areas={m.areas} busy={busy} /> : null}
+              </div>
+              {canManage && m.userId !== currentUserId ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="memberId" value={m.id} />
+                  <Button type="submit" variant="danger" disabled={busy} aria-label={`Remove ${m.name} from the team`}>
+                    Remove
+                  </Button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      {canManage ? (
+        <Card title="Invite someone to the team">
+          <Form method="post" className="space-y-4" noValidate key={invited?.inviteLink ?? 'invite'}>
+            <input type="hidden" name="intent" value="invite" />
+            {inviteFailure ? <Alert>{inviteFailure.message}</Alert> : null}
+            {invited ? <InviteLink email={invited.email} link={invited.inviteLink} /> : null}
+            <Field
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              defaultValue={inviteFailure?.values?.email ?? ''}
+              errors={inviteFailure?.fieldErrors.email}
+            />
+            <SelectField
+              label="Role"
+              name="role"
+              defaultValue={inviteFailure?.values?.role ?? 'para'}
+              errors={inviteFailure?.fieldErrors.role}
+            >
+              {TEAM_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" disabled={busy}>
+              Create invite link
+            </Button>
+          </Form>
+          {invites.length ? (
+            <div className="mt-6">
+              <h3 className="font-semibold">Waiting for a reply</h3>
+              <ul className="divide-y divide-slate-200" aria-label="Pending invites">
+                {invites.map((i) => (
+                  <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}
+                    </span>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="inviteId" value={i.id} />
+                      <Button type="submit" variant="secondary" disabled={busy} aria-label={`Cancel the invite for ${i.email}`}>
+                        Cancel invite
+                      </Button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+
+      <Card title="Recent changes">
+        {history.length === 0 ? (
+          <p className="text-slate-700">No changes recorded yet.</p>
+        ) : (
+          <ol className="space-y-2" aria-label="Recent changes">
+            {history.map((h) => (
+              <li key={h.id} className="text-slate-800">
+                <time dateTime={h.at} className="text-sm text-slate-600">
+                  {new Date(h.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}
+                </time>{' '}
+                — {describeHistoryEntry(h)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </div>
+  )
+}
+
+function ProviderAreasForm({ memberId, name, areas, busy }: { memberId: string; name: string; areas: string[]; busy: boolean }) {
+  return (
+    <details className="mt-2">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">Set goal areas for {name}</summary>
+      <Form method="post" className="mt-2 space-y-2">
+        <input type="hidden" name="intent" value="setAreas" />
+        <input type="hidden" name="memberId" value={memberId} />
+        <fieldset>
+          <legend className="text-sm text-slate-700">{name} may edit the plain parts of goals in these areas:</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4">
+            {GOAL_AREAS.map((area) => (
+              <label key={area} className="inline-flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="areas" value={area} defaultChecked={areas.includes(area)} className="size-5" />
+                {area}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          Save areas
+        </Button>
+      </Form>
+    </details>
+  )
+}
+
+function InviteLink({ email, link }: { email: string; link: string }) {
+  const [copied, setCopied] = useState(false)
+  return (
+    <Alert tone="success">
+      <p>
+        Invite created for {email}. Send them this link; it works once and expires in 7 days. It is shown only now.
+      </p>
+      <label className="mt-2 block text-sm font-medium" htmlFor="invite-link">
+        Invite link
+      </label>
+      <input id="invite-link" readOnly value={link} className="mt-1 block w-full min-h-11 rounded border border-slate-300 bg-white px-2 text-sm" />
+      <Button
+        variant="secondary"
+        className="mt-2"
+        onClick={() => {
+          void navigator.clipboard?.writeText(link).then(() => setCopied(true))
+        }}
+      >
+        {copied ? 'Copied' : 'Copy link'}
+      </Button>
+    </Alert>
+  )
+}

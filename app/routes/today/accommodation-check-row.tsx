@@ -1,0 +1,214 @@
+import { useState, type FormEvent, type MouseEvent } from 'react'
+import { describeApplies } from '#shared/accommodation-schedule.ts'
+import { CHECK_STATUSES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
+import type { Applies } from '#shared/schemas/plan.ts'
+import { CHECK_LABELS } from '#shared/schemas/today.ts'
+import type { ShownCheck } from './shown-check.ts'
+import type { TapResult } from './use-check-sync.ts'
+import { useHydrated } from '#app/utils/use-hydrated.ts'
+import { Button } from '#app/components/button.tsx'
+import { Field } from '#app/components/field.tsx'
+import { StatusBadge } from '#app/components/status-badge.tsx'
+
+export interface TodayAccommodation {
+  id: string
+  title: string
+  description: string
+  applies: Applies
+  applicability: 'applies' | 'conditional'
+  /** The day's latest check as loaded, and a parent's dispute on it (shown while that check is the one shown). */
+  check?: { recordedAt: string } | null
+  dispute?: { comment: string; byName: string } | null
+}
+
+/** A refusal from the no-script path (the page's action), for this row. */
+export interface RowFailure {
+  message: string
+  fieldErrors: Record<string, string[]>
+}
+
+const PRESSED =
+  'aria-pressed:border-brand-700 aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:ring-2 aria-pressed:ring-brand-700 aria-pressed:ring-offset-2 aria-pressed:hover:bg-brand-800'
+
+function Hidden({ studentId, accommodationId, date }: { studentId: string; accommodationId: string; date: string }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value="check" />
+      <input type="hidden" name="studentId" value={studentId} />
+      <input type="hidden" name="accommodationId" value={accommodationId} />
+      <input type="hidden" name="date" value={date} />
+    </>
+  )
+}
+
+function RecordedLine({ shown }: { shown: ShownCheck | null }) {
+  const hydrated = useHydrated()
+  if (!shown) return <p className="text-sm text-slate-700">Not recorded yet.</p>
+  // The time is the reader's local time, so it is only known in the browser.
+  const time = hydrated ? new Date(shown.recordedAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }) : null
+  return (
+    <div className="space-y-1 text-sm text-slate-700">
+      <p className="flex flex-wrap items-center gap-2">
+        <span className="font-semibold text-slate-900">
+          {CHECK_LABELS[shown.status]}
+          {shown.reason ? `: ${shown.reason}` : ''}
+        </span>
+        {shown.late ? <StatusBadge tone="warn">Late</StatusBadge> : null}
+        {shown.pending ? <StatusBadge tone="info">Waiting to sync</StatusBadge> : null}
+      </p>
+      <p>
+        {shown.pending ? 'Tapped' : 'Recorded'} by {shown.recordedBy}
+        {time ? ` at ${time}` : ''}
+      </p>
+    </div>
+  )
+}
+
+/**
+ * One support for one day. The four choices are submit buttons of a plain form, so a tap made before the
+ * page's scripts arrive still reaches the server; once they run, a tap goes to the phone's queue instead
+ * and shows at once. "Not provided" first asks why, in a field of its own.
+ */
+export function AccommodationCheckRow({
+  studentId,
+  accommodation,
+  date,
+  shown,
+  canRecord,
+  refusedMessage,
+  failure,
+  onTap,
+}: {
+  studentId: string
+  accommodation: TodayAccommodation
+  date: string
+  shown: ShownCheck | null
+  canRecord: boolean
+  refusedMessage: string | null
+  failure: RowFailure | null
+  onTap: (status: CheckStatus, reason?: string) => TapResult
+}) {
+  const a = accommodation
+  const [askingReason, setAskingReason] = useState(false)
+  const [reasonErrors, setReasonErrors] = useState<string[] | undefined>(undefined)
+  const [tapErrors, setTapErrors] = useState<string[]>([])
+  const reasonOpen = askingReason || Boolean(failure?.fieldErrors.reason)
+  const reasonId = `reason-${a.id}`
+  const notProvidedId = `not-provided-${a.id}`
+
+  function choose(event: MouseEvent<HTMLButtonElement>, status: CheckStatus) {
+    event.preventDefault()
+    if (status === 'not_provided') {
+      setAskingReason(true)
+      setReasonErrors(undefined)
+      return
+    }
+    setAskingReason(false)
+    // Tapping the choice already shown records nothing new.
+    if (shown?.status === status) return
+    const result = onTap(status)
+    setTapErrors(result.ok ? [] : Object.values(result.fieldErrors).flat())
+  }
+
+  function saveReason(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '')
+    const result = onTap('not_provided', reason)
+    if (result.ok) {
+      closeReason()
+      return
+    }
+    setReasonErrors(result.fieldErrors.reason ?? Object.values(result.fieldErrors).flat())
+  }
+
+  // Back to the button that opened the field, so a keyboard user does not land at the top of the page.
+  function closeReason() {
+    setAskingReason(false)
+    setReasonErrors(undefined)
+    document.getElementById(notProvidedId)?.focus()
+  }
+
+  const rowMessage = refusedMessage ?? (failure && !failure.fieldErrors.reason ? failure.message : null)
+
+  return (
+    <li className="space-y-2 py-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h4 className="font-semibold text-slate-900">{a.title}</h4>
+        {a.applicability === 'conditional' ? <StatusBadge tone="info">{describeApplies(a.applies)}</StatusBadge> : null}
+      </div>
+      <p className="text-slate-700">{a.description}</p>
+      {a.dispute && a.check && shown && !shown.pending && shown.recordedAt === a.check.recordedAt ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <StatusBadge tone="bad">Disputed</StatusBadge>
+          <span className="text-slate-800">
+            {a.dispute.byName}: “{a.dispute.comment}”
+          </span>
+        </p>
+      ) : null}
+
+      {canRecord ? (
+        <form method="post">
+          <Hidden studentId={studentId} accommodationId={a.id} date={date} />
+          <div role="group" aria-label={`Record ${a.title}`} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+            {CHECK_STATUSES.map((status) => (
+              <Button
+                key={status}
+                type="submit"
+                name="status"
+                value={status}
+                variant="secondary"
+                aria-label={`${CHECK_LABELS[status]}: ${a.title}`}
+                aria-pressed={shown?.status === status}
+                id={status === 'not_provided' ? notProvidedId : undefined}
+                aria-controls={status === 'not_provided' && reasonOpen ? reasonId : undefined}
+                className={`relative whitespace-nowrap ${PRESSED}`}
+                onClick={(e) => choose(e, status)}
+              >
+                {/* A mark besides the fill, so the choice does not rest on colour; placed aside so labels keep one line. */}
+                {shown?.status === status ? (
+                  <span aria-hidden="true" className="absolute left-1 text-xs">
+                    ✓
+                  </span>
+                ) : null}
+                {CHECK_LABELS[status]}
+              </Button>
+            ))}
+          </div>
+        </form>
+      ) : null}
+
+      {canRecord && reasonOpen ? (
+        <form method="post" id={reasonId} onSubmit={saveReason} noValidate className="space-y-3 rounded-md border border-slate-300 bg-slate-50 p-3">
+          <Hidden studentId={studentId} accommodationId={a.id} date={date} />
+          <input type="hidden" name="status" value="not_provided" />
+          <Field
+            label={`Why was “${a.title}” not provided?`}
+            name="reason"
+            hint="A few words, for example: no copy of the plan today."
+            maxLength={300}
+            required
+            autoFocus
+            autoComplete="off"
+            errors={reasonErrors ?? failure?.fieldErrors.reason}
+          />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" aria-label={`Save reason: ${a.title}`}>
+              Save reason
+            </Button>
+            <Button variant="secondary" onClick={closeReason} aria-label={`Cancel Not provided: ${a.title}`}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      ) : null}
+
+      <RecordedLine shown={shown} />
+      {tapErrors.length ? <p className="text-sm font-medium text-red-800">{tapErrors.join(' ')}</p> : null}
+      {rowMessage ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm font-medium text-red-900">
+          Not saved: {rowMessage}
+        </p>
+      ) : null}
+    </li>
+  )
+}

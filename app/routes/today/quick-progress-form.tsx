@@ -1,0 +1,157 @@
+import { useFetcher } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
+import { formatSchoolDate } from '#shared/school-date.ts'
+import { PROMPT_LEVELS, REGULATION_STATES, type GoalUnit } from '#shared/schemas/plan.ts'
+import { areaLabel, formatGoalValue, PROMPT_LEVEL_LABELS, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { Alert } from '#app/components/alert.tsx'
+import { Button, buttonClasses } from '#app/components/button.tsx'
+import { Field, SelectField } from '#app/components/field.tsx'
+import { RegulationMark } from '#app/components/regulation-mark.tsx'
+
+export interface QuickProgressValues {
+  goalId: string
+  value: string
+  promptLevel: string
+  regulation: string
+  note: string
+}
+
+export type QuickProgressResult =
+  | { intent: 'progress'; studentId: string; ok: true; goalId: string; value: number; date: string }
+  | { intent: 'progress'; studentId: string; ok: false; message: string; fieldErrors: Record<string, string[]>; values: QuickProgressValues }
+
+export interface QuickProgressGoal {
+  id: string
+  area: string
+  means: string
+  unit: GoalUnit
+}
+
+const UNIT_WORDS: Record<GoalUnit, string> = { percent: 'percent', minutes: 'minutes', count: 'times' }
+
+/**
+ * One data point for a goal without leaving the Today screen: the goal, the value, how the student seemed
+ * (the context that keeps a "met" honest), and the prompt level, which starts at Independent.
+ */
+export function QuickProgressForm({
+  studentId,
+  firstName,
+  goals,
+  date,
+  noScriptResult,
+}: {
+  studentId: string
+  firstName: string
+  goals: readonly QuickProgressGoal[]
+  date: string
+  /** The page action's answer when this form was posted without scripts. */
+  noScriptResult: QuickProgressResult | null
+}) {
+  const fetcher = useFetcher<QuickProgressResult>({ key: `progress-${studentId}` })
+  const result = fetcher.data ?? noScriptResult
+  const failure = result && !result.ok ? result : null
+  const success = result?.ok ? result : null
+  const errors = failure?.fieldErrors ?? {}
+  const busy = fetcher.state !== 'idle'
+  const [goalId, setGoalId] = useState(failure?.values.goalId ?? (goals.length === 1 ? (goals[0]?.id ?? '') : ''))
+  const unit = goals.find((g) => g.id === goalId)?.unit
+  const formRef = useRef<HTMLFormElement>(null)
+  const clearedFor = useRef<unknown>(null)
+
+  // A saved point clears the form for the next one (keeping the goal); a refused one keeps what was typed.
+  useEffect(() => {
+    const form = formRef.current
+    if (!form || fetcher.state !== 'idle' || !fetcher.data?.ok || clearedFor.current === fetcher.data) return
+    clearedFor.current = fetcher.data
+    form.reset()
+    const select = form.elements.namedItem('goalId')
+    if (select instanceof HTMLSelectElement) select.value = goalId
+  }, [fetcher.state, fetcher.data, goalId])
+
+  if (goals.length === 0) return null
+  const savedGoal = success ? goals.find((g) => g.id === success.goalId) : undefined
+
+  return (
+    <details className="group rounded-md border border-slate-300" open={result ? true : undefined}>
+      <summary className={`${buttonClasses('secondary')} w-full cursor-pointer list-none border-0 [&::-webkit-details-marker]:hidden`}>
+        Record progress on a goal
+        <span aria-hidden="true" className="group-open:rotate-180">
+          ▾
+        </span>
+      </summary>
+      <fetcher.Form method="post" ref={formRef} noValidate className="space-y-4 border-t border-slate-200 p-3" aria-label={`Record progress for ${firstName}`}>
+        <input type="hidden" name="intent" value="progress" />
+        <input type="hidden" name="studentId" value={studentId} />
+        <input type="hidden" name="date" value={date} />
+        {success ? (
+          <Alert tone="success">
+            Added {formatGoalValue(success.value, savedGoal?.unit ?? '')} for {savedGoal ? areaLabel(savedGoal.area) : 'the goal'} on{' '}
+            {formatSchoolDate(success.date)}.
+          </Alert>
+        ) : null}
+        {failure ? <Alert>{[failure.message, ...(errors.date ?? []), ...(errors.form ?? [])].join(' ')}</Alert> : null}
+        <SelectField label="Goal" name="goalId" value={goalId} onChange={(e) => setGoalId(e.target.value)} errors={errors.goalId}>
+          {goals.length === 1 ? null : <option value="">Choose a goal…</option>}
+          {goals.map((g) => (
+            <option key={g.id} value={g.id}>
+              {areaLabel(g.area)}: {g.means}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={unit ? `Result (${UNIT_WORDS[unit]})` : 'Result'}
+          name="value"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="any"
+          defaultValue={failure?.values.value ?? ''}
+          errors={errors.value}
+        />
+        <fieldset className="space-y-2" aria-describedby={errors.regulation?.length ? `regulation-error-${studentId}` : undefined}>
+          <legend className="font-medium text-slate-800">How did {firstName} seem?</legend>
+          <div className="flex flex-wrap gap-2">
+            {REGULATION_STATES.map((r) => (
+              <label
+                key={r}
+                className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+              >
+                <input
+                  type="radio"
+                  name="regulation"
+                  value={r}
+                  defaultChecked={failure?.values.regulation === r}
+                  aria-invalid={errors.regulation?.length ? true : undefined}
+                  className="size-5 accent-brand-700"
+                />
+                <RegulationMark state={r} />
+                {REGULATION_LABELS[r]}
+              </label>
+            ))}
+          </div>
+          {errors.regulation?.length ? (
+            <p id={`regulation-error-${studentId}`} className="text-sm font-medium text-red-800">
+              {errors.regulation.join(' ')}
+            </p>
+          ) : null}
+        </fieldset>
+        <SelectField
+          label="Prompt level: how much help"
+          name="promptLevel"
+          defaultValue={failure?.values.promptLevel || 'independent'}
+          errors={errors.promptLevel}
+        >
+          {PROMPT_LEVELS.map((p) => (
+            <option key={p} value={p}>
+              {PROMPT_LEVEL_LABELS[p]}
+            </option>
+          ))}
+        </SelectField>
+        <Field label="Note (optional)" name="note" maxLength={1000} defaultValue={failure?.values.note ?? ''} errors={errors.note} />
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Add data point'}
+        </Button>
+      </fetcher.Form>
+    </details>
+  )
+}

@@ -1,0 +1,14 @@
+/** Words every page shares: the app's name, the header, error pages, form-level messages. */
+export const common = {
+  appName: 'Same Page',
+  titleSuffix: '{{title}} · Same Page',
+  skipToMain: 'Skip to main content',
+  signOut: 'Sign out',
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'This page does not exist, or you do not have access to it.',
+  errorTitle: 'Something went wrong',
+  errorBody: 'The page could not be shown. Nothing you entered has been lost; try again in a moment.',
+  backHome: 'Back to My students',
+  fixFields_one: 'Check the field marked below.',
+  fixFields_other: 'Check the {{count}} fields marked below.',
+} as const
