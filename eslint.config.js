@@ -20,14 +20,15 @@ export default tseslint.config(
     },
   },
   {
-    // shared/ is pure domain code used by both sides: no I/O and no reaching into the app or the server.
+    // shared/ is pure domain code used by both sides: it imports only shared/ and npm packages (zod), never I/O.
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['#server/*', '#db/*', '#app/*', '../server/*', '../db/*', '../app/*'], message: 'shared/ must not import app, server or db code.' },
+            // A leading # starts a comment in gitignore-style `group` patterns, so subpath imports are matched by regex.
+            { regex: '^(#(server|db|app|tests)/|(\\.\\./)+(server|db|app|tests|scripts)/)', message: 'shared/ imports only shared/ and npm packages.' },
             { group: ['node:*', 'fs', 'path', 'better-sqlite3', 'kysely'], message: 'shared/ is pure: no I/O.' },
           ],
         },
@@ -35,13 +36,27 @@ export default tseslint.config(
     },
   },
   {
-    // The browser bundle must never pull in server code; only types may cross.
-    files: ['app/**/*.tsx'],
-    ignores: ['app/**/*.server.ts'],
+    // db/ is the schema, migrations and client: it knows nothing of the server built on it.
+    files: ['db/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['#db/*'], message: 'Routes reach data through context.trpc, not the database.' }] },
+        { patterns: [{ regex: '^(#(server|app)/|(\\.\\./)+(server|app)/)', message: 'db/ must not import server or app code.' }] },
+      ],
+    },
+  },
+  {
+    // The browser takes API types from app/utils/api-types.ts (inferRouterOutputs), never from the services.
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(#server/services/|(\\.\\./)+server/services/)', message: 'Take API types from #app/utils/api-types.ts; routes reach services through context.trpc.' },
+            { regex: '^(#db/|(\\.\\./)+db/)', message: 'Routes reach data through context.trpc, not the database.' },
+          ],
+        },
       ],
     },
   },

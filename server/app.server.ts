@@ -10,6 +10,7 @@ import { type AppLucia, createLucia, withSecure } from './auth/lucia.server.ts'
 import { isAllowedOrigin } from './auth/origin.server.ts'
 import { type Clock, clockForRequest, systemClock } from './clock.server.ts'
 import { readDeviceCookie } from './auth/request-auth.server.ts'
+import { readSession, type SessionUser } from './auth/session.server.ts'
 import { RateLimits, type SignInClient, SignInGuard } from './auth/sign-in-guard.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
@@ -18,7 +19,7 @@ import { isDatabaseBusy, RETRY_AFTER_SECONDS, sendBusy } from './http/busy.serve
 import { createRemixHandler } from './http/remix-handler.server.ts'
 import { cspNonce, securityHeaders } from './http/security-headers.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
-import { createContext, type SessionUser } from './trpc/context.server.ts'
+import { createContext } from './trpc/context.server.ts'
 import { appRouter } from './trpc/_app.server.ts'
 
 interface Locals {
@@ -89,18 +90,10 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   app.use(async (req, res, next) => {
     try {
       const locals = res.locals as Locals
-      locals.user = null
-      locals.sessionId = null
-      const sessionId = lucia.readSessionCookie(req.get('cookie') ?? '')
-      if (!sessionId) return next()
-      const { session, user } = await lucia.validateSession(sessionId)
-      if (session && session.fresh) res.append('Set-Cookie', withSecure(lucia.createSessionCookie(session.id), req.secure))
-      if (!session) {
-        res.append('Set-Cookie', withSecure(lucia.createBlankSessionCookie(), req.secure))
-        return next()
-      }
-      locals.user = { id: user.id, email: user.email, name: user.name }
-      locals.sessionId = session.id
+      const read = await readSession(lucia, req.get('cookie'))
+      if (read.cookie) res.append('Set-Cookie', withSecure(read.cookie, req.secure))
+      locals.user = read.user
+      locals.sessionId = read.sessionId
       next()
     } catch (error) {
       next(error)

@@ -19,7 +19,7 @@ export interface FidelityInput {
   records: readonly CheckRecord[]
   closures: ReadonlySet<IsoDate>
   asOf: IsoDate
-  /** Optional window start (e.g. 20 school days back); days before it are not counted. */
+  /** Optional window start (recentFidelity: RECENT_FIDELITY_DAYS school days back); days before it are not counted. */
   from?: IsoDate
 }
 
@@ -74,4 +74,17 @@ export function accommodationFidelity(input: FidelityInput): Fidelity {
     fidelity: divisor === 0 ? 1 : ratio3(used, divisor),
     unrecordedDates: applicable.filter((d) => !latest.has(d)),
   }
+}
+
+/** The student page's period: the last 20 school days up to asOf. */
+export const RECENT_FIDELITY_DAYS = 20
+
+/** Fidelity over a recent window (`from`, the first of the last RECENT_FIDELITY_DAYS school days, to asOf). */
+export function recentFidelity(input: FidelityInput & { from: IsoDate }): Fidelity {
+  return accommodationFidelity(input)
+}
+
+/** Fidelity since the accommodation started, up to asOf: what the accountability view and the brief count. */
+export function fidelitySinceStart(input: Omit<FidelityInput, 'from'>): Fidelity {
+  return accommodationFidelity(input)
 }

@@ -49,4 +49,9 @@ export function instructionalDaysBack(date: IsoDate, today: IsoDate, closures: R
   return eachDay(addDays(date, 1), today).filter((d) => isInstructionalDay(d, closures)).length
 }
 
+/**
+ * The recording window: the last RECORDING_WINDOW school days up to today (today counted) are still pending, and
+ * a record may be made or corrected up to RECORDING_WINDOW school days back. Older unrecorded sessions count as
+ * not delivered.
+ */
 export const RECORDING_WINDOW = 5

@@ -4,7 +4,7 @@ import { addDays, weekdayOf, type Weekday } from '#shared/school-date.ts'
 import { isScheduledOn, scheduledSessions, termOn, type ServiceSchedule, type ServiceTerm } from '#shared/services.ts'
 
 /**
- * The 2026–27 US calendar the demo school uses (db/seed-calendar.ts): Labor Day Mon 2026-09-07, Indigenous
+ * The 2026–27 US calendar the demo school uses (server/demo/seed-calendar.ts): Labor Day Mon 2026-09-07, Indigenous
  * Peoples’ Day Mon 2026-10-12, Thanksgiving Thu 2026-11-26 and Fri 2026-11-27, winter break 2026-12-21 to 2027-01-01.
  */
 const CLOSURES: ReadonlySet<string> = new Set([

@@ -1,4 +1,4 @@
-import { lastInstructionalDays } from './school-calendar.ts'
+import { lastInstructionalDays, RECORDING_WINDOW } from './school-calendar.ts'
 import type { IsoDate } from './school-date.ts'
 import type { MissedReason, ScheduledSession } from './services.ts'
 
@@ -15,8 +15,8 @@ export interface RecordLike {
 
 export type SessionStatus = 'delivered' | 'missed' | 'pending' | 'unrecorded' | 'upcoming'
 
-/** FORMATS.md: a session unrecorded within the last 5 instructional days up to asOf is pending, not yet unrecorded. */
-export const PENDING_DAYS = 5
+/** A session unrecorded within the recording window (the last 5 instructional days up to asOf) is pending, not yet unrecorded. */
+export const PENDING_DAYS = RECORDING_WINDOW
 
 export interface SessionRow<R extends RecordLike = RecordLike> {
   date: IsoDate

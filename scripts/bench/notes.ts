@@ -13,7 +13,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
-import { seedDemo, type DemoUserKey } from '#db/seed.ts'
+import { seedDemo, type DemoUserKey } from '#server/demo/seed.ts'
 import { createApp, listen } from '#server/app.server.ts'
 import { hashPassword } from '#server/auth/password.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'

@@ -4,7 +4,7 @@ import { type AppLucia, withSecure } from './lucia.server.ts'
 import { DEVICE_COOKIE, RateLimits, type SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 import { collabHub } from '../services/collab-hub.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
-import type { SessionUser } from '../trpc/context.server.ts'
+import type { SessionUser } from './session.server.ts'
 
 export type SignInResult =
   | { ok: true; setCookie: string; deviceCookie: string; userId: string }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { DEMO_PASSWORD, DEMO_USERS } from '#db/seed.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { checkCredentials, INVALID_CREDENTIALS, signInWithThrottle, type SignInOutcome } from './sign-in.server.ts'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { applicabilityOn } from '#shared/accommodation-schedule.ts'
-import { accommodationFidelity, type CheckStatus, type Fidelity } from '#shared/accommodation-fidelity.ts'
+import { type CheckStatus, type Fidelity, RECENT_FIDELITY_DAYS, recentFidelity } from '#shared/accommodation-fidelity.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay, lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
 import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
@@ -161,20 +161,18 @@ export async function latestChecksOn(db: DB, studentIds: string[], date: IsoDate
   return out
 }
 
-export const FIDELITY_WINDOW = 20
-
-export interface AccommodationFidelityRow extends Fidelity {
+export interface RecentFidelityRow extends Fidelity {
   accommodationId: string
   title: string
 }
 
 /** Each accommodation's fidelity over the last 20 school days, with the days nobody recorded. */
-export async function studentFidelity(db: DB, studentId: string, asked: IsoDate): Promise<{ from: IsoDate; to: IsoDate; rows: AccommodationFidelityRow[] }> {
+export async function studentRecentFidelity(db: DB, studentId: string, asked: IsoDate): Promise<{ from: IsoDate; to: IsoDate; rows: RecentFidelityRow[] }> {
   const calendar = await calendarForStudent(db, studentId)
   const closures = new Set(calendar.closures.keys())
   // In the summer break the last 20 school days are the year's last 20, not weekdays nobody was at school.
   const asOf = calendar.yearEnd && asked > calendar.yearEnd ? calendar.yearEnd : asked
-  const window = lastInstructionalDays(asOf, FIDELITY_WINDOW, closures)
+  const window = lastInstructionalDays(asOf, RECENT_FIDELITY_DAYS, closures)
   const from = window[0] ?? asOf
   const accommodations = await listAccommodations(db, studentId)
   const records = await db
@@ -190,7 +188,7 @@ export async function studentFidelity(db: DB, studentId: string, asked: IsoDate)
     rows: accommodations.map((a) => ({
       accommodationId: a.id,
       title: a.title,
-      ...accommodationFidelity({
+      ...recentFidelity({
         applies: a.applies,
         startDate: a.startDate,
         records: records.filter((r) => r.accommodation_id === a.id).map((r) => ({ date: r.date, status: r.status, recordedAt: r.recorded_at })),

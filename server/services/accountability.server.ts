@@ -1,5 +1,5 @@
 import type { DB } from '#db/client.server.ts'
-import { accommodationFidelity } from '#shared/accommodation-fidelity.ts'
+import { fidelitySinceStart } from '#shared/accommodation-fidelity.ts'
 import { serviceNumbers, weeklyTrend, type ServiceNumbers, type WeekPoint } from '#shared/accountability.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { listAccommodations } from './accommodations.server.ts'
@@ -26,6 +26,7 @@ export interface StudentAccountability {
   student: { id: string; name: string }
   asOf: IsoDate
   services: ServiceAccountability[]
+  /** Since each accommodation started (fidelitySinceStart), not the student page's last 20 school days. */
   accommodations: { title: string; applicableDays: number; recordedDays: number; usedDays: number; fidelity: number; disputedChecks: number }[]
 }
 
@@ -69,7 +70,7 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
     accommodations: accommodations
       .filter((a) => a.startDate <= asOf)
       .map((a) => {
-        const f = accommodationFidelity({
+        const f = fidelitySinceStart({
           applies: a.applies,
           startDate: a.startDate,
           records: checks.filter((c) => c.accommodation_id === a.id).map((c) => ({ date: c.date, status: c.status, recordedAt: c.recorded_at })),

@@ -13,7 +13,7 @@ import { appendAuditRows, recordAudit } from './audit.server.ts'
 const AT = new Date('2026-11-17T15:00:00Z')
 
 function entry(i: number) {
-  return { actorId: null, studentId: null, entity: 'test', entityId: `e${i}`, action: 'create', after: { n: i }, at: AT }
+  return { actorId: null, studentId: null, entity: 'user' as const, entityId: `e${i}`, action: 'create' as const, after: { n: i }, at: AT }
 }
 
 /** What a tamperer with a copy of the file would do first: the triggers are in the file too. */
@@ -43,7 +43,7 @@ describe('the hash-chained audit log', () => {
     await Promise.all([
       ...Array.from({ length: 20 }, (_, i) => recordAudit(t.db, entry(i))),
       ...Array.from({ length: 5 }, (_, i) => t.db.transaction().execute((trx) => recordAudit(trx, entry(100 + i)))),
-      appendAuditRows(t.db, Array.from({ length: 250 }, (_, i) => ({ at: AT.toISOString(), actor_id: null, entity: 'batch', entity_id: `b${i}`, action: 'create' }))),
+      appendAuditRows(t.db, Array.from({ length: 250 }, (_, i) => ({ at: AT.toISOString(), actor_id: null, entity: 'user' as const, entity_id: `b${i}`, action: 'create' as const }))),
     ])
     expect(verifyChain(t.sqlite, 'audit_log')).toMatchObject({ rows: 275, broken: null })
   })

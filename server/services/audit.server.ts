@@ -1,25 +1,24 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { AuditLogTable, Database } from '#db/schema.ts'
+import type { AuditEvent } from '#shared/audit-events.ts'
 import { appendChained } from './audit-chain.server.ts'
 
 export type Executor = Kysely<Database> | Transaction<Database>
 
-export interface AuditEntry {
+export type AuditEntry = AuditEvent & {
   actorId: string | null
   studentId?: string | null
-  entity: string
   entityId: string
-  action: string
   before?: unknown
   after?: unknown
   at: Date
 }
 
 /** An audit row as stored, before the chain adds its id and hashes. */
-export type AuditRow = Omit<Insertable<AuditLogTable>, 'id' | 'prev_hash' | 'hash'>
+export type AuditRow = Omit<Insertable<AuditLogTable>, 'id' | 'prev_hash' | 'hash' | 'entity' | 'action'> & { entity: AuditEvent['entity']; action: AuditEvent['action'] }
 
 /**
- * The one audit helper (DESIGN.md §5): every write calls it inside the write's own transaction, so a
+ * The one audit helper: every write calls it inside the write's own transaction, so a
  * change and its evidence land together or not at all. The row joins the hash chain there (audit-chain.server.ts);
  * called outside a transaction, it opens one, so reading the chain's head and appending stay one step.
  */

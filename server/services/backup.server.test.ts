@@ -61,7 +61,7 @@ describe('backups that restore', () => {
     try {
       await writer.ready
       // This connection writes too, while the other process does.
-      await recordAudit(t.db, { actorId: null, entity: 'test', entityId: 'here', action: 'create', at: now })
+      await recordAudit(t.db, { actorId: null, entity: 'user', entityId: 'here', action: 'create', at: now })
       const acknowledged = [...writer.acks]
       const result = backupDatabase(t.file, path.join(dir, 'backups'), now)
       const afterBackup = writer.acks.length
@@ -97,7 +97,7 @@ describe('backups that restore', () => {
   })
 
   test('the backup is named by its time, sits in BACKUP_DIR with a manifest of the chains’ heads', async () => {
-    await recordAudit(t.db, { actorId: null, entity: 'test', entityId: 'x', action: 'create', at: new Date() })
+    await recordAudit(t.db, { actorId: null, entity: 'user', entityId: 'x', action: 'create', at: new Date() })
     const result = backupDatabase(t.file, path.join(dir, 'b'), new Date('2026-12-05T04:00:00.000Z'))
     expect(result.file).toBe(path.join(dir, 'b', 'same-page-2026-12-05T04-00-00-000Z.db'))
     const manifest = JSON.parse(fs.readFileSync(result.manifestFile, 'utf8'))
@@ -106,9 +106,9 @@ describe('backups that restore', () => {
   })
 
   test('restore refuses while the database is open elsewhere, and keeps the database it replaces', async () => {
-    await recordAudit(t.db, { actorId: null, entity: 'test', entityId: 'before', action: 'create', at: new Date() })
+    await recordAudit(t.db, { actorId: null, entity: 'user', entityId: 'before', action: 'create', at: new Date() })
     const { file } = backupDatabase(t.file, dir)
-    await recordAudit(t.db, { actorId: null, entity: 'test', entityId: 'after', action: 'create', at: new Date() })
+    await recordAudit(t.db, { actorId: null, entity: 'user', entityId: 'after', action: 'create', at: new Date() })
     expect(databaseInUse(t.file)).toBe(true)
     expect(() => restoreDatabase(file, t.file)).toThrow(/is open in another process/)
     await t.db.destroy()
@@ -122,7 +122,7 @@ describe('backups that restore', () => {
   })
 
   test('restore refuses while another process (a running server) has the database open', async () => {
-    await recordAudit(t.db, { actorId: null, entity: 'test', entityId: 'x', action: 'create', at: new Date() })
+    await recordAudit(t.db, { actorId: null, entity: 'user', entityId: 'x', action: 'create', at: new Date() })
     const { file } = backupDatabase(t.file, dir)
     await t.db.destroy()
     // The server reads from the database as it starts (migrations) and keeps it open: so does this process.
@@ -141,7 +141,7 @@ describe('backups that restore', () => {
   })
 
   test('restore refuses a backup whose chain is broken or cut short, and leaves the database alone', async () => {
-    for (const id of ['a', 'b', 'c']) await recordAudit(t.db, { actorId: null, entity: 'test', entityId: id, action: 'create', at: new Date() })
+    for (const id of ['a', 'b', 'c']) await recordAudit(t.db, { actorId: null, entity: 'user', entityId: id, action: 'create', at: new Date() })
     const { file } = backupDatabase(t.file, dir)
     const target = path.join(dir, 'live.db')
     fs.copyFileSync(file, target)

@@ -1,3 +1,4 @@
+import type { AuditActionOf } from '#shared/audit-events.ts'
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { type ConcernSide, ladderStep } from '#shared/concerns.ts'
@@ -21,7 +22,7 @@ async function assertLinkable(db: Executor, studentId: string, links: readonly C
 }
 
 /** Every change to a concern is audited against the concern, by the person writing. */
-function auditConcern(trx: Executor, args: { actorId: string; studentId: string; now: Date }, concernId: string, action: string, change: { before?: unknown; after: unknown }): Promise<void> {
+function auditConcern(trx: Executor, args: { actorId: string; studentId: string; now: Date }, concernId: string, action: AuditActionOf<'concern'>, change: { before?: unknown; after: unknown }): Promise<void> {
   return recordAudit(trx, { actorId: args.actorId, studentId: args.studentId, entity: 'concern', entityId: concernId, action, ...change, at: args.now })
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { verify } from '@node-rs/argon2'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { DEMO_USERS } from '#db/seed.ts'
+import { DEMO_USERS } from '#server/demo/seed.ts'
 import { isDomainError } from '#shared/domain-error.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import type { TeamRole } from '#shared/roles.ts'

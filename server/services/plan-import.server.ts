@@ -11,6 +11,7 @@ import { validatePlanText } from '#shared/plan-import/validate.ts'
 import { mayProvideServices, type TeamRole } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate } from '#shared/school-date.ts'
 import { joinsAtOnce } from '#shared/team-join.ts'
+import type { AuditEvent } from '#shared/audit-events.ts'
 import { appendAuditRows, type AuditRow, type Executor, recordAudit } from './audit.server.ts'
 import { isSchoolAdmin } from './memberships.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
@@ -188,7 +189,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
       await appendAuditRows(trx, audit)
       audit = []
     }
-    const log = (entry: { studentId: string | null; entity: string; entityId: string; action: string; after: Record<string, unknown> }) =>
+    const log = (entry: AuditEvent & { studentId: string | null; entityId: string; after: Record<string, unknown> }) =>
       audit.push({
         at,
         actor_id: actorId,

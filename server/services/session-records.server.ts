@@ -1,9 +1,11 @@
+import type { AuditActionOf } from '#shared/audit-events.ts'
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import type { Insertable } from 'kysely'
 import type { SessionRecordsTable } from '#db/schema.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calendar.ts'
+import { PENDING_DAYS } from '#shared/session-status.ts'
 import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
 import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
@@ -111,7 +113,7 @@ function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysD
 async function saveVersion(
   trx: Executor,
   row: Insertable<SessionRecordsTable>,
-  audit: { actorId: string; studentId: string; now: Date; action: string; before?: unknown; after: unknown },
+  audit: { actorId: string; studentId: string; now: Date; action: AuditActionOf<'session_record'>; before?: unknown; after: unknown },
   notice: { serviceName: string; reason: MissedReason } | null,
 ): Promise<SessionRecord> {
   await trx.insertInto('session_records').values(row).execute()
@@ -139,7 +141,7 @@ export async function recordSession(
         throw new DomainError('BAD_REQUEST', `${service.name} has no earlier session on ${formatSchoolDate(args.repaysDate)} to make up.`, 'repaysDate')
       }
       const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
-      const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) > 4
+      const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) >= PENDING_DAYS
       if (!(original?.kind === 'missed' || unrecorded)) {
         throw new DomainError('BAD_REQUEST', `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} was not missed, so there is nothing to make up.`, 'repaysDate')
       }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { DEMO_USERS } from '#db/seed.ts'
+import { DEMO_USERS } from '#server/demo/seed.ts'
 import { isDomainError } from '#shared/domain-error.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'

@@ -1,11 +1,6 @@
 import type { DB } from '#db/client.server.ts'
+import type { SessionUser } from '../auth/session.server.ts'
 import { systemClock } from '../clock.server.ts'
-
-export interface SessionUser {
-  id: string
-  email: string
-  name: string
-}
 
 export interface Context {
   db: DB

@@ -8,7 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
-import { seedDemo } from '#db/seed.ts'
+import { seedDemo } from '#server/demo/seed.ts'
 import { createLucia, SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
 import { coveredBy, decodeStoredAck } from '#shared/notes/collab-protocol.ts'

@@ -1,5 +1,5 @@
-import { demoClosures } from '#db/seed-calendar.ts'
-import { schoolYearAround } from '#db/seed-plan.ts'
+import { demoClosures } from '#server/demo/seed-calendar.ts'
+import { schoolYearAround } from '#server/demo/seed-plan.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import { describeSchoolDay, noSchoolSentence, schoolCalendar } from '#shared/school-day.ts'
 import { mondayOf } from '#shared/school-week.ts'

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
+import { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import { TEST_CLOCK_COOKIE } from '#server/clock.server.ts'
 import { E2E_DAYS } from './days.ts'
 

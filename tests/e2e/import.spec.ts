@@ -1,5 +1,5 @@
-import { demoClosures } from '#db/seed-calendar.ts'
-import { schoolDaysBefore, schoolYearAround } from '#db/seed-plan.ts'
+import { demoClosures } from '#server/demo/seed-calendar.ts'
+import { schoolDaysBefore, schoolYearAround } from '#server/demo/seed-plan.ts'
 import { DEMO_USERS, expect, expectAccessible, signInOn, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
 
 /**

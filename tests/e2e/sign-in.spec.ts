@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, test, uniqueEmail, type DemoUserKey } from './fixtures.ts'
 
-/** Who sees which students on My students, and in which role (db/seed.ts; README's demo table). */
+/** Who sees which students on My students, and in which role (server/demo/seed.ts; README's demo table). */
 const EXPECTED: Record<DemoUserKey, { sees: Record<string, string>; neverSees: string[] }> = {
   caseManager: {
     sees: { 'Ava Brooks': 'Case manager', 'Johnny Miller': 'Case manager', 'Leo Garcia': 'Case manager', 'Maya Thompson': 'Case manager' },

@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ZodError } from 'zod'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import type { ServiceAccountability } from '#server/services/accountability.server.ts'
 import { describeZodError } from '#shared/zod-errors.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
 
 /**
- * The demo (db/seed*.ts) seeded on a normal Tuesday of the 2026–27 year, 3 p.m. local time. The seed records
+ * The demo (server/demo/seed*.ts) seeded on a normal Tuesday of the 2026–27 year, 3 p.m. local time. The seed records
  * sessions up to yesterday, Mon Nov 16. Closures that touch the numbers: Labor Day Mon Sep 7, Indigenous
  * Peoples’ Day Mon Oct 12 (Thanksgiving, Nov 26–27, is after asOf).
  *
@@ -82,7 +82,7 @@ const OT: ServiceNumbersOnly = {
 /*
  * Accommodations (all start at the year start, Mon Aug 31). Instructional days Aug 31 … Nov 17: 11 full weeks
  * Aug 31 – Nov 13 (55 weekdays) + Nov 16, 17 = 57, minus Sep 7 and Oct 12 = 55.
- * Checks (db/seed-today.ts): the 15 school days before Nov 17 (Oct 27 … Nov 16) except the 6th and 11th back
+ * Checks (server/demo/seed-today.ts): the 15 school days before Nov 17 (Oct 27 … Nov 16) except the 6th and 11th back
  * (Nov 9, Nov 2) → 13 recorded days for each of the four daily supports. The 8th and 9th back (Nov 5, 4):
  * Break card and Picture schedule "not provided"; Headphones "not needed" on the 4th, 8th and 12th back.
  *   Break card / Picture schedule: used 11; fidelity 11 / (55 − 0) = 0.2.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { DEMO_CONCERN_ISSUES } from '#db/seed-concerns.ts'
-import type { DemoUserKey } from '#db/seed.ts'
+import { DEMO_CONCERN_ISSUES } from '#server/demo/seed-concerns.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { concernLogCsv } from '#shared/concern-log-csv.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'

@@ -4,7 +4,7 @@ import { loader as accountabilityJson } from '#app/routes/accountability/account
 import { loader as concernsCsv } from '#app/routes/concerns/concern-log-csv.ts'
 import { loader as sessionsCsv } from '#app/routes/sessions/session-log-csv.ts'
 import { loader as briefPdf } from '#app/routes/brief/brief-pdf.ts'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { createLucia } from '#server/auth/lucia.server.ts'
 import { createServerLoadContext } from '#server/remix-context.server.ts'
 import { verifyChain } from '#server/services/audit-chain.server.ts'

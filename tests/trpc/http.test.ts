@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createApp } from '#server/app.server.ts'
 import type { AppLucia } from '#server/auth/lucia.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 

@@ -1,7 +1,7 @@
 import type { TRPCError } from '@trpc/server'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ZodError } from 'zod'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { ALERT_TEXT } from '#shared/accountability.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'

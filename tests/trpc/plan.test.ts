@@ -1,6 +1,6 @@
 import { ZodError } from 'zod'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
+import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import type { AppCaller } from '#server/trpc/_app.server.ts'
 import { addDays } from '#shared/school-date.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'

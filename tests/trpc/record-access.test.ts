@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'
 import type { Meta } from '#server/trpc/trpc.server.ts'
 import { verifyChain } from '#server/services/audit-chain.server.ts'

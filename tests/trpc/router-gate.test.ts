@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { type Action, ACTIONS, can, canOwned, OWNED_ACTIONS, type OwnedAction, type OwnedFacts, ownedRefusal, SCHOOL_ACTIONS } from '#shared/permissions.ts'
 import type { StudentRole } from '#shared/roles.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'

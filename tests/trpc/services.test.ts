@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
+import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import type { AppCaller } from '#server/trpc/_app.server.ts'
 import type { DomainError } from '#shared/domain-error.ts'
 import { DEFAULT_MAKE_UP_REASONS } from '#shared/services.ts'
@@ -9,7 +9,7 @@ import { trpcError } from './call.ts'
 
 /**
  * Tuesday 17 November 2026, 3 p.m. local: a school day. Seed and callers share it, so the demo record is fixed.
- * The 2026–27 demo calendar (db/seed-calendar.ts) closes Labor Day Mon 09-07, Indigenous Peoples’ Day Mon 10-12,
+ * The 2026–27 demo calendar (server/demo/seed-calendar.ts) closes Labor Day Mon 09-07, Indigenous Peoples’ Day Mon 10-12,
  * Thanksgiving Thu 11-26 and Fri 11-27, winter break 12-21 to 01-01; school year 2026-08-31 to 2027-06-18.
  */
 const NOW = new Date('2026-11-17T15:00:00')
@@ -20,7 +20,7 @@ const WEDNESDAY = new Date('2026-11-18T15:00:00')
 const AFTER_THANKSGIVING = new Date('2026-11-30T15:00:00')
 
 /**
- * What db/seed-services.ts records for a seed on NOW. Speech (30 min, Tue/Thu from 09-01) has 22 sessions up to
+ * What server/demo/seed-services.ts records for a seed on NOW. Speech (30 min, Tue/Thu from 09-01) has 22 sessions up to
  * yesterday (no closure falls on a Tuesday or Thursday): the 9th–12th were missed (provider absent), the first
  * of them made up on the Friday after the run, the 15th and 16th left unrecorded. OT (45 min, Wednesdays) has 11:
  * the 7th delivered short (30 min), the 9th missed (student absent).

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { DemoUserKey } from '#db/seed.ts'
+import type { DemoUserKey } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
+import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ZodError } from 'zod'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { DEMO_USERS, type DemoUserKey } from '#db/seed.ts'
+import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
@@ -9,7 +9,7 @@ import { trpcError } from './call.ts'
 
 /**
  * The seed day, a normal Tuesday, 3 p.m. where the tests run (local time, like a para's phone).
- * The demo calendar for the 2026–27 year (db/seed-calendar.ts) closes Labor Day 2026-09-07, Indigenous
+ * The demo calendar for the 2026–27 year (server/demo/seed-calendar.ts) closes Labor Day 2026-09-07, Indigenous
  * Peoples’ Day 2026-10-12, Thanksgiving 2026-11-26 and the day after; nothing between 2026-10-13 and 2026-11-25.
  */
 const NOW = new Date('2026-11-17T15:00:00')
@@ -103,7 +103,7 @@ describe('today and checks routers', () => {
 
     test('shows the seeded records of an earlier day', async () => {
       // 2026-11-05 is the 8th school day before the seed day: the substitute week, so the first two daily
-      // supports were not provided, and 8 % 4 = 0 makes the headphones "not needed" (db/seed-today.ts).
+      // supports were not provided, and 8 % 4 = 0 makes the headphones "not needed" (server/demo/seed-today.ts).
       const view = await demo.callerFor('para', NOW).today.forMe({ date: '2026-11-05' })
       const johnny = view.students.find((s) => s.id === demo.johnnyId)!
       const check = (title: string) => johnny.accommodations.find((a) => a.title === title)?.check
@@ -366,7 +366,7 @@ describe('today and checks routers', () => {
   test('checks.fidelity for Johnny as of the seed day', async () => {
     const result = await demo.callerFor('parent', NOW).checks.fidelity({ studentId: demo.johnnyId })
     /*
-     * Hand computation from db/seed.ts, seed-plan.ts and seed-today.ts, seed day Tuesday 2026-11-17.
+     * Hand computation from server/demo/seed.ts, seed-plan.ts and seed-today.ts, seed day Tuesday 2026-11-17.
      * No closure between 2026-10-13 and 2026-11-25, so school days are simply weekdays here.
      * Window: the last 20 school days up to 2026-11-17 → from Wednesday 2026-10-21:
      *   Oct 21 22 23 26 27 28 29 30, Nov 2 3 4 5 6 9 10 11 12 13 16 17.

@@ -1,4 +1,4 @@
-import type { AccommodationFidelityRow } from '#server/services/accommodation-checks.server.ts'
+import type { RecentFidelityRow } from '#app/utils/api-types.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
@@ -17,7 +17,7 @@ function plural(n: number, word: string): string {
  * Accommodation fidelity over the last 20 school days (FORMATS.md): per accommodation, the days it was
  * used out of the days it applied, the share, and — plainly — the days nobody recorded anything.
  */
-export function AccommodationFidelityCard({ from, to, rows }: { from: string; to: string; rows: readonly AccommodationFidelityRow[] }) {
+export function AccommodationFidelityCard({ from, to, rows }: { from: string; to: string; rows: readonly RecentFidelityRow[] }) {
   return (
     <Card title="Accommodation fidelity — last 20 school days" headingId="accommodation-fidelity">
       <p className="text-sm text-slate-700">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { ZodError } from 'zod'
-import type { StudentAccountability } from '#server/services/accountability.server.ts'
+import type { StudentAccountability } from '#app/utils/api-types.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import type { CaseloadRow } from '#server/services/accountability.server.ts'
+import type { CaseloadRow } from '#app/utils/api-types.ts'
 import type { Alert } from '#shared/accountability.ts'
 import { ALERT_SHORT, formatRate, rateTone } from './accountability-text.ts'
 import type { CaseloadFilterState } from './caseload-filter.ts'

@@ -1,4 +1,4 @@
-import type { LinkedRecord, LinkableRecords } from '#server/services/concerns-read.server.ts'
+import type { LinkedRecord, LinkableRecords } from '#app/utils/api-types.ts'
 import { CheckboxField, Fieldset } from '#app/components/form-parts.tsx'
 
 /**

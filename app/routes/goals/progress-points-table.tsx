@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import type { GoalPoint } from '#server/services/goals.server.ts'
+import type { GoalPoint } from '#app/utils/api-types.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import type { GoalUnit } from '#shared/schemas/plan.ts'
 import { formatGoalValue, PROMPT_LEVEL_LABELS, REGULATION_LABELS } from '#app/utils/plan-labels.ts'

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import type { Closure } from '#server/services/calendar.server.ts'
+import type { Closure } from '#app/utils/api-types.ts'
 import { addDays, formatSchoolDate } from '#shared/school-date.ts'
 import type { FormFailure } from '#app/utils/plan-form.ts'
 import { fullDate } from '#app/utils/session-text.ts'

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { Service } from '#server/services/services.server.ts'
+import type { Service } from '#app/utils/api-types.ts'
 import { fullDate, shortDate, weekdayList } from '#app/utils/session-text.ts'
 import { Card } from '#app/components/card.tsx'
 

@@ -1,7 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { createContext, useContext, type ReactNode } from 'react'
-import type { ActiveDispute } from '#server/services/disputes.server.ts'
-import type { SessionRecord } from '#server/services/session-records.server.ts'
+import type { ActiveDispute, SessionRecord } from '#app/utils/api-types.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import type { LogEntry } from './session-log-rows.ts'
 import { describeRecord, recordedAt, sessionBadge, sessionName } from '#app/utils/session-text.ts'

@@ -1,5 +1,4 @@
-import type { ServiceSessions } from '#server/services/session-checklist.server.ts'
-import type { SessionRecord } from '#server/services/session-records.server.ts'
+import type { ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
 import type { SessionRow } from '#shared/session-status.ts'
 
 export type LogEntry =

@@ -1,7 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { Closure } from '#server/services/calendar.server.ts'
-import type { ServiceSessions } from '#server/services/session-checklist.server.ts'
-import type { SessionRecord } from '#server/services/session-records.server.ts'
+import type { Closure, ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import type { SessionRow } from '#shared/session-status.ts'
 import { sessionTarget, type SessionActionData } from './session-forms.ts'

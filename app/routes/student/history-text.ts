@@ -1,4 +1,5 @@
 import { describeApplies } from '#shared/accommodation-schedule.ts'
+import type { AuditEventKey } from '#shared/audit-events.ts'
 import { describeRule } from '#shared/mastery.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { formatSchoolDate, isIsoDate } from '#shared/school-date.ts'
@@ -82,7 +83,8 @@ function describeCheck(who: string, action: string, before: unknown, after: unkn
 /** One plain sentence per audit entry, so a parent can read the team's history. */
 export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): string {
   const who = entry.actorName ?? 'Someone'
-  const key = `${entry.entity}.${entry.action}`
+  // Rows are typed by the union; an older row with another key still gets the plain fallback below.
+  const key = `${entry.entity}.${entry.action}` as AuditEventKey
   switch (key) {
     case 'invite.create':
       return `${who} invited ${field(entry.after, 'email') ?? 'someone'} as ${role(entry.after)}.`
@@ -160,9 +162,34 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'session_dispute.withdraw':
     case 'check_dispute.withdraw':
       return `${who} withdrew a dispute on ${entry.entity === 'session_dispute' ? 'a session record' : 'an accommodation record'}.`
-    default:
-      return `${who}: ${entry.entity.replaceAll('_', ' ')} ${entry.action.replaceAll('_', ' ')}.`
+    // Events the history names plainly: "Who: entity action."
+    case 'auth.sign_in':
+    case 'auth.sign_in.failed':
+    case 'auth.sign_in.spray_alert':
+    case 'auth.sign_out':
+    case 'notification.create':
+    case 'notification.seen':
+    case 'school_closure.create':
+    case 'school_closure.remove':
+    case 'school_policy.update':
+    case 'service.create':
+    case 'service.amend':
+    case 'session_record.create':
+    case 'session_record.correct':
+    case 'session_record.void':
+    case 'student.import':
+    case 'team_member.add':
+      return plainSentence(who, entry)
+    default: {
+      // An event added to shared/audit-events.ts without a case here fails the typecheck.
+      const _unlisted: never = key
+      return plainSentence(who, entry)
+    }
   }
+}
+
+function plainSentence(who: string, entry: Entry): string {
+  return `${who}: ${entry.entity.replaceAll('_', ' ')} ${entry.action.replaceAll('_', ' ')}.`
 }
 
 // Changes -----------------------------------------------------------------------------------------------
@@ -198,7 +225,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 const UNIT_WORDS: Record<string, string> = { percent: 'percent', minutes: 'minutes', count: 'number of times' }
 
-const DIFFED = new Set([
+const DIFFED = new Set<AuditEventKey>([
   'goal.update',
   'goal.update_plain',
   'communication_profile.update',
@@ -236,7 +263,7 @@ function unitOf(entry: Entry): string {
  * differ, before → after, in plain words. Other entries, and creations, have no "before" to compare.
  */
 export function describeChanges(entry: Entry): FieldChange[] {
-  if (!DIFFED.has(`${entry.entity}.${entry.action}`)) return []
+  if (!DIFFED.has(`${entry.entity}.${entry.action}` as AuditEventKey)) return []
   const before = record(entry.before) ?? {}
   const after = record(entry.after) ?? {}
   const unit = unitOf(entry)

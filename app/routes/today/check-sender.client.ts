@@ -1,6 +1,6 @@
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client'
 import type { AppRouter } from '#server/trpc/_app.server.ts'
-import type { CheckView } from '#server/services/accommodation-checks.server.ts'
+import type { CheckView } from '#app/utils/api-types.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 
 // A request on classroom Wi-Fi can hang for minutes; give up after this and try again on the next round.

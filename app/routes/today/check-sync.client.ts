@@ -1,4 +1,4 @@
-import type { CheckView } from '#server/services/accommodation-checks.server.ts'
+import type { CheckView } from '#app/utils/api-types.ts'
 import { enqueueCheck, isQueueKey, readQueue, removeFromQueue, type QueuedCheck } from './check-queue.client.ts'
 import { sendCheck } from './check-sender.client.ts'
 

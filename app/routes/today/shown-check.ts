@@ -1,4 +1,4 @@
-import type { CheckView } from '#server/services/accommodation-checks.server.ts'
+import type { CheckView } from '#app/utils/api-types.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 

@@ -1,12 +1,11 @@
 
-import type { TodayStudent } from '#server/services/today.server.ts'
+import type { CheckView, TodayStudent } from '#app/utils/api-types.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
 import { can } from '#shared/permissions.ts'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 import { checkKey, shownCheck } from './shown-check.ts'
 import type { CheckTap, RefusedCheck, TapResult } from './use-check-sync.ts'
-import type { CheckView } from '#server/services/accommodation-checks.server.ts'
 import { AccommodationCheckRow, type RowFailure } from './accommodation-check-row.tsx'
 import { Card } from '#app/components/card.tsx'
 import { QuickProgressForm, type QuickProgressResult } from './quick-progress-form.tsx'

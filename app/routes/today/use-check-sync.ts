@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CheckView } from '#server/services/accommodation-checks.server.ts'
+import type { CheckView } from '#app/utils/api-types.ts'
 import { recordCheckSchema } from '#shared/schemas/today.ts'
 import { fieldErrors } from '#shared/zod-errors.ts'
 import type { QueuedCheck } from './check-queue.client.ts'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { localIsoDate } from '#shared/school-date.ts'
 import { isoDateSchema } from '#shared/schemas/plan.ts'
 import { recordCheckSchema } from '#shared/schemas/today.ts'
-import { checkHistory, checkLog, recordCheck, studentFidelity } from '../../services/accommodation-checks.server.ts'
+import { checkHistory, checkLog, recordCheck, studentRecentFidelity } from '../../services/accommodation-checks.server.ts'
 import { todayForUser } from '../../services/today.server.ts'
 import { viewDate } from '../as-of.server.ts'
 import { authedProcedure, recordCaseloadRead, router, studentProcedure } from '../trpc.server.ts'
@@ -28,5 +28,5 @@ export const checksRouter = router({
   log: studentProcedure('plan.view').query(({ ctx, input }) => checkLog(ctx.db, input.studentId)),
   fidelity: studentProcedure('plan.view')
     .input(z.object({ asOf: isoDateSchema.optional() }))
-    .query(({ ctx, input }) => studentFidelity(ctx.db, input.studentId, viewDate(input.asOf, 'asOf', ctx.now))),
+    .query(({ ctx, input }) => studentRecentFidelity(ctx.db, input.studentId, viewDate(input.asOf, 'asOf', ctx.now))),
 })

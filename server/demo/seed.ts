@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { DB } from './client.server.ts'
+import type { DB } from '#db/client.server.ts'
 import type { TeamRole } from '#shared/roles.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { demoRecordsDay, schoolYearAround, seedPlan } from './seed-plan.ts'
@@ -39,7 +39,7 @@ export interface DemoIds {
 }
 
 /**
- * The demo team of DESIGN.md §7. Johnny has the whole team; Maya has only the case manager, so the para,
+ * The demo team. Johnny has the whole team; Maya has only the case manager, so the para,
  * the speech provider and the parent must never see her. Password hashing is injected so tests can reuse
  * one hash instead of paying argon2 per user.
  */

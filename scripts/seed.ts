@@ -1,6 +1,6 @@
 import { hashPassword } from '#server/auth/password.server.ts'
-import { migrateToLatest, openDatabase } from './client.server.ts'
-import { isDatabaseEmpty, seedDemo } from './seed.ts'
+import { migrateToLatest, openDatabase } from '#db/client.server.ts'
+import { isDatabaseEmpty, seedDemo } from '#server/demo/seed.ts'
 
 const file = process.env.DATABASE_PATH ?? './data/same-page.db'
 const { db } = openDatabase(file)

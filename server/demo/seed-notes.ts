@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import * as Y from 'yjs'
-import { recordStoredState } from '#server/collab/notebook-store.server.ts'
-import { stateFromJson } from '#server/collab/note-doc.server.ts'
+import { recordStoredState } from '../collab/notebook-store.server.ts'
+import { stateFromJson } from '../collab/note-doc.server.ts'
 import type { NoteNode } from '#shared/notes/note-json.ts'
-import type { Database } from './schema.ts'
+import type { Database } from '#db/schema.ts'
 
 type Trx = Transaction<Database>
 

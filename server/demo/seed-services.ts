@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { missedSessionText } from '#shared/notifications.ts'
 import { DEFAULT_MAKE_UP_REASONS, type MissedReason } from '#shared/services.ts'
-import type { Database } from './schema.ts'
+import type { Database } from '#db/schema.ts'
 
 type Trx = Transaction<Database>
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
-import type { Database } from './schema.ts'
+import type { Database } from '#db/schema.ts'
 import { schoolDaysBefore } from './seed-plan.ts'
 
 type Trx = Transaction<Database>

@@ -1,0 +1,38 @@
+/**
+ * Every kind of row the audit log holds: the entity a change was made to, and what was done. The writer
+ * (`recordAudit`) takes only these, and the History page has a sentence for each, so an event added here
+ * without a sentence fails the typecheck.
+ */
+interface AuditActions {
+  accommodation: 'create' | 'update'
+  accommodation_check: 'create' | 'update'
+  auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out'
+  check_dispute: 'dispute' | 'withdraw'
+  communication_profile: 'create' | 'update'
+  concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate'
+  goal: 'create' | 'update' | 'update_plain'
+  invite: 'create' | 'revoke'
+  notebook: 'create' | 'rename' | 'archive' | 'restore'
+  notification: 'create' | 'seen'
+  progress_point: 'create' | 'void'
+  regulation_profile: 'create' | 'update'
+  school_closure: 'create' | 'remove'
+  school_policy: 'update'
+  service: 'create' | 'amend'
+  session_dispute: 'dispute' | 'withdraw'
+  session_record: 'create' | 'correct' | 'void'
+  student: 'import'
+  team_member: 'add' | 'join' | 'remove' | 'set_areas'
+  user: 'create'
+}
+
+export type AuditEntity = keyof AuditActions
+
+/** One audit event: an entity with one of its own actions. */
+export type AuditEvent = { [E in AuditEntity]: { entity: E; action: AuditActions[E] } }[AuditEntity]
+
+/** `entity.action`, as the History page matches an event. */
+export type AuditEventKey = { [E in AuditEntity]: `${E}.${AuditActions[E]}` }[AuditEntity]
+
+/** The actions one entity's rows may name. */
+export type AuditActionOf<E extends AuditEntity> = AuditActions[E]
