@@ -3,7 +3,7 @@ import type { StudentRole } from './roles.ts'
 const EVERYONE = ['case_manager', 'provider', 'para', 'parent', 'school_admin'] as const
 
 /**
- * The one permission table (DESIGN.md §1). Routes and procedures never check roles by hand:
+ * The one permission table (docs/roles.md). Routes and procedures never check roles by hand:
  * they name an action and the gate asks `can`.
  */
 const PERMISSIONS = {
@@ -25,12 +25,12 @@ const PERMISSIONS = {
   // The notices sent to the family and when each was seen: the school's side of "we told them".
   // Parents read their own through notifications.mine, not through this list of everyone's.
   'notifications.viewSent': ['case_manager', 'provider', 'para', 'school_admin'],
-  // Notebooks (DESIGN.md §4): only the team opens and edits them; the school admin is not on the team.
+  // Notebooks (docs/domain.md#notebooks): only the team opens and edits them; the school admin is not on the team.
   'notes.view': ['case_manager', 'provider', 'para', 'parent'],
   'notes.edit': ['case_manager', 'provider', 'para', 'parent'],
   // Creating, renaming, archiving and restoring an older day: the case manager.
   'notes.manage': ['case_manager'],
-  // The concern log (DESIGN.md §4). Everyone on the team reads the shared concerns; family-only ones are filtered
+  // The concern log (docs/domain.md#concerns). Everyone on the team reads the shared concerns; family-only ones are filtered
   // out for everyone but parents by the service, in every view, export and search.
   'concerns.view': EVERYONE,
   // Parents and case managers log concerns and keep their own side's concerns up to date (checked by the service).

@@ -15,7 +15,7 @@ export interface RecordLike {
 
 export type SessionStatus = 'delivered' | 'missed' | 'pending' | 'unrecorded' | 'upcoming'
 
-/** FORMATS.md: a session unrecorded within the last 5 instructional days up to asOf is pending, not yet unrecorded. */
+/** docs/formats.md#pending: a session unrecorded within the last 5 instructional days up to asOf is pending, not yet unrecorded. */
 export const PENDING_DAYS = 5
 
 export interface SessionRow<R extends RecordLike = RecordLike> {

@@ -30,7 +30,7 @@ import { currentRecords } from './session-records.server.ts'
 import { listServices } from './services.server.ts'
 
 /**
- * The concern log (DESIGN.md §4). Visibility is enforced here, in the one query every read goes through: a
+ * The concern log (docs/domain.md#concerns). Visibility is enforced here, in the one query every read goes through: a
  * family-only concern exists only for the student's parents. For anyone else it is "not found", in every view.
  */
 

@@ -36,7 +36,7 @@ const t = initTRPC
         data: {
           ...shape.data,
           fieldErrors: zodError ? fieldErrors(zodError) : isDomainError(error.cause) && error.cause.field ? { [error.cause.field]: [error.message] } : null,
-          // A refused plan import: every problem with its JSON path (FORMATS.md), for clients that list them.
+          // A refused plan import: every problem with its JSON path (docs/formats.md#plan-import), for clients that list them.
           ...(isPlanImportError(error.cause) ? { planErrors: error.cause.errors } : {}),
         },
       }
@@ -75,7 +75,7 @@ export const authedProcedure = baseProcedure.meta({ scope: 'user' }).use(({ ctx,
 })
 
 /**
- * The one gate (DESIGN.md §6): resolves the caller's role for `input.studentId` and checks the permission
+ * The one gate (docs/domain.md#architecture, docs/roles.md): resolves the caller's role for `input.studentId` and checks the permission
  * table before the procedure sees any data. Not on the team → NOT_FOUND, naming nothing of the student.
  * A query that returned the student's records to someone at school is logged in the record of access
  * (FERPA 34 CFR 99.32; shared/record-access.ts says which kind each query reads).

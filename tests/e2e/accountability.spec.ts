@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test } from './fixtures.ts'
 
-// The ledger sentence of a service with whole-session misses and make-ups (FORMATS.md numbers). The sessions and
+// The ledger sentence of a service with whole-session misses and make-ups (docs/formats.md#ledger). The sessions and
 // notification journeys record speech sessions on the same server at the same time, so the counts may move.
 const SPEECH_LEDGER = /\d+ sessions? \(\d+ minutes\) owed to Johnny; \d+ made up \(\d+ minutes\); \d+ minutes still owed\./
 const ALERT = /The last two sessions|Three or more sessions|Less than 90%/
@@ -82,7 +82,7 @@ test('the numbers as JSON: the family’s copy, and refusals that name nothing',
   expect(body.format).toBe('same-page/accountability@1')
   expect(body.student).toEqual({ id: johnnyId, name: 'Johnny Miller' })
   expect(body.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-  // Exactly the fields FORMATS.md documents (the dispute counts added at the end): nothing the page uses on the side.
+  // Exactly the fields docs/formats.md#accountability-json documents (the dispute counts added at the end): nothing the page uses on the side.
   expect(Object.keys(body)).toEqual(['format', 'student', 'asOf', 'services', 'accommodations'])
   const speech = body.services.find((s: { key: string }) => s.key === 'speech')
   expect(Object.keys(speech)).toEqual(['key', 'name', 'minutesMandated', 'minutesDelivered', 'deliveryRate', 'sessions', 'missedByReason', 'ledger', 'alerts', 'disputedRecords'])

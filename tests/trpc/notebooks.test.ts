@@ -8,7 +8,7 @@ import { trpcError } from './call.ts'
 
 const T0 = new Date('2026-03-02T15:00:00.000Z')
 const TABLES = ['notebooks', 'notebook_updates', 'notebook_snapshots', 'audit_log']
-/** Johnny's team: everyone opens and edits notebooks (DESIGN.md §4). */
+/** Johnny's team: everyone opens and edits notebooks (docs/domain.md#notebooks). */
 const TEAM: DemoUserKey[] = ['caseManager', 'para', 'speech', 'parent']
 const NOT_MANAGERS: DemoUserKey[] = ['para', 'speech', 'parent']
 

@@ -15,7 +15,7 @@ const YEAR_END = '2026-06-18'
 /** Every table a plan write touches: a refusal must leave each one as it was. */
 const TABLES = ['goals', 'goal_versions', 'profile_versions', 'accommodations', 'accommodation_versions', 'progress_points', 'audit_log']
 const ALL: DemoUserKey[] = ['caseManager', 'speech', 'para', 'parent', 'admin']
-/** Everyone who sees Johnny's plan but may not change it (DESIGN.md §1: the case manager owns the plan). */
+/** Everyone who sees Johnny's plan but may not change it (docs/roles.md: the case manager owns the plan). */
 const NOT_OWNERS: DemoUserKey[] = ['speech', 'para', 'parent', 'admin']
 
 const PLAIN = {

@@ -5,7 +5,7 @@ import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
 
-// DESIGN.md §1 and §7: who sees which demo student, and as what. null: not visible at all.
+// docs/roles.md and docs/domain.md#demo: who sees which demo student, and as what. null: not visible at all.
 const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null; others: StudentRole | null }> = {
   caseManager: { johnny: 'case_manager', maya: 'case_manager', others: 'case_manager' },
   speech: { johnny: 'provider', maya: null, others: null },

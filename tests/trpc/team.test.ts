@@ -14,7 +14,7 @@ const JOHNNY_TEAM = [
   [DEMO_USERS.parent.email, 'parent'],
   [DEMO_USERS.ot.email, 'provider'],
 ]
-/** Everyone who can see Johnny but may not change his team (DESIGN.md §1). */
+/** Everyone who can see Johnny but may not change his team (docs/roles.md). */
 const NOT_MANAGERS: DemoUserKey[] = ['speech', 'para', 'parent', 'admin']
 
 describe('team router', () => {
