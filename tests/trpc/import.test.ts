@@ -14,6 +14,7 @@ import { isDomainError } from '#shared/domain-error.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { validatePlanText } from '#shared/plan-import/validate.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
 
@@ -45,13 +46,7 @@ const OAK_TEACHER = 'teacher@oak.example'
 const onlyKnownClosures = () => exampleWith((p) => (p.school.closures = p.school.closures.filter((c) => c.date !== NEW_CLOSURE)))
 
 describe('plan import (imports.plan and importPlan)', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb({ now: NOW })
 
   const tables = () =>
     (t.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").all() as { name: string }[])
@@ -423,11 +418,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
 // Issue 12, item 4: a plan import adds to a team only staff who already belong to the school; everyone else is invited.
 describe('imports cannot grant power', () => {
-  let t: TestDb
-  let demo: Demo
+  const { t, demo } = useDemoDb({ now: NOW })
   beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
     // Another school of the installation, with its own case manager and a parent of one of its students.
     const at = '2026-08-01T00:00:00.000Z'
     t.sqlite.exec(`
@@ -441,7 +433,6 @@ describe('imports cannot grant power', () => {
         ('oak-m2', 'oak-kid', 'oak-teacher', 'case_manager', '${at}');
     `)
   })
-  afterEach(() => t.close())
 
   const importAs = (user: DemoUserKey, team: { email: string; role: string }[], change?: (p: PlanJson) => void) =>
     demo.callerFor(user, NOW).imports.plan({

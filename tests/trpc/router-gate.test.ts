@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#db/seed.ts'
 import { type Action, ACTIONS, can, SCHOOL_ACTIONS } from '#shared/permissions.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'
 import type { Meta } from '#server/trpc/trpc.server.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { callByPath, trpcError } from './call.ts'
 
 /**
@@ -23,13 +23,7 @@ const OUTSIDERS: DemoUserKey[] = ['para', 'parent', 'speech']
 const TABLES = ['users', 'team_members', 'invites', 'audit_log', 'auth_sessions']
 
 describe('every tRPC procedure is behind the gate', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb()
 
   const counts = () => TABLES.map((table) => countRows(t.sqlite, table))
 
