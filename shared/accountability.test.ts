@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest'
 import { accommodationFidelity } from './accommodation-fidelity.ts'
 import { ALERTS, serviceNumbers, weeklyTrend, type ServiceNumbers } from './accountability.ts'
 import { instructionalDaysBetween } from './school-calendar.ts'
-import { DEFAULT_MAKE_UP_REASONS, type MissedReason, type ServiceSchedule, type ServiceTerm } from './services.ts'
+import { DEFAULT_MAKE_UP_REASONS, type ServiceSchedule, type ServiceTerm } from './services.ts'
 import type { RecordLike } from './session-status.ts'
+import { delivered, makeUp, missed } from '#tests/fixtures/builders.ts'
 
 /*
  * Worked examples of docs/formats.md#accountability-numbers, each computed by hand in its comment.
@@ -26,14 +27,6 @@ const TUE_THU_30: ServiceTerm = { effectiveFrom: '2026-10-01', minutesPerSession
 function service(startDate: string, endDate = '2027-06-11', terms: ServiceTerm[] = [TUE_THU_30]): ServiceSchedule {
   return { startDate, endDate, terms }
 }
-
-let seq = 0
-function base(date: string, kind: RecordLike['kind'], voided: boolean): RecordLike {
-  return { recordId: `r${seq++}`, date, kind, minutes: null, reason: null, repaysDate: null, voided }
-}
-const delivered = (date: string, minutes = 30, voided = false): RecordLike => ({ ...base(date, 'delivered', voided), minutes })
-const missed = (date: string, reason: MissedReason, voided = false): RecordLike => ({ ...base(date, 'missed', voided), reason })
-const makeUp = (date: string, repays: string, minutes = 30, voided = false): RecordLike => ({ ...base(date, 'make_up', voided), minutes, repaysDate: repays })
 
 describe('serviceNumbers (worked examples of docs/formats.md)', () => {
   describe('(a) due, pending and unrecorded around asOf, with a closure', () => {
