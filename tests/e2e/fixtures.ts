@@ -81,6 +81,8 @@ interface Fixtures {
   signIn: (role: DemoUserKey) => Promise<Page>
   /** Opens a page in a new browser context (a second person or device); contexts close after the test. */
   newPersonPage: () => Promise<Page>
+  /** A second person: a page in its own browser context, signed in as a demo user; resolves on My students. */
+  asRole: (role: DemoUserKey) => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -100,6 +102,13 @@ export const test = base.extend<Fixtures>({
     const closers: (() => Promise<void>)[] = []
     await provide(() => freshPage(browser, (close) => closers.push(close), day, baseURL))
     for (const close of closers) await close()
+  },
+  asRole: async ({ newPersonPage }, provide) => {
+    await provide(async (role) => {
+      const page = await newPersonPage()
+      await signInOn(page, DEMO_USERS[role].email)
+      return page
+    })
   },
 })
 
