@@ -26,12 +26,17 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(blocking, `Serious or critical accessibility violations on ${page.url()}:\n${report}`).toEqual([])
 }
 
-/** Signs in through the real form on `page` and waits for My students. */
-export async function signInOn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+/** Opens the sign-in page on `page`, fills the form and submits it; what follows is the caller's to check. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs in through the real form on `page` and waits for My students. */
+export async function signInOn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await submitSignIn(page, email, password)
   await expect(page.getByRole('heading', { level: 1, name: 'My students', exact: true })).toBeVisible()
 }
 
