@@ -63,6 +63,16 @@ export async function freshPage(
   return context.newPage()
 }
 
+/** Browser errors (a failed hydration, a crash in a component) on `page`, collected so a journey can fail on them. */
+export function collectBrowserErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  return errors
+}
+
 /** An email no other test (or run) uses, under the demo school's domain. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@maple.example`

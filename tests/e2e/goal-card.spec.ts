@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
+import { collectBrowserErrors, expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
 
 const WIDTH = 360
 test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
@@ -10,15 +10,6 @@ const GOAL_MEANS = [
   'Johnny sounds out short words like "cat" and "map".',
 ]
 
-/** Browser errors (a failed hydration, a crash in a component) fail the journey. */
-function collectBrowserErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  return errors
-}
 
 async function expectNoSideways(page: Page) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
