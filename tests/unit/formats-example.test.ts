@@ -1,26 +1,21 @@
 import { expect, test } from 'vitest'
 import { accommodationFidelity, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import { serviceNumbers } from '#shared/accountability.ts'
-import type { MissedReason } from '#shared/services.ts'
-import type { RecordLike } from '#shared/session-status.ts'
+import { delivered, makeUp, missed } from '#tests/fixtures/builders.ts'
 
 // The worked example of docs/formats.md#worked-example, so the page cannot drift from the code.
 const closures = new Set(['2026-09-17'])
-
-function session(date: string, kind: RecordLike['kind'], minutes: number | null, reason: MissedReason | null = null, repaysDate: string | null = null): RecordLike {
-  return { recordId: `${kind}-${date}`, date, kind, minutes, reason, repaysDate, voided: false }
-}
 
 test('the speech service of the worked example', () => {
   const numbers = serviceNumbers({
     service: { startDate: '2026-09-01', endDate: '2027-06-11', terms: [{ effectiveFrom: '2026-09-01', minutesPerSession: 30, weekdays: ['tue', 'thu'] }] },
     records: [
-      session('2026-09-01', 'delivered', 30),
-      session('2026-09-03', 'missed', null, 'provider_absent'),
-      session('2026-09-08', 'delivered', 20),
-      session('2026-09-10', 'missed', null, 'student_absent'),
-      session('2026-09-16', 'make_up', 30, null, '2026-09-03'),
-      session('2026-09-24', 'delivered', 30),
+      delivered('2026-09-01'),
+      missed('2026-09-03', 'provider_absent'),
+      delivered('2026-09-08', 20),
+      missed('2026-09-10', 'student_absent'),
+      makeUp('2026-09-16', '2026-09-03'),
+      delivered('2026-09-24'),
     ],
     closures,
     asOf: '2026-09-24',
