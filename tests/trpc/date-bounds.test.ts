@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { z } from 'zod'
@@ -11,6 +10,7 @@ import { daySchema } from '#shared/schemas/notes.ts'
 import { addDays, localIsoDate } from '#shared/school-date.ts'
 import type { DemoUserKey } from '#db/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { baseUrl, closeServer, listenOnFreePort } from '#tests/setup/http-server.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { systemClock } from '#server/clock.server.ts'
@@ -242,16 +242,14 @@ describe('the reproduction over HTTP: GET checks.fidelity with asOf 9999-12-31',
     t = createTestDb()
     demo = await seedDemoTeam(t)
     const created = createApp({ db: t.db, trustProxy: false })
-    server = created.app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve) => server.once('listening', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnFreePort(created.app)
+    base = baseUrl(server)
     const session = await created.lucia.createSession(demo.users.caseManager, {})
     cookie = `${SESSION_COOKIE}=${session.id}`
   })
   let cookie = ''
   afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await t.close()
   })
 

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
@@ -14,6 +13,7 @@ import { isDomainError } from '#shared/domain-error.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { validatePlanText } from '#shared/plan-import/validate.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { baseUrl, closeServer, listenOnFreePort } from '#tests/setup/http-server.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
@@ -297,14 +297,12 @@ describe('imports.plan over HTTP', () => {
     t = createTestDb()
     demo = await seedDemoTeam(t)
     const { app, lucia } = createApp({ db: t.db, trustProxy: false })
-    server = app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnFreePort(app)
+    base = baseUrl(server)
     cookie = `${SESSION_COOKIE}=${(await lucia.createSession(demo.users.admin, {})).id}`
   })
   afterEach(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await t.close()
   })
 
