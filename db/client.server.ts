@@ -15,7 +15,7 @@ import type { Database } from './schema.ts'
 
 export type DB = Kysely<Database>
 
-// SQLite before 3.51.3 can corrupt a WAL database on reset (see DESIGN.md §6).
+// SQLite before 3.51.3 can corrupt a WAL database on reset (see docs/domain.md#architecture).
 const MIN_SQLITE = [3, 51, 3]
 
 export function assertSqliteVersion(version: string): void {

@@ -181,7 +181,7 @@ function withBusyHandler(app: express.Express, collab: Collab): Collab {
 }
 
 /**
- * The one HTTP server (DESIGN.md §6): pages and /api/trpc through Express, and the /collab WebSocket on the
+ * The one HTTP server (docs/domain.md#architecture): pages and /api/trpc through Express, and the /collab WebSocket on the
  * same port through the server's `upgrade` event.
  */
 export function listen(created: Pick<CreatedApp, 'app' | 'collab'>, port: number, host?: string): Promise<Server> {

@@ -3,7 +3,7 @@ import { accommodationFidelity, type CheckRecord, type CheckStatus, latestByDay 
 import type { Applies } from '#shared/schemas/plan.ts'
 
 /**
- * Worked examples of the FORMATS.md definition ("Accountability numbers"):
+ * Worked examples of the definition in docs/formats.md#accommodation-fidelity:
  * applicableDays = instructional days from startDate up to asOf on which it applies (daily: every one;
  * weekdays: the listed days; subject and tests: only days with a record); recordedDays = those with a record;
  * usedDays = those whose latest record is `used`; fidelity = used ÷ (applicable − days recorded not_needed),

@@ -51,7 +51,7 @@ export function latestByDay(records: readonly CheckRecord[]): Map<IsoDate, Check
 }
 
 /**
- * Accommodation fidelity exactly as FORMATS.md defines it: applicable instructional days from the start date
+ * Accommodation fidelity exactly as docs/formats.md#accommodation-fidelity defines it: applicable instructional days from the start date
  * up to asOf (subject and test accommodations: only days with a record, since the app cannot know the
  * timetable); used ÷ (applicable − days recorded not_needed), 3 decimals, 1 when the divisor is 0.
  */

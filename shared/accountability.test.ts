@@ -2,11 +2,12 @@ import { describe, expect, test } from 'vitest'
 import { accommodationFidelity } from './accommodation-fidelity.ts'
 import { ALERTS, serviceNumbers, weeklyTrend, type ServiceNumbers } from './accountability.ts'
 import { instructionalDaysBetween } from './school-calendar.ts'
-import { DEFAULT_MAKE_UP_REASONS, type MissedReason, type ServiceSchedule, type ServiceTerm } from './services.ts'
+import { DEFAULT_MAKE_UP_REASONS, type ServiceSchedule, type ServiceTerm } from './services.ts'
 import type { RecordLike } from './session-status.ts'
+import { delivered, makeUp, missed } from '#tests/fixtures/builders.ts'
 
 /*
- * Worked examples of FORMATS.md "Accountability numbers", each computed by hand in its comment.
+ * Worked examples of docs/formats.md#accountability-numbers, each computed by hand in its comment.
  *
  * Calendar (2026):           Mon    Tue    Wed    Thu    Fri
  *                            Oct 19 Oct 20 Oct 21 Oct 22 Oct 23
@@ -27,15 +28,7 @@ function service(startDate: string, endDate = '2027-06-11', terms: ServiceTerm[]
   return { startDate, endDate, terms }
 }
 
-let seq = 0
-function base(date: string, kind: RecordLike['kind'], voided: boolean): RecordLike {
-  return { recordId: `r${seq++}`, date, kind, minutes: null, reason: null, repaysDate: null, voided }
-}
-const delivered = (date: string, minutes = 30, voided = false): RecordLike => ({ ...base(date, 'delivered', voided), minutes })
-const missed = (date: string, reason: MissedReason, voided = false): RecordLike => ({ ...base(date, 'missed', voided), reason })
-const makeUp = (date: string, repays: string, minutes = 30, voided = false): RecordLike => ({ ...base(date, 'make_up', voided), minutes, repaysDate: repays })
-
-describe('serviceNumbers (FORMATS.md worked examples)', () => {
+describe('serviceNumbers (worked examples of docs/formats.md)', () => {
   describe('(a) due, pending and unrecorded around asOf, with a closure', () => {
     // Tue/Thu 30 min from Mon Oct 26; Thu Nov 12 closed. Scheduled up to Nov 18: Oct 27, 29, Nov 3, 5, 10, 17 (6).
     // Delivered Oct 27, 29 and Nov 5; nothing recorded for Nov 3, 10, 17.
@@ -448,7 +441,7 @@ describe('serviceNumbers (FORMATS.md worked examples)', () => {
       })
     })
 
-    test('all three, in the order FORMATS.md lists them', () => {
+    test('all three, in the order docs/formats.md lists them', () => {
       // From Mon Oct 26, asOf Thu Nov 19: scheduled Oct 27, 29, Nov 3, 5, 10, 17, 19 → 7; Nov 17, 19 unrecorded in
       // the window Nov 13–19 → pending 2; due 5: delivered Oct 27, Nov 3 (60 min), missed Oct 29, Nov 5, Nov 10.
       // Mandated 150; rate 0.4. Owed 90. Latest two due Nov 5, Nov 10 missed → consecutive; 3 school misses since

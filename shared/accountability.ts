@@ -22,7 +22,7 @@ export interface AccountabilityInput {
   records: readonly RecordLike[]
   closures: ReadonlySet<IsoDate>
   asOf: IsoDate
-  /** Reasons that owe a make-up (the school's policy); defaults to DESIGN.md §3 / FORMATS.md. */
+  /** Reasons that owe a make-up (the school's policy); defaults to docs/domain.md#missed-reasons. */
   owedReasons?: readonly MissReason[]
 }
 
@@ -35,7 +35,7 @@ function ratio3(numerator: number, denominator: number): number {
 }
 
 /**
- * One service's accountability numbers as of a date, exactly as FORMATS.md defines them. The same function
+ * One service's accountability numbers as of a date, exactly as docs/formats.md#accountability-numbers defines them. The same function
  * serves the school and the family, so both see the same numbers.
  */
 export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
@@ -103,7 +103,7 @@ export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
   }
 }
 
-/** FORMATS.md's school reasons, for the repeated-misses alert (which the make-up policy does not change). */
+/** The school reasons (docs/formats.md#alerts), for the repeated-misses alert (which the make-up policy does not change). */
 const SCHOOL_REASON_SET = new Set<string>(['provider_absent', 'provider_other_duty', 'scheduling_conflict', 'staff_vacancy'])
 
 export interface WeekPoint {

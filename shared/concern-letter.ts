@@ -3,7 +3,7 @@ import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { type MissReason, REASON_LABELS } from './services.ts'
 
 /**
- * "Draft a letter" (DESIGN.md §4): a factual letter for the concern's current step, built only from the records.
+ * "Draft a letter" (docs/domain.md#ladder): a factual letter for the concern's current step, built only from the records.
  * The IEP's words, then what the records show, then what is asked — no blame, no adjectives ("The IEP states…",
  * never "You promised…"). The person edits it before sending; this is a first draft, not advice.
  */

@@ -3,7 +3,7 @@ import type { StudentRole, TeamRole } from './roles.ts'
 import { addDays, daysBetween, type IsoDate } from './school-date.ts'
 
 /**
- * The concern log and its escalation ladder (DESIGN.md §4): pure data and rules, shared by the server, the pages
+ * The concern log and its escalation ladder (docs/domain.md#concerns): pure data and rules, shared by the server, the pages
  * and the letter builder.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Special-education words a summary should not lean on, each with a plain alternative at grade 6 or lower
- * (DESIGN.md §2). Written for a para or a parent reading on a phone, not for the IEP team.
+ * (docs/domain.md#reading-grade). Written for a para or a parent reading on a phone, not for the IEP team.
  */
 
 export type JargonKind = 'acronym' | 'term' | 'measure' | 'prompt'

@@ -114,7 +114,7 @@ function round(n: number): number {
 export const RECENT_POINTS = 3
 
 /**
- * "Met on paper" (DESIGN.md §2): the latest value reaches the goal while one of the recent points was
+ * "Met on paper" (docs/domain.md#met-on-paper): the latest value reaches the goal while one of the recent points was
  * recorded with the student dysregulated. The number looks fine; the child may not be.
  */
 export function metOnPaper(points: readonly ProgressPoint[], rule: MasteryRule): boolean {

@@ -1,56 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import {
-  type BriefAccommodationInput,
-  type BriefGoalInput,
-  type BriefServiceInput,
   briefQuestions,
   buildMeetingBrief,
-  type MeetingBriefInput,
   NO_CONCERNS_TEXT,
   percent,
 } from './meeting-brief.ts'
-
-const johnny = { id: 'johnny', name: 'Johnny Miller', preferredName: 'Johnny' }
-
-function service(over: Partial<BriefServiceInput> = {}): BriefServiceInput {
-  return {
-    key: 'speech',
-    name: 'Speech-language therapy',
-    providerName: 'Priya Shah',
-    minutesPerSession: 30,
-    weekdays: ['tue', 'thu'],
-    minutesMandated: 480,
-    minutesDelivered: 480,
-    deliveryRate: 1,
-    sessions: { due: 16, delivered: 16, missed: 0, unrecorded: 0, pending: 0, madeUp: 0 },
-    missedByReason: {},
-    ledger: { minutesOwed: 0, minutesMadeUp: 0, balance: 0 },
-    alerts: [],
-    ...over,
-  }
-}
-
-function accommodation(over: Partial<BriefAccommodationInput> = {}): BriefAccommodationInput {
-  return { title: 'Break card', applicableDays: 20, recordedDays: 20, usedDays: 20, fidelity: 1, ...over }
-}
-
-function goal(over: Partial<BriefGoalInput> = {}): BriefGoalInput {
-  return {
-    id: 'g1',
-    area: 'behavior',
-    plain: { means: 'Johnny stays with the group for work time.' },
-    target: '20 minutes',
-    unit: 'minutes',
-    status: { status: 'on_track', reason: 'The last 3 points average 12 and are not falling.' },
-    metOnPaper: false,
-    latest: { date: '2026-11-16', value: 12, promptLevel: 'verbal', regulation: 'calm', note: '' },
-    ...over,
-  }
-}
-
-function input(over: Partial<MeetingBriefInput> = {}): MeetingBriefInput {
-  return { student: johnny, asOf: '2026-11-17', services: [], accommodations: [], goals: [], concerns: [], ...over }
-}
+import { briefAccommodation as accommodation, briefGoal as goal, briefInput as input, briefService as service } from '#tests/fixtures/builders.ts'
 
 describe('the meeting brief’s sections', () => {
   test('a service: its schedule, delivery, sessions, ledger, reasons and alerts in plain words', () => {

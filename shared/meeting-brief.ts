@@ -6,7 +6,7 @@ import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY } from './services.ts'
 
 /**
- * The meeting brief (DESIGN.md §4): one page a family or a case manager brings to a follow-up meeting. Every
+ * The meeting brief (docs/domain.md#accountability): one page a family or a case manager brings to a follow-up meeting. Every
  * sentence is built here, from the accountability numbers and the goals, so the printable page and the PDF
  * say exactly the same thing.
  */
@@ -41,7 +41,7 @@ export interface BriefGoalInput {
   latest: { date: IsoDate; value: number; promptLevel: PromptLevel; regulation: RegulationState; note: string } | null
 }
 
-/** An open entry of the concern log (DESIGN.md §4), as the caller may see it (family-only ones only for parents). */
+/** An open entry of the concern log (docs/domain.md#concerns), as the caller may see it (family-only ones only for parents). */
 export interface OpenConcernInput {
   id: string
   date: IsoDate

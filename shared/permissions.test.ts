@@ -4,7 +4,7 @@ import type { StudentRole } from './roles.ts'
 
 const ROLES: StudentRole[] = ['case_manager', 'provider', 'para', 'parent', 'school_admin']
 
-// Written out by hand: only the case manager changes the team; everyone who can see the
+// docs/roles.md, written out by hand: only the case manager changes the team; everyone who can see the
 // student (school admin included) sees the student, the team and the history.
 const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'student.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
@@ -19,7 +19,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'services.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'sessions.record': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'notifications.viewSent': { case_manager: true, provider: true, para: true, parent: false, school_admin: true },
-  // Only team members open or change a notebook; the school admin is not on the team.
+  // docs/domain.md#notebooks: only team members open or change a notebook; the school admin is not on the team.
   'notes.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'notes.edit': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'notes.manage': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },

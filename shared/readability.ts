@@ -1,5 +1,5 @@
 /**
- * Reading grade of a plain-language summary (DESIGN.md §2): Flesch–Kincaid with an English syllable
+ * Reading grade of a plain-language summary (docs/domain.md#reading-grade): Flesch–Kincaid with an English syllable
  * heuristic. Runs in the browser on every keystroke, so it stays a few regular expressions and no dictionary.
  */
 
@@ -16,7 +16,7 @@ export interface ReadingLevel {
   tooHard: boolean
 }
 
-/** The grade the plain-language summaries aim at (DESIGN.md §2). */
+/** The grade the plain-language summaries aim at (docs/domain.md#reading-grade). */
 export const TARGET_GRADE = 8
 
 // Common words the rules below get wrong; a wrong count on a frequent word skews every grade.

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, eachDay, type IsoDate, MAX_LOOP_DAYS, weekdayOf } from './school-date.ts'
 
-/** Instructional days are Monday–Friday minus the school's closures (FORMATS.md). */
+/** Instructional days are Monday–Friday minus the school's closures (docs/domain.md#school-calendar). */
 export function isInstructionalDay(date: IsoDate, closures: ReadonlySet<IsoDate>): boolean {
   const day = weekdayOf(date)
   return day !== 'sat' && day !== 'sun' && !closures.has(date)

@@ -26,7 +26,7 @@ export const REASON_LABELS: Record<MissReason, string> = {
   unrecorded: 'Not recorded',
 }
 
-/** Who is responsible for a miss (DESIGN.md §3). */
+/** Who is responsible for a miss (docs/domain.md#missed-reasons). */
 export const REASON_RESPONSIBILITY: Record<MissReason, 'school' | 'student'> = {
   provider_absent: 'school',
   provider_other_duty: 'school',
@@ -38,7 +38,7 @@ export const REASON_RESPONSIBILITY: Record<MissReason, 'school' | 'student'> = {
   student_declined: 'student',
 }
 
-/** DESIGN.md §3's default make-up policy: school-responsible misses owe a make-up session. */
+/** The default make-up policy (docs/domain.md#make-up-policy): school-responsible misses owe a make-up session. */
 export const DEFAULT_MAKE_UP_REASONS: readonly MissReason[] = [
   'provider_absent',
   'provider_other_duty',

@@ -16,7 +16,7 @@ const base: SessionLogRecord = {
 }
 
 describe('sessionLogCsv', () => {
-  test('the header is FORMATS.md’s, with `disputed` appended last', () => {
+  test('the header is the documented one (docs/formats.md), with `disputed` appended last', () => {
     expect(SESSION_LOG_HEADER.join(',')).toBe('date,service,status,minutes,reason,note,recorded_by,recorded_at,repays,voided,disputed')
     expect(sessionLogCsv([])).toBe('date,service,status,minutes,reason,note,recorded_by,recorded_at,repays,voided,disputed\r\n')
   })

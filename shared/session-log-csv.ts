@@ -1,7 +1,7 @@
 import { type CsvCell, toCsv } from './csv.ts'
 
 /**
- * FORMATS.md's session log header, in its order. `disputed` (a parent flagged the record; true/false) came later and
+ * The session log header of docs/formats.md#session-log-csv, in its order. `disputed` (a parent flagged the record; true/false) came later and
  * is appended last, so a reader that picks columns by position or by name keeps working.
  */
 export const SESSION_LOG_HEADER = ['date', 'service', 'status', 'minutes', 'reason', 'note', 'recorded_by', 'recorded_at', 'repays', 'voided', 'disputed'] as const

@@ -33,7 +33,7 @@ function distinctMatches(matches: JargonMatch[]): JargonMatch[] {
 }
 
 /**
- * Live help for one plain-language text (DESIGN.md §2): its reading grade against the grade 8 aim and the
+ * Live help for one plain-language text (docs/domain.md#reading-grade): its reading grade against the grade 8 aim and the
  * jargon it leans on, each with a plainer wording. Pure shared functions on every keystroke, no server;
  * a hard grade is a mark, never a reason to refuse saving.
  */

@@ -24,7 +24,7 @@ export function sessionBadge(status: SessionStatus, record: RecordText | null, m
     case 'pending':
       return { tone: 'info', label: 'Pending' }
     case 'unrecorded':
-      // Red: an undocumented session is not a delivered one (DESIGN.md §3).
+      // Red: an undocumented session is not a delivered one (docs/domain.md#session-status).
       return { tone: 'bad', label: 'Unrecorded' }
     case 'upcoming':
       return { tone: 'neutral', label: 'Upcoming' }

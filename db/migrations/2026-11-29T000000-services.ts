@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 
 // Frozen in time: a migration never imports app code.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // Which missed reasons owe a make-up session, per school (JSON array); null means DESIGN.md §3's default.
+  // Which missed reasons owe a make-up session, per school (JSON array); null means the default (docs/domain.md#make-up-policy).
   await db.schema.alterTable('schools').addColumn('make_up_reasons', 'text').execute()
 
   await db.schema

@@ -2,7 +2,7 @@
  * Benchmark for the accountability views (issue #6): a generated district — 2,000 students with 3 services
  * each and a full school year of session records — then the median time of the student view and the school
  * view, each against one plain SQL query over the same data in the same run (the ratio says what the
- * FORMATS.md rules cost over raw aggregation).
+ * docs/formats.md rules cost over raw aggregation).
  */
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * Benchmark for the plan import (FORMATS.md `same-page/plan@1`): a generated file with two school years of
+ * Benchmark for the plan import (docs/formats.md#plan-import, `same-page/plan@1`): a generated file with two school years of
  * session records for 5 services (every scheduled session recorded; some missed, the school's misses made up on
  * the next school day), imported end to end — read, validated, written in one transaction with its audit rows —
  * into a fresh database each run. The figure is the median of 3 runs.

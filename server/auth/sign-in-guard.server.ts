@@ -36,7 +36,7 @@ export interface Attempt {
 
 /**
  * The memory of failed sign-ins, per account+client and per client (shared/sign-in-throttle.ts holds the rules).
- * Kept in the one server process (DESIGN.md §6): a restart forgets it, which only ever lets people in sooner.
+ * Kept in the one server process (docs/domain.md#architecture): a restart forgets it, which only ever lets people in sooner.
  *
  * A browser where the account signed in before carries a device tag for it (an HMAC of the email under this
  * process's secret): it is its own client for that account, so an attacker failing from the same address (a

@@ -24,7 +24,7 @@ export const DEMO_CONCERN_ISSUES = {
 } as const
 
 /**
- * Laura's concern log: two concerns about Johnny's missed speech sessions, linked to the seeded
+ * Laura's concern log (docs/domain.md#demo): two concerns about Johnny's missed speech sessions, linked to the seeded
  * provider-absent misses. The first is shared with the team, has two documented contacts and a response, and was
  * moved up to step 2 (IEP meeting requested); the second is family-only, still at step 1.
  */

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely'
 import type { Database } from '#db/schema.ts'
 
 /**
- * Johnny's plan for the demo: his "sit for 20 minutes" goal is met on paper — the last
+ * Johnny's plan for the demo (docs/domain.md#demo): his "sit for 20 minutes" goal is met on paper — the last
  * sessions reach 20 minutes — while he was dysregulated each time, shut down afterwards and refused class
  * the next day. Dates are relative to the seed day so the demo always looks current.
  */

@@ -39,7 +39,7 @@ export interface DemoIds {
 }
 
 /**
- * The demo team. Johnny has the whole team; Maya has only the case manager, so the para,
+ * The demo team (docs/domain.md#demo). Johnny has the whole team; Maya has only the case manager, so the para,
  * the speech provider and the parent must never see her. Password hashing is injected so tests can reuse
  * one hash instead of paying argon2 per user.
  */

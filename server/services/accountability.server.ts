@@ -30,7 +30,7 @@ export interface StudentAccountability {
   accommodations: { title: string; applicableDays: number; recordedDays: number; usedDays: number; fidelity: number; disputedChecks: number }[]
 }
 
-/** `same-page/accountability@1`: the same numbers for the school and the family. */
+/** `same-page/accountability@1` (docs/formats.md#accountability-json): the same numbers for the school and the family. */
 export async function studentAccountability(db: DB, studentId: string, asOf: IsoDate): Promise<StudentAccountability> {
   const student = await db.selectFrom('students').select(['id', 'name']).where('id', '=', studentId).executeTakeFirstOrThrow()
   const closures = closureSet(await closuresForStudent(db, studentId))

@@ -14,7 +14,7 @@ export interface ActiveAlert {
 }
 
 /**
- * Today's accountability alerts (DESIGN.md §3) for the students a person is parent or case manager of,
+ * Today's accountability alerts (docs/formats.md#alerts) for the students a person is parent or case manager of,
  * computed live from the same numbers everyone sees: an alert shows until the records clear it.
  */
 export async function activeAlertsFor(db: DB, userId: string, today: IsoDate): Promise<ActiveAlert[]> {

@@ -18,7 +18,7 @@ export type AuditEntry = AuditEvent & {
 export type AuditRow = Omit<Insertable<AuditLogTable>, 'id' | 'prev_hash' | 'hash' | 'entity' | 'action'> & { entity: AuditEvent['entity']; action: AuditEvent['action'] }
 
 /**
- * The one audit helper: every write calls it inside the write's own transaction, so a
+ * The one audit helper (docs/domain.md#records-are-evidence): every write calls it inside the write's own transaction, so a
  * change and its evidence land together or not at all. The row joins the hash chain there (audit-chain.server.ts);
  * called outside a transaction, it opens one, so reading the chain's head and appending stay one step.
  */

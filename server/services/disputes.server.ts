@@ -4,7 +4,7 @@ import type { DisputeKind } from '#shared/schemas/concerns.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 
 /**
- * A parent's dispute flag on a session record or an accommodation check (DESIGN.md §5). Append-only: flagging adds
+ * A parent's dispute flag on a session record or an accommodation check (docs/domain.md#disputes). Append-only: flagging adds
  * a `dispute` row, withdrawing adds a `withdraw` row; the latest row per record says whether the dispute stands.
  */
 

@@ -1,42 +1,32 @@
 import { describe, expect, test } from 'vitest'
 import { buildMeetingBrief } from '#shared/meeting-brief.ts'
+import { briefAccommodation, briefGoal, briefInput, briefService } from '#tests/fixtures/builders.ts'
 import { pdfText } from '#tests/fixtures/pdf-text.ts'
 import { pdfSafe, renderMeetingBriefPdf } from './meeting-brief-pdf.server.ts'
 
-const brief = buildMeetingBrief({
-  student: { id: 'johnny', name: 'Johnny Miller', preferredName: 'Johnny' },
-  asOf: '2026-11-17',
-  services: [
-    {
-      key: 'speech',
-      name: 'Speech-language therapy',
-      providerName: 'Priya Shah',
-      minutesPerSession: 30,
-      weekdays: ['tue', 'thu'],
-      minutesMandated: 900,
-      minutesDelivered: 720,
-      deliveryRate: 0.8,
-      sessions: { due: 30, delivered: 23, missed: 4, unrecorded: 2, pending: 1, madeUp: 1 },
-      missedByReason: { provider_absent: 4 },
-      ledger: { minutesOwed: 180, minutesMadeUp: 30, balance: 150 },
-      alerts: ['low_delivery_rate'],
-    },
-  ],
-  accommodations: [{ title: 'Break card', applicableDays: 18, recordedDays: 15, usedDays: 12, fidelity: 0.667 }],
-  goals: [
-    {
-      id: 'g1',
-      area: 'behavior',
-      plain: { means: 'Johnny stays with the group for work time.' },
-      target: '20 minutes',
-      unit: 'minutes',
-      status: { status: 'met', reason: 'The last 3 sessions reach the goal.' },
-      metOnPaper: true,
-      latest: { date: '2026-11-16', value: 20, promptLevel: 'verbal', regulation: 'dysregulated', note: '' },
-    },
-  ],
-  concerns: [],
-})
+const brief = buildMeetingBrief(
+  briefInput({
+    services: [
+      briefService({
+        minutesMandated: 900,
+        minutesDelivered: 720,
+        deliveryRate: 0.8,
+        sessions: { due: 30, delivered: 23, missed: 4, unrecorded: 2, pending: 1, madeUp: 1 },
+        missedByReason: { provider_absent: 4 },
+        ledger: { minutesOwed: 180, minutesMadeUp: 30, balance: 150 },
+        alerts: ['low_delivery_rate'],
+      }),
+    ],
+    accommodations: [briefAccommodation({ applicableDays: 18, recordedDays: 15, usedDays: 12, fidelity: 0.667 })],
+    goals: [
+      briefGoal({
+        status: { status: 'met', reason: 'The last 3 sessions reach the goal.' },
+        metOnPaper: true,
+        latest: { date: '2026-11-16', value: 20, promptLevel: 'verbal', regulation: 'dysregulated', note: '' },
+      }),
+    ],
+  }),
+)
 
 describe('the meeting brief PDF', () => {
   test('is a real PDF, made on the server, that says what the page says', async () => {

@@ -166,7 +166,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
       if (s && joinsAtOnce(s, m.role)) joining.set(m.email, { userId: s.userId, role: m.role })
     }
     const errors = await referenceErrors(trx, plan, school, joining, today)
-    // The school calendar is the school admin's (`school.calendar`): a closure changes every student's
+    // The school calendar is the school admin's (docs/roles.md, `school.calendar`): a closure changes every student's
     // mandated sessions. A case manager's file may name closures the school already has, never add one.
     const admin = actorId ? await isSchoolAdmin(trx, actorId, school.id) : false
     if (actorId && !admin) {

@@ -100,7 +100,7 @@ export async function sessionsWeek(db: DB, userId: string, weekOf: IsoDate, toda
   }
 }
 
-/** One row per session record, oldest first (the session log), with whether a parent's dispute stands. */
+/** One row per session record, oldest first (docs/formats.md#session-log-csv), with whether a parent's dispute stands. */
 export async function sessionLog(db: DB, studentId: string) {
   const disputes = await activeDisputes(db, studentId)
   const services = await listServices(db, { studentIds: [studentId] })

@@ -230,7 +230,7 @@ export async function removeMember(
     })
     return member.user_id
   })
-  // After the commit: their open notebooks close now, not when they next reload (DESIGN.md §4).
+  // After the commit: their open notebooks close now, not when they next reload (docs/domain.md#notebooks).
   collabHub.memberRemoved(args.studentId, removedUserId)
 }
 
@@ -248,7 +248,7 @@ export interface HistoryEntry {
  * The student's audit trail. `hideFamilyOnly`: leave out the entries of family-only concerns, which exist only for
  * the student's parents (a staff member's history must not reveal them either). `hideNotebookText`: leave out the
  * notebook words some entries carry (a restore keeps the restored text), for people who may not open the notebooks
- * (the school admin, DESIGN.md §4): the history must not be a way round `notes.view`.
+ * (the school admin, docs/domain.md#notebooks): the history must not be a way round `notes.view`.
  */
 export async function listStudentHistory(db: DB, studentId: string, limit = 100, hideFamilyOnly = true, hideNotebookText = true): Promise<HistoryEntry[]> {
   let query = db

@@ -8,7 +8,7 @@ import { DATE_MAX, DATE_MIN, isIsoDate, WEEKDAYS } from '../school-date.ts'
 import { MISSED_REASONS } from '../services.ts'
 
 /**
- * The `same-page/plan@1` import format (FORMATS.md; user docs in docs/import-format.md). Every message reads
+ * The `same-page/plan@1` import format (docs/formats.md#plan-import; field by field in docs/import-format.md). Every message reads
  * after its JSON path: `services[0].weekdays[2]: "fri day" is not a weekday: "mon"…"fri" expected`. Objects are
  * strict: an unknown field is almost always a typo, and ignoring it would drop data without a word.
  */

@@ -5,7 +5,7 @@ import { validatePlan, validatePlanText } from './validate.ts'
 
 const TODAY = '2026-10-01'
 
-/** FORMATS.md's example, as a fresh object each time so a test can break one thing. */
+/** The documented example (docs/formats.md#plan-import, docs/examples/plan-ava.json), as a fresh object each time so a test can break one thing. */
 function example() {
   return {
     format: 'same-page/plan@1',
@@ -74,7 +74,7 @@ function expectOne(change: (plan: Example) => void, path: string, message: RegEx
 }
 
 describe('a valid plan', () => {
-  test('FORMATS.md’s example validates, with every list filled in', () => {
+  test('the documented example validates, with every list filled in', () => {
     const result = validatePlan(example(), { today: TODAY })
     expect(result.ok).toBe(true)
     if (!result.ok) return

@@ -34,7 +34,7 @@ describe('the /collab socket', () => {
   test('a member of the team (the para) is accepted; someone not on the team gets the same 404 as a missing notebook', async () => {
     const base = { origin: h.origin }
     expect(await upgradeStatus(`${h.wsBase}/${notebookId}`, { ...base, cookie: await h.cookieFor('para') })).toBe(101)
-    // The school admin sees Johnny's plan but is not on his team (DESIGN.md §4).
+    // The school admin sees Johnny's plan but is not on his team (docs/domain.md#notebooks).
     expect(await upgradeStatus(`${h.wsBase}/${notebookId}`, { ...base, cookie: await h.cookieFor('admin') })).toBe(404)
     expect(await upgradeStatus(`${h.wsBase}/no-such-notebook`, { ...base, cookie: await h.cookieFor('para') })).toBe(404)
   })

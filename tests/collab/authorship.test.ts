@@ -1,17 +1,13 @@
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { appendNotebookUpdates, compactNotebook, loadNotebookDoc } from '#server/collab/notebook-store.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
-import { startHarness, waitFor, type CollabHarness } from './harness.ts'
+import { harnessPerTest, waitFor } from './harness.ts'
 
-let h: CollabHarness | null = null
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const startHarness = harnessPerTest()
 
 test('stored updates carry the sender, and the history says who wrote which words, through compaction', async () => {
-  h = await startHarness()
+  const h = await startHarness()
   const id = h.demo.notebookIds[0]!
   const para = await h.connect('para', id)
   const parent = await h.connect('parent', id)
@@ -35,7 +31,7 @@ test('stored updates carry the sender, and the history says who wrote which word
   expect(owner.user_id).toBe(h.demo.users.parent)
 
   for (const c of [para, parent]) c.destroy()
-  await waitFor(() => h!.created.collab.hocuspocus.getDocumentsCount() === 0)
+  await waitFor(() => h.created.collab.hocuspocus.getDocumentsCount() === 0)
   await h.created.collab.idle()
   await compactNotebook(h.t.db, id)
   const caller = h.demo.callerFor('caseManager')
@@ -49,9 +45,9 @@ test('stored updates carry the sender, and the history says who wrote which word
 })
 
 test('a flush never rewrites a snapshot; the first edit of a later day keeps the earlier day as it stood', async () => {
-  h = await startHarness()
+  const h = await startHarness()
   const id = h.demo.notebookIds[0]!
-  const snapshots = () => h!.t.sqlite.prepare('select day, updated_at, length(state) as size from notebook_snapshots where notebook_id = ? order by day').all(id)
+  const snapshots = () => h.t.sqlite.prepare('select day, updated_at, length(state) as size from notebook_snapshots where notebook_id = ? order by day').all(id)
   const doc = await loadNotebookDoc(h.t.db, id)
   const add = (words: string) => {
     const sv = Y.encodeStateVector(doc)

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { afterEach } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { createApp, listen, type CreatedApp } from '#server/app.server.ts'
@@ -37,6 +38,19 @@ export interface Client {
   type(words: string): void
   synced(): Promise<void>
   destroy(): void
+}
+
+/**
+ * For test files that start a harness inside each test (each with its own collab options): registers the afterEach
+ * that stops whatever harness the test started, and returns the function that starts it.
+ */
+export function harnessPerTest(): typeof startHarness {
+  let running: CollabHarness | null = null
+  afterEach(async () => {
+    await running?.stop()
+    running = null
+  })
+  return async (collab) => (running = await startHarness(collab))
 }
 
 export async function startHarness(collab?: Omit<CollabOptions, 'db' | 'lucia'>): Promise<CollabHarness> {

@@ -1,19 +1,15 @@
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_TOO_LARGE } from '#server/collab/collab-server.server.ts'
 import { loadNotebookDoc } from '#server/collab/notebook-store.server.ts'
 import { plainTextOfDoc } from '#server/collab/note-doc.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
-import { startHarness, waitFor, type CollabHarness } from './harness.ts'
+import { harnessPerTest, waitFor } from './harness.ts'
 
-let h: CollabHarness | null = null
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const startHarness = harnessPerTest()
 
 test('an update over the per-update limit is refused for its sender with a reason; the others keep editing', async () => {
-  h = await startHarness({ logger: () => {}, limits: { maxUpdateBytes: 2000, maxNotebookBytes: 1_000_000 } })
+  const h = await startHarness({ logger: () => {}, limits: { maxUpdateBytes: 2000, maxNotebookBytes: 1_000_000 } })
   const id = h.demo.notebookIds[0]!
   const paster = await h.connect('para', id)
   const parent = await h.connect('parent', id)
@@ -33,7 +29,7 @@ test('an update over the per-update limit is refused for its sender with a reaso
 })
 
 test('a notebook at its size limit refuses more words (notebook-full) but accepts an edit that makes room', async () => {
-  h = await startHarness({ logger: () => {}, limits: { maxUpdateBytes: 100_000, maxNotebookBytes: 9000 } })
+  const h = await startHarness({ logger: () => {}, limits: { maxUpdateBytes: 100_000, maxNotebookBytes: 9000 } })
   const id = h.demo.notebookIds[0]!
   const writer = await h.connect('para', id)
   const other = await h.connect('parent', id)

@@ -1,11 +1,7 @@
-import { afterEach, expect, test } from 'vitest'
-import { startHarness, waitFor, type CollabHarness } from './harness.ts'
+import { expect, test } from 'vitest'
+import { harnessPerTest, waitFor } from './harness.ts'
 
-let h: CollabHarness | null = null
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const startHarness = harnessPerTest()
 
 const gc = (globalThis as { gc?: () => void }).gc
 
@@ -20,7 +16,7 @@ async function heapAfterGc(): Promise<number> {
 test('1,000 open/close cycles leave no documents, no sockets and the heap within 10 % of where it started', { timeout: 180_000 }, async () => {
   // vitest.config.ts passes --expose-gc; without it this measurement would mean nothing.
   expect(typeof gc).toBe('function')
-  h = await startHarness()
+  const h = await startHarness()
   const harness = h
   const cookie = await harness.cookieFor('para')
   const ids = harness.demo.notebookIds

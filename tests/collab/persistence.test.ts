@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_STORE_FAILED } from '#server/collab/collab-server.server.ts'
 import { appendNotebookUpdates, compactNotebook, loadNotebookDoc, sqliteNotebookStore, type NotebookStore } from '#server/collab/notebook-store.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
 import { countRows } from '#tests/setup/test-db.ts'
-import { fragmentText, startHarness, waitFor, type CollabHarness } from './harness.ts'
+import { fragmentText, harnessPerTest, waitFor, type CollabHarness } from './harness.ts'
 
-let h: CollabHarness | null = null
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const startHarness = harnessPerTest()
 
 const rowsOf = (harness: CollabHarness, notebookId: string) =>
   harness.t.sqlite.prepare('select id, hex("update") as u from notebook_updates where notebook_id = ? order by id').all(notebookId)
@@ -25,7 +21,7 @@ function paragraphUpdate(base: Y.Doc, words: string): Uint8Array {
 
 describe('notebook storage', () => {
   test('each edit is in SQLite within a second, while the editor is still open', async () => {
-    h = await startHarness()
+    const h = await startHarness()
     const id = h.demo.notebookIds[0]!
     const client = await h.connect('para', id)
     await client.synced()
@@ -40,19 +36,19 @@ describe('notebook storage', () => {
   })
 
   test('closing the server writes edits that were still queued', async () => {
-    h = await startHarness()
+    const h = await startHarness()
     const id = h.demo.notebookIds[1]!
     const client = await h.connect('parent', id)
     await client.synced()
     client.type('written just before shutdown')
-    await waitFor(() => h!.created.collab.hocuspocus.documents.get(id)?.getXmlFragment(NOTE_FIELD).toString().includes('shutdown') ?? false)
+    await waitFor(() => h.created.collab.hocuspocus.documents.get(id)?.getXmlFragment(NOTE_FIELD).toString().includes('shutdown') ?? false)
     await h.created.collab.close()
     expect(fragmentText(await loadNotebookDoc(h.t.db, id))).toContain('written just before shutdown')
   })
 
   test('a notebook whose stored state cannot be read is refused, never served empty, and its rows stay as they were', async () => {
     const logged: string[] = []
-    h = await startHarness({ logger: (message) => logged.push(message) })
+    const h = await startHarness({ logger: (message) => logged.push(message) })
     const id = h.demo.notebookIds[0]!
     h.t.sqlite
       .prepare('insert into notebook_updates (notebook_id, "update", created_at) values (?, ?, ?)')
@@ -82,7 +78,7 @@ describe('notebook storage', () => {
         throw new Error('disk full')
       },
     }
-    h = await startHarness({ store: failing, logger: (message) => logged.push(message), storeAttempts: 2 })
+    const h = await startHarness({ store: failing, logger: (message) => logged.push(message), storeAttempts: 2 })
     real = sqliteNotebookStore(h.t.db)
     const id = h.demo.notebookIds[0]!
     const client = await h.connect('para', id)
@@ -92,8 +88,8 @@ describe('notebook storage', () => {
     // The server closed the document for its editors rather than hold edits it cannot save.
     await waitFor(() => client.closes.some((c) => c.code === CLOSE_STORE_FAILED), 3000, 'the store-failed close')
     client.destroy()
-    await waitFor(() => h!.created.collab.hocuspocus.getDocumentsCount() === 0, 5000, 'the document to unload')
-    await waitFor(() => h!.created.collab.openSockets() === 0, 3000, 'the socket to close')
+    await waitFor(() => h.created.collab.hocuspocus.getDocumentsCount() === 0, 5000, 'the document to unload')
+    await waitFor(() => h.created.collab.openSockets() === 0, 3000, 'the socket to close')
   })
 
   test('a client that disconnects while its notebook is loading leaks nothing', async () => {
@@ -109,16 +105,16 @@ describe('notebook storage', () => {
       },
       append: (...args) => real!.append(...args),
     }
-    h = await startHarness({ store: slow })
+    const h = await startHarness({ store: slow })
     real = sqliteNotebookStore(h.t.db)
     const id = h.demo.notebookIds[0]!
     const client = await h.connect('para', id)
     await waitFor(() => loadStarted, 3000, 'the load to start')
     client.destroy()
-    await waitFor(() => h!.created.collab.openSockets() === 0, 3000, 'the socket to close')
+    await waitFor(() => h.created.collab.openSockets() === 0, 3000, 'the socket to close')
     release()
     await waitFor(
-      () => h!.created.collab.hocuspocus.getDocumentsCount() === 0 && h!.created.collab.hocuspocus.loadingDocuments.size === 0,
+      () => h.created.collab.hocuspocus.getDocumentsCount() === 0 && h.created.collab.hocuspocus.loadingDocuments.size === 0,
       3000,
       'nothing left in memory',
     )
@@ -128,7 +124,7 @@ describe('notebook storage', () => {
   })
 
   test('compaction never drops an update that arrives while it runs', async () => {
-    h = await startHarness()
+    const h = await startHarness()
     const id = h.demo.notebookIds[0]!
     const doc = await loadNotebookDoc(h.t.db, id)
     for (let i = 0; i < 30; i++) {
@@ -136,7 +132,7 @@ describe('notebook storage', () => {
     }
     const result = await compactNotebook(h.t.db, id, {
       // Runs between the read and the write: exactly when a live edit could slip in.
-      afterRead: () => appendNotebookUpdates(h!.t.db, { notebookId: id, updates: [paragraphUpdate(doc, 'arrived during compaction')], doc, at: new Date() }),
+      afterRead: () => appendNotebookUpdates(h.t.db, { notebookId: id, updates: [paragraphUpdate(doc, 'arrived during compaction')], doc, at: new Date() }),
     })
     expect(result.merged).toBe(31)
     expect(rowsOf(h, id)).toHaveLength(2)
@@ -147,7 +143,7 @@ describe('notebook storage', () => {
   })
 
   test('a notebook left open is compacted while it stays open, and no word is lost', async () => {
-    h = await startHarness({ compactOpenAt: 20 })
+    const h = await startHarness({ compactOpenAt: 20 })
     const id = h.demo.notebookIds[0]!
     const writer = await h.connect('para', id)
     const reader = await h.connect('parent', id)
@@ -170,7 +166,7 @@ describe('notebook storage', () => {
   })
 
   test('a new notebook’s first content comes from the server only, once, however many open it at once', async () => {
-    h = await startHarness()
+    const h = await startHarness()
     const created = await h.demo.callerFor('caseManager').notebooks.create({ studentId: h.demo.johnnyId, title: 'Bus notes' })
     const [a, b, c] = await Promise.all([
       h.connect('caseManager', created.id),
@@ -184,12 +180,12 @@ describe('notebook storage', () => {
       expect(client.doc.getXmlFragment(NOTE_FIELD).length).toBe(2)
     }
     for (const client of [a!, b!, c!]) client.destroy()
-    await waitFor(() => h!.created.collab.hocuspocus.getDocumentsCount() === 0)
+    await waitFor(() => h.created.collab.hocuspocus.getDocumentsCount() === 0)
     expect(fragmentText(await loadNotebookDoc(h.t.db, created.id)).match(/Bus notes/g)).toHaveLength(1)
   })
 
   test('restoring a day is a new edit that every open editor sees, and later edits stay in the log', async () => {
-    h = await startHarness()
+    const h = await startHarness()
     const yesterday = new Date(Date.now() - 86_400_000)
     const created = await h.demo.callerFor('caseManager', yesterday).notebooks.create({ studentId: h.demo.johnnyId, title: 'Lunch' })
     const teacher = await h.connect('caseManager', created.id)

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_STORE_FAILED } from '#server/collab/collab-server.server.ts'
 import { loadNotebookDoc } from '#server/collab/notebook-store.server.ts'
 import { plainTextOfDoc } from '#server/collab/note-doc.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
-import { startHarness, waitFor, type CollabHarness } from './harness.ts'
+import { harnessPerTest, waitFor } from './harness.ts'
 
-let h: CollabHarness | null = null
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const startHarness = harnessPerTest()
 
 describe('a notebook cannot be poisoned', () => {
   test.each([
@@ -27,7 +23,7 @@ describe('a notebook cannot be poisoned', () => {
       },
     ],
   ])('%s is refused for the sender only; everyone else keeps editing and every later edit is stored', async (_name, poison) => {
-    h = await startHarness({ logger: () => {} })
+    const h = await startHarness({ logger: () => {} })
     const id = h.demo.notebookIds[0]!
     const attacker = await h.connect('para', id)
     const parent = await h.connect('parent', id)

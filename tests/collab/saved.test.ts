@@ -1,15 +1,11 @@
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { loadNotebookDoc, sqliteNotebookStore, type NotebookStore } from '#server/collab/notebook-store.server.ts'
 import { plainTextOfDoc } from '#server/collab/note-doc.server.ts'
 import { coveredBy, decodeStoredAck, encodeStoredAck } from '#shared/notes/collab-protocol.ts'
-import { startHarness, waitFor, type CollabHarness, type Client } from './harness.ts'
+import { harnessPerTest, waitFor, type Client } from './harness.ts'
 
-let h: CollabHarness | null = null
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const startHarness = harnessPerTest()
 
 /** Every "stored" acknowledgement a client receives. */
 function acks(client: Client): Map<number, number>[] {
@@ -66,7 +62,7 @@ test('a client hears its edits are stored only after the write has committed, an
       return real!.append(...args)
     },
   }
-  h = await startHarness({ store: slow })
+  const h = await startHarness({ store: slow })
   real = sqliteNotebookStore(h.t.db)
   const id = h.demo.notebookIds[0]!
   const client = await h.connect('para', id)
@@ -87,7 +83,7 @@ test('a client hears its edits are stored only after the write has committed, an
 })
 
 test('stateless messages from a client never reach other editors (nobody can fake "saved")', async () => {
-  h = await startHarness()
+  const h = await startHarness()
   const id = h.demo.notebookIds[0]!
   const liar = await h.connect('para', id)
   const victim = await h.connect('parent', id)

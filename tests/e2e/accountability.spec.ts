@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
-import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test } from './fixtures.ts'
+import { DEMO_USERS, expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
 
-// The ledger sentence of a service with whole-session misses and make-ups (FORMATS.md numbers). The sessions and
+// The ledger sentence of a service with whole-session misses and make-ups (docs/formats.md#ledger). The sessions and
 // notification journeys record speech sessions on the same server at the same time, so the counts may move.
 const SPEECH_LEDGER = /\d+ sessions? \(\d+ minutes\) owed to Johnny; \d+ made up \(\d+ minutes\); \d+ minutes still owed\./
 const ALERT = /The last two sessions|Three or more sessions|Less than 90%/
@@ -18,7 +18,7 @@ const speechCard = (page: Page) => page.getByRole('region', { name: 'Speech-lang
 const otNumbers = (page: Page) =>
   page.getByRole('region', { name: 'Occupational therapy', exact: true }).getByRole('group', { name: 'Occupational therapy numbers' })
 
-test('the parent sees whether Johnny’s plan is happening, and the case manager sees the same numbers', async ({ page, signIn, newPersonPage }) => {
+test('the parent sees whether Johnny’s plan is happening, and the case manager sees the same numbers', async ({ page, signIn, asRole }) => {
   // Two people and two full-page accessibility scans of a long page.
   test.slow()
   await signIn('parent')
@@ -47,8 +47,7 @@ test('the parent sees whether Johnny’s plan is happening, and the case manager
   const parentUrl = page.url()
 
   // The case manager, on another device, reads exactly the same numbers.
-  const caseManager = await newPersonPage()
-  await signInOn(caseManager, DEMO_USERS.caseManager.email)
+  const caseManager = await asRole('caseManager')
   await openAccountability(caseManager)
   expect(caseManager.url()).toBe(parentUrl)
   expect(await otNumbers(caseManager).innerText()).toBe(parentNumbers)
@@ -68,9 +67,8 @@ test('the parent sees whether Johnny’s plan is happening, and the case manager
   await expect(speechCard(page)).toBeVisible()
 })
 
-test('the numbers as JSON: the family’s copy, and refusals that name nothing', async ({ page, signIn, newPersonPage, playwright, baseURL }) => {
-  const caseManager = await newPersonPage()
-  await signInOn(caseManager, DEMO_USERS.caseManager.email)
+test('the numbers as JSON: the family’s copy, and refusals that name nothing', async ({ page, signIn, asRole, playwright, baseURL }) => {
+  const caseManager = await asRole('caseManager')
   const mayaId = await studentIdFromMyStudents(caseManager, 'Maya Thompson')
 
   await signIn('parent')
@@ -82,7 +80,7 @@ test('the numbers as JSON: the family’s copy, and refusals that name nothing',
   expect(body.format).toBe('same-page/accountability@1')
   expect(body.student).toEqual({ id: johnnyId, name: 'Johnny Miller' })
   expect(body.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-  // Exactly the fields FORMATS.md documents (the dispute counts added at the end): nothing the page uses on the side.
+  // Exactly the fields docs/formats.md#accountability-json documents (the dispute counts added at the end): nothing the page uses on the side.
   expect(Object.keys(body)).toEqual(['format', 'student', 'asOf', 'services', 'accommodations'])
   const speech = body.services.find((s: { key: string }) => s.key === 'speech')
   expect(Object.keys(speech)).toEqual(['key', 'name', 'minutesMandated', 'minutesDelivered', 'deliveryRate', 'sessions', 'missedByReason', 'ledger', 'alerts', 'disputedRecords'])
@@ -162,7 +160,7 @@ test('the case manager’s caseload puts the service furthest behind first, and 
   await expect(page.getByRole('heading', { level: 2, name: 'Is the plan happening?' })).toBeVisible()
 })
 
-test('the school admin’s overview lists Johnny’s services; a case manager cannot open it', async ({ page, signIn, newPersonPage }) => {
+test('the school admin’s overview lists Johnny’s services; a case manager cannot open it', async ({ page, signIn, asRole }) => {
   await signIn('admin')
   await expect(page.getByRole('link', { name: 'Caseload' }), 'an admin on no team has no caseload').toHaveCount(0)
   await page.getByRole('link', { name: 'School overview' }).click()
@@ -175,8 +173,7 @@ test('the school admin’s overview lists Johnny’s services; a case manager ca
   await page.screenshot({ path: 'test-results/school-overview.png', fullPage: true })
   const overviewUrl = page.url()
 
-  const caseManager = await newPersonPage()
-  await signInOn(caseManager, DEMO_USERS.caseManager.email)
+  const caseManager = await asRole('caseManager')
   await expect(caseManager.getByRole('link', { name: 'School overview' })).toHaveCount(0)
   const response = await caseManager.goto(overviewUrl)
   expect(response?.status()).toBe(404)

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, test } from './fixtures.ts'
+import { expect, expectAccessible, openStudent, test } from './fixtures.ts'
 
 const WIDTH = 360
 test.use({ viewport: { width: WIDTH, height: 800 } })
@@ -18,7 +18,7 @@ function dateOf(label: string): string {
 test('a parent logs a family-only concern about two missed sessions, drafts a letter with the facts; the case manager cannot see it anywhere', async ({
   page,
   signIn,
-  newPersonPage,
+  newPersonPage, asRole,
   context,
 }) => {
   const issue = `Speech missed twice, no make-up offered ${Date.now().toString(36)}`
@@ -120,8 +120,7 @@ test('a parent logs a family-only concern about two missed sessions, drafts a le
   expect(await unknown.text()).toBe('Student not found.\n')
 
   // Dana, the case manager: not in her list, a 404 at its address, not in her CSV, brief or history.
-  const dana = await newPersonPage()
-  await signInOn(dana, DEMO_USERS.caseManager.email)
+  const dana = await asRole('caseManager')
   await dana.goto(`${johnnyUrl}/concerns`)
   await expect(dana.getByRole('heading', { level: 2, name: 'Concern log' })).toBeVisible()
   await expect(dana.getByRole('list', { name: 'Concerns, newest first' })).toContainText('Speech sessions missed with no substitute')
@@ -148,7 +147,7 @@ test('a parent logs a family-only concern about two missed sessions, drafts a le
   await expect(dana.locator('main')).not.toContainText(issue)
 })
 
-test('a parent disputes a missed session; the flag shows in the session log, the accountability view and the CSV; she withdraws it', async ({ page, signIn, newPersonPage }) => {
+test('a parent disputes a missed session; the flag shows in the session log, the accountability view and the CSV; she withdraws it', async ({ page, signIn, asRole }) => {
   const comment = `Priya was in school that day ${Date.now().toString(36)}`
   await signIn('parent')
   await openStudent(page, 'Johnny Miller')
@@ -166,8 +165,7 @@ test('a parent disputes a missed session; the flag shows in the session log, the
   await expectAccessible(page)
   await expectFitsPhone(page)
 
-  const dana = await newPersonPage()
-  await signInOn(dana, DEMO_USERS.caseManager.email)
+  const dana = await asRole('caseManager')
   await dana.goto(`/students/${studentId}/sessions`)
   await expect(dana.getByText(`Laura Miller: “${comment}”`)).toBeVisible()
   await expect(dana.getByRole('button', { name: /Withdraw dispute/ })).toHaveCount(0)

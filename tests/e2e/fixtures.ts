@@ -26,12 +26,17 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(blocking, `Serious or critical accessibility violations on ${page.url()}:\n${report}`).toEqual([])
 }
 
-/** Signs in through the real form on `page` and waits for My students. */
-export async function signInOn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+/** Opens the sign-in page on `page`, fills the form and submits it; what follows is the caller's to check. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs in through the real form on `page` and waits for My students. */
+export async function signInOn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await submitSignIn(page, email, password)
   await expect(page.getByRole('heading', { level: 1, name: 'My students', exact: true })).toBeVisible()
 }
 
@@ -58,6 +63,16 @@ export async function freshPage(
   return context.newPage()
 }
 
+/** Browser errors (a failed hydration, a crash in a component) on `page`, collected so a journey can fail on them. */
+export function collectBrowserErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  return errors
+}
+
 /** An email no other test (or run) uses, under the demo school's domain. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@maple.example`
@@ -81,6 +96,8 @@ interface Fixtures {
   signIn: (role: DemoUserKey) => Promise<Page>
   /** Opens a page in a new browser context (a second person or device); contexts close after the test. */
   newPersonPage: () => Promise<Page>
+  /** A second person: a page in its own browser context, signed in as a demo user; resolves on My students. */
+  asRole: (role: DemoUserKey) => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -100,6 +117,13 @@ export const test = base.extend<Fixtures>({
     const closers: (() => Promise<void>)[] = []
     await provide(() => freshPage(browser, (close) => closers.push(close), day, baseURL))
     for (const close of closers) await close()
+  },
+  asRole: async ({ newPersonPage }, provide) => {
+    await provide(async (role) => {
+      const page = await newPersonPage()
+      await signInOn(page, DEMO_USERS[role].email)
+      return page
+    })
   },
 })
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test } from './fixtures.ts'
+import { collectBrowserErrors, expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
 
 const WIDTH = 360
 test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
@@ -10,15 +10,6 @@ const GOAL_MEANS = [
   'Johnny sounds out short words like "cat" and "map".',
 ]
 
-/** Browser errors (a failed hydration, a crash in a component) fail the journey. */
-function collectBrowserErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  return errors
-}
 
 async function expectNoSideways(page: Page) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
@@ -124,9 +115,9 @@ const MAYA_SUPPORTS = [
   ['Extra time', '50% more time on tests, in the small room next door.', { kind: 'tests' }],
 ] as const
 
-test('printed, a goal card with 4 goals and 8 accommodations fits one Letter page', async ({ page, baseURL }) => {
+test('printed, a goal card with 4 goals and 8 accommodations fits one Letter page', async ({ page, baseURL, signIn }) => {
   // The case manager writes Maya's plan through the API (the plan editor's own journeys test its forms).
-  await signInOn(page, DEMO_USERS.caseManager.email)
+  await signIn('caseManager')
   const studentId = await studentIdFromMyStudents(page, 'Maya Thompson')
   const origin = new URL(baseURL!).origin
   const post = async (procedure: string, data: object) => {

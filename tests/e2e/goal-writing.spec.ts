@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test, DEMO_USERS } from './fixtures.ts'
+import { expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
 
 const JARGON =
   'Given a verbal prompt, Johnny will demonstrate on-task behavior with 80% accuracy in 4 of 5 trials.'
@@ -122,8 +122,8 @@ test.describe('writing a goal in plain language', () => {
     await expectAccessible(page)
   })
 
-  test('a para opening the new-goal form gets the 404 page', async ({ page }) => {
-    await signInOn(page, DEMO_USERS.para.email)
+  test('a para opening the new-goal form gets the 404 page', async ({ page, signIn }) => {
+    await signIn('para')
     const johnnyId = await studentIdFromMyStudents(page, 'Johnny Miller')
     const response = await page.goto(`/students/${johnnyId}/goals/new`)
     expect(response?.status()).toBe(404)

@@ -1,6 +1,6 @@
 import { demoClosures } from '#server/demo/seed-calendar.ts'
 import { schoolDaysBefore, schoolYearAround } from '#server/demo/seed-plan.ts'
-import { DEMO_USERS, expect, expectAccessible, signInOn, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
+import { DEMO_USERS, expect, expectAccessible, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
 
 /**
  * A plan file for the server's school year, built from the journey's day: a speech service held every weekday since
@@ -85,19 +85,18 @@ test('the school admin imports a plan: every problem listed and nothing saved, t
   expect(await studentIdFromMyStudents(page, studentName)).toMatch(/^[0-9a-f-]{36}$/)
 })
 
-test('the import page is only for the school’s admin and case managers', async ({ signIn, newPersonPage }) => {
+test('the import page is only for the school’s admin and case managers', async ({ signIn, asRole }) => {
   const page = await signIn('para')
   await expect(page.getByRole('link', { name: 'Import a plan' })).toHaveCount(0)
   // The case manager's link leads to the page; the para gets a 404 at the same address.
-  const caseManager = await newPersonPage()
-  await signInOn(caseManager, DEMO_USERS.caseManager.email)
+  const caseManager = await asRole('caseManager')
   await caseManager.getByRole('link', { name: 'Import a plan' }).click()
   await expect(caseManager.getByRole('heading', { level: 1, name: 'Import a plan' })).toBeVisible()
   const response = await page.goto(new URL(caseManager.url()).pathname)
   expect(response?.status()).toBe(404)
 })
 
-test('the parent downloads Johnny’s session log as CSV; signed out it is a 401, another child a 404', async ({ signIn, newPersonPage }) => {
+test('the parent downloads Johnny’s session log as CSV; signed out it is a 401, another child a 404', async ({ signIn, newPersonPage, asRole }) => {
   const page = await signIn('parent')
   const johnnyId = await studentIdFromMyStudents(page, 'Johnny Miller')
   const response = await page.request.get(`/api/students/${johnnyId}/sessions.csv`)
@@ -115,8 +114,7 @@ test('the parent downloads Johnny’s session log as CSV; signed out it is a 401
   expect(anonymous.status()).toBe(401)
 
   // Maya is not the parent's child: the same 404 as a student that does not exist.
-  const admin = await newPersonPage()
-  await signInOn(admin, DEMO_USERS.admin.email)
+  const admin = await asRole('admin')
   const mayaId = await studentIdFromMyStudents(admin, 'Maya Thompson')
   expect((await page.request.get(`/api/students/${mayaId}/sessions.csv`)).status()).toBe(404)
   expect((await page.request.get('/api/students/no-such-student/sessions.csv')).status()).toBe(404)

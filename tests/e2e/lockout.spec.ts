@@ -1,4 +1,4 @@
-import { acceptAsNewAccount, createInvite, expect, expectAccessible, openStudent, signInOn, test, uniqueEmail } from './fixtures.ts'
+import { acceptAsNewAccount, createInvite, expect, expectAccessible, openStudent, signInOn, submitSignIn, test, uniqueEmail } from './fixtures.ts'
 
 const PASSWORD = 'the-owners-long-password'
 
@@ -19,10 +19,7 @@ test('wrong passwords slow the attacker; the owner still signs in from their own
 
   const attacker = await newPersonPage()
   const attempt = async (password: string) => {
-    await attacker.goto('/sign-in')
-    await attacker.getByLabel('Email').fill(email)
-    await attacker.getByLabel('Password').fill(password)
-    await attacker.getByRole('button', { name: 'Sign in' }).click()
+    await submitSignIn(attacker, email, password)
     const alert = attacker.getByRole('alert')
     await expect(alert).toBeVisible()
     return (await alert.innerText()).trim()

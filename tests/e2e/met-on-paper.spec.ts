@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, openStudent, test } from './fixtures.ts'
+import { collectBrowserErrors, expect, expectAccessible, openStudent, test } from './fixtures.ts'
 
-function collectBrowserErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  return errors
-}
 
 /** From Johnny's page, the goal whose plain meaning matches `name`, through the Goals list's link. */
 async function openGoal(page: Page, name: RegExp, area: string) {

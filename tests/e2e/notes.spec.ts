@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { acceptAsNewAccount, createInvite, DEMO_USERS, expect, expectAccessible, openStudent, signInOn, test, uniqueEmail } from './fixtures.ts'
+import { acceptAsNewAccount, createInvite, DEMO_USERS, expect, expectAccessible, openStudent, test, uniqueEmail } from './fixtures.ts'
 
 /** A title no other run or test uses: journeys share one server and database. */
 const uniqueTitle = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
@@ -25,7 +25,7 @@ async function typeAtEnd(page: Page, title: string, words: string): Promise<void
   await page.keyboard.type(words)
 }
 
-test('a teacher and a parent type in the same notebook and each sees the other within a second', async ({ page, signIn, newPersonPage }) => {
+test('a teacher and a parent type in the same notebook and each sees the other within a second', async ({ page, signIn, asRole }) => {
   // Two people, two sign-ins and four accessibility scans: more than the default 30 s on a 2-core machine.
   test.setTimeout(90_000)
   const title = uniqueTitle('Weekly notes')
@@ -34,8 +34,7 @@ test('a teacher and a parent type in the same notebook and each sees the other w
   await expectAccessible(page)
   const url = await startNotebook(page, title)
 
-  const parent = await newPersonPage()
-  await signInOn(parent, DEMO_USERS.parent.email)
+  const parent = await asRole('parent')
   await openStudent(parent, 'Johnny Miller')
   await parent.getByRole('list', { name: 'Notebooks' }).getByRole('link', { name: title }).click()
   await expect(editorOf(parent, title)).toBeVisible()
@@ -72,15 +71,14 @@ test('a teacher and a parent type in the same notebook and each sees the other w
   await expectAccessible(page)
 })
 
-test('an edit made offline is kept on the device, says so, and merges when the network returns', async ({ page, context, signIn, newPersonPage }) => {
+test('an edit made offline is kept on the device, says so, and merges when the network returns', async ({ page, context, signIn, asRole }) => {
   test.setTimeout(60_000)
   const title = uniqueTitle('Offline notes')
   await signIn('caseManager')
   await openStudent(page, 'Johnny Miller')
   const url = await startNotebook(page, title)
 
-  const parent = await newPersonPage()
-  await signInOn(parent, DEMO_USERS.parent.email)
+  const parent = await asRole('parent')
   await parent.goto(url)
   await expect(statusOf(parent)).toHaveText('All changes saved')
 

@@ -1,6 +1,6 @@
 import { formatSchoolDate } from '#shared/school-date.ts'
 import { pdfText } from '#tests/fixtures/pdf-text.ts'
-import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test } from './fixtures.ts'
+import { expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
 
 interface LogEntry {
   recordId: string
@@ -13,13 +13,12 @@ interface LogEntry {
 test('a missed session reaches the parent, the school sees when she saw it, and she takes the brief to the meeting', async ({
   page,
   signIn,
-  newPersonPage,
+  asRole,
 }) => {
   // Set-up, through the API: the case manager voids one early-autumn speech record ("entered by mistake"), so the
   // provider has a session of her own to record. The demo's unrecorded sessions are left to the sessions journey,
   // which runs beside this one against the same server.
-  const caseManager = await newPersonPage()
-  await signInOn(caseManager, DEMO_USERS.caseManager.email)
+  const caseManager = await asRole('caseManager')
   const johnnyId = await studentIdFromMyStudents(caseManager, 'Johnny Miller')
   const mayaId = await studentIdFromMyStudents(caseManager, 'Maya Thompson')
   const origin = new URL(caseManager.url()).origin
@@ -46,8 +45,7 @@ test('a missed session reaches the parent, the school sees when she saw it, and 
   const noticeText = `Speech-language therapy on ${day} was missed: provider absent. A make-up is owed.`
 
   // The parent sees it first thing on her home page, with Johnny's alerts, and marks it seen.
-  const parent = await newPersonPage()
-  await signInOn(parent, DEMO_USERS.parent.email)
+  const parent = await asRole('parent')
   const notice = parent.getByRole('list', { name: 'Notifications' }).getByRole('listitem').filter({ hasText: noticeText })
   await expect(notice).toBeVisible()
   await expect(notice).toContainText('About Johnny Miller')

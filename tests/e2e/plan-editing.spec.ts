@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test, DEMO_USERS } from './fixtures.ts'
+import { expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
 
 const SIT_GOAL = 'Johnny stays in his seat and works with the class for 20 minutes.'
 const BREAK_GOAL = 'Johnny asks for a break instead of leaving or shutting down.'
@@ -55,8 +55,8 @@ test.describe('editing goals', () => {
     await expect(page).toHaveURL(new RegExp(`${breakEdit.replace(/\/edit$/, '')}$`))
   })
 
-  test('a para opening a goal’s edit page gets the 404 page', async ({ page }) => {
-    await signInOn(page, DEMO_USERS.para.email)
+  test('a para opening a goal’s edit page gets the 404 page', async ({ page, signIn }) => {
+    await signIn('para')
     const { editPath } = await goalEditPath(page, SIT_GOAL)
     const response = await page.goto(editPath)
     expect(response?.status()).toBe(404)

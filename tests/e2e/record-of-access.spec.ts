@@ -1,9 +1,8 @@
-import { expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test, DEMO_USERS } from './fixtures.ts'
+import { expect, expectAccessible, openStudent, studentIdFromMyStudents, test, DEMO_USERS } from './fixtures.ts'
 
 test.describe('the record of access (FERPA 34 CFR 99.32)', () => {
-  test('Laura sees that Priya, the speech provider, opened Johnny’s plan and downloaded his session log', async ({ page, signIn, newPersonPage }) => {
-    const speech = await newPersonPage()
-    await signInOn(speech, DEMO_USERS.speech.email)
+  test('Laura sees that Priya, the speech provider, opened Johnny’s plan and downloaded his session log', async ({ page, signIn, asRole }) => {
+    const speech = await asRole('speech')
     const johnnyId = await studentIdFromMyStudents(speech, 'Johnny Miller')
     await openStudent(speech, 'Johnny Miller')
     await expect(speech.getByText('Your role: Service provider')).toBeVisible()

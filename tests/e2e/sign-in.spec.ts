@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, test, uniqueEmail, type DemoUserKey } from './fixtures.ts'
+import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, submitSignIn, test, uniqueEmail, type DemoUserKey } from './fixtures.ts'
 
 /** Who sees which students on My students, and in which role (server/demo/seed.ts; README's demo table). */
 const EXPECTED: Record<DemoUserKey, { sees: Record<string, string>; neverSees: string[] }> = {
@@ -67,10 +67,7 @@ test.describe('signing in', () => {
 
   test('a wrong password and an unknown email get the same generic message', async ({ page }) => {
     const attempt = async (email: string, password: string) => {
-      await page.goto('/sign-in')
-      await page.getByLabel('Email').fill(email)
-      await page.getByLabel('Password').fill(password)
-      await page.getByRole('button', { name: 'Sign in' }).click()
+      await submitSignIn(page, email, password)
       const alert = page.getByRole('alert')
       await expect(alert).toBeVisible()
       await expect(page).toHaveURL(/\/sign-in$/)

@@ -1,10 +1,9 @@
-import { expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test, DEMO_USERS } from './fixtures.ts'
+import { expect, expectAccessible, openStudent, studentIdFromMyStudents, test, DEMO_USERS } from './fixtures.ts'
 
 test.describe('who can open a student page', () => {
-  test('the parent gets a 404 that names nothing for Maya, who is not their child', async ({ page, signIn, newPersonPage }) => {
+  test('the parent gets a 404 that names nothing for Maya, who is not their child', async ({ page, signIn, asRole }) => {
     // Maya's id, as her case manager sees it.
-    const caseManager = await newPersonPage()
-    await signInOn(caseManager, DEMO_USERS.caseManager.email)
+    const caseManager = await asRole('caseManager')
     const mayaId = await studentIdFromMyStudents(caseManager, 'Maya Thompson')
 
     await signIn('parent')

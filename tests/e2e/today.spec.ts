@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
 import { formatSchoolDate } from '#shared/school-date.ts'
-import { DEMO_USERS, expect, expectAccessible, openStudent, signInOn, studentIdFromMyStudents, test } from './fixtures.ts'
+import { collectBrowserErrors, DEMO_USERS, expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
 import {
   accommodationIds,
   checkHistory,
@@ -12,16 +11,8 @@ import {
   supportRow,
 } from './today-helpers.ts'
 
-function collectBrowserErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
-  })
-  return errors
-}
 
-test('the para records Johnny’s supports for the day; the parent sees the same records, read-only', async ({ page, signIn, newPersonPage }) => {
+test('the para records Johnny’s supports for the day; the parent sees the same records, read-only', async ({ page, signIn, asRole }) => {
   // Two people's whole journeys, with an accessibility check on every page: longer than the default budget.
   test.setTimeout(60_000)
   const errors = collectBrowserErrors(page)
@@ -109,8 +100,7 @@ test('the para records Johnny’s supports for the day; the parent sees the same
   expect(errors, 'browser errors').toEqual([])
 
   // The parent: the same records, no buttons.
-  const parent = await newPersonPage()
-  await signInOn(parent, DEMO_USERS.parent.email)
+  const parent = await asRole('parent')
   await openTodayFromMyStudents(parent)
   await openSchoolDay(parent)
   const johnnyForParent = studentCard(parent, 'Johnny Miller')

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest'
 
 /**
- * A console.error during a test fails that test (STYLE.md habit 9, after the Epic Stack's setup): an error
+ * A console.error during a test fails that test (docs/decisions/013-shared-test-setup.md, after the Epic Stack's setup): an error
  * the app only logs (a tRPC INTERNAL_SERVER_ERROR, a failed query) must not pass unnoticed. The message is
  * still printed so the cause is visible. Replaced directly rather than with vi.spyOn, so a test's own
  * vi.restoreAllMocks() cannot switch the guard off.

@@ -12,7 +12,7 @@ declare module 'vitest' {
 }
 
 /**
- * Migrates one template database for the whole run, so each test only pays a file copy (STYLE.md habit 9,
+ * Migrates one template database for the whole run, so each test only pays a file copy (docs/decisions/013-shared-test-setup.md,
  * after the Epic Stack's per-worker database setup). Everything lives in one temp folder removed at teardown.
  */
 export default async function setup(project: TestProject): Promise<() => void> {

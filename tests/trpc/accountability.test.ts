@@ -1,11 +1,10 @@
 import type { TRPCError } from '@trpc/server'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { ZodError } from 'zod'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import type { ServiceAccountability } from '#server/services/accountability.server.ts'
 import { describeZodError } from '#shared/zod-errors.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 /**
@@ -113,15 +112,7 @@ function expectBadAsOf(error: TRPCError) {
 }
 
 describe('accountability router', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
-
-  const caller = (key: DemoUserKey) => demo.callerFor(key, NOW)
+  const { demo, as: caller } = useDemoDb({ now: NOW })
 
   describe('accountability.student', () => {
     test('Johnny as of Tue Nov 17: same-page/accountability@1 with the hand-computed numbers', async () => {

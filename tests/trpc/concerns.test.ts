@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { DEMO_CONCERN_ISSUES } from '#server/demo/seed-concerns.ts'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { concernLogCsv } from '#shared/concern-log-csv.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 // Tuesday 17 November 2026, 3 p.m.: a school day (seed and callers share it, so dates are deterministic).
@@ -13,15 +13,8 @@ const STAFF: DemoUserKey[] = ['caseManager', 'para', 'speech', 'ot', 'admin']
 const TABLES = ['concerns', 'concern_versions', 'concern_links', 'concern_updates', 'concern_steps', 'record_disputes', 'audit_log']
 
 describe('the concern log (issue #8)', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo, as } = useDemoDb({ now: NOW })
 
-  const as = (user: DemoUserKey | null) => demo.callerFor(user, NOW)
   const counts = () => TABLES.map((table) => countRows(t.sqlite, table))
   const johnny = () => ({ studentId: demo.johnnyId })
   const missedSpeech = async () => (await as('parent').concerns.linkable(johnny())).sessions.filter((s) => s.label.includes('missed'))

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { TRPCError } from '@trpc/server'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { z } from 'zod'
 import { createApp } from '#server/app.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
@@ -11,6 +10,8 @@ import { daySchema } from '#shared/schemas/notes.ts'
 import { addDays, localIsoDate } from '#shared/school-date.ts'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { baseUrl, closeServer, listenOnFreePort } from '#tests/setup/http-server.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { systemClock } from '#server/clock.server.ts'
 import { callByPath, trpcError } from './call.ts'
@@ -177,13 +178,7 @@ describe('the date walker', () => {
 })
 
 describe('date extremes on every procedure that takes a date', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t)
-  })
-  afterEach(() => t.close())
+  const { demo } = useDemoDb()
 
   async function codeOf(c: Case, input: Record<string, unknown>): Promise<string> {
     try {
@@ -247,16 +242,14 @@ describe('the reproduction over HTTP: GET checks.fidelity with asOf 9999-12-31',
     t = createTestDb()
     demo = await seedDemoTeam(t)
     const created = createApp({ db: t.db, trustProxy: false })
-    server = created.app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve) => server.once('listening', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnFreePort(created.app)
+    base = baseUrl(server)
     const session = await created.lucia.createSession(demo.users.caseManager, {})
     cookie = `${SESSION_COOKIE}=${session.id}`
   })
   let cookie = ''
   afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await t.close()
   })
 

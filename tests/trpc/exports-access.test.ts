@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { loader as accountabilityJson } from '#app/routes/accountability/accountability-json.ts'
 import { loader as concernsCsv } from '#app/routes/concerns/concern-log-csv.ts'
 import { loader as sessionsCsv } from '#app/routes/sessions/session-log-csv.ts'
@@ -8,8 +8,7 @@ import type { DemoUserKey } from '#server/demo/seed.ts'
 import { createLucia } from '#server/auth/lucia.server.ts'
 import { createServerLoadContext } from '#server/remix-context.server.ts'
 import { verifyChain } from '#server/services/audit-chain.server.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 
 const NOW = new Date('2026-11-17T15:00:00')
 
@@ -18,13 +17,7 @@ const NOW = new Date('2026-11-17T15:00:00')
  * read at the gate) and add a row saying the records left as a file. Called here as Remix calls them.
  */
 describe('downloads in the record of access', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb({ now: NOW })
 
   function args(key: DemoUserKey, url: string, studentId = demo.johnnyId): LoaderFunctionArgs {
     const context = createServerLoadContext({ db: t.db, lucia: createLucia(t.db), user: demo.userOf(key), sessionId: null, secure: false, now: () => NOW })

@@ -10,6 +10,7 @@ import { HSTS, PERMISSIONS_POLICY } from '#server/http/security-headers.server.t
 import { DEMO_PASSWORD } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { stubBuild } from '#tests/fixtures/stub-remix-build.ts'
+import { baseUrl, closeServer, listenOnFreePort } from '#tests/setup/http-server.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 
 describe('isDatabaseBusy', () => {
@@ -34,14 +35,12 @@ describe('HTTP headers and a held database lock', () => {
     demo = await seedDemoTeam(t)
     const build = stubBuild({ 'routes/sign-in': { path: 'sign-in', action: signIn } })
     const created = createApp({ db: t.db, trustProxy: false, remix: { mode: 'production', build, clientDir: '/nonexistent' } })
-    server = created.app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve) => server.once('listening', resolve))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnFreePort(created.app)
+    base = baseUrl(server)
     cookie = `${SESSION_COOKIE}=${(await created.lucia.createSession(demo.users.caseManager, {})).id}`
   })
   afterEach(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await t.close()
   })
 

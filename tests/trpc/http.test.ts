@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createApp } from '#server/app.server.ts'
@@ -6,6 +5,7 @@ import type { AppLucia } from '#server/auth/lucia.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { baseUrl, closeServer, listenOnFreePort } from '#tests/setup/http-server.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 
 /** The real Express app (API only, no Remix build) on a free port, as a browser or script would reach it. */
@@ -21,13 +21,11 @@ describe('HTTP', () => {
     demo = await seedDemoTeam(t)
     const created = createApp({ db: t.db, trustProxy: false })
     lucia = created.lucia
-    server = created.app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnFreePort(created.app)
+    base = baseUrl(server)
   })
   afterEach(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await t.close()
   })
 

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
@@ -14,6 +13,8 @@ import { isDomainError } from '#shared/domain-error.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { validatePlanText } from '#shared/plan-import/validate.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
+import { baseUrl, closeServer, listenOnFreePort } from '#tests/setup/http-server.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
 
@@ -45,13 +46,7 @@ const OAK_TEACHER = 'teacher@oak.example'
 const onlyKnownClosures = () => exampleWith((p) => (p.school.closures = p.school.closures.filter((c) => c.date !== NEW_CLOSURE)))
 
 describe('plan import (imports.plan and importPlan)', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb({ now: NOW })
 
   const tables = () =>
     (t.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").all() as { name: string }[])
@@ -302,14 +297,12 @@ describe('imports.plan over HTTP', () => {
     t = createTestDb()
     demo = await seedDemoTeam(t)
     const { app, lucia } = createApp({ db: t.db, trustProxy: false })
-    server = app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnFreePort(app)
+    base = baseUrl(server)
     cookie = `${SESSION_COOKIE}=${(await lucia.createSession(demo.users.admin, {})).id}`
   })
   afterEach(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await t.close()
   })
 
@@ -423,11 +416,8 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
 // Issue 12, item 4: a plan import adds to a team only staff who already belong to the school; everyone else is invited.
 describe('imports cannot grant power', () => {
-  let t: TestDb
-  let demo: Demo
+  const { t, demo } = useDemoDb({ now: NOW })
   beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
     // Another school of the installation, with its own case manager and a parent of one of its students.
     const at = '2026-08-01T00:00:00.000Z'
     t.sqlite.exec(`
@@ -441,7 +431,6 @@ describe('imports cannot grant power', () => {
         ('oak-m2', 'oak-kid', 'oak-teacher', 'case_manager', '${at}');
     `)
   })
-  afterEach(() => t.close())
 
   const importAs = (user: DemoUserKey, team: { email: string; role: string }[], change?: (p: PlanJson) => void) =>
     demo.callerFor(user, NOW).imports.plan({

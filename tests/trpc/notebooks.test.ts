@@ -1,14 +1,13 @@
 import type { TRPCError } from '@trpc/server'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import { ZodError } from 'zod'
 import type { DemoUserKey } from '#server/demo/seed.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 const T0 = new Date('2026-03-02T15:00:00.000Z')
 const TABLES = ['notebooks', 'notebook_updates', 'notebook_snapshots', 'audit_log']
-/** Johnny's team: everyone opens and edits notebooks (DESIGN.md §4). */
+/** Johnny's team: everyone opens and edits notebooks (docs/domain.md#notebooks). */
 const TEAM: DemoUserKey[] = ['caseManager', 'para', 'speech', 'parent']
 const NOT_MANAGERS: DemoUserKey[] = ['para', 'speech', 'parent']
 
@@ -18,19 +17,14 @@ function zodMessage(error: TRPCError): string | undefined {
 }
 
 describe('notebooks router', () => {
-  let t: TestDb
-  let demo: Demo
+  const { t, demo, as } = useDemoDb({ now: T0 })
   let homeSchool: string
   let meetingPrep: string
   beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, T0)
     ;[homeSchool, meetingPrep] = demo.notebookIds as [string, string]
   })
-  afterEach(() => t.close())
 
   const rows = () => Object.fromEntries(TABLES.map((table) => [table, t.sqlite.prepare(`select * from ${table}`).all()]))
-  const as = (user: DemoUserKey | null) => demo.callerFor(user, T0)
   const johnny = () => ({ studentId: demo.johnnyId })
 
   describe.each(TEAM)('%s, on Johnny’s team', (user) => {

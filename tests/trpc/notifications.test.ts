@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { ALERT_TEXT } from '#shared/accountability.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { seedDemoTeam } from '#tests/fixtures/demo.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
+import { countRows, createTestDb } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
 
 // Tuesday 17 November 2026, 3 p.m.: a speech day whose session nobody has recorded yet (the seed stops at yesterday).
@@ -46,17 +47,12 @@ describe('the demo: Laura was told of each seeded miss', () => {
 })
 
 describe('notifications: a missed session tells the family', () => {
-  let t: TestDb
-  let demo: Demo
+  const { t, demo, as } = useDemoDb({ now: NOW })
   beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
     // These tests count what one new miss sends; the demo's own notices are checked above.
     t.sqlite.prepare('delete from notifications').run()
   })
-  afterEach(() => t.close())
 
-  const as = (user: DemoUserKey, now: Date = NOW) => demo.callerFor(user, now)
   const counts = () => ['notifications', 'session_records', 'audit_log'].map((table) => countRows(t.sqlite, table))
   const notices = () =>
     t.sqlite.prepare('select user_id, student_id, kind, text, related_id, seen_at from notifications order by user_id').all() as {
@@ -253,13 +249,7 @@ describe('notifications: a missed session tells the family', () => {
 })
 
 describe('today’s accountability alerts, for parents and case managers', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { demo, as } = useDemoDb({ now: NOW })
 
   test('the parent and the case manager get every alert the accountability numbers raise today; others none', async () => {
     const numbers = await demo.callerFor('caseManager', NOW).accountability.student({ studentId: demo.johnnyId })
@@ -274,7 +264,6 @@ describe('today’s accountability alerts, for parents and case managers', () =>
   })
 
   test('an alert shows until the records clear it', async () => {
-    const as = (user: DemoUserKey) => demo.callerFor(user, NOW)
     const speechAlerts = async () => (await as('parent').notifications.alerts()).filter((a) => a.serviceKey === 'speech').map((a) => a.alert)
     expect(await speechAlerts()).not.toContain('consecutive_misses')
     // Thursday's session turns out not to have been held, and today's is missed too: two in a row.

@@ -1,10 +1,11 @@
 import { ZodError } from 'zod'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import type { AppCaller } from '#server/trpc/_app.server.ts'
 import { addDays } from '#shared/school-date.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import type { Demo } from '#tests/fixtures/demo.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 /** A Wednesday in the demo school year (Aug 31 2025 → Jun 18 2026), at noon UTC so the local date is the same anywhere. */
@@ -15,7 +16,7 @@ const YEAR_END = '2026-06-18'
 /** Every table a plan write touches: a refusal must leave each one as it was. */
 const TABLES = ['goals', 'goal_versions', 'profile_versions', 'accommodations', 'accommodation_versions', 'progress_points', 'audit_log']
 const ALL: DemoUserKey[] = ['caseManager', 'speech', 'para', 'parent', 'admin']
-/** Everyone who sees Johnny's plan but may not change it (DESIGN.md §1: the case manager owns the plan). */
+/** Everyone who sees Johnny's plan but may not change it (docs/roles.md: the case manager owns the plan). */
 const NOT_OWNERS: DemoUserKey[] = ['speech', 'para', 'parent', 'admin']
 
 const PLAIN = {
@@ -47,15 +48,8 @@ const NEW_COMMUNICATION = {
 }
 
 describe('plan routers', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, T0)
-  })
-  afterEach(() => t.close())
+  const { t, demo, as } = useDemoDb({ now: T0 })
 
-  const as = (user: DemoUserKey): AppCaller => demo.callerFor(user, T0)
   const cm = () => as('caseManager')
   const johnny = () => ({ studentId: demo.johnnyId })
 

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'
 import type { Meta } from '#server/trpc/trpc.server.ts'
 import { verifyChain } from '#server/services/audit-chain.server.ts'
 import { RECORD_KINDS, recordKindForPath, UNLOGGED_READS } from '#shared/record-access.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 const NOW = new Date('2026-11-17T15:00:00')
@@ -42,13 +42,7 @@ describe('which reads are logged', () => {
 })
 
 describe('the record of access (FERPA 34 CFR 99.32)', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb({ now: NOW })
 
   const rows = () => t.sqlite.prepare('select user_id, role, student_id, what, via, at from access_log order by id').all() as AccessRow[]
 
@@ -130,13 +124,7 @@ describe('the record of access (FERPA 34 CFR 99.32)', () => {
 })
 
 describe('access.list is gated by access.view', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb({ now: NOW })
 
   // Johnny has every role on his team; Maya only the case manager (and the school admin through the school).
   const JOHNNY: [DemoUserKey, 'ok' | 'FORBIDDEN'][] = [

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#server/demo/seed.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 // Tuesday 17 November 2026, 3 p.m.: a school day.
@@ -9,15 +8,8 @@ const NOW = new Date('2026-11-17T15:00:00')
 
 /** Probes of the newest features' permission and visibility rules, from the final review. */
 describe('review: what each role can reach', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { demo, as } = useDemoDb({ now: NOW })
 
-  const as = (user: DemoUserKey | null) => demo.callerFor(user, NOW)
   const johnny = () => ({ studentId: demo.johnnyId })
 
   describe('family-only concerns: nothing of them in a staff member’s history', () => {

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { type Action, ACTIONS, can, canOwned, OWNED_ACTIONS, type OwnedAction, type OwnedFacts, ownedRefusal, SCHOOL_ACTIONS } from '#shared/permissions.ts'
 import type { StudentRole } from '#shared/roles.ts'
 import { appRouter } from '#server/trpc/_app.server.ts'
 import type { Meta } from '#server/trpc/trpc.server.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { callByPath, trpcError } from './call.ts'
 
 /**
@@ -24,13 +24,7 @@ const OUTSIDERS: DemoUserKey[] = ['para', 'parent', 'speech']
 const TABLES = ['users', 'team_members', 'invites', 'audit_log', 'auth_sessions']
 
 describe('every tRPC procedure is behind the gate', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb()
 
   const counts = () => TABLES.map((table) => countRows(t.sqlite, table))
 
@@ -112,12 +106,9 @@ describe('every tRPC procedure is behind the gate', () => {
 describe('owned actions: every procedure × role × own and other record', () => {
   const NOW = new Date('2026-11-17T15:00:00')
   const TODAY = '2026-11-17'
-  let t: TestDb
-  let demo: Demo
+  const { t, demo } = useDemoDb({ now: NOW })
   let records: Record<RecordKey, { id: string }>
   beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
     const cm = demo.callerFor('caseManager', NOW)
     const log = await cm.sessions.log({ studentId: demo.johnnyId })
     const firstOf = (serviceId: string) => log.find((r) => r.serviceId === serviceId && !r.voided)!.recordId
@@ -137,8 +128,6 @@ describe('owned actions: every procedure × role × own and other record', () =>
       schoolConcern: { id: cmConcern.concernId },
     }
   })
-  afterEach(() => t.close())
-
   type RecordKey =
     | 'speechService'
     | 'otService'

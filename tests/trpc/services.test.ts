@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
-import type { AppCaller } from '#server/trpc/_app.server.ts'
 import type { DomainError } from '#shared/domain-error.ts'
 import { DEFAULT_MAKE_UP_REASONS } from '#shared/services.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 /**
@@ -40,15 +39,8 @@ const TABLES = ['services', 'service_terms', 'session_records', 'audit_log', 'sc
 const FORBIDDEN_ROLE = 'Your role on this student’s team cannot do that.'
 
 describe('services, sessions and school settings routers', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo, as } = useDemoDb({ now: NOW })
 
-  const as = (user: DemoUserKey, now: Date = NOW): AppCaller => demo.callerFor(user, now)
   const johnny = () => ({ studentId: demo.johnnyId })
   const counts = () => Object.fromEntries(TABLES.map((table) => [table, countRows(t.sqlite, table)]))
   const delta = (before: Record<string, number>) => {

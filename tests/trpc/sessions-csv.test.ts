@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { SESSION_LOG_HEADER, sessionLogCsv } from '#shared/session-log-csv.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 // Tuesday 17 November 2026, 3 p.m.: a school day.
@@ -41,13 +40,7 @@ function parseCsv(text: string): string[][] {
  * the route adds only the HTTP answer (tests/e2e/import.spec.ts downloads it). These check the two together.
  */
 describe('the session log CSV', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { demo } = useDemoDb({ now: NOW })
 
   test('the parent gets one row per record, oldest first, under the exact header', async () => {
     const log = await demo.callerFor('parent', NOW).sessions.log({ studentId: demo.johnnyId })

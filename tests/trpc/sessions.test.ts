@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#server/demo/seed.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 // Tuesday 17 November 2026, 3 p.m.: a school day (seed and callers share it, so dates are deterministic).
 const NOW = new Date('2026-11-17T15:00:00')
 
 describe('session records (issue #5 rules)', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
-  })
-  afterEach(() => t.close())
+  const { t, demo, as } = useDemoDb({ now: NOW })
 
-  const as = (user: DemoUserKey) => demo.callerFor(user, NOW)
   const counts = () => [countRows(t.sqlite, 'session_records'), countRows(t.sqlite, 'audit_log')]
   const speechRows = async () => {
     const [speech] = (await as('caseManager').services.sessions({ studentId: demo.johnnyId, from: '2026-09-01', to: '2026-11-17' })).filter(

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { EntryContext, ServerBuild } from '@remix-run/node'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import * as signInRoute from '#app/routes/auth/sign-in.tsx'
@@ -10,6 +9,7 @@ import { createApp } from '#server/app.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import { DEVICE_COOKIE } from '#server/auth/sign-in-guard.server.ts'
 import { seedDemoTeam } from '#tests/fixtures/demo.ts'
+import { baseUrl, closeServer, listenOnFreePort } from '#tests/setup/http-server.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 
 /**
@@ -51,13 +51,11 @@ describe('sign-in over HTTP', () => {
     t = createTestDb()
     await seedDemoTeam(t)
     const { app } = createApp({ db: t.db, trustProxy: false, remix: { mode: 'production', build: actionsOnlyBuild(), clientDir: '/nonexistent' } })
-    server = app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    server = await listenOnFreePort(app)
+    base = baseUrl(server)
   })
   afterEach(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await closeServer(server)
     await t.close()
   })
 

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import type { StudentRole } from '#shared/roles.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
-// DESIGN.md §1 and §7: who sees which demo student, and as what. null: not visible at all.
+// docs/roles.md and docs/domain.md#demo: who sees which demo student, and as what. null: not visible at all.
 const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null; others: StudentRole | null }> = {
   caseManager: { johnny: 'case_manager', maya: 'case_manager', others: 'case_manager' },
   speech: { johnny: 'provider', maya: null, others: null },
@@ -17,13 +16,7 @@ const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | nul
 const USERS = Object.keys(ACCESS) as DemoUserKey[]
 
 describe('students router', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb()
 
   describe.each(USERS)('as %s', (user) => {
     const expected = ACCESS[user]

@@ -1,8 +1,9 @@
 import { ZodError } from 'zod'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
+import type { Demo } from '#tests/fixtures/demo.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 const T0 = new Date('2026-03-02T09:00:00.000Z')
@@ -14,17 +15,11 @@ const JOHNNY_TEAM = [
   [DEMO_USERS.parent.email, 'parent'],
   [DEMO_USERS.ot.email, 'provider'],
 ]
-/** Everyone who can see Johnny but may not change his team (DESIGN.md §1). */
+/** Everyone who can see Johnny but may not change his team (docs/roles.md). */
 const NOT_MANAGERS: DemoUserKey[] = ['speech', 'para', 'parent', 'admin']
 
 describe('team router', () => {
-  let t: TestDb
-  let demo: Demo
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, T0)
-  })
-  afterEach(() => t.close())
+  const { t, demo } = useDemoDb({ now: T0 })
 
   /** Every row of every table the team router writes, to prove a refusal wrote nothing (not even audit). */
   const snapshot = () => Object.fromEntries(TABLES.map((table) => [table, t.sqlite.prepare(`select * from ${table}`).all()]))

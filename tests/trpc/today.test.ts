@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { ZodError } from 'zod'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
-import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
-import { countRows, createTestDb, type TestDb } from '#tests/setup/test-db.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
+import { countRows } from '#tests/setup/test-db.ts'
 import { trpcError } from './call.ts'
 
 /**
@@ -21,19 +21,15 @@ const JOHNNY_DAILY = ['Break card', 'Picture schedule', 'Seat near the door', 'N
 const JOHNNY_CONDITIONAL = ['Word problems read aloud', 'Extra time']
 
 describe('today and checks routers', () => {
-  let t: TestDb
-  let demo: Demo
+  const { t, demo } = useDemoDb({ now: NOW })
   /** Accommodation ids by title, for every demo student. */
   let acc: Record<string, string>
-  beforeEach(async () => {
-    t = createTestDb()
-    demo = await seedDemoTeam(t, NOW)
+  beforeEach(() => {
     const rows = t.sqlite
       .prepare('select a.id, v.title from accommodations a join accommodation_versions v on v.accommodation_id = a.id')
       .all() as { id: string; title: string }[]
     acc = Object.fromEntries(rows.map((r) => [r.title, r.id]))
   })
-  afterEach(() => t.close())
 
   const counts = () => ({ accommodation_checks: countRows(t.sqlite, 'accommodation_checks'), audit_log: countRows(t.sqlite, 'audit_log') })
   /** Every row of the tables a check writes, to prove a refusal changed nothing. */

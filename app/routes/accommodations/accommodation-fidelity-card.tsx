@@ -3,7 +3,7 @@ import { formatSchoolDate } from '#shared/school-date.ts'
 import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 
-// The same bar the service numbers use for delivery (DESIGN.md §3): under 90 % needs a look.
+// The same bar the service numbers use for delivery (docs/formats.md#alerts): under 90 % needs a look.
 function tone(fidelity: number): 'good' | 'warn' | 'bad' {
   if (fidelity >= 0.9) return 'good'
   return fidelity >= 0.7 ? 'warn' : 'bad'
@@ -14,7 +14,7 @@ function plural(n: number, word: string): string {
 }
 
 /**
- * Accommodation fidelity over the last 20 school days (FORMATS.md): per accommodation, the days it was
+ * Accommodation fidelity over the last 20 school days (docs/formats.md#accommodation-fidelity): per accommodation, the days it was
  * used out of the days it applied, the share, and — plainly — the days nobody recorded anything.
  */
 export function AccommodationFidelityCard({ from, to, rows }: { from: string; to: string; rows: readonly RecentFidelityRow[] }) {

@@ -5,7 +5,7 @@ import type { StudentAccountability } from '#app/utils/api-types.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 
 /**
- * GET /api/students/{id}/accountability?asOf=YYYY-MM-DD — `same-page/accountability@1` (FORMATS.md), through
+ * GET /api/students/{id}/accountability?asOf=YYYY-MM-DD — `same-page/accountability@1` (docs/formats.md#accountability-json), through
  * the same gate as every page. Always JSON, even for a refusal: a script or an advocate's tool reads the status
  * and `error`, never a sign-in page or an HTML error.
  */
@@ -33,7 +33,7 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
 }
 
 /**
- * Exactly the fields FORMATS.md documents, in its order: the service adds the provider, the schedule and the
+ * Exactly the fields docs/formats.md#accountability-json documents, in its order: the service adds the provider, the schedule and the
  * weekly trend for the page, which are not part of the public contract.
  */
 function publicFormat(a: StudentAccountability) {

@@ -1,6 +1,6 @@
 import type { Alert } from '#shared/accountability.ts'
 
-/** Plain words for the accountability numbers (FORMATS.md), shared by the student page and the caseload tables. */
+/** Plain words for the accountability numbers (docs/formats.md#accountability-numbers), shared by the student page and the caseload tables. */
 
 /** 0.8 → "80%", 0.897 → "89.7%": the rate has 3 decimals, so one decimal of % shows it exactly (never a 90% that hides the alert). */
 export function formatRate(rate: number): string {
@@ -8,7 +8,7 @@ export function formatRate(rate: number): string {
   return `${Number.isInteger(pct) ? pct : pct.toFixed(1)}%`
 }
 
-/** The same bar as the alert (DESIGN.md §3): under 90% delivered needs a look, under 75% is serious. */
+/** The same bar as the alert (docs/formats.md#alerts): under 90% delivered needs a look, under 75% is serious. */
 export function rateTone(rate: number): 'good' | 'warn' | 'bad' {
   if (rate >= 0.9) return 'good'
   return rate >= 0.75 ? 'warn' : 'bad'

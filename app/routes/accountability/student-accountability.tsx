@@ -124,7 +124,7 @@ function AlertList({ services, asOf }: { services: readonly ServiceAccountabilit
 
 function ServiceCard({ service: s, first }: { service: ServiceAccountability; first: string }) {
   const id = `service-${s.key}`
-  // Not recorded is red (DESIGN.md §3: an undocumented session is not a delivered one); a miss may be the student's.
+  // Not recorded is red (docs/domain.md#session-status: an undocumented session is not a delivered one); a miss may be the student's.
   const sessionCells: { label: string; value: number; tone?: 'warn' | 'bad' }[] = [
     { label: 'Due so far', value: s.sessions.due },
     { label: 'Delivered', value: s.sessions.delivered },

@@ -15,7 +15,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 /**
- * "Prepare for a meeting" (DESIGN.md §4): one printable page with each service's numbers and ledger, how often
+ * "Prepare for a meeting" (docs/domain.md#accountability): one printable page with each service's numbers and ledger, how often
  * the accommodations were used, each goal's latest progress with how the student was doing, open concerns, and
  * questions to ask. The sentences come from shared/meeting-brief.ts, the same ones the PDF prints.
  */

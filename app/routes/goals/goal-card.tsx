@@ -35,7 +35,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 /**
- * One page a para or a substitute can carry (DESIGN.md §1–2): who the student is and how to reach them first
+ * One page a para or a substitute can carry (docs/roles.md, docs/domain.md#profiles): who the student is and how to reach them first
  * (the two profiles), then today's supports, then what each goal asks of adults. The print styles keep it
  * to one sheet: small type, two columns, no app chrome.
  */

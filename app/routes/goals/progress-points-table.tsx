@@ -21,7 +21,7 @@ export interface VoidFailure {
 }
 
 /**
- * Every data point, newest first. A voided point stays, struck through, with why (DESIGN.md §5); points
+ * Every data point, newest first. A voided point stays, struck through, with why (docs/domain.md#records-are-evidence); points
  * recorded while the student was dysregulated carry the chart's triangle and the word, not a colour alone.
  */
 export function ProgressPointsTable({

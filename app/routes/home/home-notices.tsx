@@ -65,7 +65,7 @@ function NotificationItem({ notification: n }: { notification: HomeNotification 
   )
 }
 
-/** Every student with an accountability alert today, until the records clear it (DESIGN.md §3). */
+/** Every student with an accountability alert today, until the records clear it (docs/domain.md#accountability). */
 export function AlertsToday({ alerts }: { alerts: readonly HomeAlert[] }) {
   if (alerts.length === 0) return null
   return (

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server'
 import { sessionLogCsv } from '#shared/session-log-csv.ts'
 
 /**
- * GET /api/students/{id}/sessions.csv — the session log (FORMATS.md), through the same gate as every page. A
+ * GET /api/students/{id}/sessions.csv — the session log (docs/formats.md#session-log-csv), through the same gate as every page. A
  * download, not a page: signed out is a plain 401 (never a redirect to sign-in), a student the caller may not see
  * is a 404 that names nothing.
  */

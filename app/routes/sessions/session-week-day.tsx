@@ -131,7 +131,7 @@ function MakeUpItem({ student, svc, record, result }: { student: WeekStudent; sv
   )
 }
 
-/** Voided records stay visible, struck through, with why (DESIGN.md §5). */
+/** Voided records stay visible, struck through, with why (docs/domain.md#records-are-evidence). */
 function VoidedRecords({ records }: { records: SessionRecord[] }) {
   return records.map((v) => (
     <p key={v.recordId} className="text-sm text-slate-700">

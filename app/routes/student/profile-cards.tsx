@@ -31,7 +31,7 @@ function Rows<T extends Record<string, string>>({ rows, profile }: { rows: reado
 }
 
 /**
- * The two profiles every adult sees first (DESIGN.md §2): "before we push for performance, we create safety".
+ * The two profiles every adult sees first (docs/domain.md#profiles): "before we push for performance, we create safety".
  */
 export function ProfileCards({
   firstName,

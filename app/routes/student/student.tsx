@@ -171,7 +171,7 @@ export default function StudentOverview() {
 
       <ServicesCard services={services} studentId={studentId} canManage={parent ? can(parent.student.role, 'services.manage') : false} />
 
-      {/* The whole team sees the same numbers (DESIGN.md §3); the case manager follows up the gaps. */}
+      {/* The whole team sees the same numbers (docs/domain.md#accountability); the case manager follows up the gaps. */}
       <AccommodationFidelityCard from={fidelity.from} to={fidelity.to} rows={fidelity.rows} />
 
       {notes ? (

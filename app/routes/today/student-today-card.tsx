@@ -11,7 +11,7 @@ import { Card } from '#app/components/card.tsx'
 import { QuickProgressForm, type QuickProgressResult } from './quick-progress-form.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 
-/** The short form of the two profiles (DESIGN.md §2): what an adult needs in the moment, before anything else. */
+/** The short form of the two profiles (docs/domain.md#profiles): what an adult needs in the moment, before anything else. */
 const SHORT_PROFILE = [
   ['How to give an instruction', (s: TodayStudent) => s.communication.givingInstructions],
   ['What helps', (s: TodayStudent) => s.regulation.whatHelps],

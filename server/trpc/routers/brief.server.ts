@@ -7,7 +7,7 @@ import { seesFamilyOnly } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
 export const briefRouter = router({
-  /** The meeting brief's content as of today: the same numbers and goals every team member sees. */
+  /** The meeting brief's content (docs/domain.md#accountability) as of today: the same numbers and goals every team member sees. */
   get: studentProcedure('plan.view').query(async ({ ctx, input }) => {
     const asOf = localIsoDate(ctx.now())
     const [numbers, goals, concerns] = await Promise.all([
