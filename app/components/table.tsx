@@ -17,3 +17,26 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
     </div>
   )
 }
+
+export interface Column {
+  label: string
+  /** Numbers line up on the right. */
+  numeric?: boolean
+}
+
+/** The header row of a Table: one column header per label, spaced alike on every page. */
+export function ColumnHeads({ columns }: { columns: readonly (string | Column)[] }) {
+  return (
+    <tr>
+      {columns.map((c, i) => {
+        const { label, numeric } = typeof c === 'string' ? { label: c, numeric: false } : c
+        const last = i === columns.length - 1
+        return (
+          <th key={label} scope="col" className={`py-2 ${last ? '' : 'pr-4 '}${numeric ? 'text-right ' : ''}font-semibold`}>
+            {label}
+          </th>
+        )
+      })}
+    </tr>
+  )
+}

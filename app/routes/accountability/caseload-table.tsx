@@ -6,7 +6,7 @@ import type { CaseloadFilterState } from './caseload-filter.ts'
 import { Button } from '#app/components/button.tsx'
 import { SelectField } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
-import { Table } from '#app/components/table.tsx'
+import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 
 /** A plain GET form: the filters live in the address, so a reload or a shared link shows the same rows. */
@@ -91,25 +91,7 @@ function CaseloadWideTable({ rows, caption }: { rows: readonly CaseloadRow[]; ca
   return (
     <Table
       caption={caption}
-      head={
-        <tr>
-          <th scope="col" className="py-2 pr-3 font-semibold">
-            Student
-          </th>
-          <th scope="col" className="py-2 pr-3 font-semibold">
-            Service
-          </th>
-          <th scope="col" className="py-2 pr-3 text-right font-semibold">
-            Delivered
-          </th>
-          <th scope="col" className="py-2 pr-3 text-right font-semibold">
-            Still owed
-          </th>
-          <th scope="col" className="py-2 font-semibold">
-            Alerts
-          </th>
-        </tr>
-      }
+      head={<ColumnHeads columns={['Student', 'Service', { label: 'Delivered', numeric: true }, { label: 'Still owed', numeric: true }, 'Alerts']} />}
     >
       {rows.map((r) => (
         <tr key={`${r.studentId}-${r.serviceKey}`} className="align-top">

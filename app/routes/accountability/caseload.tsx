@@ -5,7 +5,7 @@ import { CaseloadFilters, CaseloadTable } from './caseload-table.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { filterCaseload } from './caseload-filter.ts'
 import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
-import { TextLink } from '#app/components/text-link.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -19,16 +19,12 @@ export default function Caseload() {
   const { rows, filters, total, asOf } = useLoaderData<typeof loader>()
   return (
     <div className="space-y-6">
-      <TextLink to="/">
-        Back to My students
-      </TextLink>
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">Caseload</h1>
+      <PageHeading title="Caseload">
         <p className="text-slate-700">
           Every service of the students you case-manage and the services you provide, as of {formatSchoolDate(asOf)}, furthest behind
           first. Open a student for the whole picture: the same numbers the family sees.
         </p>
-      </div>
+      </PageHeading>
       <Card>
         {total === 0 ? (
           <p className="text-slate-700">No services on your caseload yet.</p>

@@ -6,7 +6,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { filterCaseload } from './caseload-filter.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
-import { TextLink } from '#app/components/text-link.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -23,16 +23,12 @@ export default function SchoolOverview() {
   const studentCount = new Set(rows.map((r) => r.studentId)).size
   return (
     <div className="space-y-6">
-      <TextLink to="/">
-        Back to My students
-      </TextLink>
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">School overview</h1>
+      <PageHeading title="School overview">
         <p className="text-slate-700">
           {schoolName}: every student’s services as of {formatSchoolDate(asOf)}, furthest behind first. These are the numbers each
           student’s team and family see.
         </p>
-      </div>
+      </PageHeading>
       <Card>
         {total === 0 ? (
           <p className="text-slate-700">No student at this school has a service yet.</p>

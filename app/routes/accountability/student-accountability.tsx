@@ -6,7 +6,7 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
-import { Table } from '#app/components/table.tsx'
+import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { formatMonthDay, formatRate, ledgerSentence, plural, rateTone, weekdayList } from './accountability-text.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
@@ -261,19 +261,7 @@ function WeeklyTrend({ service: s }: { service: ServiceAccountability }) {
       </figure>
       <Table
         caption={`${s.name}: minutes per week`}
-        head={
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-semibold">
-              Week of
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right font-semibold">
-              Mandated
-            </th>
-            <th scope="col" className="py-2 text-right font-semibold">
-              Delivered
-            </th>
-          </tr>
-        }
+        head={<ColumnHeads columns={['Week of', { label: 'Mandated', numeric: true }, { label: 'Delivered', numeric: true }]} />}
       >
         {weeks.map((w) => (
           <tr key={w.weekOf}>

@@ -1,6 +1,6 @@
+import { LabelledSection } from '#app/components/labelled-section.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { Button } from '#app/components/button.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -47,7 +47,7 @@ export default function MeetingBriefPage() {
         </div>
       </div>
 
-      <BriefSection title="Services: what the IEP mandates and what was delivered" id="brief-services">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title="Services: what the IEP mandates and what was delivered" id="brief-services">
         {brief.services.length === 0 ? (
           <p>No services had started by this date.</p>
         ) : (
@@ -73,9 +73,9 @@ export default function MeetingBriefPage() {
             ))}
           </div>
         )}
-      </BriefSection>
+      </LabelledSection>
 
-      <BriefSection title="Accommodations: were they used?" id="brief-accommodations">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title="Accommodations: were they used?" id="brief-accommodations">
         {brief.accommodations.length === 0 ? (
           <p>No accommodations had started by this date.</p>
         ) : (
@@ -92,9 +92,9 @@ export default function MeetingBriefPage() {
             ))}
           </ul>
         )}
-      </BriefSection>
+      </LabelledSection>
 
-      <BriefSection title="Goals: latest progress, and how the student was doing" id="brief-goals">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title="Goals: latest progress, and how the student was doing" id="brief-goals">
         {brief.goals.length === 0 ? (
           <p>No goals yet.</p>
         ) : (
@@ -115,10 +115,10 @@ export default function MeetingBriefPage() {
             ))}
           </ul>
         )}
-      </BriefSection>
+      </LabelledSection>
 
       {/* The open concerns the reader may see (family-only ones for parents only), from the concern log. */}
-      <BriefSection title="Open concerns" id="brief-concerns">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title="Open concerns" id="brief-concerns">
         {brief.concerns.items.length === 0 ? (
           <p>{brief.concerns.emptyText}</p>
         ) : (
@@ -128,31 +128,22 @@ export default function MeetingBriefPage() {
             ))}
           </ul>
         )}
-      </BriefSection>
+      </LabelledSection>
 
-      <BriefSection title="Questions to ask" id="brief-questions">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title="Questions to ask" id="brief-questions">
         <ol className="list-decimal space-y-2 pl-6 print:space-y-0.5">
           {brief.questions.map((q, i) => (
             <li key={i}>{q}</li>
           ))}
         </ol>
-      </BriefSection>
+      </LabelledSection>
     </article>
   )
 }
 
-function BriefSection({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <section
-      aria-labelledby={id}
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 print:rounded-none print:border-0 print:border-t print:border-slate-400 print:p-0 print:pt-1 print:shadow-none"
-    >
-      <h3 id={id} className="mb-3 text-xl font-semibold text-slate-900 print:mb-0.5 print:text-[10.5pt]">
-        {title}
-      </h3>
-      {children}
-    </section>
-  )
+const BRIEF_SECTION_STYLE = {
+  className: 'rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 print:rounded-none print:border-0 print:border-t print:border-slate-400 print:p-0 print:pt-1 print:shadow-none',
+  headingClassName: 'mb-3 text-xl font-semibold text-slate-900 print:mb-0.5 print:text-[10.5pt]',
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,3 +1,4 @@
+import { Term } from '#app/components/term.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { Alert } from '#app/components/alert.tsx'
@@ -106,22 +107,10 @@ export default function ConcernPage() {
           <StatusBadge tone={c.visibility === 'family' ? 'warn' : 'neutral'}>{VISIBILITY_LABELS[c.visibility]}</StatusBadge>
         </p>
         <dl className="mt-3 space-y-1 text-slate-800">
-          <div>
-            <dt className="inline font-semibold">Person contacted: </dt>
-            <dd className="inline">{c.personContacted || '—'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-semibold">Their response: </dt>
-            <dd className="inline">{c.response || '—'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-semibold">Follow-up needed: </dt>
-            <dd className="inline">{c.followUp || '—'}</dd>
-          </div>
-          <div>
-            <dt className="inline font-semibold">Documented efforts at this step: </dt>
-            <dd className="inline">{c.efforts}</dd>
-          </div>
+          <Term term="Person contacted">{c.personContacted || '—'}</Term>
+          <Term term="Their response">{c.response || '—'}</Term>
+          <Term term="Follow-up needed">{c.followUp || '—'}</Term>
+          <Term term="Documented efforts at this step">{c.efforts}</Term>
         </dl>
         <p className="mt-3">
           <Link to={`${base}/concerns/${c.id}/letter`} className={LINK}>

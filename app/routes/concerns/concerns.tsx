@@ -1,3 +1,4 @@
+import { Term } from '#app/components/term.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
@@ -74,22 +75,10 @@ export default function ConcernLog() {
                   {c.visibility === 'family' ? <StatusBadge tone="warn">{VISIBILITY_LABELS.family}</StatusBadge> : null}
                 </p>
                 <dl className="mt-2 grid gap-1 text-slate-700 sm:grid-cols-2">
-                  <div>
-                    <dt className="inline font-semibold">Person contacted: </dt>
-                    <dd className="inline">{c.personContacted || '—'}</dd>
-                  </div>
-                  <div>
-                    <dt className="inline font-semibold">Documented efforts at this step: </dt>
-                    <dd className="inline">{c.efforts}</dd>
-                  </div>
-                  <div>
-                    <dt className="inline font-semibold">Response: </dt>
-                    <dd className="inline">{c.response || '—'}</dd>
-                  </div>
-                  <div>
-                    <dt className="inline font-semibold">Follow-up needed: </dt>
-                    <dd className="inline">{c.followUp || '—'}</dd>
-                  </div>
+                  <Term term="Person contacted">{c.personContacted || '—'}</Term>
+                  <Term term="Documented efforts at this step">{c.efforts}</Term>
+                  <Term term="Response">{c.response || '—'}</Term>
+                  <Term term="Follow-up needed">{c.followUp || '—'}</Term>
                 </dl>
                 {c.suggestion ? (
                   <p className="mt-2 font-medium text-amber-900">

@@ -1,3 +1,4 @@
+import { Term } from '#app/components/term.tsx'
 import { LADDER, type Step } from '#shared/concerns.ts'
 
 /** The six steps in plain language; the current one is marked. Each opens with a keyboard (native details). */
@@ -12,22 +13,10 @@ export function LadderExplainer({ current }: { current?: Step }) {
               {current === s.step ? ' (current step)' : ''}
             </summary>
             <dl className="mt-2 space-y-1 text-slate-700">
-              <div>
-                <dt className="inline font-semibold">What it is: </dt>
-                <dd className="inline">{s.what}</dd>
-              </div>
-              <div>
-                <dt className="inline font-semibold">Who runs it: </dt>
-                <dd className="inline">{s.whoRuns}</dd>
-              </div>
-              <div>
-                <dt className="inline font-semibold">Cost: </dt>
-                <dd className="inline">{s.cost}</dd>
-              </div>
-              <div>
-                <dt className="inline font-semibold">Usual timeline: </dt>
-                <dd className="inline">{s.timeline}</dd>
-              </div>
+              <Term term="What it is">{s.what}</Term>
+              <Term term="Who runs it">{s.whoRuns}</Term>
+              <Term term="Cost">{s.cost}</Term>
+              <Term term="Usual timeline">{s.timeline}</Term>
             </dl>
           </details>
         </li>

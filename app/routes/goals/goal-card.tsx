@@ -1,6 +1,6 @@
+import { LabelledSection } from '#app/components/labelled-section.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { Button } from '#app/components/button.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { areaLabel, firstName } from '#app/utils/plan-labels.ts'
@@ -79,7 +79,7 @@ export default function GoalCard() {
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2 print:grid-cols-2 print:gap-1.5">
-        <CardSection title={`How ${first} communicates`} headingId="communication-heading">
+        <LabelledSection {...CARD_SECTION_STYLE} title={`How ${first} communicates`} id="communication-heading">
           <Facts
             items={[
               ['How they communicate', comm.howTheyCommunicate],
@@ -87,8 +87,8 @@ export default function GoalCard() {
               ['Words or symbols that matter', comm.wordsThatMatter],
             ]}
           />
-        </CardSection>
-        <CardSection title="Stress and calming down" headingId="regulation-heading">
+        </LabelledSection>
+        <LabelledSection {...CARD_SECTION_STYLE} title="Stress and calming down" id="regulation-heading">
           <Facts
             items={[
               ['Early signs of stress', reg.earlySigns],
@@ -97,12 +97,12 @@ export default function GoalCard() {
               ['Where to calm down', reg.calmPlace],
             ]}
           />
-        </CardSection>
+        </LabelledSection>
       </div>
 
-      <CardSection
+      <LabelledSection {...CARD_SECTION_STYLE}
         title={!cardDate ? 'Accommodations' : isToday ? 'Today’s accommodations' : `Accommodations for ${formatSchoolDate(cardDate)}`}
-        headingId="accommodations-heading"
+        id="accommodations-heading"
       >
         {!cardDate ? (
           <p>No school day is left in this school year, so no accommodations are listed.</p>
@@ -126,7 +126,7 @@ export default function GoalCard() {
             ))}
           </ul>
         )}
-      </CardSection>
+      </LabelledSection>
 
       <section aria-labelledby="goals-heading" className="space-y-3 print:space-y-0.5">
         <h3 id="goals-heading" className="text-lg font-semibold print:text-[9.5pt]">
@@ -162,18 +162,9 @@ export default function GoalCard() {
   )
 }
 
-function CardSection({ title, headingId, children }: { title: string; headingId: string; children: ReactNode }) {
-  return (
-    <section
-      aria-labelledby={headingId}
-      className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 print:rounded-none print:border-slate-400 print:p-1.5"
-    >
-      <h3 id={headingId} className="mb-2 text-lg font-semibold print:mb-0.5 print:text-[9.5pt]">
-        {title}
-      </h3>
-      {children}
-    </section>
-  )
+const CARD_SECTION_STYLE = {
+  className: 'break-inside-avoid rounded-lg border border-slate-200 bg-white p-4 print:rounded-none print:border-slate-400 print:p-1.5',
+  headingClassName: 'mb-2 text-lg font-semibold print:mb-0.5 print:text-[9.5pt]',
 }
 
 function Facts({ items }: { items: [string, string][] }) {

@@ -10,6 +10,7 @@ import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { isPlanImportError, type PlanError } from '#shared/plan-import/errors.ts'
 import { PLAN_FORMAT, PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
+import { PageHeading } from '#app/components/page-heading.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
@@ -78,11 +79,7 @@ export default function ImportPlan() {
   const busy = useNavigation().state === 'submitting'
   return (
     <div className="space-y-6">
-      <TextLink to="/">
-        Back to My students
-      </TextLink>
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">Import a plan</h1>
+      <PageHeading title="Import a plan">
         <p className="text-slate-700">
           Bring one student’s plan and records into {school.name} from another system: a <code>{PLAN_FORMAT}</code> JSON file with the
           student, the team, goals, accommodations, services, sessions and accommodation checks. The whole file is checked first. If anything is
@@ -92,7 +89,7 @@ export default function ImportPlan() {
           The team: {school.name}’s own staff join at once as provider or para, and as case manager if they already are one here. Everyone else,
           and every parent, gets an invite link to accept. An import never makes anyone a school admin.
         </p>
-      </div>
+      </PageHeading>
 
       {result?.ok ? <Imported result={result} /> : null}
       {result && !result.ok ? <Problems errors={result.errors} /> : null}

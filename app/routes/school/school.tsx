@@ -6,7 +6,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { canInSchool } from '#shared/permissions.ts'
 import { DEFAULT_MAKE_UP_REASONS, type MissReason } from '#shared/services.ts'
-import { TextLink } from '#app/components/text-link.tsx'
+import { PageHeading } from '#app/components/page-heading.tsx'
 
 // /school/:schoolId. An index route, not school.$schoolId.tsx: that file would become the layout of
 // school.$schoolId.accountability and swallow the school overview.
@@ -58,13 +58,9 @@ export default function SchoolSettings() {
   const result = useActionData<typeof action>()
   return (
     <div className="space-y-6">
-      <TextLink to="/">
-        Back to My students
-      </TextLink>
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">School settings</h1>
+      <PageHeading title="School settings">
         <p className="text-slate-700">{school.name}: the calendar every service is scheduled on, and which misses owe a make-up.</p>
-      </div>
+      </PageHeading>
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />
     </div>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
-import { Table } from '#app/components/table.tsx'
+import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { accessRoleLabel, distinctReaders } from './access-text.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -41,14 +41,7 @@ export default function StudentAccess() {
         ) : (
           <Table
             caption={`Who opened ${first}’s records, newest first`}
-            head={
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-semibold">When</th>
-                <th scope="col" className="py-2 pr-4 font-semibold">Who</th>
-                <th scope="col" className="py-2 pr-4 font-semibold">Role</th>
-                <th scope="col" className="py-2 font-semibold">What they opened</th>
-              </tr>
-            }
+            head={<ColumnHeads columns={['When', 'Who', 'Role', 'What they opened']} />}
           >
             {entries.map((e) => (
               <tr key={e.id}>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
-import { Table } from '#app/components/table.tsx'
+import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
@@ -43,22 +43,7 @@ export default function FamilyNotifications() {
         ) : (
           <Table
             caption={`Notices sent to ${first}’s family`}
-            head={
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Sent
-                </th>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  To
-                </th>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Notice
-                </th>
-                <th scope="col" className="py-2 font-semibold">
-                  Seen
-                </th>
-              </tr>
-            }
+            head={<ColumnHeads columns={['Sent', 'To', 'Notice', 'Seen']} />}
           >
             {sent.map((n) => (
               <tr key={n.id} className="align-top">
