@@ -10,17 +10,22 @@ interface FieldShell {
   hint?: ReactNode
 }
 
+/** A field's hint, named `<id>-hint` so the control can point at it with aria-describedby. */
+export function FieldHint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <p id={`${id}-hint`} className="text-sm text-slate-600">
+      {hint}
+    </p>
+  ) : null
+}
+
 function FieldFrame({ id, label, errors, hint, below, children }: FieldShell & { id: string; below?: ReactNode; children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium text-slate-800">
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       {children}
       {errors?.length ? (
         <p id={`${id}-error`} className="text-sm font-medium text-red-800">

@@ -1,8 +1,9 @@
-import { Link } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { FormFailure } from '#app/utils/plan-form.ts'
+import { Alert } from './alert.tsx'
 import { Button, buttonClasses } from './button.tsx'
-import { TextareaField } from './field.tsx'
+import { FieldHint, TextareaField } from './field.tsx'
 import { CharacterCount } from './plain-language-help.tsx'
 
 /**
@@ -16,6 +17,20 @@ export function useFocusFirstError(failure: FormFailure | null | undefined) {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [failure])
   return formRef
+}
+
+/**
+ * A plan form that checks on the server: the refusal's message on top, and focus on the first field marked
+ * wrong after a refused save.
+ */
+export function CheckedForm({ failure, children }: { failure: FormFailure | null | undefined; children: ReactNode }) {
+  const formRef = useFocusFirstError(failure)
+  return (
+    <Form method="post" noValidate ref={formRef} className="space-y-6">
+      {failure ? <Alert>{failure.message}</Alert> : null}
+      {children}
+    </Form>
+  )
 }
 
 /**
@@ -145,11 +160,7 @@ export function CheckboxField({
         />
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
     </div>
   )
 }

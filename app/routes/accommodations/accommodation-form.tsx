@@ -1,11 +1,9 @@
-import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ACCOMMODATION_CATEGORIES, type AccommodationCategory, type Applies } from '#shared/schemas/plan.ts'
 import { WEEKDAYS, type Weekday } from '#shared/school-date.ts'
 import type { AccommodationFormValues, FormFailure } from '#app/utils/plan-form.ts'
-import { Alert } from '#app/components/alert.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
-import { CheckboxField, FormActions, useFocusFirstError, useTypedText } from '#app/components/form-parts.tsx'
+import { CheckboxField, FormActions, useTypedText, CheckedForm } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
 
 export const CATEGORY_LABELS: Record<AccommodationCategory, string> = {
@@ -130,10 +128,8 @@ export function AccommodationForm({
   footnote?: ReactNode
 }) {
   const errors = failure?.fieldErrors ?? {}
-  const formRef = useFocusFirstError(failure)
   return (
-    <Form method="post" noValidate ref={formRef} className="space-y-6">
-      {failure ? <Alert>{failure.message}</Alert> : null}
+    <CheckedForm failure={failure}>
       <Field label="Title" name="title" hint="A few words, like “Extra time on tests”." defaultValue={values.title} errors={errors.title} />
       <DescriptionField initial={values.description} errors={errors.description} />
       <SelectField label="Category" name="category" defaultValue={values.category} errors={errors.category}>
@@ -154,6 +150,6 @@ export function AccommodationForm({
         errors={errors.startDate}
       />
       <FormActions busy={busy} submitLabel={submitLabel} cancelTo={cancelTo} footnote={footnote} />
-    </Form>
+    </CheckedForm>
   )
 }

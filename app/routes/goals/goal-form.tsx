@@ -1,11 +1,10 @@
-import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { GOAL_AREAS, GOAL_UNITS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX, PLAIN_PARTS, type GoalUnit, type PlainSummary } from '#shared/schemas/plan.ts'
 import type { FormFailure, GoalFormValues } from '#app/utils/plan-form.ts'
 import { areaLabel } from '#app/utils/plan-labels.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
-import { CheckboxField, CountedTextareaField, Fieldset, FormActions, useFocusFirstError, useTypedText } from '#app/components/form-parts.tsx'
+import { CheckboxField, CountedTextareaField, Fieldset, FormActions, useTypedText, CheckedForm } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
 
 const UNIT_OPTIONS: Record<GoalUnit, string> = { percent: 'Percent (%)', minutes: 'Minutes', count: 'Times' }
@@ -79,10 +78,8 @@ export function GoalForm({
   footnote?: ReactNode
 }) {
   const errors = failure?.fieldErrors ?? {}
-  const formRef = useFocusFirstError(failure)
   return (
-    <Form method="post" noValidate ref={formRef} className="space-y-6">
-      {failure ? <Alert>{failure.message}</Alert> : null}
+    <CheckedForm failure={failure}>
       {errors.form ? <Alert>{errors.form.join(' ')}</Alert> : null}
 
       <Fieldset legend="The goal in the IEP">
@@ -157,7 +154,7 @@ export function GoalForm({
       </Fieldset>
 
       <FormActions busy={busy} submitLabel={submitLabel} cancelTo={cancelTo} footnote={footnote} />
-    </Form>
+    </CheckedForm>
   )
 }
 
@@ -177,10 +174,8 @@ export function PlainPartsForm({
   cancelTo: string
   footnote?: ReactNode
 }) {
-  const formRef = useFocusFirstError(failure)
   return (
-    <Form method="post" noValidate ref={formRef} className="space-y-6">
-      {failure ? <Alert>{failure.message}</Alert> : null}
+    <CheckedForm failure={failure}>
       <div className="space-y-1">
         <h3 className="font-semibold text-slate-900">Official goal text</h3>
         <p className="text-sm text-slate-600">Only the case manager changes this.</p>
@@ -190,6 +185,6 @@ export function PlainPartsForm({
       </div>
       <PlainPartsFields plain={plain} fieldErrors={failure?.fieldErrors ?? {}} />
       <FormActions busy={busy} submitLabel="Save plain words" cancelTo={cancelTo} footnote={footnote} />
-    </Form>
+    </CheckedForm>
   )
 }

@@ -1,11 +1,9 @@
-import { Form } from '@remix-run/react'
 import type { FormFailure } from '#app/utils/plan-form.ts'
 import type { AmendFormValues, ServiceFormValues } from './service-form-values.ts'
 import { WEEKDAY_LONG } from '#app/utils/session-text.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
-import { Alert } from '#app/components/alert.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
-import { CheckboxField, FormActions, useFocusFirstError } from '#app/components/form-parts.tsx'
+import { CheckboxField, FormActions, CheckedForm } from '#app/components/form-parts.tsx'
 
 function errorsUnder(errors: Record<string, string[]>, field: string): string[] | undefined {
   const found = Object.entries(errors)
@@ -90,10 +88,8 @@ export function ServiceForm({
   cancelTo: string
 }) {
   const errors = failure?.fieldErrors ?? {}
-  const formRef = useFocusFirstError(failure)
   return (
-    <Form method="post" noValidate ref={formRef} className="space-y-6">
-      {failure ? <Alert>{failure.message}</Alert> : null}
+    <CheckedForm failure={failure}>
       <Field label="Service" name="name" hint="As the IEP names it, like “Speech-language therapy”." defaultValue={values.name} errors={errors.name} />
       <SelectField label="Provider" name="providerId" hint="Providers and case managers on this student’s team." defaultValue={values.providerId} errors={errors.providerId}>
         <option value="">Choose who provides it</option>
@@ -137,7 +133,7 @@ export function ServiceForm({
       <Field label="Start date" name="startDate" type="date" hint="It must fall inside this school year." defaultValue={values.startDate} errors={errors.startDate} />
       <Field label="End date" name="endDate" type="date" defaultValue={values.endDate} errors={errors.endDate} />
       <FormActions busy={busy} submitLabel="Save service" cancelTo={cancelTo} footnote="Sessions are scheduled on the school’s instructional days between these dates." />
-    </Form>
+    </CheckedForm>
   )
 }
 
@@ -154,10 +150,8 @@ export function AmendServiceForm({
   cancelTo: string
 }) {
   const errors = failure?.fieldErrors ?? {}
-  const formRef = useFocusFirstError(failure)
   return (
-    <Form method="post" noValidate ref={formRef} className="space-y-6">
-      {failure ? <Alert>{failure.message}</Alert> : null}
+    <CheckedForm failure={failure}>
       <Field
         label="Effective date"
         name="effectiveFrom"
@@ -179,6 +173,6 @@ export function AmendServiceForm({
       <WeekdayFields idPrefix="weekdays" legend="New weekdays" checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
       <Field label="Note (optional)" name="note" hint="For example: “Amended at the January IEP meeting.”" maxLength={300} defaultValue={values.note} errors={errors.note} />
       <FormActions busy={busy} submitLabel="Save amendment" cancelTo={cancelTo} />
-    </Form>
+    </CheckedForm>
   )
 }

@@ -179,30 +179,30 @@ export function ChangeRecordForms({ record, result }: { record: RecordTarget; re
             <KindFields record={record} failure={correct} />
           )}
           <Field label="Note (optional)" name="note" maxLength={500} defaultValue={correct?.values.note ?? record.note ?? ''} errors={correct?.fieldErrors.note} />
-          <Field
-            label="Why is it corrected?"
-            name="changeReason"
-            maxLength={300}
-            required
-            defaultValue={correct?.values.changeReason ?? ''}
-            errors={correct?.fieldErrors.changeReason}
-          />
+          <ChangeReasonField label="Why is it corrected?" failure={correct} />
         </SessionForm>
       </ActionDisclosure>
       <ActionDisclosure summary="Void" label={`Void: ${record.name}`} open={voiding ? true : undefined}>
         <SessionForm intent="void" target={record.recordId} hidden={hidden} failure={voiding} fields={['changeReason']} submitLabel="Void record" danger>
           <p className="text-sm text-slate-700">A voided record stays visible, struck through, with your reason. Use it for a record that should not exist.</p>
-          <Field
-            label="Why is this record wrong?"
-            name="changeReason"
-            maxLength={300}
-            required
-            defaultValue={voiding?.values.changeReason ?? ''}
-            errors={voiding?.fieldErrors.changeReason}
-          />
+          <ChangeReasonField label="Why is this record wrong?" failure={voiding} />
         </SessionForm>
       </ActionDisclosure>
     </div>
+  )
+}
+
+/** Every correction and void says why: the reason stays on the record beside the change. */
+function ChangeReasonField({ label, failure }: { label: string; failure: Failure }) {
+  return (
+    <Field
+      label={label}
+      name="changeReason"
+      maxLength={300}
+      required
+      defaultValue={failure?.values.changeReason ?? ''}
+      errors={failure?.fieldErrors.changeReason}
+    />
   )
 }
 
