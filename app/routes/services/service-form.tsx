@@ -2,7 +2,7 @@ import type { FormFailure } from '#app/utils/plan-form.ts'
 import type { AmendFormValues, ServiceFormValues } from './service-form-values.ts'
 import { WEEKDAY_LONG } from '#app/utils/session-text.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
-import { Field, SelectField } from '#app/components/field.tsx'
+import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
 import { CheckboxField, FormActions, CheckedForm } from '#app/components/form-parts.tsx'
 
 function errorsUnder(errors: Record<string, string[]>, field: string): string[] | undefined {
@@ -99,13 +99,9 @@ export function ServiceForm({
           </option>
         ))}
       </SelectField>
-      <Field
+      <SessionMinutesField
         label="Minutes per session"
         name="minutesPerSession"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={240}
         defaultValue={values.minutesPerSession}
         errors={errors.minutesPerSession}
       />
@@ -160,13 +156,9 @@ export function AmendServiceForm({
         defaultValue={values.effectiveFrom}
         errors={errors.effectiveFrom}
       />
-      <Field
+      <SessionMinutesField
         label="New minutes per session"
         name="minutesPerSession"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={240}
         defaultValue={values.minutesPerSession}
         errors={errors.minutesPerSession}
       />

@@ -5,7 +5,7 @@ import { MISSED_REASONS, REASON_LABELS, type MissedReason } from '#shared/servic
 import { failureFor, type SessionActionData, type SessionIntent } from './session-forms.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
-import { Field, SelectField } from '#app/components/field.tsx'
+import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
 import { useFocusFirstError } from '#app/components/form-parts.tsx'
 
 /**
@@ -120,13 +120,9 @@ export function RecordSessionForms({ session, result }: { session: SessionTarget
     <div className="flex flex-wrap gap-2">
       <ActionDisclosure summary="Delivered" label={`Delivered: ${session.name}`} open={delivered ? true : undefined}>
         <SessionForm intent="delivered" target={session.target} hidden={hidden} failure={delivered} fields={['minutes', 'note']} submitLabel="Save delivered">
-          <Field
+          <SessionMinutesField
             label="Minutes given"
             name="minutes"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={240}
             hint={`The plan says ${session.mandateMinutes} min. Fewer minutes count as a shortfall.`}
             defaultValue={delivered?.values.minutes ?? session.mandateMinutes}
             errors={delivered?.fieldErrors.minutes}
@@ -208,13 +204,9 @@ function ChangeReasonField({ label, failure }: { label: string; failure: Failure
 
 function MinutesField({ record, failure }: { record: RecordTarget; failure: Failure }) {
   return (
-    <Field
+    <SessionMinutesField
       label="Minutes given"
       name="minutes"
-      type="number"
-      inputMode="numeric"
-      min={1}
-      max={240}
       defaultValue={failure?.values.minutes ?? record.minutes ?? ''}
       errors={failure?.fieldErrors.minutes}
     />
@@ -310,13 +302,9 @@ export function MakeUpForm({
           defaultValue={failure?.values.date ?? defaultDate}
           errors={failure?.fieldErrors.date}
         />
-        <Field
+        <SessionMinutesField
           label="Minutes given"
           name="minutes"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={240}
           value={minutes ?? String(owedFor ?? '')}
           onChange={(e) => setMinutes(e.target.value)}
           errors={failure?.fieldErrors.minutes}
