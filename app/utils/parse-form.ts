@@ -24,6 +24,5 @@ export function parseForm<Schema extends z.ZodType>(form: FormData | URLSearchPa
   for (const [name, messages] of Object.entries(submission.error ?? {})) {
     if (messages?.length) fieldErrors[name === '' ? 'form' : name] = messages
   }
-  const count = Object.keys(fieldErrors).length
-  return { ok: false, message: t('common.fixFields', { count: Math.max(count, 1) }), fieldErrors }
+  return { ok: false, message: t('common.correctFields'), fieldErrors }
 }

@@ -2,6 +2,7 @@ import { redirect } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { ZodError } from 'zod'
 import { isDomainError } from '#shared/domain-error.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { fieldErrors } from '#shared/zod-errors.ts'
 
 /** For loaders: a missing or invisible record is a 404 that names nothing; a lost session goes to sign-in. */
@@ -10,7 +11,7 @@ export async function loadOr404<T>(call: () => Promise<T>): Promise<T> {
     return await call()
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw new Response('Not found', { status: 404 })
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw new Response(t('common.notFound'), { status: 404 })
       if (error.code === 'UNAUTHORIZED') throw redirect('/sign-in')
       // A bad value in the address (a date out of range, say) is the asker's mistake: 400, not a server error.
       if (error.code === 'BAD_REQUEST') {
@@ -37,10 +38,10 @@ export async function actionResult<T>(call: () => Promise<T>): Promise<{ ok: tru
     return { ok: true, data: await call() }
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === 'NOT_FOUND' && !isDomainError(error.cause)) throw new Response('Not found', { status: 404 })
+      if (error.code === 'NOT_FOUND' && !isDomainError(error.cause)) throw new Response(t('common.notFound'), { status: 404 })
       if (error.code === 'UNAUTHORIZED') throw redirect('/sign-in')
       if (error.cause instanceof ZodError) {
-        return { ok: false, message: 'Please correct the fields marked below.', fieldErrors: fieldErrors(error.cause) }
+        return { ok: false, message: t('common.correctFields'), fieldErrors: fieldErrors(error.cause) }
       }
       const field = isDomainError(error.cause) ? error.cause.field : undefined
       return { ok: false, message: error.message, fieldErrors: field ? { [field]: [error.message] } : {} }

@@ -8,8 +8,8 @@ describe('the catalogue', () => {
   })
 
   it('chooses the plural form by count', () => {
-    expect(t('common.fixFields', { count: 1 })).toBe('Check the field marked below.')
-    expect(t('common.fixFields', { count: 3 })).toBe('Check the 3 fields marked below.')
+    expect(t('common.minutes', { count: 1 })).toBe('1 minute')
+    expect(t('common.minutes', { count: 30 })).toBe('30 minutes')
   })
 
   it('fills values without HTML escaping (PDFs and CSV are not HTML)', () => {

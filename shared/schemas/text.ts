@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { t } from '../i18n/i18n.ts'
 
 /**
  * Control characters have no place in anything a person types: NUL truncates text in other tools, and the
@@ -19,7 +20,14 @@ export function controlCharacterIn(value: string, kind: TextKind): string | null
 }
 
 export function controlCharacterMessage(label: string, code: string): string {
-  return `${label} cannot contain control characters (found ${code}).`
+  return t('common.controlCharacters', { label, code })
+}
+
+/** A word read from the catalogue when it is needed, so a schema built at import time speaks the reader's language. */
+export type LazyText = string | (() => string)
+
+export function readText(text: LazyText): string {
+  return typeof text === 'function' ? text() : text
 }
 
 /**
@@ -27,9 +35,10 @@ export function controlCharacterMessage(label: string, code: string): string {
  * inputs and forms share these schemas). Trimmed first, so a stray line break at either end of a one-line field is
  * dropped rather than refused; chain `.min()`, `.max()` after it as with z.string().
  */
-export function textSchema(label: string, kind: TextKind, params?: { error?: string }) {
-  return z.string(params?.error ? { error: params.error } : undefined).trim().check((ctx) => {
+export function textSchema(label: LazyText, kind: TextKind, params?: { error?: LazyText }) {
+  const error = params?.error
+  return z.string(error ? { error: () => readText(error) } : undefined).trim().check((ctx) => {
     const code = controlCharacterIn(ctx.value, kind)
-    if (code) ctx.issues.push({ code: 'custom', input: ctx.value, message: controlCharacterMessage(label, code) })
+    if (code) ctx.issues.push({ code: 'custom', input: ctx.value, message: controlCharacterMessage(readText(label), code) })
   })
 }

@@ -30,6 +30,6 @@ describe('parseForm', () => {
       'plain.means': ['Keep it under 5 characters.'],
       reason: ['Choose a reason.'],
     })
-    expect(parsed.message).toBe('Check the 3 fields marked below.')
+    expect(parsed.message).toBe('Please correct the fields marked below.')
   })
 })

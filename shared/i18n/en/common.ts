@@ -9,6 +9,9 @@ export const common = {
   errorTitle: 'Something went wrong',
   errorBody: 'The page could not be shown. Nothing you entered has been lost; try again in a moment.',
   backHome: 'Back to My students',
-  fixFields_one: 'Check the field marked below.',
-  fixFields_other: 'Check the {{count}} fields marked below.',
+  correctFields: 'Please correct the fields marked below.',
+  notFound: 'Not found',
+  controlCharacters: '{{label}} cannot contain control characters (found {{code}}).',
+  minutes_one: '{{count}} minute',
+  minutes_other: '{{count}} minutes',
 } as const

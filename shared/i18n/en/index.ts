@@ -1,11 +1,47 @@
+import { accommodations } from './accommodations.ts'
+import { accountability } from './accountability.ts'
+import { auth } from './auth.ts'
+import { brief } from './brief.ts'
 import { common } from './common.ts'
+import { components } from './components.ts'
+import { concerns } from './concerns.ts'
+import { domain } from './domain.ts'
+import { goals } from './goals.ts'
+import { history } from './history.ts'
+import { home } from './home.ts'
+import { notes } from './notes.ts'
+import { pdf } from './pdf.ts'
+import { refusals } from './refusals.ts'
+import { school } from './school.ts'
+import { services } from './services.ts'
+import { sessions } from './sessions.ts'
+import { student } from './student.ts'
+import { today } from './today.ts'
 
 /**
  * The English catalogue: every sentence a person reads, one section per feature. A key missing here fails
  * the typecheck wherever it is used; a language added later is checked against this one.
  */
 export const en = {
+  accommodations,
+  accountability,
+  auth,
+  brief,
   common,
+  components,
+  concerns,
+  domain,
+  goals,
+  history,
+  home,
+  notes,
+  pdf,
+  refusals,
+  school,
+  services,
+  sessions,
+  student,
+  today,
 } as const
 
 export type Catalogue = typeof en

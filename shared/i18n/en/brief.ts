@@ -1,0 +1,3 @@
+/** Words of the meeting brief page. */
+export const brief = {
+} as const

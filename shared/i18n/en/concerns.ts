@@ -1,0 +1,3 @@
+/** Words of the concern log, its ladder and letters. */
+export const concerns = {
+} as const

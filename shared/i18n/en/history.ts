@@ -1,0 +1,3 @@
+/** Words of the History page: one sentence per recorded event. */
+export const history = {
+} as const

@@ -1,0 +1,3 @@
+/** Words of the first screen after sign-in. */
+export const home = {
+} as const

@@ -1,0 +1,3 @@
+/** Words of shared notebooks. */
+export const notes = {
+} as const

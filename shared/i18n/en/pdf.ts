@@ -1,0 +1,3 @@
+/** Words of words printed in PDFs. */
+export const pdf = {
+} as const

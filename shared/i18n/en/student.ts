@@ -1,0 +1,3 @@
+/** Words of the student page, profiles, access and notifications. */
+export const student = {
+} as const

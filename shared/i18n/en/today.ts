@@ -1,0 +1,3 @@
+/** Words of a para's Today view. */
+export const today = {
+} as const
