@@ -92,9 +92,3 @@ export const correctSessionSchema = z.object({
 export const voidSessionSchema = z.object({ studentId: studentIdSchema, recordId: idSchema, changeReason })
 
 export const weekSchema = z.object({ weekOf: isoDateSchema.optional() })
-
-export const closureSchema = z.object({
-  schoolId: idSchema,
-  date: isoDateSchema,
-  label: textSchema('The closure name', 'one-line').min(1, { error: 'Name the closure (e.g. "Thanksgiving").' }).max(80),
-})

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY, type MissReason } from '#shared/services.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -25,16 +26,14 @@ export function MakeUpPolicyCard({
   editable: boolean
   result: SchoolFormResult | undefined
 }) {
+  const { t } = useTranslation()
   const mine = result && (result.intent === 'setPolicy' || result.intent === 'defaultPolicy') ? result : null
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && String(navigation.formData?.get('intent') ?? '').endsWith('Policy')
   return (
-    <Card title="Make-up policy" headingId="policy">
-      <p className="mb-4 text-slate-700">
-        By default a make-up is owed when the school is responsible for a miss (provider absent or pulled to other duty, a scheduling
-        conflict, a staff vacancy, or a session nobody recorded), and not when the student was absent, unavailable or declined.
-      </p>
-      <p className="mb-4 text-slate-700">This school {isDefault ? 'uses the default.' : 'has changed the default.'}</p>
+    <Card title={t('school.policy.title')} headingId="policy">
+      <p className="mb-4 text-slate-700">{t('school.policy.intro')}</p>
+      <p className="mb-4 text-slate-700">{isDefault ? t('school.policy.usesDefault') : t('school.policy.changedDefault')}</p>
       {mine ? (
         <div className="mb-4">
           <Alert tone={mine.ok ? 'success' : 'error'}>{mine.message}</Alert>
@@ -42,15 +41,15 @@ export function MakeUpPolicyCard({
       ) : null}
       <Form method="post" preventScrollReset className="space-y-4" key={reasons.join(',')}>
         <fieldset className="min-w-0 space-y-1" disabled={!editable}>
-          <legend className="font-medium text-slate-800">A make-up is owed when a session is…</legend>
+          <legend className="font-medium text-slate-800">{t('school.policy.legend')}</legend>
           {ORDER.map((r) => (
             <CheckboxField
               key={r}
               id={`policy-${r}`}
               name="reasons"
               value={r}
-              label={r === 'unrecorded' ? 'Not recorded within 5 school days' : `Missed: ${REASON_LABELS[r]}`}
-              hint={REASON_RESPONSIBILITY[r] === 'school' ? 'The school is responsible.' : 'The student’s side.'}
+              label={r === 'unrecorded' ? t('school.policy.unrecorded') : t('school.policy.missed', { reason: REASON_LABELS[r] })}
+              hint={REASON_RESPONSIBILITY[r] === 'school' ? t('school.policy.schoolSide') : t('school.policy.studentSide')}
               defaultChecked={reasons.includes(r)}
             />
           ))}
@@ -58,10 +57,10 @@ export function MakeUpPolicyCard({
         {editable ? (
           <div className="flex flex-col gap-3 sm:flex-row">
             <Button type="submit" name="intent" value="setPolicy" disabled={busy}>
-              Save policy
+              {t('school.policy.save')}
             </Button>
             <Button type="submit" name="intent" value="defaultPolicy" variant="secondary" disabled={busy || isDefault}>
-              Use the default
+              {t('school.policy.useDefault')}
             </Button>
           </div>
         ) : null}

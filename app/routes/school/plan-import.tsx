@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { TRPCError } from '@trpc/server'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -14,6 +15,9 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { planImportFormSchema } from '#shared/schemas/school.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 
 // School admins and the school's case managers; anyone else gets the same 404 as a school that does not exist.
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -29,18 +33,17 @@ type ActionData =
 const MAX_MB = PLAN_MAX_BYTES / 1024 / 1024
 
 /** The plan's text: an uploaded file wins over the text box. */
-async function planText(request: Request): Promise<{ text: string; pasted: string } | PlanError> {
+async function planText(request: Request): Promise<{ text: string; pasted: string } | PlanError[]> {
   // Refuse an oversized upload before reading it (a little room for the form's own fields).
   if (Number(request.headers.get('content-length') ?? 0) > PLAN_MAX_BYTES + 64 * 1024) {
-    return { path: '', message: `is larger than ${MAX_MB} MB: a smaller file expected` }
+    return [{ path: '', message: t('school.import.tooLarge', { mb: MAX_MB }) }]
   }
-  const form = await request.formData()
-  const file = form.get('file')
-  const pasted = form.get('json')
-  const pastedText = typeof pasted === 'string' ? pasted : ''
-  if (file && typeof file === 'object' && file.size > 0) return { text: await file.text(), pasted: pastedText }
-  if (pastedText.trim()) return { text: pastedText, pasted: pastedText }
-  return { path: '', message: 'is missing: choose a plan file or paste the plan' }
+  const parsed = parseForm(await request.formData(), planImportFormSchema)
+  if (!parsed.ok) {
+    return Object.entries(parsed.fieldErrors).flatMap(([name, messages]) => messages.map((message) => ({ path: name === 'form' ? '' : name, message })))
+  }
+  const { file, json = '' } = parsed.value
+  return { text: file ? await file.text() : json, pasted: json }
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData | ReturnType<typeof tooManyRequests<ActionData>>> {
@@ -50,7 +53,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   if (limited) return tooManyRequests<ActionData>({ ok: false, errors: [{ path: '', message: tryAgainMessage(limited, 'requests') }], pasted: '' }, limited)
   const schoolId = params.schoolId ?? ''
   const input = await planText(request)
-  if ('path' in input) return { ok: false, errors: [input], pasted: '' }
+  if (Array.isArray(input)) return { ok: false, errors: input, pasted: '' }
   try {
     const result = await context.trpc.imports.plan({ schoolId, json: input.text })
     const student = await context.trpc.students.get({ studentId: result.studentId })
@@ -66,7 +69,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
     if (error instanceof TRPCError) {
       if (isPlanImportError(error.cause)) return { ok: false, errors: error.cause.errors, pasted: input.pasted }
       if (error.code === 'UNAUTHORIZED') throw redirect('/sign-in')
-      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw new Response('Not found', { status: 404 })
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw new Response(t('common.notFound'), { status: 404 })
       if (error.code === 'BAD_REQUEST') return { ok: false, errors: [{ path: '', message: error.message }], pasted: input.pasted }
     }
     throw error
@@ -77,18 +80,14 @@ export default function ImportPlan() {
   const { school } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
+  const { t } = useTranslation()
   return (
     <div className="space-y-6">
-      <PageHeading title="Import a plan">
+      <PageHeading title={t('school.import.title')}>
         <p className="text-slate-700">
-          Bring one student’s plan and records into {school.name} from another system: a <code>{PLAN_FORMAT}</code> JSON file with the
-          student, the team, goals, accommodations, services, sessions and accommodation checks. The whole file is checked first. If anything is
-          wrong, every problem is listed and nothing is saved.
+          <Trans i18nKey="school.import.intro" values={{ school: school.name, format: PLAN_FORMAT }} components={{ code: <code /> }} />
         </p>
-        <p className="text-slate-700">
-          The team: {school.name}’s own staff join at once as provider or para, and as case manager if they already are one here. Everyone else,
-          and every parent, gets an invite link to accept. An import never makes anyone a school admin.
-        </p>
+        <p className="text-slate-700">{t('school.import.team', { school: school.name })}</p>
       </PageHeading>
 
       {result?.ok ? <Imported result={result} /> : null}
@@ -96,31 +95,29 @@ export default function ImportPlan() {
 
       {result?.ok ? (
         <p>
-          <TextLink to={`/school/${school.id}/import`}>
-            Import another plan
-          </TextLink>
+          <TextLink to={`/school/${school.id}/import`}>{t('school.import.another')}</TextLink>
         </p>
       ) : (
         <Card>
           <Form method="post" encType="multipart/form-data" className="space-y-4">
             <Field
-              label="Plan file (JSON)"
+              label={t('school.import.file')}
               name="file"
               type="file"
               accept="application/json,.json"
-              hint={`A file of at most ${MAX_MB} MB. Its school must be “${school.name}”.`}
+              hint={t('school.import.fileHint', { mb: MAX_MB, school: school.name })}
             />
             <TextareaField
-              label="Or paste the plan (JSON)"
+              label={t('school.import.paste')}
               name="json"
               rows={10}
               spellCheck={false}
               defaultValue={result && !result.ok ? result.pasted : ''}
-              hint="Used when no file is chosen."
+              hint={t('school.import.pasteHint')}
               className="block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm text-slate-900"
             />
             <Button type="submit" disabled={busy}>
-              {busy ? 'Checking and importing…' : 'Import plan'}
+              {busy ? t('school.import.submitting') : t('school.import.submit')}
             </Button>
           </Form>
         </Card>
@@ -130,16 +127,17 @@ export default function ImportPlan() {
 }
 
 function Problems({ errors }: { errors: PlanError[] }) {
+  const { t } = useTranslation()
   return (
     <Alert tone="error">
       <h2 className="font-semibold">
-        Nothing was imported: the file has {errors.length === 1 ? '1 problem' : `${errors.length} problems`}.
+        {t('school.import.problems', { count: errors.length })}
       </h2>
-      <p className="mt-1 text-sm">Each line names where the problem is in the file, then what is wrong. Fix them all, then import the file again.</p>
-      <ul aria-label="Problems in the file" className="mt-2 list-disc space-y-1 pl-5 text-sm">
+      <p className="mt-1 text-sm">{t('school.import.problemsHelp')}</p>
+      <ul aria-label={t('school.import.problemsLabel')} className="mt-2 list-disc space-y-1 pl-5 text-sm">
         {errors.map((e, i) => (
           <li key={i} className="break-words">
-            <code className="font-semibold">{e.path || '(file)'}</code>: {e.message}
+            <code className="font-semibold">{e.path || t('school.import.wholeFile')}</code>: {e.message}
           </li>
         ))}
       </ul>
@@ -148,26 +146,24 @@ function Problems({ errors }: { errors: PlanError[] }) {
 }
 
 function Imported({ result }: { result: Extract<ActionData, { ok: true }> }) {
+  const { t } = useTranslation()
   return (
     <div className="space-y-4">
       <Alert tone="success">
         <p>
-          Imported <strong>{result.studentName}</strong>.{' '}
+          <Trans i18nKey="school.import.imported" values={{ name: result.studentName }} components={{ strong: <strong /> }} />{' '}
           <Link to={`/students/${result.studentId}`} className="font-medium underline">
-            Open {result.studentName}’s page
+            {t('school.import.openStudent', { name: result.studentName })}
           </Link>
         </p>
       </Alert>
       {result.invites.length ? (
-        <Card title="Invite links" headingId="invite-links">
-          <p className="mb-3 text-slate-700">
-            These people are invited rather than added: only {result.schoolName}’s own staff join a team at once, and parents always confirm
-            their own child. Send each one their own link: it works once, for that email, and expires in 7 days. The links are shown only now.
-          </p>
+        <Card title={t('school.import.invitesTitle')} headingId="invite-links">
+          <p className="mb-3 text-slate-700">{t('school.import.invitesIntro', { school: result.schoolName })}</p>
           <ul className="space-y-3">
             {result.invites.map((invite) => (
               <li key={invite.email}>
-                <Field label={`Invite link for ${invite.email} (${ROLE_LABELS[invite.role].toLowerCase()})`} readOnly value={invite.link} />
+                <Field label={t('school.import.inviteLink', { email: invite.email, role: ROLE_LABELS[invite.role].toLowerCase() })} readOnly value={invite.link} />
               </li>
             ))}
           </ul>
@@ -180,5 +176,5 @@ function Imported({ result }: { result: Extract<ActionData, { ok: true }> }) {
 export const headers: HeadersFunction = withRetryAfter
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Import a plan · ${data.school.name} · Same Page` : 'Not found · Same Page' },
+  { title: t('common.titleSuffix', { title: data ? t('school.import.pageTitle', { school: data.school.name }) : t('common.notFound') }) },
 ]

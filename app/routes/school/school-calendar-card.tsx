@@ -1,8 +1,9 @@
 import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import type { Closure } from '#app/utils/api-types.ts'
-import { addDays, formatSchoolDate } from '#shared/school-date.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { addDays } from '#shared/school-date.ts'
 import type { FormFailure } from '#app/utils/plan-form.ts'
-import { fullDate } from '#app/utils/session-text.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -24,19 +25,21 @@ function groupClosures(closures: Closure[]): Closure[][] {
 }
 
 function RemoveClosure({ closure, editable }: { closure: Closure; editable: boolean }) {
+  const { t } = useTranslation()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('date') === closure.date
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span>
-        <time dateTime={closure.date}>{fullDate(closure.date)}</time> ({formatSchoolDate(closure.date).slice(0, 3)}) · {closure.label}
+        <time dateTime={closure.date}>{formatDay(closure.date, 'medium')}</time>{' '}
+        {t('school.calendar.closureLine', { weekday: formatDay(closure.date, 'weekday'), label: closure.label })}
       </span>
       {editable ? (
         <Form method="post" preventScrollReset>
           <input type="hidden" name="intent" value="removeClosure" />
           <input type="hidden" name="date" value={closure.date} />
-          <Button type="submit" variant="danger" disabled={busy} aria-label={`Remove closure: ${fullDate(closure.date)} (${closure.label})`}>
-            {busy ? 'Removing…' : 'Remove'}
+          <Button type="submit" variant="danger" disabled={busy} aria-label={t('school.calendar.removeLabel', { date: formatDay(closure.date, 'medium'), label: closure.label })}>
+            {busy ? t('school.calendar.removing') : t('school.calendar.remove')}
           </Button>
         </Form>
       ) : null}
@@ -46,17 +49,15 @@ function RemoveClosure({ closure, editable }: { closure: Closure; editable: bool
 
 /** The school calendar: closures (no sessions held or owed on them), an add form and a remove per date. */
 export function SchoolCalendarCard({ closures, editable, result }: { closures: Closure[]; editable: boolean; result: SchoolFormResult | undefined }) {
+  const { t } = useTranslation()
   const failure = result && !result.ok && result.intent === 'addClosure' ? result : null
   const removeFailure = result && !result.ok && result.intent === 'removeClosure' ? result : null
   const saved = result?.ok && (result.intent === 'addClosure' || result.intent === 'removeClosure') ? result.message : null
   const formRef = useFocusFirstError(failure)
   const busy = useNavigation().formData?.get('intent') === 'addClosure'
   return (
-    <Card title="School calendar" headingId="calendar">
-      <p className="mb-4 text-slate-700">
-        Instructional days are Monday to Friday, minus these closures. No session is scheduled, missed or owed on a closure. Removing one
-        schedules that day’s sessions again.
-      </p>
+    <Card title={t('school.calendar.title')} headingId="calendar">
+      <p className="mb-4 text-slate-700">{t('school.calendar.intro')}</p>
       {saved ? (
         <div className="mb-4">
           <Alert tone="success">{saved}</Alert>
@@ -68,9 +69,9 @@ export function SchoolCalendarCard({ closures, editable, result }: { closures: C
         </div>
       ) : null}
       {closures.length === 0 ? (
-        <p className="text-slate-700">No closures yet.</p>
+        <p className="text-slate-700">{t('school.calendar.empty')}</p>
       ) : (
-        <ul className="divide-y divide-slate-200" aria-label="Closures">
+        <ul className="divide-y divide-slate-200" aria-label={t('school.calendar.listLabel')}>
           {groupClosures(closures).map((group) =>
             group.length === 1 ? (
               <RemoveClosure key={group[0]!.date} closure={group[0]!} editable={editable} />
@@ -78,9 +79,14 @@ export function SchoolCalendarCard({ closures, editable, result }: { closures: C
               <li key={group[0]!.date} className="py-2">
                 <details>
                   <summary className="flex min-h-11 cursor-pointer items-center font-medium text-slate-900">
-                    {group[0]!.label}: {fullDate(group[0]!.date)} to {fullDate(group.at(-1)!.date)} ({group.length} dates)
+                    {t('school.calendar.group', {
+                      label: group[0]!.label,
+                      from: formatDay(group[0]!.date, 'medium'),
+                      to: formatDay(group.at(-1)!.date, 'medium'),
+                      n: group.length,
+                    })}
                   </summary>
-                  <ul className="ml-4 divide-y divide-slate-200 border-l-2 border-slate-200 pl-3" aria-label={`${group[0]!.label} dates`}>
+                  <ul className="ml-4 divide-y divide-slate-200 border-l-2 border-slate-200 pl-3" aria-label={t('school.calendar.groupLabel', { label: group[0]!.label })}>
                     {group.map((c) => (
                       <RemoveClosure key={c.date} closure={c} editable={editable} />
                     ))}
@@ -93,20 +99,20 @@ export function SchoolCalendarCard({ closures, editable, result }: { closures: C
       )}
       {editable ? (
         <Form method="post" noValidate ref={formRef} preventScrollReset className="mt-6 space-y-4 border-t border-slate-200 pt-4">
-          <h3 className="text-lg font-semibold text-slate-900">Add a closure</h3>
+          <h3 className="text-lg font-semibold text-slate-900">{t('school.calendar.addHeading')}</h3>
           <input type="hidden" name="intent" value="addClosure" />
           {failure ? <Alert>{failure.message}</Alert> : null}
-          <Field label="Date" name="date" type="date" defaultValue={failure?.values.date ?? ''} errors={failure?.fieldErrors.date} />
+          <Field label={t('school.calendar.date')} name="date" type="date" defaultValue={failure?.values.date ?? ''} errors={failure?.fieldErrors.date} />
           <Field
-            label="Label"
+            label={t('school.calendar.label')}
             name="label"
-            hint="What families will read, like “Thanksgiving” or “Snow day”."
+            hint={t('school.calendar.labelHint')}
             maxLength={80}
             defaultValue={failure?.values.label ?? ''}
             errors={failure?.fieldErrors.label}
           />
           <Button type="submit" disabled={busy}>
-            Add closure
+            {t('school.calendar.add')}
           </Button>
         </Form>
       ) : null}

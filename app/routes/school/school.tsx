@@ -1,11 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { MakeUpPolicyCard } from './make-up-policy-card.tsx'
 import { SchoolCalendarCard, type SchoolFormResult } from './school-calendar-card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { canInSchool } from '#shared/permissions.ts'
-import { DEFAULT_MAKE_UP_REASONS, type MissReason } from '#shared/services.ts'
+import { DEFAULT_MAKE_UP_REASONS } from '#shared/services.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { schoolFormSchema, schoolIntentSchema } from '#shared/schemas/school.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import { PageHeading } from '#app/components/page-heading.tsx'
 
 // /school/:schoolId. An index route, not school.$schoolId.tsx: that file would become the layout of
@@ -15,7 +19,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const schoolId = params.schoolId ?? ''
   const school = (await context.trpc.schools.mine()).find((s) => s.id === schoolId)
-  if (!school) throw new Response('Not found', { status: 404 })
+  if (!school) throw new Response(t('common.notFound'), { status: 404 })
   const [closures, reasons] = await Promise.all([
     loadOr404(() => context.trpc.schools.closures({ schoolId })),
     loadOr404(() => context.trpc.schools.makeUpPolicy({ schoolId })),
@@ -31,35 +35,38 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   }
 }
 
-const SAVED: Record<string, string> = {
-  addClosure: 'Closure added.',
-  removeClosure: 'Closure removed; that day’s sessions are scheduled again.',
-  setPolicy: 'Make-up policy saved. Every student’s numbers follow it.',
-  defaultPolicy: 'The default make-up policy is back in force.',
-}
-
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<SchoolFormResult> {
   requireUser(context, request)
   const schoolId = params.schoolId ?? ''
   const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
-  const values = { date: String(form.get('date') ?? ''), label: String(form.get('label') ?? '') }
+  const which = parseForm(form, schoolIntentSchema)
+  const intent = which.ok ? which.value.intent : ''
+  // What was typed goes back to the form on a refusal, so nothing is lost without JavaScript.
+  const values = { date: '', label: '', ...typedText(form) }
+  const parsed = parseForm(form, schoolFormSchema)
+  if (!parsed.ok) return { intent, ...parsed, values }
+  const input = parsed.value
   const result = await actionResult(async () => {
-    if (intent === 'addClosure') return context.trpc.schools.addClosure({ schoolId, ...values })
-    if (intent === 'removeClosure') return context.trpc.schools.removeClosure({ schoolId, date: values.date })
-    const reasons = intent === 'defaultPolicy' ? [...DEFAULT_MAKE_UP_REASONS] : (form.getAll('reasons').map(String) as MissReason[])
+    if (input.intent === 'addClosure') return context.trpc.schools.addClosure({ schoolId, date: input.date, label: input.label })
+    if (input.intent === 'removeClosure') return context.trpc.schools.removeClosure({ schoolId, date: input.date })
+    const reasons = input.intent === 'defaultPolicy' ? [...DEFAULT_MAKE_UP_REASONS] : input.reasons
     return context.trpc.schools.setMakeUpPolicy({ schoolId, reasons })
   })
-  return result.ok ? { intent, ok: true, message: SAVED[intent] ?? 'Saved.' } : { intent, ...result, values }
+  return result.ok ? { intent, ok: true, message: t(`school.saved.${input.intent}`) } : { intent, ...result, values }
+}
+
+function typedText(form: FormData): Record<string, string> {
+  return Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
 }
 
 export default function SchoolSettings() {
   const { school, closures, reasons, isDefault, editCalendar, editPolicy } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const { t } = useTranslation()
   return (
     <div className="space-y-6">
-      <PageHeading title="School settings">
-        <p className="text-slate-700">{school.name}: the calendar every service is scheduled on, and which misses owe a make-up.</p>
+      <PageHeading title={t('school.settingsTitle')}>
+        <p className="text-slate-700">{t('school.settingsIntro', { school: school.name })}</p>
       </PageHeading>
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />
@@ -67,4 +74,6 @@ export default function SchoolSettings() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `School settings · ${data.school.name} · Same Page` : 'School settings · Same Page' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t('common.titleSuffix', { title: data ? `${t('school.settingsTitle')} · ${data.school.name}` : t('school.settingsTitle') }) },
+]

@@ -3,14 +3,13 @@ import { localIsoDate } from '#shared/school-date.ts'
 import { isoDateSchema } from '#shared/schemas/plan.ts'
 import {
   amendServiceSchema,
-  closureSchema,
   correctSessionSchema,
   createServiceSchema,
   recordSessionSchema,
   voidSessionSchema,
   weekSchema,
 } from '#shared/schemas/services.ts'
-import { MISSED_REASONS } from '#shared/services.ts'
+import { closureSchema, makeUpPolicySchema, removeClosureSchema } from '#shared/schemas/school.ts'
 import { addClosure, closuresForSchool, removeClosure } from '../../services/calendar.server.ts'
 import { makeUpReasons, setMakeUpReasons } from '../../services/make-up-policy.server.ts'
 import { listMySchools } from '../../services/memberships.server.ts'
@@ -78,10 +77,10 @@ export const schoolsRouter = router({
     .input(closureSchema)
     .mutation(({ ctx, input }) => addClosure(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })),
   removeClosure: schoolProcedure('school.calendar')
-    .input(z.object({ date: isoDateSchema }))
+    .input(removeClosureSchema)
     .mutation(({ ctx, input }) => removeClosure(ctx.db, { schoolId: input.schoolId, date: input.date, actorId: ctx.user.id, now: ctx.now() })),
   makeUpPolicy: schoolProcedure('school.view').query(({ ctx, input }) => makeUpReasons(ctx.db, input.schoolId)),
   setMakeUpPolicy: schoolProcedure('school.policy')
-    .input(z.object({ reasons: z.array(z.enum([...MISSED_REASONS, 'unrecorded'], { error: 'Choose reasons from the list.' })).max(8) }))
+    .input(makeUpPolicySchema)
     .mutation(({ ctx, input }) => setMakeUpReasons(ctx.db, { schoolId: input.schoolId, reasons: input.reasons, actorId: ctx.user.id, now: ctx.now() })),
 })
