@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { ZodError } from 'zod'
 import type { StudentAccountability } from '#app/utils/api-types.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 
 /**
@@ -10,25 +11,25 @@ import { isIsoDate } from '#shared/school-date.ts'
  * and `error`, never a sign-in page or an HTML error.
  */
 export async function loader({ context, params, request }: LoaderFunctionArgs) {
-  if (!context.auth.user) return json(401, { error: 'Sign in to see these numbers.' })
+  if (!context.auth.user) return json(401, { error: t('accountability.json.signIn') })
   const asOf = new URL(request.url).searchParams.get('asOf') || undefined
   // Checked here too so a mistyped date names asOf, whatever the procedure's message.
-  if (asOf !== undefined && !isIsoDate(asOf)) return json(400, { error: 'asOf must be a real date written as YYYY-MM-DD.' })
+  if (asOf !== undefined && !isIsoDate(asOf)) return json(400, { error: t('accountability.json.badAsOf') })
   try {
     const numbers = await context.trpc.accountability.student({ studentId: params.studentId ?? '', asOf })
     await context.access.exported(params.studentId ?? '', 'export:accountability.json')
     return json(200, publicFormat(numbers))
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === 'UNAUTHORIZED') return json(401, { error: 'Sign in to see these numbers.' })
+      if (error.code === 'UNAUTHORIZED') return json(401, { error: t('accountability.json.signIn') })
       if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError && error.cause.issues.some((i) => i.path[0] === 'asOf')) {
-        return json(400, { error: `asOf: ${error.cause.issues.map((i) => i.message).join(' ')}` })
+        return json(400, { error: t('accountability.json.asOfProblem', { problem: error.cause.issues.map((i) => i.message).join(' ') }) })
       }
       // Not on the team, unknown, or not even an id: the same answer, naming nothing.
-      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return json(404, { error: 'Student not found.' })
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return json(404, { error: t('accountability.json.notFound') })
     }
     console.error(error)
-    return json(500, { error: 'The numbers could not be computed. Try again in a moment.' })
+    return json(500, { error: t('accountability.json.failed') })
   }
 }
 

@@ -1,9 +1,10 @@
 import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import type { CaseloadRow } from '#app/utils/api-types.ts'
-import type { Alert } from '#shared/accountability.ts'
-import { ALERT_SHORT, formatRate, rateTone } from './accountability-text.ts'
+import { alertShort, formatRate, rateTone } from './accountability-text.ts'
 import type { CaseloadFilterState } from './caseload-filter.ts'
 import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
 import { SelectField } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
@@ -11,19 +12,20 @@ import { TextLink } from '#app/components/text-link.tsx'
 
 /** A plain GET form: the filters live in the address, so a reload or a shared link shows the same rows. */
 export function CaseloadFilters({ filters, action }: { filters: CaseloadFilterState; action: string }) {
+  const { t } = useTranslation()
   const active = Boolean(filters.provider || filters.service)
   return (
-    <Form method="get" action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" aria-label="Filter the services">
-      <SelectField label="Provider" name="provider" defaultValue={filters.provider}>
-        <option value="">All providers</option>
+    <Form method="get" action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" aria-label={t('accountability.filters.label')}>
+      <SelectField label={t('accountability.filters.provider')} name="provider" defaultValue={filters.provider}>
+        <option value="">{t('accountability.filters.allProviders')}</option>
         {filters.providers.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>
         ))}
       </SelectField>
-      <SelectField label="Service" name="service" defaultValue={filters.service}>
-        <option value="">All services</option>
+      <SelectField label={t('accountability.filters.service')} name="service" defaultValue={filters.service}>
+        <option value="">{t('accountability.filters.allServices')}</option>
         {filters.services.map((s) => (
           <option key={s} value={s}>
             {s}
@@ -32,15 +34,57 @@ export function CaseloadFilters({ filters, action }: { filters: CaseloadFilterSt
       </SelectField>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="secondary">
-          Filter
+          {t('accountability.filters.filter')}
         </Button>
         {active ? (
-          <TextLink to={action}>
-            Clear filters
-          </TextLink>
+          <TextLink to={action}>{t('accountability.filters.clear')}</TextLink>
         ) : null}
       </div>
     </Form>
+  )
+}
+
+/** The caseload and school pages' card: the filters, how many rows they leave, and the rows; or why there are none. */
+export function CaseloadCard({
+  rows,
+  total,
+  filters,
+  action,
+  empty,
+  caption,
+}: {
+  rows: readonly CaseloadRow[]
+  total: number
+  filters: CaseloadFilterState
+  action: string
+  empty: string
+  caption: string
+}) {
+  const { t } = useTranslation()
+  const students = new Set(rows.map((r) => r.studentId)).size
+  return (
+    <Card>
+      {total === 0 ? (
+        <p className="text-slate-700">{empty}</p>
+      ) : (
+        <div className="space-y-4">
+          <CaseloadFilters filters={filters} action={action} />
+          {rows.length === 0 ? (
+            <p className="text-slate-700">{t('accountability.caseload.noMatch')}</p>
+          ) : (
+            <>
+              <p className="text-sm text-slate-700">
+                {t('accountability.servicesOfStudents', {
+                  services: t('accountability.services', { count: rows.length }),
+                  students: t('accountability.students', { count: students }),
+                })}
+              </p>
+              <CaseloadTable rows={rows} caption={caption} />
+            </>
+          )}
+        </div>
+      )}
+    </Card>
   )
 }
 
@@ -49,7 +93,8 @@ export function CaseloadFilters({ filters, action }: { filters: CaseloadFilterSt
  * rows as a list, every number on screen; a wider screen gets the table. Only one is displayed (and so in the
  * accessibility tree) at a time.
  */
-export function CaseloadTable({ rows, caption }: { rows: readonly CaseloadRow[]; caption: string }) {
+function CaseloadTable({ rows, caption }: { rows: readonly CaseloadRow[]; caption: string }) {
+  const { t } = useTranslation()
   return (
     <>
       <ul aria-label={caption} className="divide-y divide-slate-200 border-t border-slate-200 sm:hidden">
@@ -65,14 +110,16 @@ export function CaseloadTable({ rows, caption }: { rows: readonly CaseloadRow[];
               {r.serviceName} <span className="text-slate-600">· {r.providerName}</span>
             </p>
             <p className="flex flex-wrap items-center gap-2">
-              <StatusBadge tone={rateTone(r.deliveryRate)}>{formatRate(r.deliveryRate)} delivered</StatusBadge>
-              <span className="text-slate-800">{r.balance === 0 ? 'Nothing still owed' : `${r.balance} minutes still owed`}</span>
+              <StatusBadge tone={rateTone(r.deliveryRate)}>{t('accountability.table.delivered', { rate: formatRate(r.deliveryRate) })}</StatusBadge>
+              <span className="text-slate-800">
+                {r.balance === 0 ? t('accountability.table.nothingStill') : t('accountability.table.minutesStill', { n: r.balance })}
+              </span>
             </p>
             {r.alerts.length ? (
-              <ul aria-label="Alerts" className="flex flex-wrap gap-1">
+              <ul aria-label={t('accountability.table.alerts')} className="flex flex-wrap gap-1">
                 {r.alerts.map((a) => (
                   <li key={a}>
-                    <StatusBadge tone="bad">{ALERT_SHORT[a as Alert] ?? a}</StatusBadge>
+                    <StatusBadge tone="bad">{alertShort(a)}</StatusBadge>
                   </li>
                 ))}
               </ul>
@@ -88,10 +135,21 @@ export function CaseloadTable({ rows, caption }: { rows: readonly CaseloadRow[];
 }
 
 function CaseloadWideTable({ rows, caption }: { rows: readonly CaseloadRow[]; caption: string }) {
+  const { t } = useTranslation()
   return (
     <Table
       caption={caption}
-      head={<ColumnHeads columns={['Student', 'Service', { label: 'Delivered', numeric: true }, { label: 'Still owed', numeric: true }, 'Alerts']} />}
+      head={
+        <ColumnHeads
+          columns={[
+            t('accountability.table.student'),
+            t('accountability.table.service'),
+            { label: t('accountability.table.deliveredHead'), numeric: true },
+            { label: t('accountability.table.stillOwedHead'), numeric: true },
+            t('accountability.table.alerts'),
+          ]}
+        />
+      }
     >
       {rows.map((r) => (
         <tr key={`${r.studentId}-${r.serviceKey}`} className="align-top">
@@ -110,15 +168,15 @@ function CaseloadWideTable({ rows, caption }: { rows: readonly CaseloadRow[]; ca
           <td className="py-2 pr-3 text-right">
             <StatusBadge tone={rateTone(r.deliveryRate)}>{formatRate(r.deliveryRate)}</StatusBadge>
           </td>
-          <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">{r.balance === 0 ? 'None' : `${r.balance} min`}</td>
+          <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">{r.balance === 0 ? t('accountability.table.none') : t('accountability.table.minutesShort', { n: r.balance })}</td>
           <td className="py-2">
             {r.alerts.length === 0 ? (
-              <span className="text-slate-600">None</span>
+              <span className="text-slate-600">{t('accountability.table.none')}</span>
             ) : (
               <ul className="flex min-w-40 flex-col items-start gap-1">
                 {r.alerts.map((a) => (
                   <li key={a}>
-                    <StatusBadge tone="bad">{ALERT_SHORT[a as Alert] ?? a}</StatusBadge>
+                    <StatusBadge tone="bad">{alertShort(a)}</StatusBadge>
                   </li>
                 ))}
               </ul>

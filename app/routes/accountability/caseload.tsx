@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Card } from '#app/components/card.tsx'
-import { CaseloadFilters, CaseloadTable } from './caseload-table.tsx'
+import { useTranslation } from 'react-i18next'
+import { CaseloadCard } from './caseload-table.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { filterCaseload } from './caseload-filter.ts'
-import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { localIsoDate } from '#shared/school-date.ts'
 import { PageHeading } from '#app/components/page-heading.tsx'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -17,35 +19,22 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export default function Caseload() {
   const { rows, filters, total, asOf } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
     <div className="space-y-6">
-      <PageHeading title="Caseload">
-        <p className="text-slate-700">
-          Every service of the students you case-manage and the services you provide, as of {formatSchoolDate(asOf)}, furthest behind
-          first. Open a student for the whole picture: the same numbers the family sees.
-        </p>
+      <PageHeading title={t('accountability.caseload.title')}>
+        <p className="text-slate-700">{t('accountability.caseload.intro', { date: formatDay(asOf) })}</p>
       </PageHeading>
-      <Card>
-        {total === 0 ? (
-          <p className="text-slate-700">No services on your caseload yet.</p>
-        ) : (
-          <div className="space-y-4">
-            <CaseloadFilters filters={filters} action="/caseload" />
-            {rows.length === 0 ? (
-              <p className="text-slate-700">No services match these filters.</p>
-            ) : (
-              <>
-                <p className="text-sm text-slate-700">
-                  {rows.length === 1 ? '1 service' : `${rows.length} services`} of {new Set(rows.map((r) => r.studentId)).size === 1 ? '1 student' : `${new Set(rows.map((r) => r.studentId)).size} students`}.
-                </p>
-                <CaseloadTable rows={rows} caption="Services on your caseload, furthest behind first" />
-              </>
-            )}
-          </div>
-        )}
-      </Card>
+      <CaseloadCard
+        rows={rows}
+        total={total}
+        filters={filters}
+        action="/caseload"
+        empty={t('accountability.caseload.empty')}
+        caption={t('accountability.caseload.caption')}
+      />
     </div>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Caseload · Same Page' }]
+export const meta: MetaFunction = () => [{ title: t('common.titleSuffix', { title: t('accountability.caseload.title') }) }]

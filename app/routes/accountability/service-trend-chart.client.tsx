@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
-import { formatMonthDay, plural } from './accountability-text.ts'
+import { useTranslation } from 'react-i18next'
+import { formatMonthDay } from './accountability-text.ts'
 
 export interface TrendWeek {
   weekOf: string
@@ -35,14 +36,13 @@ export default function ServiceTrendChart({ weeks }: { weeks: readonly TrendWeek
 }
 
 function WeekTooltip({ active, payload }: TooltipContentProps) {
+  const { t } = useTranslation()
   const row = payload?.[0]?.payload as Row | undefined
   if (!active || !row) return null
   return (
     <div className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow">
-      <p className="font-medium">Week of {row.label}</p>
-      <p>
-        {plural(row.delivered, 'minute')} delivered of {row.mandated} mandated
-      </p>
+      <p className="font-medium">{t('accountability.chart.weekOf', { date: row.label })}</p>
+      <p>{t('accountability.chart.deliveredOf', { minutes: t('common.minutes', { count: row.delivered }), mandated: row.mandated })}</p>
     </div>
   )
 }

@@ -1,20 +1,23 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
-import { formatMonthDay, formatRate, ledgerSentence, plural, rateTone, weekdayList } from './accountability-text.ts'
+import { formatMonthDay, formatRate, ledgerSentence, rateTone, weekdayList } from './accountability-text.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import type { ServiceAccountability, StudentAccountability } from '#app/utils/api-types.ts'
 import { ALERT_TEXT } from '#shared/accountability.ts'
-import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { localIsoDate } from '#shared/school-date.ts'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY } from '#shared/services.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
@@ -31,15 +34,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const result = await actionResult(() => context.trpc.accountability.student({ studentId, asOf: asked }))
   if (result.ok) return { numbers: result.data, today, asOfError: null }
   // Anything but a bad date (a mangled id, a student they may not see) is the same 404 as every student page.
-  if (!result.fieldErrors.asOf) throw new Response('Not found', { status: 404 })
+  if (!result.fieldErrors.asOf) throw new Response(t('common.notFound'), { status: 404 })
   // A mistyped or future date is the person's mistake: say so over today's numbers.
   const numbers = await loadOr404(() => context.trpc.accountability.student({ studentId }))
-  return data({ numbers, today, asOfError: `The date in the address can’t be used: ${result.fieldErrors.asOf.join(' ')}` }, { status: 400 })
+  return data({ numbers, today, asOfError: t('accountability.student.badAsOf', { problem: result.fieldErrors.asOf.join(' ') }) }, { status: 400 })
 }
 
 export default function AccountabilityPage() {
   const { numbers, today, asOfError } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
+  const { t } = useTranslation()
   if (!parent) return null
   const { student } = parent
   const first = firstName(student)
@@ -48,24 +52,19 @@ export default function AccountabilityPage() {
 
   return (
     <div className="space-y-6">
-      <TextLink to={`/students/${student.id}`}>
-        Back to {first}’s plan
-      </TextLink>
+      <TextLink to={`/students/${student.id}`}>{t('accountability.student.back', { name: first })}</TextLink>
 
       <div className="space-y-2">
-        <h2 className="text-2xl font-semibold text-slate-900">Is the plan happening?</h2>
-        <p className="text-slate-700">
-          What {first}’s IEP mandates and what the session records show, up to and including {formatSchoolDate(asOf)}. Everyone on{' '}
-          {first}’s team — school staff and family — sees these same numbers.
-        </p>
+        <h2 className="text-2xl font-semibold text-slate-900">{t('accountability.student.title')}</h2>
+        <p className="text-slate-700">{t('accountability.student.intro', { name: first, date: formatDay(asOf) })}</p>
       </div>
 
       <AlertList services={numbers.services} asOf={asOf} />
 
-      <Form method="get" className="flex flex-wrap items-end gap-3" aria-label="Choose the date">
+      <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t('accountability.student.chooseDate')}>
         <div className="min-w-0 flex-1 sm:max-w-xs">
           <Field
-            label="Numbers as of"
+            label={t('accountability.student.asOf')}
             type="date"
             name="asOf"
             max={today}
@@ -75,14 +74,14 @@ export default function AccountabilityPage() {
           />
         </div>
         <Button type="submit" variant="secondary">
-          Show
+          {t('accountability.student.show')}
         </Button>
       </Form>
 
 
       {numbers.services.length === 0 ? (
         <Card>
-          <p className="text-slate-700">No services had started by {formatSchoolDate(asOf)}.</p>
+          <p className="text-slate-700">{t('accountability.student.noServices', { date: formatDay(asOf) })}</p>
         </Card>
       ) : (
         numbers.services.map((s) => <ServiceCard key={s.key} service={s} first={first} />)
@@ -92,7 +91,7 @@ export default function AccountabilityPage() {
 
       <p className="no-print">
         <a href={jsonHref} download={`accountability-${asOf}.json`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-          Download these numbers (JSON)
+          {t('accountability.student.download')}
         </a>
       </p>
     </div>
@@ -101,20 +100,21 @@ export default function AccountabilityPage() {
 
 /** Alerts first, in plain words and naming the service: the reason to read the rest of the page. */
 function AlertList({ services, asOf }: { services: readonly ServiceAccountability[]; asOf: string }) {
+  const { t } = useTranslation()
   const alerts = services.flatMap((s) => s.alerts.map((a) => ({ key: `${s.key}-${a}`, service: s.name, text: ALERT_TEXT[a] })))
   if (services.length === 0) return null
   if (alerts.length === 0) {
-    return <Alert tone="success">No alerts as of {formatSchoolDate(asOf)}: every service is on track.</Alert>
+    return <Alert tone="success">{t('accountability.student.noAlerts', { date: formatDay(asOf) })}</Alert>
   }
   return (
     <Alert tone="warning">
       <h3 id="alerts-heading" className="text-lg font-semibold">
-        Needs attention
+        {t('accountability.student.needsAttention')}
       </h3>
       <ul aria-labelledby="alerts-heading" className="mt-1 list-disc space-y-1 pl-5">
         {alerts.map((a) => (
           <li key={a.key}>
-            <span className="font-semibold">{a.service}:</span> {a.text}
+            <span className="font-semibold">{t('accountability.student.alertService', { service: a.service })}</span> {a.text}
           </li>
         ))}
       </ul>
@@ -123,39 +123,45 @@ function AlertList({ services, asOf }: { services: readonly ServiceAccountabilit
 }
 
 function ServiceCard({ service: s, first }: { service: ServiceAccountability; first: string }) {
+  const { t } = useTranslation()
   const id = `service-${s.key}`
   // Not recorded is red (docs/domain.md#session-status: an undocumented session is not a delivered one); a miss may be the student's.
   const sessionCells: { label: string; value: number; tone?: 'warn' | 'bad' }[] = [
-    { label: 'Due so far', value: s.sessions.due },
-    { label: 'Delivered', value: s.sessions.delivered },
-    { label: 'Missed', value: s.sessions.missed, tone: s.sessions.missed > 0 ? 'warn' : undefined },
-    { label: 'Not recorded', value: s.sessions.unrecorded, tone: s.sessions.unrecorded > 0 ? 'bad' : undefined },
-    { label: 'Still to be recorded', value: s.sessions.pending },
-    { label: 'Make-up sessions', value: s.sessions.madeUp },
+    { label: t('accountability.student.due'), value: s.sessions.due },
+    { label: t('accountability.student.delivered'), value: s.sessions.delivered },
+    { label: t('accountability.student.missed'), value: s.sessions.missed, tone: s.sessions.missed > 0 ? 'warn' : undefined },
+    { label: t('accountability.student.unrecorded'), value: s.sessions.unrecorded, tone: s.sessions.unrecorded > 0 ? 'bad' : undefined },
+    { label: t('accountability.student.pending'), value: s.sessions.pending },
+    { label: t('accountability.student.madeUp'), value: s.sessions.madeUp },
   ]
   const reasons = MISSED_REASONS.filter((r) => (s.missedByReason[r] ?? 0) > 0)
   return (
     <Card title={s.name} headingLevel={3} headingId={id}>
       <p className="-mt-2 text-slate-700">
-        With {s.providerName} · {plural(s.minutesPerSession, 'minute')} a session, {weekdayList(s.weekdays)}
+        {t('accountability.student.schedule', {
+          provider: s.providerName,
+          minutes: t('common.minutes', { count: s.minutesPerSession }),
+          days: weekdayList(s.weekdays),
+        })}
       </p>
       {s.disputedRecords > 0 ? (
         <p className="mt-2 flex flex-wrap items-center gap-2">
-          <StatusBadge tone="bad">Disputed</StatusBadge>
-          <span className="text-slate-800">
-            {s.disputedRecords === 1 ? '1 record of this service is' : `${s.disputedRecords} records of this service are`} disputed by the family (see the
-            session log).
-          </span>
+          <StatusBadge tone="bad">{t('accountability.student.disputed')}</StatusBadge>
+          <span className="text-slate-800">{t('accountability.student.disputedRecords', { count: s.disputedRecords })}</span>
         </p>
       ) : null}
 
-      <div role="group" aria-label={`${s.name} numbers`} className="mt-4 space-y-5">
+      <div role="group" aria-label={t('accountability.student.numbersLabel', { service: s.name })} className="mt-4 space-y-5">
         <div className="space-y-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-slate-900">
-              <span className="text-2xl font-semibold">{s.minutesDelivered}</span> of {plural(s.minutesMandated, 'mandated minute')} delivered
+              <Trans
+                i18nKey="accountability.student.deliveredOfMandated"
+                values={{ delivered: s.minutesDelivered, mandated: t('accountability.mandatedMinutes', { count: s.minutesMandated }) }}
+                components={{ big: <span className="text-2xl font-semibold" /> }}
+              />
             </p>
-            <StatusBadge tone={s.sessions.due === 0 ? 'neutral' : rateTone(s.deliveryRate)}>{formatRate(s.deliveryRate)} delivered</StatusBadge>
+            <StatusBadge tone={s.sessions.due === 0 ? 'neutral' : rateTone(s.deliveryRate)}>{t('accountability.student.rateDelivered', { rate: formatRate(s.deliveryRate) })}</StatusBadge>
           </div>
           <div aria-hidden="true" className="h-3 overflow-hidden rounded-full bg-slate-200">
             <div className="h-full rounded-full bg-brand-700" style={{ width: `${Math.min(100, s.deliveryRate * 100)}%` }} />
@@ -164,7 +170,7 @@ function ServiceCard({ service: s, first }: { service: ServiceAccountability; fi
 
         <div>
           <h4 id={`${id}-sessions`} className="font-semibold text-slate-900">
-            Sessions
+            {t('accountability.student.sessionsHeading')}
           </h4>
           <dl aria-labelledby={`${id}-sessions`} className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
             {sessionCells.map((c) => (
@@ -175,26 +181,22 @@ function ServiceCard({ service: s, first }: { service: ServiceAccountability; fi
             ))}
           </dl>
           <p className="mt-2 text-sm text-slate-700">
-            A session nobody recorded within 5 school days counts as <strong className="text-red-900">not recorded</strong>: an undocumented
-            session is not a delivered one. Sessions of the last 5 school days are still to be recorded and are not counted yet.
+            <Trans i18nKey="accountability.student.unrecordedHelp" components={{ strong: <strong className="text-red-900" /> }} />
           </p>
         </div>
 
         <div>
-          <h4 className="font-semibold text-slate-900">Owed to {first}</h4>
+          <h4 className="font-semibold text-slate-900">{t('accountability.student.owedHeading', { name: first })}</h4>
           <p className="mt-1 text-lg font-medium text-slate-900">{ledgerSentence(s, first)}</p>
-          <p className="mt-1 text-sm text-slate-700">
-            Owed: each session missed for a reason the school is responsible for or not recorded, and the minutes short of any shorter
-            session. Make-up sessions pay it back.
-          </p>
+          <p className="mt-1 text-sm text-slate-700">{t('accountability.student.owedHelp')}</p>
         </div>
 
         <div>
           <h4 id={`${id}-reasons`} className="font-semibold text-slate-900">
-            Why sessions were missed
+            {t('accountability.student.reasonsHeading')}
           </h4>
           {reasons.length === 0 && s.sessions.unrecorded === 0 ? (
-            <p className="mt-1 text-slate-700">No sessions were missed.</p>
+            <p className="mt-1 text-slate-700">{t('accountability.student.noMisses')}</p>
           ) : (
             <ul aria-labelledby={`${id}-reasons`} className="mt-1 divide-y divide-slate-200">
               {reasons.map((r) => (
@@ -214,28 +216,39 @@ function ServiceCard({ service: s, first }: { service: ServiceAccountability; fi
 const CELL_TONES = { plain: 'bg-slate-50 text-slate-900', warn: 'bg-amber-50 text-amber-950', bad: 'bg-red-50 text-red-900' } as const
 
 function ReasonRow({ label, count, school }: { label: string; count: number; school: boolean }) {
+  const { t } = useTranslation()
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span>
-        {label}: <span className="font-semibold">{plural(count, 'session')}</span>
+        <Trans
+          i18nKey="accountability.student.reasonRow"
+          values={{ reason: label, sessions: t('accountability.sessions', { count }) }}
+          components={{ strong: <span className="font-semibold" /> }}
+        />
       </span>
-      <StatusBadge tone={school ? 'warn' : 'neutral'}>{school ? 'School responsible' : 'Student reason'}</StatusBadge>
+      <StatusBadge tone={school ? 'warn' : 'neutral'}>
+        {school ? t('accountability.student.schoolResponsible') : t('accountability.student.studentReason')}
+      </StatusBadge>
     </li>
   )
 }
 
 function WeeklyTrend({ service: s }: { service: ServiceAccountability }) {
   const hydrated = useHydrated()
+  const { t } = useTranslation()
   const weeks = s.trend
   if (weeks.length === 0) return null
-  const range = `${formatMonthDay(weeks[0]!.weekOf)} to ${formatMonthDay(weeks.at(-1)!.weekOf)}`
   return (
     <div className="mt-6 space-y-3">
-      <h4 className="font-semibold text-slate-900">Week by week</h4>
+      <h4 className="font-semibold text-slate-900">{t('accountability.student.weekByWeek')}</h4>
       <figure className="space-y-2">
         <div
           role="img"
-          aria-label={`Bar chart of minutes delivered against minutes mandated for ${plural(weeks.length, 'week')}, weeks of ${range}. The table below lists the same numbers.`}
+          aria-label={t('accountability.student.chartLabel', {
+            weeks: t('accountability.weeks', { count: weeks.length }),
+            from: formatMonthDay(weeks[0]!.weekOf),
+            to: formatMonthDay(weeks.at(-1)!.weekOf),
+          })}
           className="h-[220px] w-full"
         >
           {hydrated ? (
@@ -247,21 +260,29 @@ function WeeklyTrend({ service: s }: { service: ServiceAccountability }) {
           )}
         </div>
         <figcaption>
-          <ul aria-label="Chart legend" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
+          <ul aria-label={t('accountability.student.legend')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
             <li className="inline-flex items-center gap-1.5">
               <span aria-hidden="true" className="inline-block size-4 border border-slate-600 bg-slate-300" />
-              Minutes mandated
+              {t('accountability.student.legendMandated')}
             </li>
             <li className="inline-flex items-center gap-1.5">
               <span aria-hidden="true" className="inline-block size-4 bg-brand-700" />
-              Minutes delivered (make-ups included)
+              {t('accountability.student.legendDelivered')}
             </li>
           </ul>
         </figcaption>
       </figure>
       <Table
-        caption={`${s.name}: minutes per week`}
-        head={<ColumnHeads columns={['Week of', { label: 'Mandated', numeric: true }, { label: 'Delivered', numeric: true }]} />}
+        caption={t('accountability.student.weeksCaption', { service: s.name })}
+        head={
+          <ColumnHeads
+            columns={[
+              t('accountability.student.weekOfHead'),
+              { label: t('accountability.student.mandatedHead'), numeric: true },
+              { label: t('accountability.student.deliveredHead'), numeric: true },
+            ]}
+          />
+        }
       >
         {weeks.map((w) => (
           <tr key={w.weekOf}>
@@ -282,40 +303,38 @@ function ChartPlaceholder() {
 }
 
 function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAccountability['accommodations']; asOf: string }) {
+  const { t } = useTranslation()
   return (
-    <Card title="Accommodations: were they used?" headingLevel={3} headingId="accommodation-use">
-      <p className="text-sm text-slate-700">
-        From each accommodation’s start to {formatSchoolDate(asOf)}: the days it was used, out of the days it applied. Days marked “Not
-        needed” are left out of the percentage. A support for one subject or for tests counts only on days someone recorded it.
-      </p>
+    <Card title={t('accountability.student.accommodationsTitle')} headingLevel={3} headingId="accommodation-use">
+      <p className="text-sm text-slate-700">{t('accountability.student.accommodationsIntro', { date: formatDay(asOf) })}</p>
       {accommodations.length === 0 ? (
-        <p className="mt-3 text-slate-700">No accommodations had started by this date.</p>
+        <p className="mt-3 text-slate-700">{t('accountability.student.noAccommodations')}</p>
       ) : (
-        <ul className="mt-2 divide-y divide-slate-200" aria-label="Accommodation fidelity">
+        <ul className="mt-2 divide-y divide-slate-200" aria-label={t('accountability.student.fidelityLabel')}>
           {accommodations.map((a) => (
             <li key={a.title} className="space-y-1 py-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h4 className="font-semibold">{a.title}</h4>
                 {a.applicableDays > 0 ? (
-                  <StatusBadge tone={rateTone(a.fidelity)}>{formatRate(a.fidelity)} fidelity</StatusBadge>
+                  <StatusBadge tone={rateTone(a.fidelity)}>{t('accountability.student.fidelity', { rate: formatRate(a.fidelity) })}</StatusBadge>
                 ) : (
-                  <StatusBadge>No days yet</StatusBadge>
+                  <StatusBadge>{t('accountability.student.noDaysYet')}</StatusBadge>
                 )}
               </div>
               {a.applicableDays > 0 ? (
                 <p className="text-slate-800">
-                  Used on {a.usedDays} of {plural(a.applicableDays, 'day')} it applied.{' '}
+                  {t('accountability.student.usedOn', { used: a.usedDays, days: t('accountability.days', { count: a.applicableDays }) })}{' '}
                   <span className={a.recordedDays < a.applicableDays ? 'font-medium text-red-900' : ''}>
-                    Recorded on {a.recordedDays} of those days.
+                    {t('accountability.student.recordedOn', { n: a.recordedDays })}
                   </span>
                 </p>
               ) : (
-                <p className="text-slate-800">It did not apply on any recorded day.</p>
+                <p className="text-slate-800">{t('accountability.student.notApplied')}</p>
               )}
               {a.disputedChecks > 0 ? (
                 <p className="flex flex-wrap items-center gap-2">
-                  <StatusBadge tone="bad">Disputed</StatusBadge>
-                  <span className="text-slate-800">{a.disputedChecks === 1 ? '1 daily record is' : `${a.disputedChecks} daily records are`} disputed by the family.</span>
+                  <StatusBadge tone="bad">{t('accountability.student.disputed')}</StatusBadge>
+                  <span className="text-slate-800">{t('accountability.student.disputedChecks', { count: a.disputedChecks })}</span>
                 </p>
               ) : null}
             </li>
@@ -329,5 +348,6 @@ function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAc
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const student = matches.find((m) => m.id === 'student')?.data as { student?: { name: string } } | undefined
   const name = student?.student?.name
-  return [{ title: data ? `Is the plan happening?${name ? ` · ${name}` : ''} · Same Page` : 'Not found · Same Page' }]
+  const title = name ? t('accountability.student.pageTitle', { name }) : t('accountability.student.title')
+  return [{ title: t('common.titleSuffix', { title: data ? title : t('common.notFound') }) }]
 }
