@@ -78,7 +78,6 @@ export default tseslint.config(
       'app/routes/accommodations/accommodation-new.tsx',
       'app/routes/auth/invite.tsx',
       'app/routes/auth/sign-in.tsx',
-      'app/routes/brief/brief.tsx',
       'app/routes/concerns/concern-letter.tsx',
       'app/routes/concerns/concern-links-picker.tsx',
       'app/routes/concerns/concern-new.tsx',

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /**
  * GET /students/{id}/brief.pdf — the meeting brief as a PDF made on the server. The content comes through the
@@ -14,7 +15,7 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
     brief = await context.trpc.brief.get({ studentId: params.studentId ?? '' })
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST')) {
-      return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+      return new Response(`${t('common.notFound')}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
     }
     throw error
   }

@@ -1,12 +1,14 @@
 import { LabelledSection } from '#app/components/labelled-section.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { TextLink } from '#app/components/text-link.tsx'
+import { t } from '#shared/i18n/i18n.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -22,34 +24,33 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export default function MeetingBriefPage() {
   const { brief } = useLoaderData<typeof loader>()
   const hydrated = useHydrated()
+  const { t } = useTranslation()
   const base = `/students/${brief.student.id}`
   return (
     <article className="space-y-6 print:space-y-2 print:text-[9pt] print:leading-snug" aria-labelledby="brief-heading">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <h2 id="brief-heading" className="text-2xl font-semibold text-slate-900 print:text-[13pt]">
-            Prepare for a meeting
+            {t('brief.title')}
           </h2>
           <p className="text-slate-700 print:text-[8.5pt]">{brief.intro}</p>
         </div>
         <div className="no-print flex flex-wrap items-center gap-3">
-          <TextLink to={base}>
-            Back to {brief.student.firstName}’s plan
-          </TextLink>
+          <TextLink to={base}>{t('brief.back', { name: brief.student.firstName })}</TextLink>
           {/* A plain link: the browser downloads the file the server made (reloadDocument, not a client fetch). */}
           <a href={`${base}/brief.pdf`} download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-            Download PDF
+            {t('brief.downloadPdf')}
           </a>
           {/* window.print needs the page to be interactive; before hydration the button would do nothing. */}
           <Button onClick={() => window.print()} disabled={!hydrated}>
-            Print
+            {t('brief.print')}
           </Button>
         </div>
       </div>
 
-      <LabelledSection {...BRIEF_SECTION_STYLE} title="Services: what the IEP mandates and what was delivered" id="brief-services">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title={t('brief.servicesTitle')} id="brief-services">
         {brief.services.length === 0 ? (
-          <p>No services had started by this date.</p>
+          <p>{t('brief.noServices')}</p>
         ) : (
           <div className="space-y-4 print:space-y-1.5">
             {brief.services.map((s) => (
@@ -59,11 +60,13 @@ export default function MeetingBriefPage() {
                 </h4>
                 <p className="text-sm text-slate-700 print:text-[8.5pt]">{s.schedule}</p>
                 <p>{s.delivery}</p>
-                <p>Sessions: {s.sessions}</p>
-                <p className="font-medium">Owed: {s.ledger}</p>
-                {s.missedReasons.length ? <p className="text-slate-800">Why sessions were missed: {s.missedReasons.join('; ')}.</p> : null}
+                <p>{t('brief.sessions', { sessions: s.sessions })}</p>
+                <p className="font-medium">{t('brief.owed', { ledger: s.ledger })}</p>
+                {s.missedReasons.length ? (
+                  <p className="text-slate-800">{t('brief.missedReasons', { reasons: s.missedReasons.join(t('brief.reasonSeparator')) })}</p>
+                ) : null}
                 {s.alerts.length ? (
-                  <ul aria-label={`${s.name} alerts`} className="list-disc pl-5 font-medium text-amber-950">
+                  <ul aria-label={t('brief.serviceAlerts', { service: s.name })} className="list-disc pl-5 font-medium text-amber-950">
                     {s.alerts.map((a) => (
                       <li key={a}>{a}</li>
                     ))}
@@ -75,18 +78,26 @@ export default function MeetingBriefPage() {
         )}
       </LabelledSection>
 
-      <LabelledSection {...BRIEF_SECTION_STYLE} title="Accommodations: were they used?" id="brief-accommodations">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title={t('brief.accommodationsTitle')} id="brief-accommodations">
         {brief.accommodations.length === 0 ? (
-          <p>No accommodations had started by this date.</p>
+          <p>{t('brief.noAccommodations')}</p>
         ) : (
-          <ul className="divide-y divide-slate-200 print:divide-y-0" aria-label="Accommodation fidelity">
+          <ul className="divide-y divide-slate-200 print:divide-y-0" aria-label={t('brief.fidelityLabel')}>
             {brief.accommodations.map((a) => (
               <li key={a.title} className="flex items-center justify-between gap-2 py-2 print:py-0">
                 <span className="min-w-0">
-                  <span className="font-semibold">{a.title}</span>: {a.detail}
+                  <Trans
+                    i18nKey="brief.accommodationDetail"
+                    values={{ title: a.title, detail: a.detail }}
+                    components={{ strong: <span className="font-semibold" /> }}
+                  />
                 </span>
                 <span className="shrink-0">
-                  {a.fidelity ? <StatusBadge tone={a.low ? 'warn' : 'good'}>{a.fidelity} used</StatusBadge> : <StatusBadge>No days yet</StatusBadge>}
+                  {a.fidelity ? (
+                    <StatusBadge tone={a.low ? 'warn' : 'good'}>{t('brief.used', { fidelity: a.fidelity })}</StatusBadge>
+                  ) : (
+                    <StatusBadge>{t('brief.noDaysYet')}</StatusBadge>
+                  )}
                 </span>
               </li>
             ))}
@@ -94,9 +105,9 @@ export default function MeetingBriefPage() {
         )}
       </LabelledSection>
 
-      <LabelledSection {...BRIEF_SECTION_STYLE} title="Goals: latest progress, and how the student was doing" id="brief-goals">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title={t('brief.goalsTitle')} id="brief-goals">
         {brief.goals.length === 0 ? (
-          <p>No goals yet.</p>
+          <p>{t('brief.noGoals')}</p>
         ) : (
           <ul className="space-y-3 print:space-y-1">
             {brief.goals.map((g) => (
@@ -107,7 +118,7 @@ export default function MeetingBriefPage() {
                 </p>
                 <p>{g.summary}</p>
                 <p className="text-sm text-slate-700 print:text-[8.5pt]">
-                  Target: {g.target}. {g.statusReason}
+                  {t('brief.target', { target: g.target, reason: g.statusReason })}
                 </p>
                 <p>{g.latest}</p>
                 {g.flag ? <p className="rounded border-2 border-amber-500 bg-amber-50 p-2 font-medium text-amber-950 print:p-1">{g.flag}</p> : null}
@@ -118,7 +129,7 @@ export default function MeetingBriefPage() {
       </LabelledSection>
 
       {/* The open concerns the reader may see (family-only ones for parents only), from the concern log. */}
-      <LabelledSection {...BRIEF_SECTION_STYLE} title="Open concerns" id="brief-concerns">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title={t('brief.concernsTitle')} id="brief-concerns">
         {brief.concerns.items.length === 0 ? (
           <p>{brief.concerns.emptyText}</p>
         ) : (
@@ -130,7 +141,7 @@ export default function MeetingBriefPage() {
         )}
       </LabelledSection>
 
-      <LabelledSection {...BRIEF_SECTION_STYLE} title="Questions to ask" id="brief-questions">
+      <LabelledSection {...BRIEF_SECTION_STYLE} title={t('brief.questionsTitle')} id="brief-questions">
         <ol className="list-decimal space-y-2 pl-6 print:space-y-0.5">
           {brief.questions.map((q, i) => (
             <li key={i}>{q}</li>
@@ -147,5 +158,5 @@ const BRIEF_SECTION_STYLE = {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Prepare for a meeting · ${data.brief.student.name} · Same Page` : 'Not found · Same Page' },
+  { title: t('common.titleSuffix', { title: data ? t('brief.pageTitle', { name: data.brief.student.name }) : t('common.notFound') }) },
 ]
