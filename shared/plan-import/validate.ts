@@ -310,7 +310,7 @@ export function validatePlanText(text: string, options: ValidateOptions): PlanVa
   if (bytes > PLAN_MAX_BYTES) {
     return { ok: false, errors: [{ path: '', message: t('domain.planImport.tooBig', { size: (bytes / 1024 / 1024).toFixed(1), max: PLAN_MAX_BYTES / 1024 / 1024 }) }] }
   }
-  if (text.trim() === '') return { ok: false, errors: [{ path: '', message: t('domain.planImport.empty') }] }
+  if (text.trim() === '') return { ok: false, errors: [{ path: '', message: t('domain.planImport.emptyFile') }] }
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
