@@ -180,6 +180,8 @@ export const domain = {
     thu: 'Thursday',
     fri: 'Friday',
   },
+  fieldProblem: '{{path}}: {{message}}',
+  problemSeparator: '; ',
   listSeparator: ', ',
   listLast: '{{items}} and {{last}}',
   ids: {
