@@ -1,21 +1,21 @@
+import { t } from './i18n/i18n.ts'
 import type { Applies } from './schemas/plan.ts'
 import { type IsoDate, weekdayOf } from './school-date.ts'
-
-const DAY_NAMES = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday' } as const
+import { listInWords } from './word-list.ts'
 
 /** "Every school day", "Tuesday and Thursday", "During Math", "Tests only". */
 export function describeApplies(applies: Applies): string {
   switch (applies.kind) {
     case 'daily':
-      return 'Every school day'
+      return t('domain.applies.daily')
     case 'weekdays': {
-      const names = applies.days.map((d) => DAY_NAMES[d])
-      return names.length === 1 ? `${names[0]} only` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+      const names = applies.days.map((d) => t(`domain.weekdays.${d}`))
+      return names.length === 1 ? t('domain.applies.oneDay', { day: names[0]! }) : listInWords(names)
     }
     case 'subject':
-      return `During ${applies.subject}`
+      return t('domain.applies.subject', { subject: applies.subject })
     case 'tests':
-      return 'Tests only'
+      return t('domain.applies.tests')
   }
 }
 

@@ -1,3 +1,5 @@
+import { t } from './i18n/i18n.ts'
+import { catalogueLabels } from './labels.ts'
 import { lastInstructionalDays } from './school-calendar.ts'
 import { addDays, type IsoDate } from './school-date.ts'
 import { DEFAULT_MAKE_UP_REASONS, type MissedReason, type MissReason, scheduledSessions, type ServiceSchedule } from './services.ts'
@@ -133,8 +135,4 @@ export function weeklyTrend(input: AccountabilityInput): WeekPoint[] {
   return [...weeks.values()].sort((a, b) => a.weekOf.localeCompare(b.weekOf))
 }
 
-export const ALERT_TEXT: Record<Alert, string> = {
-  consecutive_misses: 'The last two sessions were both missed or not recorded.',
-  repeated_school_misses: 'Three or more sessions in the last 30 days were missed for school reasons or not recorded.',
-  low_delivery_rate: 'Less than 90% of the mandated minutes have been delivered.',
-}
+export const ALERT_TEXT = catalogueLabels(ALERTS, (alert) => t(`domain.alerts.${alert}`))

@@ -1,6 +1,9 @@
 import { type Step, ladderStep } from './concerns.ts'
-import { formatSchoolDate, type IsoDate } from './school-date.ts'
+import { formatDay } from './i18n/format.ts'
+import { t } from './i18n/i18n.ts'
+import { formatSchoolDate, type IsoDate, WEEKDAYS, type Weekday } from './school-date.ts'
 import { type MissReason, REASON_LABELS } from './services.ts'
+import { listInWords } from './word-list.ts'
 
 /**
  * "Draft a letter" (docs/domain.md#ladder): a factual letter for the concern's current step, built only from the records.
@@ -71,88 +74,78 @@ export interface Letter {
   body: string
 }
 
-const DAY_NAMES: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday' }
+const minuteCount = (count: number) => t('common.minutes', { count })
+const sessionCount = (count: number) => t('domain.brief.sessions', { count })
 
-function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`
-}
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+function dayName(day: string): string {
+  return (WEEKDAYS as readonly string[]).includes(day) ? t(`domain.weekdays.${day as Weekday}`) : day
 }
 
 function stop(text: string): string {
-  const t = text.trim()
-  return /[.!?…]$/.test(t) ? t : `${t}.`
+  const trimmed = text.trim()
+  return /[.!?…]$/.test(trimmed) ? trimmed : t('domain.sentence', { text: trimmed })
 }
 
 function reasonText(reason: string | null): string {
-  if (!reason) return 'no reason recorded'
+  if (!reason) return t('domain.letter.noReason')
   return (REASON_LABELS as Record<string, string>)[reason as MissReason]?.toLowerCase() ?? reason
 }
 
 function sessionLine(s: LetterSession): string {
-  const date = formatSchoolDate(s.date)
-  if (s.kind === 'missed') return `- ${date}: ${s.serviceName} session missed (reason recorded: ${reasonText(s.reason)}).`
-  if (s.kind === 'make_up') return `- ${date}: ${s.serviceName} make-up session, ${plural(s.minutes ?? 0, 'minute')}.`
-  return `- ${date}: ${s.serviceName} session delivered, ${plural(s.minutes ?? 0, 'minute')}.`
-}
-
-const CHECK_TEXT: Record<LetterCheck['status'], string> = {
-  used: 'recorded as used',
-  not_needed: 'recorded as not needed',
-  not_provided: 'recorded as not provided',
-  declined: 'recorded as declined by the student',
+  const words = { date: formatSchoolDate(s.date), service: s.serviceName }
+  if (s.kind === 'missed') return t('domain.letter.missed', { ...words, reason: reasonText(s.reason) })
+  return t(s.kind === 'make_up' ? 'domain.letter.makeUp' : 'domain.letter.delivered', { ...words, minutes: minuteCount(s.minutes ?? 0) })
 }
 
 function checkLine(c: LetterCheck): string {
-  return `- ${formatSchoolDate(c.date)}: “${c.title}” ${CHECK_TEXT[c.status]}${c.reason ? ` (reason recorded: ${c.reason})` : ''}.`
+  return t('domain.letter.checkLine', {
+    date: formatSchoolDate(c.date),
+    title: c.title,
+    status: t(`domain.letter.check.${c.status}`),
+    reason: c.reason ? t('domain.letter.checkReason', { reason: c.reason }) : '',
+  })
 }
 
 function serviceStates(s: LetterService): string {
-  const days = list(s.weekdays.map((d) => DAY_NAMES[d] ?? d))
-  return `The IEP states that ${s.name.toLowerCase()} is provided for ${plural(s.minutesPerSession, 'minute')} a session, ${plural(
-    s.weekdays.length,
-    'session',
-  )} a week (${days}).`
+  return t('domain.letter.states', {
+    service: s.name.toLowerCase(),
+    minutes: minuteCount(s.minutesPerSession),
+    sessions: sessionCount(s.weekdays.length),
+    days: listInWords(s.weekdays.map(dayName)),
+  })
 }
 
 function serviceShows(s: LetterService): string {
   const n = s.sessions
-  const parts = [
-    `${s.minutesDelivered} of ${plural(s.minutesMandated, 'mandated minute')} of ${s.name.toLowerCase()} have been delivered`,
-    `${plural(n.due, 'session')} were due: ${n.delivered} delivered, ${n.missed} missed, ${n.unrecorded} not recorded`,
-  ]
   const { minutesOwed, minutesMadeUp, balance } = s.ledger
+  const inSessions = s.minutesPerSession > 0 && balance > 0 && balance % s.minutesPerSession === 0
   const ledger =
     minutesOwed === 0
-      ? 'The records show no make-up minutes owed.'
-      : `The records show ${plural(minutesOwed, 'minute')} owed as make-up, ${plural(minutesMadeUp, 'minute')} made up, and a balance of ${plural(balance, 'minute')}${
-          s.minutesPerSession > 0 && balance > 0 && balance % s.minutesPerSession === 0 ? ` (${plural(balance / s.minutesPerSession, 'session')})` : ''
-        } still owed.`
-  return `${parts.join('; ')}. ${ledger}`
+      ? t('domain.letter.noneOwed')
+      : t('domain.letter.owed', {
+          owed: minuteCount(minutesOwed),
+          madeUp: minuteCount(minutesMadeUp),
+          balance: minuteCount(balance),
+          sessions: inSessions ? t('domain.letter.owedSessions', { sessions: sessionCount(balance / s.minutesPerSession) }) : '',
+        })
+  return t('domain.letter.shows', {
+    delivery: t('domain.letter.showsDelivery', {
+      delivered: s.minutesDelivered,
+      mandated: t('domain.brief.mandatedMinutes', { count: s.minutesMandated }),
+      service: s.name.toLowerCase(),
+    }),
+    due: t('domain.letter.showsDue', { sessions: sessionCount(n.due), delivered: n.delivered, missed: n.missed, unrecorded: n.unrecorded }),
+    ledger,
+  })
 }
 
 const REQUESTS: Record<Step, (student: string) => string[]> = {
-  1: () => ['A written plan, with dates, for making up the sessions still owed.', 'A written answer to this letter within ten school days.'],
-  2: (student) => [`An IEP meeting to review ${student}’s services and how they are delivered.`, 'A written plan, with dates, for making up the sessions still owed.'],
-  3: () => ['A facilitated IEP meeting, led by a neutral facilitator.', 'A written plan, with dates, for making up the sessions still owed.'],
-  4: () => ['Mediation with the school district through the state’s mediation program.', 'Make-up sessions for the minutes still owed.'],
-  5: (student) => [
-    `An investigation of whether ${student}’s IEP has been carried out as written.`,
-    'An order for make-up (compensatory) services for the minutes still owed.',
-  ],
-  6: () => ['A due process hearing on the matters described above.', 'Make-up (compensatory) services for the minutes still owed.'],
-}
-
-const OPENINGS: Record<Step, string> = {
-  1: 'I am writing about a concern with the services in my child’s IEP.',
-  2: 'I am writing to request an IEP meeting about the concern described below.',
-  3: 'I am writing to request a facilitated IEP meeting about the concern described below.',
-  4: 'I am writing to request mediation about the concern described below.',
-  5: 'I am filing this complaint about how my child’s IEP has been carried out.',
-  6: 'I am writing to request a due process hearing about the concern described below.',
+  1: () => [t('domain.letter.requests.writtenPlan'), t('domain.letter.requests.writtenAnswer')],
+  2: (student) => [t('domain.letter.requests.iepMeeting', { student }), t('domain.letter.requests.writtenPlan')],
+  3: () => [t('domain.letter.requests.facilitated'), t('domain.letter.requests.writtenPlan')],
+  4: () => [t('domain.letter.requests.mediation'), t('domain.letter.requests.makeUp')],
+  5: (student) => [t('domain.letter.requests.investigation', { student }), t('domain.letter.requests.compensatoryOrder')],
+  6: () => [t('domain.letter.requests.dueProcess'), t('domain.letter.requests.compensatory')],
 }
 
 /** The letter's text. Family-only entries appear only when the family chose them, by id. */
@@ -160,58 +153,62 @@ export function buildConcernLetter(input: LetterInput): Letter {
   const student = input.student.name
   const chosen = new Set(input.includeFamilyOnly)
   const entries = input.entries.filter((e) => !e.familyOnly || chosen.has(e.id)).sort((a, b) => a.date.localeCompare(b.date))
-  const step = ladderStep(input.step)
+  const step = ladderStep(input.step).title.toLowerCase()
+  const byDate = <T extends { date: IsoDate }>(items: readonly T[]) => [...items].sort((a, b) => a.date.localeCompare(b.date))
   const lines: string[] = []
-  lines.push(formatSchoolDate(input.today).replace(/^\w+, /, '') + `, ${input.today.slice(0, 4)}`)
+  lines.push(formatDay(input.today, 'medium'))
   lines.push('')
-  lines.push(`Re: ${student} — ${step.title.toLowerCase()}`)
+  lines.push(t('domain.letter.re', { student, step }))
   lines.push('')
-  lines.push(OPENINGS[input.step])
+  lines.push(t(`domain.letter.openings.s${input.step}`))
   lines.push('')
-  lines.push(`The concern, first raised on ${formatSchoolDate(input.concern.date)}: ${stop(input.concern.issue)}`)
+  lines.push(t('domain.letter.concern', { date: formatSchoolDate(input.concern.date), issue: stop(input.concern.issue) }))
 
   if (input.services.length > 0) {
     lines.push('')
-    lines.push('What the IEP states')
+    lines.push(t('domain.letter.statesHeading'))
     for (const s of input.services) lines.push(serviceStates(s))
     lines.push('')
-    lines.push('What the records show')
+    lines.push(t('domain.letter.showsHeading'))
     for (const s of input.services) lines.push(serviceShows(s))
   }
   if (input.sessions.length > 0) {
     if (input.services.length === 0) {
       lines.push('')
-      lines.push('What the records show')
+      lines.push(t('domain.letter.showsHeading'))
     }
-    lines.push('The session records this letter is about:')
-    for (const s of [...input.sessions].sort((a, b) => a.date.localeCompare(b.date))) lines.push(sessionLine(s))
+    lines.push(t('domain.letter.sessionsHeading'))
+    for (const s of byDate(input.sessions)) lines.push(sessionLine(s))
   }
   if (input.checks.length > 0) {
     lines.push('')
-    lines.push('Accommodation records:')
-    for (const c of [...input.checks].sort((a, b) => a.date.localeCompare(b.date))) lines.push(checkLine(c))
+    lines.push(t('domain.letter.checksHeading'))
+    for (const c of byDate(input.checks)) lines.push(checkLine(c))
   }
   if (input.progress.length > 0) {
     lines.push('')
-    lines.push('Progress records:')
-    for (const p of [...input.progress].sort((a, b) => a.date.localeCompare(b.date))) {
-      lines.push(`- ${formatSchoolDate(p.date)}: ${p.goalArea} goal, ${p.value}${p.note.trim() ? ` (note: ${stop(p.note)})` : ''}`)
+    lines.push(t('domain.letter.progressHeading'))
+    for (const p of byDate(input.progress)) {
+      const note = p.note.trim() ? t('domain.letter.progressNote', { note: stop(p.note) }) : ''
+      lines.push(t('domain.letter.progress', { date: formatSchoolDate(p.date), area: p.goalArea, value: p.value, note }))
     }
   }
   if (entries.length > 0) {
     lines.push('')
-    lines.push('Contacts so far:')
+    lines.push(t('domain.letter.entriesHeading'))
     for (const e of entries) {
-      const who = e.person.trim() ? ` ${e.kind === 'contact' ? 'with' : 'from'} ${e.person.trim()}` : ''
-      lines.push(`- ${formatSchoolDate(e.date)}: ${e.kind === 'contact' ? 'contact' : 'response'}${who}: ${stop(e.text)}`)
+      const person = e.person.trim()
+      const who = person ? t(e.kind === 'contact' ? 'domain.letter.contactWith' : 'domain.letter.responseFrom', { person }) : ''
+      const kind = t(e.kind === 'contact' ? 'domain.letter.contact' : 'domain.letter.response')
+      lines.push(t('domain.letter.entry', { date: formatSchoolDate(e.date), kind, who, text: stop(e.text) }))
     }
   }
   lines.push('')
-  lines.push('What I am requesting')
-  for (const r of REQUESTS[input.step](student)) lines.push(`- ${r}`)
+  lines.push(t('domain.letter.requestsHeading'))
+  for (const request of REQUESTS[input.step](student)) lines.push(t('domain.letter.request', { request }))
   lines.push('')
-  lines.push('Thank you. I look forward to your reply.')
+  lines.push(t('domain.letter.closing'))
   lines.push('')
   lines.push(input.senderName)
-  return { subject: `${student}: ${step.title.toLowerCase()}`, body: `${lines.join('\n')}\n` }
+  return { subject: t('domain.letter.subject', { student, step }), body: `${lines.join('\n')}\n` }
 }

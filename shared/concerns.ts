@@ -1,3 +1,5 @@
+import { t } from './i18n/i18n.ts'
+import { catalogueLabels } from './labels.ts'
 import { ALERT_TEXT, type Alert } from './accountability.ts'
 import type { StudentRole, TeamRole } from './roles.ts'
 import { addDays, daysBetween, type IsoDate } from './school-date.ts'
@@ -10,30 +12,20 @@ import { addDays, daysBetween, type IsoDate } from './school-date.ts'
 export const CONCERN_STATUSES = ['open', 'waiting', 'resolved'] as const
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number]
 
-export const STATUS_LABELS: Record<ConcernStatus, string> = {
-  open: 'Open',
-  waiting: 'Waiting for a response',
-  resolved: 'Resolved',
-}
+export const STATUS_LABELS = catalogueLabels(CONCERN_STATUSES, (status) => t(`domain.concerns.status.${status}`))
 
 /** `team`: everyone on the student's team; `family`: the student's parents and guardians only. */
 export const CONCERN_VISIBILITIES = ['team', 'family'] as const
 export type ConcernVisibility = (typeof CONCERN_VISIBILITIES)[number]
 
-export const VISIBILITY_LABELS: Record<ConcernVisibility, string> = {
-  team: 'Whole team',
-  family: 'Family only',
-}
+export const VISIBILITY_LABELS = catalogueLabels(CONCERN_VISIBILITIES, (visibility) => t(`domain.concerns.visibility.${visibility}`))
 
 /** The two sides that log concerns: each keeps its own concerns up to date, the other side responds. */
 export const CONCERN_SIDES = ['parent', 'case_manager'] as const satisfies readonly TeamRole[]
 export type ConcernSide = (typeof CONCERN_SIDES)[number]
 
 /** How a refusal names the side that logged a concern. */
-export const CONCERN_SIDE_LABELS: Record<ConcernSide, string> = {
-  parent: 'the family',
-  case_manager: 'the case manager',
-}
+export const CONCERN_SIDE_LABELS = catalogueLabels(CONCERN_SIDES, (side) => t(`domain.concerns.side.${side}`))
 
 /** The side a person logs concerns for, or null for the roles that only respond. */
 export function concernSide(role: StudentRole): ConcernSide | null {
@@ -44,11 +36,7 @@ export function concernSide(role: StudentRole): ConcernSide | null {
 export const LINK_KINDS = ['session', 'check', 'progress'] as const
 export type LinkKind = (typeof LINK_KINDS)[number]
 
-export const LINK_KIND_LABELS: Record<LinkKind, string> = {
-  session: 'Session record',
-  check: 'Accommodation check',
-  progress: 'Progress point',
-}
+export const LINK_KIND_LABELS = catalogueLabels(LINK_KINDS, (kind) => t(`domain.concerns.linkKind.${kind}`))
 
 /**
  * A dated entry of a concern's append-only log. `contact`: someone reached out about the concern (a call, an email,
@@ -57,10 +45,7 @@ export const LINK_KIND_LABELS: Record<LinkKind, string> = {
 export const UPDATE_KINDS = ['contact', 'response'] as const
 export type UpdateKind = (typeof UPDATE_KINDS)[number]
 
-export const UPDATE_KIND_LABELS: Record<UpdateKind, string> = {
-  contact: 'Contact made',
-  response: 'Response received',
-}
+export const UPDATE_KIND_LABELS = catalogueLabels(UPDATE_KINDS, (kind) => t(`domain.concerns.updateKind.${kind}`))
 
 export const STEPS = [1, 2, 3, 4, 5, 6] as const
 export type Step = (typeof STEPS)[number]
@@ -76,60 +61,34 @@ export interface LadderStep {
 }
 
 /** The escalation ladder, lowest first. Written for families; no legal advice, only what each step is. */
-export const LADDER: readonly LadderStep[] = [
-  {
-    step: 1,
-    title: 'Written concern',
-    what: 'You put the problem in writing to the case manager or provider: what the IEP says, what happened, and what you ask for. Writing it down starts a record everyone can check.',
-    whoRuns: 'You, with the person responsible for the service.',
-    cost: 'Free.',
-    timeline: 'Allow about a week for an answer before a follow-up.',
-  },
-  {
-    step: 2,
-    title: 'IEP meeting requested',
-    what: 'You ask the team to meet to look at the problem and change the plan or how it is carried out. You may ask for a meeting at any time of the year, not only at the annual review.',
-    whoRuns: 'The school’s IEP team, with you as a member.',
-    cost: 'Free.',
-    timeline: 'Schools usually schedule it within a few weeks of the request.',
-  },
-  {
-    step: 3,
-    title: 'Facilitated IEP meeting',
-    what: 'An IEP meeting led by a neutral facilitator who keeps the talk on the plan and on next steps. Useful when meetings have become tense or go in circles.',
-    whoRuns: 'A trained facilitator from the state or district; both sides agree to it.',
-    cost: 'Free to families.',
-    timeline: 'Often arranged within a few weeks.',
-  },
-  {
-    step: 4,
-    title: 'Mediation',
-    what: 'A neutral mediator helps you and the school reach a written agreement. It is voluntary and confidential; either side may say no.',
-    whoRuns: 'A mediator provided by the state education agency.',
-    cost: 'Free to families.',
-    timeline: 'Usually a session or two, within about a month of the request.',
-  },
-  {
-    step: 5,
-    title: 'State complaint',
-    what: 'A formal written complaint to the state education department saying the school did not follow special-education law or the IEP. The state investigates and can order the school to fix it, including make-up services.',
-    whoRuns: 'The state education department.',
-    cost: 'Free to file.',
-    timeline: 'A written decision is due within 60 calendar days of filing.',
-  },
-  {
-    step: 6,
-    title: 'Due process',
-    what: 'A legal hearing in front of an impartial hearing officer whose decision binds both sides. The most formal step; many families have an attorney or advocate.',
-    whoRuns: 'An impartial hearing officer appointed under state rules.',
-    cost: 'Filing is usually free; an attorney or expert witnesses can be costly.',
-    timeline: 'Often several months.',
-  },
-]
+/** One rung of the ladder, its words read from the catalogue when read. */
+function ladderRung(step: Step): LadderStep {
+  return {
+    step,
+    get title() {
+      return t(`domain.ladder.s${step}.title`)
+    },
+    get what() {
+      return t(`domain.ladder.s${step}.what`)
+    },
+    get whoRuns() {
+      return t(`domain.ladder.s${step}.whoRuns`)
+    },
+    get cost() {
+      return t(`domain.ladder.s${step}.cost`)
+    },
+    get timeline() {
+      return t(`domain.ladder.s${step}.timeline`)
+    },
+  }
+}
+
+/** The escalation ladder, lowest first. Written for families; no legal advice, only what each step is. */
+export const LADDER: readonly LadderStep[] = STEPS.map(ladderRung)
 
 export function ladderStep(step: number): LadderStep {
   const found = LADDER.find((s) => s.step === step)
-  if (!found) throw new Error(`No step ${step} on the ladder`)
+  if (!found) throw new Error(t('domain.concerns.noStep', { step }))
   return found
 }
 
@@ -176,13 +135,13 @@ export function suggestNextStep(input: SuggestionInput): Suggestion | null {
   if (input.status === 'resolved' || input.step >= 6) return null
   const reasons: string[] = []
   const efforts = documentedEfforts(input.entries, input.stepSince)
-  if (efforts >= EFFORTS_BEFORE_SUGGESTION) reasons.push(`${efforts} documented efforts at this step have not resolved it.`)
+  if (efforts >= EFFORTS_BEFORE_SUGGESTION) reasons.push(t('domain.concerns.efforts', { efforts }))
   const seen = new Set<string>()
   for (const a of input.linkedAlerts) {
     const key = `${a.serviceName}:${a.alert}`
     if (seen.has(key)) continue
     seen.add(key)
-    reasons.push(`${a.serviceName}: ${ALERT_TEXT[a.alert]}`)
+    reasons.push(t('domain.concerns.serviceAlert', { service: a.serviceName, alert: ALERT_TEXT[a.alert] }))
   }
   if (reasons.length === 0) return null
   return { step: ladderStep(input.step + 1), reasons }
@@ -205,9 +164,9 @@ export function complaintTimeline(filedOn: IsoDate, today: IsoDate): ComplaintTi
   const daysLeft = daysBetween(today, decisionDue)
   const overdue = daysLeft < 0
   const text = overdue
-    ? `The decision was due ${Math.abs(daysLeft)} ${Math.abs(daysLeft) === 1 ? 'day' : 'days'} ago.`
+    ? t('domain.concerns.decisionOverdue', { count: Math.abs(daysLeft) })
     : daysLeft === 0
-      ? 'The decision is due today.'
-      : `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left until the decision is due.`
+      ? t('domain.concerns.decisionToday')
+      : t('domain.concerns.decisionLeft', { count: daysLeft })
   return { filedOn, decisionDue, daysLeft, overdue, text }
 }

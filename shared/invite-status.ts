@@ -1,3 +1,6 @@
+import { t } from './i18n/i18n.ts'
+import { catalogueLabels } from './labels.ts'
+
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
 export type InviteStatus = 'valid' | 'used' | 'expired' | 'revoked'
@@ -19,8 +22,6 @@ export function inviteExpiry(createdAt: Date): Date {
   return new Date(createdAt.getTime() + INVITE_LIFETIME_MS)
 }
 
-export const INVITE_STATUS_MESSAGES: Record<Exclude<InviteStatus, 'valid'>, string> = {
-  used: 'This invite link has already been used. Ask the case manager for a new one if you still need access.',
-  expired: 'This invite link has expired (links last 7 days). Ask the case manager to send a new one.',
-  revoked: 'This invite link was cancelled. Ask the case manager for a new one.',
-}
+export const INVITE_STATUS_MESSAGES = catalogueLabels<Exclude<InviteStatus, 'valid'>>(['used', 'expired', 'revoked'], (status) =>
+  t(`domain.invite.${status}`),
+)

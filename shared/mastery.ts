@@ -1,3 +1,5 @@
+import { t } from './i18n/i18n.ts'
+import { catalogueLabels } from './labels.ts'
 import type { MasteryRule, PromptLevel, RegulationState, TrialResult } from './schemas/plan.ts'
 
 export interface ProgressPoint {
@@ -40,9 +42,9 @@ function mean(values: readonly number[]): number {
 }
 
 export function describeRule(rule: MasteryRule, unit: string): string {
-  const value = unit === '%' ? `${rule.threshold}%` : `${rule.threshold} ${unit}`
-  const sessions = rule.consecutive === 1 ? '1 session' : `${rule.consecutive} sessions in a row`
-  return `${value} or better in ${sessions}${rule.independentOnly ? ', independent only' : ''}`
+  const value = unit === '%' ? t('domain.mastery.valuePercent', { value: rule.threshold }) : t('domain.mastery.valueUnit', { value: rule.threshold, unit })
+  const sessions = t('domain.mastery.ruleSessions', { count: rule.consecutive })
+  return t(rule.independentOnly ? 'domain.mastery.ruleIndependent' : 'domain.mastery.rule', { value, sessions })
 }
 
 /**
@@ -53,15 +55,13 @@ export function describeRule(rule: MasteryRule, unit: string): string {
  */
 export function masteryStatus(points: readonly ProgressPoint[], rule: MasteryRule): MasteryResult {
   const sorted = byDate(points)
-  if (sorted.length === 0) return { status: 'no_data', reason: 'No data recorded yet.' }
+  if (sorted.length === 0) return { status: 'no_data', reason: t('domain.mastery.noData') }
 
   const latest = sorted.slice(-rule.consecutive)
   if (latest.length === rule.consecutive && latest.every((p) => qualifies(p, rule))) {
     return {
       status: 'met',
-      reason: `The last ${rule.consecutive === 1 ? 'session reaches' : `${rule.consecutive} sessions reach`} the goal${
-        rule.independentOnly ? ' independently' : ''
-      }.`,
+      reason: t(rule.independentOnly ? 'domain.mastery.metIndependently' : 'domain.mastery.met', { count: rule.consecutive }),
     }
   }
 
@@ -71,32 +71,33 @@ export function masteryStatus(points: readonly ProgressPoint[], rule: MasteryRul
   if (previous3.length > 0 && lastMean < mean(previous3.map((p) => p.value))) {
     return {
       status: 'needs_attention',
-      reason: `The last ${last3.length} points average ${round(lastMean)}, lower than the ${previous3.length} before them (${round(
-        mean(previous3.map((p) => p.value)),
-      )}).`,
+      reason: t('domain.mastery.falling', {
+        last: last3.length,
+        lastMean: round(lastMean),
+        previous: previous3.length,
+        previousMean: round(mean(previous3.map((p) => p.value))),
+      }),
     }
   }
   const first3 = sorted.slice(0, 3)
   if (sorted.length >= 6 && lastMean <= mean(first3.map((p) => p.value))) {
     return {
       status: 'needs_attention',
-      reason: `The last 3 points average ${round(lastMean)}, no higher than the first 3 (${round(
-        mean(first3.map((p) => p.value)),
-      )}): no progress since data began.`,
+      reason: t('domain.mastery.noProgress', { lastMean: round(lastMean), firstMean: round(mean(first3.map((p) => p.value))) }),
     }
   }
   const streak = trailingQualifying(sorted, rule)
-  if (streak > 0) return { status: 'on_track', reason: `${streak} of the ${rule.consecutive} sessions in a row needed so far.` }
+  if (streak > 0) return { status: 'on_track', reason: t('domain.mastery.streak', { streak, needed: rule.consecutive }) }
   const promptedOnly =
     rule.independentOnly && last3.some((p) => p.value >= rule.threshold && p.promptLevel !== 'independent')
-      ? ' Sessions count toward the goal only when done independently.'
+      ? t('domain.mastery.independentOnly')
       : ''
   return {
     status: 'on_track',
     reason:
       (last3.length === 1
-        ? `One point so far (${round(lastMean)}).`
-        : `The last ${last3.length} points average ${round(lastMean)} and are not falling.`) + promptedOnly,
+        ? t('domain.mastery.onePoint', { value: round(lastMean) })
+        : t('domain.mastery.notFalling', { last: last3.length, mean: round(lastMean) })) + promptedOnly,
   }
 }
 
@@ -124,9 +125,6 @@ export function metOnPaper(points: readonly ProgressPoint[], rule: MasteryRule):
   return sorted.slice(-RECENT_POINTS).some((p) => p.regulation === 'dysregulated')
 }
 
-export const MASTERY_LABELS: Record<MasteryStatus, string> = {
-  no_data: 'No data yet',
-  met: 'Met',
-  on_track: 'On track',
-  needs_attention: 'Needs attention',
-}
+export const MASTERY_LABELS = catalogueLabels<MasteryStatus>(['no_data', 'met', 'on_track', 'needs_attention'], (status) =>
+  t(`domain.mastery.labels.${status}`),
+)

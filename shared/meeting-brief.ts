@@ -1,9 +1,11 @@
+import { t } from './i18n/i18n.ts'
 import { ALERT_TEXT, type ServiceNumbers } from './accountability.ts'
 import { MASTERY_LABELS, type MasteryResult } from './mastery.ts'
 import { lowerFirst } from './notifications.ts'
 import type { GoalUnit, PromptLevel, RegulationState } from './schemas/plan.ts'
-import { formatSchoolDate, type IsoDate } from './school-date.ts'
+import { formatSchoolDate, type IsoDate, WEEKDAYS, type Weekday } from './school-date.ts'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY } from './services.ts'
+import { listInWords } from './word-list.ts'
 
 /**
  * The meeting brief (docs/domain.md#accountability): one page a family or a case manager brings to a follow-up meeting. Every
@@ -114,16 +116,13 @@ export interface MeetingBrief {
   questions: string[]
 }
 
-export const NO_CONCERNS_TEXT = 'No concerns logged.'
-
-export function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`
-}
+/** The empty state of the concerns list in the default language, fixed at import: for tests. */
+export const NO_CONCERNS_TEXT = t('domain.brief.noConcerns')
 
 /** 0.8 → "80%", 0.897 → "89.7%": one decimal, so a rate just under 90% never reads as 90%. */
 export function percent(rate: number): string {
   const pct = Math.round(rate * 1000) / 10
-  return `${Number.isInteger(pct) ? pct : pct.toFixed(1)}%`
+  return t('domain.percent', { value: Number.isInteger(pct) ? pct : pct.toFixed(1) })
 }
 
 /** The name adults use: the preferred name, else the first word of the name. */
@@ -131,77 +130,90 @@ export function briefFirstName(student: { name: string; preferredName: string | 
   return student.preferredName?.trim() || student.name.trim().split(/\s+/)[0] || student.name
 }
 
-const DAY_NAMES: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri' }
-
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-}
+const sessionCount = (count: number) => t('domain.brief.sessions', { count })
+const minuteCount = (count: number) => t('common.minutes', { count })
+const dayCount = (count: number) => t('domain.brief.days', { count })
 
 function minutesAsSessions(minutes: number, perSession: number): string {
-  if (perSession > 0 && minutes % perSession === 0) return `${plural(minutes / perSession, 'session')} (${plural(minutes, 'minute')})`
-  return plural(minutes, 'minute')
+  if (perSession > 0 && minutes % perSession === 0) {
+    return t('domain.brief.sessionsAndMinutes', { sessions: sessionCount(minutes / perSession), minutes: minuteCount(minutes) })
+  }
+  return minuteCount(minutes)
 }
 
 function ledgerText(s: BriefServiceInput, first: string): string {
   const { minutesOwed, minutesMadeUp, balance } = s.ledger
-  if (minutesOwed === 0 && minutesMadeUp === 0) return `Nothing is owed to ${first}.`
-  const owed = minutesOwed === 0 ? `Nothing owed to ${first}` : `${minutesAsSessions(minutesOwed, s.minutesPerSession)} owed to ${first}`
-  const madeUp = s.sessions.madeUp === 0 ? 'none made up yet' : `${s.sessions.madeUp} made up (${plural(minutesMadeUp, 'minute')})`
-  const still = balance === 0 ? 'nothing still owed' : `${minutesAsSessions(balance, s.minutesPerSession)} still owed`
-  return `${owed}; ${madeUp}; ${still}.`
+  if (minutesOwed === 0 && minutesMadeUp === 0) return t('domain.brief.nothingOwed', { first })
+  const owed =
+    minutesOwed === 0
+      ? t('domain.brief.ledgerNothingOwed', { first })
+      : t('domain.brief.ledgerOwed', { amount: minutesAsSessions(minutesOwed, s.minutesPerSession), first })
+  const madeUp =
+    s.sessions.madeUp === 0 ? t('domain.brief.noneMadeUp') : t('domain.brief.madeUp', { sessions: s.sessions.madeUp, minutes: minuteCount(minutesMadeUp) })
+  const still = balance === 0 ? t('domain.brief.nothingStillOwed') : t('domain.brief.stillOwed', { amount: minutesAsSessions(balance, s.minutesPerSession) })
+  return t('domain.brief.ledger', { owed, madeUp, still })
 }
 
 function briefService(s: BriefServiceInput, first: string): BriefService {
   const n = s.sessions
-  const days = list(s.weekdays.map((d) => DAY_NAMES[d] ?? d))
-  const sessionParts = [`${n.due} due so far: ${n.delivered} delivered, ${n.missed} missed, ${n.unrecorded} not recorded`]
-  if (n.pending > 0) sessionParts.push(`${n.pending} still to be recorded`)
-  if (n.madeUp > 0) sessionParts.push(plural(n.madeUp, 'make-up session'))
-  const missedReasons = MISSED_REASONS.filter((r) => (s.missedByReason[r] ?? 0) > 0).map(
-    (r) => `${REASON_LABELS[r]}: ${plural(s.missedByReason[r] ?? 0, 'session')} (${REASON_RESPONSIBILITY[r] === 'school' ? 'school responsible' : 'student reason'})`,
+  const days = listInWords(s.weekdays.map((d) => (isWeekday(d) ? t(`domain.weekdaysShort.${d}`) : d)))
+  const sessionParts: string[] = [t('domain.brief.sessionsDue', { due: n.due, delivered: n.delivered, missed: n.missed, unrecorded: n.unrecorded })]
+  if (n.pending > 0) sessionParts.push(t('domain.brief.stillToRecord', { pending: n.pending }))
+  if (n.madeUp > 0) sessionParts.push(t('domain.brief.makeUpSessions', { count: n.madeUp }))
+  const missedReasons = MISSED_REASONS.filter((r) => (s.missedByReason[r] ?? 0) > 0).map((r) =>
+    t('domain.brief.missedReason', {
+      reason: REASON_LABELS[r],
+      sessions: sessionCount(s.missedByReason[r] ?? 0),
+      who: REASON_RESPONSIBILITY[r] === 'school' ? t('domain.brief.schoolResponsible') : t('domain.brief.studentReason'),
+    }),
   )
-  if (n.unrecorded > 0) missedReasons.push(`${REASON_LABELS.unrecorded}: ${plural(n.unrecorded, 'session')} (school responsible)`)
+  if (n.unrecorded > 0) {
+    missedReasons.push(
+      t('domain.brief.missedReason', { reason: REASON_LABELS.unrecorded, sessions: sessionCount(n.unrecorded), who: t('domain.brief.schoolResponsible') }),
+    )
+  }
   return {
     key: s.key,
     name: s.name,
-    schedule: `With ${s.providerName} · ${plural(s.minutesPerSession, 'minute')} a session, ${days}`,
+    schedule: t('domain.brief.schedule', { provider: s.providerName, minutes: minuteCount(s.minutesPerSession), days }),
     delivery:
       n.due === 0
-        ? 'No sessions are due yet.'
-        : `${s.minutesDelivered} of ${plural(s.minutesMandated, 'mandated minute')} delivered (${percent(s.deliveryRate)}).`,
-    sessions: `${sessionParts.join('; ')}.`,
+        ? t('domain.brief.noneDue')
+        : t('domain.brief.delivery', {
+            delivered: s.minutesDelivered,
+            mandated: t('domain.brief.mandatedMinutes', { count: s.minutesMandated }),
+            rate: percent(s.deliveryRate),
+          }),
+    sessions: t('domain.sentence', { text: sessionParts.join(t('domain.brief.partSeparator')) }),
     ledger: ledgerText(s, first),
     missedReasons,
     alerts: s.alerts.map((a) => ALERT_TEXT[a]),
   }
 }
 
+function isWeekday(day: string): day is Weekday {
+  return (WEEKDAYS as readonly string[]).includes(day)
+}
+
 function briefAccommodation(a: BriefAccommodationInput): BriefAccommodation {
-  if (a.applicableDays === 0) return { title: a.title, fidelity: null, detail: 'It has not applied on any recorded day yet.', low: false }
+  if (a.applicableDays === 0) return { title: a.title, fidelity: null, detail: t('domain.brief.notApplied'), low: false }
   const unrecorded = a.applicableDays - a.recordedDays
   return {
     title: a.title,
     fidelity: percent(a.fidelity),
-    detail: `Used on ${a.usedDays} of ${plural(a.applicableDays, 'day')} it applied${unrecorded > 0 ? `; not recorded on ${plural(unrecorded, 'day')}` : ''}.`,
+    detail: t('domain.brief.used', {
+      used: a.usedDays,
+      days: dayCount(a.applicableDays),
+      unrecorded: unrecorded > 0 ? t('domain.brief.notRecordedOn', { days: dayCount(unrecorded) }) : '',
+    }),
     low: a.fidelity < LOW_FIDELITY,
   }
 }
 
-const PROMPT_PHRASES: Record<PromptLevel, string> = {
-  independent: 'independently',
-  gestural: 'with a gesture prompt',
-  verbal: 'with a verbal prompt',
-  visual: 'with a visual cue',
-  model: 'after an adult showed how',
-  physical: 'with hands-on help',
-}
-
 function goalValue(value: number, unit: GoalUnit): string {
   const n = Number.isInteger(value) ? String(value) : value.toFixed(1)
-  if (unit === 'percent') return `${n}%`
-  if (unit === 'minutes') return `${n} ${value === 1 ? 'minute' : 'minutes'}`
-  return `${n} ${value === 1 ? 'time' : 'times'}`
+  if (unit === 'percent') return t('domain.percent', { value: n })
+  return t(unit === 'minutes' ? 'domain.brief.goalMinutes' : 'domain.brief.goalTimes', { count: value, value: n })
 }
 
 function areaTitle(area: string): string {
@@ -209,99 +221,103 @@ function areaTitle(area: string): string {
 }
 
 function withStop(text: string): string {
-  return /[.!?…]$/.test(text) ? text : `${text}.`
+  return /[.!?…]$/.test(text) ? text : t('domain.sentence', { text })
 }
 
 function briefGoal(g: BriefGoalInput, first: string): BriefGoal {
   const latest = g.latest
-    ? `Latest: ${goalValue(g.latest.value, g.unit)} on ${formatSchoolDate(g.latest.date)}, ${PROMPT_PHRASES[g.latest.promptLevel]}; ${first} was ${g.latest.regulation}.${
-        g.latest.note.trim() ? ` Note: “${withStop(g.latest.note.trim())}”` : ''
-      }`
-    : 'No progress data yet.'
+    ? t('domain.brief.latest', {
+        value: goalValue(g.latest.value, g.unit),
+        date: formatSchoolDate(g.latest.date),
+        prompt: t(`domain.brief.prompts.${g.latest.promptLevel}`),
+        first,
+        regulation: t(`domain.brief.regulation.${g.latest.regulation}`),
+        note: g.latest.note.trim() ? t('domain.brief.latestNote', { note: withStop(g.latest.note.trim()) }) : '',
+      })
+    : t('domain.brief.noProgressData')
   return {
     id: g.id,
-    heading: `${areaTitle(g.area)} goal`,
+    heading: t('domain.brief.heading', { area: areaTitle(g.area) }),
     summary: g.plain.means,
     target: g.target,
     status: MASTERY_LABELS[g.status.status],
     statusReason: g.status.reason,
     latest,
     metOnPaper: g.metOnPaper,
-    flag: g.metOnPaper ? `Met on paper only: the number reaches the goal, but ${first} was dysregulated in recent sessions.` : null,
+    flag: g.metOnPaper ? t('domain.brief.metOnPaperFlag', { first }) : null,
   }
 }
 
-/** Questions to ask, from the numbers: owed sessions, records missing, low delivery, unused supports, goals. */
-export function briefQuestions(input: MeetingBriefInput): string[] {
-  const first = briefFirstName(input.student)
+function serviceQuestions(s: BriefServiceInput, first: string): string[] {
   const questions: string[] = []
-  for (const s of input.services) {
-    const name = lowerFirst(s.name)
-    const balance = s.ledger.balance
-    if (balance > 0) {
-      const per = s.minutesPerSession
-      if (per > 0 && balance % per === 0) {
-        const n = balance / per
-        questions.push(
-          n === 1
-            ? `When will the owed ${name} session be made up, and who will provide it?`
-            : `When will the ${n} owed ${name} sessions be made up, and who will provide them?`,
-        )
-      } else {
-        questions.push(`When will the ${balance} owed minutes of ${name} be made up, and who will provide them?`)
-      }
-    }
-    if (s.sessions.unrecorded > 0) {
-      questions.push(
-        s.sessions.unrecorded === 1
-          ? `1 ${name} session was never recorded: was it held, and who makes sure every session is recorded?`
-          : `${s.sessions.unrecorded} ${name} sessions were never recorded: were they held, and who makes sure every session is recorded?`,
-      )
-    }
-    if (s.alerts.includes('repeated_school_misses')) {
-      questions.push(`${s.name} keeps being missed for school reasons: who covers it when the provider is away?`)
-    } else if (s.alerts.includes('consecutive_misses')) {
-      questions.push(`The last two ${name} sessions were missed or not recorded: what happened, and is the service back on schedule?`)
-    }
-    if (s.alerts.includes('low_delivery_rate')) {
-      questions.push(`Only ${percent(s.deliveryRate)} of ${first}’s mandated ${name} minutes have been delivered: what will change so ${first} gets the full service?`)
-    }
-    const declined = s.missedByReason.student_declined ?? 0
-    if (declined >= 2) {
-      questions.push(`${first} declined ${declined} ${name} sessions: what makes them hard, and what could help ${first} take part?`)
+  const service = lowerFirst(s.name)
+  const balance = s.ledger.balance
+  if (balance > 0) {
+    const per = s.minutesPerSession
+    if (per > 0 && balance % per === 0) {
+      const n = balance / per
+      questions.push(n === 1 ? t('domain.brief.questions.owedSession', { service }) : t('domain.brief.questions.owedSessions', { sessions: n, service }))
+    } else {
+      questions.push(t('domain.brief.questions.owedMinutes', { minutes: balance, service }))
     }
   }
+  if (s.sessions.unrecorded > 0) questions.push(t('domain.brief.questions.unrecorded', { count: s.sessions.unrecorded, service }))
+  if (s.alerts.includes('repeated_school_misses')) {
+    questions.push(t('domain.brief.questions.repeatedSchoolMisses', { service: s.name }))
+  } else if (s.alerts.includes('consecutive_misses')) {
+    questions.push(t('domain.brief.questions.consecutiveMisses', { service }))
+  }
+  if (s.alerts.includes('low_delivery_rate')) {
+    questions.push(t('domain.brief.questions.lowDelivery', { rate: percent(s.deliveryRate), first, service }))
+  }
+  const declined = s.missedByReason.student_declined ?? 0
+  if (declined >= 2) questions.push(t('domain.brief.questions.declined', { first, declined, service }))
+  return questions
+}
+
+function accommodationQuestions(accommodations: readonly BriefAccommodationInput[]): string[] {
+  const questions: string[] = []
   // One question for all the under-used supports, one for the unrecorded ones: a brief, not a list of complaints.
-  const started = input.accommodations.filter((a) => a.applicableDays > 0)
+  const started = accommodations.filter((a) => a.applicableDays > 0)
   const low = started.filter((a) => a.fidelity < LOW_FIDELITY)
   if (low.length === 1) {
-    questions.push(`“${low[0]!.title}” was used on only ${percent(low[0]!.fidelity)} of the days it applied: what gets in the way, and who makes sure it is offered?`)
+    questions.push(t('domain.brief.questions.lowFidelityOne', { title: low[0]!.title, rate: percent(low[0]!.fidelity) }))
   } else if (low.length > 1) {
-    const names = list(low.map((a) => `“${a.title}” (${percent(a.fidelity)})`))
-    questions.push(`${names} were each used on fewer than 90% of the days they applied: what gets in the way, and who makes sure they are offered?`)
+    const names = listInWords(low.map((a) => t('domain.brief.questions.lowFidelityItem', { title: a.title, rate: percent(a.fidelity) })))
+    questions.push(t('domain.brief.questions.lowFidelityMany', { names }))
   }
   const unrecorded = started.filter((a) => a.fidelity >= LOW_FIDELITY && a.recordedDays < a.applicableDays)
   if (unrecorded.length === 1) {
     const a = unrecorded[0]!
     const missing = a.applicableDays - a.recordedDays
-    questions.push(`“${a.title}” was not recorded on ${plural(missing, 'day')} it applied: was it offered on ${missing === 1 ? 'that day' : 'those days'}?`)
+    questions.push(t('domain.brief.questions.unrecordedSupport', { count: missing, title: a.title, days: dayCount(missing) }))
   } else if (unrecorded.length > 1) {
-    questions.push(`${list(unrecorded.map((a) => `“${a.title}”`))} were not recorded on some of the days they applied: were they offered on those days?`)
+    const names = listInWords(unrecorded.map((a) => t('domain.brief.questions.quoted', { title: a.title })))
+    questions.push(t('domain.brief.questions.unrecordedSupports', { names }))
   }
-  for (const g of input.goals) {
-    const area = g.area.toLowerCase()
-    if (g.metOnPaper) {
-      questions.push(`${first} met the ${area} goal on paper while dysregulated: how is ${first} really doing?`)
-    } else if (g.status.status === 'needs_attention') {
-      questions.push(`The ${area} goal needs attention: ${withStop(lowerFirst(g.status.reason))} What will the team change?`)
-    } else if (g.status.status === 'no_data') {
-      questions.push(`There is no progress data yet for the ${area} goal: when will it be measured, and by whom?`)
-    }
-  }
-  for (const c of input.concerns) {
-    questions.push(`What is the next step on the concern raised ${formatSchoolDate(c.date)}, “${c.issue.trim().replace(/[.!?…]+$/, '')}”?`)
-  }
-  if (questions.length === 0) questions.push(`Everything is on track: is there anything the team would like to change for ${first}?`)
+  return questions
+}
+
+function goalQuestion(g: BriefGoalInput, first: string): string | null {
+  const area = g.area.toLowerCase()
+  if (g.metOnPaper) return t('domain.brief.questions.metOnPaper', { first, area })
+  if (g.status.status === 'needs_attention') return t('domain.brief.questions.needsAttention', { area, reason: withStop(lowerFirst(g.status.reason)) })
+  if (g.status.status === 'no_data') return t('domain.brief.questions.noData', { area })
+  return null
+}
+
+/** Questions to ask, from the numbers: owed sessions, records missing, low delivery, unused supports, goals. */
+export function briefQuestions(input: MeetingBriefInput): string[] {
+  const first = briefFirstName(input.student)
+  const questions = [
+    ...input.services.flatMap((s) => serviceQuestions(s, first)),
+    ...accommodationQuestions(input.accommodations),
+    ...input.goals.flatMap((g) => goalQuestion(g, first) ?? []),
+    ...input.concerns.map((c) =>
+      t('domain.brief.questions.concern', { date: formatSchoolDate(c.date), issue: c.issue.trim().replace(/[.!?…]+$/, '') }),
+    ),
+  ]
+  if (questions.length === 0) questions.push(t('domain.brief.questions.onTrack', { first }))
   return questions
 }
 
@@ -310,17 +326,21 @@ export function buildMeetingBrief(input: MeetingBriefInput): MeetingBrief {
   return {
     student: { id: input.student.id, name: input.student.name, firstName: first },
     asOf: input.asOf,
-    title: `Meeting brief for ${input.student.name}`,
-    intro: `What ${first}’s IEP mandates and what the team’s records show, up to and including ${formatSchoolDate(input.asOf)}. School staff and family see these same numbers.`,
+    title: t('domain.brief.title', { name: input.student.name }),
+    intro: t('domain.brief.intro', { first, date: formatSchoolDate(input.asOf) }),
     services: input.services.map((s) => briefService(s, first)),
     accommodations: input.accommodations.map(briefAccommodation),
     goals: input.goals.map((g) => briefGoal(g, first)),
     concerns: {
       items: input.concerns.map((c) => ({
         id: c.id,
-        text: `${formatSchoolDate(c.date)}: ${withStop(c.issue.trim())}${c.followUp?.trim() ? ` Follow-up: ${withStop(c.followUp.trim())}` : ''}`,
+        text: t('domain.brief.concern', {
+          date: formatSchoolDate(c.date),
+          issue: withStop(c.issue.trim()),
+          followUp: c.followUp?.trim() ? t('domain.brief.concernFollowUp', { text: withStop(c.followUp.trim()) }) : '',
+        }),
       })),
-      emptyText: NO_CONCERNS_TEXT,
+      emptyText: t('domain.brief.noConcerns'),
     },
     questions: briefQuestions(input),
   }

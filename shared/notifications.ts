@@ -1,3 +1,4 @@
+import { t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { type MissedReason, REASON_LABELS } from './services.ts'
 
@@ -16,6 +17,6 @@ export function lowerFirst(text: string): string {
  * one for that reason, so the notice never promises what the school has not agreed to.
  */
 export function missedSessionText(args: { serviceName: string; date: IsoDate; reason: MissedReason; makeUpOwed: boolean }): string {
-  const base = `${args.serviceName} on ${formatSchoolDate(args.date)} was missed: ${lowerFirst(REASON_LABELS[args.reason])}.`
-  return args.makeUpOwed ? `${base} A make-up is owed.` : base
+  const words = { service: args.serviceName, date: formatSchoolDate(args.date), reason: lowerFirst(REASON_LABELS[args.reason]) }
+  return args.makeUpOwed ? t('domain.missedSessionMakeUp', words) : t('domain.missedSession', words)
 }

@@ -1,24 +1,32 @@
+import { t } from './i18n/i18n.ts'
+import { catalogueLabels } from './labels.ts'
+
 /**
  * The record of access (FERPA 34 CFR 99.32): which kinds of a student's records a person at school opened. Kinds
  * are coarse on purpose: a family reads "Dana Rivera opened the plan", not a list of procedure names, and one page
  * view makes one row per kind, not one per query.
  */
-export const RECORD_KINDS = {
-  plan: 'Plan: profiles, goals, progress and accommodations',
-  records: 'Service sessions, accommodation records and the numbers',
-  history: 'History of changes',
-  team: 'Team and invitations',
-  notes: 'Notebooks',
-  concerns: 'Concern log and disputed records',
-  brief: 'Meeting brief',
-  notices: 'Notices sent to the family',
-  today: 'Today’s supports (the Today screen)',
-  access: 'This record of access',
-  'export:sessions.csv': 'Session log, downloaded as CSV',
-  'export:concerns.csv': 'Concern log, downloaded as CSV',
-  'export:brief.pdf': 'Meeting brief, downloaded as PDF',
-  'export:accountability.json': 'Service numbers, downloaded as JSON',
+// i18next reads ':' and '.' inside a key as separators, so the export kinds have their own catalogue keys.
+const RECORD_KIND_KEYS = {
+  plan: 'plan',
+  records: 'records',
+  history: 'history',
+  team: 'team',
+  notes: 'notes',
+  concerns: 'concerns',
+  brief: 'brief',
+  notices: 'notices',
+  today: 'today',
+  access: 'access',
+  'export:sessions.csv': 'exportSessionsCsv',
+  'export:concerns.csv': 'exportConcernsCsv',
+  'export:brief.pdf': 'exportBriefPdf',
+  'export:accountability.json': 'exportAccountabilityJson',
 } as const
+
+export const RECORD_KINDS = catalogueLabels(Object.keys(RECORD_KIND_KEYS) as (keyof typeof RECORD_KIND_KEYS)[], (kind) =>
+  t(`domain.recordKinds.${RECORD_KIND_KEYS[kind]}`),
+)
 
 export type RecordKind = keyof typeof RECORD_KINDS
 
@@ -32,8 +40,12 @@ export function recordKindLabel(what: string): string {
  * page view without telling the family anything the page's own row does not.
  */
 export const UNLOGGED_READS: Readonly<Record<string, string>> = {
-  'students.get': 'directory information in every student page’s header',
-  'students.schoolDay': 'the school’s calendar (what kind of day today is), nothing of the student’s records',
+  get 'students.get'() {
+    return t('domain.unloggedReads.studentsGet')
+  },
+  get 'students.schoolDay'() {
+    return t('domain.unloggedReads.studentsSchoolDay')
+  },
 }
 
 // Exact procedures first, then the router they belong to.

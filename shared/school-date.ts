@@ -1,3 +1,6 @@
+import { formatDay } from './i18n/format.ts'
+import { t } from './i18n/i18n.ts'
+
 /** Calendar dates as 'YYYY-MM-DD' strings: a school day has no time zone, so we never pass Date objects around. */
 export type IsoDate = string
 
@@ -53,14 +56,14 @@ export class DateSpanError extends RangeError {
 /** Milliseconds since the epoch of a 'YYYY-MM-DD' at UTC midnight; throws on anything that is not one. */
 function utcMs(date: IsoDate): number {
   const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN
-  if (!Number.isFinite(ms)) throw new DateSpanError(`"${String(date).slice(0, 20)}" is not a date as YYYY-MM-DD.`)
+  if (!Number.isFinite(ms)) throw new DateSpanError(t('domain.dates.notADate', { value: String(date).slice(0, 20) }))
   return ms
 }
 
 /** 'YYYY-MM-DD' of a UTC-midnight time; years past 9999 have no such form (toISOString gives "+010000-…"). */
 function isoOf(ms: number): IsoDate {
   const iso = new Date(ms).toISOString()
-  if (iso.length !== 24) throw new DateSpanError('That date is outside the calendar (years 0000–9999).')
+  if (iso.length !== 24) throw new DateSpanError(t('domain.dates.outsideCalendar'))
   return iso.slice(0, 10)
 }
 
@@ -83,7 +86,7 @@ export function eachDay(start: IsoDate, end: IsoDate): IsoDate[] {
   const span = Math.round((utcMs(end) - first) / DAY_MS)
   if (span < 0) return []
   if (span >= MAX_LOOP_DAYS) {
-    throw new DateSpanError(`${start} to ${end} is ${span + 1} days: at most ${MAX_LOOP_DAYS} days can be counted.`)
+    throw new DateSpanError(t('domain.dates.spanTooLong', { start, end, days: span + 1, max: MAX_LOOP_DAYS }))
   }
   const out: IsoDate[] = []
   for (let i = 0; i <= span; i++) out.push(isoOf(first + i * DAY_MS))
@@ -98,9 +101,7 @@ export function localIsoDate(now: Date): IsoDate {
   return `${y}-${m}-${d}`
 }
 
-const LONG = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' })
-
 /** "Tue, Oct 14" */
 export function formatSchoolDate(date: IsoDate): string {
-  return LONG.format(new Date(`${date}T00:00:00Z`))
+  return formatDay(date, 'weekdayShort')
 }

@@ -1,3 +1,4 @@
+import { t } from './i18n/i18n.ts'
 import { addDays, formatSchoolDate, type IsoDate, weekdayOf } from './school-date.ts'
 
 /**
@@ -74,27 +75,26 @@ export function describeSchoolDay(date: IsoDate, calendar: SchoolCalendar): Scho
   }
 }
 
-const WEEKDAY_NAME = { sat: 'Saturday', sun: 'Sunday' } as const
-
 /**
  * One plain sentence about a day that is not a school day, naming why and when school is next; null on a
  * school day (a page then simply lists the day's supports or sessions). `when` is "today" or a date's words.
  */
-export function noSchoolSentence(info: SchoolDayInfo, when = 'today'): string | null {
-  const next = info.nextSchoolDay ? ` The next school day is ${formatSchoolDate(info.nextSchoolDay)}.` : ''
+export function noSchoolSentence(info: SchoolDayInfo, when = t('domain.schoolDay.today')): string | null {
+  const next = info.nextSchoolDay ? t('domain.schoolDay.next', { date: formatSchoolDate(info.nextSchoolDay) }) : ''
   switch (info.kind) {
     case 'school_day':
       return null
     case 'weekend': {
       const day = weekdayOf(info.date)
-      return `No school ${when}: it is ${day === 'sat' || day === 'sun' ? WEEKDAY_NAME[day] : 'the weekend'}.${next}`
+      const name = day === 'sat' ? t('domain.schoolDay.saturday') : day === 'sun' ? t('domain.schoolDay.sunday') : t('domain.schoolDay.theWeekend')
+      return t('domain.schoolDay.weekend', { when, day: name, next })
     }
     case 'closure':
-      return `No school ${when}: the school is closed (${info.closureLabel ?? 'closure'}).${next}`
+      return t('domain.schoolDay.closure', { when, label: info.closureLabel ?? t('domain.schoolDay.closureUnnamed'), next })
     case 'before_year':
-      return `No school ${when}: the school year starts on ${formatSchoolDate(info.yearStart!)} ${info.yearStart!.slice(0, 4)}.`
+      return t('domain.schoolDay.beforeYear', { when, date: formatSchoolDate(info.yearStart!), year: info.yearStart!.slice(0, 4) })
     case 'after_year':
-      return `No school ${when}: the school year ended on ${formatSchoolDate(info.yearEnd!)} ${info.yearEnd!.slice(0, 4)}. The next school year has not been set up yet.`
+      return t('domain.schoolDay.afterYear', { when, date: formatSchoolDate(info.yearEnd!), year: info.yearEnd!.slice(0, 4) })
   }
 }
 

@@ -1,3 +1,5 @@
+import { t } from './i18n/i18n.ts'
+import { catalogueLabels } from './labels.ts'
 import { instructionalDaysBetween } from './school-calendar.ts'
 import { type IsoDate, type Weekday, weekdayOf } from './school-date.ts'
 
@@ -15,16 +17,9 @@ export type MissedReason = (typeof MISSED_REASONS)[number]
 /** School closures and unrecorded sessions are reasons too, but never chosen by hand. */
 export type MissReason = MissedReason | 'unrecorded'
 
-export const REASON_LABELS: Record<MissReason, string> = {
-  provider_absent: 'Provider absent',
-  provider_other_duty: 'Provider pulled to other duty',
-  scheduling_conflict: 'Scheduling conflict',
-  staff_vacancy: 'Staff vacancy',
-  student_absent: 'Student absent',
-  student_unavailable: 'Student unavailable (trip, nurse…)',
-  student_declined: 'Student declined',
-  unrecorded: 'Not recorded',
-}
+export const MISS_REASONS: readonly MissReason[] = [...MISSED_REASONS, 'unrecorded']
+
+export const REASON_LABELS = catalogueLabels(MISS_REASONS, (reason) => t(`domain.reasons.${reason}`))
 
 /** Who is responsible for a miss (docs/domain.md#missed-reasons). */
 export const REASON_RESPONSIBILITY: Record<MissReason, 'school' | 'student'> = {

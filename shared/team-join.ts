@@ -1,3 +1,5 @@
+import { t } from './i18n/i18n.ts'
+import { catalogueLabels } from './labels.ts'
 import { isStaffRole, type TeamRole } from './roles.ts'
 
 /** What an existing account already is, at the school a student is imported into and in the whole installation. */
@@ -38,9 +40,6 @@ export function inviteRefusal(role: TeamRole, account: Pick<Standing, 'parentAny
   return null
 }
 
-export const INVITE_REFUSAL_MESSAGES: Record<InviteRefusal, string> = {
-  parent_account_staff_role:
-    'This invite is for a school role, and this account is a parent’s or guardian’s. Staff and family use separate accounts: ask the person who invited you to invite your school email instead.',
-  staff_account_parent_role:
-    'This invite is for a parent or guardian, and this account is a school staff account. Staff and family use separate accounts: ask the person who invited you to invite your personal email instead.',
-}
+export const INVITE_REFUSAL_MESSAGES = catalogueLabels<InviteRefusal>(['parent_account_staff_role', 'staff_account_parent_role'], (refusal) =>
+  t(`domain.invite.${refusal}`),
+)

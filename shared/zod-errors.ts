@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod'
+import { t } from './i18n/i18n.ts'
 
 /** Field path → messages, for forms; issues without a path go under "form". */
 export function fieldErrors(error: ZodError): Record<string, string[]> {
@@ -12,5 +13,7 @@ export function fieldErrors(error: ZodError): Record<string, string[]> {
 
 /** One line naming each bad field, for API clients. */
 export function describeZodError(error: ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
+  return error.issues
+    .map((i) => (i.path.length ? t('domain.fieldProblem', { path: i.path.join('.'), message: i.message }) : i.message))
+    .join(t('domain.problemSeparator'))
 }

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '../domain-error.ts'
+import { t } from '../i18n/i18n.ts'
 
 /** One problem in a plan file: where (a JSON path such as `services[0].weekdays[2]`, "" for the whole file) and what. */
 export interface PlanError {
@@ -17,7 +18,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** `services[0].weekdays[2]: "fri day" is not a weekday: "mon"…"fri" expected` — the whole file is "(file)". */
 export function formatPlanError(error: PlanError): string {
-  return `${error.path || '(file)'}: ${error.message}`
+  return t('domain.planImport.line', { path: error.path || t('domain.planImport.file'), message: error.message })
 }
 
 /**

@@ -1,9 +1,11 @@
 import { z } from 'zod'
+import type { Catalogue } from '../i18n/en/index.ts'
+import { t } from '../i18n/i18n.ts'
 import { CHECK_STATUSES } from '../accommodation-fidelity.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { ACCOMMODATION_CATEGORIES, GOAL_AREAS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX } from '../schemas/plan.ts'
 import { isWithinDateRange } from '../schemas/dates.ts'
-import { controlCharacterIn, type TextKind } from '../schemas/text.ts'
+import { controlCharacterIn, type LazyText, readText, type TextKind } from '../schemas/text.ts'
 import { DATE_MAX, DATE_MIN, isIsoDate, WEEKDAYS } from '../school-date.ts'
 import { MISSED_REASONS } from '../services.ts'
 
@@ -29,7 +31,7 @@ export const PLAN_LIMITS = {
 
 /** A value as it appears in a message: JSON, cut short so one bad field cannot flood the list. */
 export function showValue(value: unknown): string {
-  if (value === undefined) return 'nothing'
+  if (value === undefined) return t('domain.planImport.nothing')
   let text: string
   try {
     text = JSON.stringify(value) ?? String(value)
@@ -41,12 +43,27 @@ export function showValue(value: unknown): string {
 
 const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ')
 
+/** What a field expects, in the catalogue's words: read when a message is built, not when the schema is. */
+const expects = (key: keyof Catalogue['domain']['planImport']['expects']) => () => t(`domain.planImport.expects.${key}`)
+
+/** "missing: … expected" when absent, else `notKind` naming what was found. */
+function missingOr(input: unknown, what: LazyText, notKind: () => string): string {
+  return input === undefined ? t('domain.planImport.missing', { what: readText(what) }) : notKind()
+}
+
 /** "[1] is a list, not an object" — what was found where an object was expected. */
 function notAnObject(value: unknown): string {
-  if (value === null) return 'null is not an object'
-  const kind = Array.isArray(value) ? 'a list' : typeof value === 'string' ? 'text' : `a ${typeof value}`
-  return `${showValue(value)} is ${kind}, not an object`
+  if (value === null) return t('domain.planImport.nullNotObject')
+  const kind = Array.isArray(value)
+    ? t('domain.planImport.kindList')
+    : typeof value === 'string'
+      ? t('domain.planImport.kindText')
+      : t('domain.planImport.kindOther', { type: typeof value })
+  return t('domain.planImport.notAnObject', { value: showValue(value), kind })
 }
+
+const notText = (input: unknown, what: LazyText) => t('domain.planImport.notText', { value: showValue(input), what: readText(what) })
+const tooLong = (input: unknown, max: number) => t('domain.planImport.tooManyCharacters', { length: String(input).length, max })
 
 // Field builders ------------------------------------------------------------------------------------------
 
@@ -54,68 +71,76 @@ function notAnObject(value: unknown): string {
 function plainText(kind: TextKind) {
   return (ctx: z.core.ParsePayload<string>) => {
     const code = controlCharacterIn(ctx.value, kind)
-    if (code) ctx.issues.push({ code: 'custom', input: ctx.value, message: `contains the control character ${code}: plain text expected` })
+    if (code) ctx.issues.push({ code: 'custom', input: ctx.value, message: t('domain.planImport.controlCharacter', { code }) })
   }
 }
 
-function text(what: string, max: number, kind: TextKind = 'multi-line') {
+function text(what: LazyText, max: number, kind: TextKind = 'multi-line') {
   return z
-    .string({ error: (iss) => (iss.input === undefined ? `missing: ${what} expected` : `${showValue(iss.input)} is not text: ${what} expected`) })
+    .string({ error: (iss) => missingOr(iss.input, what, () => notText(iss.input, what)) })
     .trim()
     .check(plainText(kind))
-    .min(1, { error: `is empty: ${what} expected` })
-    .max(max, { error: (iss) => `is ${String(iss.input).length} characters long: at most ${max} expected` })
+    .min(1, { error: () => t('domain.planImport.empty', { what: readText(what) }) })
+    .max(max, { error: (iss) => tooLong(iss.input, max) })
 }
 
-function optionalText(what: string, max: number) {
+function optionalText(what: LazyText, max: number) {
   return z
-    .string({ error: (iss) => `${showValue(iss.input)} is not text: ${what} expected` })
+    .string({ error: (iss) => notText(iss.input, what) })
     .trim()
     .check(plainText('multi-line'))
-    .max(max, { error: (iss) => `is ${String(iss.input).length} characters long: at most ${max} expected` })
+    .max(max, { error: (iss) => tooLong(iss.input, max) })
     .optional()
 }
 
 export const planDateSchema = z
-  .string({ error: (iss) => (iss.input === undefined ? 'missing: a date as YYYY-MM-DD expected' : `${showValue(iss.input)} is not a date: YYYY-MM-DD expected`) })
-  .refine(isIsoDate, { error: (iss) => `${showValue(iss.input)} is not a real date: YYYY-MM-DD expected`, abort: true })
+  .string({ error: (iss) => missingOr(iss.input, expects('date'), () => t('domain.planImport.notDate', { value: showValue(iss.input) })) })
+  .refine(isIsoDate, { error: (iss) => t('domain.planImport.notRealDate', { value: showValue(iss.input) }), abort: true })
   // The app's one date range (shared/schemas/dates.ts): a plan dated 9999 would make every count walk forever.
-  .refine(isWithinDateRange, { error: (iss) => `${showValue(iss.input)} is out of range: a date from ${DATE_MIN} to ${DATE_MAX} expected` })
+  .refine(isWithinDateRange, { error: (iss) => t('domain.planImport.dateOutOfRange', { value: showValue(iss.input), min: DATE_MIN, max: DATE_MAX }) })
 
-function wholeNumber(min: number, max: number, expected: string) {
+function wholeNumber(min: number, max: number, expected: LazyText) {
+  const words = (input: unknown) => ({ value: showValue(input), expected: readText(expected) })
   return z
-    .number({ error: (iss) => (iss.input === undefined ? `missing: ${expected}` : `${showValue(iss.input)} is not a number: ${expected}`) })
-    .int({ error: (iss) => `${showValue(iss.input)} is not a whole number: ${expected}` })
-    .min(min, { error: (iss) => `${showValue(iss.input)} is out of range: ${expected}` })
-    .max(max, { error: (iss) => `${showValue(iss.input)} is out of range: ${expected}` })
+    .number({ error: (iss) => (iss.input === undefined ? t('domain.planImport.numberMissing', words(iss.input)) : t('domain.planImport.notNumber', words(iss.input))) })
+    .int({ error: (iss) => t('domain.planImport.notWholeNumber', words(iss.input)) })
+    .min(min, { error: (iss) => t('domain.planImport.outOfRange', words(iss.input)) })
+    .max(max, { error: (iss) => t('domain.planImport.outOfRange', words(iss.input)) })
 }
 
-const minutes = wholeNumber(1, 240, 'whole minutes 1–240 expected')
+const minutes = wholeNumber(1, 240, expects('minutes'))
 
-function oneOf<const T extends readonly [string, ...string[]]>(values: T, noun: string, list = quoted(values)) {
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, noun: LazyText, list = quoted(values)) {
   return z.enum(values, {
-    error: (iss) => (iss.input === undefined ? `missing: ${list} expected` : `${showValue(iss.input)} is not ${noun}: ${list} expected`),
+    error: (iss) => missingOr(iss.input, list, () => t('domain.planImport.notOneOf', { value: showValue(iss.input), noun: readText(noun), list })),
   })
 }
 
-export const weekdaySchema = oneOf(WEEKDAYS, 'a weekday', '"mon"…"fri"')
+export const weekdaySchema = oneOf(WEEKDAYS, expects('weekday'), '"mon"…"fri"')
 
-function list<T extends z.ZodType>(item: T, what: string, max: number) {
+function list<T extends z.ZodType>(item: T, what: LazyText, max: number) {
   return z
-    .array(item, { error: (iss) => (iss.input === undefined ? `missing: a list of ${what} expected` : `${showValue(iss.input)} is not a list: a list of ${what} expected`) })
-    .max(max, { error: (iss) => `has ${Array.isArray(iss.input) ? iss.input.length : 'too many'} entries: at most ${max} expected` })
+    .array(item, {
+      error: (iss) =>
+        iss.input === undefined
+          ? t('domain.planImport.listMissing', { what: readText(what) })
+          : t('domain.planImport.notList', { value: showValue(iss.input), what: readText(what) }),
+    })
+    .max(max, {
+      error: (iss) =>
+        t('domain.planImport.tooManyEntries', { entries: Array.isArray(iss.input) ? iss.input.length : t('domain.planImport.tooMany'), max }),
+    })
 }
 
 /** A strict object whose refusals name the fields it does take. */
-function record<S extends z.ZodRawShape>(shape: S, what: string) {
+function record<S extends z.ZodRawShape>(shape: S, what: LazyText) {
   const fields = Object.keys(shape).join(', ')
   return z.strictObject(shape, {
     error: (iss) => {
       if (iss.code === 'unrecognized_keys') {
-        const keys = iss.keys.map((k) => `"${k}"`).join(', ')
-        return `has ${iss.keys.length === 1 ? 'an unknown field' : 'unknown fields'} ${keys}: only ${fields} expected`
+        return t('domain.planImport.unknownFields', { count: iss.keys.length, keys: iss.keys.map((k) => `"${k}"`).join(', '), fields })
       }
-      return iss.input === undefined ? `missing: ${what} expected` : `${notAnObject(iss.input)}: ${what} expected`
+      return missingOr(iss.input, what, () => t('domain.planImport.notAnObjectExpected', { found: notAnObject(iss.input), what: readText(what) }))
     },
   })
 }
@@ -124,96 +149,98 @@ function record<S extends z.ZodRawShape>(shape: S, what: string) {
 function variants<const K extends string, const O extends readonly [z.ZodObject, ...z.ZodObject[]]>(
   key: K,
   values: readonly string[],
-  noun: string,
-  what: string,
+  noun: LazyText,
+  what: LazyText,
   options: O,
 ) {
   return z.discriminatedUnion(key, options, {
     error: (iss) => {
       const input = iss.input
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-        return input === undefined ? `missing: ${what} expected` : `${notAnObject(input)}: ${what} expected`
+        return missingOr(input, what, () => t('domain.planImport.notAnObjectExpected', { found: notAnObject(input), what: readText(what) }))
       }
       const value = (input as Record<string, unknown>)[key]
-      return value === undefined ? `missing: ${quoted(values)} expected` : `${showValue(value)} is not ${noun}: ${quoted(values)} expected`
+      return missingOr(value, quoted(values), () =>
+        t('domain.planImport.notOneOf', { value: showValue(value), noun: readText(noun), list: quoted(values) }),
+      )
     },
   })
 }
 
 // The parts of a plan ---------------------------------------------------------------------------------------
 
-export const closureSchema = record({ date: planDateSchema, label: text('a label such as "Thanksgiving"', 80, 'one-line') }, 'a closure { date, label }')
+export const closureSchema = record({ date: planDateSchema, label: text(expects('closureLabel'), 80, 'one-line') }, expects('closure'))
 
 export const schoolSchema = record(
   {
-    name: text('the school’s name', 200, 'one-line'),
-    closures: list(closureSchema, 'closures { date, label }', PLAN_LIMITS.closures).optional(),
+    name: text(expects('schoolName'), 200, 'one-line'),
+    closures: list(closureSchema, expects('closures'), PLAN_LIMITS.closures).optional(),
   },
-  'the school { name, closures }',
+  expects('school'),
 )
 
 export const studentSchema = record(
   {
-    externalId: text('the student’s id in your other system', 64, 'one-line').optional(),
-    name: text('the student’s full name', 120, 'one-line'),
-    grade: wholeNumber(0, 12, 'a whole number 0–12 expected (0 for kindergarten)').optional(),
+    externalId: text(expects('externalId'), 64, 'one-line').optional(),
+    name: text(expects('studentName'), 120, 'one-line'),
+    grade: wholeNumber(0, 12, expects('grade')).optional(),
   },
-  'the student { externalId, name, grade }',
+  expects('student'),
 )
 
 export const teamMemberSchema = record(
   {
     email: z
-      .string({ error: (iss) => (iss.input === undefined ? 'missing: an email address expected' : `${showValue(iss.input)} is not text: an email address expected`) })
+      .string({ error: (iss) => missingOr(iss.input, expects('email'), () => notText(iss.input, expects('email'))) })
       .trim()
       .toLowerCase()
-      .max(254, { error: 'is too long: an email address of at most 254 characters expected' })
-      .pipe(z.email({ error: (iss) => `${showValue(iss.input)} is not an email address: name@school.org expected` })),
-    role: oneOf(TEAM_ROLES, 'a team role'),
+      .max(254, { error: () => t('domain.planImport.tooLong', { what: t('domain.planImport.expects.emailOfMost') }) })
+      .pipe(z.email({ error: (iss) => t('domain.planImport.notEmail', { value: showValue(iss.input) }) })),
+    role: oneOf(TEAM_ROLES, expects('teamRole')),
   },
-  'a team member { email, role }',
+  expects('teamMember'),
 )
 
 export const goalSchema = record(
   {
-    area: oneOf(GOAL_AREAS, 'a goal area'),
-    officialText: text('the goal as written in the IEP', OFFICIAL_TEXT_MAX),
+    area: oneOf(GOAL_AREAS, expects('goalArea')),
+    officialText: text(expects('officialText'), OFFICIAL_TEXT_MAX),
     plain: record(
       {
-        means: text('what the goal means, in plain words', PLAIN_PART_MAX),
-        looksLike: text('what it looks like in class', PLAIN_PART_MAX),
-        adultsHelp: text('how adults help', PLAIN_PART_MAX),
-        measure: text('how it is measured', PLAIN_PART_MAX),
+        means: text(expects('means'), PLAIN_PART_MAX),
+        looksLike: text(expects('looksLike'), PLAIN_PART_MAX),
+        adultsHelp: text(expects('adultsHelp'), PLAIN_PART_MAX),
+        measure: text(expects('measure'), PLAIN_PART_MAX),
       },
-      'the plain summary { means, looksLike, adultsHelp, measure }',
+      expects('plain'),
     ),
-    baseline: text('the baseline', 200, 'one-line'),
-    target: text('the target', 200, 'one-line'),
+    baseline: text(expects('baseline'), 200, 'one-line'),
+    target: text(expects('target'), 200, 'one-line'),
   },
-  'a goal { area, officialText, plain, baseline, target }',
+  expects('goal'),
 )
 
 const APPLIES_KINDS = ['daily', 'weekdays', 'subject', 'tests'] as const
 
-export const appliesSchema = variants('kind', APPLIES_KINDS, 'a kind of day', 'when it applies { kind }', [
-  record({ kind: z.literal('daily') }, 'applies { kind: "daily" }'),
+export const appliesSchema = variants('kind', APPLIES_KINDS, expects('kindOfDay'), expects('applies'), [
+  record({ kind: z.literal('daily') }, expects('appliesDaily')),
   record(
-    { kind: z.literal('weekdays'), days: list(weekdaySchema, 'weekdays', 5).min(1, { error: 'is empty: at least one of "mon"…"fri" expected' }) },
-    'applies { kind: "weekdays", days }',
+    { kind: z.literal('weekdays'), days: list(weekdaySchema, expects('weekdays'), 5).min(1, { error: () => t('domain.planImport.empty', { what: t('domain.planImport.expects.someWeekday') }) }) },
+    expects('appliesWeekdays'),
   ),
-  record({ kind: z.literal('subject'), subject: text('the subject or time of day', 100, 'one-line') }, 'applies { kind: "subject", subject }'),
-  record({ kind: z.literal('tests') }, 'applies { kind: "tests" }'),
+  record({ kind: z.literal('subject'), subject: text(expects('subject'), 100, 'one-line') }, expects('appliesSubject')),
+  record({ kind: z.literal('tests') }, expects('appliesTests')),
 ])
 
 export const accommodationSchema = record(
   {
-    title: text('a short title', 120, 'one-line'),
-    description: text('a plain description', 1000),
-    category: oneOf(ACCOMMODATION_CATEGORIES, 'a category'),
+    title: text(expects('title'), 120, 'one-line'),
+    description: text(expects('description'), 1000),
+    category: oneOf(ACCOMMODATION_CATEGORIES, expects('category')),
     applies: appliesSchema,
     startDate: planDateSchema.optional(),
   },
-  'an accommodation { title, description, category, applies, startDate }',
+  expects('accommodation'),
 )
 
 export const SERVICE_KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/
@@ -221,66 +248,66 @@ export const SERVICE_KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/
 export const serviceSchema = record(
   {
     key: z
-      .string({ error: (iss) => (iss.input === undefined ? 'missing: a short key such as "speech" expected' : `${showValue(iss.input)} is not text: a short key such as "speech" expected`) })
-      .regex(SERVICE_KEY, { error: (iss) => `${showValue(iss.input)} is not a service key: lowercase letters, digits, "-" and "_" (at most 40) expected` }),
-    name: text('the service’s name', 120, 'one-line'),
+      .string({ error: (iss) => missingOr(iss.input, expects('serviceKey'), () => notText(iss.input, expects('serviceKey'))) })
+      .regex(SERVICE_KEY, { error: (iss) => t('domain.planImport.notServiceKey', { value: showValue(iss.input) }) }),
+    name: text(expects('serviceName'), 120, 'one-line'),
     providerEmail: teamMemberSchema.shape.email,
     minutesPerSession: minutes,
-    weekdays: list(weekdaySchema, 'weekdays', 5).min(1, { error: 'is empty: at least one of "mon"…"fri" expected' }),
-    setting: oneOf(['push-in', 'pull-out'], 'a setting'),
-    group: z.boolean({ error: (iss) => (iss.input === undefined ? 'missing: true or false expected' : `${showValue(iss.input)} is not true or false: true or false expected`) }),
+    weekdays: list(weekdaySchema, expects('weekdays'), 5).min(1, { error: () => t('domain.planImport.empty', { what: t('domain.planImport.expects.someWeekday') }) }),
+    setting: oneOf(['push-in', 'pull-out'], expects('setting')),
+    group: z.boolean({ error: (iss) => missingOr(iss.input, expects('boolean'), () => t('domain.planImport.notBoolean', { value: showValue(iss.input) })) }),
     startDate: planDateSchema,
     endDate: planDateSchema,
   },
-  'a service { key, name, providerEmail, minutesPerSession, weekdays, setting, group, startDate, endDate }',
+  expects('service'),
 )
 
 export const SESSION_STATUSES = ['delivered', 'missed', 'make_up'] as const
 
 const serviceRef = z
-  .string({ error: (iss) => (iss.input === undefined ? 'missing: a service key from "services" expected' : `${showValue(iss.input)} is not text: a service key from "services" expected`) })
-  .min(1, { error: 'is empty: a service key from "services" expected' })
-  .max(40, { error: 'is too long: a service key from "services" expected' })
-const sessionNote = optionalText('a note', 500)
+  .string({ error: (iss) => missingOr(iss.input, expects('serviceRef'), () => notText(iss.input, expects('serviceRef'))) })
+  .min(1, { error: () => t('domain.planImport.empty', { what: t('domain.planImport.expects.serviceRef') }) })
+  .max(40, { error: () => t('domain.planImport.tooLong', { what: t('domain.planImport.expects.serviceRef') }) })
+const sessionNote = optionalText(expects('note'), 500)
 
-export const sessionSchema = variants('status', SESSION_STATUSES, 'a session status', 'a session { service, date, status, … }', [
-  record({ service: serviceRef, date: planDateSchema, status: z.literal('delivered'), minutes, note: sessionNote }, 'a delivered session'),
+export const sessionSchema = variants('status', SESSION_STATUSES, expects('sessionStatus'), expects('session'), [
+  record({ service: serviceRef, date: planDateSchema, status: z.literal('delivered'), minutes, note: sessionNote }, expects('deliveredSession')),
   record(
-    { service: serviceRef, date: planDateSchema, status: z.literal('missed'), reason: oneOf(MISSED_REASONS, 'a missed reason'), note: sessionNote },
-    'a missed session',
+    { service: serviceRef, date: planDateSchema, status: z.literal('missed'), reason: oneOf(MISSED_REASONS, expects('missedReason')), note: sessionNote },
+    expects('missedSession'),
   ),
-  record({ service: serviceRef, date: planDateSchema, status: z.literal('make_up'), minutes, repays: planDateSchema, note: sessionNote }, 'a make-up session'),
+  record({ service: serviceRef, date: planDateSchema, status: z.literal('make_up'), minutes, repays: planDateSchema, note: sessionNote }, expects('makeUpSession')),
 ])
 
 export const accommodationCheckSchema = record(
   {
     accommodation: z
-      .string({ error: (iss) => (iss.input === undefined ? 'missing: an accommodation title expected' : `${showValue(iss.input)} is not text: an accommodation title expected`) })
+      .string({ error: (iss) => missingOr(iss.input, expects('accommodationRef'), () => notText(iss.input, expects('accommodationRef'))) })
       .trim()
-      .min(1, { error: 'is empty: an accommodation title expected' })
-      .max(120, { error: 'is too long: an accommodation title expected' }),
+      .min(1, { error: () => t('domain.planImport.empty', { what: t('domain.planImport.expects.accommodationRef') }) })
+      .max(120, { error: () => t('domain.planImport.tooLong', { what: t('domain.planImport.expects.accommodationRef') }) }),
     date: planDateSchema,
-    status: oneOf(CHECK_STATUSES, 'a check status'),
-    reason: optionalText('a short reason', 300),
+    status: oneOf(CHECK_STATUSES, expects('checkStatus')),
+    reason: optionalText(expects('reason'), 300),
   },
-  'an accommodation check { accommodation, date, status, reason }',
+  expects('accommodationCheck'),
 )
 
 export const planSchema = record(
   {
     format: z.literal(PLAN_FORMAT, {
-      error: (iss) => (iss.input === undefined ? `missing: "${PLAN_FORMAT}" expected` : `${showValue(iss.input)} is not a supported format: "${PLAN_FORMAT}" expected`),
+      error: (iss) => missingOr(iss.input, `"${PLAN_FORMAT}"`, () => t('domain.planImport.notFormat', { value: showValue(iss.input), format: PLAN_FORMAT })),
     }),
     school: schoolSchema,
     student: studentSchema,
-    team: list(teamMemberSchema, 'team members', PLAN_LIMITS.team).optional(),
-    goals: list(goalSchema, 'goals', PLAN_LIMITS.goals).optional(),
-    accommodations: list(accommodationSchema, 'accommodations', PLAN_LIMITS.accommodations).optional(),
-    services: list(serviceSchema, 'services', PLAN_LIMITS.services).optional(),
-    sessions: list(sessionSchema, 'sessions', PLAN_LIMITS.sessions).optional(),
-    accommodationChecks: list(accommodationCheckSchema, 'accommodation checks', PLAN_LIMITS.accommodationChecks).optional(),
+    team: list(teamMemberSchema, expects('teamMembers'), PLAN_LIMITS.team).optional(),
+    goals: list(goalSchema, expects('goals'), PLAN_LIMITS.goals).optional(),
+    accommodations: list(accommodationSchema, expects('accommodations'), PLAN_LIMITS.accommodations).optional(),
+    services: list(serviceSchema, expects('services'), PLAN_LIMITS.services).optional(),
+    sessions: list(sessionSchema, expects('sessions'), PLAN_LIMITS.sessions).optional(),
+    accommodationChecks: list(accommodationCheckSchema, expects('accommodationChecks'), PLAN_LIMITS.accommodationChecks).optional(),
   },
-  `a ${PLAN_FORMAT} object`,
+  () => t('domain.planImport.planObject', { format: PLAN_FORMAT }),
 )
 
 export type PlanFile = z.infer<typeof planSchema>

@@ -1,4 +1,5 @@
 import { applicabilityOn } from '../accommodation-schedule.ts'
+import { t } from '../i18n/i18n.ts'
 import { mayProvideServices, type TeamRole } from '../roles.ts'
 import { type IsoDate, weekdayOf } from '../school-date.ts'
 import { formatPath, type PlanError } from './errors.ts'
@@ -33,7 +34,7 @@ interface Issue {
 }
 
 const SECTIONS = ['format', 'school', 'student', 'team', 'goals', 'accommodations', 'services', 'sessions', 'accommodationChecks']
-const DAY_NAMES: Record<string, string> = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' }
+const dayName = (date: IsoDate) => t(`domain.planImport.weekdayLong.${weekdayOf(date)}`)
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -51,27 +52,27 @@ function stringField(value: unknown, key: string): string | undefined {
 /** `"2026-09-12" is a Saturday` / `… is a closure (Thanksgiving)`: why a date is not a school day, or null. */
 function notSchoolDay(date: IsoDate, closures: ReadonlyMap<IsoDate, string>): string | null {
   const day = weekdayOf(date)
-  if (day === 'sat' || day === 'sun') return `${showValue(date)} is a ${DAY_NAMES[day]}`
+  if (day === 'sat' || day === 'sun') return t('domain.planImport.isWeekend', { value: showValue(date), day: dayName(date) })
   const closure = closures.get(date)
-  if (closure !== undefined) return `${showValue(date)} is a closure (${closure})`
+  if (closure !== undefined) return t('domain.planImport.isClosure', { value: showValue(date), label: closure })
   return null
 }
 
 /** Why a delivered or missed session cannot fall on `date` for this service, or null when it is a scheduled session. */
 function notScheduled(service: PlanService, date: IsoDate, closures: ReadonlyMap<IsoDate, string>): string | null {
-  const held = `a ${service.weekdays.join('/')} school day from ${service.startDate} to ${service.endDate} expected`
+  const held = t('domain.planImport.held', { weekdays: service.weekdays.join('/'), start: service.startDate, end: service.endDate })
   const closed = notSchoolDay(date, closures)
-  if (closed) return `${closed}, not a school day: ${held}`
-  if (date < service.startDate) return `${showValue(date)} is before ${service.key} starts (${service.startDate}): ${held}`
-  if (date > service.endDate) return `${showValue(date)} is after ${service.key} ends (${service.endDate}): ${held}`
+  if (closed) return t('domain.planImport.notSchoolDayHeld', { closed, held })
+  if (date < service.startDate) return t('domain.planImport.beforeServiceStarts', { value: showValue(date), service: service.key, start: service.startDate, held })
+  if (date > service.endDate) return t('domain.planImport.afterServiceEnds', { value: showValue(date), service: service.key, end: service.endDate, held })
   const day = weekdayOf(date)
-  if (!(service.weekdays as readonly string[]).includes(day)) return `${showValue(date)} is a ${DAY_NAMES[day]}, when ${service.key} is not held: ${held}`
+  if (!(service.weekdays as readonly string[]).includes(day)) return t('domain.planImport.notHeldOn', { value: showValue(date), day: dayName(date), service: service.key, held })
   return null
 }
 
 function listed(values: Iterable<string>): string {
   const all = [...values]
-  if (all.length === 0) return 'none in this file'
+  if (all.length === 0) return t('domain.planImport.noneInFile')
   const shown = all.slice(0, 6).map((v) => showValue(v))
   return all.length > 6 ? `${shown.join(', ')}, …` : shown.join(', ')
 }
@@ -92,7 +93,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
     const c = closureSchema.safeParse(item)
     if (!c.success) return
     const first = closureAt.get(c.data.date)
-    if (first !== undefined) add(['school', 'closures', i, 'date'], `${showValue(c.data.date)} is already listed at school.closures[${first}]: each date once expected`)
+    if (first !== undefined) add(['school', 'closures', i, 'date'], t('domain.planImport.duplicateClosure', { value: showValue(c.data.date), first }))
     else {
       closureAt.set(c.data.date, i)
       closures.set(c.data.date, c.data.label)
@@ -111,7 +112,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
       return
     }
     const first = teamAt.get(m.data.email)
-    if (first !== undefined) add(['team', i, 'email'], `${showValue(m.data.email)} is already listed at team[${first}]: each person once expected`)
+    if (first !== undefined) add(['team', i, 'email'], t('domain.planImport.duplicatePerson', { value: showValue(m.data.email), first }))
     else {
       teamAt.set(m.data.email, i)
       teamRoles.set(m.data.email, m.data.role)
@@ -127,7 +128,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
     if (!title) return
     const first = titleAt.get(title)
     if (first !== undefined) {
-      add(['accommodations', i, 'title'], `${showValue(title)} is already the title of accommodations[${first}]: a title of its own expected`)
+      add(['accommodations', i, 'title'], t('domain.planImport.duplicateTitle', { value: showValue(title), first }))
       return
     }
     titleAt.set(title, i)
@@ -135,7 +136,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
     if (a.success && a.data.applies.kind === 'weekdays') {
       const seen = new Set<string>()
       a.data.applies.days.forEach((d, j) => {
-        if (seen.has(d)) add(['accommodations', i, 'applies', 'days', j], `${showValue(d)} is listed twice: each weekday once expected`)
+        if (seen.has(d)) add(['accommodations', i, 'applies', 'days', j], t('domain.planImport.duplicateWeekday', { value: showValue(d) }))
         seen.add(d)
       })
     }
@@ -150,7 +151,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
     if (key) {
       const first = keyAt.get(key)
       if (first !== undefined) {
-        add(['services', i, 'key'], `${showValue(key)} is already the key of services[${first}]: a key of its own expected`)
+        add(['services', i, 'key'], t('domain.planImport.duplicateKey', { value: showValue(key), first }))
         return
       }
       keyAt.set(key, i)
@@ -159,12 +160,12 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
     if (!s.success) return
     const service = s.data
     if (service.endDate < service.startDate) {
-      add(['services', i, 'endDate'], `${showValue(service.endDate)} is before startDate ${service.startDate}: a date on or after startDate expected`)
+      add(['services', i, 'endDate'], t('domain.planImport.endBeforeStart', { value: showValue(service.endDate), start: service.startDate }))
       if (key) services.set(key, null) // its sessions cannot be placed until its dates are fixed
     }
     const seen = new Set<string>()
     service.weekdays.forEach((d, j) => {
-      if (seen.has(d)) add(['services', i, 'weekdays', j], `${showValue(d)} is listed twice: each weekday once expected`)
+      if (seen.has(d)) add(['services', i, 'weekdays', j], t('domain.planImport.duplicateWeekday', { value: showValue(d) }))
       seen.add(d)
     })
     const role = teamRoles.get(service.providerEmail)
@@ -172,8 +173,8 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
       add(
         ['services', i, 'providerEmail'],
         role
-          ? `${showValue(service.providerEmail)} is on the team as ${role}: a provider or case_manager expected`
-          : `${showValue(service.providerEmail)} is not in "team": the email of a team member with role "provider" or "case_manager" expected`,
+          ? t('domain.planImport.providerRole', { value: showValue(service.providerEmail), role })
+          : t('domain.planImport.providerNotInTeam', { value: showValue(service.providerEmail) }),
       )
     }
   })
@@ -185,24 +186,24 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
     // The reference is checked even when the session has other errors: a misspelt key is worth knowing at once.
     const ref = stringField(item, 'service')
     if (ref && !services.has(ref)) {
-      add(['sessions', i, 'service'], `${showValue(ref)} is not a service key in this file: ${listed(services.keys())} expected`)
+      add(['sessions', i, 'service'], t('domain.planImport.unknownService', { value: showValue(ref), listed: listed(services.keys()) }))
       return
     }
     const parsed = sessionSchema.safeParse(item)
     if (!parsed.success) return
     const s = parsed.data
-    if (s.date > today) add(['sessions', i, 'date'], `${showValue(s.date)} is in the future (today is ${today}): a date up to today expected`)
+    if (s.date > today) add(['sessions', i, 'date'], t('domain.planImport.inFuture', { value: showValue(s.date), today }))
     const service = services.get(s.service)
     if (!service) return // the service itself has errors, reported where it is
     if (s.status === 'make_up') {
       const closed = notSchoolDay(s.date, closures)
-      if (closed) add(['sessions', i, 'date'], `${closed}: a make-up on a school day expected`)
+      if (closed) add(['sessions', i, 'date'], t('domain.planImport.makeUpNotSchoolDay', { closed }))
     } else {
       const why = notScheduled(service, s.date, closures)
       if (why) add(['sessions', i, 'date'], why)
       const key = `${s.service}|${s.date}`
       const first = sessionAt.get(key)
-      if (first !== undefined) add(['sessions', i, 'date'], `${s.service} on ${showValue(s.date)} is already recorded at sessions[${first}]: one record per session expected`)
+      if (first !== undefined) add(['sessions', i, 'date'], t('domain.planImport.duplicateSession', { service: s.service, value: showValue(s.date), first }))
       else sessionAt.set(key, i)
     }
     parsedSessions.push({ i, s, service })
@@ -220,12 +221,12 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
     const key = `${s.service}|${s.repays}`
     const missedAt = missed.get(key)
     if (s.repays >= s.date) {
-      add(['sessions', i, 'repays'], `${showValue(s.repays)} is not before the make-up (${s.date}): the date of an earlier missed ${s.service} session expected`)
+      add(['sessions', i, 'repays'], t('domain.planImport.repaysNotBefore', { value: showValue(s.repays), date: s.date, service: s.service }))
       continue
     }
     if (missedAt === undefined) {
       if (brokenMisses.has(key)) continue
-      add(['sessions', i, 'repays'], `${showValue(s.repays)} is not a missed ${s.service} session in this file: the date of a "missed" ${s.service} session expected`)
+      add(['sessions', i, 'repays'], t('domain.planImport.repaysNotMissed', { value: showValue(s.repays), service: s.service }))
       continue
     }
     const before = repaid.get(key) ?? 0
@@ -234,8 +235,8 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
       add(
         ['sessions', i, 'minutes'],
         left > 0
-          ? `${s.minutes} would repay more than the ${service.minutesPerSession} minutes missed on ${s.repays} (sessions[${missedAt}]; ${before} already repaid): at most ${left} expected`
-          : `${s.minutes} repays a session already made up in full (${s.repays}, sessions[${missedAt}]): nothing more is owed`,
+          ? t('domain.planImport.repaysTooMuch', { minutes: s.minutes, perSession: service.minutesPerSession, repays: s.repays, missedAt, before, left })
+          : t('domain.planImport.repaysMadeUp', { minutes: s.minutes, repays: s.repays, missedAt }),
       )
     }
     repaid.set(key, before + s.minutes)
@@ -246,29 +247,29 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
   items(raw.accommodationChecks).forEach((item, i) => {
     const ref = stringField(item, 'accommodation')
     if (ref && !accommodations.has(ref)) {
-      add(['accommodationChecks', i, 'accommodation'], `${showValue(ref)} is not an accommodation title in this file: ${listed(accommodations.keys())} expected`)
+      add(['accommodationChecks', i, 'accommodation'], t('domain.planImport.unknownAccommodation', { value: showValue(ref), listed: listed(accommodations.keys()) }))
       return
     }
     const parsed = accommodationCheckSchema.safeParse(item)
     if (!parsed.success) return
     const c = parsed.data
-    if (c.status === 'not_provided' && !c.reason) add(['accommodationChecks', i, 'reason'], 'missing: a reason expected when the status is "not_provided"')
-    if (c.date > today) add(['accommodationChecks', i, 'date'], `${showValue(c.date)} is in the future (today is ${today}): a date up to today expected`)
+    if (c.status === 'not_provided' && !c.reason) add(['accommodationChecks', i, 'reason'], t('domain.planImport.reasonMissing'))
+    if (c.date > today) add(['accommodationChecks', i, 'date'], t('domain.planImport.inFuture', { value: showValue(c.date), today }))
     const closed = notSchoolDay(c.date, closures)
-    if (closed) add(['accommodationChecks', i, 'date'], `${closed}, not a school day: a school day expected`)
+    if (closed) add(['accommodationChecks', i, 'date'], t('domain.planImport.checkNotSchoolDay', { closed }))
     const key = `${c.accommodation}|${c.date}`
     const first = checkAt.get(key)
     if (first !== undefined) {
-      add(['accommodationChecks', i, 'date'], `${showValue(c.accommodation)} is already checked on ${c.date} at accommodationChecks[${first}]: one check per accommodation a day expected`)
+      add(['accommodationChecks', i, 'date'], t('domain.planImport.duplicateCheck', { value: showValue(c.accommodation), date: c.date, first }))
     } else checkAt.set(key, i)
     const a = accommodations.get(c.accommodation)
     if (!a || closed) return
     const startDate = a.startDate ?? today
     if (c.date < startDate) {
-      const since = a.startDate ? `its startDate (${startDate})` : `the import date (${startDate}), as it has no startDate`
-      add(['accommodationChecks', i, 'date'], `${showValue(c.date)} is before ${showValue(c.accommodation)} took effect on ${since}: a date on or after it expected`)
+      const since = t(a.startDate ? 'domain.planImport.sinceStartDate' : 'domain.planImport.sinceImport', { date: startDate })
+      add(['accommodationChecks', i, 'date'], t('domain.planImport.beforeAccommodation', { value: showValue(c.date), accommodation: showValue(c.accommodation), since }))
     } else if (applicabilityOn(a.applies, startDate, c.date) === 'not_today') {
-      add(['accommodationChecks', i, 'date'], `${showValue(c.date)} is a ${DAY_NAMES[weekdayOf(c.date)]}, when ${showValue(c.accommodation)} does not apply: one of its days expected`)
+      add(['accommodationChecks', i, 'date'], t('domain.planImport.accommodationNotOn', { value: showValue(c.date), day: dayName(c.date), accommodation: showValue(c.accommodation) }))
     }
   })
   return issues
@@ -307,14 +308,14 @@ export function validatePlan(json: unknown, options: ValidateOptions): PlanValid
 export function validatePlanText(text: string, options: ValidateOptions): PlanValidation {
   const bytes = new TextEncoder().encode(text).length
   if (bytes > PLAN_MAX_BYTES) {
-    return { ok: false, errors: [{ path: '', message: `is ${(bytes / 1024 / 1024).toFixed(1)} MB: at most ${PLAN_MAX_BYTES / 1024 / 1024} MB expected` }] }
+    return { ok: false, errors: [{ path: '', message: t('domain.planImport.tooBig', { size: (bytes / 1024 / 1024).toFixed(1), max: PLAN_MAX_BYTES / 1024 / 1024 }) }] }
   }
-  if (text.trim() === '') return { ok: false, errors: [{ path: '', message: 'is empty: a same-page/plan@1 JSON document expected' }] }
+  if (text.trim() === '') return { ok: false, errors: [{ path: '', message: t('domain.planImport.emptyFile') }] }
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    return { ok: false, errors: [{ path: '', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)}): a same-page/plan@1 JSON document expected` }] }
+    return { ok: false, errors: [{ path: '', message: t('domain.planImport.notJson', { error: error instanceof Error ? error.message : String(error) }) }] }
   }
   return validatePlan(json, options)
 }

@@ -1,7 +1,15 @@
 import { z } from 'zod'
+import { t } from '../i18n/i18n.ts'
+import { type LazyText, readText } from './text.ts'
 import { addDays, DATE_MAX, DATE_MIN, type IsoDate, isIsoDate } from '../school-date.ts'
 
-export const DATE_RANGE_MESSAGE = `Enter a date between ${DATE_MIN} and ${DATE_MAX}.`
+/** The refusal of a date outside DATE_MIN…DATE_MAX, read from the catalogue when needed. */
+export function dateRangeMessage(): string {
+  return t('domain.dates.range', { min: DATE_MIN, max: DATE_MAX })
+}
+
+/** The same sentence in the default language, fixed at import (the catalogue is loaded synchronously): for tests. */
+export const DATE_RANGE_MESSAGE = dateRangeMessage()
 
 /** Whether a real date lies within DATE_MIN…DATE_MAX (string order is date order for 4-digit years). */
 export function isWithinDateRange(date: IsoDate): boolean {
@@ -12,10 +20,10 @@ export function isWithinDateRange(date: IsoDate): boolean {
  * The one date schema of every form and tRPC input: a real 'YYYY-MM-DD' within DATE_MIN…DATE_MAX. The range
  * keeps every loop over days short (a date like 9999-12-31 once made one request spin forever).
  */
-export function boundedIsoDate(invalid = 'Enter a real date as YYYY-MM-DD.') {
-  return z.string({ error: 'Enter a date.' }).check((ctx) => {
-    if (ctx.value.length > 10 || !isIsoDate(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, message: invalid })
-    else if (!isWithinDateRange(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, message: DATE_RANGE_MESSAGE })
+export function boundedIsoDate(invalid: LazyText = () => t('domain.dates.invalid')) {
+  return z.string({ error: () => t('domain.dates.required') }).check((ctx) => {
+    if (ctx.value.length > 10 || !isIsoDate(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, message: readText(invalid) })
+    else if (!isWithinDateRange(ctx.value)) ctx.issues.push({ code: 'custom', input: ctx.value, message: dateRangeMessage() })
   })
 }
 
@@ -34,5 +42,5 @@ export function latestAsOf(today: IsoDate): IsoDate {
 /** Why `date` cannot be shown as of `today` (null when it can): the message the router answers with. */
 export function asOfProblem(date: IsoDate, today: IsoDate): string | null {
   const latest = latestAsOf(today)
-  return date > latest ? `Choose a date no later than ${latest} (a school year from today).` : null
+  return date > latest ? t('domain.dates.asOfTooLate', { latest }) : null
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { t } from '../i18n/i18n.ts'
 
 export const studentIdSchema = z
-  .string({ error: 'A student id is required.' })
-  .min(1, { error: 'A student id is required.' })
-  .max(64, { error: 'That student id is not valid.' })
+  .string({ error: () => t('domain.ids.studentRequired') })
+  .min(1, { error: () => t('domain.ids.studentRequired') })
+  .max(64, { error: () => t('domain.ids.studentInvalid') })
