@@ -25,6 +25,7 @@ import { listGoals } from './goals.server.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import { currentRecords } from './session-records.server.ts'
 import { listServices } from './services.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /**
  * Reading the concern log. Visibility is enforced here, in the one query every read goes through: a family-only
@@ -311,7 +312,7 @@ export async function listConcerns(db: DB, args: Viewer & { today: IsoDate }): P
 export async function loadOne(db: Executor, viewer: Viewer, concernId: string): Promise<Loaded> {
   const [loaded] = await loadConcernRows(db, viewer, concernId)
   // A family-only concern is "not found" for staff: the same answer as a concern that does not exist.
-  if (!loaded) throw new DomainError('NOT_FOUND', 'That concern was not found for this student.')
+  if (!loaded) throw new DomainError('NOT_FOUND', t('refusals.concernNotFound'))
   return loaded
 }
 

@@ -6,7 +6,7 @@ import type { SessionRecordsTable } from '#db/schema.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calendar.ts'
 import { PENDING_DAYS } from '#shared/session-status.ts'
-import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import type { IsoDate } from '#shared/school-date.ts'
 import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
@@ -14,6 +14,8 @@ import { closureSet, closuresForStudent } from './calendar.server.ts'
 import { notifyParentsOfMiss } from './notifications.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { getService, type Service } from './services.server.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface SessionRecord {
   id: string
@@ -94,7 +96,7 @@ export async function currentRecords(db: Executor, serviceIds: string[], range?:
 
 export async function recordVersions(db: Executor, studentId: string, recordId: string): Promise<SessionRecord[]> {
   const rows = await baseQuery(db).where('sr.record_id', '=', recordId).where('sr.student_id', '=', studentId).orderBy('sr.version', 'desc').execute()
-  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', t('refusals.sessionRecordNotFound'))
   return rows.map(shape)
 }
 
@@ -130,40 +132,40 @@ export async function recordSession(
 ): Promise<SessionRecord> {
   return db.transaction().execute(async (trx) => {
     const service = await getService(trx, args.studentId, args.serviceId)
-    if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'A session can’t be recorded for a future date.', 'date')
+    if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSession'), 'date')
     const closures = closureSet(await closuresForStudent(trx, args.studentId))
     const records = await currentRecords(trx, [service.id])
 
     if (args.kind === 'make_up') {
-      if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', `${formatSchoolDate(args.date)} is not a school day.`, 'date')
+      if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
       const owed = isScheduledOn(service, closures, args.repaysDate)
       if (!owed || args.repaysDate >= args.date) {
-        throw new DomainError('BAD_REQUEST', `${service.name} has no earlier session on ${formatSchoolDate(args.repaysDate)} to make up.`, 'repaysDate')
+        throw new DomainError('BAD_REQUEST', t('refusals.noSessionToMakeUp', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
       }
       const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
       const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) >= PENDING_DAYS
       if (!(original?.kind === 'missed' || unrecorded)) {
-        throw new DomainError('BAD_REQUEST', `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} was not missed, so there is nothing to make up.`, 'repaysDate')
+        throw new DomainError('BAD_REQUEST', t('refusals.sessionNotMissed', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
       }
       // Only what the school's policy owes can be repaid (the same rule as the checklist's owed minutes).
       const missReason = original?.reason ?? 'unrecorded'
       if (!(await makeUpReasonsForStudent(trx, args.studentId)).includes(missReason)) {
         throw new DomainError(
           'BAD_REQUEST',
-          `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} owes no make-up under the school’s policy (${REASON_LABELS[missReason]}).`,
+          t('refusals.noMakeUpOwed', { service: service.name, date: formatDay(args.repaysDate), reason: REASON_LABELS[missReason] }),
           'repaysDate',
         )
       }
       const left = remainingOwed(records, owed.minutes, args.repaysDate)
-      if (left <= 0) throw new DomainError('CONFLICT', `The ${formatSchoolDate(args.repaysDate)} session has already been made up in full.`, 'repaysDate')
-      if (args.minutes > left) throw new DomainError('BAD_REQUEST', `Only ${left} minutes are still owed for ${formatSchoolDate(args.repaysDate)}.`, 'minutes')
+      if (left <= 0) throw new DomainError('CONFLICT', t('refusals.madeUpInFull', { date: formatDay(args.repaysDate) }), 'repaysDate')
+      if (args.minutes > left) throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(args.repaysDate) }), 'minutes')
     } else {
       if (!isScheduledOn(service, closures, args.date)) {
-        throw new DomainError('BAD_REQUEST', `${service.name} has no session scheduled on ${formatSchoolDate(args.date)}.`, 'date')
+        throw new DomainError('BAD_REQUEST', t('refusals.noSessionScheduled', { service: service.name, date: formatDay(args.date) }), 'date')
       }
       const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)
       if (existing) {
-        throw new DomainError('CONFLICT', `The ${formatSchoolDate(args.date)} session is already recorded as ${existing.kind}. Correct that record instead.`, 'date')
+        throw new DomainError('CONFLICT', t('refusals.alreadyRecorded', { date: formatDay(args.date), kind: existing.kind }), 'date')
       }
     }
 
@@ -205,12 +207,12 @@ async function newVersion(
 ): Promise<SessionRecord> {
   return db.transaction().execute(async (trx) => {
     const [current] = await recordVersions(trx, args.studentId, args.recordId)
-    if (!current) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
-    if (current.voided) throw new DomainError('CONFLICT', 'That record is voided; record the session again instead.')
+    if (!current) throw new DomainError('NOT_FOUND', t('refusals.sessionRecordNotFound'))
+    if (current.voided) throw new DomainError('CONFLICT', t('refusals.recordVoided'))
     const service = await getService(trx, args.studentId, current.serviceId)
     const next = { ...current, ...(await change(current, service, trx)) }
-    if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', 'A delivered session needs its minutes.', 'minutes')
-    if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', 'A missed session needs a reason.', 'reason')
+    if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', t('refusals.deliveredNeedsMinutes'), 'minutes')
+    if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', t('refusals.missedNeedsReason'), 'reason')
     const row = {
       id: randomUUID(),
       record_id: current.recordId,
@@ -262,14 +264,14 @@ export function correctSession(
     db,
     args,
     async (current, service, trx) => {
-      if (current.kind === 'make_up' && args.kind) throw new DomainError('BAD_REQUEST', 'A make-up stays a make-up; void it instead.', 'kind')
+      if (current.kind === 'make_up' && args.kind) throw new DomainError('BAD_REQUEST', t('refusals.makeUpStays'), 'kind')
       if (current.kind === 'make_up' && current.repaysDate && args.minutes !== undefined) {
         // The same cap as when it was recorded: no more than the repaid session still owes without this make-up.
         const owed = isScheduledOn(service, closureSet(await closuresForStudent(trx, args.studentId)), current.repaysDate)
         const others = (await currentRecords(trx, [service.id])).filter((r) => r.recordId !== current.recordId)
         const left = owed ? remainingOwed(others, owed.minutes, current.repaysDate) : null
         if (left !== null && args.minutes > left) {
-          throw new DomainError('BAD_REQUEST', `Only ${left} minutes are still owed for ${formatSchoolDate(current.repaysDate)}.`, 'minutes')
+          throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(current.repaysDate) }), 'minutes')
         }
       }
       return {
