@@ -231,16 +231,14 @@ export async function getNotebookDay(db: DB, studentId: string, notebookId: stri
     }
     const authorship = blocks.map((b) => ({
       text: b.text,
-      authors: [...new Set(b.clients.map((c) => names.get(c) ?? UNKNOWN_AUTHOR))],
+      // Text written before authors were recorded (or by the demo seed) has no name to show.
+      authors: [...new Set(b.clients.map((c) => names.get(c) ?? t('refusals.records.unknownAuthor')))],
     }))
     return { day, updatedAt: found.updatedAt, ...readState(found.state), authorship }
   } finally {
     doc.destroy()
   }
 }
-
-/** Text written before authors were recorded (or by the demo seed) has no name to show. */
-export const UNKNOWN_AUTHOR = 'an earlier edit (author not recorded)'
 
 /** The notebook as it now stands on the server, read-only (archived notebooks, and pages without scripts). */
 export async function getNotebookContent(db: DB, studentId: string, notebookId: string): Promise<{ json: NoteNode; text: string }> {

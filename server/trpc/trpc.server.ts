@@ -118,7 +118,7 @@ export function actor(ctx: { user: { id: string }; now: () => Date }): { actorId
   return { actorId: ctx.user.id, now: ctx.now() }
 }
 
-const schoolInput = z.object({ schoolId: z.string({ error: 'A school id is required.' }).min(1).max(64) })
+const schoolInput = z.object({ schoolId: z.string({ error: () => t('refusals.schoolIdRequired') }).min(1).max(64) })
 
 /** The school-level gate: school admins (and, for some actions, case managers of the school's students). */
 export function schoolProcedure(action: SchoolAction) {

@@ -19,7 +19,6 @@ import { addProgressPoint, voidProgressPoint } from '../../services/progress.ser
 import { viewDate } from '../as-of.server.ts'
 import { goalAreaCheck, requireOwned } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
 
 export const profilesRouter = router({
   get: studentProcedure('plan.view').query(({ ctx, input }) => getProfiles(ctx.db, input.studentId)),
@@ -87,7 +86,7 @@ export const progressRouter = router({
     .input(
       z.object({
         pointId: z.string().min(1).max(64),
-        reason: textSchema(() => t('refusals.voidReasonLabel'), 'multi-line').min(1, { error: () => t('refusals.voidReasonRequired') }).max(500),
+        reason: textSchema('The reason', 'multi-line').min(1, { error: 'Say why this data point is wrong.' }).max(500),
       }),
     )
     .mutation(({ ctx, input }) =>

@@ -20,7 +20,6 @@ import { amendService, createService, listServices } from '../../services/servic
 import { viewDate } from '../as-of.server.ts'
 import { requireOwned, serviceCheck, sessionRecordCheck } from '../owned.server.ts'
 import { authedProcedure, recordCaseloadRead, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
 
 export const servicesRouter = router({
   list: studentProcedure('plan.view').query(({ ctx, input }) => listServices(ctx.db, { studentIds: [input.studentId], today: localIsoDate(ctx.now()) })),
@@ -83,6 +82,6 @@ export const schoolsRouter = router({
     .mutation(({ ctx, input }) => removeClosure(ctx.db, { schoolId: input.schoolId, date: input.date, actorId: ctx.user.id, now: ctx.now() })),
   makeUpPolicy: schoolProcedure('school.view').query(({ ctx, input }) => makeUpReasons(ctx.db, input.schoolId)),
   setMakeUpPolicy: schoolProcedure('school.policy')
-    .input(z.object({ reasons: z.array(z.enum([...MISSED_REASONS, 'unrecorded'], { error: () => t('refusals.chooseReasons') })).max(8) }))
+    .input(z.object({ reasons: z.array(z.enum([...MISSED_REASONS, 'unrecorded'], { error: 'Choose reasons from the list.' })).max(8) }))
     .mutation(({ ctx, input }) => setMakeUpReasons(ctx.db, { schoolId: input.schoolId, reasons: input.reasons, actorId: ctx.user.id, now: ctx.now() })),
 })

@@ -13,11 +13,9 @@ export const refusals = {
   tooLargeFor: 'This request is larger than {{size}}, the most this address accepts. Nothing was saved.',
   megabytes: '{{size}} MB',
   asOfFuture: 'asOf cannot be in the future.',
+  schoolIdRequired: 'A school id is required.',
 
   // Inputs the routers read.
-  chooseReasons: 'Choose reasons from the list.',
-  voidReasonLabel: 'The reason',
-  voidReasonRequired: 'Say why this data point is wrong.',
   planRequired: 'Paste the plan or choose a plan file.',
   planTooLarge: 'The plan file is larger than {{size}} MB.',
 
@@ -43,6 +41,11 @@ export const refusals = {
   noDisputeToWithdraw: 'That record has no dispute to withdraw.',
 
   // School days and the school year.
+  /** The Today card's words after "No school today —": why nothing is recorded that day. */
+  noSchoolWeekend: 'the weekend',
+  noSchoolClosed: 'the school is closed',
+  noSchoolBeforeYear: 'the school year has not started',
+  noSchoolAfterYear: 'the school year has ended',
   futureSession: 'A session can’t be recorded for a future date.',
   futureSupports: 'Supports can’t be recorded for a future day.',
   futureProgress: 'Progress can’t be recorded for a future date.',
@@ -122,4 +125,26 @@ export const refusals = {
   importSchoolAmbiguous: '"{{name}}" names {{number}} schools in this database: a unique school name expected',
   importSchoolUnknown: '"{{name}}" is not a school in this database: one of {{known}} expected',
   importNoSchools: 'none yet',
+
+  /**
+   * Not refusals: words the server writes into the records it hands to pages (the concern page's lists of
+   * linkable records, a concern letter's entries, a notebook's history), kept beside the server's other words.
+   */
+  records: {
+    sessionMissed: 'missed ({{reason}})',
+    sessionMakeUp: 'make-up, {{minutes}} min',
+    sessionDelivered: 'delivered, {{minutes}} min',
+    /** One linkable record in a list: its day, what it belongs to, and what it says. */
+    label: '{{date}} · {{name}}: {{what}}',
+    checkReason: ' ({{reason}})',
+    areaGoal: '{{area}} goal',
+    goal: 'Goal',
+    minSuffix: ' min',
+    checkStatus: { used: 'used', not_needed: 'not needed', not_provided: 'not provided', declined: 'declined' },
+    responseRecorded: 'response recorded: {{response}}',
+    concernRaised: 'concern raised',
+    accommodation: 'Accommodation',
+    minutesSuffix: ' minutes',
+    unknownAuthor: 'an earlier edit (author not recorded)',
+  },
 } as const
