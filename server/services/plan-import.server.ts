@@ -17,6 +17,7 @@ import { isSchoolAdmin } from './memberships.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
 import { standingAt } from './school-standing.server.ts'
 import { createService } from './services.server.ts'
+import { sessionRecordRow } from './session-records.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 export interface ImportPlanArgs {
@@ -340,23 +341,12 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
     }
 
     // Session records, version 1. Historical misses do not notify the family: they are the record, not news.
-    const sessions = plan.sessions.map((s) => ({
-      id: randomUUID(),
-      record_id: randomUUID(),
-      version: 1,
-      service_id: serviceIds.get(s.service)!,
-      student_id: studentId,
-      date: s.date,
-      kind: s.status,
-      minutes: s.status === 'missed' ? null : s.minutes,
-      reason: s.status === 'missed' ? s.reason : null,
-      note: s.note || null,
-      repays_date: s.status === 'make_up' ? s.repays : null,
-      voided: 0,
-      change_reason: null,
-      recorded_by: author,
-      recorded_at: at,
-    }))
+    const sessions = plan.sessions.map((s) =>
+      sessionRecordRow(
+        { recordId: randomUUID(), version: 1, serviceId: serviceIds.get(s.service)!, studentId, date: s.date, note: s.note || null, recordedBy: author, recordedAt: at },
+        { ...s, kind: s.status, repaysDate: 'repays' in s ? s.repays : null },
+      ),
+    )
     await insertBatches(trx, 'session_records', sessions)
     for (const [i, r] of sessions.entries()) {
       log({

@@ -112,6 +112,52 @@ function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysD
  * Writes one version of a record with its audit entry and, when it newly says "missed", the family's notice: all in
  * the caller's transaction, so there is no record without its notice and no notice without a record.
  */
+/** What a session came to: each of the record's forms (delivered, missed, make-up) fits. */
+export interface SessionOutcome {
+  kind: SessionRecordsTable['kind']
+  minutes?: number | null
+  reason?: string | null
+  repaysDate?: string | null
+}
+
+/** One version of a session record, as recording, a correction or a plan import states it. */
+export interface SessionVersion {
+  recordId: string
+  version: number
+  serviceId: string
+  studentId: string
+  date: string
+  note: string | null
+  voided?: boolean
+  changeReason?: string | null
+  recordedBy: string
+  recordedAt: string
+}
+
+/**
+ * A session version as its row. The one rule for what each kind keeps: a missed session has a reason and no
+ * minutes, any other has minutes and no reason, and only a make-up names the day it repays.
+ */
+export function sessionRecordRow(v: SessionVersion, o: SessionOutcome): Insertable<SessionRecordsTable> {
+  return {
+    id: randomUUID(),
+    record_id: v.recordId,
+    version: v.version,
+    service_id: v.serviceId,
+    student_id: v.studentId,
+    date: v.date,
+    kind: o.kind,
+    minutes: o.kind === 'missed' ? null : (o.minutes ?? null),
+    reason: o.kind === 'missed' ? (o.reason ?? null) : null,
+    note: v.note,
+    repays_date: o.kind === 'make_up' ? (o.repaysDate ?? null) : null,
+    voided: v.voided ? 1 : 0,
+    change_reason: v.changeReason ?? null,
+    recorded_by: v.recordedBy,
+    recorded_at: v.recordedAt,
+  }
+}
+
 async function saveVersion(
   trx: Executor,
   row: Insertable<SessionRecordsTable>,
@@ -169,23 +215,19 @@ export async function recordSession(
       }
     }
 
-    const row = {
-      id: randomUUID(),
-      record_id: randomUUID(),
-      version: 1,
-      service_id: service.id,
-      student_id: args.studentId,
-      date: args.date,
-      kind: args.kind,
-      minutes: args.kind === 'missed' ? null : args.minutes,
-      reason: args.kind === 'missed' ? args.reason : null,
-      note: args.note || null,
-      repays_date: args.kind === 'make_up' ? args.repaysDate : null,
-      voided: 0,
-      change_reason: null,
-      recorded_by: args.actorId,
-      recorded_at: args.now.toISOString(),
-    }
+    const row = sessionRecordRow(
+      {
+        recordId: randomUUID(),
+        version: 1,
+        serviceId: service.id,
+        studentId: args.studentId,
+        date: args.date,
+        note: args.note || null,
+        recordedBy: args.actorId,
+        recordedAt: args.now.toISOString(),
+      },
+      args,
+    )
     return saveVersion(
       trx,
       row,
@@ -213,23 +255,21 @@ async function newVersion(
     const next = { ...current, ...(await change(current, service, trx)) }
     if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', t('refusals.deliveredNeedsMinutes'), 'minutes')
     if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', t('refusals.missedNeedsReason'), 'reason')
-    const row = {
-      id: randomUUID(),
-      record_id: current.recordId,
-      version: current.version + 1,
-      service_id: current.serviceId,
-      student_id: args.studentId,
-      date: current.date,
-      kind: next.kind,
-      minutes: next.kind === 'missed' ? null : next.minutes,
-      reason: next.kind === 'missed' ? next.reason : null,
-      note: next.note,
-      repays_date: current.repaysDate,
-      voided: next.voided ? 1 : 0,
-      change_reason: args.changeReason,
-      recorded_by: args.actorId,
-      recorded_at: args.now.toISOString(),
-    }
+    const row = sessionRecordRow(
+      {
+        recordId: current.recordId,
+        version: current.version + 1,
+        serviceId: current.serviceId,
+        studentId: args.studentId,
+        date: current.date,
+        note: next.note,
+        voided: next.voided,
+        changeReason: args.changeReason,
+        recordedBy: args.actorId,
+        recordedAt: args.now.toISOString(),
+      },
+      { ...next, repaysDate: current.repaysDate },
+    )
     return saveVersion(
       trx,
       row,
