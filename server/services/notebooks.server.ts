@@ -61,7 +61,7 @@ export function starterContent(title: string, at: Date): NoteNode {
     type: 'doc',
     content: [
       // Not a heading: the page already shows the title as one.
-      { type: 'paragraph', content: [{ type: 'text', text: t('refusals.notebookStarter', { title, day }) }] },
+      { type: 'paragraph', content: [{ type: 'text', text: t('refusals.records.notebookStarter', { title, day }) }] },
       { type: 'paragraph' },
     ],
   }

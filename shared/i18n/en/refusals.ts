@@ -100,7 +100,6 @@ export const refusals = {
   notebookTitleTaken: 'This student already has a notebook called “{{title}}”.',
   notebookArchived: 'That notebook is already archived.',
   archivedUnchangeable: 'An archived notebook cannot be changed.',
-  notebookStarter: '{{title}}, started {{day}}.',
 
   // Team and invites.
   inviteInvalid: 'This invite link is not valid. Check that you copied all of it.',
@@ -128,7 +127,7 @@ export const refusals = {
 
   /**
    * Not refusals: words the server writes into the records it hands to pages (the concern page's lists of
-   * linkable records, a concern letter's entries, a notebook's history), kept beside the server's other words.
+   * linkable records, a concern letter's entries, a notebook's history and first line), kept beside the server's other words.
    */
   records: {
     sessionMissed: 'missed ({{reason}})',
@@ -146,5 +145,7 @@ export const refusals = {
     accommodation: 'Accommodation',
     minutesSuffix: ' minutes',
     unknownAuthor: 'an earlier edit (author not recorded)',
+    /** A new notebook's first line, written by the server. */
+    notebookStarter: '{{title}}, started {{day}}.',
   },
 } as const
