@@ -225,6 +225,6 @@ export async function checkLog(db: DB, studentId: string): Promise<CheckLogEntry
   const latest = new Map<string, string>()
   for (const r of rows) latest.set(`${r.accommodationId}:${r.date}`, r.id)
   return rows
-    .map((r) => ({ ...r, title: titles.get(r.accommodationId) ?? 'Accommodation', current: latest.get(`${r.accommodationId}:${r.date}`) === r.id }))
+    .map((r) => ({ ...r, title: titles.get(r.accommodationId) ?? t('refusals.records.accommodation'), current: latest.get(`${r.accommodationId}:${r.date}`) === r.id }))
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || b.recordedAt.localeCompare(a.recordedAt))
 }

@@ -127,7 +127,7 @@ export const refusals = {
 
   /**
    * Not refusals: words the server writes into the records it hands to pages (the concern page's lists of
-   * linkable records, a concern letter's entries, a notebook's history and first line), kept beside the server's other words.
+   * linkable records, a support's history, a concern letter's entries, a notebook's history and first line), kept beside the server's other words.
    */
   records: {
     sessionMissed: 'missed ({{reason}})',
