@@ -21,6 +21,7 @@ import { cspNonce, securityHeaders } from './http/security-headers.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext } from './trpc/context.server.ts'
 import { appRouter } from './trpc/_app.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 interface Locals {
   user: SessionUser | null
@@ -84,7 +85,7 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   // CSRF defence for every state-changing request, pages and API alike.
   app.use((req, res, next) => {
     if (isAllowedOrigin(req.method, req.get('origin'), req.get('host'))) return next()
-    res.status(403).type('text/plain').send('Refused: this request came from another site.')
+    res.status(403).type('text/plain').send(t('refusals.otherSite'))
   })
 
   app.use(async (req, res, next) => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
-import { checkCredentials, INVALID_CREDENTIALS, signInWithThrottle, type SignInOutcome } from './sign-in.server.ts'
+import { checkCredentials, invalidCredentialsMessage, signInWithThrottle, type SignInOutcome } from './sign-in.server.ts'
 import { RateLimits, type SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 
 const T0 = new Date('2026-03-02T09:00:00.000Z')
@@ -42,7 +42,7 @@ describe('signInWithThrottle', () => {
   test('a wrong password and an unknown email read the same, and each failure is in the audit log', async () => {
     expect(await signIn(PARA, 'not-the-password', ATTACKER, T0)).toEqual({ ok: false, reason: 'invalid' })
     expect(await signIn('nobody@maple.example', DEMO_PASSWORD, ATTACKER, T0)).toEqual({ ok: false, reason: 'invalid' })
-    expect(INVALID_CREDENTIALS).toBe('That email and password do not match an account. Check them and try again.')
+    expect(invalidCredentialsMessage()).toBe('That email and password do not match an account. Check them and try again.')
     expect(audit('sign_in.failed').map((r) => [r.actor_id, r.entity_id])).toEqual([
       [null, PARA],
       [null, 'nobody@maple.example'],

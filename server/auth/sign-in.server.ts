@@ -3,6 +3,7 @@ import { SPRAY_RULE, tryAgainMessage } from '#shared/sign-in-throttle.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { dummyPasswordHash, verifyPassword } from './password.server.ts'
 import type { RateLimits, SignInClient, SignInGuard } from './sign-in-guard.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export type CredentialCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' }
 
@@ -12,7 +13,10 @@ export type SignInOutcome =
   /** Throttled or rate-limited: answered without checking the password. */
   | { ok: false; reason: 'wait'; seconds: number }
 
-export const INVALID_CREDENTIALS = 'That email and password do not match an account. Check them and try again.'
+/** Worded the same for an unknown email and a wrong password, so the answer tells nothing about accounts. */
+export function invalidCredentialsMessage(): string {
+  return t('refusals.invalidCredentials')
+}
 
 export { tryAgainMessage }
 

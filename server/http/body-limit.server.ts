@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { NextFunction, Request, Response } from 'express'
 import { PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /**
  * Request bodies are capped before anything parses them (issue 12: four 150 MB POST /sign-in took the server to
@@ -24,11 +25,11 @@ export function bodyLimitFor(path: string): number {
 
 function megabytes(bytes: number): string {
   const mb = bytes / 1024 / 1024
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`
+  return t('refusals.megabytes', { size: Number.isInteger(mb) ? mb : mb.toFixed(1) })
 }
 
 export function tooLargeMessage(limit: number): string {
-  return `This request is larger than ${megabytes(limit)}, the most this address accepts. Nothing was saved.`
+  return t('refusals.tooLargeFor', { size: megabytes(limit) })
 }
 
 function hasBody(method: string): boolean {

@@ -1,4 +1,5 @@
 import type { Response } from 'express'
+import { t } from '#shared/i18n/i18n.ts'
 
 /**
  * A write that waited busy_timeout on a lock another connection holds (a backup, a long import, a second
@@ -6,7 +7,10 @@ import type { Response } from 'express'
  * and nothing was written (write transactions begin immediately, so none stops half-way).
  */
 export const RETRY_AFTER_SECONDS = 2
-export const BUSY_MESSAGE = 'The records are busy for a moment: nothing was saved. Please try again in a few seconds.'
+/** What a person reads when the records are busy, in the catalogue's words. */
+export function busyMessage(): string {
+  return t('refusals.busy')
+}
 
 const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED'])
 
@@ -21,5 +25,5 @@ export function isDatabaseBusy(error: unknown): boolean {
 }
 
 export function sendBusy(res: Response): void {
-  res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store').type('text/plain').send(BUSY_MESSAGE)
+  res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).set('Cache-Control', 'no-store').type('text/plain').send(busyMessage())
 }

@@ -4,12 +4,14 @@ import { applicabilityOn } from '#shared/accommodation-schedule.ts'
 import { type CheckStatus, type Fidelity, RECENT_FIDELITY_DAYS, recentFidelity } from '#shared/accommodation-fidelity.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay, lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
-import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import type { IsoDate } from '#shared/school-date.ts'
 import type { RecordCheckInput } from '#shared/schemas/today.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { calendarForStudent, closureSet, closuresForStudent } from './calendar.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface CheckView {
   id: string
@@ -51,28 +53,28 @@ export async function recordCheck(
         existing.date === args.date &&
         existing.status === args.status &&
         (existing.reason ?? null) === (reason || null)
-      if (!same) throw new DomainError('CONFLICT', 'This change id was already used for a different record; nothing was saved.')
+      if (!same) throw new DomainError('CONFLICT', t('refusals.changeIdReused'))
       return { ...shape({ ...existing, recorded_by: existing.recorded_by_name }), duplicate: true }
     }
 
-    if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'Supports can’t be recorded for a future day.', 'date')
+    if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSupports'), 'date')
     await assertInSchoolYear(trx, args.studentId, args.date, 'date')
     const closures = await closuresForStudent(trx, args.studentId)
     const closed = closures.find((c) => c.date === args.date)
-    if (closed) throw new DomainError('BAD_REQUEST', `There was no school on ${formatSchoolDate(args.date)} (${closed.label}).`, 'date')
+    if (closed) throw new DomainError('BAD_REQUEST', t('refusals.noSchoolOn', { date: formatDay(args.date), label: closed.label }), 'date')
     const set = closureSet(closures)
-    if (!isInstructionalDay(args.date, set)) throw new DomainError('BAD_REQUEST', `${formatSchoolDate(args.date)} is not a school day.`, 'date')
+    if (!isInstructionalDay(args.date, set)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
     if (instructionalDaysBack(args.date, args.today, set) > RECORDING_WINDOW) {
       throw new DomainError(
         'BAD_REQUEST',
-        `Records can be made for the last ${RECORDING_WINDOW} school days only; ${formatSchoolDate(args.date)} is further back.`,
+        t('refusals.pastRecordingWindow', { days: RECORDING_WINDOW, date: formatDay(args.date) }),
         'date',
       )
     }
     const accommodation = (await listAccommodations(trx, args.studentId)).find((a) => a.id === args.accommodationId)
-    if (!accommodation) throw new DomainError('NOT_FOUND', 'That accommodation was not found for this student.')
+    if (!accommodation) throw new DomainError('NOT_FOUND', t('refusals.accommodationNotFound'))
     if (applicabilityOn(accommodation.applies, accommodation.startDate, args.date) === 'not_today') {
-      throw new DomainError('BAD_REQUEST', `“${accommodation.title}” does not apply on ${formatSchoolDate(args.date)}.`, 'date')
+      throw new DomainError('BAD_REQUEST', t('refusals.accommodationNotToday', { title: accommodation.title, date: formatDay(args.date) }), 'date')
     }
 
     const previous = await trx
@@ -223,6 +225,6 @@ export async function checkLog(db: DB, studentId: string): Promise<CheckLogEntry
   const latest = new Map<string, string>()
   for (const r of rows) latest.set(`${r.accommodationId}:${r.date}`, r.id)
   return rows
-    .map((r) => ({ ...r, title: titles.get(r.accommodationId) ?? 'Accommodation', current: latest.get(`${r.accommodationId}:${r.date}`) === r.id }))
+    .map((r) => ({ ...r, title: titles.get(r.accommodationId) ?? t('refusals.records.accommodation'), current: latest.get(`${r.accommodationId}:${r.date}`) === r.id }))
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || b.recordedAt.localeCompare(a.recordedAt))
 }

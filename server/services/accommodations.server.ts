@@ -5,6 +5,7 @@ import { DomainError } from '#shared/domain-error.ts'
 import { appliesSchema, type AccommodationCategory, type AccommodationFields, type Applies } from '#shared/schemas/plan.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface Accommodation {
   id: string
@@ -129,7 +130,7 @@ export async function updateAccommodation(
       .where('accommodations.student_id', '=', args.studentId)
       .where('accommodations.id', '=', args.accommodationId)
       .executeTakeFirst()
-    if (!row) throw new DomainError('NOT_FOUND', 'That accommodation was not found for this student.')
+    if (!row) throw new DomainError('NOT_FOUND', t('refusals.accommodationNotFound'))
     await assertInSchoolYear(trx, args.studentId, args.fields.startDate, 'startDate')
     const before = shape(row)
     await trx

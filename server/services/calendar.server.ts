@@ -4,6 +4,7 @@ import { DomainError } from '#shared/domain-error.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { type SchoolCalendar, schoolCalendar } from '#shared/school-day.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface Closure {
   date: IsoDate
@@ -31,7 +32,7 @@ export function closureSet(closures: readonly Closure[]): Set<IsoDate> {
 export async function addClosure(db: DB, args: { schoolId: string; date: IsoDate; label: string; actorId: string; now: Date }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('school_closures').select('label').where('school_id', '=', args.schoolId).where('date', '=', args.date).executeTakeFirst()
-    if (existing) throw new DomainError('CONFLICT', `${args.date} is already a closure (${existing.label}).`, 'date')
+    if (existing) throw new DomainError('CONFLICT', t('refusals.alreadyClosure', { date: args.date, label: existing.label }), 'date')
     const id = randomUUID()
     await trx
       .insertInto('school_closures')
@@ -45,7 +46,7 @@ export async function addClosure(db: DB, args: { schoolId: string; date: IsoDate
 export async function removeClosure(db: DB, args: { schoolId: string; date: IsoDate; actorId: string; now: Date }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('school_closures').select(['id', 'label']).where('school_id', '=', args.schoolId).where('date', '=', args.date).executeTakeFirst()
-    if (!existing) throw new DomainError('NOT_FOUND', `${args.date} is not a closure.`, 'date')
+    if (!existing) throw new DomainError('NOT_FOUND', t('refusals.notClosure', { date: args.date }), 'date')
     await trx.deleteFrom('school_closures').where('id', '=', existing.id).execute()
     await recordAudit(trx, { actorId: args.actorId, entity: 'school_closure', entityId: existing.id, action: 'remove', before: { date: args.date, label: existing.label }, at: args.now })
   })

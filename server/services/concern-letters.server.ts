@@ -8,6 +8,7 @@ import { current, loadOne, type Viewer } from './concerns-read.server.ts'
 import { listGoals } from './goals.server.ts'
 import { currentRecords } from './session-records.server.ts'
 import { listServices } from './services.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface LetterFacts {
   student: { name: string }
@@ -76,7 +77,7 @@ export async function letterFacts(db: DB, args: Viewer & { concernId: string; to
       date: v.date,
       kind: 'contact',
       person: v.person_contacted,
-      text: v.response.trim() ? `response recorded: ${v.response.trim()}` : 'concern raised',
+      text: v.response.trim() ? t('refusals.records.responseRecorded', { response: v.response.trim() }) : t('refusals.records.concernRaised'),
       familyOnly,
     })
   }
@@ -88,10 +89,10 @@ export async function letterFacts(db: DB, args: Viewer & { concernId: string; to
     visibility: loaded.concern.visibility,
     services: letterServices,
     sessions: linkedSessions.map((r) => ({ date: r.date, serviceName: serviceName.get(r.serviceId) ?? '', kind: r.kind, minutes: r.minutes, reason: r.reason })),
-    checks: checks.map((c) => ({ date: c.date, title: titles.get(c.accommodation_id) ?? 'Accommodation', status: c.status, reason: c.reason })),
+    checks: checks.map((c) => ({ date: c.date, title: titles.get(c.accommodation_id) ?? t('refusals.records.accommodation'), status: c.status, reason: c.reason })),
     progress: points.map((p) => {
       const g = goals.get(p.goal_id)
-      return { date: p.date, goalArea: g?.area ?? 'A', value: `${p.value}${g?.unit === 'percent' ? '%' : g?.unit === 'minutes' ? ' minutes' : ''}`, note: p.note }
+      return { date: p.date, goalArea: g?.area ?? 'A', value: `${p.value}${g?.unit === 'percent' ? '%' : g?.unit === 'minutes' ? t('refusals.records.minutesSuffix') : ''}`, note: p.note }
     }),
     entries,
   }

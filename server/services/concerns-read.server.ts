@@ -17,7 +17,7 @@ import {
   type UpdateKind,
 } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import type { IsoDate } from '#shared/school-date.ts'
 import { REASON_LABELS, type MissReason } from '#shared/services.ts'
 import { studentAccountability } from './accountability.server.ts'
 import type { Executor } from './audit.server.ts'
@@ -25,6 +25,8 @@ import { listGoals } from './goals.server.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import { currentRecords } from './session-records.server.ts'
 import { listServices } from './services.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 
 /**
  * Reading the concern log. Visibility is enforced here, in the one query every read goes through: a family-only
@@ -182,8 +184,6 @@ export interface LinkableRecords {
   progress: LinkedRecord[]
 }
 
-const CHECK_STATUS_TEXT = { used: 'used', not_needed: 'not needed', not_provided: 'not provided', declined: 'declined' } as const
-
 export async function linkableRecords(db: Executor, studentId: string): Promise<LinkableRecords> {
   const services = await listServices(db, { studentIds: [studentId] })
   const names = new Map(services.map((s) => [s.id, s.name]))
@@ -196,11 +196,12 @@ export async function linkableRecords(db: Executor, studentId: string): Promise<
   const sessions = records.map((r) => {
     const what =
       r.kind === 'missed'
-        ? `missed (${(REASON_LABELS[r.reason as MissReason] ?? r.reason ?? '').toLowerCase()})`
+        ? t('refusals.records.sessionMissed', { reason: (REASON_LABELS[r.reason as MissReason] ?? r.reason ?? '').toLowerCase() })
         : r.kind === 'make_up'
-          ? `make-up, ${r.minutes} min`
-          : `delivered, ${r.minutes} min`
-    return { kind: 'session' as const, recordId: r.recordId, date: r.date, serviceId: r.serviceId, label: `${formatSchoolDate(r.date)} · ${names.get(r.serviceId) ?? ''}: ${what}` }
+          ? t('refusals.records.sessionMakeUp', { minutes: String(r.minutes) })
+          : t('refusals.records.sessionDelivered', { minutes: String(r.minutes) })
+    const label = t('refusals.records.label', { date: formatDay(r.date), name: names.get(r.serviceId) ?? '', what })
+    return { kind: 'session' as const, recordId: r.recordId, date: r.date, serviceId: r.serviceId, label }
   })
   const accommodations = new Map((await listAccommodations(db, studentId)).map((a) => [a.id, a.title]))
   const checkRows = await db
@@ -215,7 +216,11 @@ export async function linkableRecords(db: Executor, studentId: string): Promise<
     recordId: c.id,
     date: c.date,
     serviceId: null,
-    label: `${formatSchoolDate(c.date)} · ${accommodations.get(c.accommodation_id) ?? 'Accommodation'}: ${CHECK_STATUS_TEXT[c.status]}${c.reason ? ` (${c.reason})` : ''}`,
+    label: t('refusals.records.label', {
+      date: formatDay(c.date),
+      name: accommodations.get(c.accommodation_id) ?? t('refusals.records.accommodation'),
+      what: t(`refusals.records.checkStatus.${c.status}`) + (c.reason ? t('refusals.records.checkReason', { reason: c.reason }) : ''),
+    }),
   }))
   const goals = new Map((await listGoals(db as DB, studentId)).map((g) => [g.id, g]))
   const points = await db
@@ -232,7 +237,11 @@ export async function linkableRecords(db: Executor, studentId: string): Promise<
       recordId: p.id,
       date: p.date,
       serviceId: null,
-      label: `${formatSchoolDate(p.date)} · ${goal ? `${goal.area} goal` : 'Goal'}: ${p.value}${goal?.unit === 'percent' ? '%' : goal?.unit === 'minutes' ? ' min' : ''}`,
+      label: t('refusals.records.label', {
+        date: formatDay(p.date),
+        name: goal ? t('refusals.records.areaGoal', { area: goal.area }) : t('refusals.records.goal'),
+        what: `${p.value}${goal?.unit === 'percent' ? '%' : goal?.unit === 'minutes' ? t('refusals.records.minSuffix') : ''}`,
+      }),
     }
   })
   return { sessions, checks, progress }
@@ -311,7 +320,7 @@ export async function listConcerns(db: DB, args: Viewer & { today: IsoDate }): P
 export async function loadOne(db: Executor, viewer: Viewer, concernId: string): Promise<Loaded> {
   const [loaded] = await loadConcernRows(db, viewer, concernId)
   // A family-only concern is "not found" for staff: the same answer as a concern that does not exist.
-  if (!loaded) throw new DomainError('NOT_FOUND', 'That concern was not found for this student.')
+  if (!loaded) throw new DomainError('NOT_FOUND', t('refusals.concernNotFound'))
   return loaded
 }
 

@@ -4,9 +4,11 @@ import type { DB } from '#db/client.server.ts'
 import { type ConcernSide, ladderStep } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { AddConcernUpdateInput, ConcernLinkInput, CreateConcernInput, EditConcernInput, EscalateConcernInput } from '#shared/schemas/concerns.ts'
-import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import type { IsoDate } from '#shared/school-date.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { current, linkableIndex, linkKey, loadOne, type Viewer } from './concerns-read.server.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /** Writing the concern log: every change is a new row (version, update, link, step), never an overwrite. */
 
@@ -16,7 +18,7 @@ async function assertLinkable(db: Executor, studentId: string, links: readonly C
   const index = await linkableIndex(db, studentId)
   for (const link of links) {
     if (!index.has(linkKey(link.kind, link.recordId))) {
-      throw new DomainError('BAD_REQUEST', 'A linked record is not one of this student’s records. Choose records from the lists.', 'links')
+      throw new DomainError('BAD_REQUEST', t('refusals.linkNotOwn'), 'links')
     }
   }
 }
@@ -27,7 +29,7 @@ function auditConcern(trx: Executor, args: { actorId: string; studentId: string;
 }
 
 function assertNotFuture(date: IsoDate, today: IsoDate, field = 'date'): void {
-  if (date > today) throw new DomainError('BAD_REQUEST', 'The date can’t be in the future.', field)
+  if (date > today) throw new DomainError('BAD_REQUEST', t('refusals.futureDate'), field)
 }
 
 /** Whether the caller's side may change the concern is checked before these run (the owned rule `concern.editOwnSide`). */
@@ -40,10 +42,10 @@ interface Writer extends Viewer {
 export async function createConcern(db: DB, args: Omit<CreateConcernInput, 'studentId'> & Writer & { side: ConcernSide | null }): Promise<{ concernId: string }> {
   assertNotFuture(args.date, args.today)
   const side = args.side
-  if (!side) throw new DomainError('FORBIDDEN', 'Only parents and the case manager log concerns.')
+  if (!side) throw new DomainError('FORBIDDEN', t('refusals.concernSidesOnly'))
   // Staff cannot write a concern they would not be able to read.
   if (args.visibility === 'family' && !args.seesFamilyOnly) {
-    throw new DomainError('BAD_REQUEST', 'Only a parent can log a family-only concern.', 'visibility')
+    throw new DomainError('BAD_REQUEST', t('refusals.familyOnlyByParent'), 'visibility')
   }
   return db.transaction().execute(async (trx) => {
     const links = dedupeLinks(args.links)
@@ -97,7 +99,7 @@ export async function editConcern(db: DB, args: Omit<EditConcernInput, 'studentI
     const { v } = current(loaded)
     const next = { date: args.date, issue: args.issue, person_contacted: args.personContacted, response: args.response, follow_up: args.followUp, status: args.status }
     const unchanged = (Object.keys(next) as (keyof typeof next)[]).every((k) => next[k] === v[k])
-    if (unchanged) throw new DomainError('BAD_REQUEST', 'Nothing changed: edit a field before saving.')
+    if (unchanged) throw new DomainError('BAD_REQUEST', t('refusals.nothingChanged'))
     await trx
       .insertInto('concern_versions')
       .values({ id: randomUUID(), concern_id: args.concernId, version: v.version + 1, ...next, created_by: args.actorId, created_at: args.now.toISOString() })
@@ -111,7 +113,7 @@ export async function addConcernUpdate(db: DB, args: Omit<AddConcernUpdateInput,
   assertNotFuture(args.date, args.today)
   return db.transaction().execute(async (trx) => {
     const loaded = await loadOne(trx, args, args.concernId)
-    if (args.date < current(loaded).v.date) throw new DomainError('BAD_REQUEST', 'An entry can’t be dated before the concern was raised.', 'date')
+    if (args.date < current(loaded).v.date) throw new DomainError('BAD_REQUEST', t('refusals.entryBeforeRaised'), 'date')
     const updateId = randomUUID()
     await trx
       .insertInto('concern_updates')
@@ -129,7 +131,7 @@ export async function linkConcernRecords(db: DB, args: Viewer & { concernId: str
     await assertLinkable(trx, args.studentId, links)
     const existing = new Set(loaded.links.map((l) => linkKey(l.kind, l.record_id)))
     const fresh = links.filter((l) => !existing.has(linkKey(l.kind, l.recordId)))
-    if (fresh.length === 0) throw new DomainError('CONFLICT', 'Those records are already linked to this concern.', 'links')
+    if (fresh.length === 0) throw new DomainError('CONFLICT', t('refusals.linksAlreadyLinked'), 'links')
     for (const link of fresh) {
       await trx
         .insertInto('concern_links')
@@ -148,11 +150,11 @@ export async function escalateConcern(db: DB, args: Omit<EscalateConcernInput, '
   await db.transaction().execute(async (trx) => {
     const loaded = await loadOne(trx, args, args.concernId)
     const { v, s } = current(loaded)
-    if (v.status === 'resolved') throw new DomainError('BAD_REQUEST', 'This concern is resolved. Reopen it before moving it up the ladder.', 'step')
-    if (args.step <= s.step) throw new DomainError('BAD_REQUEST', `Choose a step above the current one (${s.step}. ${ladderStep(s.step).title}).`, 'step')
-    if (args.date < s.date) throw new DomainError('BAD_REQUEST', `The date can’t be before the current step began (${formatSchoolDate(s.date)}).`, 'date')
-    if (args.step === 5 && !args.filedOn) throw new DomainError('BAD_REQUEST', 'Enter the date the state complaint was filed: the 60-day decision date counts from it.', 'filedOn')
-    if (args.step !== 5 && args.filedOn) throw new DomainError('BAD_REQUEST', 'A filing date belongs to a state complaint (step 5) only.', 'filedOn')
+    if (v.status === 'resolved') throw new DomainError('BAD_REQUEST', t('refusals.resolvedReopen'), 'step')
+    if (args.step <= s.step) throw new DomainError('BAD_REQUEST', t('refusals.stepNotAbove', { step: s.step, title: ladderStep(s.step).title }), 'step')
+    if (args.date < s.date) throw new DomainError('BAD_REQUEST', t('refusals.beforeStepBegan', { date: formatDay(s.date) }), 'date')
+    if (args.step === 5 && !args.filedOn) throw new DomainError('BAD_REQUEST', t('refusals.filedOnNeeded'), 'filedOn')
+    if (args.step !== 5 && args.filedOn) throw new DomainError('BAD_REQUEST', t('refusals.filedOnStateOnly'), 'filedOn')
     await trx
       .insertInto('concern_steps')
       .values({

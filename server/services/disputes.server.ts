@@ -2,6 +2,7 @@ import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { DisputeKind } from '#shared/schemas/concerns.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /**
  * A parent's dispute flag on a session record or an accommodation check (docs/domain.md#disputes). Append-only: flagging adds
@@ -72,10 +73,10 @@ export async function disputeRecord(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (!(await recordBelongsToStudent(trx, args.studentId, args.kind, args.recordId))) {
-      throw new DomainError('NOT_FOUND', 'That record was not found for this student.')
+      throw new DomainError('NOT_FOUND', t('refusals.recordNotFound'))
     }
     if ((await activeDisputes(trx, args.studentId)).has(disputeKey(args.kind, args.recordId))) {
-      throw new DomainError('CONFLICT', 'This record is already flagged as disputed.')
+      throw new DomainError('CONFLICT', t('refusals.alreadyDisputed'))
     }
     await trx
       .insertInto('record_disputes')
@@ -91,7 +92,7 @@ export async function withdrawDispute(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const active = (await activeDisputes(trx, args.studentId)).get(disputeKey(args.kind, args.recordId))
-    if (!active) throw new DomainError('NOT_FOUND', 'That record has no dispute to withdraw.')
+    if (!active) throw new DomainError('NOT_FOUND', t('refusals.noDisputeToWithdraw'))
     await trx
       .insertInto('record_disputes')
       .values({ student_id: args.studentId, kind: args.kind, record_id: args.recordId, action: 'withdraw', comment: args.comment, created_by: args.actorId, created_at: args.now.toISOString() })

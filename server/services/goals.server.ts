@@ -12,6 +12,7 @@ import {
   type TrialResult,
 } from '#shared/schemas/plan.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface Goal {
   id: string
@@ -153,7 +154,7 @@ export async function listGoals(db: DB, studentId: string): Promise<GoalWithStat
 
 export async function getGoal(db: DB, studentId: string, goalId: string): Promise<GoalWithStatus & { points: GoalPoint[] }> {
   const row = await currentVersions(db).where('goals.student_id', '=', studentId).where('goals.id', '=', goalId).executeTakeFirst()
-  if (!row) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
+  if (!row) throw new DomainError('NOT_FOUND', t('refusals.goalNotFound'))
   const points = (await pointsFor(db, [goalId])).get(goalId) ?? []
   return { ...withStatus(shapeGoal(row), points), points }
 }
@@ -214,7 +215,7 @@ export async function createGoal(
 
 export async function currentGoal(trx: Executor, studentId: string, goalId: string): Promise<Goal> {
   const row = await currentVersions(trx).where('goals.student_id', '=', studentId).where('goals.id', '=', goalId).executeTakeFirst()
-  if (!row) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
+  if (!row) throw new DomainError('NOT_FOUND', t('refusals.goalNotFound'))
   return shapeGoal(row)
 }
 
@@ -290,7 +291,7 @@ export async function goalVersions(db: DB, studentId: string, goalId: string): P
     .where('goals.student_id', '=', studentId)
     .orderBy('gv.version', 'desc')
     .execute()
-  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', t('refusals.goalNotFound'))
   return rows.map((r) => ({
     version: r.version,
     createdAt: r.created_at,

@@ -8,6 +8,7 @@ import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken } from './invite-token.server.ts'
 import { accountSides } from './school-standing.server.ts'
 import { INVITE_REFUSAL_MESSAGES, inviteRefusal } from '#shared/team-join.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface InviteView {
   status: InviteStatus
@@ -56,7 +57,7 @@ async function findInvite(db: Executor, token: string) {
 
 async function useInvite(trx: Executor, token: string, now: Date) {
   const invite = await findInvite(trx, token)
-  if (!invite) throw new DomainError('NOT_FOUND', 'This invite link is not valid. Check that you copied all of it.')
+  if (!invite) throw new DomainError('NOT_FOUND', t('refusals.inviteInvalid'))
   const status = inviteStatus({ expiresAt: invite.expires_at, usedAt: invite.used_at, revokedAt: invite.revoked_at }, now)
   if (status !== 'valid') throw new DomainError('CONFLICT', INVITE_STATUS_MESSAGES[status])
   return invite
@@ -118,7 +119,7 @@ export async function acceptInviteAsUser(
     if (user.email !== invite.email) {
       throw new DomainError(
         'FORBIDDEN',
-        `This invite is for ${invite.email}. Sign out, then open the link again to accept it with that account.`,
+        t('refusals.inviteForOther', { email: invite.email }),
       )
     }
     // Staff and family never share an account (shared/team-join.ts): an invite cannot turn one into the other.
@@ -140,7 +141,7 @@ export async function acceptInviteWithNewAccount(
     const invite = await useInvite(trx, args.token, args.now)
     const existing = await trx.selectFrom('users').select('id').where('email', '=', invite.email).executeTakeFirst()
     if (existing) {
-      throw new DomainError('CONFLICT', `An account for ${invite.email} already exists. Sign in to accept the invite.`)
+      throw new DomainError('CONFLICT', t('refusals.accountExists', { email: invite.email }))
     }
     const userId = randomUUID()
     await trx

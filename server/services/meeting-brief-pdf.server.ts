@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit'
+import { t } from '#shared/i18n/i18n.ts'
 import type { MeetingBrief } from '#shared/meeting-brief.ts'
 
 /**
@@ -33,8 +34,8 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
     compress: opts.compress ?? true,
     info: {
       Title: pdfSafe(brief.title),
-      Author: 'Same Page',
-      Subject: pdfSafe(`Meeting brief as of ${brief.asOf}: ${brief.services.map((s) => s.name).join(', ') || 'no services'}`),
+      Author: t('pdf.author'),
+      Subject: pdfSafe(t('pdf.briefSubject', { asOf: brief.asOf, services: brief.services.map((s) => s.name).join(', ') || t('pdf.briefNoServices') })),
       CreationDate: new Date(`${brief.asOf}T12:00:00Z`),
     },
   })
@@ -80,47 +81,47 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
   para(brief.title, { font: 'Helvetica-Bold', size: 18, gap: 0.2 })
   para(brief.intro, { color: MUTED, gap: 0.2 })
 
-  section('Services: what the IEP mandates and what was delivered')
-  if (brief.services.length === 0) para('No services had started by this date.')
+  section(t('pdf.briefServicesHeading'))
+  if (brief.services.length === 0) para(t('pdf.briefNoServicesYet'))
   for (const s of brief.services) {
     para(s.name, { font: 'Helvetica-Bold', size: 10.5, gap: 0.1 })
     para(s.schedule, { color: MUTED, gap: 0.1 })
     para(s.delivery, { gap: 0.1 })
-    para(`Sessions: ${s.sessions}`, { gap: 0.1 })
-    para(`Owed (compensatory ledger): ${s.ledger}`, { font: 'Helvetica-Bold', gap: 0.1 })
-    if (s.missedReasons.length) para(`Why sessions were missed: ${s.missedReasons.join('; ')}.`, { gap: 0.1 })
-    for (const a of s.alerts) bullet(`Alert: ${a}`, { color: WARN, font: 'Helvetica-Bold' })
+    para(t('pdf.briefSessions', { sessions: s.sessions }), { gap: 0.1 })
+    para(t('pdf.briefLedger', { ledger: s.ledger }), { font: 'Helvetica-Bold', gap: 0.1 })
+    if (s.missedReasons.length) para(t('pdf.briefMissedReasons', { reasons: s.missedReasons.join('; ') }), { gap: 0.1 })
+    for (const a of s.alerts) bullet(t('pdf.briefAlert', { alert: a }), { color: WARN, font: 'Helvetica-Bold' })
     doc.moveDown(0.4)
   }
 
-  section('Accommodations: were they used?')
-  if (brief.accommodations.length === 0) para('No accommodations had started by this date.')
+  section(t('pdf.briefAccommodationsHeading'))
+  if (brief.accommodations.length === 0) para(t('pdf.briefNoAccommodationsYet'))
   for (const a of brief.accommodations) {
-    const rate = a.fidelity ? ` — ${a.fidelity} of applicable days${a.low ? ' (low)' : ''}` : ''
+    const rate = a.fidelity ? t(a.low ? 'pdf.briefFidelityLow' : 'pdf.briefFidelity', { fidelity: a.fidelity }) : ''
     para(`${a.title}${rate}`, { font: 'Helvetica-Bold', color: a.low ? WARN : INK, gap: 0.05 })
     para(a.detail, { color: MUTED, gap: 0.25 })
   }
 
-  section('Goals: latest progress, with how the student was doing')
-  if (brief.goals.length === 0) para('No goals yet.')
+  section(t('pdf.briefGoalsHeading'))
+  if (brief.goals.length === 0) para(t('pdf.briefNoGoals'))
   for (const g of brief.goals) {
     para(`${g.heading} — ${g.status}`, { font: 'Helvetica-Bold', size: 10.5, gap: 0.05 })
     para(g.summary, { gap: 0.05 })
-    para(`Target: ${g.target}. ${g.statusReason}`, { color: MUTED, gap: 0.05 })
+    para(t('pdf.briefTarget', { target: g.target, reason: g.statusReason }), { color: MUTED, gap: 0.05 })
     para(g.latest, { gap: 0.05 })
     if (g.flag) para(g.flag, { font: 'Helvetica-Bold', color: WARN, gap: 0.05 })
     doc.moveDown(0.3)
   }
 
-  section('Open concerns')
+  section(t('pdf.briefConcernsHeading'))
   if (brief.concerns.items.length === 0) para(brief.concerns.emptyText)
   for (const c of brief.concerns.items) bullet(c.text)
 
-  section('Questions to ask')
+  section(t('pdf.briefQuestionsHeading'))
   brief.questions.forEach((q, i) => item(`${i + 1}.`, q, { gap: 0.25 }))
 
   doc.moveDown(1)
-  para(`Made with Same Page from the team’s records as of ${brief.asOf}.`, { size: 8, color: MUTED })
+  para(t('pdf.briefFooter', { asOf: brief.asOf }), { size: 8, color: MUTED })
   doc.end()
   return done
 }

@@ -9,6 +9,8 @@ import { appendInTransaction, loadNotebookDoc, openDay, recordAuthors, recordSto
 import { authorshipOf, docFromUpdates, plainTextOfDoc, readState, replaceContent, stateFromJson } from '../collab/note-doc.server.ts'
 import { recordAudit, type Executor } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
 
 export interface NotebookSummary {
   id: string
@@ -41,7 +43,7 @@ async function findNotebook(db: Executor, studentId: string, notebookId: string)
     .where('id', '=', notebookId)
     .where('student_id', '=', studentId)
     .executeTakeFirst()
-  if (!row) throw new DomainError('NOT_FOUND', 'That notebook was not found for this student.')
+  if (!row) throw new DomainError('NOT_FOUND', t('refusals.notebookNotFound'))
   return row
 }
 
@@ -54,12 +56,12 @@ export async function getNotebook(db: DB, studentId: string, notebookId: string)
  * clients never seed a document, so two people opening a new notebook at once cannot both insert it.
  */
 export function starterContent(title: string, at: Date): NoteNode {
-  const day = at.toLocaleDateString('en-US', { dateStyle: 'long' })
+  const day = formatMoment(at, 'longDate')
   return {
     type: 'doc',
     content: [
       // Not a heading: the page already shows the title as one.
-      { type: 'paragraph', content: [{ type: 'text', text: `${title}, started ${day}.` }] },
+      { type: 'paragraph', content: [{ type: 'text', text: t('refusals.records.notebookStarter', { title, day }) }] },
       { type: 'paragraph' },
     ],
   }
@@ -78,7 +80,7 @@ export async function createNotebook(
       .where('title', '=', title)
       .where('archived_at', 'is', null)
       .executeTakeFirst()
-    if (clash) throw new DomainError('CONFLICT', `This student already has a notebook called “${title}”.`, 'title')
+    if (clash) throw new DomainError('CONFLICT', t('refusals.notebookTitleTaken', { title }), 'title')
     const id = randomUUID()
     const at = now.toISOString()
     await trx
@@ -112,7 +114,7 @@ export async function renameNotebook(
       .where('archived_at', 'is', null)
       .where('id', '!=', args.notebookId)
       .executeTakeFirst()
-    if (clash) throw new DomainError('CONFLICT', `This student already has a notebook called “${args.title}”.`, 'title')
+    if (clash) throw new DomainError('CONFLICT', t('refusals.notebookTitleTaken', { title: args.title }), 'title')
     await trx.updateTable('notebooks').set({ title: args.title }).where('id', '=', notebook.id).execute()
     await recordAudit(trx, {
       actorId: args.actorId,
@@ -135,7 +137,7 @@ export async function archiveNotebook(
 ): Promise<NotebookSummary> {
   const result = await db.transaction().execute(async (trx) => {
     const notebook = await findNotebook(trx, args.studentId, args.notebookId)
-    if (notebook.archived_at) throw new DomainError('CONFLICT', 'That notebook is already archived.')
+    if (notebook.archived_at) throw new DomainError('CONFLICT', t('refusals.notebookArchived'))
     const at = args.now.toISOString()
     await trx.updateTable('notebooks').set({ archived_at: at, archived_by: args.actorId }).where('id', '=', notebook.id).execute()
     await recordAudit(trx, {
@@ -211,7 +213,7 @@ export interface NotebookDayView {
 export async function getNotebookDay(db: DB, studentId: string, notebookId: string, day: string): Promise<NotebookDayView> {
   await findNotebook(db, studentId, notebookId)
   const found = await dayState(db, notebookId, day)
-  if (!found) throw new DomainError('NOT_FOUND', 'There is no saved copy of this notebook for that day.')
+  if (!found) throw new DomainError('NOT_FOUND', t('refusals.noSnapshot'))
   const doc = docFromUpdates([found.state])
   try {
     const blocks = authorshipOf(doc)
@@ -229,16 +231,14 @@ export async function getNotebookDay(db: DB, studentId: string, notebookId: stri
     }
     const authorship = blocks.map((b) => ({
       text: b.text,
-      authors: [...new Set(b.clients.map((c) => names.get(c) ?? UNKNOWN_AUTHOR))],
+      // Text written before authors were recorded (or by the demo seed) has no name to show.
+      authors: [...new Set(b.clients.map((c) => names.get(c) ?? t('refusals.records.unknownAuthor')))],
     }))
     return { day, updatedAt: found.updatedAt, ...readState(found.state), authorship }
   } finally {
     doc.destroy()
   }
 }
-
-/** Text written before authors were recorded (or by the demo seed) has no name to show. */
-export const UNKNOWN_AUTHOR = 'an earlier edit (author not recorded)'
 
 /** The notebook as it now stands on the server, read-only (archived notebooks, and pages without scripts). */
 export async function getNotebookContent(db: DB, studentId: string, notebookId: string): Promise<{ json: NoteNode; text: string }> {
@@ -261,11 +261,11 @@ export async function restoreNotebookDay(
   args: { studentId: string; notebookId: string; day: string; actorId: string; now: Date },
 ): Promise<{ day: string }> {
   const notebook = await findNotebook(db, args.studentId, args.notebookId)
-  if (notebook.archived_at) throw new DomainError('CONFLICT', 'An archived notebook cannot be changed.')
+  if (notebook.archived_at) throw new DomainError('CONFLICT', t('refusals.archivedUnchangeable'))
   await collabHub.flush(args.notebookId)
   const update = await db.transaction().execute(async (trx) => {
     const snapshot = await dayState(trx, args.notebookId, args.day)
-    if (!snapshot) throw new DomainError('NOT_FOUND', 'There is no saved copy of this notebook for that day.', 'day')
+    if (!snapshot) throw new DomainError('NOT_FOUND', t('refusals.noSnapshot'), 'day')
     const doc = await loadNotebookDoc(trx, args.notebookId)
     try {
       const updates: Uint8Array[] = []

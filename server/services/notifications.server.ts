@@ -6,6 +6,7 @@ import type { IsoDate } from '#shared/school-date.ts'
 import type { MissedReason } from '#shared/services.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface MyNotification {
   id: string
@@ -131,7 +132,7 @@ export async function myNotifications(db: DB, userId: string, opts: { unseen?: b
 export async function markNotificationSeen(db: DB, args: { userId: string; id: string; now: Date }): Promise<MyNotification> {
   return db.transaction().execute(async (trx) => {
     const row = await visibleTo(trx, args.userId).where('n.id', '=', args.id).executeTakeFirst()
-    if (!row) throw new DomainError('NOT_FOUND', 'That notification was not found.')
+    if (!row) throw new DomainError('NOT_FOUND', t('refusals.notificationNotFound'))
     if (row.seen_at) return shapeMine(row)
     const seenAt = args.now.toISOString()
     await trx.updateTable('notifications').set({ seen_at: seenAt }).where('id', '=', args.id).where('user_id', '=', args.userId).execute()

@@ -17,6 +17,8 @@ import { isSchoolAdmin } from './memberships.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
 import { standingAt } from './school-standing.server.ts'
 import { createService } from './services.server.ts'
+import { sessionRecordRow } from './session-records.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface ImportPlanArgs {
   plan: Plan
@@ -71,7 +73,7 @@ async function referenceErrors(
 ): Promise<PlanError[]> {
   const errors: PlanError[] = []
   if (!sameName(plan.school.name, school.name)) {
-    errors.push({ path: 'school.name', message: `"${plan.school.name}" does not match the school you are importing into: "${school.name}" expected` })
+    errors.push({ path: 'school.name', message: t('refusals.importSchoolMismatch', { given: plan.school.name, school: school.name }) })
   }
   if (plan.student.externalId) {
     const taken = await trx
@@ -81,7 +83,7 @@ async function referenceErrors(
       .where('external_id', '=', plan.student.externalId)
       .executeTakeFirst()
     if (taken) {
-      errors.push({ path: 'student.externalId', message: `"${plan.student.externalId}" is already a student at ${school.name}: an id no other student has expected (was this file imported before?)` })
+      errors.push({ path: 'student.externalId', message: t('refusals.importStudentTaken', { id: plan.student.externalId, school: school.name }) })
     }
   }
   plan.services.forEach((s, i) => {
@@ -90,23 +92,23 @@ async function referenceErrors(
     if (!member || !mayProvideServices(member.role)) {
       errors.push({
         path: `services[${i}].providerEmail`,
-        message: `"${s.providerEmail}" is not on staff at ${school.name} in a role that joins this team at once, and a service needs its provider on the team: a provider or case manager of the school, listed in team with that role, expected (anyone else is invited: import without this service, then add it once they have joined)`,
+        message: t('refusals.importProviderNotStaff', { email: s.providerEmail, school: school.name }),
       })
     }
   })
   const { year_start: start, year_end: end } = school
   if (start && end) {
-    const year = `${start} to ${end}`
+    const year = t('refusals.importSchoolYear', { start, end })
     plan.services.forEach((s, i) => {
       if (s.startDate < start || s.startDate > end) {
-        errors.push({ path: `services[${i}].startDate`, message: `"${s.startDate}" is outside ${school.name}’s school year (${year}): a start date in the school year expected` })
+        errors.push({ path: `services[${i}].startDate`, message: t('refusals.importStartOutsideYear', { date: s.startDate, school: school.name, year }) })
       }
     })
     plan.accommodations.forEach((a, i) => {
       if (a.startDate && (a.startDate < start || a.startDate > end)) {
-        errors.push({ path: `accommodations[${i}].startDate`, message: `"${a.startDate}" is outside ${school.name}’s school year (${year}): a start date in the school year expected` })
+        errors.push({ path: `accommodations[${i}].startDate`, message: t('refusals.importStartOutsideYear', { date: a.startDate, school: school.name, year }) })
       } else if (!a.startDate && (today < start || today > end)) {
-        errors.push({ path: `accommodations[${i}]`, message: `has no startDate, so it would start today (${today}), outside the school year (${year}): a startDate expected` })
+        errors.push({ path: `accommodations[${i}]`, message: t('refusals.importNoStartDate', { today, year }) })
       }
     })
   }
@@ -120,11 +122,11 @@ async function referenceErrors(
   if (closed.size) {
     plan.sessions.forEach((s, i) => {
       const label = closed.get(s.date)
-      if (label !== undefined) errors.push({ path: `sessions[${i}].date`, message: `"${s.date}" is a closure at ${school.name} (${label}): a school day expected` })
+      if (label !== undefined) errors.push({ path: `sessions[${i}].date`, message: t('refusals.importOnClosure', { date: s.date, school: school.name, label }) })
     })
     plan.accommodationChecks.forEach((c, i) => {
       const label = closed.get(c.date)
-      if (label !== undefined) errors.push({ path: `accommodationChecks[${i}].date`, message: `"${c.date}" is a closure at ${school.name} (${label}): a school day expected` })
+      if (label !== undefined) errors.push({ path: `accommodationChecks[${i}].date`, message: t('refusals.importOnClosure', { date: c.date, school: school.name, label }) })
     })
   }
   return errors
@@ -155,7 +157,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
 
   return db.transaction().execute(async (trx) => {
     const school = await trx.selectFrom('schools').select(['id', 'name', 'year_start', 'year_end']).where('id', '=', args.schoolId).executeTakeFirst()
-    if (!school) throw new DomainError('NOT_FOUND', 'School not found.')
+    if (!school) throw new DomainError('NOT_FOUND', t('refusals.schoolNotFound'))
 
     // Who joins the team at once (the school's own staff, in a role they may hold: shared/team-join.ts) and who is
     // invited. Nothing below may depend on whether an invited email has an account elsewhere.
@@ -175,7 +177,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
         if (!onCalendar.has(c.date)) {
           errors.push({
             path: `school.closures[${i}]`,
-            message: `"${c.date}" is not a closure on ${school.name}’s calendar, and only the school admin adds closures: a date the school already has expected (ask the school admin to add it, or leave it out)`,
+            message: t('refusals.importClosureNotOnCalendar', { date: c.date, school: school.name }),
           })
         }
       })
@@ -339,23 +341,12 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
     }
 
     // Session records, version 1. Historical misses do not notify the family: they are the record, not news.
-    const sessions = plan.sessions.map((s) => ({
-      id: randomUUID(),
-      record_id: randomUUID(),
-      version: 1,
-      service_id: serviceIds.get(s.service)!,
-      student_id: studentId,
-      date: s.date,
-      kind: s.status,
-      minutes: s.status === 'missed' ? null : s.minutes,
-      reason: s.status === 'missed' ? s.reason : null,
-      note: s.note || null,
-      repays_date: s.status === 'make_up' ? s.repays : null,
-      voided: 0,
-      change_reason: null,
-      recorded_by: author,
-      recorded_at: at,
-    }))
+    const sessions = plan.sessions.map((s) =>
+      sessionRecordRow(
+        { recordId: randomUUID(), version: 1, serviceId: serviceIds.get(s.service)!, studentId, date: s.date, note: s.note || null, recordedBy: author, recordedAt: at },
+        { ...s, kind: s.status, repaysDate: 'repays' in s ? s.repays : null },
+      ),
+    )
     await insertBatches(trx, 'session_records', sessions)
     for (const [i, r] of sessions.entries()) {
       log({
@@ -415,13 +406,13 @@ export async function findSchoolByName(db: DB, name: string): Promise<string> {
   const schools = await db.selectFrom('schools').select(['id', 'name']).execute()
   const matches = schools.filter((s) => sameName(s.name, name))
   if (matches.length === 1) return matches[0]!.id
-  const known = schools.map((s) => `"${s.name}"`).join(', ') || 'none yet'
+  const known = schools.map((s) => `"${s.name}"`).join(', ') || t('refusals.importNoSchools')
   throw new PlanImportError([
     {
       path: 'school.name',
       message: matches.length
-        ? `"${name}" names ${matches.length} schools in this database: a unique school name expected`
-        : `"${name}" is not a school in this database: one of ${known} expected`,
+        ? t('refusals.importSchoolAmbiguous', { name, number: matches.length })
+        : t('refusals.importSchoolUnknown', { name, known }),
     },
   ])
 }
@@ -429,6 +420,6 @@ export async function findSchoolByName(db: DB, name: string): Promise<string> {
 /** The school of the import page: its name, for the heading. */
 export async function schoolForImport(db: DB, schoolId: string): Promise<{ id: string; name: string }> {
   const school = await db.selectFrom('schools').select(['id', 'name']).where('id', '=', schoolId).executeTakeFirst()
-  if (!school) throw new DomainError('NOT_FOUND', 'School not found.')
+  if (!school) throw new DomainError('NOT_FOUND', t('refusals.schoolNotFound'))
   return school
 }

@@ -5,6 +5,7 @@ import { trialPercentage } from '#shared/mastery.ts'
 import type { PromptLevel, RegulationState, TrialResult } from '#shared/schemas/plan.ts'
 import { recordAudit } from './audit.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface NewProgressPoint {
   studentId: string
@@ -22,9 +23,9 @@ export async function addProgressPoint(
   db: DB,
   args: NewProgressPoint & { actorId: string; now: Date; today: string },
 ): Promise<{ pointId: string; value: number }> {
-  if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'Progress can’t be recorded for a future date.', 'date')
+  if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureProgress'), 'date')
   const value = args.trials?.length ? trialPercentage(args.trials) : args.value
-  if (value === undefined) throw new DomainError('BAD_REQUEST', 'Enter a value, or tap a result for each trial.', 'value')
+  if (value === undefined) throw new DomainError('BAD_REQUEST', t('refusals.enterValue'), 'value')
   return db.transaction().execute(async (trx) => {
     const goal = await trx
       .selectFrom('goals')
@@ -32,7 +33,7 @@ export async function addProgressPoint(
       .where('id', '=', args.goalId)
       .where('student_id', '=', args.studentId)
       .executeTakeFirst()
-    if (!goal) throw new DomainError('NOT_FOUND', 'That goal was not found for this student.')
+    if (!goal) throw new DomainError('NOT_FOUND', t('refusals.goalNotFound'))
     await assertInSchoolYear(trx, args.studentId, args.date, 'date')
     const pointId = randomUUID()
     const row = {
@@ -76,8 +77,8 @@ export async function voidProgressPoint(
       .where('id', '=', args.pointId)
       .where('student_id', '=', args.studentId)
       .executeTakeFirst()
-    if (!point) throw new DomainError('NOT_FOUND', 'That data point was not found for this student.')
-    if (point.voided_at) throw new DomainError('CONFLICT', 'That data point is already voided.')
+    if (!point) throw new DomainError('NOT_FOUND', t('refusals.dataPointNotFound'))
+    if (point.voided_at) throw new DomainError('CONFLICT', t('refusals.dataPointVoided'))
     await trx
       .updateTable('progress_points')
       .set({ voided_at: args.now.toISOString(), voided_by: args.actorId, void_reason: args.reason })

@@ -1,6 +1,7 @@
 import { DomainError } from '#shared/domain-error.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
 import type { Executor } from './audit.server.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /** Refuses a plan date outside the student's school year, naming the year so the person can fix it. */
 export async function assertInSchoolYear(db: Executor, studentId: string, date: string, field: string): Promise<void> {
@@ -14,9 +15,12 @@ export async function assertInSchoolYear(db: Executor, studentId: string, date: 
   if (date < school.year_start || date > school.year_end) {
     throw new DomainError(
       'BAD_REQUEST',
-      `That date is outside the school year (${formatSchoolDate(school.year_start)} ${school.year_start.slice(0, 4)} to ${formatSchoolDate(
-        school.year_end,
-      )} ${school.year_end.slice(0, 4)}).`,
+      t('refusals.outsideSchoolYear', {
+        start: formatDay(school.year_start),
+        startYear: school.year_start.slice(0, 4),
+        end: formatDay(school.year_end),
+        endYear: school.year_end.slice(0, 4),
+      }),
       field,
     )
   }

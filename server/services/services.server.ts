@@ -8,6 +8,7 @@ import type { ServiceSchedule, ServiceTerm } from '#shared/services.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { activeMembership } from './memberships.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface Service extends ServiceSchedule {
   id: string
@@ -88,7 +89,7 @@ export async function listServices(
 
 export async function getService(db: Executor, studentId: string, serviceId: string): Promise<Service> {
   const [service] = await listServices(db, { serviceId })
-  if (!service || service.studentId !== studentId) throw new DomainError('NOT_FOUND', 'That service was not found for this student.')
+  if (!service || service.studentId !== studentId) throw new DomainError('NOT_FOUND', t('refusals.serviceNotFound'))
   return service
 }
 
@@ -100,7 +101,7 @@ function slug(name: string): string {
 async function assertProviderOnTeam(db: Executor, studentId: string, providerId: string): Promise<void> {
   const member = await activeMembership(db, studentId, providerId)
   if (!member || !mayProvideServices(member.role)) {
-    throw new DomainError('BAD_REQUEST', 'Choose a provider who is on this student’s team.', 'providerId')
+    throw new DomainError('BAD_REQUEST', t('refusals.providerNotOnTeam'), 'providerId')
   }
 }
 
@@ -124,16 +125,16 @@ export async function createService(
   },
   trx?: Executor,
 ): Promise<{ serviceId: string }> {
-  const run = async (t: Executor) => {
-    await assertProviderOnTeam(t, args.studentId, args.providerId)
-    await assertInSchoolYear(t, args.studentId, args.startDate, 'startDate')
+  const run = async (ex: Executor) => {
+    await assertProviderOnTeam(ex, args.studentId, args.providerId)
+    await assertInSchoolYear(ex, args.studentId, args.startDate, 'startDate')
     const serviceId = randomUUID()
     let key = args.key ?? slug(args.name)
-    const taken = await t.selectFrom('services').select('key').where('student_id', '=', args.studentId).execute()
+    const taken = await ex.selectFrom('services').select('key').where('student_id', '=', args.studentId).execute()
     if (!args.key) for (let n = 2; taken.some((s) => s.key === key); n++) key = `${slug(args.name)}-${n}`
-    else if (taken.some((s) => s.key === key)) throw new DomainError('CONFLICT', `A service with key "${key}" already exists.`, 'key')
+    else if (taken.some((s) => s.key === key)) throw new DomainError('CONFLICT', t('refusals.serviceKeyTaken', { key }), 'key')
     const at = args.now.toISOString()
-    await t
+    await ex
       .insertInto('services')
       .values({
         id: serviceId,
@@ -149,7 +150,7 @@ export async function createService(
         created_by: args.actorId,
       })
       .execute()
-    await t
+    await ex
       .insertInto('service_terms')
       .values({
         id: randomUUID(),
@@ -162,7 +163,7 @@ export async function createService(
         created_by: args.actorId,
       })
       .execute()
-    await recordAudit(t, {
+    await recordAudit(ex, {
       actorId: args.actorId,
       studentId: args.studentId,
       entity: 'service',
@@ -184,10 +185,10 @@ export async function amendService(
   await db.transaction().execute(async (trx) => {
     const service = await getService(trx, args.studentId, args.serviceId)
     if (args.effectiveFrom <= service.startDate || args.effectiveFrom > service.endDate) {
-      throw new DomainError('BAD_REQUEST', 'An amendment must start after the service starts and before it ends.', 'effectiveFrom')
+      throw new DomainError('BAD_REQUEST', t('refusals.amendmentOutside'), 'effectiveFrom')
     }
     if (service.terms.some((t) => t.effectiveFrom === args.effectiveFrom)) {
-      throw new DomainError('CONFLICT', 'An amendment already starts on that date.', 'effectiveFrom')
+      throw new DomainError('CONFLICT', t('refusals.amendmentTaken'), 'effectiveFrom')
     }
     const before = [...service.terms].reverse().find((t) => t.effectiveFrom < args.effectiveFrom)
     await trx

@@ -6,7 +6,7 @@ import type { SessionRecordsTable } from '#db/schema.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calendar.ts'
 import { PENDING_DAYS } from '#shared/session-status.ts'
-import { formatSchoolDate, type IsoDate } from '#shared/school-date.ts'
+import type { IsoDate } from '#shared/school-date.ts'
 import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
@@ -14,6 +14,8 @@ import { closureSet, closuresForStudent } from './calendar.server.ts'
 import { notifyParentsOfMiss } from './notifications.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { getService, type Service } from './services.server.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface SessionRecord {
   id: string
@@ -94,7 +96,7 @@ export async function currentRecords(db: Executor, serviceIds: string[], range?:
 
 export async function recordVersions(db: Executor, studentId: string, recordId: string): Promise<SessionRecord[]> {
   const rows = await baseQuery(db).where('sr.record_id', '=', recordId).where('sr.student_id', '=', studentId).orderBy('sr.version', 'desc').execute()
-  if (rows.length === 0) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', t('refusals.sessionRecordNotFound'))
   return rows.map(shape)
 }
 
@@ -110,6 +112,52 @@ function remainingOwed(records: SessionRecord[], mandateMinutes: number, repaysD
  * Writes one version of a record with its audit entry and, when it newly says "missed", the family's notice: all in
  * the caller's transaction, so there is no record without its notice and no notice without a record.
  */
+/** What a session came to: each of the record's forms (delivered, missed, make-up) fits. */
+export interface SessionOutcome {
+  kind: SessionRecordsTable['kind']
+  minutes?: number | null
+  reason?: string | null
+  repaysDate?: string | null
+}
+
+/** One version of a session record, as recording, a correction or a plan import states it. */
+export interface SessionVersion {
+  recordId: string
+  version: number
+  serviceId: string
+  studentId: string
+  date: string
+  note: string | null
+  voided?: boolean
+  changeReason?: string | null
+  recordedBy: string
+  recordedAt: string
+}
+
+/**
+ * A session version as its row. The one rule for what each kind keeps: a missed session has a reason and no
+ * minutes, any other has minutes and no reason, and only a make-up names the day it repays.
+ */
+export function sessionRecordRow(v: SessionVersion, o: SessionOutcome): Insertable<SessionRecordsTable> {
+  return {
+    id: randomUUID(),
+    record_id: v.recordId,
+    version: v.version,
+    service_id: v.serviceId,
+    student_id: v.studentId,
+    date: v.date,
+    kind: o.kind,
+    minutes: o.kind === 'missed' ? null : (o.minutes ?? null),
+    reason: o.kind === 'missed' ? (o.reason ?? null) : null,
+    note: v.note,
+    repays_date: o.kind === 'make_up' ? (o.repaysDate ?? null) : null,
+    voided: v.voided ? 1 : 0,
+    change_reason: v.changeReason ?? null,
+    recorded_by: v.recordedBy,
+    recorded_at: v.recordedAt,
+  }
+}
+
 async function saveVersion(
   trx: Executor,
   row: Insertable<SessionRecordsTable>,
@@ -130,60 +178,56 @@ export async function recordSession(
 ): Promise<SessionRecord> {
   return db.transaction().execute(async (trx) => {
     const service = await getService(trx, args.studentId, args.serviceId)
-    if (args.date > args.today) throw new DomainError('BAD_REQUEST', 'A session can’t be recorded for a future date.', 'date')
+    if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSession'), 'date')
     const closures = closureSet(await closuresForStudent(trx, args.studentId))
     const records = await currentRecords(trx, [service.id])
 
     if (args.kind === 'make_up') {
-      if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', `${formatSchoolDate(args.date)} is not a school day.`, 'date')
+      if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
       const owed = isScheduledOn(service, closures, args.repaysDate)
       if (!owed || args.repaysDate >= args.date) {
-        throw new DomainError('BAD_REQUEST', `${service.name} has no earlier session on ${formatSchoolDate(args.repaysDate)} to make up.`, 'repaysDate')
+        throw new DomainError('BAD_REQUEST', t('refusals.noSessionToMakeUp', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
       }
       const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
       const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) >= PENDING_DAYS
       if (!(original?.kind === 'missed' || unrecorded)) {
-        throw new DomainError('BAD_REQUEST', `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} was not missed, so there is nothing to make up.`, 'repaysDate')
+        throw new DomainError('BAD_REQUEST', t('refusals.sessionNotMissed', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
       }
       // Only what the school's policy owes can be repaid (the same rule as the checklist's owed minutes).
       const missReason = original?.reason ?? 'unrecorded'
       if (!(await makeUpReasonsForStudent(trx, args.studentId)).includes(missReason)) {
         throw new DomainError(
           'BAD_REQUEST',
-          `The ${service.name} session on ${formatSchoolDate(args.repaysDate)} owes no make-up under the school’s policy (${REASON_LABELS[missReason]}).`,
+          t('refusals.noMakeUpOwed', { service: service.name, date: formatDay(args.repaysDate), reason: REASON_LABELS[missReason] }),
           'repaysDate',
         )
       }
       const left = remainingOwed(records, owed.minutes, args.repaysDate)
-      if (left <= 0) throw new DomainError('CONFLICT', `The ${formatSchoolDate(args.repaysDate)} session has already been made up in full.`, 'repaysDate')
-      if (args.minutes > left) throw new DomainError('BAD_REQUEST', `Only ${left} minutes are still owed for ${formatSchoolDate(args.repaysDate)}.`, 'minutes')
+      if (left <= 0) throw new DomainError('CONFLICT', t('refusals.madeUpInFull', { date: formatDay(args.repaysDate) }), 'repaysDate')
+      if (args.minutes > left) throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(args.repaysDate) }), 'minutes')
     } else {
       if (!isScheduledOn(service, closures, args.date)) {
-        throw new DomainError('BAD_REQUEST', `${service.name} has no session scheduled on ${formatSchoolDate(args.date)}.`, 'date')
+        throw new DomainError('BAD_REQUEST', t('refusals.noSessionScheduled', { service: service.name, date: formatDay(args.date) }), 'date')
       }
       const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)
       if (existing) {
-        throw new DomainError('CONFLICT', `The ${formatSchoolDate(args.date)} session is already recorded as ${existing.kind}. Correct that record instead.`, 'date')
+        throw new DomainError('CONFLICT', t('refusals.alreadyRecorded', { date: formatDay(args.date), kind: existing.kind }), 'date')
       }
     }
 
-    const row = {
-      id: randomUUID(),
-      record_id: randomUUID(),
-      version: 1,
-      service_id: service.id,
-      student_id: args.studentId,
-      date: args.date,
-      kind: args.kind,
-      minutes: args.kind === 'missed' ? null : args.minutes,
-      reason: args.kind === 'missed' ? args.reason : null,
-      note: args.note || null,
-      repays_date: args.kind === 'make_up' ? args.repaysDate : null,
-      voided: 0,
-      change_reason: null,
-      recorded_by: args.actorId,
-      recorded_at: args.now.toISOString(),
-    }
+    const row = sessionRecordRow(
+      {
+        recordId: randomUUID(),
+        version: 1,
+        serviceId: service.id,
+        studentId: args.studentId,
+        date: args.date,
+        note: args.note || null,
+        recordedBy: args.actorId,
+        recordedAt: args.now.toISOString(),
+      },
+      args,
+    )
     return saveVersion(
       trx,
       row,
@@ -205,29 +249,27 @@ async function newVersion(
 ): Promise<SessionRecord> {
   return db.transaction().execute(async (trx) => {
     const [current] = await recordVersions(trx, args.studentId, args.recordId)
-    if (!current) throw new DomainError('NOT_FOUND', 'That session record was not found for this student.')
-    if (current.voided) throw new DomainError('CONFLICT', 'That record is voided; record the session again instead.')
+    if (!current) throw new DomainError('NOT_FOUND', t('refusals.sessionRecordNotFound'))
+    if (current.voided) throw new DomainError('CONFLICT', t('refusals.recordVoided'))
     const service = await getService(trx, args.studentId, current.serviceId)
     const next = { ...current, ...(await change(current, service, trx)) }
-    if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', 'A delivered session needs its minutes.', 'minutes')
-    if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', 'A missed session needs a reason.', 'reason')
-    const row = {
-      id: randomUUID(),
-      record_id: current.recordId,
-      version: current.version + 1,
-      service_id: current.serviceId,
-      student_id: args.studentId,
-      date: current.date,
-      kind: next.kind,
-      minutes: next.kind === 'missed' ? null : next.minutes,
-      reason: next.kind === 'missed' ? next.reason : null,
-      note: next.note,
-      repays_date: current.repaysDate,
-      voided: next.voided ? 1 : 0,
-      change_reason: args.changeReason,
-      recorded_by: args.actorId,
-      recorded_at: args.now.toISOString(),
-    }
+    if (next.kind === 'delivered' && !next.minutes) throw new DomainError('BAD_REQUEST', t('refusals.deliveredNeedsMinutes'), 'minutes')
+    if (next.kind === 'missed' && !next.reason) throw new DomainError('BAD_REQUEST', t('refusals.missedNeedsReason'), 'reason')
+    const row = sessionRecordRow(
+      {
+        recordId: current.recordId,
+        version: current.version + 1,
+        serviceId: current.serviceId,
+        studentId: args.studentId,
+        date: current.date,
+        note: next.note,
+        voided: next.voided,
+        changeReason: args.changeReason,
+        recordedBy: args.actorId,
+        recordedAt: args.now.toISOString(),
+      },
+      { ...next, repaysDate: current.repaysDate },
+    )
     return saveVersion(
       trx,
       row,
@@ -262,14 +304,14 @@ export function correctSession(
     db,
     args,
     async (current, service, trx) => {
-      if (current.kind === 'make_up' && args.kind) throw new DomainError('BAD_REQUEST', 'A make-up stays a make-up; void it instead.', 'kind')
+      if (current.kind === 'make_up' && args.kind) throw new DomainError('BAD_REQUEST', t('refusals.makeUpStays'), 'kind')
       if (current.kind === 'make_up' && current.repaysDate && args.minutes !== undefined) {
         // The same cap as when it was recorded: no more than the repaid session still owes without this make-up.
         const owed = isScheduledOn(service, closureSet(await closuresForStudent(trx, args.studentId)), current.repaysDate)
         const others = (await currentRecords(trx, [service.id])).filter((r) => r.recordId !== current.recordId)
         const left = owed ? remainingOwed(others, owed.minutes, current.repaysDate) : null
         if (left !== null && args.minutes > left) {
-          throw new DomainError('BAD_REQUEST', `Only ${left} minutes are still owed for ${formatSchoolDate(current.repaysDate)}.`, 'minutes')
+          throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(current.repaysDate) }), 'minutes')
         }
       }
       return {

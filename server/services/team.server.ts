@@ -9,6 +9,7 @@ import { recordAudit } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface TeamMember {
   id: string
@@ -95,7 +96,7 @@ export async function inviteMember(
     if (existing) {
       throw new DomainError(
         'CONFLICT',
-        `${email} is already on this student's team (${ROLE_LABELS[existing.role].toLowerCase()}).`,
+        t('refusals.alreadyOnTeam', { email, role: ROLE_LABELS[existing.role].toLowerCase() }),
         'email',
       )
     }
@@ -160,8 +161,8 @@ export async function revokeInvite(
       .where('id', '=', args.inviteId)
       .where('student_id', '=', args.studentId)
       .executeTakeFirst()
-    if (!invite) throw new DomainError('NOT_FOUND', 'That invite was not found for this student.')
-    if (invite.used_at) throw new DomainError('CONFLICT', 'That invite has already been used.')
+    if (!invite) throw new DomainError('NOT_FOUND', t('refusals.inviteNotFound'))
+    if (invite.used_at) throw new DomainError('CONFLICT', t('refusals.inviteUsed'))
     if (invite.revoked_at) return
     await trx.updateTable('invites').set({ revoked_at: args.now.toISOString() }).where('id', '=', invite.id).execute()
     await recordAudit(trx, {
@@ -190,7 +191,7 @@ export async function removeMember(
       .where('team_members.student_id', '=', args.studentId)
       .where('team_members.removed_at', 'is', null)
       .executeTakeFirst()
-    if (!member) throw new DomainError('NOT_FOUND', 'That person is not on this student’s team.')
+    if (!member) throw new DomainError('NOT_FOUND', t('refusals.memberNotFound'))
     if (isLeadRole(member.role)) {
       const { count } = await trx
         .selectFrom('team_members')
@@ -202,7 +203,7 @@ export async function removeMember(
       if (Number(count) <= 1) {
         throw new DomainError(
           'CONFLICT',
-          'A student’s team needs at least one case manager. Invite another case manager before removing this one.',
+          t('refusals.lastCaseManager'),
         )
       }
     }
@@ -301,9 +302,9 @@ export async function setProviderAreas(
       .where('student_id', '=', args.studentId)
       .where('removed_at', 'is', null)
       .executeTakeFirst()
-    if (!member) throw new DomainError('NOT_FOUND', 'That person is not on this student’s team.')
+    if (!member) throw new DomainError('NOT_FOUND', t('refusals.memberNotFound'))
     // Areas only narrow what a provider may edit: for anyone else they would mean nothing.
-    if (!limitedToOwnRecords(member.role, 'goal.editPlainInArea')) throw new DomainError('BAD_REQUEST', 'Areas are set for service providers only.')
+    if (!limitedToOwnRecords(member.role, 'goal.editPlainInArea')) throw new DomainError('BAD_REQUEST', t('refusals.areasProvidersOnly'))
     const areas = [...new Set(args.areas)].sort()
     await trx.updateTable('team_members').set({ areas: JSON.stringify(areas) }).where('id', '=', member.id).execute()
     await recordAudit(trx, {

@@ -13,6 +13,7 @@ import { describeSchoolDay, type SchoolCalendar, type SchoolDayInfo, schoolDayKi
 import type { IsoDate } from '#shared/school-date.ts'
 import { isTeamRole, type StudentRole } from '#shared/roles.ts'
 import type { GoalUnit } from '#shared/schemas/plan.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export interface TodayStudent {
   id: string
@@ -121,12 +122,12 @@ function noSchoolReason(info: SchoolDayInfo): string | null {
     case 'school_day':
       return null
     case 'weekend':
-      return 'the weekend'
+      return t('refusals.noSchoolWeekend')
     case 'closure':
-      return info.closureLabel ?? 'the school is closed'
+      return info.closureLabel ?? t('refusals.noSchoolClosed')
     case 'before_year':
-      return 'the school year has not started'
+      return t('refusals.noSchoolBeforeYear')
     case 'after_year':
-      return 'the school year has ended'
+      return t('refusals.noSchoolAfterYear')
   }
 }

@@ -7,6 +7,7 @@ import { currentGoal } from '../services/goals.server.ts'
 import { memberAreas, type StudentAccess } from '../services/memberships.server.ts'
 import { recordVersions } from '../services/session-records.server.ts'
 import { getService } from '../services/services.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /**
  * Owned actions (docs/decisions/010-owned-actions.md): the gate has already said this role may do the deed at
@@ -43,7 +44,7 @@ export async function serviceCheck(ctx: StudentCtx, studentId: string, serviceId
   const service = await getService(ctx.db, studentId, serviceId)
   return {
     facts: { providesService: service.providerId === ctx.user.id },
-    refusal: `Only ${service.providerName}, who provides ${service.name}, or the case manager can record these sessions.`,
+    refusal: t('refusals.serviceProviderOnly', { provider: service.providerName, service: service.name }),
   }
 }
 
@@ -59,12 +60,10 @@ export async function goalAreaCheck(ctx: StudentCtx, studentId: string, goalId: 
   return {
     facts: { goalInMyAreas: areas.includes(goal.area) },
     refusal: areas.length
-      ? `You can edit the plain parts of goals in your areas (${areas.join(', ')}); this goal is in ${goal.area}.`
-      : 'You can edit the plain parts of goals in your areas, and no area is set for you yet. Ask the case manager.',
+      ? t('refusals.goalOutsideAreas', { areas: areas.join(', '), area: goal.area })
+      : t('refusals.goalNoAreas'),
   }
 }
-
-const CONCERN_NOT_FOUND = 'That concern was not found for this student.'
 
 /**
  * A concern the caller may read, or NOT_FOUND worded like one that does not exist; then whether the caller's
@@ -72,10 +71,10 @@ const CONCERN_NOT_FOUND = 'That concern was not found for this student.'
  */
 export async function readableConcernCheck(ctx: StudentCtx, studentId: string, concernId: string): Promise<OwnedCheck<'concern.editOwnSide'>> {
   const concern = await concernOwnership(ctx.db, studentId, concernId)
-  if (!concern) throw new DomainError('NOT_FOUND', CONCERN_NOT_FOUND)
-  requireOwned(ctx, 'concern.read', { facts: { sharedWithTeam: concern.visibility === 'team' }, refusal: CONCERN_NOT_FOUND })
+  if (!concern) throw new DomainError('NOT_FOUND', t('refusals.concernNotFound'))
+  requireOwned(ctx, 'concern.read', { facts: { sharedWithTeam: concern.visibility === 'team' }, refusal: t('refusals.concernNotFound') })
   return {
     facts: { loggedBy: concern.createdByRole },
-    refusal: `This concern was logged by ${CONCERN_SIDE_LABELS[concern.createdByRole]}; only they can change it. You can add a response.`,
+    refusal: t('refusals.concernOtherSide', { side: CONCERN_SIDE_LABELS[concern.createdByRole] }),
   }
 }

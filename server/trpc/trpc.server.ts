@@ -8,8 +8,9 @@ import { type RecordKind, recordKindForPath } from '#shared/record-access.ts'
 import { recordAccess, rolesFor } from '../services/record-access.server.ts'
 import { isPlanImportError } from '#shared/plan-import/errors.ts'
 import { describeZodError, fieldErrors } from '#shared/zod-errors.ts'
-import { BUSY_MESSAGE, isDatabaseBusy } from '../http/busy.server.ts'
+import { busyMessage, isDatabaseBusy } from '../http/busy.server.ts'
 import type { Context } from './context.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /** Every procedure declares its scope; the router-walking test uses it to prove nothing slips past the gate. */
 export interface Meta {
@@ -19,7 +20,7 @@ export interface Meta {
   owned?: OwnedAction
 }
 
-const t = initTRPC
+const trpc = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
@@ -33,7 +34,7 @@ const t = initTRPC
           ? describeZodError(zodError)
           : // tRPC's own streamed-size refusal (maxBodySize) says only "PAYLOAD_TOO_LARGE".
             error.code === 'PAYLOAD_TOO_LARGE' && shape.message === 'PAYLOAD_TOO_LARGE'
-            ? 'This request is too large: nothing was saved.'
+            ? t('refusals.tooLarge')
             : shape.message,
         data: {
           ...shape.data,
@@ -45,15 +46,15 @@ const t = initTRPC
     },
   })
 
-export const router = t.router
-export const createCallerFactory = t.createCallerFactory
+export const router = trpc.router
+export const createCallerFactory = trpc.createCallerFactory
 
 /**
  * Domain refusals become tRPC errors with the same message, so people read why. So does a stretch of
  * calendar too long to count (DateSpanError, shared/school-date.ts): inputs are bounded, but a date that
  * slipped past validation is the caller's error, not the server's.
  */
-const domainErrors = t.middleware(async ({ next }) => {
+const domainErrors = trpc.middleware(async ({ next }) => {
   const result = await next()
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause
@@ -61,7 +62,7 @@ const domainErrors = t.middleware(async ({ next }) => {
   }
   // A held database lock is a moment's wait: 503 with Retry-After (server/http/busy.server.ts), never a 500.
   if (!result.ok && result.error.code !== 'SERVICE_UNAVAILABLE' && isDatabaseBusy(result.error.cause)) {
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: BUSY_MESSAGE, cause: result.error.cause })
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: busyMessage(), cause: result.error.cause })
   }
   if (!result.ok && result.error.cause instanceof Error && result.error.cause.name === 'DateSpanError') {
     throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message, cause: result.error.cause })
@@ -69,10 +70,10 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result
 })
 
-const baseProcedure = t.procedure.use(domainErrors)
+const baseProcedure = trpc.procedure.use(domainErrors)
 
 export const authedProcedure = baseProcedure.meta({ scope: 'user' }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' })
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: t('refusals.signIn') })
   return next({ ctx: { ...ctx, user: ctx.user } })
 })
 
@@ -89,9 +90,9 @@ export function studentProcedure(action: Action, owned?: OwnedAction) {
     .input(studentInputSchema)
     .use(async ({ ctx, input, next, path, type }) => {
       const access = await resolveStudentAccess(ctx.db, ctx.user.id, input.studentId)
-      if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: 'Student not found.' })
+      if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: t('refusals.studentNotFound') })
       if (!can(access.role, action)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role on this student’s team cannot do that.' })
+        throw new TRPCError({ code: 'FORBIDDEN', message: t('refusals.roleCannot') })
       }
       const result = await next({ ctx: { ...ctx, access } })
       const what = type === 'query' && result.ok ? recordKindForPath(path) : null
@@ -117,7 +118,7 @@ export function actor(ctx: { user: { id: string }; now: () => Date }): { actorId
   return { actorId: ctx.user.id, now: ctx.now() }
 }
 
-const schoolInput = z.object({ schoolId: z.string({ error: 'A school id is required.' }).min(1).max(64) })
+const schoolInput = z.object({ schoolId: z.string({ error: () => t('refusals.schoolIdRequired') }).min(1).max(64) })
 
 /** The school-level gate: school admins (and, for some actions, case managers of the school's students). */
 export function schoolProcedure(action: SchoolAction) {
@@ -126,8 +127,8 @@ export function schoolProcedure(action: SchoolAction) {
     .input(schoolInput)
     .use(async ({ ctx, input, next }) => {
       const role = await resolveSchoolRole(ctx.db, ctx.user.id, input.schoolId)
-      if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: 'School not found.' })
-      if (!canInSchool(role, action)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the school admin can do that.' })
+      if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: t('refusals.schoolNotFound') })
+      if (!canInSchool(role, action)) throw new TRPCError({ code: 'FORBIDDEN', message: t('refusals.schoolAdminOnly') })
       return next({ ctx: { ...ctx, schoolRole: role } })
     })
 }

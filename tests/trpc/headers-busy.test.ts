@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { action as signIn } from '#app/routes/auth/sign-in.tsx'
 import { createApp } from '#server/app.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
-import { BUSY_MESSAGE, isDatabaseBusy } from '#server/http/busy.server.ts'
+import { busyMessage, isDatabaseBusy } from '#server/http/busy.server.ts'
 import { HSTS, PERMISSIONS_POLICY } from '#server/http/security-headers.server.ts'
 import { DEMO_PASSWORD } from '#server/demo/seed.ts'
 import { seedDemoTeam, type Demo } from '#tests/fixtures/demo.ts'
@@ -110,7 +110,7 @@ describe('HTTP headers and a held database lock', () => {
       expect(res.headers.get('retry-after')).toBe('2')
       const body = (await res.json()) as { error: { message: string; data: { code: string } } }
       expect(body.error.data.code).toBe('SERVICE_UNAVAILABLE')
-      expect(body.error.message).toBe(BUSY_MESSAGE)
+      expect(body.error.message).toBe(busyMessage())
     } finally {
       release()
     }
@@ -129,7 +129,7 @@ describe('HTTP headers and a held database lock', () => {
       })
       expect(res.status).toBe(503)
       expect(res.headers.get('retry-after')).toBe('2')
-      expect(await res.text()).toBe(BUSY_MESSAGE)
+      expect(await res.text()).toBe(busyMessage())
     } finally {
       release()
     }

@@ -4,13 +4,14 @@ import { isoDateSchema } from '#shared/schemas/plan.ts'
 import { caseload, studentAccountability } from '../../services/accountability.server.ts'
 import { refuseField } from '../as-of.server.ts'
 import { authedProcedure, recordCaseloadRead, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 const asOfInput = z.object({ asOf: isoDateSchema.optional() })
 
 /** asOf: a date in range (the schema), not in the future (the numbers of a day that has not happened are not evidence). */
 function resolveAsOf(asOf: string | undefined, now: () => Date): string {
   const today = localIsoDate(now())
-  if (asOf !== undefined && asOf > today) refuseField('asOf', 'asOf cannot be in the future.')
+  if (asOf !== undefined && asOf > today) refuseField('asOf', t('refusals.asOfFuture'))
   return asOf ?? today
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
 import { importPlanFromJson, schoolForImport } from '../../services/plan-import.server.ts'
 import { router, schoolProcedure } from '../trpc.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export const importsRouter = router({
   /** The school a plan is imported into, for the import page (and its gate: admins and the school's case managers). */
@@ -14,8 +15,8 @@ export const importsRouter = router({
     .input(
       z.object({
         json: z
-          .string({ error: 'Paste the plan or choose a plan file.' })
-          .max(PLAN_MAX_BYTES, { error: `The plan file is larger than ${PLAN_MAX_BYTES / 1024 / 1024} MB.` }),
+          .string({ error: () => t('refusals.planRequired') })
+          .max(PLAN_MAX_BYTES, { error: () => t('refusals.planTooLarge', { size: PLAN_MAX_BYTES / 1024 / 1024 }) }),
       }),
     )
     .mutation(({ ctx, input }) => importPlanFromJson(ctx.db, input.json, { schoolId: input.schoolId, actorId: ctx.user.id, now: ctx.now() })),

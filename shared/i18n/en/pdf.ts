@@ -1,3 +1,22 @@
 /** Words of words printed in PDFs. */
 export const pdf = {
+  author: 'Same Page',
+  briefSubject: 'Meeting brief as of {{asOf}}: {{services}}',
+  briefNoServices: 'no services',
+  briefServicesHeading: 'Services: what the IEP mandates and what was delivered',
+  briefNoServicesYet: 'No services had started by this date.',
+  briefSessions: 'Sessions: {{sessions}}',
+  briefLedger: 'Owed (compensatory ledger): {{ledger}}',
+  briefMissedReasons: 'Why sessions were missed: {{reasons}}.',
+  briefAlert: 'Alert: {{alert}}',
+  briefAccommodationsHeading: 'Accommodations: were they used?',
+  briefNoAccommodationsYet: 'No accommodations had started by this date.',
+  briefFidelity: ' — {{fidelity}} of applicable days',
+  briefFidelityLow: ' — {{fidelity}} of applicable days (low)',
+  briefGoalsHeading: 'Goals: latest progress, with how the student was doing',
+  briefNoGoals: 'No goals yet.',
+  briefTarget: 'Target: {{target}}. {{reason}}',
+  briefConcernsHeading: 'Open concerns',
+  briefQuestionsHeading: 'Questions to ask',
+  briefFooter: 'Made with Same Page from the team’s records as of {{asOf}}.',
 } as const
