@@ -221,3 +221,13 @@ export const progressPointSchema = progressPointFieldsSchema
 export const progressPointFormSchema = progressPointFieldsSchema
   .extend({ intent: z.literal('add'), mode: z.enum(['value', 'trials']).catch('value') })
   .refine(hasValueOrTrials, VALUE_OR_TRIALS)
+
+/** Voiding a point: which one, and why (the reason stays beside the struck-through point). */
+export const voidProgressPointSchema = z.object({
+  pointId: z.string().min(1).max(64),
+  reason: textSchema(() => t('goals.voidReasonLabel'), 'multi-line', { error: () => t('goals.voidReasonRequired') })
+    .min(1, { error: () => t('goals.voidReasonRequired') })
+    .max(500),
+})
+
+export const voidProgressPointFormSchema = voidProgressPointSchema.extend({ intent: z.literal('void') })

@@ -12,6 +12,7 @@ export const components = {
   noJargon: 'No special-education jargon found.',
   jargonHeading: 'Jargon to say more plainly',
   jargonIn: 'Jargon in {{label}}',
+  quoted: '‘{{text}}’',
   instead: 'instead,',
   jargonTry: 'try: {{plain}}',
 } as const

@@ -68,6 +68,8 @@ export const goals = {
   promptLevelRequired: 'Choose the prompt level.',
   regulationRequired: 'Choose calm, uneasy or dysregulated.',
   valueOrTrials: 'Enter a value, or tap a result for each trial.',
+  voidReasonLabel: 'The reason',
+  voidReasonRequired: 'Say why this data point is wrong.',
   unknownAction: 'That action is not known.',
 
   // The goal form.
