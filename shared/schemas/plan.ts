@@ -231,3 +231,6 @@ export const voidProgressPointSchema = z.object({
 })
 
 export const voidProgressPointFormSchema = voidProgressPointSchema.extend({ intent: z.literal('void') })
+
+/** The goal page's forms, told apart by their `intent`. */
+export const goalPageFormSchema = z.discriminatedUnion('intent', [progressPointFormSchema, voidProgressPointFormSchema])
