@@ -89,8 +89,6 @@ export default tseslint.config(
       'app/routes/concerns/concerns.tsx',
       'app/routes/concerns/ladder-explainer.tsx',
       'app/routes/goals/goal-card.tsx',
-      'app/routes/goals/goal-progress-chart.client.tsx',
-      'app/routes/goals/goal-summary-list.tsx',
       'app/routes/home/home-notices.tsx',
       'app/routes/home/home.tsx',
       'app/routes/notes/note-editor.client.tsx',
