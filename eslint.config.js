@@ -88,7 +88,6 @@ export default tseslint.config(
       'app/routes/concerns/concern.tsx',
       'app/routes/concerns/concerns.tsx',
       'app/routes/concerns/ladder-explainer.tsx',
-      'app/routes/goals/goal-card.tsx',
       'app/routes/home/home-notices.tsx',
       'app/routes/home/home.tsx',
       'app/routes/notes/note-editor.client.tsx',

@@ -180,7 +180,7 @@ export const goals = {
 
   // The goal card.
   cardTitle: 'Goal card for {{name}}',
-  cardPageTitle: 'Goal card · {{name}}',
+  cardPageTitle: 'Goal card',
   supportsToday: 'Supports for today, {{date}}. Read the two profiles first.',
   supportsFor: 'Supports for {{date}}. Read the two profiles first.',
   readProfilesFirst: 'Read the two profiles first.',
