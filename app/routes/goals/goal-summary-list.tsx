@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { MASTERY_LABELS, type MasteryStatus } from '#shared/mastery.ts'
-import { StatusBadge } from '#app/components/status-badge.tsx'
+import type { MasteryStatus } from '#shared/mastery.ts'
+import { MasteryBadge } from './mastery-badge.tsx'
 
 export interface GoalSummary {
   id: string
@@ -10,13 +10,6 @@ export interface GoalSummary {
   target: string
   status: { status: MasteryStatus; reason: string }
   metOnPaper: boolean
-}
-
-const TONE: Record<MasteryStatus, 'good' | 'warn' | 'neutral' | 'info'> = {
-  met: 'good',
-  on_track: 'info',
-  needs_attention: 'warn',
-  no_data: 'neutral',
 }
 
 export function GoalSummaryList({ goals, studentId, firstName }: { goals: GoalSummary[]; studentId: string; firstName: string }) {
@@ -31,7 +24,7 @@ export function GoalSummaryList({ goals, studentId, firstName }: { goals: GoalSu
             {g.plain.means}
           </Link>
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            <StatusBadge tone={TONE[g.status.status]}>{MASTERY_LABELS[g.status.status]}</StatusBadge>
+            <MasteryBadge status={g.status.status} />
             <span>{t('goals.targetIs', { target: g.target })}</span>
           </p>
           {g.metOnPaper ? (

@@ -9,14 +9,14 @@ import { ProgressPointForm } from './progress-point-form.tsx'
 import { ProgressPointsTable } from './progress-points-table.tsx'
 import { submitForm, type RefusedForm } from './submit-form.server.ts'
 import { RegulationMark } from '#app/components/regulation-mark.tsx'
-import { StatusBadge } from '#app/components/status-badge.tsx'
+import { MasteryBadge } from './mastery-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { areaLabel, firstName, formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
 import { typedValue } from '#app/utils/plan-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
-import { describeRule, MASTERY_LABELS, RECENT_POINTS, type MasteryStatus } from '#shared/mastery.ts'
+import { describeRule, RECENT_POINTS } from '#shared/mastery.ts'
 import { can } from '#shared/permissions.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
@@ -63,13 +63,6 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   const intent = typedValue(result.values, 'intent')
   if (intent === 'add' || intent === 'void') return { intent, ...result }
   return { intent: 'unknown', ok: false, message: t('goals.unknownAction') }
-}
-
-const STATUS_TONES: Record<MasteryStatus, 'good' | 'info' | 'warn' | 'neutral'> = {
-  met: 'good',
-  on_track: 'info',
-  needs_attention: 'warn',
-  no_data: 'neutral',
 }
 
 /** "Tue, Nov 24", "Tue, Nov 24 and Wed, Nov 25", "a, b and c". */
@@ -124,7 +117,7 @@ export default function GoalPage() {
       <div className="space-y-2">
         <h2 className="text-2xl font-semibold text-slate-900">{t('goals.areaGoal', { area })}</h2>
         <p className="flex flex-wrap items-center gap-2 text-slate-800">
-          <StatusBadge tone={STATUS_TONES[goal.status.status]}>{MASTERY_LABELS[goal.status.status]}</StatusBadge>
+          <MasteryBadge status={goal.status.status} />
           <span>{goal.status.reason}</span>
         </p>
       </div>
