@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { FormFailure } from '#app/utils/plan-form.ts'
 import { Alert } from './alert.tsx'
 import { Button, buttonClasses } from './button.tsx'
@@ -109,15 +110,16 @@ export function FormActions({
   cancelTo: string
   footnote?: ReactNode
 }) {
+  const { t } = useTranslation()
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4">
       {footnote ? <p className="text-slate-700">{footnote}</p> : null}
       <div className="flex flex-col gap-3 sm:flex-row">
         <Button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+          {busy ? t('components.saving') : submitLabel}
         </Button>
         <Link to={cancelTo} className={buttonClasses('secondary')}>
-          Cancel
+          {t('components.cancel')}
         </Link>
       </div>
     </div>

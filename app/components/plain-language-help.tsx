@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { findJargon, type JargonMatch } from '#shared/jargon.ts'
 import { readingLevel, TARGET_GRADE } from '#shared/readability.ts'
 import { StatusBadge } from './status-badge.tsx'
@@ -9,16 +11,21 @@ export function plainLanguageHelpIds(id: string): string {
 
 /** "42 of 500 characters", marked when over: the limit is the server's, so say it before saving. */
 export function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const { t } = useTranslation()
   const over = length - max
   return (
     <p id={id} className={`text-sm ${over > 0 ? 'font-medium text-red-800' : 'text-slate-600'}`}>
-      {length} of {max} characters{over > 0 ? ` — ${over} over the limit` : ''}
+      {over > 0 ? t('components.characterCountOver', { length, max, over }) : t('components.characterCount', { length, max })}
     </p>
   )
 }
 
-function gradeText(grade: number): string {
-  return grade < 1 ? 'Reading grade below 1' : `Reading grade ${grade.toFixed(1)}`
+// Signs a screen reader skips (aria-hidden): the words beside them say the same.
+const WARNING_SIGN = '⚠'
+const ARROW = '→'
+
+function gradeText(t: TFunction, grade: number): string {
+  return grade < 1 ? t('components.gradeBelowOne') : t('components.grade', { grade: grade.toFixed(1) })
 }
 
 // One row per wording: the same phrase written twice needs one suggestion.
@@ -38,6 +45,7 @@ function distinctMatches(matches: JargonMatch[]): JargonMatch[] {
  * a hard grade is a mark, never a reason to refuse saving.
  */
 export function PlainLanguageHelp({ id, label, text, max }: { id: string; label: string; text: string; max: number }) {
+  const { t } = useTranslation()
   const { grade, tooHard } = readingLevel(text)
   const jargon = distinctMatches(findJargon(text))
   return (
@@ -46,31 +54,32 @@ export function PlainLanguageHelp({ id, label, text, max }: { id: string; label:
       <div aria-live="polite" className="space-y-2">
         {grade === null ? (
           <p id={`${id}-grade`} className="text-slate-600">
-            Reading grade and jargon check show here as you type. Aim for grade {TARGET_GRADE} or lower.
+            {t('components.gradeEmpty', { target: TARGET_GRADE })}
           </p>
         ) : tooHard ? (
           <p id={`${id}-grade`} className="flex flex-wrap items-center gap-2 border-l-4 border-amber-500 pl-2 text-amber-900">
-            <StatusBadge tone="warn">{gradeText(grade)}</StatusBadge>
+            <StatusBadge tone="warn">{gradeText(t, grade)}</StatusBadge>
             <span className="font-medium">
-              <span aria-hidden="true">⚠ </span>Above grade {TARGET_GRADE} — try shorter sentences and everyday words
+              <span aria-hidden="true">{WARNING_SIGN} </span>
+              {t('components.gradeTooHard', { target: TARGET_GRADE })}
             </span>
           </p>
         ) : (
           <p id={`${id}-grade`} className="flex flex-wrap items-center gap-2 text-slate-800">
-            <StatusBadge tone="good">{gradeText(grade)}</StatusBadge>
-            <span>Grade {TARGET_GRADE} or lower: easy for most families to read.</span>
+            <StatusBadge tone="good">{gradeText(t, grade)}</StatusBadge>
+            <span>{t('components.gradeFine', { target: TARGET_GRADE })}</span>
           </p>
         )}
         {grade === null ? null : jargon.length === 0 ? (
-          <p className="text-slate-700">No special-education jargon found.</p>
+          <p className="text-slate-700">{t('components.noJargon')}</p>
         ) : (
           <div className="space-y-1">
-            <p className="font-medium text-slate-800">Jargon to say more plainly</p>
-            <ul aria-label={`Jargon in ${label}`} className="list-disc space-y-1 pl-5 text-slate-800">
+            <p className="font-medium text-slate-800">{t('components.jargonHeading')}</p>
+            <ul aria-label={t('components.jargonIn', { label })} className="list-disc space-y-1 pl-5 text-slate-800">
               {jargon.map((m) => (
                 <li key={`${m.term}|${m.start}`} className="break-words">
-                  <span className="font-medium">‘{m.match}’</span> <span aria-hidden="true">→</span>
-                  <span className="sr-only">instead,</span> try: {m.plain}
+                  <span className="font-medium">{t('components.quoted', { text: m.match })}</span> <span aria-hidden="true">{ARROW}</span>
+                  <span className="sr-only">{t('components.instead')}</span> {t('components.jargonTry', { plain: m.plain })}
                 </li>
               ))}
             </ul>

@@ -1,17 +1,9 @@
-import {
-  PLAIN_PARTS,
-  type AccommodationFields,
-  type CommunicationProfile,
-  type GoalFields,
-  type PlainSummary,
-  type RegulationProfile,
-} from '#shared/schemas/plan.ts'
+import { type AccommodationFields, type CommunicationProfile, type GoalFields, type RegulationProfile } from '#shared/schemas/plan.ts'
 
 /**
  * Plan forms post flat form fields named by their schema path ("plain.means", "mastery.threshold"), so a
- * zod issue's path is the name of the field it belongs to. Actions turn them into the JSON shape the
- * procedures take; the procedures validate. The raw strings go back to the form on a refusal, so nothing
- * the person typed is lost.
+ * zod issue's path is the name of the field it belongs to. Goal forms are read by parseForm with their schema
+ * (shared/schemas/plan.ts); what the person typed goes back to the form on a refusal, so nothing is lost.
  */
 
 export type FormFailure = { ok: false; message: string; fieldErrors: Record<string, string[]> }
@@ -21,84 +13,41 @@ function text(form: FormData, name: string): string {
   return typeof value === 'string' ? value : ''
 }
 
-/** "" stays undefined so zod says "Enter …" rather than "expected a number". */
-function numberOrUndefined(value: string): number | undefined {
-  const trimmed = value.trim()
-  return trimmed === '' ? undefined : Number(trimmed)
+/** A form as typed, field name → every value posted under it, for showing a refused form again. */
+export type TypedFields = Record<string, string[]>
+
+export function typedFields(form: FormData): TypedFields {
+  const typed: TypedFields = {}
+  for (const [name, value] of form) if (typeof value === 'string') (typed[name] ??= []).push(value)
+  return typed
+}
+
+/** The first value typed under a field's name, or "". */
+export function typedValue(typed: TypedFields | undefined, name: string): string {
+  return typed?.[name]?.[0] ?? ''
 }
 
 // Goals ---------------------------------------------------------------------------------------------------
 
-export interface GoalFormValues {
-  area: string
-  officialText: string
-  plain: PlainSummary
-  baseline: string
-  target: string
-  unit: string
-  threshold: string
-  consecutive: string
-  independentOnly: boolean
-}
+/** A goal form's fields by name, as the form shows them. */
+export type GoalFormValues = TypedFields
 
-export const EMPTY_GOAL: GoalFormValues = {
-  area: '',
-  officialText: '',
-  plain: { means: '', looksLike: '', adultsHelp: '', measure: '' },
-  baseline: '',
-  target: '',
-  unit: 'percent',
-  threshold: '',
-  consecutive: '3',
-  independentOnly: false,
-}
+export const EMPTY_GOAL: GoalFormValues = { unit: ['percent'], 'mastery.consecutive': ['3'] }
 
 export function goalValuesOf(goal: Omit<GoalFields, 'area'> & { area: string }): GoalFormValues {
   return {
-    area: goal.area,
-    officialText: goal.officialText,
-    plain: goal.plain,
-    baseline: goal.baseline,
-    target: goal.target,
-    unit: goal.unit,
-    threshold: String(goal.mastery.threshold),
-    consecutive: String(goal.mastery.consecutive),
-    independentOnly: goal.mastery.independentOnly,
-  }
-}
-
-export function plainValuesFromForm(form: FormData): PlainSummary {
-  return Object.fromEntries(PLAIN_PARTS.map(({ key }) => [key, text(form, `plain.${key}`)])) as PlainSummary
-}
-
-export function goalValuesFromForm(form: FormData): GoalFormValues {
-  return {
-    area: text(form, 'area'),
-    officialText: text(form, 'officialText'),
-    plain: plainValuesFromForm(form),
-    baseline: text(form, 'baseline'),
-    target: text(form, 'target'),
-    unit: text(form, 'unit'),
-    threshold: text(form, 'mastery.threshold'),
-    consecutive: text(form, 'mastery.consecutive'),
-    independentOnly: form.get('mastery.independentOnly') === 'on',
-  }
-}
-
-/** The procedure's input shape; the enum fields are unchecked strings here and zod checks them there. */
-export function goalInput(values: GoalFormValues): GoalFields {
-  return {
-    area: values.area as GoalFields['area'],
-    officialText: values.officialText,
-    plain: values.plain,
-    baseline: values.baseline,
-    target: values.target,
-    unit: values.unit as GoalFields['unit'],
-    mastery: {
-      threshold: numberOrUndefined(values.threshold) as number,
-      consecutive: numberOrUndefined(values.consecutive) as number,
-      independentOnly: values.independentOnly,
-    },
+    area: [goal.area],
+    officialText: [goal.officialText],
+    'plain.means': [goal.plain.means],
+    'plain.looksLike': [goal.plain.looksLike],
+    'plain.adultsHelp': [goal.plain.adultsHelp],
+    'plain.measure': [goal.plain.measure],
+    baseline: [goal.baseline],
+    target: [goal.target],
+    unit: [goal.unit],
+    'mastery.threshold': [String(goal.mastery.threshold)],
+    'mastery.consecutive': [String(goal.mastery.consecutive)],
+    'mastery.independentOnly': goal.mastery.independentOnly ? ['on'] : [],
   }
 }
 

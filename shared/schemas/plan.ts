@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { WEEKDAYS } from '../school-date.ts'
 import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
+import { t } from '../i18n/i18n.ts'
 import { textSchema, type TextKind } from './text.ts'
 
 const text = (label: string, max: number, kind: TextKind = 'one-line') =>
@@ -62,51 +63,77 @@ export const GOAL_AREAS = [
 export const GOAL_UNITS = ['percent', 'minutes', 'count'] as const
 export type GoalUnit = (typeof GOAL_UNITS)[number]
 
-export const UNIT_LABELS: Record<GoalUnit, string> = { percent: '%', minutes: 'minutes', count: 'times' }
+/** "%", "minutes", "times": read from the catalogue each time, so rules are described in the reader's language. */
+export const UNIT_LABELS: Record<GoalUnit, string> = {
+  get percent() {
+    return t('goals.unitShort.percent')
+  },
+  get minutes() {
+    return t('goals.unitShort.minutes')
+  },
+  get count() {
+    return t('goals.unitShort.count')
+  },
+}
 
 export const PLAIN_PART_MAX = 500
 export const OFFICIAL_TEXT_MAX = 2000
 
+// A goal's required texts; label and messages are read from the catalogue when a form is checked.
+const goalText = (label: () => string, max: number, kind: TextKind = 'one-line') =>
+  textSchema(label, kind, { error: () => t('goals.required', { label: label() }) })
+    .min(1, { error: () => t('goals.required', { label: label() }) })
+    .max(max, { error: () => t('goals.tooLong', { label: label(), max }) })
+
+const PLAIN_KEYS = ['means', 'looksLike', 'adultsHelp', 'measure'] as const
+
+/** The four plain parts in reading order, each with its label from the catalogue. */
+export const PLAIN_PARTS = PLAIN_KEYS.map((key) => ({
+  key,
+  get label(): string {
+    return t(`goals.plain.${key}`)
+  },
+}))
+
+const plainPart = (key: (typeof PLAIN_KEYS)[number]) => goalText(() => t(`goals.plain.${key}`), PLAIN_PART_MAX, 'multi-line')
+
 export const plainSummarySchema = z.object({
-  means: text('What it means', PLAIN_PART_MAX, 'multi-line'),
-  looksLike: text('What it looks like in class', PLAIN_PART_MAX, 'multi-line'),
-  adultsHelp: text('How adults help', PLAIN_PART_MAX, 'multi-line'),
-  measure: text('How we measure it', PLAIN_PART_MAX, 'multi-line'),
+  means: plainPart('means'),
+  looksLike: plainPart('looksLike'),
+  adultsHelp: plainPart('adultsHelp'),
+  measure: plainPart('measure'),
 })
 export type PlainSummary = z.infer<typeof plainSummarySchema>
 
-export const PLAIN_PARTS = [
-  { key: 'means', label: 'What it means' },
-  { key: 'looksLike', label: 'What it looks like in class' },
-  { key: 'adultsHelp', label: 'How adults help' },
-  { key: 'measure', label: 'How we measure it' },
-] as const satisfies readonly { key: keyof PlainSummary; label: string }[]
-
 export const masteryRuleSchema = z.object({
-  threshold: z.number({ error: 'Enter the value that counts as success.' }).min(0).max(10000),
+  threshold: z.number({ error: () => t('goals.thresholdRequired') }).min(0).max(10000),
   consecutive: z
-    .number({ error: 'Enter how many sessions in a row.' })
-    .int({ error: 'Use a whole number of sessions.' })
-    .min(1, { error: 'At least 1 session.' })
-    .max(20, { error: 'At most 20 sessions.' }),
+    .number({ error: () => t('goals.consecutiveRequired') })
+    .int({ error: () => t('goals.consecutiveWhole') })
+    .min(1, { error: () => t('goals.consecutiveMin') })
+    .max(20, { error: () => t('goals.consecutiveMax') }),
   independentOnly: z.boolean().default(false),
 })
 export type MasteryRule = z.infer<typeof masteryRuleSchema>
 
+/** The goal as its form posts it (fields named by path), and the shape goals.create and goals.update take. */
 export const goalFieldsSchema = z.object({
-  area: z.enum(GOAL_AREAS, { error: 'Choose an area from the list.' }),
-  officialText: text('The official goal text', OFFICIAL_TEXT_MAX, 'multi-line'),
+  area: z.enum(GOAL_AREAS, { error: () => t('goals.areaRequired') }),
+  officialText: goalText(() => t('goals.officialTextLabel'), OFFICIAL_TEXT_MAX, 'multi-line'),
   plain: plainSummarySchema,
-  baseline: text('Baseline', 200),
-  target: text('Target', 200),
-  unit: z.enum(GOAL_UNITS, { error: 'Choose how the goal is measured: percent, minutes or times.' }),
+  baseline: goalText(() => t('goals.baselineLabel'), 200),
+  target: goalText(() => t('goals.targetLabel'), 200),
+  unit: z.enum(GOAL_UNITS, { error: () => t('goals.unitRequired') }),
   mastery: masteryRuleSchema,
 })
 export type GoalFields = z.infer<typeof goalFieldsSchema>
 
+/** The provider's form: only the plain parts. */
+export const goalPlainFormSchema = z.object({ plain: plainSummarySchema })
+
 export const createGoalSchema = goalFieldsSchema.extend({ studentId: studentIdSchema })
 export const updateGoalSchema = goalFieldsSchema.extend({ studentId: studentIdSchema, goalId: idSchema })
-export const updateGoalPlainSchema = z.object({ studentId: studentIdSchema, goalId: idSchema, plain: plainSummarySchema })
+export const updateGoalPlainSchema = goalPlainFormSchema.extend({ studentId: studentIdSchema, goalId: idSchema })
 export const goalRefSchema = z.object({ studentId: studentIdSchema, goalId: idSchema })
 
 // Accommodations -------------------------------------------------------------------------------------
@@ -154,17 +181,56 @@ export type RegulationState = (typeof REGULATION_STATES)[number]
 export const TRIAL_RESULTS = ['independent', 'prompted', 'incorrect'] as const
 export type TrialResult = (typeof TRIAL_RESULTS)[number]
 
-export const progressPointSchema = z.object({
-  studentId: studentIdSchema,
-  goalId: idSchema,
+/** What one data point says, without whose goal it is: the form's fields and the procedure's. */
+const progressPointFieldsSchema = z.object({
   date: isoDateSchema,
   /** Either a value, or trials from which the percentage is computed. */
-  value: z.number({ error: 'Enter a value.' }).min(0, { error: 'The value cannot be negative.' }).max(10000).optional(),
-  trials: z.array(z.enum(TRIAL_RESULTS)).min(1).max(50, { error: 'At most 50 trials in one data point.' }).optional(),
-  promptLevel: z.enum(PROMPT_LEVELS, { error: 'Choose the prompt level.' }),
-  regulation: z.enum(REGULATION_STATES, { error: 'Choose calm, uneasy or dysregulated.' }),
-  note: optionalText('Note', 1000),
-}).refine((p) => p.value !== undefined || (p.trials?.length ?? 0) > 0, {
-  error: 'Enter a value, or tap a result for each trial.',
-  path: ['value'],
+  value: z
+    .number({ error: () => t('goals.valueRequired') })
+    .min(0, { error: () => t('goals.valueNegative') })
+    .max(10000)
+    .optional(),
+  trials: z
+    .array(z.enum(TRIAL_RESULTS))
+    .min(1)
+    .max(50, { error: () => t('goals.trialsMax') })
+    .optional(),
+  promptLevel: z.enum(PROMPT_LEVELS, { error: () => t('goals.promptLevelRequired') }),
+  regulation: z.enum(REGULATION_STATES, { error: () => t('goals.regulationRequired') }),
+  note: textSchema(() => t('goals.noteLabel'), 'multi-line')
+    .max(1000, { error: () => t('goals.tooLong', { label: t('goals.noteLabel'), max: 1000 }) })
+    .default(''),
 })
+
+/**
+ * A point needs a value or trials. The check runs even when other fields are wrong (`when`), so the adult
+ * hears every problem in one round.
+ */
+const VALUE_OR_TRIALS = {
+  error: () => t('goals.valueOrTrials'),
+  path: ['value'],
+  when: () => true,
+}
+const hasValueOrTrials = (p: { value?: unknown; trials?: unknown[] }) => p.value != null || (p.trials?.length ?? 0) > 0
+
+export const progressPointSchema = progressPointFieldsSchema
+  .extend({ studentId: studentIdSchema, goalId: idSchema })
+  .refine(hasValueOrTrials, VALUE_OR_TRIALS)
+
+/** "Add a data point" as posted: one `trials` field per tap, and which of value or trials the adult chose. */
+export const progressPointFormSchema = progressPointFieldsSchema
+  .extend({ intent: z.literal('add'), mode: z.enum(['value', 'trials']).catch('value') })
+  .refine(hasValueOrTrials, VALUE_OR_TRIALS)
+
+/** Voiding a point: which one, and why (the reason stays beside the struck-through point). */
+export const voidProgressPointSchema = z.object({
+  pointId: z.string().min(1).max(64),
+  reason: textSchema(() => t('goals.voidReasonLabel'), 'multi-line', { error: () => t('goals.voidReasonRequired') })
+    .min(1, { error: () => t('goals.voidReasonRequired') })
+    .max(500),
+})
+
+export const voidProgressPointFormSchema = voidProgressPointSchema.extend({ intent: z.literal('void') })
+
+/** The goal page's forms, told apart by their `intent`. */
+export const goalPageFormSchema = z.discriminatedUnion('intent', [progressPointFormSchema, voidProgressPointFormSchema])

@@ -1,16 +1,19 @@
 import { LabelledSection } from '#app/components/labelled-section.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { areaLabel, firstName } from '#app/utils/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
 import { PLAIN_PARTS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
+import { studentPageTitle } from '#app/utils/student-meta.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -40,6 +43,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
  * to one sheet: small type, two columns, no app chrome.
  */
 export default function GoalCard() {
+  const { t } = useTranslation()
   const { profiles, goals, accommodations, cardDate, isToday, noSchool } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const hydrated = useHydrated()
@@ -54,60 +58,61 @@ export default function GoalCard() {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h2 id="card-heading" className="text-2xl font-semibold print:text-[11pt]">
-            Goal card for {first}
+            {t('goals.cardTitle', { name: first })}
           </h2>
           <p className="text-slate-700 print:text-[8pt]">
-            {cardDate ? (
-              <>
-                {noSchool && !isToday ? `${noSchool} ` : ''}Supports for {isToday ? 'today, ' : ''}
-                {formatSchoolDate(cardDate)}. Read the two profiles first.
-              </>
-            ) : (
-              `${noSchool ?? ''} Read the two profiles first.`
-            )}
+            {cardDate
+              ? `${noSchool && !isToday ? `${noSchool} ` : ''}${t(isToday ? 'goals.supportsToday' : 'goals.supportsFor', { date: formatDay(cardDate) })}`
+              : `${noSchool ?? ''} ${t('goals.readProfilesFirst')}`}
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
           <Link to={`/students/${student.id}`} className="inline-flex min-h-11 items-center px-1 font-medium text-brand-700 underline">
-            Back to {first}’s plan
+            {t('goals.backToPlan', { name: first })}
           </Link>
           {/* window.print needs the page to be interactive; before hydration the button would do nothing. */}
           <Button onClick={() => window.print()} disabled={!hydrated}>
-            Print
+            {t('goals.print')}
           </Button>
         </div>
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2 print:grid-cols-2 print:gap-1.5">
-        <LabelledSection {...CARD_SECTION_STYLE} title={`How ${first} communicates`} id="communication-heading">
+        <LabelledSection {...CARD_SECTION_STYLE} title={t('goals.communicates', { name: first })} id="communication-heading">
           <Facts
             items={[
-              ['How they communicate', comm.howTheyCommunicate],
-              ['Giving an instruction', comm.givingInstructions],
-              ['Words or symbols that matter', comm.wordsThatMatter],
+              [t('goals.howTheyCommunicate'), comm.howTheyCommunicate],
+              [t('goals.givingInstruction'), comm.givingInstructions],
+              [t('goals.wordsThatMatter'), comm.wordsThatMatter],
             ]}
           />
         </LabelledSection>
-        <LabelledSection {...CARD_SECTION_STYLE} title="Stress and calming down" id="regulation-heading">
+        <LabelledSection {...CARD_SECTION_STYLE} title={t('goals.stressHeading')} id="regulation-heading">
           <Facts
             items={[
-              ['Early signs of stress', reg.earlySigns],
-              ['What helps', reg.whatHelps],
-              ['What to avoid', reg.whatToAvoid],
-              ['Where to calm down', reg.calmPlace],
+              [t('goals.earlySigns'), reg.earlySigns],
+              [t('goals.whatHelps'), reg.whatHelps],
+              [t('goals.whatToAvoid'), reg.whatToAvoid],
+              [t('goals.calmPlace'), reg.calmPlace],
             ]}
           />
         </LabelledSection>
       </div>
 
       <LabelledSection {...CARD_SECTION_STYLE}
-        title={!cardDate ? 'Accommodations' : isToday ? 'Today’s accommodations' : `Accommodations for ${formatSchoolDate(cardDate)}`}
+        title={
+          !cardDate
+            ? t('goals.accommodations')
+            : isToday
+              ? t('goals.todaysAccommodations')
+              : t('goals.accommodationsFor', { date: formatDay(cardDate) })
+        }
         id="accommodations-heading"
       >
         {!cardDate ? (
-          <p>No school day is left in this school year, so no accommodations are listed.</p>
+          <p>{t('goals.noSchoolLeft')}</p>
         ) : accommodations.length === 0 ? (
-          <p>No accommodations apply {isToday ? 'today' : 'that day'}.</p>
+          <p>{t(isToday ? 'goals.noAccommodationsToday' : 'goals.noAccommodationsThatDay')}</p>
         ) : (
           <ul className="grid gap-x-6 gap-y-2 sm:grid-cols-2 print:grid-cols-2 print:gap-x-4 print:gap-y-0.5" aria-labelledby="accommodations-heading">
             {accommodations.map((a) => (
@@ -130,10 +135,10 @@ export default function GoalCard() {
 
       <section aria-labelledby="goals-heading" className="space-y-3 print:space-y-0.5">
         <h3 id="goals-heading" className="text-lg font-semibold print:text-[9.5pt]">
-          Goals
+          {t('goals.goalsHeading')}
         </h3>
         {goals.length === 0 ? (
-          <p>No goals yet.</p>
+          <p>{t('goals.noGoals')}</p>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 print:grid-cols-2 print:gap-1.5">
             {goals.map((g) => (
@@ -142,7 +147,7 @@ export default function GoalCard() {
                 <dl className="mt-1 space-y-1 print:mt-0 print:space-y-0">
                   {PLAIN_PARTS.map((part) => (
                     <div key={part.key}>
-                      <dt className="inline font-semibold">{part.label}: </dt>
+                      <dt className="inline font-semibold">{t('goals.partLabel', { label: part.label })}</dt>
                       <dd className="inline">{g.plain[part.key]}</dd>
                     </div>
                   ))}
@@ -151,7 +156,7 @@ export default function GoalCard() {
                   to={`/students/${student.id}/goals/${g.id}`}
                   className="no-print mt-2 inline-flex min-h-11 items-center font-medium text-brand-700 underline"
                 >
-                  Progress on the {g.area} goal
+                  {t('goals.progressOn', { area: g.area })}
                 </Link>
               </li>
             ))}
@@ -168,8 +173,9 @@ const CARD_SECTION_STYLE = {
 }
 
 function Facts({ items }: { items: [string, string][] }) {
+  const { t } = useTranslation()
   const written = items.filter(([, text]) => text.trim() !== '')
-  if (written.length === 0) return <p className="text-slate-700">Not written yet: ask the case manager.</p>
+  if (written.length === 0) return <p className="text-slate-700">{t('goals.notWrittenYet')}</p>
   return (
     <dl className="space-y-2 print:space-y-0.5">
       {written.map(([label, text]) => (
@@ -187,5 +193,5 @@ function Facts({ items }: { items: [string, string][] }) {
 
 export const meta: MetaFunction = ({ matches }) => {
   const data = matches.find((m) => m.id === 'student')?.data as { student?: { name: string } } | undefined
-  return [{ title: data?.student ? `Goal card · ${data.student.name} · Same Page` : 'Not found · Same Page' }]
+  return [{ title: data?.student ? studentPageTitle(matches, t('goals.cardPageTitle')) : t('common.titleSuffix', { title: t('common.notFound') }) }]
 }

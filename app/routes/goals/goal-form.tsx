@@ -1,20 +1,12 @@
 import type { ReactNode } from 'react'
-import { GOAL_AREAS, GOAL_UNITS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX, PLAIN_PARTS, type GoalUnit, type PlainSummary } from '#shared/schemas/plan.ts'
-import type { FormFailure, GoalFormValues } from '#app/utils/plan-form.ts'
+import { useTranslation } from 'react-i18next'
+import { GOAL_AREAS, GOAL_UNITS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX, PLAIN_PARTS } from '#shared/schemas/plan.ts'
+import { typedValue, type FormFailure, type GoalFormValues } from '#app/utils/plan-form.ts'
 import { areaLabel } from '#app/utils/plan-labels.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { CheckboxField, CountedTextareaField, Fieldset, FormActions, useTypedText, CheckedForm } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
-
-const UNIT_OPTIONS: Record<GoalUnit, string> = { percent: 'Percent (%)', minutes: 'Minutes', count: 'Times' }
-
-const PLAIN_HINTS: Record<keyof PlainSummary, string> = {
-  means: 'The goal in one or two short sentences, as you would say it to a parent.',
-  looksLike: 'What an adult in the room would see when it goes well.',
-  adultsHelp: 'How much help to give, which visuals, which words to use.',
-  measure: 'Who writes down what, and how often.',
-}
 
 export function PlainPartField({
   part,
@@ -25,6 +17,7 @@ export function PlainPartField({
   initial: string
   errors: string[] | undefined
 }) {
+  const { t } = useTranslation()
   const id = `plain-${part.key}`
   const { value, setValue, ref } = useTypedText(initial)
   return (
@@ -33,7 +26,7 @@ export function PlainPartField({
       id={id}
       label={part.label}
       name={`plain.${part.key}`}
-      hint={PLAIN_HINTS[part.key]}
+      hint={t(`goals.plainHint.${part.key}`)}
       rows={4}
       value={value}
       onChange={(e) => setValue(e.target.value)}
@@ -45,14 +38,17 @@ export function PlainPartField({
 }
 
 /** The four plain parts, each with its live reading grade and jargon check. */
-export function PlainPartsFields({ plain, fieldErrors }: { plain: PlainSummary; fieldErrors: Record<string, string[]> }) {
+export function PlainPartsFields({ values, fieldErrors }: { values: GoalFormValues; fieldErrors: Record<string, string[]> }) {
+  const { t } = useTranslation()
   return (
-    <Fieldset
-      legend="In plain words"
-      hint="Four short parts a para or a parent can read on a phone. Aim for grade 8 or lower; the check below each part updates as you type."
-    >
+    <Fieldset legend={t('goals.plainLegend')} hint={t('goals.plainFieldsetHint')}>
       {PLAIN_PARTS.map((part) => (
-        <PlainPartField key={part.key} part={part} initial={plain[part.key]} errors={fieldErrors[`plain.${part.key}`]} />
+        <PlainPartField
+          key={part.key}
+          part={part}
+          initial={typedValue(values, `plain.${part.key}`)}
+          errors={fieldErrors[`plain.${part.key}`]}
+        />
       ))}
     </Fieldset>
   )
@@ -60,7 +56,7 @@ export function PlainPartsFields({ plain, fieldErrors }: { plain: PlainSummary; 
 
 /**
  * The case manager's whole goal: the IEP's words, the plain summary and how progress is measured. Posts
- * flat fields named by schema path; the route's action builds the procedure's input from them.
+ * flat fields named by schema path, read by the action with goalFieldsSchema.
  */
 export function GoalForm({
   values,
@@ -77,14 +73,16 @@ export function GoalForm({
   cancelTo: string
   footnote?: ReactNode
 }) {
+  const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
+  const typed = (name: string) => typedValue(values, name)
   return (
     <CheckedForm failure={failure}>
       {errors.form ? <Alert>{errors.form.join(' ')}</Alert> : null}
 
-      <Fieldset legend="The goal in the IEP">
-        <SelectField label="Area" name="area" defaultValue={values.area} errors={errors.area}>
-          <option value="">Choose an area</option>
+      <Fieldset legend={t('goals.iepLegend')}>
+        <SelectField label={t('goals.areaField')} name="area" defaultValue={typed('area')} errors={errors.area}>
+          <option value="">{t('goals.chooseArea')}</option>
           {GOAL_AREAS.map((a) => (
             <option key={a} value={a}>
               {areaLabel(a)}
@@ -93,62 +91,62 @@ export function GoalForm({
         </SelectField>
         <CountedTextareaField
           id="official-text"
-          label="Official goal text"
+          label={t('goals.officialText')}
           name="officialText"
-          hint="Copy it exactly as written in the IEP."
+          hint={t('goals.officialTextHint')}
           rows={5}
-          initial={values.officialText}
+          initial={typed('officialText')}
           max={OFFICIAL_TEXT_MAX}
           errors={errors.officialText}
         />
       </Fieldset>
 
-      <PlainPartsFields plain={values.plain} fieldErrors={errors} />
+      <PlainPartsFields values={values} fieldErrors={errors} />
 
-      <Fieldset legend="Measuring progress">
+      <Fieldset legend={t('goals.measuringLegend')}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Baseline" name="baseline" hint="Where the student is now." defaultValue={values.baseline} errors={errors.baseline} />
-          <Field label="Target" name="target" hint="Where the goal aims by the end of the plan." defaultValue={values.target} errors={errors.target} />
+          <Field label={t('goals.baseline')} name="baseline" hint={t('goals.baselineHint')} defaultValue={typed('baseline')} errors={errors.baseline} />
+          <Field label={t('goals.target')} name="target" hint={t('goals.targetHint')} defaultValue={typed('target')} errors={errors.target} />
         </div>
-        <SelectField label="Measured in" name="unit" defaultValue={values.unit} errors={errors.unit}>
+        <SelectField label={t('goals.measuredIn')} name="unit" defaultValue={typed('unit')} errors={errors.unit}>
           {GOAL_UNITS.map((unit) => (
             <option key={unit} value={unit}>
-              {UNIT_OPTIONS[unit]}
+              {t(`goals.unitOption.${unit}`)}
             </option>
           ))}
         </SelectField>
         <fieldset className="min-w-0 space-y-4">
-          <legend className="mb-2 font-semibold text-slate-900">When the goal counts as met</legend>
+          <legend className="mb-2 font-semibold text-slate-900">{t('goals.metLegend')}</legend>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
-              label="Success value"
+              label={t('goals.threshold')}
               name="mastery.threshold"
               type="number"
               inputMode="decimal"
               step="any"
               min={0}
-              hint="The value each session must reach, in the unit above."
-              defaultValue={values.threshold}
+              hint={t('goals.thresholdHint')}
+              defaultValue={typed('mastery.threshold')}
               errors={errors['mastery.threshold']}
             />
             <Field
-              label="Sessions in a row"
+              label={t('goals.consecutive')}
               name="mastery.consecutive"
               type="number"
               inputMode="numeric"
               min={1}
               max={20}
-              hint="How many sessions in a row must reach it."
-              defaultValue={values.consecutive}
+              hint={t('goals.consecutiveHint')}
+              defaultValue={typed('mastery.consecutive')}
               errors={errors['mastery.consecutive']}
             />
           </div>
           <CheckboxField
             id="mastery-independent-only"
-            label="Independent only"
+            label={t('goals.independentOnly')}
             name="mastery.independentOnly"
-            defaultChecked={values.independentOnly}
-            hint="Only data recorded with no prompt counts toward the goal being met."
+            defaultChecked={typed('mastery.independentOnly') === 'on'}
+            hint={t('goals.independentOnlyHint')}
           />
         </fieldset>
       </Fieldset>
@@ -160,31 +158,32 @@ export function GoalForm({
 
 /** A provider's form: only the plain parts, with the IEP's words shown for reference. */
 export function PlainPartsForm({
-  plain,
+  values,
   officialText,
   failure,
   busy,
   cancelTo,
   footnote,
 }: {
-  plain: PlainSummary
+  values: GoalFormValues
   officialText: string
   failure: FormFailure | null
   busy: boolean
   cancelTo: string
   footnote?: ReactNode
 }) {
+  const { t } = useTranslation()
   return (
     <CheckedForm failure={failure}>
       <div className="space-y-1">
-        <h3 className="font-semibold text-slate-900">Official goal text</h3>
-        <p className="text-sm text-slate-600">Only the case manager changes this.</p>
+        <h3 className="font-semibold text-slate-900">{t('goals.officialText')}</h3>
+        <p className="text-sm text-slate-600">{t('goals.onlyCaseManager')}</p>
         <blockquote className="whitespace-pre-line break-words rounded-md border-l-4 border-slate-300 bg-slate-50 p-3 text-slate-800">
           {officialText}
         </blockquote>
       </div>
-      <PlainPartsFields plain={plain} fieldErrors={failure?.fieldErrors ?? {}} />
-      <FormActions busy={busy} submitLabel="Save plain words" cancelTo={cancelTo} footnote={footnote} />
+      <PlainPartsFields values={values} fieldErrors={failure?.fieldErrors ?? {}} />
+      <FormActions busy={busy} submitLabel={t('goals.savePlain')} cancelTo={cancelTo} footnote={footnote} />
     </CheckedForm>
   )
 }

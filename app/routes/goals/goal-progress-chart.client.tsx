@@ -1,5 +1,6 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { useTranslation } from 'react-i18next'
+import { formatDay } from '#shared/i18n/format.ts'
 import type { RegulationState } from '#shared/schemas/plan.ts'
 import { formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
 import { REGULATION_STYLE, regulationPath } from '#app/components/regulation-mark.tsx'
@@ -18,6 +19,8 @@ interface Row extends ChartPoint {
 // Half-sizes that give the three shapes about the same visual weight; the triangle a little more.
 const DOT_SIZE: Record<RegulationState, number> = { calm: 5.5, uneasy: 7, dysregulated: 7.5 }
 
+const GOAL_LINE_LABEL = { position: 'insideTopLeft', fill: '#1e293b', fontSize: 12 } as const
+
 /** A round top and 4–6 evenly spaced ticks (0, 5, 10… or 0, 20, 40…), so values read at a glance. */
 function yScale(max: number): { top: number; ticks: number[] } {
   const raw = Math.max(max, 1) / 5
@@ -32,7 +35,8 @@ function yScale(max: number): { top: number; ticks: number[] } {
  * drawn in its regulation state's shape and colour; the page's HTML legend and table say the same in words.
  */
 export default function GoalProgressChart({ points, threshold, unit }: { points: ChartPoint[]; threshold: number; unit: string }) {
-  const data: Row[] = points.map((p) => ({ ...p, label: formatSchoolDate(p.date) }))
+  const { t } = useTranslation()
+  const data: Row[] = points.map((p) => ({ ...p, label: formatDay(p.date) }))
   const { top, ticks } = yScale(unit === 'percent' ? 100 : Math.max(threshold * 1.15, ...points.map((p) => p.value)))
   return (
     <ResponsiveContainer width="100%" height={260}>
@@ -44,7 +48,7 @@ export default function GoalProgressChart({ points, threshold, unit }: { points:
           y={threshold}
           stroke="#1e293b"
           strokeDasharray="6 4"
-          label={{ value: `Goal: ${formatGoalValue(threshold, unit)}`, position: 'insideTopLeft', fill: '#1e293b', fontSize: 12 }}
+          label={{ ...GOAL_LINE_LABEL, value: t('goals.chartGoal', { value: formatGoalValue(threshold, unit) }) }}
         />
         <Tooltip content={(props: TooltipContentProps) => <PointTooltip {...props} unit={unit} />} />
         <Line

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
-import { MASTERY_LABELS, type MasteryStatus } from '#shared/mastery.ts'
-import { StatusBadge } from '#app/components/status-badge.tsx'
+import { useTranslation } from 'react-i18next'
+import type { MasteryStatus } from '#shared/mastery.ts'
+import { MasteryBadge } from './mastery-badge.tsx'
 
 export interface GoalSummary {
   id: string
@@ -11,17 +12,11 @@ export interface GoalSummary {
   metOnPaper: boolean
 }
 
-const TONE: Record<MasteryStatus, 'good' | 'warn' | 'neutral' | 'info'> = {
-  met: 'good',
-  on_track: 'info',
-  needs_attention: 'warn',
-  no_data: 'neutral',
-}
-
 export function GoalSummaryList({ goals, studentId, firstName }: { goals: GoalSummary[]; studentId: string; firstName: string }) {
-  if (goals.length === 0) return <p className="text-slate-700">No goals written yet.</p>
+  const { t } = useTranslation()
+  if (goals.length === 0) return <p className="text-slate-700">{t('goals.noGoalsWritten')}</p>
   return (
-    <ul className="divide-y divide-slate-200" aria-label="Goals">
+    <ul className="divide-y divide-slate-200" aria-label={t('goals.goalsList')}>
       {goals.map((g) => (
         <li key={g.id} className="space-y-1 py-3">
           <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{g.area}</p>
@@ -29,12 +24,12 @@ export function GoalSummaryList({ goals, studentId, firstName }: { goals: GoalSu
             {g.plain.means}
           </Link>
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            <StatusBadge tone={TONE[g.status.status]}>{MASTERY_LABELS[g.status.status]}</StatusBadge>
-            <span>Target: {g.target}</span>
+            <MasteryBadge status={g.status.status} />
+            <span>{t('goals.targetIs', { target: g.target })}</span>
           </p>
           {g.metOnPaper ? (
             <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm font-medium text-amber-900">
-              Met on paper — check how {firstName} is really doing
+              {t('goals.metOnPaper', { name: firstName })}
             </p>
           ) : null}
         </li>

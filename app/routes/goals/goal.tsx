@@ -1,21 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { ProgressPointForm, type ProgressFormFailure, type ProgressFormValues } from './progress-point-form.tsx'
-import { ProgressPointsTable, type VoidFailure } from './progress-points-table.tsx'
+import { ProgressPointForm } from './progress-point-form.tsx'
+import { ProgressPointsTable } from './progress-points-table.tsx'
+import { submitForm, type RefusedForm } from './submit-form.server.ts'
 import { RegulationMark } from '#app/components/regulation-mark.tsx'
-import { StatusBadge } from '#app/components/status-badge.tsx'
+import { MasteryBadge } from './mastery-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { areaLabel, firstName, formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
-import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { typedValue } from '#app/utils/plan-form.ts'
+import { studentPageTitle } from '#app/utils/student-meta.ts'
+import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
-import { describeRule, MASTERY_LABELS, RECENT_POINTS, type MasteryStatus } from '#shared/mastery.ts'
+import { describeRule, RECENT_POINTS } from '#shared/mastery.ts'
 import { can } from '#shared/permissions.ts'
-import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
-import { PLAIN_PARTS, REGULATION_STATES, UNIT_LABELS, type PromptLevel, type RegulationState, type TrialResult } from '#shared/schemas/plan.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { formatDay, formatMoment } from '#shared/i18n/format.ts'
+import { localIsoDate } from '#shared/school-date.ts'
+import { goalPageFormSchema, PLAIN_PARTS, REGULATION_STATES, UNIT_LABELS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 
@@ -31,85 +37,42 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return { goal, today: localIsoDate(context.now()) }
 }
 
-function readPointForm(form: FormData): ProgressFormValues {
-  const s = (key: string) => String(form.get(key) ?? '')
-  return {
-    date: s('date'),
-    mode: s('mode') === 'trials' ? 'trials' : 'value',
-    value: s('value').trim(),
-    trials: s('trials'),
-    promptLevel: s('promptLevel'),
-    regulation: s('regulation'),
-    note: s('note'),
-  }
-}
-
 type ActionData =
   | { intent: 'add'; ok: true; pointId: string; value: number; date: string }
-  | ({ intent: 'add'; ok: false } & ProgressFormFailure)
+  | ({ intent: 'add' } & RefusedForm)
   | { intent: 'void'; ok: true; pointId: string }
-  | ({ intent: 'void'; ok: false } & VoidFailure)
+  | ({ intent: 'void' } & RefusedForm)
   | { intent: 'unknown'; ok: false; message: string }
 
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const goalId = params.goalId ?? ''
-  const form = await request.formData()
-  const intent = form.get('intent')
-
-  if (intent === 'add') {
-    const values = readPointForm(form)
-    const trials = values.trials.split(',').filter(Boolean) as TrialResult[]
-    const result = await actionResult(() =>
-      context.trpc.progress.add({
-        studentId,
-        goalId,
-        date: values.date,
-        value: values.mode === 'value' && values.value !== '' ? Number(values.value) : undefined,
-        trials: values.mode === 'trials' && trials.length ? trials : undefined,
-        // The schema checks these against its lists; an unknown word comes back as a field error.
-        promptLevel: values.promptLevel as PromptLevel,
-        regulation: values.regulation as RegulationState,
-        note: values.note,
-      }),
-    )
-    if (!result.ok) {
-      const fieldErrors = { ...result.fieldErrors }
-      // zod runs the schema's "a value or trials" rule only once the other fields pass; say it in the same
-      // round, so the adult fixes everything at once.
-      const missing = values.mode === 'value' ? values.value === '' : trials.length === 0
-      if (missing && !fieldErrors.value && !fieldErrors.trials) fieldErrors.value = ['Enter a value, or tap a result for each trial.']
-      return { intent, ok: false, message: result.message, fieldErrors, values }
+  const result = await submitForm(await request.formData(), goalPageFormSchema, async (input) => {
+    if (input.intent === 'void') {
+      await context.trpc.progress.void({ studentId, pointId: input.pointId, reason: input.reason })
+      return { intent: input.intent, ok: true as const, pointId: input.pointId }
     }
-    return { intent, ok: true, pointId: result.data.pointId, value: result.data.value, date: values.date }
-  }
-
-  if (intent === 'void') {
-    const pointId = String(form.get('pointId') ?? '')
-    const reason = String(form.get('reason') ?? '')
-    const result = await actionResult(() => context.trpc.progress.void({ studentId, pointId, reason }))
-    if (!result.ok) return { intent, ok: false, pointId, reason, message: result.message, fieldErrors: result.fieldErrors }
-    return { intent, ok: true, pointId }
-  }
-
-  return { intent: 'unknown', ok: false, message: 'That action is not known.' }
-}
-
-const STATUS_TONES: Record<MasteryStatus, 'good' | 'info' | 'warn' | 'neutral'> = {
-  met: 'good',
-  on_track: 'info',
-  needs_attention: 'warn',
-  no_data: 'neutral',
+    const { intent, mode, value, trials, ...point } = input
+    // Only the way the adult chose counts: a value typed before switching to trials is not sent.
+    const added = await context.trpc.progress.add({ studentId, goalId, ...point, ...(mode === 'trials' ? { trials } : { value }) })
+    return { intent, ok: true as const, pointId: added.pointId, value: added.value, date: point.date }
+  })
+  if (result.ok) return result.data
+  // A refusal goes back to the form it came from.
+  const intent = typedValue(result.values, 'intent')
+  if (intent === 'add' || intent === 'void') return { intent, ...result }
+  return { intent: 'unknown', ok: false, message: t('goals.unknownAction') }
 }
 
 /** "Tue, Nov 24", "Tue, Nov 24 and Wed, Nov 25", "a, b and c". */
 function listDates(dates: string[]): string {
-  const f = dates.map(formatSchoolDate)
-  return f.length <= 1 ? (f[0] ?? '') : `${f.slice(0, -1).join(', ')} and ${f.at(-1)}`
+  const f = dates.map((d) => formatDay(d))
+  return f.length <= 1 ? (f[0] ?? '') : t('goals.listAnd', { rest: f.slice(0, -1).join(', '), last: f.at(-1) ?? '' })
 }
 
 export default function GoalPage() {
+  const { t } = useTranslation()
   const { goal, today } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<typeof action>()
@@ -118,7 +81,8 @@ export default function GoalPage() {
   if (!parent) return null
   const { student } = parent
   const first = firstName(student)
-  const role = student.role
+  const canRecord = can(student.role, 'progress.record')
+  const canEditPlain = can(student.role, 'goal.editPlain')
   const unit = UNIT_LABELS[goal.unit]
   const area = areaLabel(goal.area)
 
@@ -132,59 +96,58 @@ export default function GoalPage() {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Goal links" className="flex flex-wrap items-center gap-2">
-        <TextLink to={`/students/${student.id}`}>
-          Back to {first}’s plan
-        </TextLink>
+      <nav aria-label={t('goals.goalLinks')} className="flex flex-wrap items-center gap-2">
+        <TextLink to={`/students/${student.id}`}>{t('goals.backToPlan', { name: first })}</TextLink>
         <span className="flex-1" />
-        {can(role, 'progress.record') ? (
+        {canRecord ? (
           <a href="#add-point" className={buttonClasses('primary')}>
-            Add a data point
+            {t('goals.addPoint')}
           </a>
         ) : null}
-        {can(role, 'goal.editPlain') ? (
+        {canEditPlain ? (
           <Link to={`/students/${student.id}/goals/${goal.id}/edit`} className={buttonClasses('secondary')}>
-            Edit goal
+            {t('goals.editTitle')}
           </Link>
         ) : null}
         <Link to={`/students/${student.id}/history`} className={buttonClasses('secondary')}>
-          History
+          {t('goals.history')}
         </Link>
       </nav>
 
       <div className="space-y-2">
-        <h2 className="text-2xl font-semibold text-slate-900">{area} goal</h2>
+        <h2 className="text-2xl font-semibold text-slate-900">{t('goals.areaGoal', { area })}</h2>
         <p className="flex flex-wrap items-center gap-2 text-slate-800">
-          <StatusBadge tone={STATUS_TONES[goal.status.status]}>{MASTERY_LABELS[goal.status.status]}</StatusBadge>
+          <MasteryBadge status={goal.status.status} />
           <span>{goal.status.reason}</span>
         </p>
       </div>
 
       {goal.metOnPaper ? (
         <Alert tone="warning">
-          <h3 className="text-lg font-semibold">Met on paper — check how {first} is really doing</h3>
+          <h3 className="text-lg font-semibold">{t('goals.metOnPaper', { name: first })}</h3>
           <p className="mt-1">
-            The latest numbers reach the goal, but{' '}
-            {recentDysregulated.length === 1
-              ? 'one of the last data points was'
-              : `${recentDysregulated.length} of the last ${Math.min(RECENT_POINTS, valid.length)} data points were`}{' '}
-            recorded while {first} was dysregulated ({listDates(recentDysregulated.map((p) => p.date))}).
+            {t('goals.metOnPaperBody', {
+              count: recentDysregulated.length,
+              total: Math.min(RECENT_POINTS, valid.length),
+              name: first,
+              dates: listDates(recentDysregulated.map((p) => p.date)),
+            })}
           </p>
         </Alert>
       ) : null}
       {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}
 
-      <Card title="The goal" headingLevel={3}>
+      <Card title={t('goals.theGoal')} headingLevel={3}>
         <div className="grid gap-6 md:grid-cols-2">
           <section aria-labelledby="official-heading" className="space-y-2">
             <h4 id="official-heading" className="font-semibold text-slate-900">
-              Official IEP text
+              {t('goals.officialIepText')}
             </h4>
             <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-800">{goal.officialText}</blockquote>
           </section>
           <section aria-labelledby="plain-heading" className="space-y-2">
             <h4 id="plain-heading" className="font-semibold text-slate-900">
-              In plain words
+              {t('goals.plainLegend')}
             </h4>
             <dl className="space-y-3">
               {PLAIN_PARTS.map((part) => (
@@ -198,39 +161,41 @@ export default function GoalPage() {
         </div>
         <dl className="mt-6 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-3">
           <div>
-            <dt className="text-sm font-semibold text-slate-700">Baseline (where {first} started)</dt>
+            <dt className="text-sm font-semibold text-slate-700">{t('goals.baselineStarted', { name: first })}</dt>
             <dd>{goal.baseline}</dd>
           </div>
           <div>
-            <dt className="text-sm font-semibold text-slate-700">Target</dt>
+            <dt className="text-sm font-semibold text-slate-700">{t('goals.target')}</dt>
             <dd>{goal.target}</dd>
           </div>
           <div>
-            <dt className="text-sm font-semibold text-slate-700">Counts as met when</dt>
+            <dt className="text-sm font-semibold text-slate-700">{t('goals.countsAsMet')}</dt>
             <dd>{describeRule(goal.mastery, unit)}</dd>
           </div>
         </dl>
         <p className="mt-4 text-sm text-slate-600">
-          Version {goal.version}, last changed by {goal.updatedBy} on{' '}
-          {new Date(goal.updatedAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}.
+          {t('goals.version', { version: goal.version, name: goal.updatedBy, date: formatMoment(goal.updatedAt, 'date') })}
         </p>
       </Card>
 
-      <Card title="Progress" headingLevel={3}>
+      <Card title={t('goals.progress')} headingLevel={3}>
         {voided ? (
           <div className="mb-4">
-            <Alert tone="success">The data point was voided. It stays in the table, struck through, with your reason.</Alert>
+            <Alert tone="success">{t('goals.voided')}</Alert>
           </div>
         ) : null}
         {valid.length === 0 ? (
-          <p className="text-slate-700">No data recorded yet.</p>
+          <p className="text-slate-700">{t('goals.noData')}</p>
         ) : (
           <figure className="space-y-3">
             <div
               role="img"
-              aria-label={`Chart of ${valid.length} data points from ${formatSchoolDate(valid[0]!.date)} to ${formatSchoolDate(
-                valid.at(-1)!.date,
-              )}, with the goal line at ${formatGoalValue(goal.mastery.threshold, goal.unit)}. The table below lists every point.`}
+              aria-label={t('goals.chartLabel', {
+                n: valid.length,
+                from: formatDay(valid[0]!.date),
+                to: formatDay(valid.at(-1)!.date),
+                goal: formatGoalValue(goal.mastery.threshold, goal.unit),
+              })}
               className="h-[260px] w-full"
             >
               {hydrated ? (
@@ -246,7 +211,7 @@ export default function GoalPage() {
               )}
             </div>
             <figcaption>
-              <ul aria-label="Chart legend" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
+              <ul aria-label={t('goals.chartLegend')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
                 {REGULATION_STATES.map((r) => (
                   <li key={r} className="inline-flex items-center gap-1.5">
                     <RegulationMark state={r} size={16} />
@@ -255,7 +220,7 @@ export default function GoalPage() {
                 ))}
                 <li className="inline-flex items-center gap-1.5">
                   <span aria-hidden="true" className="inline-block w-6 border-t-2 border-dashed border-slate-800" />
-                  Goal line
+                  {t('goals.goalLine')}
                 </li>
               </ul>
             </figcaption>
@@ -263,11 +228,11 @@ export default function GoalPage() {
         )}
         {goal.points.length > 0 ? (
           <div className="mt-6 space-y-2">
-            <h4 className="font-semibold text-slate-900">All data points</h4>
+            <h4 className="font-semibold text-slate-900">{t('goals.allPoints')}</h4>
             <ProgressPointsTable
               points={goal.points}
               unit={goal.unit}
-              canVoid={can(role, 'progress.record')}
+              canVoid={canRecord}
               voidFailure={voidFailure}
               busy={busy}
             />
@@ -275,13 +240,13 @@ export default function GoalPage() {
         ) : null}
       </Card>
 
-      {can(role, 'progress.record') ? (
+      {canRecord ? (
         <div id="add-point" className="scroll-mt-4">
-          <Card title="Add a data point" headingLevel={3}>
+          <Card title={t('goals.addPoint')} headingLevel={3}>
             {added ? (
               <div className="mb-4">
                 <Alert tone="success">
-                  Added {formatGoalValue(added.value, goal.unit)} for {formatSchoolDate(added.date)}.
+                  {t('goals.added', { value: formatGoalValue(added.value, goal.unit), date: formatDay(added.date) })}
                 </Alert>
               </div>
             ) : null}
@@ -304,8 +269,10 @@ function ChartPlaceholder() {
   return <div className="h-full w-full animate-pulse rounded bg-slate-100" />
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const student = matches.find((m) => m.id === 'student')?.data as { student?: { name: string } } | undefined
-  const name = student?.student?.name
-  return [{ title: data ? `${areaLabel(data.goal.area)} goal${name ? ` · ${name}` : ''} · Same Page` : 'Not found · Same Page' }]
-}
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? studentPageTitle(matches, t('goals.areaGoal', { area: areaLabel(data.goal.area) }))
+      : t('common.titleSuffix', { title: t('common.notFound') }),
+  },
+]

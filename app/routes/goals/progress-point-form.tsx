@@ -1,30 +1,17 @@
 import { Form } from '@remix-run/react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { trialPercentage, trialPromptLevel } from '#shared/mastery.ts'
 import { PROMPT_LEVELS, REGULATION_STATES, TRIAL_RESULTS, type GoalUnit, type TrialResult } from '#shared/schemas/plan.ts'
 import { PROMPT_LEVEL_LABELS, REGULATION_LABELS, TRIAL_LABELS } from '#app/utils/plan-labels.ts'
+import { typedValue, type FormFailure, type TypedFields } from '#app/utils/plan-form.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
 import { RegulationMark } from '#app/components/regulation-mark.tsx'
 
-export interface ProgressFormValues {
-  date: string
-  mode: string
-  value: string
-  trials: string
-  promptLevel: string
-  regulation: string
-  note: string
-}
-
-export interface ProgressFormFailure {
-  message: string
-  fieldErrors: Record<string, string[]>
-  values: ProgressFormValues
-}
-
-const UNIT_WORDS: Record<GoalUnit, string> = { percent: 'percent', minutes: 'minutes', count: 'number of times' }
+/** A refused "Add a data point", with what was typed. */
+export type ProgressFormFailure = FormFailure & { values: TypedFields }
 
 function isTrial(value: string): value is TrialResult {
   return (TRIAL_RESULTS as readonly string[]).includes(value)
@@ -48,7 +35,9 @@ export function ProgressPointForm({
   failure: ProgressFormFailure | null
   busy: boolean
 }) {
+  const { t } = useTranslation()
   const values = failure?.values
+  const typed = (name: string) => typedValue(values, name)
   // A field's message goes once the adult changes that field; the next submit brings back what is still wrong.
   const [cleared, setCleared] = useState<{ failure: ProgressFormFailure | null; fields: string[] }>({ failure, fields: [] })
   const clearedFields = cleared.failure === failure ? cleared.fields : []
@@ -58,10 +47,10 @@ export function ProgressPointForm({
   const errors = Object.fromEntries(Object.entries(failure?.fieldErrors ?? {}).filter(([field]) => !clearedFields.includes(field)))
   const showFailure = failure && (Object.keys(errors).length > 0 || Object.keys(failure.fieldErrors).length === 0)
   const trialsAllowed = unit === 'percent'
-  const [mode, setMode] = useState<'value' | 'trials'>(trialsAllowed && values?.mode === 'trials' ? 'trials' : 'value')
-  const [trials, setTrials] = useState<TrialResult[]>(() => (values?.trials ?? '').split(',').filter(isTrial))
-  const [promptLevel, setPromptLevel] = useState(values?.promptLevel ?? '')
-  const [promptTouched, setPromptTouched] = useState(Boolean(values?.promptLevel))
+  const [mode, setMode] = useState<'value' | 'trials'>(trialsAllowed && typed('mode') === 'trials' ? 'trials' : 'value')
+  const [trials, setTrials] = useState<TrialResult[]>(() => (values?.trials ?? []).filter(isTrial))
+  const [promptLevel, setPromptLevel] = useState(typed('promptLevel'))
+  const [promptTouched, setPromptTouched] = useState(typed('promptLevel') !== '')
 
   function changeTrials(next: TrialResult[]) {
     setTrials(next)
@@ -70,34 +59,33 @@ export function ProgressPointForm({
     clear('value', 'trials', ...(!promptTouched && next.length ? ['promptLevel'] : []))
   }
 
+  const recordModes = [
+    ['value', t('goals.typeResult')],
+    ['trials', t('goals.tapTrials')],
+  ] as const
   const trialErrors = [...(errors.trials ?? []), ...(mode === 'trials' ? (errors.value ?? []) : [])]
   const regulationErrors = errors.regulation
-  const independent = trials.filter((t) => t === 'independent').length
+  const independent = trials.filter((trial) => trial === 'independent').length
 
   return (
     <Form method="post" noValidate className="space-y-5" onChange={(e) => clear((e.target as HTMLInputElement).name)}>
       <input type="hidden" name="intent" value="add" />
       {showFailure ? <Alert>{failure.message}</Alert> : null}
       <Field
-        label="Date"
+        label={t('goals.date')}
         name="date"
         type="date"
         max={today}
-        defaultValue={values?.date ?? today}
+        defaultValue={values ? typed('date') : today}
         errors={errors.date}
         required
       />
 
       {trialsAllowed ? (
         <fieldset className="space-y-2">
-          <legend className="font-medium text-slate-800">How do you want to record it?</legend>
+          <legend className="font-medium text-slate-800">{t('goals.recordHow')}</legend>
           <div className="flex flex-wrap gap-2">
-            {(
-              [
-                ['value', 'Type the result'],
-                ['trials', 'Tap each trial'],
-              ] as const
-            ).map(([key, label]) => (
+            {recordModes.map(([key, label]) => (
               <label key={key} className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
                 <input type="radio" name="mode" value={key} checked={mode === key} onChange={() => setMode(key)} className="size-5 accent-brand-700" />
                 {label}
@@ -111,44 +99,44 @@ export function ProgressPointForm({
 
       {mode === 'value' ? (
         <Field
-          label={`Result (${UNIT_WORDS[unit]})`}
+          label={t('goals.result', { unit: t(`goals.unitWord.${unit}`) })}
           name="value"
           type="number"
           inputMode="decimal"
           min={0}
           step="any"
-          defaultValue={values?.value ?? ''}
+          defaultValue={typed('value')}
           errors={errors.value}
         />
       ) : (
         <div className="space-y-3" role="group" aria-labelledby="trials-heading" aria-describedby={trialErrors.length ? 'trials-error' : undefined}>
           <p id="trials-heading" className="font-medium text-slate-800">
-            Trials: tap one button per try
+            {t('goals.trialsHeading')}
           </p>
-          <input type="hidden" name="trials" value={trials.join(',')} />
+          {/* One field per tap, so the form posts the list the schema reads. */}
+          {trials.map((trial, i) => (
+            <input key={i} type="hidden" name="trials" value={trial} />
+          ))}
           <div className="flex flex-wrap gap-2">
-            {TRIAL_RESULTS.map((t) => (
-              <Button key={t} variant="secondary" onClick={() => changeTrials([...trials, t])} disabled={trials.length >= 50}>
-                {TRIAL_LABELS[t]}
+            {TRIAL_RESULTS.map((result) => (
+              <Button key={result} variant="secondary" onClick={() => changeTrials([...trials, result])} disabled={trials.length >= 50}>
+                {TRIAL_LABELS[result]}
               </Button>
             ))}
           </div>
           <div aria-live="polite" className="rounded-md bg-slate-100 p-3">
             {trials.length === 0 ? (
-              <p className="text-slate-700">No trials yet.</p>
+              <p className="text-slate-700">{t('goals.noTrials')}</p>
             ) : (
               <>
                 <p className="text-lg font-semibold" data-testid="trial-percentage">
-                  {trialPercentage(trials)}% independent
-                  <span className="font-normal text-slate-700">
-                    {' '}
-                    ({independent} of {trials.length} {trials.length === 1 ? 'trial' : 'trials'})
-                  </span>
+                  {t('goals.trialPercentage', { percent: trialPercentage(trials) })}
+                  <span className="font-normal text-slate-700"> {t('goals.trialCount', { independent, count: trials.length })}</span>
                 </p>
-                <ol aria-label="Trials so far" className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-800">
-                  {trials.map((t, i) => (
+                <ol aria-label={t('goals.trialsSoFar')} className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-800">
+                  {trials.map((trial, i) => (
                     <li key={i}>
-                      {i + 1}. {TRIAL_LABELS[t]}
+                      {i + 1}. {TRIAL_LABELS[trial]}
                     </li>
                   ))}
                 </ol>
@@ -156,7 +144,7 @@ export function ProgressPointForm({
             )}
           </div>
           <Button variant="secondary" onClick={() => changeTrials(trials.slice(0, -1))} disabled={trials.length === 0}>
-            Undo last trial
+            {t('goals.undoTrial')}
           </Button>
           {trialErrors.length ? (
             <p id="trials-error" className="text-sm font-medium text-red-800">
@@ -167,7 +155,7 @@ export function ProgressPointForm({
       )}
 
       <SelectField
-        label="Prompt level: how much help"
+        label={t('goals.promptLevelField')}
         name="promptLevel"
         value={promptLevel}
         onChange={(e) => {
@@ -176,7 +164,7 @@ export function ProgressPointForm({
         }}
         errors={errors.promptLevel}
       >
-        <option value="">Choose…</option>
+        <option value="">{t('goals.choose')}</option>
         {PROMPT_LEVELS.map((p) => (
           <option key={p} value={p}>
             {PROMPT_LEVEL_LABELS[p]}
@@ -185,7 +173,7 @@ export function ProgressPointForm({
       </SelectField>
 
       <fieldset className="space-y-2" aria-describedby={regulationErrors?.length ? 'regulation-error' : undefined}>
-        <legend className="font-medium text-slate-800">Regulation state: how did {studentFirstName} seem?</legend>
+        <legend className="font-medium text-slate-800">{t('goals.regulationLegend', { name: studentFirstName })}</legend>
         <div className="flex flex-wrap gap-2">
           {REGULATION_STATES.map((r) => (
             <label
@@ -196,7 +184,7 @@ export function ProgressPointForm({
                 type="radio"
                 name="regulation"
                 value={r}
-                defaultChecked={values?.regulation === r}
+                defaultChecked={typed('regulation') === r}
                 aria-invalid={regulationErrors?.length ? true : undefined}
                 className="size-5 accent-brand-700"
               />
@@ -212,10 +200,10 @@ export function ProgressPointForm({
         ) : null}
       </fieldset>
 
-      <Field label="Note (optional)" name="note" defaultValue={values?.note ?? ''} errors={errors.note} maxLength={1000} />
+      <Field label={t('goals.noteOptional')} name="note" defaultValue={typed('note')} errors={errors.note} maxLength={1000} />
 
       <Button type="submit" disabled={busy}>
-        Add data point
+        {t('goals.addPointButton')}
       </Button>
     </Form>
   )

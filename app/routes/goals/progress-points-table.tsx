@@ -1,7 +1,9 @@
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import type { GoalPoint } from '#app/utils/api-types.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import type { GoalUnit } from '#shared/schemas/plan.ts'
+import { typedValue, type FormFailure, type TypedFields } from '#app/utils/plan-form.ts'
 import { formatGoalValue, PROMPT_LEVEL_LABELS, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
 import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Field } from '#app/components/field.tsx'
@@ -13,12 +15,11 @@ type Point = Pick<
   'id' | 'date' | 'value' | 'trials' | 'promptLevel' | 'regulation' | 'note' | 'recordedBy' | 'voidedAt' | 'voidReason'
 >
 
-export interface VoidFailure {
-  pointId: string
-  message: string
-  fieldErrors: Record<string, string[]>
-  reason: string
-}
+/** A refused void, with what was typed (which point, and the reason). */
+export type VoidFailure = FormFailure & { values: TypedFields }
+
+// A voided point stays readable, struck through.
+const STRUCK = 'line-through decoration-2 text-slate-500'
 
 /**
  * Every data point, newest first. A voided point stays, struck through, with why (docs/domain.md#records-are-evidence); points
@@ -37,21 +38,35 @@ export function ProgressPointsTable({
   voidFailure: VoidFailure | null
   busy: boolean
 }) {
+  const { t } = useTranslation()
   const newestFirst = [...points].reverse()
+  const failedPoint = typedValue(voidFailure?.values, 'pointId')
   return (
     <Table
-      caption="Data points, newest first"
+      caption={t('goals.pointsCaption')}
       head={
         <tr>
-          <th scope="col" className="px-2 py-2 font-semibold">Date</th>
-          <th scope="col" className="px-2 py-2 font-semibold">Result</th>
-          <th scope="col" className="px-2 py-2 font-semibold">Regulation</th>
-          <th scope="col" className="px-2 py-2 font-semibold">Prompt level</th>
-          <th scope="col" className="px-2 py-2 font-semibold">Note</th>
-          <th scope="col" className="px-2 py-2 font-semibold">Recorded by</th>
+          <th scope="col" className="px-2 py-2 font-semibold">
+            {t('goals.date')}
+          </th>
+          <th scope="col" className="px-2 py-2 font-semibold">
+            {t('goals.resultColumn')}
+          </th>
+          <th scope="col" className="px-2 py-2 font-semibold">
+            {t('goals.regulationColumn')}
+          </th>
+          <th scope="col" className="px-2 py-2 font-semibold">
+            {t('goals.promptLevelColumn')}
+          </th>
+          <th scope="col" className="px-2 py-2 font-semibold">
+            {t('goals.noteColumn')}
+          </th>
+          <th scope="col" className="px-2 py-2 font-semibold">
+            {t('goals.recordedBy')}
+          </th>
           {canVoid ? (
             <th scope="col" className="px-2 py-2 font-semibold">
-              <span className="sr-only">Corrections</span>
+              <span className="sr-only">{t('goals.corrections')}</span>
             </th>
           ) : null}
         </tr>
@@ -60,13 +75,15 @@ export function ProgressPointsTable({
       {newestFirst.map((p) => {
         const voided = Boolean(p.voidedAt)
         const dysregulated = p.regulation === 'dysregulated'
-        const struck = voided ? 'line-through decoration-2 text-slate-500' : ''
+        const struck = voided ? STRUCK : ''
         return (
           <tr key={p.id} className={`align-top ${dysregulated && !voided ? 'bg-red-50' : ''}`} data-voided={voided || undefined}>
-            <td className={`whitespace-nowrap px-2 py-2 ${struck}`}>{formatSchoolDate(p.date)}</td>
+            <td className={`whitespace-nowrap px-2 py-2 ${struck}`}>{formatDay(p.date)}</td>
             <td className={`whitespace-nowrap px-2 py-2 font-medium ${struck}`}>
               {formatGoalValue(p.value, unit)}
-              {p.trials?.length ? <span className="block text-sm font-normal text-slate-600">{p.trials.length} trials</span> : null}
+              {p.trials?.length ? (
+                <span className="block text-sm font-normal text-slate-600">{t('goals.trials', { count: p.trials.length })}</span>
+              ) : null}
             </td>
             <td className={`whitespace-nowrap px-2 py-2 ${struck} ${dysregulated ? 'font-semibold text-red-900' : ''}`}>
               <span className="inline-flex items-center gap-1.5">
@@ -76,17 +93,19 @@ export function ProgressPointsTable({
             </td>
             <td className={`px-2 py-2 ${struck}`}>{PROMPT_LEVEL_LABELS[p.promptLevel]}</td>
             <td className="min-w-48 px-2 py-2">
-              {p.note ? <span className={struck}>{p.note}</span> : <span className="sr-only">No note</span>}
+              {p.note ? <span className={struck}>{p.note}</span> : <span className="sr-only">{t('goals.noNote')}</span>}
               {voided ? (
                 <span className="mt-1 block font-medium text-slate-800">
-                  Voided{p.voidedAt ? ` ${new Date(p.voidedAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}` : ''}: {p.voidReason}
+                  {p.voidedAt
+                    ? t('goals.voidedOn', { date: formatMoment(p.voidedAt, 'date'), reason: p.voidReason ?? '' })
+                    : t('goals.voidedNoDate', { reason: p.voidReason ?? '' })}
                 </span>
               ) : null}
             </td>
             <td className={`px-2 py-2 ${struck}`}>{p.recordedBy}</td>
             {canVoid ? (
               <td className="px-2 py-2">
-                {voided ? null : <VoidControl point={p} failure={voidFailure?.pointId === p.id ? voidFailure : null} busy={busy} />}
+                {voided ? null : <VoidControl point={p} failure={failedPoint === p.id ? voidFailure : null} busy={busy} />}
               </td>
             ) : null}
           </tr>
@@ -97,26 +116,28 @@ export function ProgressPointsTable({
 }
 
 function VoidControl({ point, failure, busy }: { point: Point; failure: VoidFailure | null; busy: boolean }) {
-  const date = formatSchoolDate(point.date)
+  const { t } = useTranslation()
+  const date = formatDay(point.date)
   return (
     <details open={failure ? true : undefined} className="min-w-56">
       <summary className={`${buttonClasses('secondary')} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
-        Void<span className="sr-only"> the {date} data point</span>
+        {t('goals.void')}
+        <span className="sr-only">{t('goals.voidWhich', { date })}</span>
       </summary>
       <Form method="post" noValidate className="mt-2 space-y-2">
         <input type="hidden" name="intent" value="void" />
         <input type="hidden" name="pointId" value={point.id} />
         {failure && !failure.fieldErrors.reason ? <p className="text-sm font-medium text-red-800">{failure.message}</p> : null}
         <Field
-          label={`Why is the ${date} point wrong?`}
+          label={t('goals.voidReason', { date })}
           name="reason"
           required
           maxLength={500}
-          defaultValue={failure?.reason ?? ''}
+          defaultValue={typedValue(failure?.values, 'reason')}
           errors={failure?.fieldErrors.reason}
         />
         <Button type="submit" variant="danger" disabled={busy}>
-          Void this point
+          {t('goals.voidButton')}
         </Button>
       </Form>
     </details>

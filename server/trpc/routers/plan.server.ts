@@ -10,8 +10,8 @@ import {
   updateGoalPlainSchema,
   updateGoalSchema,
   updateProfileSchema,
+  voidProgressPointSchema,
 } from '#shared/schemas/plan.ts'
-import { textSchema } from '#shared/schemas/text.ts'
 import { accommodationsForDay, createAccommodation, listAccommodations, updateAccommodation } from '../../services/accommodations.server.ts'
 import { createGoal, getGoal, goalVersions, listGoals, updateGoal, updateGoalPlain } from '../../services/goals.server.ts'
 import { getProfiles, updateProfile } from '../../services/profiles.server.ts'
@@ -83,12 +83,7 @@ export const progressRouter = router({
       addProgressPoint(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) }),
     ),
   void: studentProcedure('progress.record')
-    .input(
-      z.object({
-        pointId: z.string().min(1).max(64),
-        reason: textSchema('The reason', 'multi-line').min(1, { error: 'Say why this data point is wrong.' }).max(500),
-      }),
-    )
+    .input(voidProgressPointSchema)
     .mutation(({ ctx, input }) =>
       voidProgressPoint(ctx.db, { studentId: input.studentId, pointId: input.pointId, reason: input.reason, actorId: ctx.user.id, now: ctx.now() }),
     ),
