@@ -167,7 +167,6 @@ export const history = {
   // The page
   title: 'History',
   pageTitle: 'History · {{name}} · Same Page',
-  backToPlan: 'Back to {{name}}’s plan',
   intro: 'Every change to {{name}}’s plan and records, newest first. Nothing is deleted: a correction is a new entry.',
   latestOnly: ' Showing the latest {{count}} changes.',
   noChanges: 'No changes recorded yet.',
@@ -175,4 +174,5 @@ export const history = {
   whatChanged: 'What changed',
   before: 'Before: ',
   after: '. After: ',
+  arrow: '→',
 } as const
