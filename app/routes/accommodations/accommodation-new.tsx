@@ -1,16 +1,15 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AccommodationForm } from './accommodation-form.tsx'
-import { accommodationValuesOf, emptyAccommodationValues, type AccommodationFormValues } from './accommodation-values.ts'
+import { emptyAccommodationValues } from './accommodation-values.ts'
+import { saveAccommodation, type AccommodationActionData } from './save-accommodation.server.ts'
 import { Card } from '#app/components/card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
-import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
-import { accommodationFieldsSchema } from '#shared/schemas/plan.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -20,16 +19,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return { values: emptyAccommodationValues(localIsoDate(context.now())) }
 }
 
-type ActionData = FormFailure & { values?: AccommodationFormValues }
-
-export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
+export async function action({ context, request, params }: ActionFunctionArgs): Promise<AccommodationActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const parsed = parseForm(await request.formData(), accommodationFieldsSchema)
-  if (!parsed.ok) return parsed
-  const result = await actionResult(() => context.trpc.accommodations.create({ studentId, ...parsed.value }))
-  if (result.ok) throw redirect(`/students/${studentId}`)
-  return { ...result, values: accommodationValuesOf(parsed.value) }
+  return saveAccommodation(request, studentId, (fields) => context.trpc.accommodations.create({ studentId, ...fields }))
 }
 
 export default function NewAccommodation() {
