@@ -30,7 +30,7 @@ export const PROFILE_MAX = 1000
 export const COMMUNICATION_FIELDS = ['howTheyCommunicate', 'givingInstructions', 'wordsThatMatter'] as const
 /** The regulation profile's fields in reading order; each is labelled by student.profile.<field>. */
 export const REGULATION_FIELDS = ['earlySigns', 'whatHelps', 'whatToAvoid', 'calmPlace'] as const
-type ProfileField = (typeof COMMUNICATION_FIELDS)[number] | (typeof REGULATION_FIELDS)[number]
+export type ProfileField = (typeof COMMUNICATION_FIELDS)[number] | (typeof REGULATION_FIELDS)[number]
 
 const profileText = (field: ProfileField) => optionalText(() => t(`student.profile.${field}`), PROFILE_MAX)
 

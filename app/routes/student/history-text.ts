@@ -14,7 +14,6 @@ import {
   REGULATION_STATES,
   UNIT_LABELS,
   type GoalUnit,
-  type RegulationState,
 } from '#shared/schemas/plan.ts'
 import { areaLabel, formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
 
@@ -44,6 +43,11 @@ function field(value: unknown, key: string): string | undefined {
 function num(value: unknown, key: string): number | undefined {
   const v = record(value)?.[key]
   return typeof v === 'number' ? v : undefined
+}
+
+/** Narrows a stored string to one of a list's values (rows written by older versions may hold others). */
+function isOneOf<T extends string>(list: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (list as readonly string[]).includes(value)
 }
 
 function role(value: unknown): string {
@@ -79,10 +83,10 @@ function describeProgress(who: string, after: unknown, ctx: HistoryContext): str
   const valueText = value === undefined ? t('history.aDataPoint') : goal ? formatGoalValue(value, goal.unit) : formatNumber(value)
   const regulation = field(after, 'regulation')
   const state =
-    regulation && (REGULATION_STATES as readonly string[]).includes(regulation)
+    isOneOf(REGULATION_STATES, regulation)
       ? t('history.regulationState', {
           name: ctx.studentFirstName ?? t('history.theStudent'),
-          state: REGULATION_LABELS[regulation as RegulationState].toLowerCase(),
+          state: REGULATION_LABELS[regulation].toLowerCase(),
         })
       : ''
   return t(eventKey('progress_point.create'), {
@@ -97,7 +101,7 @@ function describeProgress(who: string, after: unknown, ctx: HistoryContext): str
 const CHECK_STATUSES = ['used', 'not_needed', 'not_provided', 'declined'] as const
 
 function checkWord(status: string | undefined): string | undefined {
-  return status && (CHECK_STATUSES as readonly string[]).includes(status) ? t(`history.check.${status as (typeof CHECK_STATUSES)[number]}`) : undefined
+  return isOneOf(CHECK_STATUSES, status) ? t(`history.check.${status}`) : undefined
 }
 
 /** "Sam Ortiz recorded “Break card” as used on Tue, Nov 24 (late)." — and a change names what it was before. */
@@ -245,11 +249,11 @@ const FIELDS = [
 
 /** A field's name as people say it; a field this version does not know is shown as stored. */
 function fieldLabel(key: string): string {
-  return (FIELDS as readonly string[]).includes(key) ? t(`history.field.${key as (typeof FIELDS)[number]}`) : key
+  return isOneOf(FIELDS, key) ? t(`history.field.${key}`) : key
 }
 
 function unitWord(unit: string): string {
-  return (GOAL_UNITS as readonly string[]).includes(unit) ? t(`history.unitWord.${unit as GoalUnit}`) : unit
+  return isOneOf(GOAL_UNITS, unit) ? t(`history.unitWord.${unit}`) : unit
 }
 
 const DIFFED = new Set<AuditEventKey>([
@@ -282,7 +286,7 @@ function plainText(key: string, value: unknown, unit: string): string {
 
 function unitOf(entry: Entry): string {
   const u = field(entry.after, 'unit') ?? field(entry.before, 'unit')
-  return u && u in UNIT_LABELS ? UNIT_LABELS[u as GoalUnit] : ''
+  return isOneOf(GOAL_UNITS, u) ? UNIT_LABELS[u] : ''
 }
 
 /**

@@ -1,9 +1,13 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { COMMUNICATION_FIELDS, REGULATION_FIELDS, type CommunicationProfile, type RegulationProfile } from '#shared/schemas/plan.ts'
+import {
+  COMMUNICATION_FIELDS,
+  REGULATION_FIELDS,
+  type CommunicationProfile,
+  type ProfileField,
+  type RegulationProfile,
+} from '#shared/schemas/plan.ts'
 import { Card } from '#app/components/card.tsx'
-
-type ProfileField = (typeof COMMUNICATION_FIELDS)[number] | (typeof REGULATION_FIELDS)[number]
 
 function Rows<K extends ProfileField>({ fields, profile }: { fields: readonly K[]; profile: Record<K, string> }) {
   const { t } = useTranslation()

@@ -18,6 +18,8 @@ import {
   profilesFormSchema,
   REGULATION_FIELDS,
   type CommunicationProfile,
+  type ProfileField,
+  type ProfileKind,
   type RegulationProfile,
 } from '#shared/schemas/plan.ts'
 
@@ -76,6 +78,42 @@ function lastChanged(p: { updatedAt: string | null; updatedBy: string | null }):
   return p.updatedBy ? t('student.lastChangedBy', { name: p.updatedBy, date }) : t('student.lastChanged', { date })
 }
 
+/** One profile's questions, each named "<kind>.<field>" as the form schema reads them. */
+function ProfileQuestions({
+  kind,
+  fields,
+  values,
+  errors,
+  firstName,
+}: {
+  kind: ProfileKind
+  fields: readonly ProfileField[]
+  values: Partial<Record<ProfileField, string>>
+  errors: Record<string, string[]>
+  firstName: string
+}) {
+  const { t } = useTranslation()
+  // The first question names the student; the rest read as the profile cards do.
+  const questionLabel = (key: ProfileField) =>
+    key === 'howTheyCommunicate' ? t('student.communicatesTitle', { name: firstName }) : t(`student.profile.${key}`)
+  return (
+    <>
+      {fields.map((key) => (
+        <CountedTextareaField
+          key={key}
+          id={`${kind}-${key}`}
+          name={`${kind}.${key}`}
+          label={questionLabel(key)}
+          hint={t(`student.profileHint.${key}`, { name: firstName })}
+          initial={values[key] ?? ''}
+          max={PROFILE_MAX}
+          errors={errors[`${kind}.${key}`]}
+        />
+      ))}
+    </>
+  )
+}
+
 export default function EditProfiles() {
   const { t } = useTranslation()
   const { firstName, profiles } = useLoaderData<typeof loader>()
@@ -86,41 +124,16 @@ export default function EditProfiles() {
   const values: Values = actionData?.values ?? profiles
   const errors = actionData?.fieldErrors ?? {}
 
-  const labelOf = (key: (typeof COMMUNICATION_FIELDS)[number] | (typeof REGULATION_FIELDS)[number]) =>
-    key === 'howTheyCommunicate' ? t('student.communicatesTitle', { name: firstName }) : t(`student.profile.${key}`)
-
   return (
     <Card title={t('student.profilesTitle')}>
       <p className="mb-6 text-slate-700">{t('student.profilesIntro')}</p>
       <Form method="post" noValidate ref={formRef} className="space-y-6">
         {actionData ? <Alert>{actionData.message}</Alert> : null}
         <Fieldset legend={t('student.communication')} hint={lastChanged(profiles.communication)}>
-          {COMMUNICATION_FIELDS.map((key) => (
-            <CountedTextareaField
-              key={key}
-              id={`communication-${key}`}
-              name={`communication.${key}`}
-              label={labelOf(key)}
-              hint={t(`student.profileHint.${key}`, { name: firstName })}
-              initial={values.communication[key]}
-              max={PROFILE_MAX}
-              errors={errors[`communication.${key}`]}
-            />
-          ))}
+          <ProfileQuestions kind="communication" fields={COMMUNICATION_FIELDS} values={values.communication} errors={errors} firstName={firstName} />
         </Fieldset>
         <Fieldset legend={t('student.regulation')} hint={lastChanged(profiles.regulation)}>
-          {REGULATION_FIELDS.map((key) => (
-            <CountedTextareaField
-              key={key}
-              id={`regulation-${key}`}
-              name={`regulation.${key}`}
-              label={labelOf(key)}
-              hint={t(`student.profileHint.${key}`, { name: firstName })}
-              initial={values.regulation[key]}
-              max={PROFILE_MAX}
-              errors={errors[`regulation.${key}`]}
-            />
-          ))}
+          <ProfileQuestions kind="regulation" fields={REGULATION_FIELDS} values={values.regulation} errors={errors} firstName={firstName} />
         </Fieldset>
         <FormActions busy={busy} submitLabel={t('student.saveProfiles')} cancelTo={`/students/${studentId}`} />
       </Form>
