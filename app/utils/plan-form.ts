@@ -1,4 +1,4 @@
-import { type AccommodationFields, type CommunicationProfile, type GoalFields, type RegulationProfile } from '#shared/schemas/plan.ts'
+import { type GoalFields } from '#shared/schemas/plan.ts'
 
 /**
  * Plan forms post flat form fields named by their schema path ("plain.means", "mastery.threshold"), so a
@@ -6,12 +6,7 @@ import { type AccommodationFields, type CommunicationProfile, type GoalFields, t
  * (shared/schemas/plan.ts); what the person typed goes back to the form on a refusal, so nothing is lost.
  */
 
-export type FormFailure = { ok: false; message: string; fieldErrors: Record<string, string[]> }
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name)
-  return typeof value === 'string' ? value : ''
-}
+export type { FormFailure } from './parse-form.ts'
 
 /** A form as typed, field name → every value posted under it, for showing a refused form again. */
 export type TypedFields = Record<string, string[]>
@@ -49,63 +44,4 @@ export function goalValuesOf(goal: Omit<GoalFields, 'area'> & { area: string }):
     'mastery.consecutive': [String(goal.mastery.consecutive)],
     'mastery.independentOnly': goal.mastery.independentOnly ? ['on'] : [],
   }
-}
-
-// Accommodations --------------------------------------------------------------------------------------
-
-export interface AccommodationFormValues {
-  title: string
-  description: string
-  category: string
-  appliesKind: string
-  days: string[]
-  subject: string
-  startDate: string
-}
-
-export function accommodationValuesOf(a: AccommodationFields): AccommodationFormValues {
-  return {
-    title: a.title,
-    description: a.description,
-    category: a.category,
-    appliesKind: a.applies.kind,
-    days: a.applies.kind === 'weekdays' ? [...a.applies.days] : [],
-    subject: a.applies.kind === 'subject' ? a.applies.subject : '',
-    startDate: a.startDate,
-  }
-}
-
-export function accommodationValuesFromForm(form: FormData): AccommodationFormValues {
-  return {
-    title: text(form, 'title'),
-    description: text(form, 'description'),
-    category: text(form, 'category'),
-    appliesKind: text(form, 'applies.kind'),
-    days: form.getAll('applies.days').filter((d): d is string => typeof d === 'string'),
-    subject: text(form, 'applies.subject'),
-    startDate: text(form, 'startDate'),
-  }
-}
-
-/** Only the chosen kind's details are sent: weekdays ticked before switching to "Tests only" do not count. */
-export function accommodationInput(values: AccommodationFormValues): AccommodationFields {
-  const kind = values.appliesKind
-  const applies =
-    kind === 'weekdays' ? { kind, days: values.days } : kind === 'subject' ? { kind, subject: values.subject } : { kind }
-  return {
-    title: values.title,
-    description: values.description,
-    category: values.category as AccommodationFields['category'],
-    applies: applies as AccommodationFields['applies'],
-    startDate: values.startDate,
-  }
-}
-
-// Profiles --------------------------------------------------------------------------------------------
-
-export const COMMUNICATION_FIELDS = ['howTheyCommunicate', 'givingInstructions', 'wordsThatMatter'] as const satisfies readonly (keyof CommunicationProfile)[]
-export const REGULATION_FIELDS = ['earlySigns', 'whatHelps', 'whatToAvoid', 'calmPlace'] as const satisfies readonly (keyof RegulationProfile)[]
-
-export function profileValuesFromForm<K extends string>(form: FormData, prefix: string, keys: readonly K[]): Record<K, string> {
-  return Object.fromEntries(keys.map((k) => [k, text(form, `${prefix}.${k}`)])) as Record<K, string>
 }

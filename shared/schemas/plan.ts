@@ -3,17 +3,18 @@ import { WEEKDAYS } from '../school-date.ts'
 import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
 import { t } from '../i18n/i18n.ts'
-import { textSchema, type TextKind } from './text.ts'
+import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
 
-const text = (label: string, max: number, kind: TextKind = 'one-line') =>
-  textSchema(label, kind, { error: `${label} is required.` })
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} must be at most ${max} characters.` })
+// Labels and messages are read from the catalogue when a form is checked, not when this module loads.
+const text = (label: LazyText, max: number, kind: TextKind = 'one-line') =>
+  textSchema(label, kind, { error: () => t('accommodations.required', { label: readText(label) }) })
+    .min(1, { error: () => t('accommodations.required', { label: readText(label) }) })
+    .max(max, { error: () => t('accommodations.tooLong', { label: readText(label), max }) })
 
 // Optional texts are the long, multi-line ones (profiles, notes).
-const optionalText = (label: string, max: number) =>
+const optionalText = (label: LazyText, max: number) =>
   textSchema(label, 'multi-line')
-    .max(max, { error: `${label} must be at most ${max} characters.` })
+    .max(max, { error: () => t('accommodations.tooLong', { label: readText(label), max }) })
     .default('')
 
 // The bounded date schema (shared/schemas/dates.ts), where plan forms have always imported it from.
@@ -23,20 +24,33 @@ export const idSchema = z.string().min(1, { error: 'An id is required.' }).max(6
 
 // Profiles -----------------------------------------------------------------------------------------
 
+export const PROFILE_MAX = 1000
+
+/** The communication profile's fields in reading order; each is labelled by student.profile.<field>. */
+export const COMMUNICATION_FIELDS = ['howTheyCommunicate', 'givingInstructions', 'wordsThatMatter'] as const
+/** The regulation profile's fields in reading order; each is labelled by student.profile.<field>. */
+export const REGULATION_FIELDS = ['earlySigns', 'whatHelps', 'whatToAvoid', 'calmPlace'] as const
+export type ProfileField = (typeof COMMUNICATION_FIELDS)[number] | (typeof REGULATION_FIELDS)[number]
+
+const profileText = (field: ProfileField) => optionalText(() => t(`student.profile.${field}`), PROFILE_MAX)
+
 export const communicationProfileSchema = z.object({
-  howTheyCommunicate: optionalText('How they communicate', 1000),
-  givingInstructions: optionalText('How to give an instruction', 1000),
-  wordsThatMatter: optionalText('Words or symbols that matter', 1000),
+  howTheyCommunicate: profileText('howTheyCommunicate'),
+  givingInstructions: profileText('givingInstructions'),
+  wordsThatMatter: profileText('wordsThatMatter'),
 })
 export type CommunicationProfile = z.infer<typeof communicationProfileSchema>
 
 export const regulationProfileSchema = z.object({
-  earlySigns: optionalText('Early signs of stress', 1000),
-  whatHelps: optionalText('What helps', 1000),
-  whatToAvoid: optionalText('What to avoid', 1000),
-  calmPlace: optionalText('Where to calm down', 1000),
+  earlySigns: profileText('earlySigns'),
+  whatHelps: profileText('whatHelps'),
+  whatToAvoid: profileText('whatToAvoid'),
+  calmPlace: profileText('calmPlace'),
 })
 export type RegulationProfile = z.infer<typeof regulationProfileSchema>
+
+/** The profiles page edits both at once; its fields are named "communication.<field>" and "regulation.<field>". */
+export const profilesFormSchema = z.object({ communication: communicationProfileSchema, regulation: regulationProfileSchema })
 
 export const PROFILE_KINDS = ['communication', 'regulation'] as const
 export type ProfileKind = (typeof PROFILE_KINDS)[number]
@@ -141,7 +155,7 @@ export const goalRefSchema = z.object({ studentId: studentIdSchema, goalId: idSc
 export const ACCOMMODATION_CATEGORIES = ['presentation', 'response', 'setting', 'timing', 'regulation', 'communication'] as const
 export type AccommodationCategory = (typeof ACCOMMODATION_CATEGORIES)[number]
 
-export const weekdaySchema = z.enum(WEEKDAYS, { error: 'Use "mon", "tue", "wed", "thu" or "fri".' })
+export const weekdaySchema = z.enum(WEEKDAYS, { error: () => t('accommodations.weekdayInvalid') })
 
 export const appliesSchema = z.discriminatedUnion(
   'kind',
@@ -149,19 +163,29 @@ export const appliesSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('daily') }),
     z.object({
       kind: z.literal('weekdays'),
-      days: z.array(weekdaySchema).min(1, { error: 'Choose at least one weekday.' }).max(5),
+      days: z
+        .array(weekdaySchema)
+        .min(1, { error: () => t('accommodations.weekdaysRequired') })
+        .max(5),
     }),
-    z.object({ kind: z.literal('subject'), subject: text('The subject or time of day', 100) }),
+    z.object({ kind: z.literal('subject'), subject: text(() => t('accommodations.subjectName'), 100) }),
     z.object({ kind: z.literal('tests') }),
   ],
-  { error: 'Choose when it applies: every school day, certain weekdays, a subject or time, or tests only.' },
+  { error: () => t('accommodations.appliesRequired') },
 )
 export type Applies = z.infer<typeof appliesSchema>
 
+export const ACCOMMODATION_DESCRIPTION_MAX = 1000
+
+/**
+ * An accommodation as its form posts it (fields named by path: "applies.kind", "applies.days") and as
+ * accommodations.create and accommodations.update take it. Only the chosen kind's details are kept: weekdays
+ * ticked before switching to "Tests only" are dropped by the union.
+ */
 export const accommodationFieldsSchema = z.object({
-  title: text('Title', 120),
-  description: text('Plain description', 1000, 'multi-line'),
-  category: z.enum(ACCOMMODATION_CATEGORIES, { error: 'Choose a category from the list.' }),
+  title: text(() => t('accommodations.titleLabel'), 120),
+  description: text(() => t('accommodations.descriptionLabel'), ACCOMMODATION_DESCRIPTION_MAX, 'multi-line'),
+  category: z.enum(ACCOMMODATION_CATEGORIES, { error: () => t('accommodations.categoryRequired') }),
   applies: appliesSchema,
   startDate: isoDateSchema,
 })

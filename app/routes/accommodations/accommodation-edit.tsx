@@ -1,61 +1,54 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { AccommodationForm } from './accommodation-form.tsx'
+import { accommodationValuesOf } from './accommodation-values.ts'
+import { saveAccommodation, type AccommodationActionData } from './save-accommodation.server.ts'
 import { Card } from '#app/components/card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import {
-  accommodationInput,
-  accommodationValuesFromForm,
-  accommodationValuesOf,
-  type AccommodationFormValues,
-  type FormFailure,
-} from '#app/utils/plan-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
-import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
-  if (!can(student.role, 'plan.edit')) throw new Response('Not found', { status: 404 })
+  if (!can(student.role, 'plan.edit')) throw new Response(t('common.notFound'), { status: 404 })
   // There is no single-accommodation procedure; a student has a handful, so the list is cheap.
   const all = await loadOr404(() => context.trpc.accommodations.list({ studentId }))
   const accommodation = all.find((a) => a.id === params.accommodationId)
-  if (!accommodation) throw new Response('Not found', { status: 404 })
+  if (!accommodation) throw new Response(t('common.notFound'), { status: 404 })
   return { values: accommodationValuesOf(accommodation), title: accommodation.title }
 }
 
-type ActionData = FormFailure & { values: AccommodationFormValues }
-
-export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
+export async function action({ context, request, params }: ActionFunctionArgs): Promise<AccommodationActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const accommodationId = params.accommodationId ?? ''
-  const values = accommodationValuesFromForm(await request.formData())
-  const result = await actionResult(() => context.trpc.accommodations.update({ studentId, accommodationId, ...accommodationInput(values) }))
-  if (result.ok) throw redirect(`/students/${studentId}`)
-  return { ...result, values }
+  return saveAccommodation(request, studentId, (fields) => context.trpc.accommodations.update({ studentId, accommodationId, ...fields }))
 }
 
 export default function EditAccommodation() {
+  const { t } = useTranslation()
   const { values, title } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const { studentId } = useParams()
   return (
-    <Card title="Edit accommodation">
+    <Card title={t('accommodations.editTitle')}>
       <p className="mb-6 break-words text-slate-700">{title}</p>
       <AccommodationForm
         values={actionData?.values ?? values}
         failure={actionData ?? null}
         busy={busy}
-        submitLabel="Save changes"
+        submitLabel={t('accommodations.saveEdit')}
         cancelTo={`/students/${studentId}`}
-        footnote="Saving keeps the earlier version in History."
+        footnote={t('accommodations.editFootnote')}
       />
     </Card>
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'Edit accommodation') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, t('accommodations.editTitle')) }]

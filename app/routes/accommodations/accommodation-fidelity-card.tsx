@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next'
 import type { RecentFidelityRow } from '#app/utils/api-types.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { formatDay, formatNumber } from '#shared/i18n/format.ts'
 import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 
@@ -9,55 +10,49 @@ function tone(fidelity: number): 'good' | 'warn' | 'bad' {
   return fidelity >= 0.7 ? 'warn' : 'bad'
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
 /**
  * Accommodation fidelity over the last 20 school days (docs/formats.md#accommodation-fidelity): per accommodation, the days it was
  * used out of the days it applied, the share, and — plainly — the days nobody recorded anything.
  */
 export function AccommodationFidelityCard({ from, to, rows }: { from: string; to: string; rows: readonly RecentFidelityRow[] }) {
+  const { t } = useTranslation()
   return (
-    <Card title="Accommodation fidelity — last 20 school days" headingId="accommodation-fidelity">
-      <p className="text-sm text-slate-700">
-        From {formatSchoolDate(from)} to {formatSchoolDate(to)}. Fidelity is the days a support was used, out of the days it applied (days marked “Not
-        needed” are left out). A support for one subject or for tests counts only on days someone recorded it.
-      </p>
+    <Card title={t('accommodations.fidelityTitle')} headingId="accommodation-fidelity">
+      <p className="text-sm text-slate-700">{t('accommodations.fidelityIntro', { from: formatDay(from), to: formatDay(to) })}</p>
       {rows.length === 0 ? (
-        <p className="mt-3 text-slate-700">No accommodations written yet.</p>
+        <p className="mt-3 text-slate-700">{t('accommodations.none')}</p>
       ) : (
-        <ul className="mt-2 divide-y divide-slate-200" aria-label="Accommodation fidelity">
+        <ul className="mt-2 divide-y divide-slate-200" aria-label={t('accommodations.fidelityLabel')}>
           {rows.map((r) => (
             <li key={r.accommodationId} className="space-y-1 py-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h3 className="font-semibold">{r.title}</h3>
                 {r.applicableDays > 0 ? (
-                  <StatusBadge tone={tone(r.fidelity)}>{Math.round(r.fidelity * 100)}% fidelity</StatusBadge>
+                  <StatusBadge tone={tone(r.fidelity)}>{t('accommodations.fidelityPercent', { percent: formatNumber(Math.round(r.fidelity * 100)) })}</StatusBadge>
                 ) : (
-                  <StatusBadge>No days yet</StatusBadge>
+                  <StatusBadge>{t('accommodations.noDaysYet')}</StatusBadge>
                 )}
               </div>
               <p className="text-slate-800">
                 {r.applicableDays > 0
-                  ? `Used on ${r.usedDays} of ${plural(r.applicableDays, 'day')} it applied.`
-                  : 'It did not apply on any recorded day in this period.'}
+                  ? t('accommodations.usedOn', { used: formatNumber(r.usedDays), count: r.applicableDays })
+                  : t('accommodations.neverApplied')}
               </p>
               {r.unrecordedDates.length > 0 ? (
                 <div>
                   <p id={`unrecorded-${r.accommodationId}`} className="font-medium text-red-900">
-                    Nobody recorded it on {plural(r.unrecordedDates.length, 'day')}:
+                    {t('accommodations.unrecorded', { count: r.unrecordedDates.length })}
                   </p>
                   <ul aria-labelledby={`unrecorded-${r.accommodationId}`} className="mt-1 flex flex-wrap gap-1.5">
                     {r.unrecordedDates.map((d) => (
                       <li key={d}>
-                        <StatusBadge tone="bad">{formatSchoolDate(d)}</StatusBadge>
+                        <StatusBadge tone="bad">{formatDay(d)}</StatusBadge>
                       </li>
                     ))}
                   </ul>
                 </div>
               ) : r.applicableDays > 0 ? (
-                <p className="text-slate-700">Recorded on every day it applied.</p>
+                <p className="text-slate-700">{t('accommodations.recordedEveryDay')}</p>
               ) : null}
             </li>
           ))}

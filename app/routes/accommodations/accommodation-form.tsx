@@ -1,30 +1,14 @@
 import type { ReactNode } from 'react'
-import { ACCOMMODATION_CATEGORIES, type AccommodationCategory, type Applies } from '#shared/schemas/plan.ts'
-import { WEEKDAYS, type Weekday } from '#shared/school-date.ts'
-import type { AccommodationFormValues, FormFailure } from '#app/utils/plan-form.ts'
+import { useTranslation } from 'react-i18next'
+import { ACCOMMODATION_CATEGORIES, ACCOMMODATION_DESCRIPTION_MAX, type Applies } from '#shared/schemas/plan.ts'
+import { WEEKDAYS } from '#shared/school-date.ts'
+import type { FormFailure } from '#app/utils/parse-form.ts'
+import type { AccommodationFormValues } from './accommodation-values.ts'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { CheckboxField, FormActions, useTypedText, CheckedForm } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
 
-export const CATEGORY_LABELS: Record<AccommodationCategory, string> = {
-  presentation: 'Presentation — how work is shown to the student',
-  response: 'Response — how the student answers',
-  setting: 'Setting — where the student works',
-  timing: 'Timing — when, and for how long',
-  regulation: 'Regulation — staying calm and ready',
-  communication: 'Communication',
-}
-
-const APPLIES_OPTIONS: { kind: Applies['kind']; label: string }[] = [
-  { kind: 'daily', label: 'Every school day' },
-  { kind: 'weekdays', label: 'Certain weekdays' },
-  { kind: 'subject', label: 'A subject or time of day' },
-  { kind: 'tests', label: 'Tests only' },
-]
-
-const DAY_LABELS: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday' }
-
-const DESCRIPTION_MAX = 1000
+const APPLIES_KINDS = ['daily', 'weekdays', 'subject', 'tests'] as const satisfies readonly Applies['kind'][]
 
 function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
   return errors?.length ? (
@@ -35,20 +19,21 @@ function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined 
 }
 
 function DescriptionField({ initial, errors }: { initial: string; errors: string[] | undefined }) {
+  const { t } = useTranslation()
   const { value, setValue, ref } = useTypedText(initial)
   return (
     <TextareaField
       ref={ref}
       id="description"
-      label="Plain description"
+      label={t('accommodations.descriptionLabel')}
       name="description"
-      hint="What the adult does, in everyday words."
+      hint={t('accommodations.descriptionHint')}
       rows={4}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       errors={errors}
       describedBy={plainLanguageHelpIds('description-help')}
-      below={<PlainLanguageHelp id="description-help" label="Plain description" text={value} max={DESCRIPTION_MAX} />}
+      below={<PlainLanguageHelp id="description-help" label={t('accommodations.descriptionLabel')} text={value} max={ACCOMMODATION_DESCRIPTION_MAX} />}
     />
   )
 }
@@ -58,30 +43,31 @@ function DescriptionField({ initial, errors }: { initial: string; errors: string
  * CSS (:has(:checked)), so they work before scripts load; hidden ones keep what was typed in them.
  */
 function AppliesFields({ values, errors }: { values: AccommodationFormValues; errors: Record<string, string[]> }) {
+  const { t } = useTranslation()
   const kindErrors = errors['applies.kind'] ?? errors.applies
   return (
     <fieldset className="min-w-0 space-y-2" aria-describedby={kindErrors?.length ? 'applies-error' : undefined}>
-      <legend className="font-medium text-slate-800">When it applies</legend>
+      <legend className="font-medium text-slate-800">{t('accommodations.appliesLegend')}</legend>
       <FieldErrors id="applies-error" errors={kindErrors} />
-      {APPLIES_OPTIONS.map((option) => (
-        <div key={option.kind} className="group">
+      {APPLIES_KINDS.map((kind) => (
+        <div key={kind} className="group">
           <label className="flex min-h-11 cursor-pointer items-center gap-3 text-slate-800">
             <input
               type="radio"
               name="applies.kind"
-              value={option.kind}
-              defaultChecked={values.appliesKind === option.kind}
+              value={kind}
+              defaultChecked={values.appliesKind === kind}
               aria-invalid={kindErrors?.length ? true : undefined}
               className="applies-radio h-5 w-5 shrink-0 accent-brand-700"
             />
-            {option.label}
+            {t(`accommodations.applies.${kind}`)}
           </label>
-          {option.kind === 'weekdays' ? (
+          {kind === 'weekdays' ? (
             <fieldset
               className="ml-8 hidden min-w-0 space-y-1 border-l-2 border-slate-200 pl-3 group-has-[.applies-radio:checked]:block"
               aria-describedby={errors['applies.days']?.length ? 'applies-days-error' : undefined}
             >
-              <legend className="text-sm font-medium text-slate-700">Which weekdays</legend>
+              <legend className="text-sm font-medium text-slate-700">{t('accommodations.weekdaysLegend')}</legend>
               <FieldErrors id="applies-days-error" errors={errors['applies.days']} />
               {WEEKDAYS.map((day) => (
                 <CheckboxField
@@ -89,18 +75,18 @@ function AppliesFields({ values, errors }: { values: AccommodationFormValues; er
                   id={`applies-day-${day}`}
                   name="applies.days"
                   value={day}
-                  label={DAY_LABELS[day]}
+                  label={t(`accommodations.day.${day}`)}
                   defaultChecked={values.days.includes(day)}
                 />
               ))}
             </fieldset>
           ) : null}
-          {option.kind === 'subject' ? (
+          {kind === 'subject' ? (
             <div className="ml-8 hidden border-l-2 border-slate-200 pl-3 group-has-[.applies-radio:checked]:block">
               <Field
-                label="Subject or time of day"
+                label={t('accommodations.subjectLabel')}
                 name="applies.subject"
-                hint="For example: Math, or after lunch."
+                hint={t('accommodations.subjectHint')}
                 defaultValue={values.subject}
                 errors={errors['applies.subject']}
               />
@@ -127,25 +113,30 @@ export function AccommodationForm({
   cancelTo: string
   footnote?: ReactNode
 }) {
+  const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (
     <CheckedForm failure={failure}>
-      <Field label="Title" name="title" hint="A few words, like “Extra time on tests”." defaultValue={values.title} errors={errors.title} />
+      <Field
+        label={t('accommodations.titleLabel')}
+        name="title"
+        hint={t('accommodations.titleHint')}
+        defaultValue={values.title} errors={errors.title} />
       <DescriptionField initial={values.description} errors={errors.description} />
-      <SelectField label="Category" name="category" defaultValue={values.category} errors={errors.category}>
-        <option value="">Choose a category</option>
+      <SelectField label={t('accommodations.categoryLabel')} name="category" defaultValue={values.category} errors={errors.category}>
+        <option value="">{t('accommodations.categoryChoose')}</option>
         {ACCOMMODATION_CATEGORIES.map((c) => (
           <option key={c} value={c}>
-            {CATEGORY_LABELS[c]}
+            {t(`accommodations.category.${c}`)}
           </option>
         ))}
       </SelectField>
       <AppliesFields values={values} errors={errors} />
       <Field
-        label="Start date"
+        label={t('accommodations.startDateLabel')}
         name="startDate"
         type="date"
-        hint="It must fall inside this school year."
+        hint={t('accommodations.startDateHint')}
         defaultValue={values.startDate}
         errors={errors.startDate}
       />

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 import { StatusBadge } from '#app/components/status-badge.tsx'
@@ -19,9 +20,10 @@ export function AccommodationList({
   /** Set for the case manager: each row links to its edit page. */
   editBase: string | null
 }) {
-  if (accommodations.length === 0) return <p className="text-slate-700">No accommodations written yet.</p>
+  const { t } = useTranslation()
+  if (accommodations.length === 0) return <p className="text-slate-700">{t('accommodations.none')}</p>
   return (
-    <ul className="divide-y divide-slate-200" aria-label="Accommodations">
+    <ul className="divide-y divide-slate-200" aria-label={t('accommodations.listLabel')}>
       {accommodations.map((a) => (
         <li key={a.id} className="space-y-1 py-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -30,8 +32,8 @@ export function AccommodationList({
           </div>
           <p className="text-slate-700">{a.description}</p>
           {editBase ? (
-            <Link to={`${editBase}/${a.id}/edit`} className="text-sm font-medium text-brand-700 underline" aria-label={`Edit ${a.title}`}>
-              Edit
+            <Link to={`${editBase}/${a.id}/edit`} className="text-sm font-medium text-brand-700 underline" aria-label={t('accommodations.editNamed', { title: a.title })}>
+              {t('accommodations.edit')}
             </Link>
           ) : null}
         </li>

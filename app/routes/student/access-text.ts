@@ -1,3 +1,4 @@
+import { t } from '#shared/i18n/i18n.ts'
 import { recordKindLabel } from '#shared/record-access.ts'
 import { ROLE_LABELS, type StudentRole } from '#shared/roles.ts'
 
@@ -15,10 +16,10 @@ export function accessRoleLabel(role: string): string {
 
 /** One line of the record of access as a sentence, for screen readers and the page's summary. */
 export function describeAccess(row: AccessRow): string {
-  return `${row.name} (${accessRoleLabel(row.role as StudentRole)}) opened: ${recordKindLabel(row.what)}`
+  return t('student.accessSentence', { name: row.name, role: accessRoleLabel(row.role as StudentRole), what: recordKindLabel(row.what) })
 }
 
 /** The people at school who opened the records, each once, in the order they first appear. */
 export function distinctReaders(rows: readonly AccessRow[]): string[] {
-  return [...new Set(rows.map((r) => `${r.name} (${accessRoleLabel(r.role)})`))]
+  return [...new Set(rows.map((r) => t('student.accessReader', { name: r.name, role: accessRoleLabel(r.role) })))]
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
@@ -7,6 +8,8 @@ import { accessRoleLabel, distinctReaders } from './access-text.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { recordKindLabel } from '#shared/record-access.ts'
 import type { loader as studentLoader } from './student-layout.tsx'
 
@@ -17,6 +20,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function StudentAccess() {
+  const { t } = useTranslation()
   const { entries } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   if (!parent) return null
@@ -26,27 +30,27 @@ export default function StudentAccess() {
 
   return (
     <div className="space-y-4">
-      <TextLink to={`/students/${student.id}`}>Back to {first}’s plan</TextLink>
-      <Card title="Who opened these records" headingLevel={2}>
+      <TextLink to={`/students/${student.id}`}>{t('student.backToPlan', { name: first })}</TextLink>
+      <Card title={t('student.accessTitle')} headingLevel={2}>
         <div className="mb-4 space-y-2 text-slate-700">
-          <p>
-            Every time someone at school opens {first}’s records in Same Page (a page, a download or a printout) it is written
-            here: who, their role, what they opened and when. Opening the same kind of record again within a minute counts
-            once. Family members’ own visits are not listed. This list cannot be edited or deleted.
-          </p>
-          {readers.length ? <p>People listed here: {readers.join(', ')}.</p> : null}
+          <p>{t('student.accessIntro', { name: first })}</p>
+          {readers.length ? <p>{t('student.accessReaders', { readers: readers.join(', ') })}</p> : null}
         </div>
         {entries.length === 0 ? (
-          <p className="text-slate-700">Nobody at school has opened {first}’s records yet.</p>
+          <p className="text-slate-700">{t('student.accessNone', { name: first })}</p>
         ) : (
           <Table
-            caption={`Who opened ${first}’s records, newest first`}
-            head={<ColumnHeads columns={['When', 'Who', 'Role', 'What they opened']} />}
+            caption={t('student.accessCaption', { name: first })}
+            head={
+              <ColumnHeads
+                columns={[t('student.accessColumns.when'), t('student.accessColumns.who'), t('student.accessColumns.role'), t('student.accessColumns.what')]}
+              />
+            }
           >
             {entries.map((e) => (
               <tr key={e.id}>
                 <td className="py-2 pr-4 whitespace-nowrap">
-                  <time dateTime={e.at}>{new Date(e.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                  <time dateTime={e.at}>{formatMoment(e.at)}</time>
                 </td>
                 <td className="py-2 pr-4">{e.name}</td>
                 <td className="py-2 pr-4">{accessRoleLabel(e.role)}</td>
@@ -62,5 +66,5 @@ export default function StudentAccess() {
 
 export const meta: MetaFunction = ({ matches }) => {
   const data = matches.find((m) => m.id === 'student')?.data as { student?: { name: string } } | undefined
-  return [{ title: data?.student ? `Who opened the records · ${data.student.name} · Same Page` : 'Not found · Same Page' }]
+  return [{ title: data?.student ? t('student.accessPageTitle', { name: data.student.name }) : t('student.notFoundTitle') }]
 }

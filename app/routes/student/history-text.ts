@@ -2,15 +2,18 @@ import { describeApplies } from '#shared/accommodation-schedule.ts'
 import type { AuditEventKey } from '#shared/audit-events.ts'
 import { describeRule } from '#shared/mastery.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
-import { formatSchoolDate, isIsoDate } from '#shared/school-date.ts'
+import { isIsoDate } from '#shared/school-date.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import type { EventActionKey } from '#shared/i18n/en/history.ts'
+import { formatDay, formatNumber } from '#shared/i18n/format.ts'
 import {
   appliesSchema,
+  GOAL_UNITS,
   masteryRuleSchema,
   PLAIN_PARTS,
   REGULATION_STATES,
   UNIT_LABELS,
   type GoalUnit,
-  type RegulationState,
 } from '#shared/schemas/plan.ts'
 import { areaLabel, formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
 
@@ -42,84 +45,107 @@ function num(value: unknown, key: string): number | undefined {
   return typeof v === 'number' ? v : undefined
 }
 
+/** Narrows a stored string to one of a list's values (rows written by older versions may hold others). */
+function isOneOf<T extends string>(list: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (list as readonly string[]).includes(value)
+}
+
 function role(value: unknown): string {
   const r = field(value, 'role') as TeamRole | undefined
-  return r && r in ROLE_LABELS ? ROLE_LABELS[r].toLowerCase() : 'member'
+  return r && r in ROLE_LABELS ? ROLE_LABELS[r].toLowerCase() : t('history.member')
 }
 
 function schoolDate(value: string | undefined): string {
-  return value && isIsoDate(value) ? formatSchoolDate(value) : 'an unknown date'
+  return value && isIsoDate(value) ? formatDay(value) : t('history.unknownDate')
 }
 
-function profileName(entity: string): string {
-  return entity === 'communication_profile' ? 'communication profile' : 'regulation profile'
+function titleOf(value: unknown): string {
+  return field(value, 'title') ?? t('history.untitled')
+}
+
+/** The catalogue key of an event's sentence: one per event in shared/audit-events.ts. */
+type EventKey<K extends AuditEventKey> = K extends `${infer E}.${infer A}` ? `history.event.${E}.${EventActionKey<A>}` : never
+
+function eventKey<K extends AuditEventKey>(key: K): EventKey<K> {
+  const [entity, ...action] = key.split('.')
+  return `history.event.${entity}.${action.join('_')}` as EventKey<K>
+}
+
+/** A quoted reason ends the sentence; a reason that ends with its own full stop keeps it inside the quotes. */
+function withReason(sentence: string, reason: string | undefined): string {
+  if (!reason) return t('history.fullStop', { sentence })
+  return /[.!?]$/.test(reason) ? t('history.withReasonEnded', { sentence, reason }) : t('history.withReason', { sentence, reason })
 }
 
 function describeProgress(who: string, after: unknown, ctx: HistoryContext): string {
   const goal = ctx.goals?.[field(after, 'goalId') ?? '']
   const value = num(after, 'value')
-  const valueText = value === undefined ? 'a data point' : goal ? formatGoalValue(value, goal.unit) : String(value)
+  const valueText = value === undefined ? t('history.aDataPoint') : goal ? formatGoalValue(value, goal.unit) : formatNumber(value)
   const regulation = field(after, 'regulation')
   const state =
-    regulation && (REGULATION_STATES as readonly string[]).includes(regulation)
-      ? `; ${ctx.studentFirstName ?? 'the student'} was ${REGULATION_LABELS[regulation as RegulationState].toLowerCase()}`
+    isOneOf(REGULATION_STATES, regulation)
+      ? t('history.regulationState', {
+          name: ctx.studentFirstName ?? t('history.theStudent'),
+          state: REGULATION_LABELS[regulation].toLowerCase(),
+        })
       : ''
-  return `${who} recorded ${valueText} for ${goal ? `the ${goal.area} goal` : 'a goal'} on ${schoolDate(field(after, 'date'))}${state}.`
+  return t(eventKey('progress_point.create'), {
+    who,
+    value: valueText,
+    goal: goal ? t('history.theAreaGoal', { area: goal.area }) : t('history.aGoal'),
+    date: schoolDate(field(after, 'date')),
+    state,
+  })
 }
 
-const CHECK_WORDS: Record<string, string> = { used: 'used', not_needed: 'not needed', not_provided: 'not provided', declined: 'declined' }
+const CHECK_STATUSES = ['used', 'not_needed', 'not_provided', 'declined'] as const
+
+function checkWord(status: string | undefined): string | undefined {
+  return isOneOf(CHECK_STATUSES, status) ? t(`history.check.${status}`) : undefined
+}
 
 /** "Sam Ortiz recorded “Break card” as used on Tue, Nov 24 (late)." — and a change names what it was before. */
 function describeCheck(who: string, action: string, before: unknown, after: unknown): string {
-  const title = field(after, 'title') ?? 'a support'
-  const status = CHECK_WORDS[field(after, 'status') ?? ''] ?? 'recorded'
-  const reason = field(after, 'reason')
-  const late = record(after)?.late === true ? ' (late)' : ''
-  const was = CHECK_WORDS[field(before, 'status') ?? '']
-  const change = action === 'update' && was ? `changed “${title}” from ${was} to ${status}` : `recorded “${title}” as ${status}`
-  return `${who} ${change} on ${schoolDate(field(after, 'date'))}${late}${reason ? `: “${reason}”` : ''}${reason && /[.!?]$/.test(reason) ? '' : '.'}`
+  const title = field(after, 'title') ?? t('history.aSupport')
+  const status = checkWord(field(after, 'status')) ?? t('history.check.recorded')
+  const late = record(after)?.late === true ? t('history.late') : ''
+  const was = checkWord(field(before, 'status'))
+  const date = schoolDate(field(after, 'date'))
+  const sentence =
+    action === 'update' && was
+      ? t(eventKey('accommodation_check.update'), { who, title, was, status, date, late })
+      : t(eventKey('accommodation_check.create'), { who, title, status, date, late })
+  return withReason(sentence, field(after, 'reason'))
 }
 
 /** One plain sentence per audit entry, so a parent can read the team's history. */
 export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): string {
-  const who = entry.actorName ?? 'Someone'
+  const who = entry.actorName ?? t('history.someone')
   // Rows are typed by the union; an older row with another key still gets the plain fallback below.
   const key = `${entry.entity}.${entry.action}` as AuditEventKey
+  const area = field(entry.after, 'area')
   switch (key) {
     case 'invite.create':
-      return `${who} invited ${field(entry.after, 'email') ?? 'someone'} as ${role(entry.after)}.`
-    case 'invite.revoke':
-      return `${who} cancelled an invite.`
+      return t(eventKey(key), { who, email: field(entry.after, 'email') ?? t('history.someoneInvited'), role: role(entry.after) })
     case 'team_member.join':
-      return `${who} joined the team as ${role(entry.after)}.`
+      return t(eventKey(key), { who, role: role(entry.after) })
     case 'team_member.remove':
-      return `${who} removed ${field(entry.before, 'name') ?? 'a member'} (${role(entry.before)}) from the team.`
+      return t(eventKey(key), { who, name: field(entry.before, 'name') ?? t('history.aMember'), role: role(entry.before) })
     case 'team_member.set_areas': {
       const areas = record(entry.after)?.areas
-      const list = Array.isArray(areas) && areas.length ? areas.map(String).join(', ') : 'none'
-      return `${who} set a provider’s goal areas to: ${list}.`
+      return t(eventKey(key), { who, areas: Array.isArray(areas) && areas.length ? areas.map(String).join(', ') : t('history.noAreas') })
     }
-    case 'user.create':
-      return `${who} created an account.`
     case 'goal.create':
-      return `${who} added ${field(entry.after, 'area') ? `a ${field(entry.after, 'area')} goal` : 'a goal'}.`
+      return t(eventKey(key), { who, goal: area ? t('history.anAreaGoal', { area }) : t('history.aGoal') })
     case 'goal.update':
-      return `${who} changed ${field(entry.after, 'area') ? `the ${field(entry.after, 'area')} goal` : 'a goal'}.`
-    case 'goal.update_plain':
-      return `${who} rewrote the plain-language summary of a goal.`
-    case 'communication_profile.create':
-    case 'regulation_profile.create':
-      return `${who} wrote the ${profileName(entry.entity)}.`
-    case 'communication_profile.update':
-    case 'regulation_profile.update':
-      return `${who} updated the ${profileName(entry.entity)}.`
+      return t(eventKey(key), { who, goal: area ? t('history.theAreaGoal', { area }) : t('history.aGoal') })
     case 'accommodation.create': {
       const applies = appliesSchema.safeParse(record(entry.after)?.applies)
-      const when = applies.success ? ` (${describeApplies(applies.data).toLowerCase()})` : ''
-      return `${who} added the accommodation “${field(entry.after, 'title') ?? 'untitled'}”${when}.`
+      const when = applies.success ? t('history.appliesWhen', { when: describeApplies(applies.data).toLowerCase() }) : ''
+      return t(eventKey(key), { who, title: titleOf(entry.after), when })
     }
     case 'accommodation.update':
-      return `${who} changed the accommodation “${field(entry.after, 'title') ?? field(entry.before, 'title') ?? 'untitled'}”.`
+      return t(eventKey(key), { who, title: field(entry.after, 'title') ?? titleOf(entry.before) })
     case 'progress_point.create':
       return describeProgress(who, entry.after, ctx)
     case 'accommodation_check.create':
@@ -127,42 +153,44 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return describeCheck(who, entry.action, entry.before, entry.after)
     case 'progress_point.void': {
       const value = num(entry.before, 'value') ?? num(entry.after, 'value')
-      const reason = field(entry.after, 'reason')
-      const sentence = `${who} voided the data point${value === undefined ? '' : ` of ${value}`} from ${schoolDate(
-        field(entry.before, 'date') ?? field(entry.after, 'date'),
-      )}`
-      // The reason is quoted as written; a closing full stop inside the quotes ends the sentence.
-      return reason ? `${sentence}: “${reason}”${/[.!?]$/.test(reason) ? '' : '.'}` : `${sentence}.`
+      const sentence = t(eventKey(key), {
+        who,
+        value: value === undefined ? '' : t('history.voidedValue', { value: formatNumber(value) }),
+        date: schoolDate(field(entry.before, 'date') ?? field(entry.after, 'date')),
+      })
+      return withReason(sentence, field(entry.after, 'reason'))
     }
     case 'notebook.create':
-      return `${who} started the notebook “${field(entry.after, 'title') ?? 'untitled'}”.`
-    case 'notebook.rename':
-      return `${who} renamed the notebook “${field(entry.before, 'title') ?? 'untitled'}” to “${field(entry.after, 'title') ?? 'untitled'}”.`
     case 'notebook.archive':
-      return `${who} archived the notebook “${field(entry.after, 'title') ?? 'untitled'}”.`
+      return t(eventKey(key), { who, title: titleOf(entry.after) })
+    case 'notebook.rename':
+      return t(eventKey(key), { who, before: titleOf(entry.before), after: titleOf(entry.after) })
     case 'notebook.restore':
-      return `${who} restored the notebook “${field(entry.after, 'title') ?? 'untitled'}” to how it was on ${schoolDate(field(entry.after, 'restoredDay'))}.`
+      return t(eventKey(key), { who, title: titleOf(entry.after), date: schoolDate(field(entry.after, 'restoredDay')) })
     case 'concern.create':
-      return `${who} logged a concern: “${field(entry.after, 'issue') ?? ''}”.`
-    case 'concern.update':
-      return `${who} edited a concern (the earlier wording is kept as a version).`
-    case 'concern.add_contact':
-      return `${who} added a contact to a concern.`
-    case 'concern.add_response':
-      return `${who} added a response to a concern.`
-    case 'concern.link':
-      return `${who} linked records to a concern.`
+      return t(eventKey(key), { who, issue: field(entry.after, 'issue') ?? '' })
     case 'concern.escalate': {
       const step = num(entry.after, 'step')
-      return `${who} moved a concern up the escalation ladder${step === undefined ? '' : ` to step ${step}`}.`
+      const sentence = t(eventKey(key), { who })
+      return step === undefined ? t('history.fullStop', { sentence }) : t('history.escalatedTo', { sentence, step })
     }
     case 'session_dispute.dispute':
     case 'check_dispute.dispute':
-      return `${who} flagged ${entry.entity === 'session_dispute' ? 'a session record' : 'an accommodation record'} as disputed: “${field(entry.after, 'comment') ?? ''}”.`
+      return t(eventKey(key), { who, comment: field(entry.after, 'comment') ?? '' })
+    // Sentences that name nothing but who did it.
+    case 'invite.revoke':
+    case 'user.create':
+    case 'goal.update_plain':
+    case 'communication_profile.create':
+    case 'regulation_profile.create':
+    case 'communication_profile.update':
+    case 'regulation_profile.update':
+    case 'concern.update':
+    case 'concern.add_contact':
+    case 'concern.add_response':
+    case 'concern.link':
     case 'session_dispute.withdraw':
     case 'check_dispute.withdraw':
-      return `${who} withdrew a dispute on ${entry.entity === 'session_dispute' ? 'a session record' : 'an accommodation record'}.`
-    // Events the history names plainly: "Who: entity action."
     case 'auth.sign_in':
     case 'auth.sign_in.failed':
     case 'auth.sign_in.spray_alert':
@@ -179,17 +207,13 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'session_record.void':
     case 'student.import':
     case 'team_member.add':
-      return plainSentence(who, entry)
+      return t(eventKey(key), { who })
     default: {
       // An event added to shared/audit-events.ts without a case here fails the typecheck.
       const _unlisted: never = key
-      return plainSentence(who, entry)
+      return t('history.unknownEvent', { who, entity: entry.entity.replaceAll('_', ' '), action: entry.action.replaceAll('_', ' ') })
     }
   }
-}
-
-function plainSentence(who: string, entry: Entry): string {
-  return `${who}: ${entry.entity.replaceAll('_', ' ')} ${entry.action.replaceAll('_', ' ')}.`
 }
 
 // Changes -----------------------------------------------------------------------------------------------
@@ -201,29 +225,36 @@ export interface FieldChange {
   after: string
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  area: 'Area',
-  officialText: 'Official goal text',
-  baseline: 'Baseline',
-  target: 'Target',
-  unit: 'Measured in',
-  mastery: 'Counts as met when',
-  title: 'Title',
-  description: 'Plain description',
-  category: 'Category',
-  applies: 'When it applies',
-  startDate: 'Start date',
-  howTheyCommunicate: 'How they communicate',
-  givingInstructions: 'How to give an instruction',
-  wordsThatMatter: 'Words or symbols that matter',
-  earlySigns: 'Early signs of stress',
-  whatHelps: 'What helps',
-  whatToAvoid: 'What to avoid',
-  calmPlace: 'Where to calm down',
-  areas: 'Goal areas',
+const FIELDS = [
+  'area',
+  'officialText',
+  'baseline',
+  'target',
+  'unit',
+  'mastery',
+  'title',
+  'description',
+  'category',
+  'applies',
+  'startDate',
+  'howTheyCommunicate',
+  'givingInstructions',
+  'wordsThatMatter',
+  'earlySigns',
+  'whatHelps',
+  'whatToAvoid',
+  'calmPlace',
+  'areas',
+] as const
+
+/** A field's name as people say it; a field this version does not know is shown as stored. */
+function fieldLabel(key: string): string {
+  return isOneOf(FIELDS, key) ? t(`history.field.${key}`) : key
 }
 
-const UNIT_WORDS: Record<string, string> = { percent: 'percent', minutes: 'minutes', count: 'number of times' }
+function unitWord(unit: string): string {
+  return isOneOf(GOAL_UNITS, unit) ? t(`history.unitWord.${unit}`) : unit
+}
 
 const DIFFED = new Set<AuditEventKey>([
   'goal.update',
@@ -235,7 +266,7 @@ const DIFFED = new Set<AuditEventKey>([
 ])
 
 function plainText(key: string, value: unknown, unit: string): string {
-  if (value === undefined || value === null || value === '') return '(empty)'
+  if (value === undefined || value === null || value === '') return t('history.empty')
   if (key === 'mastery') {
     const rule = masteryRuleSchema.safeParse(value)
     return rule.success ? describeRule(rule.data, unit) : JSON.stringify(value)
@@ -244,18 +275,18 @@ function plainText(key: string, value: unknown, unit: string): string {
     const applies = appliesSchema.safeParse(value)
     return applies.success ? describeApplies(applies.data) : JSON.stringify(value)
   }
-  if (key === 'unit' && typeof value === 'string') return UNIT_WORDS[value] ?? value
+  if (key === 'unit' && typeof value === 'string') return unitWord(value)
   if (key === 'area' && typeof value === 'string') return areaLabel(value)
   if (key === 'startDate' && typeof value === 'string') return schoolDate(value)
-  if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : '(none)'
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+  if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : t('history.none')
+  if (typeof value === 'boolean') return value ? t('history.yes') : t('history.no')
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
 }
 
 function unitOf(entry: Entry): string {
   const u = field(entry.after, 'unit') ?? field(entry.before, 'unit')
-  return u && u in UNIT_LABELS ? UNIT_LABELS[u as GoalUnit] : ''
+  return isOneOf(GOAL_UNITS, u) ? UNIT_LABELS[u] : ''
 }
 
 /**
@@ -280,7 +311,7 @@ export function describeChanges(entry: Entry): FieldChange[] {
       continue
     }
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue
-    changes.push({ key, label: FIELD_LABELS[key] ?? key, before: plainText(key, before[key], unit), after: plainText(key, after[key], unit) })
+    changes.push({ key, label: fieldLabel(key), before: plainText(key, before[key], unit), after: plainText(key, after[key], unit) })
   }
   return changes
 }

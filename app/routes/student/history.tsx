@@ -1,10 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { describeChanges, describeHistoryEntry, type HistoryContext } from './history-text.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import type { loader as studentLoader } from './student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 
@@ -22,6 +25,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function StudentHistory() {
+  const { t } = useTranslation()
   const { history, goals } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   if (!parent) return null
@@ -31,38 +35,36 @@ export default function StudentHistory() {
 
   return (
     <div className="space-y-4">
-      <TextLink to={`/students/${student.id}`}>
-        Back to {first}’s plan
-      </TextLink>
-      <Card title="History" headingLevel={2}>
+      <TextLink to={`/students/${student.id}`}>{t('student.backToPlan', { name: first })}</TextLink>
+      <Card title={t('history.title')} headingLevel={2}>
         <p className="mb-4 text-slate-700">
-          Every change to {first}’s plan and records, newest first. Nothing is deleted: a correction is a new entry.
-          {history.length >= HISTORY_LIMIT ? ` Showing the latest ${HISTORY_LIMIT} changes.` : ''}
+          {t('history.intro', { name: first })}
+          {history.length >= HISTORY_LIMIT ? t('history.latestOnly', { count: HISTORY_LIMIT }) : ''}
         </p>
         {history.length === 0 ? (
-          <p className="text-slate-700">No changes recorded yet.</p>
+          <p className="text-slate-700">{t('history.noChanges')}</p>
         ) : (
-          <ol className="divide-y divide-slate-200" aria-label="All changes">
+          <ol className="divide-y divide-slate-200" aria-label={t('history.allChanges')}>
             {history.map((h) => {
               const changes = describeChanges(h)
               return (
                 <li key={h.id} className="py-3">
                   <p className="text-slate-900">{describeHistoryEntry(h, ctx)}</p>
                   <p className="text-sm text-slate-600">
-                    <time dateTime={h.at}>{new Date(h.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                    <time dateTime={h.at}>{formatMoment(h.at)}</time>
                   </p>
                   {changes.length ? (
-                    <dl className="mt-2 space-y-2 rounded-md bg-slate-50 p-3 text-sm" aria-label="What changed">
+                    <dl className="mt-2 space-y-2 rounded-md bg-slate-50 p-3 text-sm" aria-label={t('history.whatChanged')}>
                       {changes.map((c) => (
                         <div key={c.key}>
                           <dt className="font-semibold text-slate-800">{c.label}</dt>
                           <dd className="break-words">
-                            <span className="sr-only">Before: </span>
+                            <span className="sr-only">{t('history.before')}</span>
                             <del className="text-red-900">{c.before}</del>
                             <span aria-hidden="true" className="px-1.5 text-slate-500">
-                              →
+                              {t('history.arrow')}
                             </span>
-                            <span className="sr-only">. After: </span>
+                            <span className="sr-only">{t('history.after')}</span>
                             <ins className="text-emerald-900 no-underline">{c.after}</ins>
                           </dd>
                         </div>
@@ -81,5 +83,5 @@ export default function StudentHistory() {
 
 export const meta: MetaFunction = ({ matches }) => {
   const data = matches.find((m) => m.id === 'student')?.data as { student?: { name: string } } | undefined
-  return [{ title: data?.student ? `History · ${data.student.name} · Same Page` : 'Not found · Same Page' }]
+  return [{ title: data?.student ? t('history.pageTitle', { name: data.student.name }) : t('student.notFoundTitle') }]
 }

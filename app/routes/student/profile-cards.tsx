@@ -1,28 +1,23 @@
 import { Link } from '@remix-run/react'
-import type { CommunicationProfile, RegulationProfile } from '#shared/schemas/plan.ts'
+import { useTranslation } from 'react-i18next'
+import {
+  COMMUNICATION_FIELDS,
+  REGULATION_FIELDS,
+  type CommunicationProfile,
+  type ProfileField,
+  type RegulationProfile,
+} from '#shared/schemas/plan.ts'
 import { Card } from '#app/components/card.tsx'
 
-const COMMUNICATION_ROWS = [
-  ['howTheyCommunicate', 'How they communicate'],
-  ['givingInstructions', 'How to give an instruction'],
-  ['wordsThatMatter', 'Words or symbols that matter'],
-] as const satisfies readonly (readonly [keyof CommunicationProfile, string])[]
-
-const REGULATION_ROWS = [
-  ['earlySigns', 'Early signs of stress'],
-  ['whatHelps', 'What helps'],
-  ['whatToAvoid', 'What to avoid'],
-  ['calmPlace', 'Where to calm down'],
-] as const satisfies readonly (readonly [keyof RegulationProfile, string])[]
-
-function Rows<T extends Record<string, string>>({ rows, profile }: { rows: readonly (readonly [keyof T & string, string])[]; profile: T }) {
-  const filled = rows.filter(([key]) => profile[key]?.trim())
-  if (filled.length === 0) return <p className="text-slate-700">Not written yet.</p>
+function Rows<K extends ProfileField>({ fields, profile }: { fields: readonly K[]; profile: Record<K, string> }) {
+  const { t } = useTranslation()
+  const filled = fields.filter((key) => profile[key]?.trim())
+  if (filled.length === 0) return <p className="text-slate-700">{t('student.notWrittenYet')}</p>
   return (
     <dl className="space-y-3">
-      {filled.map(([key, label]) => (
+      {filled.map((key) => (
         <div key={key}>
-          <dt className="text-sm font-semibold uppercase tracking-wide text-slate-600">{label}</dt>
+          <dt className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t(`student.profile.${key}`)}</dt>
           <dd className="text-slate-900">{profile[key]}</dd>
         </div>
       ))}
@@ -44,18 +39,19 @@ export function ProfileCards({
   regulation: RegulationProfile
   editHref: string | null
 }) {
+  const { t } = useTranslation()
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Card title={`How ${firstName} communicates`}>
-        <Rows rows={COMMUNICATION_ROWS} profile={communication} />
+      <Card title={t('student.communicatesTitle', { name: firstName })}>
+        <Rows fields={COMMUNICATION_FIELDS} profile={communication} />
       </Card>
-      <Card title={`When ${firstName} is stressed`}>
-        <Rows rows={REGULATION_ROWS} profile={regulation} />
+      <Card title={t('student.stressedTitle', { name: firstName })}>
+        <Rows fields={REGULATION_FIELDS} profile={regulation} />
       </Card>
       {editHref ? (
         <p className="md:col-span-2">
           <Link to={editHref} className="font-medium text-brand-700 underline">
-            Edit profiles
+            {t('student.editProfiles')}
           </Link>
         </p>
       ) : null}

@@ -1,24 +1,33 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { CountedTextareaField, Fieldset, FormActions, useFocusFirstError } from '#app/components/form-parts.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { COMMUNICATION_FIELDS, profileValuesFromForm, REGULATION_FIELDS, type FormFailure } from '#app/utils/plan-form.ts'
+import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
-import { communicationProfileSchema, regulationProfileSchema, type CommunicationProfile, type RegulationProfile } from '#shared/schemas/plan.ts'
-import { fieldErrors } from '#shared/zod-errors.ts'
-
-const PROFILE_MAX = 1000
+import {
+  COMMUNICATION_FIELDS,
+  PROFILE_MAX,
+  profilesFormSchema,
+  REGULATION_FIELDS,
+  type CommunicationProfile,
+  type ProfileField,
+  type ProfileKind,
+  type RegulationProfile,
+} from '#shared/schemas/plan.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
-  if (!can(student.role, 'plan.edit')) throw new Response('Not found', { status: 404 })
+  if (!can(student.role, 'plan.edit')) throw new Response(t('common.notFound'), { status: 404 })
   const profiles = await loadOr404(() => context.trpc.profiles.get({ studentId }))
   return { firstName: firstName(student), profiles }
 }
@@ -28,7 +37,7 @@ interface Values {
   regulation: RegulationProfile
 }
 
-type ActionData = FormFailure & { values: Values }
+type ActionData = FormFailure & { values?: Values }
 
 function prefixed(errors: Record<string, string[]>, prefix: string): Record<string, string[]> {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}.${k}`, v]))
@@ -45,44 +54,68 @@ function changed<T extends object>(next: T, current: T): boolean {
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const form = await request.formData()
-  const values: Values = {
-    communication: profileValuesFromForm(form, 'communication', COMMUNICATION_FIELDS),
-    regulation: profileValuesFromForm(form, 'regulation', REGULATION_FIELDS),
-  }
-  const communication = communicationProfileSchema.safeParse(values.communication)
-  const regulation = regulationProfileSchema.safeParse(values.regulation)
-  if (!communication.success || !regulation.success) {
-    return {
-      ok: false,
-      message: 'Please correct the fields marked below. Nothing was saved yet.',
-      fieldErrors: {
-        ...(communication.success ? {} : prefixed(fieldErrors(communication.error), 'communication')),
-        ...(regulation.success ? {} : prefixed(fieldErrors(regulation.error), 'regulation')),
-      },
-      values,
-    }
-  }
+  const parsed = parseForm(await request.formData(), profilesFormSchema)
+  // Neither profile was saved: the top of the form says so.
+  if (!parsed.ok) return { ...parsed, message: t('student.profilesNothingSaved') }
+  const values: Values = parsed.value
+  const { communication, regulation } = values
 
   const current = await loadOr404(() => context.trpc.profiles.get({ studentId }))
-  if (changed(communication.data, current.communication)) {
-    const result = await actionResult(() => context.trpc.profiles.update({ studentId, kind: 'communication', profile: communication.data }))
+  if (changed(communication, current.communication)) {
+    const result = await actionResult(() => context.trpc.profiles.update({ studentId, kind: 'communication', profile: communication }))
     if (!result.ok) return { ...result, fieldErrors: prefixed(result.fieldErrors, 'communication'), values }
   }
-  if (changed(regulation.data, current.regulation)) {
-    const result = await actionResult(() => context.trpc.profiles.update({ studentId, kind: 'regulation', profile: regulation.data }))
+  if (changed(regulation, current.regulation)) {
+    const result = await actionResult(() => context.trpc.profiles.update({ studentId, kind: 'regulation', profile: regulation }))
     if (!result.ok) return { ...result, fieldErrors: prefixed(result.fieldErrors, 'regulation'), values }
   }
   throw redirect(`/students/${studentId}`)
 }
 
 function lastChanged(p: { updatedAt: string | null; updatedBy: string | null }): string {
-  if (!p.updatedAt) return 'Not written yet.'
-  const when = new Date(p.updatedAt).toLocaleDateString('en-US', { dateStyle: 'medium' })
-  return `Last changed ${p.updatedBy ? `by ${p.updatedBy} ` : ''}on ${when}.`
+  if (!p.updatedAt) return t('student.notWrittenYet')
+  const date = formatMoment(p.updatedAt, 'date')
+  return p.updatedBy ? t('student.lastChangedBy', { name: p.updatedBy, date }) : t('student.lastChanged', { date })
+}
+
+/** One profile's questions, each named "<kind>.<field>" as the form schema reads them. */
+function ProfileQuestions({
+  kind,
+  fields,
+  values,
+  errors,
+  firstName,
+}: {
+  kind: ProfileKind
+  fields: readonly ProfileField[]
+  values: Partial<Record<ProfileField, string>>
+  errors: Record<string, string[]>
+  firstName: string
+}) {
+  const { t } = useTranslation()
+  // The first question names the student; the rest read as the profile cards do.
+  const questionLabel = (key: ProfileField) =>
+    key === 'howTheyCommunicate' ? t('student.communicatesTitle', { name: firstName }) : t(`student.profile.${key}`)
+  return (
+    <>
+      {fields.map((key) => (
+        <CountedTextareaField
+          key={key}
+          id={`${kind}-${key}`}
+          name={`${kind}.${key}`}
+          label={questionLabel(key)}
+          hint={t(`student.profileHint.${key}`, { name: firstName })}
+          initial={values[key] ?? ''}
+          max={PROFILE_MAX}
+          errors={errors[`${kind}.${key}`]}
+        />
+      ))}
+    </>
+  )
 }
 
 export default function EditProfiles() {
+  const { t } = useTranslation()
   const { firstName, profiles } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
@@ -91,58 +124,21 @@ export default function EditProfiles() {
   const values: Values = actionData?.values ?? profiles
   const errors = actionData?.fieldErrors ?? {}
 
-  const communicationLabels: Record<(typeof COMMUNICATION_FIELDS)[number], { label: string; hint: string }> = {
-    howTheyCommunicate: { label: `How ${firstName} communicates`, hint: 'Speech, a talk app or device, picture cards, signs, gestures.' },
-    givingInstructions: { label: 'How to give an instruction', hint: 'Words, pace, visuals: what works best.' },
-    wordsThatMatter: { label: 'Words or symbols that matter', hint: 'Names, signs or pictures with a special meaning.' },
-  }
-  const regulationLabels: Record<(typeof REGULATION_FIELDS)[number], { label: string; hint: string }> = {
-    earlySigns: { label: 'Early signs of stress', hint: `What adults may notice before ${firstName} is overwhelmed.` },
-    whatHelps: { label: 'What helps', hint: 'What to do or offer when the signs show.' },
-    whatToAvoid: { label: 'What to avoid', hint: 'What makes things harder.' },
-    calmPlace: { label: 'Where to calm down', hint: 'A place, and how to get there.' },
-  }
-
   return (
-    <Card title="Communication and regulation">
-      <p className="mb-6 text-slate-700">
-        Every adult on the team sees these first. Before we push for performance, we create safety. Saving keeps the earlier
-        version.
-      </p>
+    <Card title={t('student.profilesTitle')}>
+      <p className="mb-6 text-slate-700">{t('student.profilesIntro')}</p>
       <Form method="post" noValidate ref={formRef} className="space-y-6">
         {actionData ? <Alert>{actionData.message}</Alert> : null}
-        <Fieldset legend="Communication" hint={lastChanged(profiles.communication)}>
-          {COMMUNICATION_FIELDS.map((key) => (
-            <CountedTextareaField
-              key={key}
-              id={`communication-${key}`}
-              name={`communication.${key}`}
-              label={communicationLabels[key].label}
-              hint={communicationLabels[key].hint}
-              initial={values.communication[key]}
-              max={PROFILE_MAX}
-              errors={errors[`communication.${key}`]}
-            />
-          ))}
+        <Fieldset legend={t('student.communication')} hint={lastChanged(profiles.communication)}>
+          <ProfileQuestions kind="communication" fields={COMMUNICATION_FIELDS} values={values.communication} errors={errors} firstName={firstName} />
         </Fieldset>
-        <Fieldset legend="Regulation" hint={lastChanged(profiles.regulation)}>
-          {REGULATION_FIELDS.map((key) => (
-            <CountedTextareaField
-              key={key}
-              id={`regulation-${key}`}
-              name={`regulation.${key}`}
-              label={regulationLabels[key].label}
-              hint={regulationLabels[key].hint}
-              initial={values.regulation[key]}
-              max={PROFILE_MAX}
-              errors={errors[`regulation.${key}`]}
-            />
-          ))}
+        <Fieldset legend={t('student.regulation')} hint={lastChanged(profiles.regulation)}>
+          <ProfileQuestions kind="regulation" fields={REGULATION_FIELDS} values={values.regulation} errors={errors} firstName={firstName} />
         </Fieldset>
-        <FormActions busy={busy} submitLabel="Save profiles" cancelTo={`/students/${studentId}`} />
+        <FormActions busy={busy} submitLabel={t('student.saveProfiles')} cancelTo={`/students/${studentId}`} />
       </Form>
     </Card>
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'Edit profiles') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, t('student.editProfiles')) }]

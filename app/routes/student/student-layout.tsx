@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -12,15 +14,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 export default function StudentLayout() {
+  const { t } = useTranslation()
   const { student } = useLoaderData<typeof loader>()
   return (
     <div className="space-y-6 print:space-y-2">
       <div className="space-y-1 print:space-y-0">
         <h1 className="text-2xl font-semibold print:text-[14pt]">{student.name}</h1>
         <p className="flex flex-wrap items-center gap-2 text-slate-700 print:text-[9pt]">
-          <span>{[student.grade !== null ? `Grade ${student.grade}` : null, student.schoolName].filter(Boolean).join(' · ')}</span>
+          <span>{[student.grade !== null ? t('student.grade', { grade: student.grade }) : null, student.schoolName].filter(Boolean).join(' · ')}</span>
           <span className="print:hidden">
-            <StatusBadge tone="info">Your role: {ROLE_LABELS[student.role]}</StatusBadge>
+            <StatusBadge tone="info">{t('student.yourRole', { role: ROLE_LABELS[student.role] })}</StatusBadge>
           </span>
         </p>
       </div>
@@ -31,5 +34,5 @@ export default function StudentLayout() {
 
 // A student the caller may not see never reaches this: the loader answered 404 first.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.student.name} · Same Page` : 'Not found · Same Page' },
+  { title: data ? t('student.pageTitle', { name: data.student.name }) : t('student.notFoundTitle') },
 ]

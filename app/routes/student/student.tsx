@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { AccommodationFidelityCard } from '#app/routes/accommodations/accommodation-fidelity-card.tsx'
 import { AccommodationList } from '#app/routes/accommodations/accommodation-list.tsx'
 import { Alert } from '#app/components/alert.tsx'
@@ -12,12 +13,23 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { parseForm, type FormParse } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from './history-text.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
 import { searchNotebooksSchema } from '#shared/schemas/notes.ts'
+import {
+  createNotebookFormSchema,
+  inviteFormSchema,
+  providerAreasFormSchema,
+  removeMemberFormSchema,
+  revokeInviteFormSchema,
+  studentPageIntentSchema,
+} from '#shared/schemas/student-forms.ts'
 import type { loader as studentLoader } from './student-layout.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -43,7 +55,7 @@ async function loadNotes(context: LoaderFunctionArgs['context'], studentId: stri
   const query = q?.trim() ?? ''
   if (!query) return { notebooks, search: { query: '', hits: null, error: null } }
   const parsed = searchNotebooksSchema.safeParse({ studentId, query })
-  if (!parsed.success) return { notebooks, search: { query, hits: null, error: parsed.error.issues[0]?.message ?? 'Try another search.' } }
+  if (!parsed.success) return { notebooks, search: { query, hits: null, error: parsed.error.issues[0]?.message ?? t('student.searchRetry') } }
   const hits = await loadOr404(() => context.trpc.notebooks.search(parsed.data))
   return { notebooks, search: { query, hits, error: null } }
 }
@@ -53,48 +65,55 @@ type ActionData =
   | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[]>; values?: { email: string; role: string } }
   | { intent: string; ok: true }
 
+/** A form that only changes something: its refusal goes back to the form that sent it, named by its intent. */
+async function submit<T>(intent: string, parsed: FormParse<T>, call: (value: T) => Promise<unknown>): Promise<ActionData> {
+  if (!parsed.ok) return { intent, ...parsed }
+  const result = await actionResult(() => call(parsed.value))
+  return result.ok ? { intent, ok: true } : { intent, ...result }
+}
+
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const form = await request.formData()
-  const intent = form.get('intent')
-  if (intent === 'invite') {
-    const result = await actionResult(() =>
-      context.trpc.team.invite({ studentId, email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') as never }),
-    )
-    if (!result.ok) return { intent, ...result, values: { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') } }
-    const link = new URL(`/invite/${result.data.token}`, request.url).toString()
-    return { intent, ok: true, inviteLink: link, email: String(form.get('email')) }
+  const which = parseForm(form, studentPageIntentSchema)
+  if (!which.ok) return { intent: 'unknown', ok: false, message: t('student.unknownAction'), fieldErrors: {} }
+  const { intent } = which.value
+  switch (intent) {
+    case 'invite': {
+      const parsed = parseForm(form, inviteFormSchema)
+      if (!parsed.ok) return { intent, ...parsed }
+      const result = await actionResult(() => context.trpc.team.invite({ studentId, ...parsed.value }))
+      if (!result.ok) return { intent, ...result, values: parsed.value }
+      const link = new URL(`/invite/${result.data.token}`, request.url).toString()
+      return { intent, ok: true, inviteLink: link, email: parsed.value.email }
+    }
+    case 'remove':
+      return submit(intent, parseForm(form, removeMemberFormSchema), (value) => context.trpc.team.remove({ studentId, ...value }))
+    case 'setAreas':
+      return submit(intent, parseForm(form, providerAreasFormSchema), (value) => context.trpc.team.setAreas({ studentId, ...value }))
+    case 'revoke':
+      return submit(intent, parseForm(form, revokeInviteFormSchema), (value) => context.trpc.team.revokeInvite({ studentId, ...value }))
+    case 'createNotebook': {
+      const parsed = parseForm(form, createNotebookFormSchema)
+      if (!parsed.ok) return { intent, ...parsed }
+      const result = await actionResult(() => context.trpc.notebooks.create({ studentId, ...parsed.value }))
+      if (!result.ok) return { intent, ...result }
+      throw redirect(`/students/${studentId}/notes/${result.data.id}`)
+    }
   }
-  if (intent === 'remove') {
-    const result = await actionResult(() => context.trpc.team.remove({ studentId, memberId: String(form.get('memberId') ?? '') }))
-    return result.ok ? { intent, ok: true } : { intent, ...result }
-  }
-  if (intent === 'setAreas') {
-    const result = await actionResult(() =>
-      context.trpc.team.setAreas({ studentId, memberId: String(form.get('memberId') ?? ''), areas: form.getAll('areas').map(String) as never }),
-    )
-    return result.ok ? { intent, ok: true } : { intent, ...result }
-  }
-  if (intent === 'createNotebook') {
-    const result = await actionResult(() => context.trpc.notebooks.create({ studentId, title: String(form.get('title') ?? '') }))
-    if (!result.ok) return { intent, ...result }
-    throw redirect(`/students/${studentId}/notes/${result.data.id}`)
-  }
-  if (intent === 'revoke') {
-    const result = await actionResult(() => context.trpc.team.revokeInvite({ studentId, inviteId: String(form.get('inviteId') ?? '') }))
-    return result.ok ? { intent, ok: true } : { intent, ...result }
-  }
-  return { intent: 'unknown', ok: false, message: 'That action is not known.', fieldErrors: {} }
 }
 
 export default function StudentOverview() {
+  const { t } = useTranslation()
   const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, notes } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const canManage = parent ? can(parent.student.role, 'team.manage') : false
   const canEditPlan = parent ? can(parent.student.role, 'plan.edit') : false
+  const canViewAccess = parent ? can(parent.student.role, 'access.view') : false
+  const canViewNotifications = parent ? can(parent.student.role, 'notifications.viewSent') : false
   const studentId = parent?.student.id ?? ''
   const firstName = parent ? (parent.student.preferredName ?? parent.student.name.split(' ')[0] ?? parent.student.name) : ''
   const base = `/students/${studentId}`
@@ -105,33 +124,33 @@ export default function StudentOverview() {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Student pages" className="no-print flex flex-wrap gap-x-4 gap-y-2">
+      <nav aria-label={t('student.pagesNav')} className="no-print flex flex-wrap gap-x-4 gap-y-2">
         <Link to={`${base}/goal-card`} className="font-medium text-brand-700 underline">
-          Print goal card
+          {t('student.links.goalCard')}
         </Link>
         <Link to={`${base}/history`} className="font-medium text-brand-700 underline">
-          History
+          {t('student.links.history')}
         </Link>
         <Link to={`${base}/accountability`} className="font-medium text-brand-700 underline">
-          Is the plan happening?
+          {t('student.links.accountability')}
         </Link>
         <Link to={`${base}/brief`} className="font-medium text-brand-700 underline">
-          Prepare for a meeting
+          {t('student.links.brief')}
         </Link>
         <Link to={`${base}/concerns`} className="font-medium text-brand-700 underline">
-          Concern log
+          {t('student.links.concerns')}
         </Link>
         <Link to={`${base}/checks`} className="font-medium text-brand-700 underline">
-          Accommodation records
+          {t('student.links.checks')}
         </Link>
-        {parent && can(parent.student.role, 'access.view') ? (
+        {canViewAccess ? (
           <Link to={`${base}/access`} className="font-medium text-brand-700 underline">
-            Who opened these records
+            {t('student.links.access')}
           </Link>
         ) : null}
-        {parent && can(parent.student.role, 'notifications.viewSent') ? (
+        {canViewNotifications ? (
           <Link to={`${base}/notifications`} className="font-medium text-brand-700 underline">
-            Family notifications
+            {t('student.links.notifications')}
           </Link>
         ) : null}
       </nav>
@@ -144,11 +163,11 @@ export default function StudentOverview() {
       />
 
       <Card
-        title="Goals"
+        title={t('student.goals')}
         actions={
           canEditPlan ? (
             <Link to={`${base}/goals/new`} className="font-medium text-brand-700 underline">
-              Add a goal
+              {t('student.addGoal')}
             </Link>
           ) : null
         }
@@ -157,11 +176,11 @@ export default function StudentOverview() {
       </Card>
 
       <Card
-        title="Accommodations"
+        title={t('student.accommodations')}
         actions={
           canEditPlan ? (
             <Link to={`${base}/accommodations/new`} className="font-medium text-brand-700 underline">
-              Add an accommodation
+              {t('student.addAccommodation')}
             </Link>
           ) : null
         }
@@ -185,16 +204,16 @@ export default function StudentOverview() {
         />
       ) : null}
 
-      <Card title="Team">
+      <Card title={t('student.team')}>
         {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}
-        <ul className="divide-y divide-slate-200" aria-label="Team members">
+        <ul className="divide-y divide-slate-200" aria-label={t('student.teamMembers')}>
           {team.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
               <div>
                 <p className="font-medium">{m.name}</p>
                 <p className="text-sm text-slate-600">
                   {ROLE_LABELS[m.role]} · {m.email}
-                  {m.role === 'provider' ? ` · goal areas: ${m.areas.length ? m.areas.join(', ') : 'none set'}` : ''}
+                  {m.role === 'provider' ? t('student.goalAreas', { areas: m.areas.length ? m.areas.join(', ') : t('student.noAreasSet') }) : ''}
                 </p>
                 {canManage && m.role === 'provider' ? <ProviderAreasForm memberId={m.id} name={m.name} areas={m.areas} busy={busy} /> : null}
               </div>
@@ -202,8 +221,8 @@ export default function StudentOverview() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="memberId" value={m.id} />
-                  <Button type="submit" variant="danger" disabled={busy} aria-label={`Remove ${m.name} from the team`}>
-                    Remove
+                  <Button type="submit" variant="danger" disabled={busy} aria-label={t('student.removeNamed', { name: m.name })}>
+                    {t('student.remove')}
                   </Button>
                 </Form>
               ) : null}
@@ -213,13 +232,13 @@ export default function StudentOverview() {
       </Card>
 
       {canManage ? (
-        <Card title="Invite someone to the team">
+        <Card title={t('student.inviteTitle')}>
           <Form method="post" className="space-y-4" noValidate key={invited?.inviteLink ?? 'invite'}>
             <input type="hidden" name="intent" value="invite" />
             {inviteFailure ? <Alert>{inviteFailure.message}</Alert> : null}
             {invited ? <InviteLink email={invited.email} link={invited.inviteLink} /> : null}
             <Field
-              label="Email"
+              label={t('student.email')}
               name="email"
               type="email"
               autoComplete="off"
@@ -227,7 +246,7 @@ export default function StudentOverview() {
               errors={inviteFailure?.fieldErrors.email}
             />
             <SelectField
-              label="Role"
+              label={t('student.role')}
               name="role"
               defaultValue={inviteFailure?.values?.role ?? 'para'}
               errors={inviteFailure?.fieldErrors.role}
@@ -239,23 +258,23 @@ export default function StudentOverview() {
               ))}
             </SelectField>
             <Button type="submit" disabled={busy}>
-              Create invite link
+              {t('student.createInvite')}
             </Button>
           </Form>
           {invites.length ? (
             <div className="mt-6">
-              <h3 className="font-semibold">Waiting for a reply</h3>
-              <ul className="divide-y divide-slate-200" aria-label="Pending invites">
+              <h3 className="font-semibold">{t('student.waitingForReply')}</h3>
+              <ul className="divide-y divide-slate-200" aria-label={t('student.pendingInvites')}>
                 {invites.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
-                      {i.email} · {ROLE_LABELS[i.role]} · expires {new Date(i.expiresAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}
+                      {t('student.inviteExpires', { email: i.email, role: ROLE_LABELS[i.role], date: formatMoment(i.expiresAt, 'date') })}
                     </span>
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="inviteId" value={i.id} />
-                      <Button type="submit" variant="secondary" disabled={busy} aria-label={`Cancel the invite for ${i.email}`}>
-                        Cancel invite
+                      <Button type="submit" variant="secondary" disabled={busy} aria-label={t('student.cancelInviteFor', { email: i.email })}>
+                        {t('student.cancelInvite')}
                       </Button>
                     </Form>
                   </li>
@@ -266,15 +285,15 @@ export default function StudentOverview() {
         </Card>
       ) : null}
 
-      <Card title="Recent changes">
+      <Card title={t('student.recentChanges')}>
         {history.length === 0 ? (
-          <p className="text-slate-700">No changes recorded yet.</p>
+          <p className="text-slate-700">{t('student.noChanges')}</p>
         ) : (
-          <ol className="space-y-2" aria-label="Recent changes">
+          <ol className="space-y-2" aria-label={t('student.recentChanges')}>
             {history.map((h) => (
               <li key={h.id} className="text-slate-800">
                 <time dateTime={h.at} className="text-sm text-slate-600">
-                  {new Date(h.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}
+                  {formatMoment(h.at)}
                 </time>{' '}
                 — {describeHistoryEntry(h)}
               </li>
@@ -287,14 +306,15 @@ export default function StudentOverview() {
 }
 
 function ProviderAreasForm({ memberId, name, areas, busy }: { memberId: string; name: string; areas: string[]; busy: boolean }) {
+  const { t } = useTranslation()
   return (
     <details className="mt-2">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">Set goal areas for {name}</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">{t('student.setAreasFor', { name })}</summary>
       <Form method="post" className="mt-2 space-y-2">
         <input type="hidden" name="intent" value="setAreas" />
         <input type="hidden" name="memberId" value={memberId} />
         <fieldset>
-          <legend className="text-sm text-slate-700">{name} may edit the plain parts of goals in these areas:</legend>
+          <legend className="text-sm text-slate-700">{t('student.areasLegend', { name })}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4">
             {GOAL_AREAS.map((area) => (
               <label key={area} className="inline-flex min-h-11 items-center gap-2">
@@ -305,7 +325,7 @@ function ProviderAreasForm({ memberId, name, areas, busy }: { memberId: string; 
           </div>
         </fieldset>
         <Button type="submit" variant="secondary" disabled={busy}>
-          Save areas
+          {t('student.saveAreas')}
         </Button>
       </Form>
     </details>
@@ -313,14 +333,13 @@ function ProviderAreasForm({ memberId, name, areas, busy }: { memberId: string; 
 }
 
 function InviteLink({ email, link }: { email: string; link: string }) {
+  const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
   return (
     <Alert tone="success">
-      <p>
-        Invite created for {email}. Send them this link; it works once and expires in 7 days. It is shown only now.
-      </p>
+      <p>{t('student.inviteCreated', { email })}</p>
       <label className="mt-2 block text-sm font-medium" htmlFor="invite-link">
-        Invite link
+        {t('student.inviteLink')}
       </label>
       <input id="invite-link" readOnly value={link} className="mt-1 block w-full min-h-11 rounded border border-slate-300 bg-white px-2 text-sm" />
       <Button
@@ -330,7 +349,7 @@ function InviteLink({ email, link }: { email: string; link: string }) {
           void navigator.clipboard?.writeText(link).then(() => setCopied(true))
         }}
       >
-        {copied ? 'Copied' : 'Copy link'}
+        {copied ? t('student.copied') : t('student.copyLink')}
       </Button>
     </Alert>
   )

@@ -1,3 +1,178 @@
+import type { AuditActionOf, AuditEntity } from '../../audit-events.ts'
+
+/** An action's name as a catalogue key: i18next reads "." as nesting, so "sign_in.failed" is "sign_in_failed". */
+export type EventActionKey<A extends string> = A extends `${infer Head}.${infer Tail}` ? `${Head}_${EventActionKey<Tail>}` : A
+
+/** One sentence per audit event (shared/audit-events.ts): an event added there without a sentence here fails the typecheck. */
+type EventSentences = { [E in AuditEntity]: { [A in AuditActionOf<E> as EventActionKey<A>]: string } }
+
+const event = {
+  accommodation: {
+    create: '{{who}} added the accommodation “{{title}}”{{when}}.',
+    update: '{{who}} changed the accommodation “{{title}}”.',
+  },
+  accommodation_check: {
+    // The reason and the full stop are added after (see withReason, fullStop).
+    create: '{{who}} recorded “{{title}}” as {{status}} on {{date}}{{late}}',
+    update: '{{who}} changed “{{title}}” from {{was}} to {{status}} on {{date}}{{late}}',
+  },
+  auth: {
+    sign_in: '{{who}}: auth sign in.',
+    sign_in_failed: '{{who}}: auth sign in.failed.',
+    sign_in_spray_alert: '{{who}}: auth sign in.spray alert.',
+    sign_out: '{{who}}: auth sign out.',
+  },
+  check_dispute: {
+    dispute: '{{who}} flagged an accommodation record as disputed: “{{comment}}”.',
+    withdraw: '{{who}} withdrew a dispute on an accommodation record.',
+  },
+  communication_profile: {
+    create: '{{who}} wrote the communication profile.',
+    update: '{{who}} updated the communication profile.',
+  },
+  concern: {
+    create: '{{who}} logged a concern: “{{issue}}”.',
+    update: '{{who}} edited a concern (the earlier wording is kept as a version).',
+    add_contact: '{{who}} added a contact to a concern.',
+    add_response: '{{who}} added a response to a concern.',
+    link: '{{who}} linked records to a concern.',
+    // The step and the full stop are added after (see escalatedTo, fullStop).
+    escalate: '{{who}} moved a concern up the escalation ladder',
+  },
+  goal: {
+    create: '{{who}} added {{goal}}.',
+    update: '{{who}} changed {{goal}}.',
+    update_plain: '{{who}} rewrote the plain-language summary of a goal.',
+  },
+  invite: {
+    create: '{{who}} invited {{email}} as {{role}}.',
+    revoke: '{{who}} cancelled an invite.',
+  },
+  notebook: {
+    create: '{{who}} started the notebook “{{title}}”.',
+    rename: '{{who}} renamed the notebook “{{before}}” to “{{after}}”.',
+    archive: '{{who}} archived the notebook “{{title}}”.',
+    restore: '{{who}} restored the notebook “{{title}}” to how it was on {{date}}.',
+  },
+  notification: {
+    create: '{{who}}: notification create.',
+    seen: '{{who}}: notification seen.',
+  },
+  progress_point: {
+    create: '{{who}} recorded {{value}} for {{goal}} on {{date}}{{state}}.',
+    // The reason and the full stop are added after (see withReason, fullStop).
+    void: '{{who}} voided the data point{{value}} from {{date}}',
+  },
+  regulation_profile: {
+    create: '{{who}} wrote the regulation profile.',
+    update: '{{who}} updated the regulation profile.',
+  },
+  school_closure: {
+    create: '{{who}}: school closure create.',
+    remove: '{{who}}: school closure remove.',
+  },
+  school_policy: {
+    update: '{{who}}: school policy update.',
+  },
+  service: {
+    create: '{{who}}: service create.',
+    amend: '{{who}}: service amend.',
+  },
+  session_dispute: {
+    dispute: '{{who}} flagged a session record as disputed: “{{comment}}”.',
+    withdraw: '{{who}} withdrew a dispute on a session record.',
+  },
+  session_record: {
+    create: '{{who}}: session record create.',
+    correct: '{{who}}: session record correct.',
+    void: '{{who}}: session record void.',
+  },
+  student: {
+    import: '{{who}}: student import.',
+  },
+  team_member: {
+    add: '{{who}}: team member add.',
+    join: '{{who}} joined the team as {{role}}.',
+    remove: '{{who}} removed {{name}} ({{role}}) from the team.',
+    set_areas: '{{who}} set a provider’s goal areas to: {{areas}}.',
+  },
+  user: {
+    create: '{{who}} created an account.',
+  },
+} as const satisfies EventSentences
+
 /** Words of the History page: one sentence per recorded event. */
 export const history = {
+  event,
+  /** An event this version has no sentence for (an older row): named as stored. */
+  unknownEvent: '{{who}}: {{entity}} {{action}}.',
+  someone: 'Someone',
+  someoneInvited: 'someone',
+  member: 'member',
+  aMember: 'a member',
+  untitled: 'untitled',
+  aSupport: 'a support',
+  unknownDate: 'an unknown date',
+  noAreas: 'none',
+  aGoal: 'a goal',
+  anAreaGoal: 'a {{area}} goal',
+  theAreaGoal: 'the {{area}} goal',
+  aDataPoint: 'a data point',
+  theStudent: 'the student',
+  regulationState: '; {{name}} was {{state}}',
+  appliesWhen: ' ({{when}})',
+  late: ' (late)',
+  voidedValue: ' of {{value}}',
+  escalatedTo: '{{sentence}} to step {{step}}.',
+  withReason: '{{sentence}}: “{{reason}}”.',
+  // The reason already ends with its own full stop, inside the quotes.
+  withReasonEnded: '{{sentence}}: “{{reason}}”',
+  fullStop: '{{sentence}}.',
+  check: {
+    used: 'used',
+    not_needed: 'not needed',
+    not_provided: 'not provided',
+    declined: 'declined',
+    recorded: 'recorded',
+  },
+
+  // What changed, field by field
+  field: {
+    area: 'Area',
+    officialText: 'Official goal text',
+    baseline: 'Baseline',
+    target: 'Target',
+    unit: 'Measured in',
+    mastery: 'Counts as met when',
+    title: 'Title',
+    description: 'Plain description',
+    category: 'Category',
+    applies: 'When it applies',
+    startDate: 'Start date',
+    howTheyCommunicate: 'How they communicate',
+    givingInstructions: 'How to give an instruction',
+    wordsThatMatter: 'Words or symbols that matter',
+    earlySigns: 'Early signs of stress',
+    whatHelps: 'What helps',
+    whatToAvoid: 'What to avoid',
+    calmPlace: 'Where to calm down',
+    areas: 'Goal areas',
+  },
+  unitWord: { percent: 'percent', minutes: 'minutes', count: 'number of times' },
+  empty: '(empty)',
+  none: '(none)',
+  yes: 'Yes',
+  no: 'No',
+
+  // The page
+  title: 'History',
+  pageTitle: 'History · {{name}} · Same Page',
+  intro: 'Every change to {{name}}’s plan and records, newest first. Nothing is deleted: a correction is a new entry.',
+  latestOnly: ' Showing the latest {{count}} changes.',
+  noChanges: 'No changes recorded yet.',
+  allChanges: 'All changes',
+  whatChanged: 'What changed',
+  before: 'Before: ',
+  after: '. After: ',
+  arrow: '→',
 } as const
