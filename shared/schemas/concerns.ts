@@ -81,3 +81,9 @@ export const withdrawDisputeSchema = z.object({
   recordId: idSchema,
   comment: text('The comment', NOTE_MAX).default(''),
 })
+
+/** The dispute forms of the session log and the accommodation records: flag a record, or withdraw the flag. */
+export const disputeFormSchema = z.discriminatedUnion('intent', [
+  disputeRecordSchema.omit({ studentId: true }).extend({ intent: z.literal('dispute') }),
+  withdrawDisputeSchema.omit({ studentId: true }).extend({ intent: z.literal('withdraw-dispute') }),
+])

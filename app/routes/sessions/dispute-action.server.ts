@@ -1,19 +1,18 @@
 import type { AppLoadContext } from '@remix-run/node'
+import { t } from '#shared/i18n/i18n.ts'
+import { disputeFormSchema } from '#shared/schemas/concerns.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 
-/** The dispute forms' action, shared by the pages that show records (the session log, the accountability view). */
+/** The dispute forms' action, shared by the pages that show records (the session log, the accommodation records). */
 export async function disputeAction(context: AppLoadContext, studentId: string, form: FormData) {
-  const intent = form.get('intent')
-  const kind = form.get('kind') === 'check' ? 'check' : 'session'
-  const recordId = String(form.get('recordId') ?? '')
-  const comment = String(form.get('comment') ?? '')
+  const parsed = parseForm(form, disputeFormSchema)
+  if (!parsed.ok) return { ok: false, message: parsed.fieldErrors.intent ? t('sessions.unknownAction') : parsed.message }
+  const { intent, ...fields } = parsed.value
   if (intent === 'dispute') {
-    const result = await actionResult(() => context.trpc.disputes.flag({ studentId, kind, recordId, comment }))
-    return { ok: result.ok, message: result.ok ? 'The record is flagged as disputed. Everyone on the team sees the flag and your comment.' : result.message }
+    const result = await actionResult(() => context.trpc.disputes.flag({ studentId, ...fields }))
+    return { ok: result.ok, message: result.ok ? t('sessions.flagged') : result.message }
   }
-  if (intent === 'withdraw-dispute') {
-    const result = await actionResult(() => context.trpc.disputes.withdraw({ studentId, kind, recordId, comment }))
-    return { ok: result.ok, message: result.ok ? 'Dispute withdrawn. The earlier flag stays in the record’s history.' : result.message }
-  }
-  return { ok: false, message: 'Unknown action.' }
+  const result = await actionResult(() => context.trpc.disputes.withdraw({ studentId, ...fields }))
+  return { ok: result.ok, message: result.ok ? t('sessions.withdrawn') : result.message }
 }
