@@ -84,6 +84,7 @@ export const withdrawDisputeSchema = z.object({
 
 /** The dispute forms of the session log and the accommodation records: flag a record, or withdraw the flag. */
 export const disputeFormSchema = z.discriminatedUnion('intent', [
-  disputeRecordSchema.omit({ studentId: true }).extend({ intent: z.literal('dispute') }),
+  // A comment left empty reaches the schema as "not given"; checked as "", it gets the schema's own sentence.
+  disputeRecordSchema.omit({ studentId: true }).extend({ intent: z.literal('dispute'), comment: disputeRecordSchema.shape.comment.prefault('') }),
   withdrawDisputeSchema.omit({ studentId: true }).extend({ intent: z.literal('withdraw-dispute') }),
 ])

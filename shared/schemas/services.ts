@@ -24,7 +24,8 @@ export const missedReasonSchema = z.enum(MISSED_REASONS, {
 const noteSchema = textSchema(() => t('services.noteLabel'), 'multi-line').max(500).optional()
 
 const serviceBase = z.object({
-  name: textSchema(() => t('services.nameLabel'), 'one-line')
+  // A name left empty reaches the schema as "not given": the same sentence either way.
+  name: textSchema(() => t('services.nameLabel'), 'one-line', { error: () => t('services.nameRequired') })
     .min(1, { error: () => t('services.nameRequired') })
     .max(120),
   providerId: idSchema,
@@ -57,7 +58,7 @@ export const amendServiceSchema = z.object({
 /** The amend form: the student and the service come from the address. */
 export const amendServiceFormSchema = amendServiceSchema.omit({ studentId: true, serviceId: true })
 
-const changeReason = textSchema(() => t('services.reasonLabel'), 'multi-line')
+const changeReason = textSchema(() => t('services.reasonLabel'), 'multi-line', { error: () => t('services.changeReasonRequired') })
   .min(1, { error: () => t('services.changeReasonRequired') })
   .max(300)
 
