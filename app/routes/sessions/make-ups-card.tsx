@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { SessionActionData } from './session-forms.ts'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpForm } from './session-actions.tsx'
+import { SavedMessage } from './session-record-parts.tsx'
 import type { WeekStudent } from './session-week-day.tsx'
 
 /** Per service: what is still owed, and a form to record a make-up that repays one of those sessions. */
@@ -33,11 +34,7 @@ export function MakeUpsCard({
                     {t('sessions.sessionsOwed', { count: svc.owed.length, minutes: owedMinutes })}
                   </p>
                 ) : null}
-                {saved ? (
-                  <p role="status" className="text-sm font-medium text-emerald-900">
-                    {saved}
-                  </p>
-                ) : null}
+                <SavedMessage message={saved} />
                 <MakeUpForm
                   // A new key after each save: the form starts again from what is still owed.
                   key={svc.owed.map((o) => `${o.date}:${o.owedMinutes}`).join(',')}

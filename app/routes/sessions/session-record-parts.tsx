@@ -24,3 +24,12 @@ export function VersionsLabel({ version }: { version: number }) {
   const { t } = useTranslation()
   return version > 1 ? t('sessions.versionsCount', { version }) : t('sessions.versions')
 }
+
+/** What the last save of this session said, announced to a screen reader. */
+export function SavedMessage({ message }: { message: string | null }) {
+  return message ? (
+    <p role="status" className="text-sm font-medium text-emerald-900">
+      {message}
+    </p>
+  ) : null
+}

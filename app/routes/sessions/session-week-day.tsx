@@ -8,7 +8,7 @@ import { describeRecord, sessionBadge, sessionName, statusHelp } from '#app/util
 import { Card } from '#app/components/card.tsx'
 import { ChangeRecordForms, RecordSessionForms } from './session-actions.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
-import { MadeUpLines, Repays, VersionsLabel } from './session-record-parts.tsx'
+import { MadeUpLines, Repays, SavedMessage, VersionsLabel } from './session-record-parts.tsx'
 
 export interface WeekStudent {
   id: string
@@ -86,11 +86,7 @@ function SessionItem({ student, svc, row, result }: { student: WeekStudent; svc:
       {row.record?.recordedBy ? <p className="text-sm text-slate-600">{t('sessions.recordedBy', { name: row.record.recordedBy })}</p> : null}
       <MadeUpLines makeUps={row.makeUps} />
       <VoidedRecords records={row.voided} />
-      {saved ? (
-        <p role="status" className="text-sm font-medium text-emerald-900">
-          {saved}
-        </p>
-      ) : null}
+      <SavedMessage message={saved} />
       {row.record ? (
         <RecordActions studentId={student.id} record={row.record} name={name} result={result} />
       ) : row.status !== 'upcoming' ? (
@@ -118,11 +114,7 @@ function MakeUpItem({ student, svc, record, result }: { student: WeekStudent; sv
           <Repays date={record.repaysDate} />
         </p>
       )}
-      {saved ? (
-        <p role="status" className="text-sm font-medium text-emerald-900">
-          {saved}
-        </p>
-      ) : null}
+      <SavedMessage message={saved} />
       {record.voided ? null : <RecordActions studentId={student.id} record={record} name={name} result={result} />}
     </li>
   )
