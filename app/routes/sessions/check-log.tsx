@@ -43,7 +43,7 @@ export default function AccommodationRecords() {
   const actionData = useActionData<typeof action>()
   const { studentId } = useParams()
   return (
-    <DisputeContext.Provider value={{ disputes, mayDispute }}>
+    <DisputeContext.Provider value={{ disputes, mayDispute, answer: actionData }}>
       <div className="space-y-6">
         <TextLink to={`/students/${studentId}`}>{t('sessions.backToPlan')}</TextLink>
         {actionData ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null}

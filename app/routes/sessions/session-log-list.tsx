@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { ActiveDispute, SessionRecord } from '#app/utils/api-types.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { LogEntry } from './session-log-rows.ts'
+import { disputeTarget, type DisputeActionData } from './session-forms.ts'
 import { describeRecord, recordedAt, sessionBadge, sessionName } from '#app/utils/session-text.ts'
 import { Button } from '#app/components/button.tsx'
 import { TextareaField } from '#app/components/field.tsx'
@@ -14,6 +15,8 @@ import { MadeUpLines, Repays, VersionsLabel } from './session-record-parts.tsx'
 export interface DisputeState {
   disputes: Record<string, ActiveDispute>
   mayDispute: boolean
+  /** The answer to the last dispute form sent, which a refused form shows beside its comment. */
+  answer?: DisputeActionData | undefined
 }
 
 export const DisputeContext = createContext<DisputeState>({ disputes: {}, mayDispute: false })
@@ -21,8 +24,10 @@ export const DisputeContext = createContext<DisputeState>({ disputes: {}, mayDis
 /** A parent's dispute flag on a record: shown to everyone; a parent may flag a record or withdraw her flag. */
 export function DisputeMark({ kind, recordId, name }: { kind: 'session' | 'check'; recordId: string; name: string }) {
   const { t } = useTranslation()
-  const { disputes, mayDispute } = useContext(DisputeContext)
-  const dispute = disputes[`${kind}:${recordId}`]
+  const { disputes, mayDispute, answer } = useContext(DisputeContext)
+  const target = disputeTarget(kind, recordId)
+  const dispute = disputes[target]
+  const failure = answer && !answer.ok && answer.target === target ? answer : null
   return (
     <div className="space-y-1">
       {dispute ? (
@@ -42,7 +47,7 @@ export function DisputeMark({ kind, recordId, name }: { kind: 'session' | 'check
             </Button>
           </Form>
         ) : (
-          <details>
+          <details open={failure ? true : undefined}>
             <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline" aria-label={t('sessions.disputeRecordFor', { name })}
             >
               {t('sessions.disputeRecord')}
@@ -51,7 +56,15 @@ export function DisputeMark({ kind, recordId, name }: { kind: 'session' | 'check
               <input type="hidden" name="intent" value="dispute" />
               <input type="hidden" name="kind" value={kind} />
               <input type="hidden" name="recordId" value={recordId} />
-              <TextareaField id={`dispute-${recordId}`} label={t('sessions.disputeWhat', { name })} name="comment" rows={2} required />
+              <TextareaField
+                id={`dispute-${recordId}`}
+                label={t('sessions.disputeWhat', { name })}
+                name="comment"
+                rows={2}
+                required
+                defaultValue={failure?.comment}
+                errors={failure?.fieldErrors.comment}
+              />
               <Button type="submit">{t('sessions.flagDisputed')}</Button>
             </Form>
           </details>

@@ -49,7 +49,7 @@ export default function SessionLog() {
   const actionData = useActionData<typeof action>()
   const { studentId } = useParams()
   return (
-    <DisputeContext.Provider value={{ disputes, mayDispute }}>
+    <DisputeContext.Provider value={{ disputes, mayDispute, answer: actionData }}>
       <div className="space-y-6">
         {actionData ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null}
         <Card title={t('sessions.logTitle')} headingLevel={2}>
