@@ -81,3 +81,10 @@ export const withdrawDisputeSchema = z.object({
   recordId: idSchema,
   comment: text('The comment', NOTE_MAX).default(''),
 })
+
+/** The dispute forms of the session log and the accommodation records: flag a record, or withdraw the flag. */
+export const disputeFormSchema = z.discriminatedUnion('intent', [
+  // A comment left empty reaches the schema as "not given"; checked as "", it gets the schema's own sentence.
+  disputeRecordSchema.omit({ studentId: true }).extend({ intent: z.literal('dispute'), comment: disputeRecordSchema.shape.comment.prefault('') }),
+  withdrawDisputeSchema.omit({ studentId: true }).extend({ intent: z.literal('withdraw-dispute') }),
+])

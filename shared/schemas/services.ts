@@ -1,39 +1,50 @@
 import { z } from 'zod'
+import { t } from '../i18n/i18n.ts'
 import { MISSED_REASONS } from '../services.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema, weekdaySchema } from './plan.ts'
 import { textSchema } from './text.ts'
 
 export const minutesSchema = z
-  .number({ error: 'Enter the minutes as a number.' })
-  .int({ error: 'Use whole minutes.' })
-  .min(1, { error: 'Minutes must be more than 0.' })
-  .max(240, { error: 'Minutes must be 240 or fewer.' })
+  .number({ error: () => t('services.minutesNumber') })
+  .int({ error: () => t('services.minutesWhole') })
+  .min(1, { error: () => t('services.minutesMin') })
+  .max(240, { error: () => t('services.minutesMax') })
 
 export const weekdaysSchema = z
   .array(weekdaySchema)
-  .min(1, { error: 'Choose at least one weekday.' })
+  .min(1, { error: () => t('services.weekdaysMin') })
   .max(5)
-  .refine((days) => new Set(days).size === days.length, { error: 'Each weekday once.' })
+  .refine((days) => new Set(days).size === days.length, { error: () => t('services.weekdaysOnce') })
 
 export const missedReasonSchema = z.enum(MISSED_REASONS, {
-  error: `Choose a reason: ${MISSED_REASONS.join(', ')}.`,
+  error: () => t('services.missedReason', { reasons: MISSED_REASONS.join(', ') }),
 })
 
+const noteSchema = textSchema(() => t('services.noteLabel'), 'multi-line').max(500).optional()
+
 const serviceBase = z.object({
-  name: textSchema('The service name', 'one-line').min(1, { error: 'Name the service.' }).max(120),
+  // A name left empty reaches the schema as "not given": the same sentence either way.
+  name: textSchema(() => t('services.nameLabel'), 'one-line', { error: () => t('services.nameRequired') })
+    .min(1, { error: () => t('services.nameRequired') })
+    .max(120),
   providerId: idSchema,
   minutesPerSession: minutesSchema,
   weekdays: weekdaysSchema,
-  setting: z.enum(['push-in', 'pull-out'], { error: 'Choose push-in or pull-out.' }),
-  grouping: z.enum(['group', 'individual'], { error: 'Choose group or individual.' }),
+  setting: z.enum(['push-in', 'pull-out'], { error: () => t('services.settingRequired') }),
+  grouping: z.enum(['group', 'individual'], { error: () => t('services.groupingRequired') }),
   startDate: isoDateSchema,
   endDate: isoDateSchema,
 })
 
-export const createServiceSchema = serviceBase
-  .extend({ studentId: studentIdSchema })
-  .refine((s) => s.endDate >= s.startDate, { error: 'The end date must be on or after the start date.', path: ['endDate'] })
+function endsAfterStart<S extends z.ZodType<{ startDate: string; endDate: string }>>(schema: S) {
+  return schema.refine((s) => s.endDate >= s.startDate, { error: () => t('services.endAfterStart'), path: ['endDate'] })
+}
+
+export const createServiceSchema = endsAfterStart(serviceBase.extend({ studentId: studentIdSchema }))
+
+/** The new-service form: the student comes from the address, the rest as the procedure takes it. */
+export const serviceFormSchema = endsAfterStart(serviceBase)
 
 export const amendServiceSchema = z.object({
   studentId: studentIdSchema,
@@ -41,41 +52,29 @@ export const amendServiceSchema = z.object({
   effectiveFrom: isoDateSchema,
   minutesPerSession: minutesSchema,
   weekdays: weekdaysSchema,
-  note: textSchema('The note', 'multi-line').max(300).optional(),
+  note: textSchema(() => t('services.noteLabel'), 'multi-line').max(300).optional(),
 })
 
-const changeReason = textSchema('The reason', 'multi-line').min(1, { error: 'Say why this record is changed.' }).max(300)
+/** The amend form: the student and the service come from the address. */
+export const amendServiceFormSchema = amendServiceSchema.omit({ studentId: true, serviceId: true })
+
+const changeReason = textSchema(() => t('services.reasonLabel'), 'multi-line', { error: () => t('services.changeReasonRequired') })
+  .min(1, { error: () => t('services.changeReasonRequired') })
+  .max(300)
+
+const sessionOf = { studentId: studentIdSchema, serviceId: idSchema, date: isoDateSchema, note: noteSchema }
+const deliveredFields = { ...sessionOf, minutes: minutesSchema }
+const missedFields = { ...sessionOf, reason: missedReasonSchema }
+const makeUpFields = { ...sessionOf, minutes: minutesSchema, repaysDate: isoDateSchema }
 
 export const recordSessionSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({
-      studentId: studentIdSchema,
-      serviceId: idSchema,
-      kind: z.literal('delivered'),
-      date: isoDateSchema,
-      minutes: minutesSchema,
-      note: textSchema('The note', 'multi-line').max(500).optional(),
-    }),
-    z.object({
-      studentId: studentIdSchema,
-      serviceId: idSchema,
-      kind: z.literal('missed'),
-      date: isoDateSchema,
-      reason: missedReasonSchema,
-      note: textSchema('The note', 'multi-line').max(500).optional(),
-    }),
-    z.object({
-      studentId: studentIdSchema,
-      serviceId: idSchema,
-      kind: z.literal('make_up'),
-      date: isoDateSchema,
-      minutes: minutesSchema,
-      repaysDate: isoDateSchema,
-      note: textSchema('The note', 'multi-line').max(500).optional(),
-    }),
+    z.object({ ...deliveredFields, kind: z.literal('delivered') }),
+    z.object({ ...missedFields, kind: z.literal('missed') }),
+    z.object({ ...makeUpFields, kind: z.literal('make_up') }),
   ],
-  { error: 'Choose delivered, missed or make-up.' },
+  { error: () => t('services.kindRequired') },
 )
 export type RecordSessionInput = z.infer<typeof recordSessionSchema>
 
@@ -85,10 +84,36 @@ export const correctSessionSchema = z.object({
   kind: z.enum(['delivered', 'missed']).optional(),
   minutes: minutesSchema.optional(),
   reason: missedReasonSchema.optional(),
-  note: textSchema('The note', 'multi-line').max(500).optional(),
+  note: noteSchema,
   changeReason,
 })
 
 export const voidSessionSchema = z.object({ studentId: studentIdSchema, recordId: idSchema, changeReason })
 
+/**
+ * The small session forms of the week post to one action; each names its intent, and its target (which form
+ * asked, so the answer comes back to it). Each intent's fields are the procedure's own.
+ */
+const target = { target: z.string().default('') }
+export const sessionFormSchema = z.discriminatedUnion('intent', [
+  z.object({ ...deliveredFields, ...target, intent: z.literal('delivered') }),
+  z.object({ ...missedFields, ...target, intent: z.literal('missed') }),
+  z.object({ ...makeUpFields, ...target, intent: z.literal('make_up') }),
+  // The correct form always shows the note: left empty, it clears the note rather than keeping the old one.
+  correctSessionSchema.extend({ ...target, intent: z.literal('correct'), note: noteSchema.default('') }),
+  voidSessionSchema.extend({ ...target, intent: z.literal('void') }),
+])
+export type SessionForm = z.infer<typeof sessionFormSchema>
+
 export const weekSchema = z.object({ weekOf: isoDateSchema.optional() })
+<<<<<<< HEAD
+=======
+
+export const closureSchema = z.object({
+  schoolId: idSchema,
+  date: isoDateSchema,
+  label: textSchema(() => t('services.closureLabel'), 'one-line')
+    .min(1, { error: () => t('services.closureRequired') })
+    .max(80),
+})
+>>>>>>> i13-sessions

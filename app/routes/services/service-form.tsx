@@ -1,6 +1,7 @@
-import type { FormFailure } from '#app/utils/plan-form.ts'
+import { useTranslation } from 'react-i18next'
+import type { FormFailure } from '#app/utils/parse-form.ts'
 import type { AmendFormValues, ServiceFormValues } from './service-form-values.ts'
-import { WEEKDAY_LONG } from '#app/utils/session-text.ts'
+import { weekdayLong } from '#app/utils/session-text.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
 import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
 import { CheckboxField, FormActions, CheckedForm } from '#app/components/form-parts.tsx'
@@ -27,7 +28,7 @@ function WeekdayFields({ idPrefix, checked, errors, legend }: { idPrefix: string
       <legend className="font-medium text-slate-800">{legend}</legend>
       <FieldsetError id={`${idPrefix}-error`} errors={errors} />
       {WEEKDAYS.map((day) => (
-        <CheckboxField key={day} id={`${idPrefix}-${day}`} name="weekdays" value={day} label={WEEKDAY_LONG[day]} defaultChecked={checked.includes(day)} />
+        <CheckboxField key={day} id={`${idPrefix}-${day}`} name="weekdays" value={day} label={weekdayLong(day)} defaultChecked={checked.includes(day)} />
       ))}
     </fieldset>
   )
@@ -87,48 +88,49 @@ export function ServiceForm({
   busy: boolean
   cancelTo: string
 }) {
+  const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (
     <CheckedForm failure={failure}>
-      <Field label="Service" name="name" hint="As the IEP names it, like “Speech-language therapy”." defaultValue={values.name} errors={errors.name} />
-      <SelectField label="Provider" name="providerId" hint="Providers and case managers on this student’s team." defaultValue={values.providerId} errors={errors.providerId}>
-        <option value="">Choose who provides it</option>
+      <Field label={t('services.service')} name="name" hint={t('services.serviceHint')} defaultValue={values.name} errors={errors.name} />
+      <SelectField label={t('services.provider')} name="providerId" hint={t('services.providerHint')} defaultValue={values.providerId} errors={errors.providerId}>
+        <option value="">{t('services.chooseProvider')}</option>
         {providers.map((p) => (
           <option key={p.userId} value={p.userId}>
-            {p.name} ({p.roleLabel})
+            {t('services.providerOption', { name: p.name, role: p.roleLabel })}
           </option>
         ))}
       </SelectField>
       <SessionMinutesField
-        label="Minutes per session"
+        label={t('services.minutesPerSession')}
         name="minutesPerSession"
         defaultValue={values.minutesPerSession}
         errors={errors.minutesPerSession}
       />
-      <WeekdayFields idPrefix="weekdays" legend="Weekdays it is held" checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+      <WeekdayFields idPrefix="weekdays" legend={t('services.weekdaysHeld')} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
       <RadioGroup
         name="setting"
-        legend="Setting"
+        legend={t('services.setting')}
         value={values.setting}
         errors={errors.setting}
         options={[
-          { value: 'pull-out', label: 'Pull-out (outside the classroom)' },
-          { value: 'push-in', label: 'Push-in (in the classroom)' },
+          { value: 'pull-out', label: t('services.pullOutLong') },
+          { value: 'push-in', label: t('services.pushInLong') },
         ]}
       />
       <RadioGroup
         name="grouping"
-        legend="Group or individual"
+        legend={t('services.groupOrIndividual')}
         value={values.grouping}
         errors={errors.grouping}
         options={[
-          { value: 'individual', label: 'Individual' },
-          { value: 'group', label: 'Group' },
+          { value: 'individual', label: t('services.individualOption') },
+          { value: 'group', label: t('services.groupOption') },
         ]}
       />
-      <Field label="Start date" name="startDate" type="date" hint="It must fall inside this school year." defaultValue={values.startDate} errors={errors.startDate} />
-      <Field label="End date" name="endDate" type="date" defaultValue={values.endDate} errors={errors.endDate} />
-      <FormActions busy={busy} submitLabel="Save service" cancelTo={cancelTo} footnote="Sessions are scheduled on the school’s instructional days between these dates." />
+      <Field label={t('services.startDate')} name="startDate" type="date" hint={t('services.startDateHint')} defaultValue={values.startDate} errors={errors.startDate} />
+      <Field label={t('services.endDate')} name="endDate" type="date" defaultValue={values.endDate} errors={errors.endDate} />
+      <FormActions busy={busy} submitLabel={t('services.saveService')} cancelTo={cancelTo} footnote={t('services.scheduledFootnote')} />
     </CheckedForm>
   )
 }
@@ -145,26 +147,27 @@ export function AmendServiceForm({
   busy: boolean
   cancelTo: string
 }) {
+  const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (
     <CheckedForm failure={failure}>
       <Field
-        label="Effective date"
+        label={t('services.effectiveDate')}
         name="effectiveFrom"
         type="date"
-        hint="Sessions before this date keep the old mandate."
+        hint={t('services.effectiveDateHint')}
         defaultValue={values.effectiveFrom}
         errors={errors.effectiveFrom}
       />
       <SessionMinutesField
-        label="New minutes per session"
+        label={t('services.newMinutes')}
         name="minutesPerSession"
         defaultValue={values.minutesPerSession}
         errors={errors.minutesPerSession}
       />
-      <WeekdayFields idPrefix="weekdays" legend="New weekdays" checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
-      <Field label="Note (optional)" name="note" hint="For example: “Amended at the January IEP meeting.”" maxLength={300} defaultValue={values.note} errors={errors.note} />
-      <FormActions busy={busy} submitLabel="Save amendment" cancelTo={cancelTo} />
+      <WeekdayFields idPrefix="weekdays" legend={t('services.newWeekdays')} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+      <Field label={t('services.noteOptional')} name="note" hint={t('services.noteHint')} maxLength={300} defaultValue={values.note} errors={errors.note} />
+      <FormActions busy={busy} submitLabel={t('services.saveAmendment')} cancelTo={cancelTo} />
     </CheckedForm>
   )
 }

@@ -1,21 +1,24 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { ServiceForm } from './service-form.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import type { FormFailure } from '#app/utils/plan-form.ts'
-import { serviceInput, serviceValuesFromForm, type ServiceFormValues } from './service-form-values.ts'
+import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
+import { typedValues, type ServiceFormValues } from './service-form-values.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
+import { serviceFormSchema } from '#shared/schemas/services.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
-  if (!can(student.role, 'services.manage')) throw new Response('Not found', { status: 404 })
+  if (!can(student.role, 'services.manage')) throw new Response(translate('common.notFound'), { status: 404 })
   const [team, services] = await Promise.all([
     loadOr404(() => context.trpc.team.list({ studentId })),
     loadOr404(() => context.trpc.services.list({ studentId })),
@@ -24,17 +27,19 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     .filter((m) => m.role === 'provider' || m.role === 'case_manager')
     .map((m) => ({ userId: m.userId, name: m.name, roleLabel: ROLE_LABELS[m.role] }))
   // Services of one IEP usually end together: start from the end date the others share.
-  const values: ServiceFormValues = {
-    name: '',
-    providerId: '',
-    minutesPerSession: '',
-    weekdays: [],
-    setting: 'pull-out',
-    grouping: 'individual',
-    startDate: localIsoDate(context.now()),
-    endDate: services.at(-1)?.endDate ?? '',
-  }
+  const values: ServiceFormValues = { ...EMPTY_SERVICE, startDate: localIsoDate(context.now()), endDate: services.at(-1)?.endDate ?? '' }
   return { values, providers }
+}
+
+const EMPTY_SERVICE: ServiceFormValues = {
+  name: '',
+  providerId: '',
+  minutesPerSession: '',
+  weekdays: [],
+  setting: 'pull-out',
+  grouping: 'individual',
+  startDate: '',
+  endDate: '',
 }
 
 type ActionData = FormFailure & { values: ServiceFormValues }
@@ -42,10 +47,11 @@ type ActionData = FormFailure & { values: ServiceFormValues }
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const values = serviceValuesFromForm(await request.formData())
-  const result = await actionResult(() => context.trpc.services.create({ studentId, ...serviceInput(values) }))
+  const form = await request.formData()
+  const parsed = parseForm(form, serviceFormSchema)
+  const result = parsed.ok ? await actionResult(() => context.trpc.services.create({ studentId, ...parsed.value })) : parsed
   if (result.ok) throw redirect(`/students/${studentId}#services`)
-  return { ...result, values }
+  return { ...result, values: typedValues(form, EMPTY_SERVICE) }
 }
 
 export default function NewService() {
@@ -53,12 +59,13 @@ export default function NewService() {
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const { studentId } = useParams()
+  const { t } = useTranslation()
   return (
-    <Card title="New service">
-      <p className="mb-6 text-slate-700">A service the IEP mandates. Its sessions are scheduled from it, and everyone on the team sees whether they happen.</p>
+    <Card title={t('services.newTitle')}>
+      <p className="mb-6 text-slate-700">{t('services.newIntro')}</p>
       <ServiceForm values={actionData?.values ?? values} providers={providers} failure={actionData ?? null} busy={busy} cancelTo={`/students/${studentId}`} />
     </Card>
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'New service') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, translate('services.newTitle')) }]

@@ -1,7 +1,9 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import type { Service } from '#app/utils/api-types.ts'
 import { fullDate, shortDate, weekdayList } from '#app/utils/session-text.ts'
 import { Card } from '#app/components/card.tsx'
+import type { Weekday } from '#shared/school-date.ts'
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline'
 
@@ -9,47 +11,58 @@ const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 under
  * What the IEP mandates: each service with its provider, minutes × weekdays, setting and dates, and every
  * amendment since it started. Sessions before an amendment keep the old mandate.
  */
+/** "From Jan 5: 20 min on Tue, Thu": one amendment of a service's mandate. */
+export function AmendmentLine({ term }: { term: { effectiveFrom: string; minutesPerSession: number; weekdays: readonly Weekday[] } }) {
+  const { t } = useTranslation()
+  return t('services.amendmentLine', { date: shortDate(term.effectiveFrom), minutes: term.minutesPerSession, weekdays: weekdayList(term.weekdays) })
+}
+
 export function ServicesCard({ services, studentId, canManage }: { services: Service[]; studentId: string; canManage: boolean }) {
+  const { t } = useTranslation()
   const base = `/students/${studentId}`
   return (
     <Card
-      title="Services"
+      title={t('services.title')}
       headingId="services"
       actions={
         canManage ? (
           <Link to={`${base}/services/new`} className={LINK}>
-            Add a service
+            {t('services.addService')}
           </Link>
         ) : null
       }
     >
       {services.length === 0 ? (
-        <p className="text-slate-700">No services are in the plan yet.</p>
+        <p className="text-slate-700">{t('services.noServices')}</p>
       ) : (
         <ul className="divide-y divide-slate-200" aria-labelledby="services">
           {services.map((s) => (
             <li key={s.id} className="space-y-1 py-3">
               <h3 className="text-lg font-semibold text-slate-900">{s.name}</h3>
               <p className="text-slate-800">
-                {s.current.minutesPerSession} min × {weekdayList(s.current.weekdays)} · with {s.providerName}
+                {t('services.mandate', { minutes: s.current.minutesPerSession, weekdays: weekdayList(s.current.weekdays), provider: s.providerName })}
               </p>
               <p className="text-sm text-slate-700">
-                {s.setting === 'pull-out' ? 'Pull-out' : 'Push-in'} · {s.grouping === 'group' ? 'group' : 'individual'} · {fullDate(s.startDate)} to{' '}
-                {fullDate(s.endDate)}
+                {t('services.settingDates', {
+                  setting: t(s.setting === 'pull-out' ? 'services.pullOut' : 'services.pushIn'),
+                  grouping: t(s.grouping === 'group' ? 'services.group' : 'services.individual'),
+                  start: fullDate(s.startDate),
+                  end: fullDate(s.endDate),
+                })}
               </p>
               {s.terms.length > 1 ? (
-                <ul className="space-y-1 text-sm text-slate-700" aria-label={`Amendments to ${s.name}`}>
-                  {s.terms.slice(1).map((t) => (
-                    <li key={t.effectiveFrom}>
-                      From {shortDate(t.effectiveFrom)}: {t.minutesPerSession} min on {weekdayList(t.weekdays)}
-                      {t.note ? ` (${t.note})` : ''}
+                <ul className="space-y-1 text-sm text-slate-700" aria-label={t('services.amendmentsTo', { name: s.name })}>
+                  {s.terms.slice(1).map((term) => (
+                    <li key={term.effectiveFrom}>
+                      <AmendmentLine term={term} />
+                      {term.note ? t('services.amendmentNote', { note: term.note }) : ''}
                     </li>
                   ))}
                 </ul>
               ) : null}
               {canManage ? (
-                <Link to={`${base}/services/${s.id}/amend`} className={`${LINK} text-sm`} aria-label={`Amend ${s.name}`}>
-                  Amend
+                <Link to={`${base}/services/${s.id}/amend`} className={`${LINK} text-sm`} aria-label={t('services.amendName', { name: s.name })}>
+                  {t('services.amend')}
                 </Link>
               ) : null}
             </li>
@@ -58,7 +71,7 @@ export function ServicesCard({ services, studentId, canManage }: { services: Ser
       )}
       <p className="mt-2 flex flex-wrap gap-x-4">
         <Link to={`${base}/sessions`} className={LINK}>
-          Session log
+          {t('services.sessionLog')}
         </Link>
       </p>
     </Card>

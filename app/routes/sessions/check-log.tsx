@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DisputeContext, DisputeMark } from './session-log-list.tsx'
@@ -9,7 +10,8 @@ import { disputeAction } from './dispute-action.server.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -32,40 +34,40 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   return disputeAction(context, params.studentId ?? '', await request.formData())
 }
 
-const STATUS_TEXT = { used: 'Used', not_needed: 'Not needed', not_provided: 'Not provided', declined: 'Declined' } as const
 const STATUS_TONE = { used: 'good', not_needed: 'neutral', not_provided: 'bad', declined: 'warn' } as const
 
 /** Each day's accommodation records, newest first, with any dispute flag; a parent may dispute one. */
 export default function AccommodationRecords() {
+  const { t } = useTranslation()
   const { checks, disputes, mayDispute } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { studentId } = useParams()
   return (
-    <DisputeContext.Provider value={{ disputes, mayDispute }}>
+    <DisputeContext.Provider value={{ disputes, mayDispute, answer: actionData }}>
       <div className="space-y-6">
-        <TextLink to={`/students/${studentId}`}>
-          Back to the plan
-        </TextLink>
+        <TextLink to={`/students/${studentId}`}>{t('sessions.backToPlan')}</TextLink>
         {actionData ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null}
-        <Card title="Accommodation records" headingLevel={2}>
-          <p className="mb-3 text-slate-700">Every record of whether a support was used, newest first. A record replaced later the same day stays, marked.</p>
+        <Card title={t('sessions.checksTitle')} headingLevel={2}>
+          <p className="mb-3 text-slate-700">{t('sessions.checksIntro')}</p>
           {checks.length === 0 ? (
-            <p className="text-slate-700">No accommodation records yet.</p>
+            <p className="text-slate-700">{t('sessions.noChecks')}</p>
           ) : (
-            <ul className="divide-y divide-slate-200" aria-label="Accommodation records, newest first">
+            <ul className="divide-y divide-slate-200" aria-label={t('sessions.checksList')}>
               {checks.map((c) => {
-                const name = `${c.title}, ${formatSchoolDate(c.date)}`
+                const name = t('sessions.checkName', { title: c.title, date: formatDay(c.date) })
+                const status = t(`sessions.checkStatus.${c.status}`)
                 return (
                   <li key={c.id} id={`check-${c.id}`} className="space-y-1 py-3">
                     <p className="font-medium text-slate-900">
-                      <time dateTime={c.date}>{formatSchoolDate(c.date)}</time> · {c.title}
+                      <time dateTime={c.date}>{formatDay(c.date)}</time>
+                      {t('sessions.checkHeading', { title: c.title })}
                     </p>
                     <p className="flex flex-wrap items-center gap-2">
-                      {c.current ? <StatusBadge tone={STATUS_TONE[c.status]}>{STATUS_TEXT[c.status]}</StatusBadge> : <s className="text-slate-700">{STATUS_TEXT[c.status]}</s>}
-                      {c.current ? null : <span className="text-sm text-slate-700">replaced by a later record</span>}
-                      {c.reason ? <span className="text-sm text-slate-700">Reason: {c.reason}</span> : null}
+                      {c.current ? <StatusBadge tone={STATUS_TONE[c.status]}>{status}</StatusBadge> : <s className="text-slate-700">{status}</s>}
+                      {c.current ? null : <span className="text-sm text-slate-700">{t('sessions.replacedLater')}</span>}
+                      {c.reason ? <span className="text-sm text-slate-700">{t('sessions.reason', { reason: c.reason })}</span> : null}
                     </p>
-                    <p className="text-sm text-slate-600">Recorded by {c.recordedBy}</p>
+                    <p className="text-sm text-slate-600">{t('sessions.recordedBy', { name: c.recordedBy })}</p>
                     <DisputeMark kind="check" recordId={c.id} name={name} />
                   </li>
                 )
@@ -78,4 +80,4 @@ export default function AccommodationRecords() {
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'Accommodation records') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, translate('sessions.checksTitle')) }]

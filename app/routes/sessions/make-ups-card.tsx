@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next'
 import type { SessionActionData } from './session-forms.ts'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpForm } from './session-actions.tsx'
+import { SavedMessage } from './session-record-parts.tsx'
 import type { WeekStudent } from './session-week-day.tsx'
 
 /** Per service: what is still owed, and a form to record a make-up that repays one of those sessions. */
@@ -15,11 +17,10 @@ export function MakeUpsCard({
   today: string
   result: SessionActionData | undefined
 }) {
+  const { t } = useTranslation()
   return (
-    <Card title="Make-ups" headingId="make-ups">
-      <p className="mb-4 text-slate-700">
-        A make-up repays a missed or unrecorded session with a session on a later school day. Only sessions the school owes are listed.
-      </p>
+    <Card title={t('sessions.makeUps')} headingId="make-ups">
+      <p className="mb-4 text-slate-700">{t('sessions.makeUpsIntro')}</p>
       <ul className="divide-y divide-slate-200" aria-labelledby="make-ups">
         {students.flatMap((student) =>
           student.services.map((svc) => {
@@ -27,25 +28,19 @@ export function MakeUpsCard({
             const saved = result?.ok && result.intent === 'make_up' && result.target === svc.service.id ? result.message : null
             return (
               <li key={svc.service.id} className="space-y-2 py-3">
-                <h3 className="font-medium text-slate-900">
-                  {student.name} · {svc.service.name}
-                </h3>
+                <h3 className="font-medium text-slate-900">{t('sessions.studentService', { student: student.name, service: svc.service.name })}</h3>
                 {svc.owed.length ? (
                   <p className="text-sm font-medium text-red-800">
-                    {svc.owed.length} {svc.owed.length === 1 ? 'session' : 'sessions'} owed ({owedMinutes} min)
+                    {t('sessions.sessionsOwed', { count: svc.owed.length, minutes: owedMinutes })}
                   </p>
                 ) : null}
-                {saved ? (
-                  <p role="status" className="text-sm font-medium text-emerald-900">
-                    {saved}
-                  </p>
-                ) : null}
+                <SavedMessage message={saved} />
                 <MakeUpForm
                   // A new key after each save: the form starts again from what is still owed.
                   key={svc.owed.map((o) => `${o.date}:${o.owedMinutes}`).join(',')}
                   studentId={student.id}
                   serviceId={svc.service.id}
-                  name={`${svc.service.name} (${student.name})`}
+                  name={t('sessions.serviceFor', { service: svc.service.name, student: student.name })}
                   defaultDate={defaultDate}
                   today={today}
                   owed={svc.owed}

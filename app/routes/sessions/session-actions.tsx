@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { useTranslation } from 'react-i18next'
+import { formatDay } from '#shared/i18n/format.ts'
 import { MISSED_REASONS, REASON_LABELS, type MissedReason } from '#shared/services.ts'
 import { failureFor, type SessionActionData, type SessionIntent } from './session-forms.ts'
 import { Alert } from '#app/components/alert.tsx'
@@ -74,6 +75,7 @@ function SessionForm({
   danger?: boolean
   children: ReactNode
 }) {
+  const { t } = useTranslation()
   const formRef = useFocusFirstError(failure)
   const busy = useBusy(intent, target)
   return (
@@ -82,16 +84,17 @@ function SessionForm({
       <FormAlert failure={failure} fields={fields} />
       {children}
       <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy}>
-        {busy ? 'Saving…' : submitLabel}
+        {busy ? t('sessions.saving') : submitLabel}
       </Button>
     </Form>
   )
 }
 
-function ReasonOptions({ placeholder }: { placeholder: string }) {
+function ReasonOptions() {
+  const { t } = useTranslation()
   return (
     <>
-      <option value="">{placeholder}</option>
+      <option value="">{t('sessions.chooseReason')}</option>
       {MISSED_REASONS.map((r) => (
         <option key={r} value={r}>
           {REASON_LABELS[r]}
@@ -113,29 +116,35 @@ export interface SessionTarget {
 
 /** Delivered (minutes prefilled with the mandate) or Missed (with a reason), for a session with no record. */
 export function RecordSessionForms({ session, result }: { session: SessionTarget; result: SessionActionData | undefined }) {
+  const { t } = useTranslation()
   const delivered = failureFor(result, 'delivered', session.target)
   const missed = failureFor(result, 'missed', session.target)
   const hidden = { studentId: session.studentId, serviceId: session.serviceId, date: session.date }
   return (
     <div className="flex flex-wrap gap-2">
-      <ActionDisclosure summary="Delivered" label={`Delivered: ${session.name}`} open={delivered ? true : undefined}>
-        <SessionForm intent="delivered" target={session.target} hidden={hidden} failure={delivered} fields={['minutes', 'note']} submitLabel="Save delivered">
+      <ActionDisclosure summary={t('sessions.delivered')} label={t('sessions.deliveredFor', { name: session.name })} open={delivered ? true : undefined}>
+        <SessionForm
+          intent="delivered"
+          target={session.target}
+          hidden={hidden}
+          failure={delivered}
+          fields={['minutes', 'note']}
+          submitLabel={t('sessions.saveDelivered')}
+        >
           <SessionMinutesField
-            label="Minutes given"
+            label={t('sessions.minutesGiven')}
             name="minutes"
-            hint={`The plan says ${session.mandateMinutes} min. Fewer minutes count as a shortfall.`}
+            hint={t('sessions.planSays', { minutes: session.mandateMinutes })}
             defaultValue={delivered?.values.minutes ?? session.mandateMinutes}
             errors={delivered?.fieldErrors.minutes}
           />
-          <Field label="Note (optional)" name="note" maxLength={500} defaultValue={delivered?.values.note ?? ''} errors={delivered?.fieldErrors.note} />
+          <NoteField failure={delivered} />
         </SessionForm>
       </ActionDisclosure>
-      <ActionDisclosure summary="Missed" label={`Missed: ${session.name}`} open={missed ? true : undefined}>
-        <SessionForm intent="missed" target={session.target} hidden={hidden} failure={missed} fields={['reason', 'note']} submitLabel="Save missed">
-          <SelectField label="Why was it missed?" name="reason" defaultValue={missed?.values.reason ?? ''} errors={missed?.fieldErrors.reason}>
-            <ReasonOptions placeholder="Choose a reason" />
-          </SelectField>
-          <Field label="Note (optional)" name="note" maxLength={500} defaultValue={missed?.values.note ?? ''} errors={missed?.fieldErrors.note} />
+      <ActionDisclosure summary={t('sessions.missed')} label={t('sessions.missedFor', { name: session.name })} open={missed ? true : undefined}>
+        <SessionForm intent="missed" target={session.target} hidden={hidden} failure={missed} fields={['reason', 'note']} submitLabel={t('sessions.saveMissed')}>
+          <ReasonField failure={missed} />
+          <NoteField failure={missed} />
         </SessionForm>
       </ActionDisclosure>
     </div>
@@ -154,37 +163,61 @@ export interface RecordTarget {
 
 /** Correct (a new version, with why) or Void (struck through, with why) a live record. */
 export function ChangeRecordForms({ record, result }: { record: RecordTarget; result: SessionActionData | undefined }) {
+  const { t } = useTranslation()
   const correct = failureFor(result, 'correct', record.recordId)
   const voiding = failureFor(result, 'void', record.recordId)
   const hidden = { studentId: record.studentId, recordId: record.recordId }
   return (
     <div className="flex flex-wrap gap-2">
-      <ActionDisclosure summary="Correct" label={`Correct: ${record.name}`} open={correct ? true : undefined}>
+      <ActionDisclosure summary={t('sessions.correct')} label={t('sessions.correctFor', { name: record.name })} open={correct ? true : undefined}>
         <SessionForm
           intent="correct"
           target={record.recordId}
           hidden={hidden}
           failure={correct}
           fields={['kind', 'minutes', 'reason', 'note', 'changeReason']}
-          submitLabel="Save correction"
+          submitLabel={t('sessions.saveCorrection')}
         >
-          <p className="text-sm text-slate-700">The record keeps its earlier version; the correction is added with your name and why.</p>
+          <p className="text-sm text-slate-700">{t('sessions.correctionKeeps')}</p>
           {record.kind === 'make_up' ? (
             <MinutesField record={record} failure={correct} />
           ) : (
             <KindFields record={record} failure={correct} />
           )}
-          <Field label="Note (optional)" name="note" maxLength={500} defaultValue={correct?.values.note ?? record.note ?? ''} errors={correct?.fieldErrors.note} />
-          <ChangeReasonField label="Why is it corrected?" failure={correct} />
+          <NoteField failure={correct} initial={record.note} />
+          <ChangeReasonField label={t('sessions.whyCorrected')} failure={correct} />
         </SessionForm>
       </ActionDisclosure>
-      <ActionDisclosure summary="Void" label={`Void: ${record.name}`} open={voiding ? true : undefined}>
-        <SessionForm intent="void" target={record.recordId} hidden={hidden} failure={voiding} fields={['changeReason']} submitLabel="Void record" danger>
-          <p className="text-sm text-slate-700">A voided record stays visible, struck through, with your reason. Use it for a record that should not exist.</p>
-          <ChangeReasonField label="Why is this record wrong?" failure={voiding} />
+      <ActionDisclosure summary={t('sessions.void')} label={t('sessions.voidFor', { name: record.name })} open={voiding ? true : undefined}>
+        <SessionForm intent="void" target={record.recordId} hidden={hidden} failure={voiding} fields={['changeReason']} submitLabel={t('sessions.voidRecord')} danger>
+          <p className="text-sm text-slate-700">{t('sessions.voidExplained')}</p>
+          <ChangeReasonField label={t('sessions.whyWrong')} failure={voiding} />
         </SessionForm>
       </ActionDisclosure>
     </div>
+  )
+}
+
+/** An optional note on a record, as the schemas allow it (500 characters). */
+function NoteField({ failure, initial }: { failure: Failure; initial?: string | null }) {
+  const { t } = useTranslation()
+  return (
+    <Field
+      label={t('sessions.noteOptional')}
+      name="note"
+      maxLength={500}
+      defaultValue={failure?.values.note ?? initial ?? ''}
+      errors={failure?.fieldErrors.note}
+    />
+  )
+}
+
+function ReasonField({ failure, initial }: { failure: Failure; initial?: string | null }) {
+  const { t } = useTranslation()
+  return (
+    <SelectField label={t('sessions.whyMissed')} name="reason" defaultValue={failure?.values.reason ?? initial ?? ''} errors={failure?.fieldErrors.reason}>
+      <ReasonOptions />
+    </SelectField>
   )
 }
 
@@ -203,9 +236,10 @@ function ChangeReasonField({ label, failure }: { label: string; failure: Failure
 }
 
 function MinutesField({ record, failure }: { record: RecordTarget; failure: Failure }) {
+  const { t } = useTranslation()
   return (
     <SessionMinutesField
-      label="Minutes given"
+      label={t('sessions.minutesGiven')}
       name="minutes"
       defaultValue={failure?.values.minutes ?? record.minutes ?? ''}
       errors={failure?.fieldErrors.minutes}
@@ -213,21 +247,24 @@ function MinutesField({ record, failure }: { record: RecordTarget; failure: Fail
   )
 }
 
+const CORRECTED_KINDS = ['delivered', 'missed'] as const
+
 /**
  * Delivered or missed, and what goes with it: the minutes show under "Delivered", the reason under "Missed"
  * (by CSS, so it works before scripts load).
  */
 function KindFields({ record, failure }: { record: RecordTarget; failure: Failure }) {
+  const { t } = useTranslation()
   const kind = failure?.values.kind ?? record.kind
   const kindName = `kind-${record.recordId}`
   return (
     <div className="group/kind space-y-3">
       <fieldset className="min-w-0">
-        <legend className="font-medium text-slate-800">It was</legend>
-        {(['delivered', 'missed'] as const).map((k) => (
+        <legend className="font-medium text-slate-800">{t('sessions.itWas')}</legend>
+        {CORRECTED_KINDS.map((k) => (
           <label key={k} className="flex min-h-11 cursor-pointer items-center gap-3 text-slate-800">
             <input type="radio" name="kind" value={k} defaultChecked={kind === k} className={`kind-${k} h-5 w-5 shrink-0 accent-brand-700`} id={`${kindName}-${k}`} />
-            {k === 'delivered' ? 'Delivered' : 'Missed'}
+            {t(k === 'delivered' ? 'sessions.delivered' : 'sessions.missed')}
           </label>
         ))}
       </fieldset>
@@ -235,9 +272,7 @@ function KindFields({ record, failure }: { record: RecordTarget; failure: Failur
         <MinutesField record={record} failure={failure} />
       </div>
       <div className="hidden group-has-[.kind-missed:checked]/kind:block">
-        <SelectField label="Why was it missed?" name="reason" defaultValue={failure?.values.reason ?? record.reason ?? ''} errors={failure?.fieldErrors.reason}>
-          <ReasonOptions placeholder="Choose a reason" />
-        </SelectField>
+        <ReasonField failure={failure} initial={record.reason} />
       </div>
     </div>
   )
@@ -265,23 +300,24 @@ export function MakeUpForm({
   owed: { date: string; owedMinutes: number }[]
   result: SessionActionData | undefined
 }) {
+  const { t } = useTranslation()
   const failure = failureFor(result, 'make_up', serviceId)
   const [repays, setRepays] = useState(failure?.values.repaysDate ?? owed.at(-1)?.date ?? '')
   const [minutes, setMinutes] = useState<string | null>(failure?.values.minutes ?? null)
   const owedFor = owed.find((o) => o.date === repays)?.owedMinutes
-  if (owed.length === 0) return <p className="text-slate-700">Nothing is owed.</p>
+  if (owed.length === 0) return <p className="text-slate-700">{t('sessions.nothingOwed')}</p>
   return (
-    <ActionDisclosure summary="Record a make-up" label={`Record a make-up: ${name}`} open={failure ? true : undefined}>
+    <ActionDisclosure summary={t('sessions.recordMakeUpSummary')} label={t('sessions.recordMakeUpFor', { name })} open={failure ? true : undefined}>
       <SessionForm
         intent="make_up"
         target={serviceId}
         hidden={{ studentId, serviceId }}
         failure={failure}
         fields={['repaysDate', 'date', 'minutes', 'note']}
-        submitLabel="Save make-up"
+        submitLabel={t('sessions.saveMakeUp')}
       >
         <SelectField
-          label="Which session does it repay?"
+          label={t('sessions.whichSession')}
           name="repaysDate"
           value={repays}
           onChange={(e) => setRepays(e.target.value)}
@@ -289,27 +325,27 @@ export function MakeUpForm({
         >
           {owed.map((o) => (
             <option key={o.date} value={o.date}>
-              {formatSchoolDate(o.date)}, {o.date.slice(0, 4)}: {o.owedMinutes} min owed
+              {t('sessions.owedOption', { date: formatDay(o.date), year: o.date.slice(0, 4), minutes: o.owedMinutes })}
             </option>
           ))}
         </SelectField>
         <Field
-          label="Date held"
+          label={t('sessions.dateHeld')}
           name="date"
           type="date"
           max={today}
-          hint="A school day after the session it repays, up to today."
+          hint={t('sessions.dateHeldHint')}
           defaultValue={failure?.values.date ?? defaultDate}
           errors={failure?.fieldErrors.date}
         />
         <SessionMinutesField
-          label="Minutes given"
+          label={t('sessions.minutesGiven')}
           name="minutes"
           value={minutes ?? String(owedFor ?? '')}
           onChange={(e) => setMinutes(e.target.value)}
           errors={failure?.fieldErrors.minutes}
         />
-        <Field label="Note (optional)" name="note" maxLength={500} defaultValue={failure?.values.note ?? ''} errors={failure?.fieldErrors.note} />
+        <NoteField failure={failure} />
       </SessionForm>
     </ActionDisclosure>
   )

@@ -17,3 +17,12 @@ export function sessionTarget(serviceId: string, date: string): string {
 export function failureFor(result: SessionActionData | undefined, intent: SessionIntent, target: string) {
   return result && !result.ok && result.intent === intent && result.target === target ? result : null
 }
+
+/** A dispute form names its record ("session:<id>", "check:<id>"), so a refusal comes back to that form. */
+export type DisputeActionData =
+  | { ok: true; message: string }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]>; target: string; comment: string }
+
+export function disputeTarget(kind: string, recordId: string): string {
+  return `${kind}:${recordId}`
+}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
+import { t } from '#shared/i18n/i18n.ts'
 import { sessionLogCsv } from '#shared/session-log-csv.ts'
 
 /**
@@ -8,7 +9,7 @@ import { sessionLogCsv } from '#shared/session-log-csv.ts'
  * is a 404 that names nothing.
  */
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  if (!context.auth.user) return text(401, 'Sign in to download the session log.')
+  if (!context.auth.user) return text(401, t('sessions.csvSignIn'))
   const studentId = params.studentId ?? ''
   try {
     const log = await context.trpc.sessions.log({ studentId })
@@ -22,9 +23,9 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
     })
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === 'UNAUTHORIZED') return text(401, 'Sign in to download the session log.')
+      if (error.code === 'UNAUTHORIZED') return text(401, t('sessions.csvSignIn'))
       // Not on the team, unknown, or not even an id: the same answer.
-      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return text(404, 'Student not found.')
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return text(404, t('sessions.csvStudentNotFound'))
     }
     throw error
   }

@@ -1,33 +1,39 @@
 import { Form, Link } from '@remix-run/react'
 import { createContext, useContext, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ActiveDispute, SessionRecord } from '#app/utils/api-types.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import type { LogEntry } from './session-log-rows.ts'
+import { disputeTarget, type DisputeActionData } from './session-forms.ts'
 import { describeRecord, recordedAt, sessionBadge, sessionName } from '#app/utils/session-text.ts'
 import { Button } from '#app/components/button.tsx'
 import { TextareaField } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { MadeUpLines, Repays, VersionsLabel } from './session-record-parts.tsx'
 
 /** The disputes that stand on the log's records, and whether the reader may flag records (a parent). */
 export interface DisputeState {
   disputes: Record<string, ActiveDispute>
   mayDispute: boolean
+  /** The answer to the last dispute form sent, which a refused form shows beside its comment. */
+  answer?: DisputeActionData | undefined
 }
 
 export const DisputeContext = createContext<DisputeState>({ disputes: {}, mayDispute: false })
 
 /** A parent's dispute flag on a record: shown to everyone; a parent may flag a record or withdraw her flag. */
 export function DisputeMark({ kind, recordId, name }: { kind: 'session' | 'check'; recordId: string; name: string }) {
-  const { disputes, mayDispute } = useContext(DisputeContext)
-  const dispute = disputes[`${kind}:${recordId}`]
+  const { t } = useTranslation()
+  const { disputes, mayDispute, answer } = useContext(DisputeContext)
+  const target = disputeTarget(kind, recordId)
+  const dispute = disputes[target]
+  const failure = answer && !answer.ok && answer.target === target ? answer : null
   return (
     <div className="space-y-1">
       {dispute ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <StatusBadge tone="bad">Disputed</StatusBadge>
-          <span className="text-slate-800">
-            {dispute.byName}: “{dispute.comment}”
-          </span>
+          <StatusBadge tone="bad">{t('sessions.disputed')}</StatusBadge>
+          <span className="text-slate-800">{t('sessions.disputeComment', { name: dispute.byName, comment: dispute.comment })}</span>
         </p>
       ) : null}
       {mayDispute ? (
@@ -36,21 +42,30 @@ export function DisputeMark({ kind, recordId, name }: { kind: 'session' | 'check
             <input type="hidden" name="intent" value="withdraw-dispute" />
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="recordId" value={recordId} />
-            <Button type="submit" variant="secondary" aria-label={`Withdraw dispute: ${name}`}>
-              Withdraw dispute
+            <Button type="submit" variant="secondary" aria-label={t('sessions.withdrawDisputeFor', { name })}>
+              {t('sessions.withdrawDispute')}
             </Button>
           </Form>
         ) : (
-          <details>
-            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline" aria-label={`Dispute this record: ${name}`}>
-              Dispute this record
+          <details open={failure ? true : undefined}>
+            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline" aria-label={t('sessions.disputeRecordFor', { name })}
+            >
+              {t('sessions.disputeRecord')}
             </summary>
             <Form method="post" preventScrollReset className="mt-2 space-y-2">
               <input type="hidden" name="intent" value="dispute" />
               <input type="hidden" name="kind" value={kind} />
               <input type="hidden" name="recordId" value={recordId} />
-              <TextareaField id={`dispute-${recordId}`} label={`What is wrong with this record (${name})?`} name="comment" rows={2} required />
-              <Button type="submit">Flag as disputed</Button>
+              <TextareaField
+                id={`dispute-${recordId}`}
+                label={t('sessions.disputeWhat', { name })}
+                name="comment"
+                rows={2}
+                required
+                defaultValue={failure?.comment}
+                errors={failure?.fieldErrors.comment}
+              />
+              <Button type="submit">{t('sessions.flagDisputed')}</Button>
             </Form>
           </details>
         )
@@ -74,6 +89,7 @@ export function SessionLogMonth({
   shownVersions: string | null
   versions: SessionRecord[] | null
 }) {
+  const { t } = useTranslation()
   const versionsProps = { shownVersions, versions }
   return (
     <ul className="divide-y divide-slate-200" aria-labelledby={headingId}>
@@ -82,10 +98,10 @@ export function SessionLogMonth({
           <SessionEntry key={entry.key} entry={entry} {...versionsProps} />
         ) : (
           <li key={entry.key} className="space-y-1 py-3">
-            <EntryHeading date={entry.date} serviceName={`${entry.serviceName}, make-up`} />
-            <RecordLine record={entry.record} name={`make-up ${sessionName(entry.serviceName, entry.date)}`} {...versionsProps}>
+            <EntryHeading date={entry.date} serviceName={t('sessions.makeUpEntry', { service: entry.serviceName })} />
+            <RecordLine record={entry.record} name={t('sessions.makeUpName', { name: sessionName(entry.serviceName, entry.date) })} {...versionsProps}>
               {entry.record.voided ? null : <StatusBadge tone="good">{describeRecord(entry.record)}</StatusBadge>}
-              <span className="text-sm text-slate-700">repays {entry.record.repaysDate ? formatSchoolDate(entry.record.repaysDate) : 'a missed session'}</span>
+              <Repays date={entry.record.repaysDate} />
             </RecordLine>
           </li>
         ),
@@ -97,7 +113,8 @@ export function SessionLogMonth({
 function EntryHeading({ date, serviceName }: { date: string; serviceName: string }) {
   return (
     <p className="font-medium text-slate-900">
-      <time dateTime={date}>{formatSchoolDate(date)}</time> · {serviceName}
+      <time dateTime={date}>{formatDay(date)}</time>
+      {` · ${serviceName}`}
     </p>
   )
 }
@@ -111,10 +128,11 @@ function SessionEntry({
   shownVersions: string | null
   versions: SessionRecord[] | null
 }) {
+  const { t } = useTranslation()
   const { row } = entry
   const badge = sessionBadge(row.status, row.record, row.mandateMinutes)
   const name = sessionName(entry.serviceName, row.date)
-  const owed = row.owedMinutes > 0 ? <span className="text-sm font-medium text-red-800">{row.owedMinutes} min of make-up owed</span> : null
+  const owed = row.owedMinutes > 0 ? <span className="text-sm font-medium text-red-800">{t('sessions.minutesOwed', { minutes: row.owedMinutes })}</span> : null
   return (
     <li className={`space-y-1 py-3 ${row.status === 'unrecorded' ? 'border-l-4 border-red-700 pl-3' : ''}`}>
       <EntryHeading date={row.date} serviceName={entry.serviceName} />
@@ -126,17 +144,13 @@ function SessionEntry({
       ) : (
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
-          <span className="text-sm text-slate-700">{row.mandateMinutes} min mandated, no record</span>
+          <span className="text-sm text-slate-700">{t('sessions.noRecord', { minutes: row.mandateMinutes })}</span>
           {owed}
         </p>
       )}
-      {row.makeUps.map((m) => (
-        <p key={m.recordId} className="text-sm text-slate-700">
-          Made up on {formatSchoolDate(m.date)}: {m.minutes} min
-        </p>
-      ))}
+      <MadeUpLines makeUps={row.makeUps} />
       {row.voided.map((v) => (
-        <RecordLine key={v.recordId} record={v} name={`voided ${name}`} shownVersions={shownVersions} versions={versions} />
+        <RecordLine key={v.recordId} record={v} name={t('sessions.voidedName', { name })} shownVersions={shownVersions} versions={versions} />
       ))}
     </li>
   )
@@ -156,33 +170,37 @@ function RecordLine({
   versions: SessionRecord[] | null
   children?: ReactNode
 }) {
+  const { t } = useTranslation()
   const open = shownVersions === record.recordId
+  const by = { name: record.recordedBy ?? t('sessions.theImport'), at: recordedAt(record.recordedAt) }
   return (
     <div id={`record-${record.recordId}`} className="space-y-1">
       <p className="flex flex-wrap items-center gap-2">
         {children}
         {record.voided ? (
           <span className="text-slate-700">
-            <s>{describeRecord(record)}</s> — voided: {record.changeReason}
+            <s>{describeRecord(record)}</s>
+            {t('sessions.voided', { reason: record.changeReason ?? '' })}
           </span>
         ) : null}
       </p>
-      {record.note ? <p className="text-sm text-slate-700">Note: {record.note}</p> : null}
+      {record.note ? <p className="text-sm text-slate-700">{t('sessions.note', { note: record.note })}</p> : null}
       <p className="text-sm text-slate-600">
-        {record.version > 1 ? 'Last changed' : 'Recorded'} by {record.recordedBy ?? 'the import'}, {recordedAt(record.recordedAt)}
-        {record.version > 1 && !record.voided && record.changeReason ? `. Why: ${record.changeReason}` : ''}
+        {record.version > 1 ? t('sessions.lastChangedBy', by) : t('sessions.recordedByAt', by)}
+        {record.version > 1 && !record.voided && record.changeReason ? t('sessions.why', { reason: record.changeReason }) : ''}
       </p>
       <DisputeMark kind="session" recordId={record.recordId} name={name} />
       {open ? (
         <>
           <VersionList versions={versions ?? []} name={name} />
-          <Link to="." preventScrollReset className={LINK} aria-label={`Hide versions: ${name}`}>
-            Hide versions
+          <Link to="." preventScrollReset className={LINK} aria-label={t('sessions.hideVersionsOf', { name })}>
+            {t('sessions.hideVersions')}
           </Link>
         </>
       ) : (
-        <Link to={`?versions=${record.recordId}#record-${record.recordId}`} preventScrollReset className={LINK} aria-label={`Versions: ${name}`}>
-          Versions{record.version > 1 ? ` (${record.version})` : ''}
+        <Link to={`?versions=${record.recordId}#record-${record.recordId}`} preventScrollReset className={LINK} aria-label={t('sessions.versionsOf', { name })}
+        >
+          <VersionsLabel version={record.version} />
         </Link>
       )}
     </div>
@@ -190,19 +208,21 @@ function RecordLine({
 }
 
 function VersionList({ versions, name }: { versions: SessionRecord[]; name: string }) {
+  const { t } = useTranslation()
   return (
-    <ol className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label={`Versions of ${name}, newest first`}>
+    <ol className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label={t('sessions.versionsList', { name })}>
       {versions.map((v) => (
         <li key={v.id}>
           <p className="font-medium text-slate-900">
-            Version {v.version}: {v.voided ? <s>{describeRecord(v)}</s> : describeRecord(v)}
-            {v.voided ? ' (voided)' : ''}
+            {t('sessions.version', { version: v.version })}
+            {v.voided ? <s>{describeRecord(v)}</s> : describeRecord(v)}
+            {v.voided ? t('sessions.versionVoided') : ''}
           </p>
           <p className="text-slate-700">
-            {v.recordedBy ?? 'The import'}, {recordedAt(v.recordedAt)}
-            {v.changeReason ? `. Why: ${v.changeReason}` : v.version === 1 ? '. First record.' : ''}
+            {t('sessions.byAt', { name: v.recordedBy ?? t('sessions.theImportCapital'), at: recordedAt(v.recordedAt) })}
+            {v.changeReason ? t('sessions.why', { reason: v.changeReason }) : v.version === 1 ? t('sessions.firstRecord') : ''}
           </p>
-          {v.note ? <p className="text-slate-700">Note: {v.note}</p> : null}
+          {v.note ? <p className="text-slate-700">{t('sessions.note', { note: v.note })}</p> : null}
         </li>
       ))}
     </ol>

@@ -1,4 +1,5 @@
 import type { ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import type { SessionRow } from '#shared/session-status.ts'
 
 export type LogEntry =
@@ -22,9 +23,7 @@ export function sessionLogByMonth(services: ServiceSessions[]): { month: string;
   return months
 }
 
-const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-
 /** "2026-10" → "October 2026" */
 export function monthLabel(month: string): string {
-  return MONTH.format(new Date(`${month}-01T00:00:00Z`))
+  return formatDay(`${month}-01`, 'monthYear')
 }

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DisputeContext, SessionLogMonth } from './session-log-list.tsx'
@@ -7,6 +8,7 @@ import { can } from '#shared/permissions.ts'
 import { disputeAction } from './dispute-action.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { monthLabel, sessionLogByMonth } from './session-log-rows.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { localIsoDate } from '#shared/school-date.ts'
@@ -42,30 +44,26 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionLog() {
+  const { t } = useTranslation()
   const { months, shownVersions, versions, disputes, mayDispute } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { studentId } = useParams()
   return (
-    <DisputeContext.Provider value={{ disputes, mayDispute }}>
+    <DisputeContext.Provider value={{ disputes, mayDispute, answer: actionData }}>
       <div className="space-y-6">
         {actionData ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null}
-        <Card title="Session log" headingLevel={2}>
-          <p className="text-slate-700">
-            Every session of this student’s services up to today, oldest first: delivered, missed, pending (within 5 school days) or unrecorded. A
-            correction keeps the earlier version; a voided record stays, struck through.
-          </p>
+        <Card title={t('sessions.logTitle')} headingLevel={2}>
+          <p className="text-slate-700">{t('sessions.logIntro')}</p>
           <p className="mt-2 flex flex-wrap gap-x-4">
             <a href={`/api/students/${studentId}/sessions.csv`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
-              Download CSV
+              {t('sessions.downloadCsv')}
             </a>
-            <TextLink to={`/students/${studentId}`}>
-              Back to the plan
-            </TextLink>
+            <TextLink to={`/students/${studentId}`}>{t('sessions.backToPlan')}</TextLink>
           </p>
         </Card>
         {months.length === 0 ? (
           <Card>
-            <p className="text-slate-700">No sessions yet: the student’s services have not started, or there are none.</p>
+            <p className="text-slate-700">{t('sessions.noSessionsYet')}</p>
           </Card>
         ) : (
           months.map(({ month, entries }) => (
@@ -79,4 +77,4 @@ export default function SessionLog() {
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'Session log') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, translate('sessions.logTitle')) }]

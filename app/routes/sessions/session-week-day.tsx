@@ -1,12 +1,14 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import type { Closure, ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import type { SessionRow } from '#shared/session-status.ts'
 import { sessionTarget, type SessionActionData } from './session-forms.ts'
-import { describeRecord, sessionBadge, sessionName, STATUS_HELP } from '#app/utils/session-text.ts'
+import { describeRecord, sessionBadge, sessionName, statusHelp } from '#app/utils/session-text.ts'
 import { Card } from '#app/components/card.tsx'
 import { ChangeRecordForms, RecordSessionForms } from './session-actions.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { MadeUpLines, Repays, SavedMessage, VersionsLabel } from './session-record-parts.tsx'
 
 export interface WeekStudent {
   id: string
@@ -34,18 +36,19 @@ export function SessionWeekDay({
   const makeUps = students.flatMap((student) =>
     student.services.flatMap((svc) => svc.makeUps.filter((m) => m.date === date).map((record) => ({ student, svc, record }))),
   )
+  const { t } = useTranslation()
   const closed = closures.filter((c) => c.date === date)
   const headingId = `day-${date}`
   return (
-    <Card title={`${formatSchoolDate(date)}${date === today ? ' (today)' : ''}`} headingId={headingId}>
+    <Card title={t(date === today ? 'sessions.dayTitleToday' : 'sessions.dayTitle', { date: formatDay(date) })} headingId={headingId}>
       {closed.length ? (
         <p className="mb-3 flex flex-wrap items-center gap-2 text-slate-700">
-          <StatusBadge tone="neutral">School closed: {closed.map((c) => c.label).join(', ')}</StatusBadge>
-          <span>No sessions are held or owed.</span>
+          <StatusBadge tone="neutral">{t('sessions.schoolClosed', { labels: closed.map((c) => c.label).join(t('sessions.listSeparator')) })}</StatusBadge>
+          <span>{t('sessions.closedNothingOwed')}</span>
         </p>
       ) : null}
       {sessions.length === 0 && makeUps.length === 0 ? (
-        closed.length ? null : <p className="text-slate-700">No sessions scheduled.</p>
+        closed.length ? null : <p className="text-slate-700">{t('sessions.noSessionsScheduled')}</p>
       ) : (
         <ul className="divide-y divide-slate-200" aria-labelledby={headingId}>
           {sessions.map(({ student, svc, row }) => (
@@ -66,33 +69,24 @@ function SessionItem({ student, svc, row, result }: { student: WeekStudent; svc:
   const target = sessionTarget(svc.service.id, row.date)
   const touched = [target, row.record?.recordId, ...row.voided.map((v) => v.recordId)]
   const saved = result?.ok && touched.includes(result.target) ? result.message : null
-  const help = STATUS_HELP[row.status]
+  const help = statusHelp(row.status)
+  const { t } = useTranslation()
   return (
     <li className={`space-y-2 py-3 ${row.status === 'unrecorded' ? 'border-l-4 border-red-700 pl-3' : ''}`}>
       <div>
-        <p className="font-medium text-slate-900">
-          {student.name} · {svc.service.name}
-        </p>
-        <p className="text-sm text-slate-700">{row.mandateMinutes} min mandated</p>
+        <p className="font-medium text-slate-900">{t('sessions.studentService', { student: student.name, service: svc.service.name })}</p>
+        <p className="text-sm text-slate-700">{t('sessions.minutesMandated', { minutes: row.mandateMinutes })}</p>
       </div>
       <p className="flex flex-wrap items-center gap-2">
         <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
-        {row.owedMinutes > 0 ? <span className="text-sm font-medium text-red-800">{row.owedMinutes} min of make-up owed</span> : null}
+        {row.owedMinutes > 0 ? <span className="text-sm font-medium text-red-800">{t('sessions.minutesOwed', { minutes: row.owedMinutes })}</span> : null}
       </p>
       {help ? <p className="text-sm text-slate-700">{help}</p> : null}
-      {row.record?.note ? <p className="text-sm text-slate-700">Note: {row.record.note}</p> : null}
-      {row.record?.recordedBy ? <p className="text-sm text-slate-600">Recorded by {row.record.recordedBy}</p> : null}
-      {row.makeUps.map((m) => (
-        <p key={m.recordId} className="text-sm text-slate-700">
-          Made up on {formatSchoolDate(m.date)}: {m.minutes} min
-        </p>
-      ))}
+      {row.record?.note ? <p className="text-sm text-slate-700">{t('sessions.note', { note: row.record.note })}</p> : null}
+      {row.record?.recordedBy ? <p className="text-sm text-slate-600">{t('sessions.recordedBy', { name: row.record.recordedBy })}</p> : null}
+      <MadeUpLines makeUps={row.makeUps} />
       <VoidedRecords records={row.voided} />
-      {saved ? (
-        <p role="status" className="text-sm font-medium text-emerald-900">
-          {saved}
-        </p>
-      ) : null}
+      <SavedMessage message={saved} />
       {row.record ? (
         <RecordActions studentId={student.id} record={row.record} name={name} result={result} />
       ) : row.status !== 'upcoming' ? (
@@ -106,26 +100,21 @@ function SessionItem({ student, svc, row, result }: { student: WeekStudent; svc:
 }
 
 function MakeUpItem({ student, svc, record, result }: { student: WeekStudent; svc: ServiceSessions; record: SessionRecord; result: SessionActionData | undefined }) {
-  const name = `make-up ${sessionName(svc.service.name, record.date, student.name)}`
+  const { t } = useTranslation()
+  const name = t('sessions.makeUpName', { name: sessionName(svc.service.name, record.date, student.name) })
   const saved = result?.ok && result.target === record.recordId ? result.message : null
   return (
     <li className="space-y-2 py-3">
-      <p className="font-medium text-slate-900">
-        {student.name} · {svc.service.name}
-      </p>
+      <p className="font-medium text-slate-900">{t('sessions.studentService', { student: student.name, service: svc.service.name })}</p>
       {record.voided ? (
         <VoidedRecords records={[record]} />
       ) : (
         <p className="flex flex-wrap items-center gap-2">
           <StatusBadge tone="good">{describeRecord(record)}</StatusBadge>
-          <span className="text-sm text-slate-700">repays {record.repaysDate ? formatSchoolDate(record.repaysDate) : 'a missed session'}</span>
+          <Repays date={record.repaysDate} />
         </p>
       )}
-      {saved ? (
-        <p role="status" className="text-sm font-medium text-emerald-900">
-          {saved}
-        </p>
-      ) : null}
+      <SavedMessage message={saved} />
       {record.voided ? null : <RecordActions studentId={student.id} record={record} name={name} result={result} />}
     </li>
   )
@@ -133,14 +122,17 @@ function MakeUpItem({ student, svc, record, result }: { student: WeekStudent; sv
 
 /** Voided records stay visible, struck through, with why (docs/domain.md#records-are-evidence). */
 function VoidedRecords({ records }: { records: SessionRecord[] }) {
+  const { t } = useTranslation()
   return records.map((v) => (
     <p key={v.recordId} className="text-sm text-slate-700">
-      <s>{describeRecord(v)}</s> — voided{v.recordedBy ? ` by ${v.recordedBy}` : ''}: {v.changeReason}
+      <s>{describeRecord(v)}</s>
+      {v.recordedBy ? t('sessions.voidedBy', { name: v.recordedBy, reason: v.changeReason ?? '' }) : t('sessions.voided', { reason: v.changeReason ?? '' })}
     </p>
   ))
 }
 
 function RecordActions({ studentId, record, name, result }: { studentId: string; record: SessionRecord; name: string; result: SessionActionData | undefined }) {
+  const { t } = useTranslation()
   return (
     <div className="space-y-1">
       <ChangeRecordForms
@@ -150,10 +142,10 @@ function RecordActions({ studentId, record, name, result }: { studentId: string;
       />
       <Link
         to={`/students/${studentId}/sessions?versions=${record.recordId}#record-${record.recordId}`}
-        aria-label={`Versions: ${name}`}
+        aria-label={t('sessions.versionsOf', { name })}
         className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
       >
-        Versions{record.version > 1 ? ` (${record.version})` : ''}
+        <VersionsLabel version={record.version} />
       </Link>
     </div>
   )

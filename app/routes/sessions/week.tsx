@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpsCard } from './make-ups-card.tsx'
@@ -7,7 +8,9 @@ import { SessionWeekDay } from './session-week-day.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from './session-action.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { addDays, formatSchoolDate, isIsoDate } from '#shared/school-date.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { addDays, isIsoDate } from '#shared/school-date.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
 import { isWeekOf } from '#shared/school-week.ts'
 
@@ -29,6 +32,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 const WEEK_LINK = `${buttonClasses('secondary')} px-2 text-center text-sm sm:px-4 sm:text-base`
 
 export default function SessionsThisWeek() {
+  const { t } = useTranslation()
   const { week, thisWeek } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const closed = new Set(week.closures.map((c) => c.date))
@@ -38,28 +42,27 @@ export default function SessionsThisWeek() {
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">Sessions, week of {formatSchoolDate(week.weekOf)}</h1>
+        <h1 className="text-2xl font-semibold">{t('sessions.weekHeading', { date: formatDay(week.weekOf) })}</h1>
         <p className="text-slate-700">
-          Today is {formatSchoolDate(week.today)}. {noSchool ? `${noSchool} ` : ''}Record each
-          session as delivered or missed within 5 school days; after that an unrecorded session counts as not delivered.
+          {t('sessions.weekToday', { date: formatDay(week.today) })}
+          {noSchool ? `${noSchool} ` : ''}
+          {t('sessions.weekIntro')}
         </p>
       </div>
-      <nav aria-label="Weeks" className="grid grid-cols-3 gap-2 sm:flex">
+      <nav aria-label={t('sessions.weeksNav')} className="grid grid-cols-3 gap-2 sm:flex">
         <Link className={WEEK_LINK} to={`/sessions?week=${addDays(week.weekOf, -7)}`}>
-          Previous week
+          {t('sessions.previousWeek')}
         </Link>
         <Link className={WEEK_LINK} to="/sessions" aria-current={thisWeek ? 'page' : undefined}>
-          This week
+          {t('sessions.thisWeek')}
         </Link>
         <Link className={WEEK_LINK} to={`/sessions?week=${addDays(week.weekOf, 7)}`}>
-          Next week
+          {t('sessions.nextWeek')}
         </Link>
       </nav>
       {week.students.length === 0 ? (
         <Card>
-          <p className="text-slate-700">
-            You have no sessions to record. Sessions appear here for the services you provide and for the students you case-manage.
-          </p>
+          <p className="text-slate-700">{t('sessions.noSessionsToRecord')}</p>
         </Card>
       ) : (
         <>
@@ -73,4 +76,4 @@ export default function SessionsThisWeek() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Sessions this week · Same Page' }]
+export const meta: MetaFunction = () => [{ title: translate('common.titleSuffix', { title: translate('sessions.weekTitle') }) }]
