@@ -93,8 +93,6 @@ export default tseslint.config(
       'app/routes/goals/goal.tsx',
       'app/routes/goals/progress-point-form.tsx',
       'app/routes/goals/progress-points-table.tsx',
-      'app/routes/home/home-notices.tsx',
-      'app/routes/home/home.tsx',
       'app/routes/notes/note-editor.client.tsx',
       'app/routes/notes/note-view.tsx',
       'app/routes/notes/notebook-history.tsx',
