@@ -81,8 +81,6 @@ export default tseslint.config(
       'app/routes/accountability/school-accountability.tsx',
       'app/routes/accountability/service-trend-chart.client.tsx',
       'app/routes/accountability/student-accountability.tsx',
-      'app/routes/auth/invite.tsx',
-      'app/routes/auth/sign-in.tsx',
       'app/routes/brief/brief.tsx',
       'app/routes/goals/goal-card.tsx',
       'app/routes/goals/goal-edit.tsx',
