@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseForm } from '#app/utils/parse-form.ts'
-import { concernIntentSchema, concernPageFormSchemas, newConcernFormSchema } from './concerns.ts'
+import { concernIntentSchema, concernLetterQuerySchema, concernPageFormSchemas, newConcernFormSchema } from './concerns.ts'
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData()
@@ -136,5 +136,13 @@ describe('the concern page forms', () => {
       ok: true,
       value: { date: '2026-11-17', issue: 'Changed', personContacted: 'Ms. Shah', response: '', followUp: '', status: 'resolved' },
     })
+  })
+})
+
+describe('concernLetterQuerySchema', () => {
+  test('reads the ticked family-only entries from the address', () => {
+    const parsed = parseForm(new URLSearchParams('draft=1&include=u1&include=u2'), concernLetterQuerySchema)
+    expect(parsed).toEqual({ ok: true, value: { draft: '1', include: ['u1', 'u2'] } })
+    expect(parseForm(new URLSearchParams(''), concernLetterQuerySchema)).toEqual({ ok: true, value: { include: [] } })
   })
 })

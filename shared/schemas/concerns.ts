@@ -102,6 +102,12 @@ export const concernPageFormSchemas = {
   link: linkRecordsSchema.omit(ids).extend({ links: z.array(linkChoiceSchema).pipe(linkRecordsSchema.shape.links) }),
 } as const satisfies Record<ConcernIntent, z.ZodType>
 
+/** The letter page's own form, sent in its address: draft the letter, with these family-only entries ticked. */
+export const concernLetterQuerySchema = z.object({
+  draft: z.string().optional(),
+  include: z.array(idSchema).max(200).default([]),
+})
+
 export const DISPUTE_KINDS = ['session', 'check'] as const
 export type DisputeKind = (typeof DISPUTE_KINDS)[number]
 

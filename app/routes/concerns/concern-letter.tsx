@@ -7,6 +7,7 @@ import { Card } from '#app/components/card.tsx'
 import { TextareaField } from '#app/components/field.tsx'
 import { CheckboxField } from '#app/components/form-parts.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
@@ -14,6 +15,7 @@ import { ladderStep } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
+import { concernLetterQuerySchema } from '#shared/schemas/concerns.ts'
 import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -21,10 +23,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const studentId = params.studentId ?? ''
   const concernId = params.concernId ?? ''
   const facts = await loadOr404(() => context.trpc.concerns.letter({ studentId, concernId }))
-  const url = new URL(request.url)
+  const query = parseForm(new URL(request.url).searchParams, concernLetterQuerySchema)
+  // A hand-made address with a bad choice in it is the asker's mistake, as with any bad value in an address.
+  if (!query.ok) throw new Response(Object.values(query.fieldErrors).flat().join(' '), { status: 400 })
   // Family-only entries go in only when the family ticked them, one by one.
-  const include = url.searchParams.getAll('include')
-  const letter = url.searchParams.has('draft')
+  const { include } = query.value
+  const letter = query.value.draft
     ? buildConcernLetter({ ...facts, today: localIsoDate(context.now()), includeFamilyOnly: include, senderName: user.name })
     : null
   return {
