@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest'
-import { acceptInviteNewAccountSchema, emailSchema, newPasswordSchema, signInSchema, teamRoleSchema } from './auth.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
+import {
+  acceptInviteNewAccountSchema,
+  emailSchema,
+  inviteIntentSchema,
+  inviteSignInFormSchema,
+  newPasswordSchema,
+  signInFormSchema,
+  signInSchema,
+  teamRoleSchema,
+} from './auth.ts'
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
   return result.error?.issues.map((i) => i.message) ?? []
@@ -79,5 +89,48 @@ describe('teamRoleSchema', () => {
     const result = teamRoleSchema.safeParse(role)
     expect(result.success).toBe(false)
     expect(messages(result)).toEqual(['Choose a role: case manager, provider, para or parent.'])
+  })
+})
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData()
+  for (const [name, value] of Object.entries(fields)) data.append(name, value)
+  return data
+}
+
+describe('the sign-in and invite forms, read through parseForm', () => {
+  test('a sign-in form with nothing filled in names both fields at once', () => {
+    expect(parseForm(form({ email: '', password: '', redirectTo: '/' }), signInFormSchema)).toEqual({
+      ok: false,
+      message: 'Please correct the fields marked below.',
+      fieldErrors: { email: ['Enter your email address.'], password: ['Enter your password.'] },
+    })
+  })
+
+  test('a sign-in form is read with its address to go back to', () => {
+    expect(parseForm(form({ email: ' Dana@Maple.EXAMPLE ', password: 'secret', redirectTo: '/today' }), signInFormSchema)).toEqual({
+      ok: true,
+      value: { email: 'dana@maple.example', password: 'secret', redirectTo: '/today' },
+    })
+  })
+
+  test('a new account with a blank name and a short password gets both messages at once', () => {
+    expect(parseForm(form({ intent: 'create', email: 'x@y.example', name: ' ', password: 'short' }), acceptInviteNewAccountSchema)).toEqual({
+      ok: false,
+      message: 'Please correct the fields marked below.',
+      fieldErrors: { name: ['Enter your name.'], password: ['Use at least 10 characters for your password.'] },
+    })
+  })
+
+  test('signing in to accept asks for the password', () => {
+    expect(parseForm(form({ intent: 'sign-in', email: 'x@y.example', password: '' }), inviteSignInFormSchema)).toMatchObject({
+      ok: false,
+      fieldErrors: { password: ['Enter your password.'] },
+    })
+  })
+
+  test('only the three ways of accepting are known', () => {
+    expect(parseForm(form({ intent: 'join' }), inviteIntentSchema)).toEqual({ ok: true, value: { intent: 'join' } })
+    expect(parseForm(form({ intent: 'leave' }), inviteIntentSchema)).toMatchObject({ ok: false, fieldErrors: { intent: ['That action is not known.'] } })
   })
 })

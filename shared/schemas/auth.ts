@@ -1,36 +1,51 @@
 import { z } from 'zod'
+import { t } from '../i18n/i18n.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { textSchema } from './text.ts'
 
+const emailRequired = () => t('auth.emailRequired')
+
 export const emailSchema = z
-  .string({ error: 'Enter your email address.' })
+  .string({ error: emailRequired })
   .trim()
   .toLowerCase()
-  .min(1, { error: 'Enter your email address.' })
-  .max(254, { error: 'That email address is too long.' })
-  .pipe(z.email({ error: 'Enter a valid email address, like name@school.org.' }))
+  .min(1, { error: emailRequired })
+  .max(254, { error: () => t('auth.emailTooLong') })
+  .pipe(z.email({ error: () => t('auth.emailInvalid') }))
 
 export const MIN_PASSWORD_LENGTH = 10
 
 export const newPasswordSchema = z
-  .string({ error: 'Choose a password.' })
-  .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters for your password.` })
-  .max(200, { error: 'Use at most 200 characters for your password.' })
+  .string({ error: () => t('auth.passwordChoose') })
+  .min(MIN_PASSWORD_LENGTH, { error: () => t('auth.passwordTooShort', { min: MIN_PASSWORD_LENGTH }) })
+  .max(200, { error: () => t('auth.passwordTooLong') })
+
+const passwordRequired = () => t('auth.passwordRequired')
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(200),
+  password: z.string({ error: passwordRequired }).min(1, { error: passwordRequired }).max(200),
 })
 
-export const personNameSchema = textSchema('Your name', 'one-line', { error: 'Enter your name.' })
-  .min(1, { error: 'Enter your name.' })
-  .max(100, { error: 'Use at most 100 characters for your name.' })
+/** The sign-in page's form: the credentials, and the page to go back to afterwards. */
+export const signInFormSchema = signInSchema.extend({ redirectTo: z.string().optional() })
+
+const nameRequired = () => t('auth.nameRequired')
+
+export const personNameSchema = textSchema(() => t('auth.nameLabel'), 'one-line', { error: nameRequired })
+  .min(1, { error: nameRequired })
+  .max(100, { error: () => t('auth.nameTooLong') })
 
 export const acceptInviteNewAccountSchema = z.object({
   name: personNameSchema,
   password: newPasswordSchema,
 })
 
+/** The invite page's forms: which one was sent, then its own fields (the email is the invite's, never the form's). */
+export const INVITE_INTENTS = ['join', 'sign-in', 'create'] as const
+export const inviteIntentSchema = z.object({ intent: z.enum(INVITE_INTENTS, { error: () => t('auth.unknownAction') }) })
+export const inviteSignInFormSchema = signInSchema.pick({ password: true })
+
 export const teamRoleSchema = z.enum(TEAM_ROLES, {
-  error: 'Choose a role: case manager, provider, para or parent.',
+  error: () => t('auth.roleRequired'),
 })

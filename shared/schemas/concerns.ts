@@ -1,17 +1,23 @@
 import { z } from 'zod'
 import { CONCERN_STATUSES, CONCERN_VISIBILITIES, LINK_KINDS, UPDATE_KINDS } from '../concerns.ts'
+import { t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
-import { textSchema, type TextKind } from './text.ts'
+import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
 
 export const ISSUE_MAX = 1000
 export const NOTE_MAX = 1000
 
-const text = (label: string, max: number, kind: TextKind = 'multi-line') =>
-  textSchema(label, kind, { error: `${label} must be text.` }).max(max, { error: `${label} must be at most ${max} characters.` })
+const text = (label: LazyText, max: number, kind: TextKind = 'multi-line', required?: LazyText) =>
+  textSchema(label, kind, { error: required ?? (() => t('concerns.mustBeText', { label: readText(label) })) }).max(max, {
+    error: () => t('concerns.tooLong', { label: readText(label), max }),
+  })
+
+/** A field a person must fill: a form sends "" as "not given", so the missing value gets the same message as an empty one. */
+const requiredText = (label: LazyText, max: number, required: () => string) => text(label, max, 'multi-line', required).min(1, { error: required })
 
 export const concernLinkSchema = z.object({
-  kind: z.enum(LINK_KINDS, { error: 'Choose a session record, an accommodation check or a progress point.' }),
+  kind: z.enum(LINK_KINDS, { error: () => t('concerns.linkKindRequired') }),
   recordId: idSchema,
 })
 export type ConcernLinkInput = z.infer<typeof concernLinkSchema>
@@ -19,17 +25,17 @@ export type ConcernLinkInput = z.infer<typeof concernLinkSchema>
 /** The fields a person writes; the same shape for a new concern and for an edit (which adds a version). */
 export const concernFieldsSchema = z.object({
   date: isoDateSchema,
-  issue: text('The issue', ISSUE_MAX).min(1, { error: 'Describe the issue.' }),
-  personContacted: text('Person contacted', 200, 'one-line').default(''),
-  response: text('Their response', NOTE_MAX).default(''),
-  followUp: text('Follow-up needed', NOTE_MAX).default(''),
-  status: z.enum(CONCERN_STATUSES, { error: 'Choose open, waiting for a response or resolved.' }),
+  issue: requiredText(() => t('concerns.issueLabel'), ISSUE_MAX, () => t('concerns.issueRequired')),
+  personContacted: text(() => t('concerns.personContactedLabel'), 200, 'one-line').default(''),
+  response: text(() => t('concerns.responseLabel'), NOTE_MAX).default(''),
+  followUp: text(() => t('concerns.followUpLabel'), NOTE_MAX).default(''),
+  status: z.enum(CONCERN_STATUSES, { error: () => t('concerns.statusRequired') }),
 })
 
 export const createConcernSchema = concernFieldsSchema.extend({
   studentId: studentIdSchema,
-  visibility: z.enum(CONCERN_VISIBILITIES, { error: 'Choose who can see this concern: the whole team or family only.' }),
-  links: z.array(concernLinkSchema).max(50, { error: 'Link at most 50 records.' }).default([]),
+  visibility: z.enum(CONCERN_VISIBILITIES, { error: () => t('concerns.visibilityRequired') }),
+  links: z.array(concernLinkSchema).max(50, { error: () => t('concerns.linksTooMany') }).default([]),
 })
 export type CreateConcernInput = z.infer<typeof createConcernSchema>
 
@@ -41,29 +47,66 @@ export type EditConcernInput = z.infer<typeof editConcernSchema>
 export const addConcernUpdateSchema = z.object({
   studentId: studentIdSchema,
   concernId: idSchema,
-  kind: z.enum(UPDATE_KINDS, { error: 'Choose a contact made or a response received.' }),
+  kind: z.enum(UPDATE_KINDS, { error: () => t('concerns.updateKindRequired') }),
   date: isoDateSchema,
-  person: text('Person', 200, 'one-line').default(''),
-  text: text('The entry', NOTE_MAX).min(1, { error: 'Write what happened.' }),
+  person: text(() => t('concerns.personLabel'), 200, 'one-line').default(''),
+  text: requiredText(() => t('concerns.entryLabel'), NOTE_MAX, () => t('concerns.entryRequired')),
 })
 export type AddConcernUpdateInput = z.infer<typeof addConcernUpdateSchema>
 
 export const linkRecordsSchema = z.object({
   studentId: studentIdSchema,
   concernId: idSchema,
-  links: z.array(concernLinkSchema).min(1, { error: 'Choose at least one record.' }).max(50),
+  links: z.array(concernLinkSchema).min(1, { error: () => t('concerns.linksRequired') }).max(50),
 })
+
+const stepRange = () => t('concerns.stepRange')
 
 export const escalateConcernSchema = z.object({
   studentId: studentIdSchema,
   concernId: idSchema,
-  step: z.number({ error: 'Choose a step.' }).int().min(1, { error: 'Choose a step from 1 to 6.' }).max(6, { error: 'Choose a step from 1 to 6.' }),
+  step: z.number({ error: () => t('concerns.stepRequired') }).int().min(1, { error: stepRange }).max(6, { error: stepRange }),
   date: isoDateSchema,
   /** For a state complaint (step 5): the day it was filed; the 60-day decision date counts from it. */
   filedOn: isoDateSchema.optional(),
-  note: text('Note', NOTE_MAX).default(''),
+  note: text(() => t('concerns.noteLabel'), NOTE_MAX).default(''),
 })
 export type EscalateConcernInput = z.infer<typeof escalateConcernSchema>
+
+// The forms of the concern pages: the inputs above without the ids the address carries.
+
+/**
+ * A record chosen in the picker: its checkbox's value "session:abc" is the link { kind: 'session', recordId: 'abc' }.
+ * The list then goes through the input's own links rule, so the form and the API refuse the same things.
+ */
+const linkChoiceSchema = z.string().transform((value) => {
+  const at = value.indexOf(':')
+  return at < 0 ? { kind: '', recordId: value } : { kind: value.slice(0, at), recordId: value.slice(at + 1) }
+})
+
+const ids = { studentId: true, concernId: true } as const
+
+export const newConcernFormSchema = createConcernSchema
+  .omit({ studentId: true })
+  .extend({ links: z.array(linkChoiceSchema).pipe(createConcernSchema.shape.links.unwrap()) })
+
+/** Which of the concern page's forms was sent; each then has its own schema below. */
+export const CONCERN_INTENTS = ['update', 'escalate', 'edit', 'link'] as const
+export type ConcernIntent = (typeof CONCERN_INTENTS)[number]
+export const concernIntentSchema = z.object({ intent: z.enum(CONCERN_INTENTS, { error: () => t('concerns.unknownAction') }) })
+
+export const concernPageFormSchemas = {
+  update: addConcernUpdateSchema.omit(ids),
+  escalate: escalateConcernSchema.omit(ids),
+  edit: editConcernSchema.omit(ids),
+  link: linkRecordsSchema.omit(ids).extend({ links: z.array(linkChoiceSchema).pipe(linkRecordsSchema.shape.links) }),
+} as const satisfies Record<ConcernIntent, z.ZodType>
+
+/** The letter page's own form, sent in its address: draft the letter, with these family-only entries ticked. */
+export const concernLetterQuerySchema = z.object({
+  draft: z.string().optional(),
+  include: z.array(idSchema).max(200).default([]),
+})
 
 export const DISPUTE_KINDS = ['session', 'check'] as const
 export type DisputeKind = (typeof DISPUTE_KINDS)[number]

@@ -1,20 +1,22 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
+import { parseForm } from '#app/utils/parse-form.ts'
 import { isDomainError } from '#shared/domain-error.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
-import { acceptInviteNewAccountSchema } from '#shared/schemas/auth.ts'
+import { acceptInviteNewAccountSchema, inviteIntentSchema, inviteSignInFormSchema, MIN_PASSWORD_LENGTH } from '#shared/schemas/auth.ts'
 import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const invite = await context.invites.describe(params.token ?? '')
-  if (!invite) return { state: 'invalid' as const, message: 'This invite link is not valid. Check that you copied all of it.' }
+  if (!invite) return { state: 'invalid' as const, message: translate('auth.inviteInvalid') }
   if (invite.status !== 'valid') return { state: 'invalid' as const, message: INVITE_STATUS_MESSAGES[invite.status] }
   const user = context.auth.user
   const base = { studentName: invite.studentName, inviterName: invite.inviterName, role: ROLE_LABELS[invite.role], email: invite.email }
@@ -31,20 +33,22 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   if (limited) return tooManyRequests<ActionData>({ message: tryAgainMessage(limited, 'requests'), fieldErrors: {} }, limited)
   const token = params.token ?? ''
   const form = await request.formData()
-  const intent = form.get('intent')
+  const chosen = parseForm(form, inviteIntentSchema)
+  if (!chosen.ok) return { message: translate('auth.unknownAction'), fieldErrors: {} }
+  const { intent } = chosen.value
   try {
     if (intent === 'join') {
       const user = context.auth.user
-      if (!user) return { message: 'Sign in first.', fieldErrors: {} }
+      if (!user) return { message: translate('auth.signInFirst'), fieldErrors: {} }
       const { studentId } = await context.invites.acceptAsUser(token, user.id)
       return redirect(`/students/${studentId}`)
     }
     if (intent === 'sign-in') {
       const invite = await context.invites.describe(token)
-      if (!invite || invite.status !== 'valid') return { message: 'This invite link can no longer be used.', fieldErrors: {} }
-      const password = String(form.get('password') ?? '')
-      if (!password) return { message: 'Enter your password.', fieldErrors: { password: ['Enter your password.'] } }
-      const signedIn = await context.auth.signIn(invite.email, password)
+      if (!invite || invite.status !== 'valid') return { message: translate('auth.inviteNoLongerUsable'), fieldErrors: {} }
+      const parsed = parseForm(form, inviteSignInFormSchema)
+      if (!parsed.ok) return parsed
+      const signedIn = await context.auth.signIn(invite.email, parsed.value.password)
       if (!signedIn.ok) {
         const body: ActionData = { message: signedIn.message, fieldErrors: {} }
         return signedIn.retryAfter ? tooManyRequests(body, signedIn.retryAfter) : body
@@ -52,36 +56,34 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
       const { studentId } = await context.invites.acceptAsUser(token, signedIn.userId)
       return redirect(`/students/${studentId}`, { headers: signedInHeaders(signedIn) })
     }
-    if (intent === 'create') {
-      const parsed = acceptInviteNewAccountSchema.safeParse({ name: form.get('name'), password: form.get('password') })
-      if (!parsed.success) return { message: 'Please correct the fields marked below.', fieldErrors: z.flattenError(parsed.error).fieldErrors }
-      const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.data.name, parsed.data.password)
-      const headers = new Headers()
-      for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
-      return redirect(`/students/${studentId}`, { headers })
-    }
+    const parsed = parseForm(form, acceptInviteNewAccountSchema)
+    if (!parsed.ok) return parsed
+    const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.value.name, parsed.value.password)
+    const headers = new Headers()
+    for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
+    return redirect(`/students/${studentId}`, { headers })
   } catch (error) {
     if (isDomainError(error)) return { message: error.message, fieldErrors: {} }
     throw error
   }
-  return { message: 'That action is not known.', fieldErrors: {} }
 }
 
 export default function AcceptInvite() {
+  const { t } = useTranslation()
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   if (data.state === 'invalid') {
     return (
-      <Card title="This invite can’t be used" headingLevel={1}>
+      <Card title={t('auth.inviteUnusable')} headingLevel={1}>
         <p className="text-slate-700">{data.message}</p>
       </Card>
     )
   }
-  const intro = `${data.inviterName} invited ${data.email} to join ${data.studentName}’s team as ${data.role.toLowerCase()}.`
+  const intro = t('auth.inviteIntro', { inviter: data.inviterName, email: data.email, student: data.studentName, role: data.role.toLowerCase() })
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-semibold">Join {data.studentName}’s team</h1>
+      <h1 className="text-2xl font-semibold">{t('auth.joinHeading', { student: data.studentName })}</h1>
       <p className="text-slate-700">{intro}</p>
       <Card>
         {actionData?.message ? <Alert>{actionData.message}</Alert> : null}
@@ -89,18 +91,16 @@ export default function AcceptInvite() {
           <Form method="post">
             <input type="hidden" name="intent" value="join" />
             <Button type="submit" disabled={busy}>
-              Join the team
+              {t('auth.joinTeam')}
             </Button>
           </Form>
         ) : null}
         {data.state === 'wrong-account' ? (
           <div className="space-y-3">
-            <p>
-              You are signed in as {data.signedInAs}. This invite is for {data.email}: sign out, then open the link again.
-            </p>
+            <p>{t('auth.wrongAccount', { signedInAs: data.signedInAs, email: data.email })}</p>
             <Form method="post" action="/sign-out">
               <Button type="submit" variant="secondary">
-                Sign out
+                {t('auth.signOut')}
               </Button>
             </Form>
           </div>
@@ -108,29 +108,29 @@ export default function AcceptInvite() {
         {data.state === 'sign-in' ? (
           <Form method="post" className="mt-2 space-y-4" noValidate>
             <input type="hidden" name="intent" value="sign-in" />
-            <p>You already have an account. Sign in to accept.</p>
-            <Field label="Email" name="email" type="email" value={data.email} readOnly />
-            <Field label="Password" name="password" type="password" autoComplete="current-password" errors={actionData?.fieldErrors.password} />
+            <p>{t('auth.haveAccount')}</p>
+            <Field label={t('auth.emailField')} name="email" type="email" value={data.email} readOnly />
+            <Field label={t('auth.passwordField')} name="password" type="password" autoComplete="current-password" errors={actionData?.fieldErrors.password} />
             <Button type="submit" disabled={busy}>
-              Sign in and join
+              {t('auth.signInAndJoin')}
             </Button>
           </Form>
         ) : null}
         {data.state === 'create' ? (
           <Form method="post" className="mt-2 space-y-4" noValidate>
             <input type="hidden" name="intent" value="create" />
-            <Field label="Email" name="email" type="email" value={data.email} readOnly />
-            <Field label="Your name" name="name" autoComplete="name" errors={actionData?.fieldErrors.name} />
+            <Field label={t('auth.emailField')} name="email" type="email" value={data.email} readOnly />
+            <Field label={t('auth.nameField')} name="name" autoComplete="name" errors={actionData?.fieldErrors.name} />
             <Field
-              label="Password"
+              label={t('auth.passwordField')}
               name="password"
               type="password"
               autoComplete="new-password"
-              hint="At least 10 characters."
+              hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
               errors={actionData?.fieldErrors.password}
             />
             <Button type="submit" disabled={busy}>
-              Create account and join
+              {t('auth.createAndJoin')}
             </Button>
           </Form>
         ) : null}
@@ -141,4 +141,4 @@ export default function AcceptInvite() {
 
 export const headers: HeadersFunction = withRetryAfter
 
-export const meta: MetaFunction = () => [{ title: 'Team invite · Same Page' }, { name: 'referrer', content: 'no-referrer' }]
+export const meta: MetaFunction = () => [{ title: translate('common.titleSuffix', { title: translate('auth.inviteTitle') }) }, { name: 'referrer', content: 'no-referrer' }]

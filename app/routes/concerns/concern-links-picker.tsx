@@ -1,21 +1,24 @@
+import { useTranslation } from 'react-i18next'
 import type { LinkedRecord, LinkableRecords } from '#app/utils/api-types.ts'
 import { CheckboxField, Fieldset } from '#app/components/form-parts.tsx'
 
 /**
  * The records a concern can be about, chosen from lists (never typed ids): missed sessions first, since they are
  * what most concerns are about. Each group is a fieldset whose checkboxes are labelled by the record itself.
+ * Every checkbox is named `links` with the value "kind:recordId", as the concern form schemas read it.
  */
 export function ConcernLinksPicker({ linkable, selected, idPrefix }: { linkable: LinkableRecords; selected: string[]; idPrefix: string }) {
+  const { t } = useTranslation()
   const missed = linkable.sessions.filter((s) => s.label.includes(': missed'))
   const otherSessions = linkable.sessions.filter((s) => !s.label.includes(': missed'))
   const groups: { legend: string; hint: string; records: LinkedRecord[] }[] = [
-    { legend: 'Missed sessions', hint: 'Sessions recorded as missed.', records: missed },
-    { legend: 'Accommodation checks', hint: 'Whether a support was used on a day.', records: linkable.checks },
-    { legend: 'Progress points', hint: 'Goal data points.', records: linkable.progress },
-    { legend: 'Other session records', hint: 'Delivered sessions and make-ups.', records: otherSessions },
+    { legend: t('concerns.missedSessions'), hint: t('concerns.missedSessionsHint'), records: missed },
+    { legend: t('concerns.accommodationChecks'), hint: t('concerns.accommodationChecksHint'), records: linkable.checks },
+    { legend: t('concerns.progressPoints'), hint: t('concerns.progressPointsHint'), records: linkable.progress },
+    { legend: t('concerns.otherSessions'), hint: t('concerns.otherSessionsHint'), records: otherSessions },
   ]
   return (
-    <Fieldset legend="Records this concern is about" hint="Optional. Choose the records it is about; the letter draft lists their facts.">
+    <Fieldset legend={t('concerns.pickerLegend')} hint={t('concerns.pickerHint')}>
       {groups.map((g) =>
         g.records.length === 0 ? null : (
           <fieldset key={g.legend} className="min-w-0 space-y-1">
@@ -24,7 +27,7 @@ export function ConcernLinksPicker({ linkable, selected, idPrefix }: { linkable:
             <div className="max-h-72 space-y-0 overflow-y-auto rounded-md border border-slate-200 px-3" role="group" aria-label={g.legend} tabIndex={0}>
               {[...g.records].reverse().map((r) => {
                 const value = `${r.kind}:${r.recordId}`
-                return <CheckboxField key={value} id={`${idPrefix}-${r.kind}-${r.recordId}`} name="link" value={value} label={r.label} defaultChecked={selected.includes(value)} />
+                return <CheckboxField key={value} id={`${idPrefix}-${r.kind}-${r.recordId}`} name="links" value={value} label={r.label} defaultChecked={selected.includes(value)} />
               })}
             </div>
           </fieldset>

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { concernLogCsv } from '#shared/concern-log-csv.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 /**
  * GET /api/students/{id}/concerns.csv — the concern log in the five columns families keep, plus status and step.
  * Through the same gate and the same visibility as the page: family-only rows only in a parent's download.
  */
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  if (!context.auth.user) return text(401, 'Sign in to download the concern log.')
+  if (!context.auth.user) return text(401, t('concerns.signInToDownload'))
   const studentId = params.studentId ?? ''
   try {
     const rows = await context.trpc.concerns.log({ studentId })
@@ -21,8 +22,8 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
     })
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === 'UNAUTHORIZED') return text(401, 'Sign in to download the concern log.')
-      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return text(404, 'Student not found.')
+      if (error.code === 'UNAUTHORIZED') return text(401, t('concerns.signInToDownload'))
+      if (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'BAD_REQUEST') return text(404, t('concerns.studentNotFound'))
     }
     throw error
   }

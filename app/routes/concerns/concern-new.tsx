@@ -1,15 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { ConcernLinksPicker } from './concern-links-picker.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { FormActions, useFocusFirstError } from '#app/components/form-parts.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { concernValuesFromForm, type ConcernFormValues, parseLinks } from './concern-form.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { CONCERN_STATUSES, STATUS_LABELS } from '#shared/concerns.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
+import { newConcernFormSchema } from '#shared/schemas/concerns.ts'
 import { can } from '#shared/permissions.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 
@@ -17,53 +20,46 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
-  if (!can(student.role, 'concerns.create')) throw new Response('Not found', { status: 404 })
+  if (!can(student.role, 'concerns.create')) throw new Response(translate('common.notFound'), { status: 404 })
   const linkable = await loadOr404(() => context.trpc.concerns.linkable({ studentId }))
-  const values: ConcernFormValues = {
-    date: localIsoDate(context.now()),
-    issue: '',
-    personContacted: '',
-    response: '',
-    followUp: '',
-    status: 'open',
-    visibility: student.role === 'parent' ? 'family' : 'team',
-    links: [],
-  }
-  return { values, linkable, isParent: student.role === 'parent', today: values.date }
+  const today = localIsoDate(context.now())
+  return { linkable, isParent: student.role === 'parent', today }
 }
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const values = concernValuesFromForm(await request.formData())
-  const result = await actionResult(() => context.trpc.concerns.create({ studentId, ...values, links: parseLinks(values.links) }))
+  const parsed = parseForm(await request.formData(), newConcernFormSchema)
+  if (!parsed.ok) return parsed
+  const result = await actionResult(() => context.trpc.concerns.create({ studentId, ...parsed.value }))
   if (result.ok) throw redirect(`/students/${studentId}/concerns/${result.data.concernId}`)
-  return { ...result, values }
+  return result
 }
 
 export default function NewConcern() {
-  const { values: initial, linkable, isParent, today } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const { linkable, isParent, today } = useLoaderData<typeof loader>()
+  // A refused save leaves the form mounted, so what was typed and ticked stays as it was.
   const actionData = useActionData<typeof action>()
-  const values = actionData?.values ?? initial
   const errors = actionData?.fieldErrors ?? {}
   const busy = useNavigation().state === 'submitting'
   const formRef = useFocusFirstError(actionData ?? null)
   const { studentId } = useParams()
   return (
-    <Card title="Log a concern">
-      <p className="mb-4 text-slate-700">Stick to what happened: dates, who you contacted, what they said. You can add later contacts and responses to it.</p>
+    <Card title={t('concerns.logAConcern')}>
+      <p className="mb-4 text-slate-700">{t('concerns.newIntro')}</p>
       {actionData && !actionData.ok ? (
         <div className="mb-4">
           <Alert>{actionData.message}</Alert>
         </div>
       ) : null}
       <Form method="post" ref={formRef} className="space-y-4" noValidate>
-        <Field label="Date" name="date" type="date" max={today} defaultValue={values.date} errors={errors.date} required />
-        <TextareaField label="Issue" name="issue" defaultValue={values.issue} errors={errors.issue} rows={3} required hint="What happened, in a sentence or two." />
-        <Field label="Person contacted" name="personContacted" defaultValue={values.personContacted} errors={errors.personContacted} autoComplete="off" />
-        <TextareaField label="Their response" name="response" defaultValue={values.response} errors={errors.response} rows={2} />
-        <TextareaField label="Follow-up needed" name="followUp" defaultValue={values.followUp} errors={errors.followUp} rows={2} />
-        <SelectField label="Status" name="status" defaultValue={values.status} errors={errors.status}>
+        <Field label={t('concerns.dateField')} name="date" type="date" max={today} defaultValue={today} errors={errors.date} required />
+        <TextareaField label={t('concerns.issueField')} name="issue" errors={errors.issue} rows={3} required hint={t('concerns.issueHint')} />
+        <Field label={t('concerns.personContacted')} name="personContacted" errors={errors.personContacted} autoComplete="off" />
+        <TextareaField label={t('concerns.theirResponse')} name="response" errors={errors.response} rows={2} />
+        <TextareaField label={t('concerns.followUp')} name="followUp" errors={errors.followUp} rows={2} />
+        <SelectField label={t('concerns.statusField')} name="status" defaultValue="open" errors={errors.status}>
           {CONCERN_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
@@ -72,26 +68,26 @@ export default function NewConcern() {
         </SelectField>
         {isParent ? (
           <fieldset className="space-y-1">
-            <legend className="font-medium text-slate-800">Who can see it</legend>
+            <legend className="font-medium text-slate-800">{t('concerns.whoCanSee')}</legend>
             <label className="flex min-h-11 items-center gap-3">
-              <input type="radio" name="visibility" value="family" defaultChecked={values.visibility === 'family'} className="h-5 w-5 accent-brand-700" />
-              Family only — school staff never see it
+              <input type="radio" name="visibility" value="family" defaultChecked className="h-5 w-5 accent-brand-700" />
+              {t('concerns.familyOnlyChoice')}
             </label>
             <label className="flex min-h-11 items-center gap-3">
-              <input type="radio" name="visibility" value="team" defaultChecked={values.visibility === 'team'} className="h-5 w-5 accent-brand-700" />
-              Whole team
+              <input type="radio" name="visibility" value="team" className="h-5 w-5 accent-brand-700" />
+              {t('concerns.wholeTeamChoice')}
             </label>
             {errors.visibility ? <p className="text-sm font-medium text-red-800">{errors.visibility.join(' ')}</p> : null}
           </fieldset>
         ) : (
           <input type="hidden" name="visibility" value="team" />
         )}
-        <ConcernLinksPicker linkable={linkable} selected={values.links} idPrefix="new" />
+        <ConcernLinksPicker linkable={linkable} selected={[]} idPrefix="new" />
         {errors.links ? <p className="text-sm font-medium text-red-800">{errors.links.join(' ')}</p> : null}
-        <FormActions busy={busy} submitLabel="Save concern" cancelTo={`/students/${studentId}/concerns`} />
+        <FormActions busy={busy} submitLabel={t('concerns.saveConcern')} cancelTo={`/students/${studentId}/concerns`} />
       </Form>
     </Card>
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'Log a concern') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, translate('concerns.logAConcern')) }]

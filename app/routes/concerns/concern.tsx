@@ -1,6 +1,8 @@
 import { Term } from '#app/components/term.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -9,12 +11,15 @@ import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { LadderExplainer } from './ladder-explainer.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { concernValuesFromForm, parseLinks } from './concern-form.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { CONCERN_STATUSES, LADDER, STATUS_LABELS, UPDATE_KIND_LABELS, UPDATE_KINDS, VISIBILITY_LABELS, type UpdateKind } from '#shared/concerns.ts'
+import { CONCERN_STATUSES, LADDER, STATUS_LABELS, UPDATE_KIND_LABELS, UPDATE_KINDS, VISIBILITY_LABELS } from '#shared/concerns.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
-import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
+import { localIsoDate } from '#shared/school-date.ts'
+import { concernIntentSchema, concernPageFormSchemas, type ConcernIntent } from '#shared/schemas/concerns.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -26,95 +31,83 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return { concern, linkable, today: localIsoDate(context.now()) }
 }
 
-function field(form: FormData, name: string): string {
-  const v = form.get(name)
-  return typeof v === 'string' ? v : ''
+/** Reads one form through its schema and, when it is sound, makes the call; either way the answer is a form result. */
+async function readThen<Schema extends z.ZodType, T>(form: FormData, schema: Schema, call: (value: z.output<Schema>) => Promise<T>) {
+  const parsed = parseForm(form, schema)
+  return parsed.ok ? actionResult(() => call(parsed.value)) : parsed
 }
+
+const DONE = {
+  update: 'concerns.entryAdded',
+  escalate: 'concerns.movedUp',
+  edit: 'concerns.savedVersion',
+  link: 'concerns.recordsLinked',
+} as const satisfies Record<ConcernIntent, string>
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
   requireUser(context, request)
   const ref = { studentId: params.studentId ?? '', concernId: params.concernId ?? '' }
   const form = await request.formData()
-  const intent = field(form, 'intent')
-  if (intent === 'update') {
-    const kind = field(form, 'kind') as UpdateKind
-    const result = await actionResult(() =>
-      context.trpc.concerns.addUpdate({ ...ref, kind, date: field(form, 'date'), person: field(form, 'person'), text: field(form, 'text') }),
-    )
-    return { intent, ...result, message: result.ok ? 'Entry added.' : result.message }
-  }
-  if (intent === 'escalate') {
-    const filedOn = field(form, 'filedOn')
-    const result = await actionResult(() =>
-      context.trpc.concerns.escalate({ ...ref, step: Number(field(form, 'step')), date: field(form, 'date'), note: field(form, 'note'), ...(filedOn ? { filedOn } : {}) }),
-    )
-    return { intent, ...result, message: result.ok ? 'Moved up the ladder.' : result.message }
-  }
-  if (intent === 'edit') {
-    const values = concernValuesFromForm(form)
-    const result = await actionResult(() =>
-      context.trpc.concerns.edit({
-        ...ref,
-        date: values.date,
-        issue: values.issue,
-        personContacted: values.personContacted,
-        response: values.response,
-        followUp: values.followUp,
-        status: values.status,
-      }),
-    )
-    return { intent, ...result, message: result.ok ? 'Saved as a new version.' : result.message }
-  }
-  if (intent === 'link') {
-    const links = parseLinks(form.getAll('link').filter((v): v is string => typeof v === 'string'))
-    const result = await actionResult(() => context.trpc.concerns.link({ ...ref, links }))
-    return { intent, ...result, message: result.ok ? 'Records linked.' : result.message }
-  }
-  return { intent, ok: false as const, message: 'Unknown action.', fieldErrors: {} as Record<string, string[]> }
+  const chosen = parseForm(form, concernIntentSchema)
+  if (!chosen.ok) return { intent: null, ...chosen }
+  const { intent } = chosen.value
+  const { concerns } = context.trpc
+  const result =
+    intent === 'update'
+      ? await readThen(form, concernPageFormSchemas.update, (v) => concerns.addUpdate({ ...ref, ...v }))
+      : intent === 'escalate'
+        ? await readThen(form, concernPageFormSchemas.escalate, (v) => concerns.escalate({ ...ref, ...v }))
+        : intent === 'edit'
+          ? await readThen(form, concernPageFormSchemas.edit, (v) => concerns.edit({ ...ref, ...v }))
+          : await readThen(form, concernPageFormSchemas.link, (v) => concerns.link({ ...ref, ...v }))
+  return { intent, ok: result.ok, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
 }
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline'
 
-function FormMessage({ data, intent }: { data: ReturnType<typeof useActionData<typeof action>>; intent: string }) {
+function FormMessage({ data, intent }: { data: ReturnType<typeof useActionData<typeof action>>; intent: ConcernIntent }) {
   if (!data || data.intent !== intent) return null
   return <Alert tone={data.ok ? 'success' : 'error'}>{data.message}</Alert>
 }
 
+function FieldErrors({ errors }: { errors: string[] | undefined }) {
+  return errors?.length ? <p className="text-sm font-medium text-red-800">{errors.join(' ')}</p> : null
+}
+
 export default function ConcernPage() {
+  const { t } = useTranslation()
   const { concern: c, linkable, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   if (!parent) return null
   const base = `/students/${parent.student.id}`
-  const errors = (intent: string) => (actionData && actionData.intent === intent && !actionData.ok ? actionData.fieldErrors : {}) as Record<string, string[] | undefined>
+  const errors = (intent: ConcernIntent): Record<string, string[] | undefined> => (actionData?.intent === intent ? actionData.fieldErrors : {})
   const mayRespond = can(parent.student.role, 'concerns.respond')
   const higherSteps = LADDER.filter((s) => s.step > c.step)
   return (
     <div className="space-y-6">
       <Link to={`${base}/concerns`} className={LINK}>
-        Back to the concern log
+        {t('concerns.backToLog')}
       </Link>
       <Card title={c.issue} headingId="concern-heading">
         <p className="flex flex-wrap items-center gap-2 text-slate-700">
           <span>
-            Raised <time dateTime={c.date}>{formatSchoolDate(c.date)}</time>
+            <Trans i18nKey="concerns.raised" values={{ date: formatDay(c.date) }} components={{ time: <time dateTime={c.date} /> }} />
           </span>
           <StatusBadge tone={c.status === 'resolved' ? 'good' : c.status === 'waiting' ? 'warn' : 'info'}>{STATUS_LABELS[c.status]}</StatusBadge>
-          <StatusBadge>
-            Step {c.step}: {LADDER[c.step - 1]!.title}
-          </StatusBadge>
+          <StatusBadge>{t('concerns.stepBadge', { step: c.step, title: LADDER[c.step - 1]!.title })}</StatusBadge>
           <StatusBadge tone={c.visibility === 'family' ? 'warn' : 'neutral'}>{VISIBILITY_LABELS[c.visibility]}</StatusBadge>
         </p>
         <dl className="mt-3 space-y-1 text-slate-800">
-          <Term term="Person contacted">{c.personContacted || '—'}</Term>
-          <Term term="Their response">{c.response || '—'}</Term>
-          <Term term="Follow-up needed">{c.followUp || '—'}</Term>
-          <Term term="Documented efforts at this step">{c.efforts}</Term>
+          <Term term={t('concerns.personContacted')}>{c.personContacted || '—'}</Term>
+          <Term term={t('concerns.theirResponse')}>{c.response || '—'}</Term>
+          <Term term={t('concerns.followUp')}>{c.followUp || '—'}</Term>
+          <Term term={t('concerns.efforts')}>{c.efforts}</Term>
         </dl>
         <p className="mt-3">
           <Link to={`${base}/concerns/${c.id}/letter`} className={LINK}>
-            Draft a letter
+            {t('concerns.draftLetter')}
           </Link>
         </p>
       </Card>
@@ -122,7 +115,7 @@ export default function ConcernPage() {
       {c.suggestion ? (
         <section aria-labelledby="suggestion-heading" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4">
           <h2 id="suggestion-heading" className="text-lg font-semibold text-amber-950">
-            Suggested next step: {c.suggestion.step.step}. {c.suggestion.step.title}
+            {t('concerns.suggestedStep', { step: c.suggestion.step.step, title: c.suggestion.step.title })}
           </h2>
           <ul className="mt-1 list-disc pl-5 text-amber-950">
             {c.suggestion.reasons.map((r) => (
@@ -130,23 +123,26 @@ export default function ConcernPage() {
             ))}
           </ul>
           <p className="mt-2 text-amber-950">{c.suggestion.step.what}</p>
-          <p className="mt-1 text-sm text-amber-950">A suggestion only: the concern stays where it is until you move it.</p>
+          <p className="mt-1 text-sm text-amber-950">{t('concerns.suggestionOnly')}</p>
         </section>
       ) : null}
 
       {c.complaint ? (
-        <Card title="State complaint timeline" headingId="complaint-heading">
+        <Card title={t('concerns.complaintTitle')} headingId="complaint-heading">
           <p className="text-slate-800">
-            Filed <time dateTime={c.complaint.filedOn}>{formatSchoolDate(c.complaint.filedOn)}</time>; the decision is due{' '}
-            <time dateTime={c.complaint.decisionDue}>{formatSchoolDate(c.complaint.decisionDue)}</time> (60 days).
+            <Trans
+              i18nKey="concerns.complaintDue"
+              values={{ filed: formatDay(c.complaint.filedOn), due: formatDay(c.complaint.decisionDue) }}
+              components={{ filed: <time dateTime={c.complaint.filedOn} />, due: <time dateTime={c.complaint.decisionDue} /> }}
+            />
           </p>
           <p className={`mt-1 font-semibold ${c.complaint.overdue ? 'text-red-800' : 'text-slate-900'}`}>{c.complaint.text}</p>
         </Card>
       ) : null}
 
-      <Card title="Records it is about" headingId="links-heading">
+      <Card title={t('concerns.linksTitle')} headingId="links-heading">
         {c.links.length === 0 ? (
-          <p className="text-slate-700">No records linked.</p>
+          <p className="text-slate-700">{t('concerns.noLinks')}</p>
         ) : (
           <ul className="list-disc space-y-1 pl-5 text-slate-800">
             {c.links.map((l) => (
@@ -156,93 +152,99 @@ export default function ConcernPage() {
         )}
         {c.canEdit && linkable ? (
           <details className="mt-3">
-            <summary className="min-h-11 cursor-pointer font-medium text-brand-700">Link more records</summary>
+            <summary className="min-h-11 cursor-pointer font-medium text-brand-700">{t('concerns.linkMore')}</summary>
             <Form method="post" className="mt-2 space-y-3">
               <input type="hidden" name="intent" value="link" />
               <FormMessage data={actionData} intent="link" />
               <ConcernLinksPicker linkable={linkable} selected={c.links.map((l) => `${l.kind}:${l.recordId}`)} idPrefix="more" />
+              <FieldErrors errors={errors('link').links} />
               <Button type="submit" disabled={busy}>
-                Link the chosen records
+                {t('concerns.linkChosen')}
               </Button>
             </Form>
           </details>
         ) : null}
       </Card>
 
-      <Card title="Contacts and responses" headingId="updates-heading">
+      <Card title={t('concerns.updatesTitle')} headingId="updates-heading">
         {c.updates.length === 0 ? (
-          <p className="text-slate-700">No entries yet.</p>
+          <p className="text-slate-700">{t('concerns.noUpdates')}</p>
         ) : (
           <ol className="space-y-3">
             {c.updates.map((u) => (
               <li key={u.id} className="border-l-4 border-slate-300 pl-3">
                 <p className="font-medium text-slate-900">
-                  <time dateTime={u.date}>{formatSchoolDate(u.date)}</time> · {UPDATE_KIND_LABELS[u.kind]}
+                  <time dateTime={u.date}>{formatDay(u.date)}</time> · {UPDATE_KIND_LABELS[u.kind]}
                   {u.person ? ` · ${u.person}` : ''}
                 </p>
                 <p className="text-slate-800">{u.text}</p>
-                <p className="text-sm text-slate-600">Written by {u.authorName}</p>
+                <p className="text-sm text-slate-600">{t('concerns.writtenBy', { name: u.authorName })}</p>
               </li>
             ))}
           </ol>
         )}
         {mayRespond ? (
           <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
-            <h3 className="text-lg font-semibold text-slate-900">Add an entry</h3>
+            <h3 className="text-lg font-semibold text-slate-900">{t('concerns.addEntryTitle')}</h3>
             <input type="hidden" name="intent" value="update" />
             <FormMessage data={actionData} intent="update" />
-            <SelectField label="Kind of entry" name="kind" defaultValue={parent.student.role === 'parent' ? 'contact' : 'response'}>
+            <SelectField
+              label={t('concerns.entryKindField')}
+              name="kind"
+              defaultValue={parent.student.role === 'parent' ? 'contact' : 'response'}
+              errors={errors('update').kind}
+            >
               {UPDATE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {UPDATE_KIND_LABELS[k]}
                 </option>
               ))}
             </SelectField>
-            <Field label="Date of the contact or response" name="date" type="date" max={today} defaultValue={today} errors={errors('update').date} />
-            <Field label="Person" name="person" hint="Who was contacted, or who answered." errors={errors('update').person} autoComplete="off" />
-            <TextareaField label="What was said" name="text" rows={3} errors={errors('update').text} />
+            <Field label={t('concerns.entryDateField')} name="date" type="date" max={today} defaultValue={today} errors={errors('update').date} />
+            <Field label={t('concerns.personField')} name="person" hint={t('concerns.personHint')} errors={errors('update').person} autoComplete="off" />
+            <TextareaField label={t('concerns.entryTextField')} name="text" rows={3} errors={errors('update').text} />
             <Button type="submit" disabled={busy}>
-              Add entry
+              {t('concerns.addEntry')}
             </Button>
           </Form>
         ) : null}
       </Card>
 
-      <Card title="Escalation ladder" headingId="steps-heading">
-        <h3 className="font-semibold text-slate-900">Steps taken</h3>
+      <Card title={t('concerns.ladderTitle')} headingId="steps-heading">
+        <h3 className="font-semibold text-slate-900">{t('concerns.stepsTaken')}</h3>
         <ol className="mb-4 list-disc space-y-1 pl-5 text-slate-800">
           {c.steps.map((s) => (
             <li key={`${s.step}-${s.createdAt}`}>
-              {s.step}. {s.title}, <time dateTime={s.date}>{formatSchoolDate(s.date)}</time>
-              {s.filedOn ? `, filed ${formatSchoolDate(s.filedOn)}` : ''}
-              {s.note ? ` — ${s.note}` : ''} <span className="text-sm text-slate-600">({s.byName})</span>
+              {t('concerns.ladderStep', { step: s.step, title: s.title })}, <time dateTime={s.date}>{formatDay(s.date)}</time>
+              {s.filedOn ? t('concerns.stepFiled', { date: formatDay(s.filedOn) }) : ''}
+              {s.note ? ` — ${s.note}` : ''} <span className="text-sm text-slate-600">{t('concerns.stepBy', { name: s.byName })}</span>
             </li>
           ))}
         </ol>
         {c.canEdit && higherSteps.length > 0 && c.status !== 'resolved' ? (
           <Form method="post" className="mb-4 space-y-3 border-t border-slate-200 pt-4">
-            <h3 className="text-lg font-semibold text-slate-900">Move up the ladder</h3>
+            <h3 className="text-lg font-semibold text-slate-900">{t('concerns.moveUpTitle')}</h3>
             <input type="hidden" name="intent" value="escalate" />
             <FormMessage data={actionData} intent="escalate" />
-            <SelectField label="Next step" name="step" defaultValue={String(c.suggestion?.step.step ?? c.step + 1)} errors={errors('escalate').step}>
+            <SelectField label={t('concerns.nextStepField')} name="step" defaultValue={String(c.suggestion?.step.step ?? c.step + 1)} errors={errors('escalate').step}>
               {higherSteps.map((s) => (
                 <option key={s.step} value={s.step}>
-                  {s.step}. {s.title}
+                  {t('concerns.ladderStep', { step: s.step, title: s.title })}
                 </option>
               ))}
             </SelectField>
-            <Field label="Date of this step" name="date" type="date" max={today} defaultValue={today} errors={errors('escalate').date} />
+            <Field label={t('concerns.stepDateField')} name="date" type="date" max={today} defaultValue={today} errors={errors('escalate').date} />
             <Field
-              label="State complaint filing date (step 5 only)"
+              label={t('concerns.filedOnField')}
               name="filedOn"
               type="date"
               max={today}
-              hint="The 60-day decision date counts from it."
+              hint={t('concerns.filedOnHint')}
               errors={errors('escalate').filedOn}
             />
-            <TextareaField label="Note about this step" name="note" rows={2} errors={errors('escalate').note} />
+            <TextareaField label={t('concerns.stepNoteField')} name="note" rows={2} errors={errors('escalate').note} />
             <Button type="submit" disabled={busy}>
-              Record the step
+              {t('concerns.recordStep')}
             </Button>
           </Form>
         ) : null}
@@ -250,17 +252,17 @@ export default function ConcernPage() {
       </Card>
 
       {c.canEdit ? (
-        <Card title="Edit this concern" headingId="edit-heading">
-          <p className="mb-3 text-slate-700">Saving keeps the earlier wording as a version below.</p>
+        <Card title={t('concerns.editTitle')} headingId="edit-heading">
+          <p className="mb-3 text-slate-700">{t('concerns.editIntro')}</p>
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="edit" />
             <FormMessage data={actionData} intent="edit" />
-            <Field label="Date raised" name="date" type="date" max={today} defaultValue={c.date} errors={errors('edit').date} />
-            <TextareaField label="Issue" name="issue" rows={3} defaultValue={c.issue} errors={errors('edit').issue} />
-            <Field label="Person contacted" name="personContacted" defaultValue={c.personContacted} errors={errors('edit').personContacted} autoComplete="off" />
-            <TextareaField label="Their response" name="response" rows={2} defaultValue={c.response} errors={errors('edit').response} />
-            <TextareaField label="Follow-up needed" name="followUp" rows={2} defaultValue={c.followUp} errors={errors('edit').followUp} />
-            <SelectField label="Status" name="status" defaultValue={c.status} errors={errors('edit').status}>
+            <Field label={t('concerns.dateRaisedField')} name="date" type="date" max={today} defaultValue={c.date} errors={errors('edit').date} />
+            <TextareaField label={t('concerns.issueField')} name="issue" rows={3} defaultValue={c.issue} errors={errors('edit').issue} />
+            <Field label={t('concerns.personContacted')} name="personContacted" defaultValue={c.personContacted} errors={errors('edit').personContacted} autoComplete="off" />
+            <TextareaField label={t('concerns.theirResponse')} name="response" rows={2} defaultValue={c.response} errors={errors('edit').response} />
+            <TextareaField label={t('concerns.followUp')} name="followUp" rows={2} defaultValue={c.followUp} errors={errors('edit').followUp} />
+            <SelectField label={t('concerns.statusField')} name="status" defaultValue={c.status} errors={errors('edit').status}>
               {CONCERN_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
@@ -268,17 +270,19 @@ export default function ConcernPage() {
               ))}
             </SelectField>
             <Button type="submit" disabled={busy}>
-              Save changes
+              {t('concerns.saveChanges')}
             </Button>
           </Form>
         </Card>
       ) : null}
 
-      <Card title="Versions" headingId="versions-heading">
+      <Card title={t('concerns.versionsTitle')} headingId="versions-heading">
         <ol className="space-y-2 text-sm text-slate-800">
           {c.versions.map((v) => (
             <li key={v.version}>
-              <span className="font-medium">Version {v.version}</span> by {v.byName}: {formatSchoolDate(v.date)} — {v.issue} ({STATUS_LABELS[v.status]})
+              {/* The issue is the family's own text, so it stays out of <Trans>, where it would be read as markup. */}
+              <span className="font-medium">{t('concerns.versionNumber', { version: v.version })}</span>{' '}
+              {t('concerns.versionDetail', { name: v.byName, date: formatDay(v.date), issue: v.issue, status: STATUS_LABELS[v.status] })}
             </li>
           ))}
         </ol>
@@ -287,4 +291,4 @@ export default function ConcernPage() {
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'Concern') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, translate('concerns.concernTitle')) }]

@@ -1,6 +1,7 @@
 import { Term } from '#app/components/term.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { LadderExplainer } from './ladder-explainer.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
@@ -9,8 +10,9 @@ import { firstName } from '#app/utils/plan-labels.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { ladderStep, STATUS_LABELS, VISIBILITY_LABELS } from '#shared/concerns.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -23,6 +25,7 @@ const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 under
 
 /** The concern log, in the form families are told to keep, newest first. */
 export default function ConcernLog() {
+  const { t } = useTranslation()
   const { concerns } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   if (!parent) return null
@@ -32,32 +35,29 @@ export default function ConcernLog() {
   return (
     <div className="space-y-6">
       <Link to={base} className={LINK}>
-        Back to {first}’s plan
+        {t('concerns.backToPlan', { name: first })}
       </Link>
       <div className="space-y-2">
-        <h2 className="text-2xl font-semibold text-slate-900">Concern log</h2>
-        <p className="text-slate-700">
-          Each concern about {first}’s plan: the date, the issue, who was contacted, what they answered, what follow-up is needed, and where it stands on
-          the escalation ladder. Nothing written here is deleted: changes keep the earlier wording.
-        </p>
+        <h2 className="text-2xl font-semibold text-slate-900">{t('concerns.logTitle')}</h2>
+        <p className="text-slate-700">{t('concerns.logIntro', { name: first })}</p>
         <p className="flex flex-wrap gap-x-4">
           {mayCreate ? (
             <Link to={`${base}/concerns/new`} className={LINK}>
-              Log a concern
+              {t('concerns.logAConcern')}
             </Link>
           ) : null}
           <a href={`/api/students/${parent.student.id}/concerns.csv`} className={LINK} download>
-            Download the concern log (CSV)
+            {t('concerns.downloadCsv')}
           </a>
         </p>
       </div>
 
       {concerns.length === 0 ? (
         <Card>
-          <p className="text-slate-700">No concerns logged yet.</p>
+          <p className="text-slate-700">{t('concerns.noConcerns')}</p>
         </Card>
       ) : (
-        <ul className="space-y-4" aria-label="Concerns, newest first">
+        <ul className="space-y-4" aria-label={t('concerns.listLabel')}>
           {concerns.map((c) => (
             <li key={c.id}>
               <Card>
@@ -67,40 +67,35 @@ export default function ConcernLog() {
                   </Link>
                 </h3>
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
-                  <time dateTime={c.date}>{formatSchoolDate(c.date)}</time>
+                  <time dateTime={c.date}>{formatDay(c.date)}</time>
                   <StatusBadge tone={c.status === 'resolved' ? 'good' : c.status === 'waiting' ? 'warn' : 'info'}>{STATUS_LABELS[c.status]}</StatusBadge>
-                  <StatusBadge>
-                    Step {c.step}: {ladderStep(c.step).title}
-                  </StatusBadge>
+                  <StatusBadge>{t('concerns.stepBadge', { step: c.step, title: ladderStep(c.step).title })}</StatusBadge>
                   {c.visibility === 'family' ? <StatusBadge tone="warn">{VISIBILITY_LABELS.family}</StatusBadge> : null}
                 </p>
                 <dl className="mt-2 grid gap-1 text-slate-700 sm:grid-cols-2">
-                  <Term term="Person contacted">{c.personContacted || '—'}</Term>
-                  <Term term="Documented efforts at this step">{c.efforts}</Term>
-                  <Term term="Response">{c.response || '—'}</Term>
-                  <Term term="Follow-up needed">{c.followUp || '—'}</Term>
+                  <Term term={t('concerns.personContacted')}>{c.personContacted || '—'}</Term>
+                  <Term term={t('concerns.efforts')}>{c.efforts}</Term>
+                  <Term term={t('concerns.response')}>{c.response || '—'}</Term>
+                  <Term term={t('concerns.followUp')}>{c.followUp || '—'}</Term>
                 </dl>
                 {c.suggestion ? (
                   <p className="mt-2 font-medium text-amber-900">
-                    Suggested next step: {c.suggestion.step.step}. {c.suggestion.step.title}
+                    {t('concerns.suggestedStep', { step: c.suggestion.step.step, title: c.suggestion.step.title })}
                   </p>
                 ) : null}
-                {c.complaint ? <p className="mt-2 font-medium text-slate-900">State complaint: {c.complaint.text}</p> : null}
+                {c.complaint ? <p className="mt-2 font-medium text-slate-900">{t('concerns.stateComplaint', { text: c.complaint.text })}</p> : null}
               </Card>
             </li>
           ))}
         </ul>
       )}
 
-      <Card title="The escalation ladder" headingId="ladder">
-        <p className="mb-3 text-slate-700">
-          Start at the lowest step and move up only when a problem repeats. The app suggests a next step after two documented efforts, or when the linked
-          records show a pattern; it never moves a concern by itself.
-        </p>
+      <Card title={t('concerns.ladderTitle')} headingId="ladder">
+        <p className="mb-3 text-slate-700">{t('concerns.ladderIntro')}</p>
         <LadderExplainer />
       </Card>
     </div>
   )
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, 'Concern log') }]
+export const meta: MetaFunction = ({ matches }) => [{ title: studentPageTitle(matches, translate('concerns.logTitle')) }]

@@ -1,4 +1,5 @@
 import { Link, useFetcher } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 
@@ -23,13 +24,14 @@ export interface HomeAlert {
  * when she saw it; the school sees that time, so nobody has to argue later about whether the family was told.
  */
 export function UnseenNotifications({ notifications }: { notifications: readonly HomeNotification[] }) {
+  const { t } = useTranslation()
   if (notifications.length === 0) return null
   return (
     <section aria-labelledby="notices-heading" className="rounded-lg border-2 border-brand-600 bg-white p-4 shadow-sm">
       <h2 id="notices-heading" className="text-xl font-semibold text-slate-900">
-        New for you
+        {t('home.newForYou')}
       </h2>
-      <ul aria-label="Notifications" className="mt-2 divide-y divide-slate-200">
+      <ul aria-label={t('home.notificationsLabel')} className="mt-2 divide-y divide-slate-200">
         {notifications.map((n) => (
           <NotificationItem key={n.id} notification={n} />
         ))}
@@ -39,6 +41,7 @@ export function UnseenNotifications({ notifications }: { notifications: readonly
 }
 
 function NotificationItem({ notification: n }: { notification: HomeNotification }) {
+  const { t } = useTranslation()
   const fetcher = useFetcher<{ ok: boolean; message?: string }>()
   const busy = fetcher.state !== 'idle'
   const failed = fetcher.state === 'idle' && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null
@@ -46,7 +49,7 @@ function NotificationItem({ notification: n }: { notification: HomeNotification 
     <li className="flex flex-wrap items-center justify-between gap-3 py-3">
       <div className="min-w-0 flex-1 basis-60">
         <p className="text-slate-900">{n.text}</p>
-        <p className="text-sm text-slate-600">About {n.studentName}</p>
+        <p className="text-sm text-slate-600">{t('home.about', { name: n.studentName })}</p>
         {failed ? (
           <div className="mt-2">
             <Alert>{failed}</Alert>
@@ -57,8 +60,8 @@ function NotificationItem({ notification: n }: { notification: HomeNotification 
         <input type="hidden" name="intent" value="markSeen" />
         <input type="hidden" name="id" value={n.id} />
         {/* The visible words start the accessible name (WCAG 2.5.3); the rest tells a screen reader which notice. */}
-        <Button type="submit" variant="secondary" disabled={busy} aria-label={`Mark as seen: ${n.text}`}>
-          Mark as seen
+        <Button type="submit" variant="secondary" disabled={busy} aria-label={t('home.markSeenNamed', { text: n.text })}>
+          {t('home.markSeen')}
         </Button>
       </fetcher.Form>
     </li>
@@ -67,17 +70,18 @@ function NotificationItem({ notification: n }: { notification: HomeNotification 
 
 /** Every student with an accountability alert today, until the records clear it (docs/domain.md#accountability). */
 export function AlertsToday({ alerts }: { alerts: readonly HomeAlert[] }) {
+  const { t } = useTranslation()
   if (alerts.length === 0) return null
   return (
     <Alert tone="warning">
       <h2 id="alerts-today-heading" className="text-lg font-semibold">
-        Needs attention today
+        {t('home.needsAttention')}
       </h2>
       <ul aria-labelledby="alerts-today-heading" className="mt-1 list-disc space-y-1 pl-5">
         {alerts.map((a) => (
           <li key={`${a.studentId}-${a.serviceKey}-${a.alert}`}>
             <Link to={`/students/${a.studentId}/accountability`} className="font-semibold underline">
-              {a.firstName} — {a.serviceName}:
+              {t('home.alertLink', { name: a.firstName, service: a.serviceName })}
             </Link>{' '}
             {a.text}
           </li>

@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { buttonClasses } from '#app/components/button.tsx'
 import { AlertsToday, UnseenNotifications } from './home-notices.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
+import { markSeenFormSchema } from '#shared/schemas/home.ts'
 import { TextLink } from '#app/components/text-link.tsx'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -24,13 +28,14 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   requireUser(context, request)
-  const form = await request.formData()
-  if (form.get('intent') !== 'markSeen') return { ok: false, message: 'That action is not known.' }
-  const result = await actionResult(() => context.trpc.notifications.markSeen({ id: String(form.get('id') ?? '') }))
+  const parsed = parseForm(await request.formData(), markSeenFormSchema)
+  if (!parsed.ok) return parsed
+  const result = await actionResult(() => context.trpc.notifications.markSeen({ id: parsed.value.id }))
   return result.ok ? { ok: true } : { ok: false, message: result.message }
 }
 
 export default function MyStudents() {
+  const { t } = useTranslation()
   const { firstName, students, adminSchools, importSchools, notifications, alerts } = useLoaderData<typeof loader>()
   // The adults in the room all day go straight to today's supports; others can still find them.
   const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
@@ -39,63 +44,55 @@ export default function MyStudents() {
   const recordsSessions = students.some((s) => s.role === 'provider' || s.role === 'case_manager')
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">My students</h1>
-      <p className="text-slate-700">Hello, {firstName}. These are the students whose plans you help carry out.</p>
+      <h1 className="text-2xl font-semibold">{t('home.title')}</h1>
+      <p className="text-slate-700">{t('home.hello', { name: firstName })}</p>
       <UnseenNotifications notifications={notifications} />
       <AlertsToday alerts={alerts} />
       {inTheRoom ? (
         <Link to="/today" className={`${buttonClasses('primary')} w-full py-3 text-lg sm:w-auto`}>
-          Today’s supports
+          {t('home.todaysSupports')}
         </Link>
       ) : onATeam ? (
         <p>
-          <TextLink to="/today">
-            Today’s supports
-          </TextLink>
+          <TextLink to="/today">{t('home.todaysSupports')}</TextLink>
         </p>
       ) : null}
       {recordsSessions ? (
         <p>
-          <TextLink to="/sessions">
-            Sessions this week
-          </TextLink>
+          <TextLink to="/sessions">{t('home.sessionsThisWeek')}</TextLink>
         </p>
       ) : null}
       {importSchools.length ? (
         <p className="flex flex-wrap gap-x-4">
           {importSchools.map((school) => (
             <TextLink key={school.id} to={`/school/${school.id}/import`}>
-              {importSchools.length > 1 ? `Import a plan: ${school.name}` : 'Import a plan'}
+              {importSchools.length > 1 ? t('home.importPlanAt', { school: school.name }) : t('home.importPlan')}
             </TextLink>
           ))}
         </p>
       ) : null}
       {hasCaseload || adminSchools.length ? (
-        <nav aria-label="Overviews" className="flex flex-wrap gap-x-4">
+        <nav aria-label={t('home.overviews')} className="flex flex-wrap gap-x-4">
           {hasCaseload ? (
-            <TextLink to="/caseload">
-              Caseload
-            </TextLink>
+            <TextLink to="/caseload">{t('home.caseload')}</TextLink>
           ) : null}
           {adminSchools.map((school) => (
             <TextLink key={school.id} to={`/school/${school.id}/accountability`}>
-              {adminSchools.length > 1 ? `School overview: ${school.name}` : 'School overview'}
+              {adminSchools.length > 1 ? t('home.schoolOverviewAt', { school: school.name }) : t('home.schoolOverview')}
             </TextLink>
           ))}
           {adminSchools.map((school) => (
             <TextLink key={`settings-${school.id}`} to={`/school/${school.id}`}>
-              {adminSchools.length > 1 ? `School settings: ${school.name}` : 'School settings'}
+              {adminSchools.length > 1 ? t('home.schoolSettingsAt', { school: school.name }) : t('home.schoolSettings')}
             </TextLink>
           ))}
         </nav>
       ) : null}
       <Card>
         {students.length === 0 ? (
-          <p className="text-slate-700">
-            You are not on any student’s team yet. When a case manager invites you, the student will appear here.
-          </p>
+          <p className="text-slate-700">{t('home.noStudents')}</p>
         ) : (
-          <ul className="divide-y divide-slate-200" aria-label="Students">
+          <ul className="divide-y divide-slate-200" aria-label={t('home.studentsLabel')}>
             {students.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <div>
@@ -103,11 +100,10 @@ export default function MyStudents() {
                     {s.name}
                   </Link>
                   <p className="text-sm text-slate-600">
-                    {s.grade !== null ? `Grade ${s.grade} · ` : ''}
-                    {s.schoolName}
+                    {s.grade !== null ? t('home.gradeAndSchool', { grade: s.grade, school: s.schoolName }) : s.schoolName}
                   </p>
                 </div>
-                <StatusBadge tone="info">Your role: {ROLE_LABELS[s.role]}</StatusBadge>
+                <StatusBadge tone="info">{t('home.yourRole', { role: ROLE_LABELS[s.role] })}</StatusBadge>
               </li>
             ))}
           </ul>
@@ -117,4 +113,4 @@ export default function MyStudents() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'My students · Same Page' }]
+export const meta: MetaFunction = () => [{ title: translate('common.titleSuffix', { title: translate('home.title') }) }]
