@@ -128,12 +128,6 @@ export default tseslint.config(
       'app/routes/student/profiles-edit.tsx',
       'app/routes/student/student-layout.tsx',
       'app/routes/student/student.tsx',
-      'app/routes/today/accommodation-check-row.tsx',
-      'app/routes/today/day-switcher.tsx',
-      'app/routes/today/quick-progress-form.tsx',
-      'app/routes/today/student-today-card.tsx',
-      'app/routes/today/sync-status.tsx',
-      'app/routes/today/today.tsx',
     ],
     plugins: { i18next },
     rules: {
