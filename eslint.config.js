@@ -101,7 +101,6 @@ export default tseslint.config(
       'app/routes/goals/progress-points-table.tsx',
       'app/routes/home/home-notices.tsx',
       'app/routes/home/home.tsx',
-      'app/routes/notes/note-editor.client.tsx',
       'app/routes/school/make-up-policy-card.tsx',
       'app/routes/school/plan-import.tsx',
       'app/routes/school/school-calendar-card.tsx',
