@@ -4,6 +4,8 @@ import { describeApplies } from '#shared/accommodation-schedule.ts'
 import { CHECK_STATUSES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
+import { checkFormSchema } from '#shared/schemas/today.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import type { ShownCheck } from './shown-check.ts'
 import type { TapResult } from './use-check-sync.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
@@ -120,8 +122,9 @@ export function AccommodationCheckRow({
 
   function saveReason(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '')
-    const result = onTap('not_provided', reason)
+    // The same reading the page's action gives this form without scripts.
+    const parsed = parseForm(new FormData(event.currentTarget), checkFormSchema)
+    const result = parsed.ok ? onTap('not_provided', parsed.value.reason) : parsed
     if (result.ok) {
       closeReason()
       return

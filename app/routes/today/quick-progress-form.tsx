@@ -2,12 +2,12 @@ import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '#shared/i18n/format.ts'
-import { PROMPT_LEVELS, REGULATION_STATES, type GoalUnit } from '#shared/schemas/plan.ts'
-import { areaLabel, formatGoalValue, PROMPT_LEVEL_LABELS, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { PROMPT_LEVELS, type GoalUnit } from '#shared/schemas/plan.ts'
+import { areaLabel, formatGoalValue, PROMPT_LEVEL_LABELS } from '#app/utils/plan-labels.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
-import { RegulationMark } from '#app/components/regulation-mark.tsx'
+import { RegulationChoice } from '#app/components/regulation-choice.tsx'
 
 export interface QuickProgressValues {
   goalId: string
@@ -114,33 +114,12 @@ export function QuickProgressForm({
           defaultValue={failure?.values.value ?? ''}
           errors={errors.value}
         />
-        <fieldset className="space-y-2" aria-describedby={errors.regulation?.length ? `regulation-error-${studentId}` : undefined}>
-          <legend className="font-medium text-slate-800">{t('today.progress.howDidTheySeem', { name: firstName })}</legend>
-          <div className="flex flex-wrap gap-2">
-            {REGULATION_STATES.map((r) => (
-              <label
-                key={r}
-                className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-              >
-                <input
-                  type="radio"
-                  name="regulation"
-                  value={r}
-                  defaultChecked={failure?.values.regulation === r}
-                  aria-invalid={errors.regulation?.length ? true : undefined}
-                  className="size-5 accent-brand-700"
-                />
-                <RegulationMark state={r} />
-                {REGULATION_LABELS[r]}
-              </label>
-            ))}
-          </div>
-          {errors.regulation?.length ? (
-            <p id={`regulation-error-${studentId}`} className="text-sm font-medium text-red-800">
-              {errors.regulation.join(' ')}
-            </p>
-          ) : null}
-        </fieldset>
+        <RegulationChoice
+          legend={t('today.progress.howDidTheySeem', { name: firstName })}
+          errorId={`regulation-error-${studentId}`}
+          defaultValue={failure?.values.regulation}
+          errors={errors.regulation}
+        />
         <SelectField
           label={t('today.progress.promptLevel')}
           name="promptLevel"
