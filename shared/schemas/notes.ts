@@ -38,6 +38,3 @@ export const notebookFormSchema = z.discriminatedUnion('intent', [
 
 /** Restoring a day of the history: the day as the history procedures take it. */
 export const restoreDayFormSchema = notebookDaySchema.pick({ day: true })
-
-/** Starting a notebook from the student page: the title's own rules. */
-export const createNotebookFormSchema = createNotebookSchema.pick({ title: true }).extend({ intent: z.literal('createNotebook') })
