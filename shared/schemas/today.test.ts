@@ -99,6 +99,10 @@ describe('the Today page forms', () => {
     })
   })
 
+  test('what was typed is read only for the two forms the page has', () => {
+    expect(parseForm(form({ intent: 'delete' }), todayFormEchoSchema).ok).toBe(false)
+  })
+
   test('a bad data point gives every field’s message at once, and what was typed comes back as typed', () => {
     const fields = { intent: 'progress', studentId: 's1', goalId: '', date: '2026-11-17', value: '-3', promptLevel: 'shouted', regulation: '', note: 'ok' }
     const result = parseForm(form(fields), todayFormSchema)

@@ -45,7 +45,7 @@ export const todayFormSchema = z.discriminatedUnion('intent', [checkFormSchema, 
  */
 const typed = z.string().default('')
 export const todayFormEchoSchema = z.object({
-  intent: typed,
+  intent: z.enum(['check', 'progress']),
   studentId: typed,
   accommodationId: typed,
   goalId: typed,

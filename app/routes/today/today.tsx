@@ -39,7 +39,7 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
   requireUser(context, request)
   const form = await request.formData()
   const typed = parseForm(form, todayFormEchoSchema)
-  if (!typed.ok || (typed.value.intent !== 'check' && typed.value.intent !== 'progress')) {
+  if (!typed.ok) {
     return { intent: 'check', ok: false, accommodationId: '', message: t('today.unknownAction'), fieldErrors: {} }
   }
   const parsed = parseForm(form, todayFormSchema)
