@@ -1,18 +1,19 @@
 import { z } from 'zod'
 import { studentIdSchema } from './ids.ts'
 import { boundedIsoDate } from './dates.ts'
+import { t } from '../i18n/i18n.ts'
 import { textSchema } from './text.ts'
 
 export const NOTEBOOK_TITLE_MAX = 80
 
-export const notebookTitleSchema = textSchema('The title', 'one-line', { error: 'Give the notebook a title.' })
-  .min(1, { error: 'Give the notebook a title.' })
-  .max(NOTEBOOK_TITLE_MAX, { error: `Keep the title under ${NOTEBOOK_TITLE_MAX + 1} characters.` })
+export const notebookTitleSchema = textSchema(() => t('notes.schema.titleLabel'), 'one-line', { error: () => t('notes.schema.titleRequired') })
+  .min(1, { error: () => t('notes.schema.titleRequired') })
+  .max(NOTEBOOK_TITLE_MAX, { error: () => t('notes.schema.titleTooLong', { max: NOTEBOOK_TITLE_MAX + 1 }) })
 
 export const notebookIdSchema = z
-  .string({ error: 'A notebook id is required.' })
-  .min(1, { error: 'A notebook id is required.' })
-  .max(64, { error: 'That notebook id is not valid.' })
+  .string({ error: () => t('notes.schema.idRequired') })
+  .min(1, { error: () => t('notes.schema.idRequired') })
+  .max(64, { error: () => t('notes.schema.idInvalid') })
 
 export const createNotebookSchema = z.object({ studentId: studentIdSchema, title: notebookTitleSchema })
 export const notebookInputSchema = z.object({ studentId: studentIdSchema, notebookId: notebookIdSchema })
@@ -24,7 +25,16 @@ export const notebookDaySchema = notebookInputSchema.extend({ day: daySchema })
 
 export const searchNotebooksSchema = z.object({
   studentId: studentIdSchema,
-  query: textSchema('The search', 'one-line', { error: 'Type something to search for.' })
-    .min(2, { error: 'Type at least 2 letters to search.' })
-    .max(100, { error: 'Keep the search under 101 characters.' }),
+  query: textSchema(() => t('notes.schema.searchLabel'), 'one-line', { error: () => t('notes.schema.searchRequired') })
+    .min(2, { error: () => t('notes.schema.searchTooShort') })
+    .max(100, { error: () => t('notes.schema.searchTooLong') }),
 })
+
+/** The notebook page's two forms, told apart by their `intent`: renaming takes the title's own rules. */
+export const notebookFormSchema = z.discriminatedUnion('intent', [
+  renameNotebookSchema.pick({ title: true }).extend({ intent: z.literal('rename') }),
+  z.object({ intent: z.literal('archive') }),
+])
+
+/** Restoring a day of the history: the day as the history procedures take it. */
+export const restoreDayFormSchema = notebookDaySchema.pick({ day: true })

@@ -1,31 +1,57 @@
 import { z } from 'zod'
 import { CHECK_STATUSES } from '../accommodation-fidelity.ts'
+import { t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'
-import { idSchema, isoDateSchema } from './plan.ts'
+import { idSchema, isoDateSchema, progressPointSchema } from './plan.ts'
 import { textSchema } from './text.ts'
 
 export const clientIdSchema = z
-  .string({ error: 'A change id is required.' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'That change id is not valid.' })
+  .string({ error: () => t('today.schema.clientIdRequired') })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: () => t('today.schema.clientIdInvalid') })
 
-export const recordCheckSchema = z
-  .object({
-    studentId: studentIdSchema,
-    accommodationId: idSchema,
-    date: isoDateSchema,
-    status: z.enum(CHECK_STATUSES, { error: 'Choose Used, Not needed, Not provided or Declined.' }),
-    reason: textSchema('The reason', 'multi-line').max(300, { error: 'Keep the reason under 300 characters.' }).optional(),
-    clientId: clientIdSchema,
-  })
-  .refine((c) => c.status !== 'not_provided' || (c.reason ?? '').length > 0, {
-    error: 'Say briefly why it was not provided.',
-    path: ['reason'],
-  })
+// The fields of one tap, before the rule that ties the reason to "not provided" (omit() refuses refined objects).
+const checkFields = z.object({
+  studentId: studentIdSchema,
+  accommodationId: idSchema,
+  date: isoDateSchema,
+  status: z.enum(CHECK_STATUSES, { error: () => t('today.schema.chooseStatus') }),
+  reason: textSchema(() => t('today.schema.reasonLabel'), 'multi-line')
+    .max(300, { error: () => t('today.schema.reasonTooLong') })
+    .optional(),
+  clientId: clientIdSchema,
+})
+
+const reasonGiven = (c: { status: string; reason?: string | undefined }) => c.status !== 'not_provided' || (c.reason ?? '').length > 0
+const REASON_NEEDED = { error: () => t('today.schema.reasonRequired'), path: ['reason'] }
+
+export const recordCheckSchema = checkFields.refine(reasonGiven, REASON_NEEDED)
 export type RecordCheckInput = z.infer<typeof recordCheckSchema>
 
-export const CHECK_LABELS = {
-  used: 'Used',
-  not_needed: 'Not needed',
-  not_provided: 'Not provided',
-  declined: 'Declined',
-} as const
+/** A tap posted without scripts: the same rules; the server gives it its change id. */
+export const checkFormSchema = checkFields
+  .omit({ clientId: true })
+  .extend({ intent: z.literal('check') })
+  .refine(reasonGiven, REASON_NEEDED)
+
+/** The Today screen's quick data point: a goal's progress point (its prompt level chooser starts at Independent). */
+export const quickProgressFormSchema = progressPointSchema.safeExtend({ intent: z.literal('progress') })
+
+/** The Today page's two forms, told apart by their `intent`. */
+export const todayFormSchema = z.discriminatedUnion('intent', [checkFormSchema, quickProgressFormSchema])
+
+/**
+ * What was typed, as typed, to put back into a refused form (a page without scripts has nothing else to
+ * refill it from). No rules: the rules are the schemas above.
+ */
+const typed = z.string().default('')
+export const todayFormEchoSchema = z.object({
+  intent: z.enum(['check', 'progress']),
+  studentId: typed,
+  accommodationId: typed,
+  goalId: typed,
+  value: typed,
+  promptLevel: typed,
+  regulation: typed,
+  note: typed,
+})
+export type TodayFormEcho = z.infer<typeof todayFormEchoSchema>

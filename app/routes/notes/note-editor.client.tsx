@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react'
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { caretColor } from '#shared/notes/caret-color.ts'
@@ -38,19 +39,10 @@ export type NoteStatus = 'connecting' | 'saving' | 'saved' | 'offline' | Ended
 type Ended = 'removed' | 'archived' | 'signedOut' | 'tooLarge' | 'notebookFull' | 'unreadable'
 const REFUSED: readonly NoteStatus[] = ['tooLarge', 'notebookFull', 'unreadable']
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`
-
-const STATUS_TEXT: Record<NoteStatus, string> = {
-  connecting: 'Connecting…',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  offline: 'Offline — changes saved on this device',
-  removed: 'You are no longer on this student’s team, so this notebook is closed.',
-  archived: 'This notebook was archived and can no longer be changed.',
-  signedOut: 'You signed out, so this notebook is closed. Sign in again to keep editing; changes made here are kept on this device.',
-  tooLarge: `Your last change was not saved: one change can be at most ${kb(MAX_UPDATE_BYTES)} (a very long paste?). Reload the notebook to go on from the saved copy.`,
-  notebookFull: `Your last change was not saved: this notebook is full (${Math.round(MAX_NOTEBOOK_BYTES / 1024 / 1024)} MB). Reload to go on from the saved copy, and start a new notebook for more notes.`,
-  unreadable: 'Your last change was not saved: the notebook could not read it. Reload the notebook to go on from the saved copy.',
+// The limits in the words that name them: one change in KB, a whole notebook in MB.
+const STATUS_SIZE: Partial<Record<NoteStatus, number>> = {
+  tooLarge: Math.round(MAX_UPDATE_BYTES / 1024),
+  notebookFull: Math.round(MAX_NOTEBOOK_BYTES / 1024 / 1024),
 }
 
 /**
@@ -76,7 +68,8 @@ export default function NoteEditor({ notebookId, title, user }: { notebookId: st
       doc.destroy()
     }
   }, [notebookId, user.id])
-  if (!session) return <p className="text-slate-700">Loading the editor…</p>
+  const { t } = useTranslation()
+  if (!session) return <p className="text-slate-700">{t('notes.editor.loading')}</p>
   return <LiveEditor key={notebookId} session={session} title={title} user={user} />
 }
 
@@ -215,6 +208,7 @@ function useOthers(session: Session): { clientId: number; name: string; color: s
 function LiveEditor({ session, title, user }: { session: Session; title: string; user: Person }) {
   const status = useNoteStatus(session)
   const others = useOthers(session)
+  const { t } = useTranslation()
   const editable = status !== 'removed' && status !== 'archived' && status !== 'signedOut' && !REFUSED.includes(status)
   const editor = useEditor({
     immediatelyRender: false,
@@ -225,7 +219,7 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
     ],
     editorProps: {
       attributes: {
-        'aria-label': `${title}: notebook text`,
+        'aria-label': t('notes.notebookText', { title }),
         role: 'textbox',
         'aria-multiline': 'true',
         class: 'note-content min-h-64 rounded-b-md border border-slate-300 bg-white p-3 focus:outline-2 focus:outline-brand-700',
@@ -240,7 +234,7 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
     <div className="space-y-3">
       <p
         role="status"
-        aria-label="Notebook status"
+        aria-label={t('notes.editor.statusLabel')}
         className={`rounded-md border p-2 text-sm font-medium ${
           status === 'offline'
             ? 'border-amber-500 bg-amber-50 text-amber-950'
@@ -249,7 +243,7 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
               : 'border-slate-200 bg-slate-50 text-slate-800'
         }`}
       >
-        {STATUS_TEXT[status]}
+        {t(`notes.editor.status.${status}`, { size: STATUS_SIZE[status] ?? 0 })}
       </p>
       {REFUSED.includes(status) ? (
         <button
@@ -257,12 +251,12 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
           onClick={() => window.location.reload()}
           className="min-h-11 rounded border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-100"
         >
-          Reload the notebook
+          {t('notes.editor.reload')}
         </button>
       ) : null}
       <div aria-live="polite" className="text-sm text-slate-700">
         {others.length ? (
-          <ul aria-label="Also editing" className="flex flex-wrap gap-2">
+          <ul aria-label={t('notes.editor.alsoEditing')} className="flex flex-wrap gap-2">
             {others.map((o) => (
               <li key={o.clientId} className="rounded px-2 py-0.5 font-medium text-white" style={{ backgroundColor: o.color }}>
                 {o.name}
@@ -270,7 +264,7 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
             ))}
           </ul>
         ) : (
-          <p>Nobody else is editing right now.</p>
+          <p>{t('notes.editor.nobodyElse')}</p>
         )}
       </div>
       <div>
@@ -282,6 +276,7 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
 }
 
 function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+  const { t } = useTranslation()
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -298,28 +293,28 @@ function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
   })
   const chain = () => editor.chain().focus()
   const buttons: { label: string; active: boolean; run: () => void }[] = [
-    { label: 'Bold', active: state.bold, run: () => chain().toggleBold().run() },
-    { label: 'Italic', active: state.italic, run: () => chain().toggleItalic().run() },
-    { label: 'Heading', active: state.heading, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { label: 'Subheading', active: state.subheading, run: () => chain().toggleHeading({ level: 4 }).run() },
-    { label: 'Bulleted list', active: state.bullets, run: () => chain().toggleBulletList().run() },
-    { label: 'Numbered list', active: state.numbers, run: () => chain().toggleOrderedList().run() },
-    { label: 'Checklist', active: state.tasks, run: () => chain().toggleTaskList().run() },
+    { label: t('notes.editor.tools.bold'), active: state.bold, run: () => chain().toggleBold().run() },
+    { label: t('notes.editor.tools.italic'), active: state.italic, run: () => chain().toggleItalic().run() },
+    { label: t('notes.editor.tools.heading'), active: state.heading, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: t('notes.editor.tools.subheading'), active: state.subheading, run: () => chain().toggleHeading({ level: 4 }).run() },
+    { label: t('notes.editor.tools.bullets'), active: state.bullets, run: () => chain().toggleBulletList().run() },
+    { label: t('notes.editor.tools.numbers'), active: state.numbers, run: () => chain().toggleOrderedList().run() },
+    { label: t('notes.editor.tools.tasks'), active: state.tasks, run: () => chain().toggleTaskList().run() },
     {
-      label: 'Link',
+      label: t('notes.editor.tools.link'),
       active: state.link,
       run: () => {
         if (editor.isActive('link')) {
           chain().extendMarkRange('link').unsetLink().run()
           return
         }
-        const href = window.prompt('Link address (https://…)')?.trim()
+        const href = window.prompt(t('notes.editor.linkPrompt'))?.trim()
         if (href) chain().extendMarkRange('link').setLink({ href }).run()
       },
     },
   ]
   return (
-    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-1">
+    <div role="toolbar" aria-label={t('notes.editor.toolbar')} className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-1">
       {buttons.map((b) => (
         <button
           key={b.label}

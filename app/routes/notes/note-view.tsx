@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { safeHref, type NoteNode } from '#shared/notes/note-json.ts'
 
 /**
@@ -40,14 +41,7 @@ function renderNode(node: NoteNode, key: number): ReactNode {
         </ul>
       )
     case 'taskItem': {
-      const checked = Boolean(node.attrs?.checked)
-      return (
-        <li key={key} data-checked={checked}>
-          <span aria-hidden="true">{checked ? '☑' : '☐'} </span>
-          <span className="sr-only">{checked ? 'Done: ' : 'To do: '}</span>
-          <div>{renderChildren(node)}</div>
-        </li>
-      )
+      return <TaskItem key={key} node={node} />
     }
     case 'blockquote':
       return <blockquote key={key}>{renderChildren(node)}</blockquote>
@@ -66,6 +60,22 @@ function renderNode(node: NoteNode, key: number): ReactNode {
     default:
       return <div key={key}>{renderChildren(node)}</div>
   }
+}
+
+// Symbols, not words: hidden from screen readers, which hear the words beside them.
+const TICKED = '☑'
+const UNTICKED = '☐'
+
+function TaskItem({ node }: { node: NoteNode }) {
+  const { t } = useTranslation()
+  const checked = Boolean(node.attrs?.checked)
+  return (
+    <li data-checked={checked}>
+      <span aria-hidden="true">{checked ? TICKED : UNTICKED} </span>
+      <span className="sr-only">{checked ? t('notes.view.done') : t('notes.view.toDo')}</span>
+      <div>{renderChildren(node)}</div>
+    </li>
+  )
 }
 
 function TextRun({ node }: { node: NoteNode }) {

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -7,7 +8,10 @@ import { NoteView } from './note-view.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { restoreDayFormSchema } from '#shared/schemas/notes.ts'
+import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 
@@ -29,10 +33,16 @@ type ActionData = { ok: true; day: string } | { ok: false; message: string }
 
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
   requireUser(context, request)
-  const form = await request.formData()
-  const day = String(form.get('day') ?? '')
+  const parsed = parseForm(await request.formData(), restoreDayFormSchema)
+  if (!parsed.ok) return refusal(parsed)
+  const { day } = parsed.value
   const result = await actionResult(() => context.trpc.notebooks.restore({ studentId: params.studentId ?? '', notebookId: params.notebookId ?? '', day }))
-  return result.ok ? { ok: true, day } : { ok: false, message: result.message }
+  return result.ok ? { ok: true, day } : refusal(result)
+}
+
+// The day is a hidden field with no place of its own on the page, so its problem is said with the message.
+function refusal(failure: Omit<FormFailure, 'ok'>): ActionData {
+  return { ok: false, message: [...new Set([failure.message, ...(failure.fieldErrors.day ?? [])])].join(' ') }
 }
 
 export default function NotebookHistory() {
@@ -40,6 +50,7 @@ export default function NotebookHistory() {
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
+  const { t } = useTranslation()
   if (!parent) return null
   const base = `/students/${parent.student.id}/notes/${notebook.id}`
   const canRestore = can(parent.student.role, 'notes.manage') && notebook.archivedAt === null
@@ -47,17 +58,17 @@ export default function NotebookHistory() {
   return (
     <div className="space-y-4">
       <TextLink to={base}>
-        Back to {notebook.title}
+        {t('notes.history.backTo', { title: notebook.title })}
       </TextLink>
-      <Card title={`History of ${notebook.title}`} headingLevel={2}>
-        <p className="mb-3 text-slate-700">One saved copy per day: the notebook as it stood after that day’s last edit, with who wrote what.</p>
-        {actionData?.ok ? <Alert tone="success">Restored the copy from {formatSchoolDate(actionData.day)}. Everyone editing sees it now.</Alert> : null}
+      <Card title={t('notes.history.title', { title: notebook.title })} headingLevel={2}>
+        <p className="mb-3 text-slate-700">{t('notes.history.intro')}</p>
+        {actionData?.ok ? <Alert tone="success">{t('notes.history.restored', { date: formatDay(actionData.day) })}</Alert> : null}
         {actionData && !actionData.ok ? <Alert>{actionData.message}</Alert> : null}
-        <ul aria-label="Saved days" className="divide-y divide-slate-200">
+        <ul aria-label={t('notes.history.savedDays')} className="divide-y divide-slate-200">
           {days.map((d) => (
             <li key={d.day} className="py-2">
               <TextLink to={`?day=${d.day}`} aria-current={view?.day === d.day ? 'page' : undefined}>
-                {formatSchoolDate(d.day)}
+                {formatDay(d.day)}
               </TextLink>
               <p className="text-sm text-slate-700">{d.preview}</p>
             </li>
@@ -65,17 +76,17 @@ export default function NotebookHistory() {
         </ul>
       </Card>
       {view ? (
-        <Card title={`As it was on ${formatSchoolDate(view.day)}`} headingLevel={2}>
-          <NoteView doc={view.json} label={`${notebook.title} on ${formatSchoolDate(view.day)}`} />
+        <Card title={t('notes.history.asItWas', { date: formatDay(view.day) })} headingLevel={2}>
+          <NoteView doc={view.json} label={t('notes.history.dayText', { title: notebook.title, date: formatDay(view.day) })} />
           {view.authorship.length ? (
             <section aria-labelledby="who-wrote-what" className="mt-4">
               <h3 id="who-wrote-what" className="font-semibold text-slate-900">
-                Who wrote what
+                {t('notes.history.whoWroteWhat')}
               </h3>
-              <ul aria-label="Who wrote what" className="mt-2 divide-y divide-slate-200 text-sm">
+              <ul aria-label={t('notes.history.whoWroteWhat')} className="mt-2 divide-y divide-slate-200 text-sm">
                 {view.authorship.map((block, i) => (
                   <li key={i} className="py-1.5">
-                    <span className="font-medium text-slate-900">{block.authors.join(', ')}:</span>{' '}
+                    <span className="font-medium text-slate-900">{t('notes.history.authors', { names: block.authors.join(', ') })}</span>{' '}
                     <span className="text-slate-700">{block.text.length > 160 ? `${block.text.slice(0, 160)}…` : block.text}</span>
                   </li>
                 ))}
@@ -85,9 +96,9 @@ export default function NotebookHistory() {
           {canRestore ? (
             <Form method="post" className="mt-4">
               <input type="hidden" name="day" value={view.day} />
-              <p className="mb-2 text-sm text-slate-700">Restoring replaces the current text with this copy, as a new edit: later edits stay in the history.</p>
+              <p className="mb-2 text-sm text-slate-700">{t('notes.history.restoreHint')}</p>
               <Button type="submit" disabled={busy}>
-                Restore this copy
+                {t('notes.history.restore')}
               </Button>
             </Form>
           ) : null}
@@ -97,4 +108,6 @@ export default function NotebookHistory() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `History of ${data.notebook.title} · Same Page` : 'Not found · Same Page' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t('common.titleSuffix', { title: data ? t('notes.history.title', { title: data.notebook.title }) : t('common.notFound') }) },
+]

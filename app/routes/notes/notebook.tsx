@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -11,6 +12,10 @@ import { firstName } from '#app/utils/plan-labels.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { can } from '#shared/permissions.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
+import { notebookFormSchema } from '#shared/schemas/notes.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 
@@ -35,17 +40,18 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const notebookId = params.notebookId ?? ''
-  const form = await request.formData()
-  const intent = String(form.get('intent') ?? '')
-  if (intent === 'rename') {
-    const result = await actionResult(() => context.trpc.notebooks.rename({ studentId, notebookId, title: String(form.get('title') ?? '') }))
-    return result.ok ? { ok: true, intent } : { intent, ...result }
+  const parsed = parseForm(await request.formData(), notebookFormSchema)
+  if (!parsed.ok) {
+    // Only renaming has fields of its own; a refused intent is a form this page never sends.
+    if (parsed.fieldErrors.intent) return { ok: false, intent: '', message: t('notes.unknownAction'), fieldErrors: {} }
+    return { ...parsed, intent: 'rename' }
   }
-  if (intent === 'archive') {
-    const result = await actionResult(() => context.trpc.notebooks.archive({ studentId, notebookId }))
-    return result.ok ? { ok: true, intent } : { intent, ...result }
-  }
-  return { ok: false, intent, message: 'That action is not known.', fieldErrors: {} }
+  const submitted = parsed.value
+  const result =
+    submitted.intent === 'rename'
+      ? await actionResult(() => context.trpc.notebooks.rename({ studentId, notebookId, title: submitted.title }))
+      : await actionResult(() => context.trpc.notebooks.archive({ studentId, notebookId }))
+  return result.ok ? { ok: true, intent: submitted.intent } : { ...result, intent: submitted.intent }
 }
 
 export default function NotebookPage() {
@@ -54,6 +60,7 @@ export default function NotebookPage() {
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const hydrated = useHydrated()
+  const { t } = useTranslation()
   if (!parent) return null
   const { student } = parent
   const base = `/students/${student.id}`
@@ -63,46 +70,46 @@ export default function NotebookPage() {
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Notebook pages" className="flex flex-wrap gap-x-4">
+      <nav aria-label={t('notes.page.nav')} className="flex flex-wrap gap-x-4">
         <TextLink to={base}>
-          Back to {firstName(student)}’s plan
+          {t('notes.page.backToPlan', { name: firstName(student) })}
         </TextLink>
         <TextLink to={`${base}/notes/${notebook.id}/history`}>
-          History
+          {t('notes.page.history')}
         </TextLink>
       </nav>
       <Card title={notebook.title} headingId="notebook-heading">
-        {archived ? (
+        {notebook.archivedAt !== null ? (
           <div className="space-y-3">
             <Alert tone="info">
-              This notebook was archived on {new Date(notebook.archivedAt!).toLocaleDateString('en-US', { dateStyle: 'long' })}. It can be read but not changed.
+              {t('notes.page.archivedOn', { date: formatMoment(notebook.archivedAt, 'longDate') })}
             </Alert>
-            <NoteView doc={content} label={`${notebook.title}: notebook text`} />
+            <NoteView doc={content} label={t('notes.notebookText', { title: notebook.title })} />
           </div>
         ) : hydrated ? (
-          <Suspense fallback={<NoteView doc={content} label={`${notebook.title}: saved text`} />}>
+          <Suspense fallback={<NoteView doc={content} label={t('notes.savedText', { title: notebook.title })} />}>
             <NoteEditor notebookId={notebook.id} title={notebook.title} user={user} />
           </Suspense>
         ) : (
-          <NoteView doc={content} label={`${notebook.title}: saved text`} />
+          <NoteView doc={content} label={t('notes.savedText', { title: notebook.title })} />
         )}
       </Card>
 
       {canManage && !archived ? (
-        <Card title="Manage this notebook" headingLevel={2}>
+        <Card title={t('notes.page.manage')} headingLevel={2}>
           {failure ? <Alert>{failure.message}</Alert> : null}
           <Form method="post" className="space-y-2" noValidate key={notebook.title}>
             <input type="hidden" name="intent" value="rename" />
-            <Field label="Title" name="title" defaultValue={notebook.title} maxLength={80} errors={failure?.fieldErrors.title} />
+            <Field label={t('notes.page.title')} name="title" defaultValue={notebook.title} maxLength={80} errors={failure?.fieldErrors.title} />
             <Button type="submit" variant="secondary" disabled={busy}>
-              Rename
+              {t('notes.page.rename')}
             </Button>
           </Form>
           <Form method="post" className="mt-4">
             <input type="hidden" name="intent" value="archive" />
-            <p className="mb-2 text-sm text-slate-700">Archiving closes the notebook for everyone. Its words and history stay readable.</p>
+            <p className="mb-2 text-sm text-slate-700">{t('notes.page.archiveHint')}</p>
             <Button type="submit" variant="danger" disabled={busy}>
-              Archive notebook
+              {t('notes.page.archive')}
             </Button>
           </Form>
         </Card>
@@ -111,4 +118,6 @@ export default function NotebookPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.notebook.title} · Same Page` : 'Not found · Same Page' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t('common.titleSuffix', { title: data ? data.notebook.title : t('common.notFound') }) },
+]

@@ -1,4 +1,6 @@
 import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { formatMoment } from '#shared/i18n/format.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -37,46 +39,50 @@ export function NotebooksCard({
   createError: { message: string; title?: string[] | undefined } | null
   busy: boolean
 }) {
+  const { t } = useTranslation()
   return (
-    <Card title="Notebooks" headingId="notebooks-heading">
-      <p className="mb-3 text-slate-700">Shared notes the whole team writes together, live.</p>
+    <Card title={t('notes.card.title')} headingId="notebooks-heading">
+      <p className="mb-3 text-slate-700">{t('notes.card.intro')}</p>
       {notebooks.length === 0 ? (
-        <p className="text-slate-700">No notebooks yet.</p>
+        <p className="text-slate-700">{t('notes.card.none')}</p>
       ) : (
-        <ul aria-label="Notebooks" className="divide-y divide-slate-200">
+        <ul aria-label={t('notes.card.list')} className="divide-y divide-slate-200">
           {notebooks.map((n) => (
             <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <TextLink to={`${base}/notes/${n.id}`}>
                 {n.title}
               </TextLink>
               <span className="text-sm text-slate-600">
-                Last edited {new Date(n.updatedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}
+                {t('notes.card.lastEdited', { at: formatMoment(n.updatedAt) })}
               </span>
             </li>
           ))}
         </ul>
       )}
 
-      <Form method="get" role="search" aria-label="Search notebooks" className="mt-4 flex flex-wrap items-end gap-2">
+      <Form method="get" role="search" aria-label={t('notes.card.searchLabel')} className="mt-4 flex flex-wrap items-end gap-2">
         <div className="min-w-0 flex-1">
-          <Field label="Search the notebooks" name="q" type="search" defaultValue={search.query} errors={search.error ? [search.error] : undefined} />
+          <Field label={t('notes.card.searchField')} name="q" type="search" defaultValue={search.query} errors={search.error ? [search.error] : undefined} />
         </div>
         <Button type="submit" variant="secondary">
-          Search
+          {t('notes.card.search')}
         </Button>
       </Form>
       {search.hits ? (
         <div className="mt-3" role="status">
           {search.hits.length === 0 ? (
-            <p className="text-slate-700">No notebook mentions “{search.query}”.</p>
+            <p className="text-slate-700">{t('notes.card.noHits', { query: search.query })}</p>
           ) : (
-            <ul aria-label="Search results" className="space-y-2">
+            <ul aria-label={t('notes.card.results')} className="space-y-2">
               {search.hits.map((hit) => (
                 <li key={hit.id}>
                   <Link to={`${base}/notes/${hit.id}`} className="font-medium text-brand-700 underline">
                     {hit.title}
                   </Link>
-                  {hit.archived ? <span className="text-sm text-slate-600"> (archived)</span> : null}
+                  {hit.archived ? <span className="text-sm text-slate-600">
+                      {' '}
+                      {t('notes.card.archived')}
+                    </span> : null}
                   <p className="text-sm text-slate-700">{hit.excerpt}</p>
                 </li>
               ))}
@@ -89,9 +95,9 @@ export function NotebooksCard({
         <Form method="post" className="mt-6 space-y-2" noValidate>
           <input type="hidden" name="intent" value="createNotebook" />
           {createError ? <Alert>{createError.message}</Alert> : null}
-          <Field label="New notebook title" name="title" maxLength={80} errors={createError?.title} />
+          <Field label={t('notes.card.newTitle')} name="title" maxLength={80} errors={createError?.title} />
           <Button type="submit" disabled={busy}>
-            Start notebook
+            {t('notes.card.start')}
           </Button>
         </Form>
       ) : null}

@@ -1,8 +1,11 @@
 import { useState, type FormEvent, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
 import { CHECK_STATUSES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
-import { CHECK_LABELS } from '#shared/schemas/today.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
+import { checkFormSchema } from '#shared/schemas/today.ts'
+import { parseForm } from '#app/utils/parse-form.ts'
 import type { ShownCheck } from './shown-check.ts'
 import type { TapResult } from './use-check-sync.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
@@ -30,6 +33,9 @@ export interface RowFailure {
 const PRESSED =
   'aria-pressed:border-brand-700 aria-pressed:bg-brand-700 aria-pressed:text-white aria-pressed:ring-2 aria-pressed:ring-brand-700 aria-pressed:ring-offset-2 aria-pressed:hover:bg-brand-800'
 
+// A symbol, not a word: hidden from screen readers, which hear aria-pressed instead.
+const CHOSEN_MARK = '✓'
+
 function Hidden({ studentId, accommodationId, date }: { studentId: string; accommodationId: string; date: string }) {
   return (
     <>
@@ -43,22 +49,25 @@ function Hidden({ studentId, accommodationId, date }: { studentId: string; accom
 
 function RecordedLine({ shown }: { shown: ShownCheck | null }) {
   const hydrated = useHydrated()
-  if (!shown) return <p className="text-sm text-slate-700">Not recorded yet.</p>
+  const { t } = useTranslation()
+  if (!shown) return <p className="text-sm text-slate-700">{t('today.row.notRecorded')}</p>
   // The time is the reader's local time, so it is only known in the browser.
-  const time = hydrated ? new Date(shown.recordedAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }) : null
+  const time = hydrated ? formatMoment(shown.recordedAt, 'time') : null
+  const status = t(`today.check.${shown.status}`)
+  const by = { name: shown.recordedBy, time: time ?? '' }
   return (
     <div className="space-y-1 text-sm text-slate-700">
       <p className="flex flex-wrap items-center gap-2">
         <span className="font-semibold text-slate-900">
-          {CHECK_LABELS[shown.status]}
-          {shown.reason ? `: ${shown.reason}` : ''}
+          {shown.reason ? t('today.row.statusWithReason', { status, reason: shown.reason }) : status}
         </span>
-        {shown.late ? <StatusBadge tone="warn">Late</StatusBadge> : null}
-        {shown.pending ? <StatusBadge tone="info">Waiting to sync</StatusBadge> : null}
+        {shown.late ? <StatusBadge tone="warn">{t('today.row.late')}</StatusBadge> : null}
+        {shown.pending ? <StatusBadge tone="info">{t('today.row.waiting')}</StatusBadge> : null}
       </p>
       <p>
-        {shown.pending ? 'Tapped' : 'Recorded'} by {shown.recordedBy}
-        {time ? ` at ${time}` : ''}
+        {shown.pending
+          ? t(time ? 'today.row.tappedByAt' : 'today.row.tappedBy', by)
+          : t(time ? 'today.row.recordedByAt' : 'today.row.recordedBy', by)}
       </p>
     </div>
   )
@@ -89,6 +98,7 @@ export function AccommodationCheckRow({
   onTap: (status: CheckStatus, reason?: string) => TapResult
 }) {
   const a = accommodation
+  const { t } = useTranslation()
   const [askingReason, setAskingReason] = useState(false)
   const [reasonErrors, setReasonErrors] = useState<string[] | undefined>(undefined)
   const [tapErrors, setTapErrors] = useState<string[]>([])
@@ -112,8 +122,9 @@ export function AccommodationCheckRow({
 
   function saveReason(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '')
-    const result = onTap('not_provided', reason)
+    // The same reading the page's action gives this form without scripts.
+    const parsed = parseForm(new FormData(event.currentTarget), checkFormSchema)
+    const result = parsed.ok ? onTap('not_provided', parsed.value.reason) : parsed
     if (result.ok) {
       closeReason()
       return
@@ -139,17 +150,15 @@ export function AccommodationCheckRow({
       <p className="text-slate-700">{a.description}</p>
       {a.dispute && a.check && shown && !shown.pending && shown.recordedAt === a.check.recordedAt ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
-          <StatusBadge tone="bad">Disputed</StatusBadge>
-          <span className="text-slate-800">
-            {a.dispute.byName}: “{a.dispute.comment}”
-          </span>
+          <StatusBadge tone="bad">{t('today.row.disputed')}</StatusBadge>
+          <span className="text-slate-800">{t('today.row.dispute', { name: a.dispute.byName, comment: a.dispute.comment })}</span>
         </p>
       ) : null}
 
       {canRecord ? (
         <form method="post">
           <Hidden studentId={studentId} accommodationId={a.id} date={date} />
-          <div role="group" aria-label={`Record ${a.title}`} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <div role="group" aria-label={t('today.row.recordGroup', { title: a.title })} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {CHECK_STATUSES.map((status) => (
               <Button
                 key={status}
@@ -157,7 +166,7 @@ export function AccommodationCheckRow({
                 name="status"
                 value={status}
                 variant="secondary"
-                aria-label={`${CHECK_LABELS[status]}: ${a.title}`}
+                aria-label={t('today.row.choiceLabel', { status: t(`today.check.${status}`), title: a.title })}
                 aria-pressed={shown?.status === status}
                 id={status === 'not_provided' ? notProvidedId : undefined}
                 aria-controls={status === 'not_provided' && reasonOpen ? reasonId : undefined}
@@ -167,10 +176,10 @@ export function AccommodationCheckRow({
                 {/* A mark besides the fill, so the choice does not rest on colour; placed aside so labels keep one line. */}
                 {shown?.status === status ? (
                   <span aria-hidden="true" className="absolute left-1 text-xs">
-                    ✓
+                    {CHOSEN_MARK}
                   </span>
                 ) : null}
-                {CHECK_LABELS[status]}
+                {t(`today.check.${status}`)}
               </Button>
             ))}
           </div>
@@ -182,9 +191,9 @@ export function AccommodationCheckRow({
           <Hidden studentId={studentId} accommodationId={a.id} date={date} />
           <input type="hidden" name="status" value="not_provided" />
           <Field
-            label={`Why was “${a.title}” not provided?`}
+            label={t('today.row.reasonLabel', { title: a.title })}
             name="reason"
-            hint="A few words, for example: no copy of the plan today."
+            hint={t('today.row.reasonHint')}
             maxLength={300}
             required
             autoFocus
@@ -192,11 +201,11 @@ export function AccommodationCheckRow({
             errors={reasonErrors ?? failure?.fieldErrors.reason}
           />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" aria-label={`Save reason: ${a.title}`}>
-              Save reason
+            <Button type="submit" aria-label={t('today.row.saveReasonLabel', { title: a.title })}>
+              {t('today.row.saveReason')}
             </Button>
-            <Button variant="secondary" onClick={closeReason} aria-label={`Cancel Not provided: ${a.title}`}>
-              Cancel
+            <Button variant="secondary" onClick={closeReason} aria-label={t('today.row.cancelLabel', { title: a.title })}>
+              {t('today.row.cancel')}
             </Button>
           </div>
         </form>
@@ -206,7 +215,7 @@ export function AccommodationCheckRow({
       {tapErrors.length ? <p className="text-sm font-medium text-red-800">{tapErrors.join(' ')}</p> : null}
       {rowMessage ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm font-medium text-red-900">
-          Not saved: {rowMessage}
+          {t('today.row.notSaved', { message: rowMessage })}
         </p>
       ) : null}
     </li>

@@ -1,7 +1,6 @@
 import { Link } from '@remix-run/react'
-
-const WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: 'UTC' })
-const MONTH_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+import { useTranslation } from 'react-i18next'
+import { formatDay } from '#shared/i18n/format.ts'
 
 const CHIP =
   'flex min-h-14 w-full flex-col items-center justify-center rounded-md border border-slate-300 bg-white px-1 py-1 text-center text-sm leading-tight text-slate-900 hover:bg-slate-100 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white'
@@ -23,13 +22,13 @@ function Chip({ to, current, top, bottom }: { to: string; current: boolean; top:
 export function DaySwitcher({ today, recordableDays, selected }: { today: string; recordableDays: readonly string[]; selected: string }) {
   const past = recordableDays.filter((d) => d < today)
   const todayOpen = recordableDays.includes(today)
-  const at = (d: string) => new Date(`${d}T00:00:00Z`)
+  const { t } = useTranslation()
   return (
-    <nav aria-label="Choose a day">
+    <nav aria-label={t('today.days.label')}>
       <ul className="grid grid-cols-4 gap-2 sm:grid-cols-7">
-        <Chip to="/today" current={selected === today} top="Today" bottom={todayOpen ? MONTH_DAY.format(at(today)) : 'no school'} />
+        <Chip to="/today" current={selected === today} top={t('today.days.today')} bottom={todayOpen ? formatDay(today, 'monthDay') : t('today.days.noSchool')} />
         {past.map((d) => (
-          <Chip key={d} to={`/today?date=${d}`} current={selected === d} top={WEEKDAY.format(at(d))} bottom={MONTH_DAY.format(at(d))} />
+          <Chip key={d} to={`/today?date=${d}`} current={selected === d} top={formatDay(d, 'weekday')} bottom={formatDay(d, 'monthDay')} />
         ))}
       </ul>
     </nav>

@@ -1,12 +1,13 @@
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
-import { formatSchoolDate } from '#shared/school-date.ts'
-import { PROMPT_LEVELS, REGULATION_STATES, type GoalUnit } from '#shared/schemas/plan.ts'
-import { areaLabel, formatGoalValue, PROMPT_LEVEL_LABELS, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { useTranslation } from 'react-i18next'
+import { formatDay } from '#shared/i18n/format.ts'
+import { PROMPT_LEVELS, type GoalUnit } from '#shared/schemas/plan.ts'
+import { areaLabel, formatGoalValue, PROMPT_LEVEL_LABELS } from '#app/utils/plan-labels.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
-import { RegulationMark } from '#app/components/regulation-mark.tsx'
+import { RegulationChoice } from '#app/components/regulation-choice.tsx'
 
 export interface QuickProgressValues {
   goalId: string
@@ -27,7 +28,8 @@ export interface QuickProgressGoal {
   unit: GoalUnit
 }
 
-const UNIT_WORDS: Record<GoalUnit, string> = { percent: 'percent', minutes: 'minutes', count: 'times' }
+// A symbol, not a word: the summary's own text and the details' open state are what is read aloud.
+const OPEN_MARK = '▾'
 
 /**
  * One data point for a goal without leaving the Today screen: the goal, the value, how the student seemed
@@ -47,6 +49,7 @@ export function QuickProgressForm({
   /** The page action's answer when this form was posted without scripts. */
   noScriptResult: QuickProgressResult | null
 }) {
+  const { t } = useTranslation()
   const fetcher = useFetcher<QuickProgressResult>({ key: `progress-${studentId}` })
   const result = fetcher.data ?? noScriptResult
   const failure = result && !result.ok ? result : null
@@ -74,32 +77,35 @@ export function QuickProgressForm({
   return (
     <details className="group rounded-md border border-slate-300" open={result ? true : undefined}>
       <summary className={`${buttonClasses('secondary')} w-full cursor-pointer list-none border-0 [&::-webkit-details-marker]:hidden`}>
-        Record progress on a goal
+        {t('today.progress.open')}
         <span aria-hidden="true" className="group-open:rotate-180">
-          ▾
+          {OPEN_MARK}
         </span>
       </summary>
-      <fetcher.Form method="post" ref={formRef} noValidate className="space-y-4 border-t border-slate-200 p-3" aria-label={`Record progress for ${firstName}`}>
+      <fetcher.Form method="post" ref={formRef} noValidate className="space-y-4 border-t border-slate-200 p-3" aria-label={t('today.progress.formLabel', { name: firstName })}>
         <input type="hidden" name="intent" value="progress" />
         <input type="hidden" name="studentId" value={studentId} />
         <input type="hidden" name="date" value={date} />
         {success ? (
           <Alert tone="success">
-            Added {formatGoalValue(success.value, savedGoal?.unit ?? '')} for {savedGoal ? areaLabel(savedGoal.area) : 'the goal'} on{' '}
-            {formatSchoolDate(success.date)}.
+            {t('today.progress.added', {
+              value: formatGoalValue(success.value, savedGoal?.unit ?? ''),
+              goal: savedGoal ? areaLabel(savedGoal.area) : t('today.progress.theGoal'),
+              date: formatDay(success.date),
+            })}
           </Alert>
         ) : null}
         {failure ? <Alert>{[failure.message, ...(errors.date ?? []), ...(errors.form ?? [])].join(' ')}</Alert> : null}
-        <SelectField label="Goal" name="goalId" value={goalId} onChange={(e) => setGoalId(e.target.value)} errors={errors.goalId}>
-          {goals.length === 1 ? null : <option value="">Choose a goal…</option>}
+        <SelectField label={t('today.progress.goal')} name="goalId" value={goalId} onChange={(e) => setGoalId(e.target.value)} errors={errors.goalId}>
+          {goals.length === 1 ? null : <option value="">{t('today.progress.chooseGoal')}</option>}
           {goals.map((g) => (
             <option key={g.id} value={g.id}>
-              {areaLabel(g.area)}: {g.means}
+              {t('today.progress.goalOption', { area: areaLabel(g.area), means: g.means })}
             </option>
           ))}
         </SelectField>
         <Field
-          label={unit ? `Result (${UNIT_WORDS[unit]})` : 'Result'}
+          label={unit ? t(`today.progress.resultIn.${unit}`) : t('today.progress.result')}
           name="value"
           type="number"
           inputMode="decimal"
@@ -108,35 +114,14 @@ export function QuickProgressForm({
           defaultValue={failure?.values.value ?? ''}
           errors={errors.value}
         />
-        <fieldset className="space-y-2" aria-describedby={errors.regulation?.length ? `regulation-error-${studentId}` : undefined}>
-          <legend className="font-medium text-slate-800">How did {firstName} seem?</legend>
-          <div className="flex flex-wrap gap-2">
-            {REGULATION_STATES.map((r) => (
-              <label
-                key={r}
-                className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-              >
-                <input
-                  type="radio"
-                  name="regulation"
-                  value={r}
-                  defaultChecked={failure?.values.regulation === r}
-                  aria-invalid={errors.regulation?.length ? true : undefined}
-                  className="size-5 accent-brand-700"
-                />
-                <RegulationMark state={r} />
-                {REGULATION_LABELS[r]}
-              </label>
-            ))}
-          </div>
-          {errors.regulation?.length ? (
-            <p id={`regulation-error-${studentId}`} className="text-sm font-medium text-red-800">
-              {errors.regulation.join(' ')}
-            </p>
-          ) : null}
-        </fieldset>
+        <RegulationChoice
+          legend={t('today.progress.howDidTheySeem', { name: firstName })}
+          errorId={`regulation-error-${studentId}`}
+          defaultValue={failure?.values.regulation}
+          errors={errors.regulation}
+        />
         <SelectField
-          label="Prompt level: how much help"
+          label={t('today.progress.promptLevel')}
           name="promptLevel"
           defaultValue={failure?.values.promptLevel || 'independent'}
           errors={errors.promptLevel}
@@ -147,9 +132,9 @@ export function QuickProgressForm({
             </option>
           ))}
         </SelectField>
-        <Field label="Note (optional)" name="note" maxLength={1000} defaultValue={failure?.values.note ?? ''} errors={errors.note} />
+        <Field label={t('today.progress.note')} name="note" maxLength={1000} defaultValue={failure?.values.note ?? ''} errors={errors.note} />
         <Button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Add data point'}
+          {busy ? t('today.progress.saving') : t('today.progress.add')}
         </Button>
       </fetcher.Form>
     </details>

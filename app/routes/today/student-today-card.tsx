@@ -1,8 +1,8 @@
-
+import { Trans, useTranslation } from 'react-i18next'
 import type { CheckView, TodayStudent } from '#app/utils/api-types.ts'
 import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
 import { can } from '#shared/permissions.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 import { checkKey, shownCheck } from './shown-check.ts'
 import type { CheckTap, RefusedCheck, TapResult } from './use-check-sync.ts'
@@ -13,26 +13,27 @@ import { TextLink } from '#app/components/text-link.tsx'
 
 /** The short form of the two profiles (docs/domain.md#profiles): what an adult needs in the moment, before anything else. */
 const SHORT_PROFILE = [
-  ['How to give an instruction', (s: TodayStudent) => s.communication.givingInstructions],
-  ['What helps', (s: TodayStudent) => s.regulation.whatHelps],
-  ['What to avoid', (s: TodayStudent) => s.regulation.whatToAvoid],
-  ['Where to calm down', (s: TodayStudent) => s.regulation.calmPlace],
+  ['givingInstructions', (s: TodayStudent) => s.communication.givingInstructions],
+  ['whatHelps', (s: TodayStudent) => s.regulation.whatHelps],
+  ['whatToAvoid', (s: TodayStudent) => s.regulation.whatToAvoid],
+  ['calmPlace', (s: TodayStudent) => s.regulation.calmPlace],
 ] as const
 
 function ShortProfile({ student }: { student: TodayStudent }) {
+  const { t } = useTranslation()
   const rows = SHORT_PROFILE.map(([label, pick]) => [label, pick(student).trim()] as const).filter(([, text]) => text)
   return (
     <section aria-labelledby={`help-${student.id}`} className="rounded-md bg-brand-50 p-3">
       <h3 id={`help-${student.id}`} className="font-semibold text-brand-800">
-        How to help {student.firstName}
+        {t('today.card.howToHelp', { name: student.firstName })}
       </h3>
       {rows.length === 0 ? (
-        <p className="mt-1 text-slate-700">The profiles are not written yet.</p>
+        <p className="mt-1 text-slate-700">{t('today.card.profilesNotWritten')}</p>
       ) : (
         <dl className="mt-2 space-y-2">
           {rows.map(([label, text]) => (
             <div key={label}>
-              <dt className="text-sm font-semibold text-slate-700">{label}</dt>
+              <dt className="text-sm font-semibold text-slate-700">{t(`today.card.${label}`)}</dt>
               <dd className="text-slate-900">{text}</dd>
             </div>
           ))}
@@ -70,36 +71,42 @@ export function StudentTodayCard({
 }) {
   const s = student
   const canRecord = s.canRecord && recordable
-  const day = date === today ? 'today' : `on ${formatSchoolDate(date)}`
+  const { t } = useTranslation()
+  const isToday = date === today
+  const canAddProgress = can(s.role, 'progress.record')
 
   return (
     <Card
       title={s.name}
       headingId={`student-${s.id}`}
       actions={
-        <TextLink to={`/students/${s.id}`} aria-label={`Full plan for ${s.name}`}>
-          Full plan
+        <TextLink to={`/students/${s.id}`} aria-label={t('today.card.fullPlanFor', { name: s.name })}>
+          {t('today.card.fullPlan')}
         </TextLink>
       }
     >
       {s.closure ? (
         <p className="text-lg">
-          <span className="font-semibold">No school {day}</span> — {s.closure}.
+          <Trans
+            i18nKey={isToday ? 'today.card.noSchoolToday' : 'today.card.noSchoolOn'}
+            values={{ date: formatDay(date), closure: s.closure }}
+            components={{ strong: <span className="font-semibold" /> }}
+          />
         </p>
       ) : (
         <div className="space-y-4">
           <ShortProfile student={s} />
           <section aria-labelledby={`supports-${s.id}`}>
             <h3 id={`supports-${s.id}`} className="font-semibold text-slate-900">
-              Supports {day}
+              {isToday ? t('today.card.supportsToday') : t('today.card.supportsOn', { date: formatDay(date) })}
             </h3>
             {s.canRecord && !recordable ? (
-              <p className="mt-1 text-sm text-slate-700">Records can be made for today and the last few school days only; these are shown as they are.</p>
+              <p className="mt-1 text-sm text-slate-700">{t('today.card.notRecordable')}</p>
             ) : null}
             {s.accommodations.length === 0 ? (
-              <p className="mt-1 text-slate-700">No supports apply on this day.</p>
+              <p className="mt-1 text-slate-700">{t('today.card.noSupports')}</p>
             ) : (
-              <ul className="divide-y divide-slate-200" aria-label={`${s.firstName}’s supports`}>
+              <ul className="divide-y divide-slate-200" aria-label={t('today.card.supportsOf', { name: s.firstName })}>
                 {s.accommodations.map((a) => {
                   const key = checkKey(a.id, date)
                   const mine = waiting.filter((w) => checkKey(w.accommodationId, w.date) === key)
@@ -123,7 +130,7 @@ export function StudentTodayCard({
               </ul>
             )}
           </section>
-          {can(s.role, 'progress.record') ? (
+          {canAddProgress ? (
             <QuickProgressForm studentId={s.id} firstName={s.firstName} goals={s.goals} date={date} noScriptResult={progressResult} />
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DaySwitcher } from './day-switcher.tsx'
@@ -10,12 +11,11 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { checkKey } from './shown-check.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { useCheckSync } from './use-check-sync.ts'
-import { formatSchoolDate } from '#shared/school-date.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
-import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
-import type { PromptLevel, RegulationState } from '#shared/schemas/plan.ts'
-
-const LONG_DATE = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' })
+import { todayFormEchoSchema, todayFormSchema, type TodayFormEcho } from '#shared/schemas/today.ts'
+import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
@@ -26,7 +26,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   // A mistyped ?date= is the person's mistake, not the app's: say so over today's page.
   const view = await context.trpc.today.forMe({})
   const dateError = result.fieldErrors.date?.join(' ') ?? result.message
-  return data({ view, me, dateError: `The date in the address is not valid. ${dateError}` }, { status: 400 })
+  return data({ view, me, dateError: t('today.badDateInAddress', { reason: dateError }) }, { status: 400 })
 }
 
 type CheckFailure = { intent: 'check'; ok: false; accommodationId: string; message: string; fieldErrors: Record<string, string[]> }
@@ -38,46 +38,34 @@ type CheckFailure = { intent: 'check'; ok: false; accommodationId: string; messa
 export async function action({ context, request }: ActionFunctionArgs): Promise<CheckFailure | QuickProgressResult | Response> {
   requireUser(context, request)
   const form = await request.formData()
-  const s = (key: string) => String(form.get(key) ?? '')
-  const intent = s('intent')
-  const studentId = s('studentId')
-  const date = s('date')
-
-  if (intent === 'check') {
-    const accommodationId = s('accommodationId')
-    const result = await actionResult(() =>
-      context.trpc.checks.record({
-        studentId,
-        accommodationId,
-        date,
-        status: s('status') as CheckStatus,
-        reason: form.has('reason') ? s('reason') : undefined,
-        clientId: crypto.randomUUID(),
-      }),
-    )
-    // After a saved tap, a fresh GET: reloading the page must not post it again.
-    if (result.ok) return redirect(`/today?date=${encodeURIComponent(date)}`)
-    return { intent, ok: false, accommodationId, message: result.message, fieldErrors: result.fieldErrors }
+  const typed = parseForm(form, todayFormEchoSchema)
+  if (!typed.ok) {
+    return { intent: 'check', ok: false, accommodationId: '', message: t('today.unknownAction'), fieldErrors: {} }
   }
+  const parsed = parseForm(form, todayFormSchema)
+  if (!parsed.ok) return refused(typed.value, parsed)
+  const submitted = parsed.value
+  if (submitted.intent === 'check') {
+    const { intent: _intent, ...check } = submitted
+    const result = await actionResult(() => context.trpc.checks.record({ ...check, clientId: crypto.randomUUID() }))
+    // After a saved tap, a fresh GET: reloading the page must not post it again.
+    if (result.ok) return redirect(`/today?date=${encodeURIComponent(check.date)}`)
+    return refused(typed.value, result)
+  }
+  const { intent: _intent, ...point } = submitted
+  const result = await actionResult(() => context.trpc.progress.add(point))
+  if (result.ok) return { intent: 'progress', studentId: point.studentId, ok: true, goalId: point.goalId, value: result.data.value, date: point.date }
+  return refused(typed.value, result)
+}
 
-  if (intent !== 'progress') return { intent: 'check', ok: false, accommodationId: '', message: 'That action is not known.', fieldErrors: {} }
-  const values = { goalId: s('goalId'), value: s('value').trim(), promptLevel: s('promptLevel'), regulation: s('regulation'), note: s('note') }
-  const result = await actionResult(() =>
-    context.trpc.progress.add({
-      studentId,
-      goalId: values.goalId,
-      date,
-      value: values.value === '' ? undefined : Number(values.value),
-      // The schema checks these against its lists; an unknown word comes back as a field error.
-      promptLevel: (values.promptLevel || 'independent') as PromptLevel,
-      regulation: values.regulation as RegulationState,
-      note: values.note,
-    }),
-  )
-  if (result.ok) return { intent: 'progress', studentId, ok: true, goalId: values.goalId, value: result.data.value, date }
-  const fieldErrors = { ...result.fieldErrors }
-  if (fieldErrors.goalId) fieldErrors.goalId = ['Choose a goal.']
-  return { intent: 'progress', studentId, ok: false, message: result.message, fieldErrors, values }
+/** A refusal said where it belongs: beside the tapped row, or in the progress form with what was typed. */
+function refused(typed: TodayFormEcho, failure: Omit<FormFailure, 'ok'>): CheckFailure | QuickProgressResult {
+  const { message } = failure
+  if (typed.intent === 'check') return { intent: 'check', ok: false, accommodationId: typed.accommodationId, message, fieldErrors: failure.fieldErrors }
+  const fieldErrors = { ...failure.fieldErrors }
+  if (fieldErrors.goalId) fieldErrors.goalId = [t('today.chooseGoal')]
+  const { goalId, value, promptLevel, regulation, note } = typed
+  return { intent: 'progress', studentId: typed.studentId, ok: false, message, fieldErrors, values: { goalId, value, promptLevel, regulation, note } }
 }
 
 export default function Today() {
@@ -85,6 +73,7 @@ export default function Today() {
   const actionData = useActionData<typeof action>()
   const location = useLocation()
   const sync = useCheckSync(me.id)
+  const { t } = useTranslation()
   const { date, today, recordableDays, students, todayInfo } = view
   const noSchool = todayInfo ? noSchoolSentence(todayInfo) : null
   const recordable = recordableDays.includes(date)
@@ -100,29 +89,29 @@ export default function Today() {
       <div className="space-y-1">
         {date === today ? (
           <>
-            <h1 className="text-2xl font-semibold">Today’s supports</h1>
+            <h1 className="text-2xl font-semibold">{t('today.title')}</h1>
             <p className="text-slate-700">
-              <time dateTime={date}>{LONG_DATE.format(new Date(`${date}T00:00:00Z`))}</time>
+              <time dateTime={date}>{formatDay(date, 'weekdayLong')}</time>
             </p>
           </>
         ) : (
           <h1 className="text-2xl font-semibold">
-            Supports on <time dateTime={date}>{formatSchoolDate(date)}</time>
+            <Trans i18nKey="today.supportsOnHeading" values={{ date: formatDay(date) }} components={{ time: <time dateTime={date} /> }} />
           </h1>
         )}
       </div>
       {dateError ? <Alert>{dateError}</Alert> : null}
       <DaySwitcher today={today} recordableDays={recordableDays} selected={date} />
-      {past && recordable ? <Alert tone="info">A past school day: records will show as late.</Alert> : null}
+      {past && recordable ? <Alert tone="info">{t('today.pastDay')}</Alert> : null}
       {date === today && noSchool ? (
         <Alert tone="info">
           {noSchool}
-          {recordableDays.length ? ' To record a recent school day, choose it above.' : ''}
+          {recordableDays.length ? ` ${t('today.chooseRecentDay')}` : ''}
         </Alert>
       ) : null}
       {students.length > 1 ? (
-        <nav aria-label="Students on this page" className="flex flex-wrap items-center gap-x-4">
-          <span className="text-slate-700">Jump to</span>
+        <nav aria-label={t('today.studentsOnPage')} className="flex flex-wrap items-center gap-x-4">
+          <span className="text-slate-700">{t('today.jumpTo')}</span>
           {students.map((s) => (
             <a key={s.id} href={`#student-${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
               {s.firstName}
@@ -141,7 +130,7 @@ export default function Today() {
       <RefusedElsewhere refused={refusedElsewhere} />
       {students.length === 0 ? (
         <Card>
-          <p className="text-slate-700">You are not on any student’s team yet.</p>
+          <p className="text-slate-700">{t('today.noStudents')}</p>
         </Card>
       ) : (
         students.map((s) => (
@@ -167,6 +156,6 @@ export default function Today() {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => {
   const view = loaded?.view
-  if (!view || view.date === view.today) return [{ title: 'Today’s supports · Same Page' }]
-  return [{ title: `Supports on ${formatSchoolDate(view.date)} · Same Page` }]
+  const title = !view || view.date === view.today ? t('today.title') : t('today.supportsOnTitle', { date: formatDay(view.date) })
+  return [{ title: t('common.titleSuffix', { title }) }]
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckView } from '#app/utils/api-types.ts'
+import { t } from '#shared/i18n/i18n.ts'
 import { recordCheckSchema } from '#shared/schemas/today.ts'
 import { fieldErrors } from '#shared/zod-errors.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
@@ -68,7 +69,7 @@ export function useCheckSync(userId: string) {
     const key = checkKey(item.accommodationId, item.date)
     setRefused((prev) => prev.filter((r) => checkKey(r.item.accommodationId, r.item.date) !== key))
     const engine = sync.current
-    if (!engine) return { ok: false, fieldErrors: { form: ['The page is still loading. Try again in a moment.'] } }
+    if (!engine) return { ok: false, fieldErrors: { form: [t('today.stillLoading')] } }
     const { stored } = engine.record(item)
     if (!stored) setMemoryOnly(true)
     return { ok: true }
