@@ -106,14 +106,3 @@ export const sessionFormSchema = z.discriminatedUnion('intent', [
 export type SessionForm = z.infer<typeof sessionFormSchema>
 
 export const weekSchema = z.object({ weekOf: isoDateSchema.optional() })
-<<<<<<< HEAD
-=======
-
-export const closureSchema = z.object({
-  schoolId: idSchema,
-  date: isoDateSchema,
-  label: textSchema(() => t('services.closureLabel'), 'one-line')
-    .min(1, { error: () => t('services.closureRequired') })
-    .max(80),
-})
->>>>>>> i13-sessions
