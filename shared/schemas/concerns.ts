@@ -113,16 +113,16 @@ export type DisputeKind = (typeof DISPUTE_KINDS)[number]
 
 export const disputeRecordSchema = z.object({
   studentId: studentIdSchema,
-  kind: z.enum(DISPUTE_KINDS, { error: 'Choose a session record or an accommodation check.' }),
+  kind: z.enum(DISPUTE_KINDS, { error: () => t('sessions.disputeKind') }),
   recordId: idSchema,
-  comment: text('The comment', NOTE_MAX).min(1, { error: 'Say what is wrong with this record.' }),
+  comment: text(() => t('sessions.disputeCommentLabel'), NOTE_MAX).min(1, { error: () => t('sessions.disputeCommentRequired') }),
 })
 
 export const withdrawDisputeSchema = z.object({
   studentId: studentIdSchema,
-  kind: z.enum(DISPUTE_KINDS, { error: 'Choose a session record or an accommodation check.' }),
+  kind: z.enum(DISPUTE_KINDS, { error: () => t('sessions.disputeKind') }),
   recordId: idSchema,
-  comment: text('The comment', NOTE_MAX).default(''),
+  comment: text(() => t('sessions.disputeCommentLabel'), NOTE_MAX).default(''),
 })
 
 /** The dispute forms of the session log and the accommodation records: flag a record, or withdraw the flag. */

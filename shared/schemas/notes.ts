@@ -20,7 +20,7 @@ export const notebookInputSchema = z.object({ studentId: studentIdSchema, notebo
 export const renameNotebookSchema = notebookInputSchema.extend({ title: notebookTitleSchema })
 export const listNotebooksSchema = z.object({ studentId: studentIdSchema, includeArchived: z.boolean().optional() })
 
-export const daySchema = boundedIsoDate('Choose a day from the history.')
+export const daySchema = boundedIsoDate(() => t('notes.chooseHistoryDay'))
 export const notebookDaySchema = notebookInputSchema.extend({ day: daySchema })
 
 export const searchNotebooksSchema = z.object({

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { t } from '../i18n/i18n.ts'
 
 export const markSeenSchema = z.object({
   id: z
-    .string({ error: 'A notification id is required.' })
+    .string({ error: () => t('home.notificationIdRequired') })
     .trim()
-    .min(1, { error: 'A notification id is required.' })
-    .max(64, { error: 'That notification id is not valid.' }),
+    .min(1, { error: () => t('home.notificationIdRequired') })
+    .max(64, { error: () => t('home.notificationIdInvalid') }),
 })
 
-export const myNotificationsSchema = z.object({ unseen: z.boolean({ error: 'unseen must be true or false.' }).optional() }).optional()
+export const myNotificationsSchema = z.object({ unseen: z.boolean({ error: () => t('home.unseenTrueOrFalse') }).optional() }).optional()

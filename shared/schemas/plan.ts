@@ -20,7 +20,7 @@ const optionalText = (label: LazyText, max: number) =>
 // The bounded date schema (shared/schemas/dates.ts), where plan forms have always imported it from.
 export { isoDateSchema }
 
-export const idSchema = z.string().min(1, { error: 'An id is required.' }).max(64)
+export const idSchema = z.string().min(1, { error: () => t('common.idRequired') }).max(64)
 
 // Profiles -----------------------------------------------------------------------------------------
 

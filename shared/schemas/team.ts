@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { t } from '../i18n/i18n.ts'
 import { emailSchema, teamRoleSchema } from './auth.ts'
 import { studentIdSchema } from './ids.ts'
 import { GOAL_AREAS } from './plan.ts'
@@ -15,16 +16,16 @@ export const inviteMemberSchema = z.object({
 
 export const removeMemberSchema = z.object({
   studentId: studentIdSchema,
-  memberId: z.string().min(1, { error: 'Choose a member to remove.' }).max(64),
+  memberId: z.string().min(1, { error: () => t('student.chooseMemberToRemove') }).max(64),
 })
 
 export const revokeInviteSchema = z.object({
   studentId: studentIdSchema,
-  inviteId: z.string().min(1, { error: 'Choose an invite to cancel.' }).max(64),
+  inviteId: z.string().min(1, { error: () => t('student.chooseInviteToCancel') }).max(64),
 })
 
 export const setProviderAreasSchema = z.object({
   studentId: studentIdSchema,
-  memberId: z.string().min(1, { error: 'Choose a provider.' }).max(64),
-  areas: z.array(z.enum(GOAL_AREAS, { error: 'Choose areas from the list.' })).max(GOAL_AREAS.length),
+  memberId: z.string().min(1, { error: () => t('student.chooseProvider') }).max(64),
+  areas: z.array(z.enum(GOAL_AREAS, { error: () => t('student.chooseAreasFromList') })).max(GOAL_AREAS.length),
 })

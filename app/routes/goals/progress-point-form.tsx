@@ -2,13 +2,13 @@ import { Form } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { trialPercentage, trialPromptLevel } from '#shared/mastery.ts'
-import { PROMPT_LEVELS, REGULATION_STATES, TRIAL_RESULTS, type GoalUnit, type TrialResult } from '#shared/schemas/plan.ts'
-import { PROMPT_LEVEL_LABELS, REGULATION_LABELS, TRIAL_LABELS } from '#app/utils/plan-labels.ts'
+import { PROMPT_LEVELS, TRIAL_RESULTS, type GoalUnit, type TrialResult } from '#shared/schemas/plan.ts'
+import { PROMPT_LEVEL_LABELS, TRIAL_LABELS } from '#app/utils/plan-labels.ts'
 import { typedValue, type FormFailure, type TypedFields } from '#app/utils/plan-form.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
-import { RegulationMark } from '#app/components/regulation-mark.tsx'
+import { RegulationChoice } from '#app/components/regulation-choice.tsx'
 
 /** A refused "Add a data point", with what was typed. */
 export type ProgressFormFailure = FormFailure & { values: TypedFields }
@@ -172,33 +172,12 @@ export function ProgressPointForm({
         ))}
       </SelectField>
 
-      <fieldset className="space-y-2" aria-describedby={regulationErrors?.length ? 'regulation-error' : undefined}>
-        <legend className="font-medium text-slate-800">{t('goals.regulationLegend', { name: studentFirstName })}</legend>
-        <div className="flex flex-wrap gap-2">
-          {REGULATION_STATES.map((r) => (
-            <label
-              key={r}
-              className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-            >
-              <input
-                type="radio"
-                name="regulation"
-                value={r}
-                defaultChecked={typed('regulation') === r}
-                aria-invalid={regulationErrors?.length ? true : undefined}
-                className="size-5 accent-brand-700"
-              />
-              <RegulationMark state={r} />
-              {REGULATION_LABELS[r]}
-            </label>
-          ))}
-        </div>
-        {regulationErrors?.length ? (
-          <p id="regulation-error" className="text-sm font-medium text-red-800">
-            {regulationErrors.join(' ')}
-          </p>
-        ) : null}
-      </fieldset>
+      <RegulationChoice
+        legend={t('goals.regulationLegend', { name: studentFirstName })}
+        errorId="regulation-error"
+        defaultValue={typed('regulation')}
+        errors={regulationErrors}
+      />
 
       <Field label={t('goals.noteOptional')} name="note" defaultValue={typed('note')} errors={errors.note} maxLength={1000} />
 

@@ -14,4 +14,5 @@ export const common = {
   controlCharacters: '{{label}} cannot contain control characters (found {{code}}).',
   minutes_one: '{{count}} minute',
   minutes_other: '{{count}} minutes',
+  idRequired: 'An id is required.',
 } as const

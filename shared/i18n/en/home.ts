@@ -26,4 +26,7 @@ export const home = {
   markSeenNamed: 'Mark as seen: {{text}}',
   needsAttention: 'Needs attention today',
   alertLink: '{{name}} — {{service}}:',
+  notificationIdRequired: 'A notification id is required.',
+  notificationIdInvalid: 'That notification id is not valid.',
+  unseenTrueOrFalse: 'unseen must be true or false.',
 } as const

@@ -90,4 +90,5 @@ export const notes = {
     searchTooShort: 'Type at least 2 letters to search.',
     searchTooLong: 'Keep the search under 101 characters.',
   },
+  chooseHistoryDay: 'Choose a day from the history.',
 } as const

@@ -70,6 +70,4 @@ export const services = {
   reasonLabel: 'The reason',
   changeReasonRequired: 'Say why this record is changed.',
   kindRequired: 'Choose delivered, missed or make-up.',
-  closureLabel: 'The closure name',
-  closureRequired: 'Name the closure (e.g. "Thanksgiving").',
 } as const

@@ -143,4 +143,7 @@ export const sessions = {
   // The CSV download (its headers are a public format: shared/session-log-csv.ts).
   csvSignIn: 'Sign in to download the session log.',
   csvStudentNotFound: 'Student not found.',
+  disputeKind: 'Choose a session record or an accommodation check.',
+  disputeCommentLabel: 'The comment',
+  disputeCommentRequired: 'Say what is wrong with this record.',
 } as const

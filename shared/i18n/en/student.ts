@@ -104,4 +104,8 @@ export const student = {
   notificationsColumns: { sent: 'Sent', to: 'To', notice: 'Notice', seen: 'Seen' },
   seen: 'Seen',
   notSeenYet: 'Not seen yet',
+  chooseMemberToRemove: 'Choose a member to remove.',
+  chooseInviteToCancel: 'Choose an invite to cancel.',
+  chooseProvider: 'Choose a provider.',
+  chooseAreasFromList: 'Choose areas from the list.',
 } as const
