@@ -177,9 +177,12 @@ export async function loadConcernRows(db: Executor, viewer: Viewer, concernId?: 
 
 export type Loaded = Awaited<ReturnType<typeof loadConcernRows>>[number]
 
-/** The student's records a concern can link to, each with a readable label: the lists people choose from. */
+/**
+ * The student's records a concern can link to, each with a readable label: the lists people choose from. Missed
+ * sessions are marked as such, so the picker can list them first without reading the label's words.
+ */
 export interface LinkableRecords {
-  sessions: LinkedRecord[]
+  sessions: (LinkedRecord & { missed: boolean })[]
   checks: LinkedRecord[]
   progress: LinkedRecord[]
 }
@@ -201,7 +204,7 @@ export async function linkableRecords(db: Executor, studentId: string): Promise<
           ? t('refusals.records.sessionMakeUp', { minutes: String(r.minutes) })
           : t('refusals.records.sessionDelivered', { minutes: String(r.minutes) })
     const label = t('refusals.records.label', { date: formatDay(r.date), name: names.get(r.serviceId) ?? '', what })
-    return { kind: 'session' as const, recordId: r.recordId, date: r.date, serviceId: r.serviceId, label }
+    return { kind: 'session' as const, recordId: r.recordId, date: r.date, serviceId: r.serviceId, label, missed: r.kind === 'missed' }
   })
   const accommodations = new Map((await listAccommodations(db, studentId)).map((a) => [a.id, a.title]))
   const checkRows = await db

@@ -28,6 +28,14 @@ describe('the concern log (issue #8)', () => {
   }
 
   describe('the demo', () => {
+    test('linkable sessions say which were missed by a field, not by their words', async () => {
+      const { sessions } = await as('parent').concerns.linkable(johnny())
+      const missed = sessions.filter((s) => s.missed)
+      expect(missed.length).toBeGreaterThan(0)
+      expect(sessions.length).toBeGreaterThan(missed.length)
+      for (const s of sessions) expect(s.missed).toBe(/: missed \(/.test(s.label))
+    })
+
     test('Laura has two concerns about missed speech sessions, one at step 2, linked to real missed records', async () => {
       const list = await as('parent').concerns.list(johnny())
       expect(list.map((c) => c.issue).sort()).toEqual([DEMO_CONCERN_ISSUES.familyOnly, DEMO_CONCERN_ISSUES.shared].sort())

@@ -9,8 +9,8 @@ import { CheckboxField, Fieldset } from '#app/components/form-parts.tsx'
  */
 export function ConcernLinksPicker({ linkable, selected, idPrefix }: { linkable: LinkableRecords; selected: string[]; idPrefix: string }) {
   const { t } = useTranslation()
-  const missed = linkable.sessions.filter((s) => s.label.includes(': missed'))
-  const otherSessions = linkable.sessions.filter((s) => !s.label.includes(': missed'))
+  const missed = linkable.sessions.filter((s) => s.missed)
+  const otherSessions = linkable.sessions.filter((s) => !s.missed)
   const groups: { legend: string; hint: string; records: LinkedRecord[] }[] = [
     { legend: t('concerns.missedSessions'), hint: t('concerns.missedSessionsHint'), records: missed },
     { legend: t('concerns.accommodationChecks'), hint: t('concerns.accommodationChecksHint'), records: linkable.checks },
