@@ -7,6 +7,7 @@
  * to a ceiling. A correct password from a client that has not been failing is never slowed: the owner is not
  * locked out by someone else's failures.
  */
+import { t } from './i18n/i18n.ts'
 
 export interface ThrottleRule {
   /** Failures allowed in a row before any wait. */
@@ -102,8 +103,6 @@ export type RateLimitName = keyof typeof RATE_LIMITS
 
 /** What a throttled or rate-limited client reads, on the page and in a 429's body. */
 export function tryAgainMessage(seconds: number, what: 'sign-in' | 'requests' = 'sign-in'): string {
-  const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`
-  return what === 'sign-in'
-    ? `Too many failed sign-in attempts from here. Wait ${wait}, then try again. (If you forgot your password, ask your school admin.)`
-    : `Too many requests from here. Wait ${wait}, then try again.`
+  const wait = seconds < 90 ? t('domain.tryAgain.seconds', { count: seconds }) : t('domain.tryAgain.minutes', { count: Math.ceil(seconds / 60) })
+  return what === 'sign-in' ? t('domain.tryAgain.signIn', { wait }) : t('domain.tryAgain.requests', { wait })
 }

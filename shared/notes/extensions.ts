@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core'
 import { TaskItem, TaskList } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
+import { t } from '../i18n/i18n.ts'
 
 /** The Yjs fragment the editor binds to; the server writes initial content and restores into the same one. */
 export const NOTE_FIELD = 'default'
@@ -20,7 +21,9 @@ export function noteContentExtensions(): AnyExtension[] {
     TaskItem.configure({
       nested: true,
       // Each checkbox is named by its task, so a screen reader says what is being ticked.
-      a11y: { checkboxLabel: (node, checked) => `${checked ? 'Done' : 'To do'}: ${node.textContent || 'empty task'}` },
+      a11y: {
+        checkboxLabel: (node, checked) => t(checked ? 'notes.taskDone' : 'notes.taskToDo', { task: node.textContent || t('notes.emptyTask') }),
+      },
     }),
   ]
 }

@@ -496,4 +496,11 @@ export const domain = {
       onTrack: 'Everything is on track: is there anything the team would like to change for {{first}}?',
     },
   },
+  tryAgain: {
+    seconds_one: '{{count}} second',
+    seconds_other: '{{count}} seconds',
+    minutes: '{{count}} minutes',
+    signIn: 'Too many failed sign-in attempts from here. Wait {{wait}}, then try again. (If you forgot your password, ask your school admin.)',
+    requests: 'Too many requests from here. Wait {{wait}}, then try again.',
+  },
 } as const

@@ -91,4 +91,7 @@ export const notes = {
     searchTooLong: 'Keep the search under 101 characters.',
   },
   chooseHistoryDay: 'Choose a day from the history.',
+  taskDone: 'Done: {{task}}',
+  taskToDo: 'To do: {{task}}',
+  emptyTask: 'empty task',
 } as const
