@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import type { FormFailure } from '#app/utils/parse-form.ts'
 import type { AmendFormValues, ServiceFormValues } from './service-form-values.ts'
 import { weekdayLong } from '#app/utils/session-text.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
 import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
-import { CheckboxField, FormActions, CheckedForm } from '#app/components/form-parts.tsx'
+import { CheckboxField, FormActions, CheckedForm, type RecordFormProps } from '#app/components/form-parts.tsx'
 
 function errorsUnder(errors: Record<string, string[]>, field: string): string[] | undefined {
   const found = Object.entries(errors)
@@ -75,19 +74,7 @@ export interface ProviderOption {
 }
 
 /** A new service, as the IEP mandates it. */
-export function ServiceForm({
-  values,
-  providers,
-  failure,
-  busy,
-  cancelTo,
-}: {
-  values: ServiceFormValues
-  providers: ProviderOption[]
-  failure: FormFailure | null
-  busy: boolean
-  cancelTo: string
-}) {
+export function ServiceForm({ values, providers, failure, busy, cancelTo }: RecordFormProps<ServiceFormValues> & { providers: ProviderOption[] }) {
   const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (
@@ -136,17 +123,7 @@ export function ServiceForm({
 }
 
 /** An IEP amendment: new minutes or weekdays from a date. */
-export function AmendServiceForm({
-  values,
-  failure,
-  busy,
-  cancelTo,
-}: {
-  values: AmendFormValues
-  failure: FormFailure | null
-  busy: boolean
-  cancelTo: string
-}) {
+export function AmendServiceForm({ values, failure, busy, cancelTo }: RecordFormProps<AmendFormValues>) {
   const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (
