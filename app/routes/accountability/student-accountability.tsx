@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import { Alert } from '#app/components/alert.tsx'
+import { Alert, WarningList } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
@@ -107,18 +107,13 @@ function AlertList({ services, asOf }: { services: readonly ServiceAccountabilit
     return <Alert tone="success">{t('accountability.student.noAlerts', { date: formatDay(asOf) })}</Alert>
   }
   return (
-    <Alert tone="warning">
-      <h3 id="alerts-heading" className="text-lg font-semibold">
-        {t('accountability.student.needsAttention')}
-      </h3>
-      <ul aria-labelledby="alerts-heading" className="mt-1 list-disc space-y-1 pl-5">
-        {alerts.map((a) => (
-          <li key={a.key}>
-            <span className="font-semibold">{t('accountability.student.alertService', { service: a.service })}</span> {a.text}
-          </li>
-        ))}
-      </ul>
-    </Alert>
+    <WarningList heading={t('accountability.student.needsAttention')} headingId="alerts-heading" headingLevel={3}>
+      {alerts.map((a) => (
+        <li key={a.key}>
+          <span className="font-semibold">{t('accountability.student.alertService', { service: a.service })}</span> {a.text}
+        </li>
+      ))}
+    </WarningList>
   )
 }
 
