@@ -73,6 +73,12 @@ export interface ProviderOption {
   roleLabel: string
 }
 
+// A service's two either-or choices, in the form's order: where it is held, and with whom. Words from the catalogue.
+const CHOICES = [
+  { name: 'setting', legend: 'services.setting', options: [['pull-out', 'services.pullOutLong'], ['push-in', 'services.pushInLong']] },
+  { name: 'grouping', legend: 'services.groupOrIndividual', options: [['individual', 'services.individualOption'], ['group', 'services.groupOption']] },
+] as const
+
 /** A new service, as the IEP mandates it. */
 export function ServiceForm({ values, providers, failure, busy, cancelTo }: RecordFormProps<ServiceFormValues> & { providers: ProviderOption[] }) {
   const { t } = useTranslation()
@@ -95,26 +101,16 @@ export function ServiceForm({ values, providers, failure, busy, cancelTo }: Reco
         errors={errors.minutesPerSession}
       />
       <WeekdayFields idPrefix="weekdays" legend={t('services.weekdaysHeld')} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
-      <RadioGroup
-        name="setting"
-        legend={t('services.setting')}
-        value={values.setting}
-        errors={errors.setting}
-        options={[
-          { value: 'pull-out', label: t('services.pullOutLong') },
-          { value: 'push-in', label: t('services.pushInLong') },
-        ]}
-      />
-      <RadioGroup
-        name="grouping"
-        legend={t('services.groupOrIndividual')}
-        value={values.grouping}
-        errors={errors.grouping}
-        options={[
-          { value: 'individual', label: t('services.individualOption') },
-          { value: 'group', label: t('services.groupOption') },
-        ]}
-      />
+      {CHOICES.map((c) => (
+        <RadioGroup
+          key={c.name}
+          name={c.name}
+          legend={t(c.legend)}
+          value={values[c.name]}
+          errors={errors[c.name]}
+          options={c.options.map(([value, label]) => ({ value, label: t(label) }))}
+        />
+      ))}
       <Field label={t('services.startDate')} name="startDate" type="date" hint={t('services.startDateHint')} defaultValue={values.startDate} errors={errors.startDate} />
       <Field label={t('services.endDate')} name="endDate" type="date" defaultValue={values.endDate} errors={errors.endDate} />
       <FormActions busy={busy} submitLabel={t('services.saveService')} cancelTo={cancelTo} footnote={t('services.scheduledFootnote')} />
