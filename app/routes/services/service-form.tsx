@@ -73,6 +73,18 @@ export interface ProviderOption {
   roleLabel: string
 }
 
+type Schedule = Pick<ServiceFormValues, 'minutesPerSession' | 'weekdays'>
+
+/** The schedule a service is held on, as a new service sets it and an amendment changes it: minutes per session and weekdays. */
+function ScheduleFields({ minutesLabel, weekdaysLegend, values, errors }: { minutesLabel: string; weekdaysLegend: string; values: Schedule; errors: Record<string, string[]> }) {
+  return (
+    <>
+      <SessionMinutesField label={minutesLabel} name="minutesPerSession" defaultValue={values.minutesPerSession} errors={errors.minutesPerSession} />
+      <WeekdayFields idPrefix="weekdays" legend={weekdaysLegend} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+    </>
+  )
+}
+
 // A service's two either-or choices, in the form's order: where it is held, and with whom. Words from the catalogue.
 const CHOICES = [
   { name: 'setting', legend: 'services.setting', options: [['pull-out', 'services.pullOutLong'], ['push-in', 'services.pushInLong']] },
@@ -94,13 +106,7 @@ export function ServiceForm({ values, providers, failure, busy, cancelTo }: Reco
           </option>
         ))}
       </SelectField>
-      <SessionMinutesField
-        label={t('services.minutesPerSession')}
-        name="minutesPerSession"
-        defaultValue={values.minutesPerSession}
-        errors={errors.minutesPerSession}
-      />
-      <WeekdayFields idPrefix="weekdays" legend={t('services.weekdaysHeld')} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+      <ScheduleFields minutesLabel={t('services.minutesPerSession')} weekdaysLegend={t('services.weekdaysHeld')} values={values} errors={errors} />
       {CHOICES.map((c) => (
         <RadioGroup
           key={c.name}
@@ -132,13 +138,7 @@ export function AmendServiceForm({ values, failure, busy, cancelTo }: RecordForm
         defaultValue={values.effectiveFrom}
         errors={errors.effectiveFrom}
       />
-      <SessionMinutesField
-        label={t('services.newMinutes')}
-        name="minutesPerSession"
-        defaultValue={values.minutesPerSession}
-        errors={errors.minutesPerSession}
-      />
-      <WeekdayFields idPrefix="weekdays" legend={t('services.newWeekdays')} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+      <ScheduleFields minutesLabel={t('services.newMinutes')} weekdaysLegend={t('services.newWeekdays')} values={values} errors={errors} />
       <Field label={t('services.noteOptional')} name="note" hint={t('services.noteHint')} maxLength={300} defaultValue={values.note} errors={errors.note} />
       <FormActions busy={busy} submitLabel={t('services.saveAmendment')} cancelTo={cancelTo} />
     </CheckedForm>
