@@ -14,3 +14,21 @@ export function Alert({ tone = 'error', children }: { tone?: 'error' | 'warning'
     </div>
   )
 }
+
+/**
+ * A warning that lists what needs attention: a heading at the page's level, and the list named by it. `children` are the
+ * list's items.
+ */
+export function WarningList({ heading, headingId, headingLevel, children }: { heading: string; headingId: string; headingLevel: 2 | 3; children: ReactNode }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  return (
+    <Alert tone="warning">
+      <Heading id={headingId} className="text-lg font-semibold">
+        {heading}
+      </Heading>
+      <ul aria-labelledby={headingId} className="mt-1 list-disc space-y-1 pl-5">
+        {children}
+      </ul>
+    </Alert>
+  )
+}

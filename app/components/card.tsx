@@ -33,3 +33,37 @@ export function Card({
     </section>
   )
 }
+
+/** A card of records: an intro, then the records as a named list, or the line saying there are none. `children` are the list's items. */
+export function ListCard({
+  title,
+  headingId,
+  headingLevel,
+  intro,
+  count,
+  none,
+  listLabel,
+  children,
+}: {
+  title: string
+  headingId: string
+  headingLevel?: 2 | 3
+  intro: string
+  count: number
+  none: string
+  listLabel: string
+  children: ReactNode
+}) {
+  return (
+    <Card title={title} headingLevel={headingLevel} headingId={headingId}>
+      <p className="text-sm text-slate-700">{intro}</p>
+      {count === 0 ? (
+        <p className="mt-3 text-slate-700">{none}</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-200" aria-label={listLabel}>
+          {children}
+        </ul>
+      )}
+    </Card>
+  )
+}

@@ -60,6 +60,11 @@ export function Field({ label, errors, hint, id, ...input }: FieldShell & InputH
   )
 }
 
+/** The day something happened: a date picker that offers nothing after `today` (the school's today, from the loader). */
+export function DateUpToTodayField({ today, ...field }: FieldShell & { today: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'max'>) {
+  return <Field {...field} type="date" max={today} />
+}
+
 /** Minutes of one session: a whole number from 1 to 240, as the schemas accept, with the phone's number pad. */
 export function SessionMinutesField(props: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
   return <Field type="number" inputMode="numeric" min={1} max={240} {...props} />

@@ -98,18 +98,24 @@ export function Fieldset({ legend, hint, children }: { legend: string; hint?: st
   )
 }
 
-/** Save and Cancel, stacked on a phone; `footnote` says what saving does. */
-export function FormActions({
-  busy,
-  submitLabel,
-  cancelTo,
-  footnote,
-}: {
+/** What a record's form is given: the values to show, the last refusal, whether it is saving, and where Cancel leads. */
+export interface RecordFormProps<V> {
+  values: V
+  failure: FormFailure | null
+  busy: boolean
+  cancelTo: string
+}
+
+/** Save and Cancel: whether it is saving, the button's words, where Cancel leads, and what saving does. */
+export interface FormActionsProps {
   busy: boolean
   submitLabel: string
   cancelTo: string
   footnote?: ReactNode
-}) {
+}
+
+/** Save and Cancel, stacked on a phone; `footnote` says what saving does. */
+export function FormActions({ busy, submitLabel, cancelTo, footnote }: FormActionsProps) {
   const { t } = useTranslation()
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4">

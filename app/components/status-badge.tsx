@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 
-type Tone = 'neutral' | 'good' | 'warn' | 'bad' | 'info'
+export type Tone = 'neutral' | 'good' | 'warn' | 'bad' | 'info'
 
 const TONES: Record<Tone, string> = {
   neutral: 'bg-slate-100 text-slate-800 ring-slate-300',
@@ -15,5 +15,16 @@ export function StatusBadge({ tone = 'neutral', children }: { tone?: Tone; child
     <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${TONES[tone]}`}>
       {children}
     </span>
+  )
+}
+
+/** A record's title with its status on the same line; the badge wraps under the title on a phone. */
+export function TitledStatus({ level, title, badge }: { level: 3 | 4; title: string; badge: { tone?: Tone; label: string } }) {
+  const Heading = `h${level}` as const
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <Heading className="font-semibold">{title}</Heading>
+      <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
+    </div>
   )
 }

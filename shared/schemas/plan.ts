@@ -17,6 +17,10 @@ const optionalText = (label: LazyText, max: number) =>
     .max(max, { error: () => t('accommodations.tooLong', { label: readText(label), max }) })
     .default('')
 
+/** An object whose fields are named by a list and each checked alike: `field(name)` for every name, in the list's order. */
+const objectOf = <K extends string, S extends z.ZodType>(names: readonly K[], field: (name: K) => S) =>
+  z.object(Object.fromEntries(names.map((name) => [name, field(name)])) as Record<K, S>)
+
 // The bounded date schema (shared/schemas/dates.ts), where plan forms have always imported it from.
 export { isoDateSchema }
 
@@ -34,19 +38,10 @@ export type ProfileField = (typeof COMMUNICATION_FIELDS)[number] | (typeof REGUL
 
 const profileText = (field: ProfileField) => optionalText(() => t(`student.profile.${field}`), PROFILE_MAX)
 
-export const communicationProfileSchema = z.object({
-  howTheyCommunicate: profileText('howTheyCommunicate'),
-  givingInstructions: profileText('givingInstructions'),
-  wordsThatMatter: profileText('wordsThatMatter'),
-})
+export const communicationProfileSchema = objectOf(COMMUNICATION_FIELDS, profileText)
 export type CommunicationProfile = z.infer<typeof communicationProfileSchema>
 
-export const regulationProfileSchema = z.object({
-  earlySigns: profileText('earlySigns'),
-  whatHelps: profileText('whatHelps'),
-  whatToAvoid: profileText('whatToAvoid'),
-  calmPlace: profileText('calmPlace'),
-})
+export const regulationProfileSchema = objectOf(REGULATION_FIELDS, profileText)
 export type RegulationProfile = z.infer<typeof regulationProfileSchema>
 
 /** The profiles page edits both at once; its fields are named "communication.<field>" and "regulation.<field>". */
@@ -111,12 +106,7 @@ export const PLAIN_PARTS = PLAIN_KEYS.map((key) => ({
 
 const plainPart = (key: (typeof PLAIN_KEYS)[number]) => goalText(() => t(`goals.plain.${key}`), PLAIN_PART_MAX, 'multi-line')
 
-export const plainSummarySchema = z.object({
-  means: plainPart('means'),
-  looksLike: plainPart('looksLike'),
-  adultsHelp: plainPart('adultsHelp'),
-  measure: plainPart('measure'),
-})
+export const plainSummarySchema = objectOf(PLAIN_KEYS, plainPart)
 export type PlainSummary = z.infer<typeof plainSummarySchema>
 
 export const masteryRuleSchema = z.object({

@@ -1,11 +1,9 @@
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ACCOMMODATION_CATEGORIES, ACCOMMODATION_DESCRIPTION_MAX, type Applies } from '#shared/schemas/plan.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
-import type { FormFailure } from '#app/utils/parse-form.ts'
 import type { AccommodationFormValues } from './accommodation-values.ts'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
-import { CheckboxField, FormActions, useTypedText, CheckedForm } from '#app/components/form-parts.tsx'
+import { CheckboxField, FormActions, useTypedText, CheckedForm, type FormActionsProps, type RecordFormProps } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
 
 const APPLIES_KINDS = ['daily', 'weekdays', 'subject', 'tests'] as const satisfies readonly Applies['kind'][]
@@ -105,14 +103,7 @@ export function AccommodationForm({
   submitLabel,
   cancelTo,
   footnote,
-}: {
-  values: AccommodationFormValues
-  failure: FormFailure | null
-  busy: boolean
-  submitLabel: string
-  cancelTo: string
-  footnote?: ReactNode
-}) {
+}: RecordFormProps<AccommodationFormValues> & FormActionsProps) {
   const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (

@@ -2,11 +2,11 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { lazy, Suspense } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import { Alert } from '#app/components/alert.tsx'
+import { Alert, WarningList } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
-import { Card } from '#app/components/card.tsx'
+import { Card, ListCard } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
-import { StatusBadge } from '#app/components/status-badge.tsx'
+import { StatusBadge, TitledStatus } from '#app/components/status-badge.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { formatMonthDay, formatRate, ledgerSentence, rateTone, weekdayList } from './accountability-text.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -107,18 +107,13 @@ function AlertList({ services, asOf }: { services: readonly ServiceAccountabilit
     return <Alert tone="success">{t('accountability.student.noAlerts', { date: formatDay(asOf) })}</Alert>
   }
   return (
-    <Alert tone="warning">
-      <h3 id="alerts-heading" className="text-lg font-semibold">
-        {t('accountability.student.needsAttention')}
-      </h3>
-      <ul aria-labelledby="alerts-heading" className="mt-1 list-disc space-y-1 pl-5">
-        {alerts.map((a) => (
-          <li key={a.key}>
-            <span className="font-semibold">{t('accountability.student.alertService', { service: a.service })}</span> {a.text}
-          </li>
-        ))}
-      </ul>
-    </Alert>
+    <WarningList heading={t('accountability.student.needsAttention')} headingId="alerts-heading" headingLevel={3}>
+      {alerts.map((a) => (
+        <li key={a.key}>
+          <span className="font-semibold">{t('accountability.student.alertService', { service: a.service })}</span> {a.text}
+        </li>
+      ))}
+    </WarningList>
   )
 }
 
@@ -305,43 +300,45 @@ function ChartPlaceholder() {
 function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAccountability['accommodations']; asOf: string }) {
   const { t } = useTranslation()
   return (
-    <Card title={t('accountability.student.accommodationsTitle')} headingLevel={3} headingId="accommodation-use">
-      <p className="text-sm text-slate-700">{t('accountability.student.accommodationsIntro', { date: formatDay(asOf) })}</p>
-      {accommodations.length === 0 ? (
-        <p className="mt-3 text-slate-700">{t('accountability.student.noAccommodations')}</p>
-      ) : (
-        <ul className="mt-2 divide-y divide-slate-200" aria-label={t('accountability.student.fidelityLabel')}>
-          {accommodations.map((a) => (
-            <li key={a.title} className="space-y-1 py-3">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <h4 className="font-semibold">{a.title}</h4>
-                {a.applicableDays > 0 ? (
-                  <StatusBadge tone={rateTone(a.fidelity)}>{t('accountability.student.fidelity', { rate: formatRate(a.fidelity) })}</StatusBadge>
-                ) : (
-                  <StatusBadge>{t('accountability.student.noDaysYet')}</StatusBadge>
-                )}
-              </div>
-              {a.applicableDays > 0 ? (
-                <p className="text-slate-800">
-                  {t('accountability.student.usedOn', { used: a.usedDays, days: t('accountability.days', { count: a.applicableDays }) })}{' '}
-                  <span className={a.recordedDays < a.applicableDays ? 'font-medium text-red-900' : ''}>
-                    {t('accountability.student.recordedOn', { n: a.recordedDays })}
-                  </span>
-                </p>
-              ) : (
-                <p className="text-slate-800">{t('accountability.student.notApplied')}</p>
-              )}
-              {a.disputedChecks > 0 ? (
-                <p className="flex flex-wrap items-center gap-2">
-                  <StatusBadge tone="bad">{t('accountability.student.disputed')}</StatusBadge>
-                  <span className="text-slate-800">{t('accountability.student.disputedChecks', { count: a.disputedChecks })}</span>
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
+    <ListCard
+      title={t('accountability.student.accommodationsTitle')}
+      headingLevel={3}
+      headingId="accommodation-use"
+      intro={t('accountability.student.accommodationsIntro', { date: formatDay(asOf) })}
+      count={accommodations.length}
+      none={t('accountability.student.noAccommodations')}
+      listLabel={t('accountability.student.fidelityLabel')}
+    >
+      {accommodations.map((a) => (
+        <li key={a.title} className="space-y-1 py-3">
+          <TitledStatus
+            level={4}
+            title={a.title}
+            badge={
+              a.applicableDays > 0
+                ? { tone: rateTone(a.fidelity), label: t('accountability.student.fidelity', { rate: formatRate(a.fidelity) }) }
+                : { label: t('accountability.student.noDaysYet') }
+            }
+          />
+          {a.applicableDays > 0 ? (
+            <p className="text-slate-800">
+              {t('accountability.student.usedOn', { used: a.usedDays, days: t('accountability.days', { count: a.applicableDays }) })}{' '}
+              <span className={a.recordedDays < a.applicableDays ? 'font-medium text-red-900' : ''}>
+                {t('accountability.student.recordedOn', { n: a.recordedDays })}
+              </span>
+            </p>
+          ) : (
+            <p className="text-slate-800">{t('accountability.student.notApplied')}</p>
+          )}
+          {a.disputedChecks > 0 ? (
+            <p className="flex flex-wrap items-center gap-2">
+              <StatusBadge tone="bad">{t('accountability.student.disputed')}</StatusBadge>
+              <span className="text-slate-800">{t('accountability.student.disputedChecks', { count: a.disputedChecks })}</span>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ListCard>
   )
 }
 

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -106,19 +107,14 @@ export default function AcceptInvite() {
           </div>
         ) : null}
         {data.state === 'sign-in' ? (
-          <Form method="post" className="mt-2 space-y-4" noValidate>
-            <input type="hidden" name="intent" value="sign-in" />
+          <AcceptForm intent="sign-in" submitLabel={t('auth.signInAndJoin')} busy={busy}>
             <p>{t('auth.haveAccount')}</p>
             <Field label={t('auth.emailField')} name="email" type="email" value={data.email} readOnly />
             <Field label={t('auth.passwordField')} name="password" type="password" autoComplete="current-password" errors={actionData?.fieldErrors.password} />
-            <Button type="submit" disabled={busy}>
-              {t('auth.signInAndJoin')}
-            </Button>
-          </Form>
+          </AcceptForm>
         ) : null}
         {data.state === 'create' ? (
-          <Form method="post" className="mt-2 space-y-4" noValidate>
-            <input type="hidden" name="intent" value="create" />
+          <AcceptForm intent="create" submitLabel={t('auth.createAndJoin')} busy={busy}>
             <Field label={t('auth.emailField')} name="email" type="email" value={data.email} readOnly />
             <Field label={t('auth.nameField')} name="name" autoComplete="name" errors={actionData?.fieldErrors.name} />
             <Field
@@ -129,13 +125,23 @@ export default function AcceptInvite() {
               hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
               errors={actionData?.fieldErrors.password}
             />
-            <Button type="submit" disabled={busy}>
-              {t('auth.createAndJoin')}
-            </Button>
-          </Form>
+          </AcceptForm>
         ) : null}
       </Card>
     </div>
+  )
+}
+
+/** Accepting with an account: the intent the action reads, the fields, and the one button. */
+function AcceptForm({ intent, submitLabel, busy, children }: { intent: 'sign-in' | 'create'; submitLabel: string; busy: boolean; children: ReactNode }) {
+  return (
+    <Form method="post" className="mt-2 space-y-4" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      <Button type="submit" disabled={busy}>
+        {submitLabel}
+      </Button>
+    </Form>
   )
 }
 

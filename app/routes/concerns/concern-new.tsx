@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { ConcernLinksPicker } from './concern-links-picker.tsx'
-import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
+import { DateUpToTodayField, Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { FormActions, useFocusFirstError } from '#app/components/form-parts.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
@@ -54,7 +54,7 @@ export default function NewConcern() {
         </div>
       ) : null}
       <Form method="post" ref={formRef} className="space-y-4" noValidate>
-        <Field label={t('concerns.dateField')} name="date" type="date" max={today} defaultValue={today} errors={errors.date} required />
+        <DateUpToTodayField label={t('concerns.dateField')} name="date" today={today} defaultValue={today} errors={errors.date} required />
         <TextareaField label={t('concerns.issueField')} name="issue" errors={errors.issue} rows={3} required hint={t('concerns.issueHint')} />
         <Field label={t('concerns.personContacted')} name="personContacted" errors={errors.personContacted} autoComplete="off" />
         <TextareaField label={t('concerns.theirResponse')} name="response" errors={errors.response} rows={2} />

@@ -7,7 +7,7 @@ import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { ConcernLinksPicker } from './concern-links-picker.tsx'
-import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
+import { DateUpToTodayField, Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { LadderExplainer } from './ladder-explainer.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -200,7 +200,7 @@ export default function ConcernPage() {
                 </option>
               ))}
             </SelectField>
-            <Field label={t('concerns.entryDateField')} name="date" type="date" max={today} defaultValue={today} errors={errors('update').date} />
+            <DateUpToTodayField label={t('concerns.entryDateField')} name="date" today={today} defaultValue={today} errors={errors('update').date} />
             <Field label={t('concerns.personField')} name="person" hint={t('concerns.personHint')} errors={errors('update').person} autoComplete="off" />
             <TextareaField label={t('concerns.entryTextField')} name="text" rows={3} errors={errors('update').text} />
             <Button type="submit" disabled={busy}>
@@ -233,12 +233,11 @@ export default function ConcernPage() {
                 </option>
               ))}
             </SelectField>
-            <Field label={t('concerns.stepDateField')} name="date" type="date" max={today} defaultValue={today} errors={errors('escalate').date} />
-            <Field
+            <DateUpToTodayField label={t('concerns.stepDateField')} name="date" today={today} defaultValue={today} errors={errors('escalate').date} />
+            <DateUpToTodayField
               label={t('concerns.filedOnField')}
               name="filedOn"
-              type="date"
-              max={today}
+              today={today}
               hint={t('concerns.filedOnHint')}
               errors={errors('escalate').filedOn}
             />
@@ -257,7 +256,7 @@ export default function ConcernPage() {
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="edit" />
             <FormMessage data={actionData} intent="edit" />
-            <Field label={t('concerns.dateRaisedField')} name="date" type="date" max={today} defaultValue={c.date} errors={errors('edit').date} />
+            <DateUpToTodayField label={t('concerns.dateRaisedField')} name="date" today={today} defaultValue={c.date} errors={errors('edit').date} />
             <TextareaField label={t('concerns.issueField')} name="issue" rows={3} defaultValue={c.issue} errors={errors('edit').issue} />
             <Field label={t('concerns.personContacted')} name="personContacted" defaultValue={c.personContacted} errors={errors('edit').personContacted} autoComplete="off" />
             <TextareaField label={t('concerns.theirResponse')} name="response" rows={2} defaultValue={c.response} errors={errors('edit').response} />

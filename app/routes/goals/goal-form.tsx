@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GOAL_AREAS, GOAL_UNITS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX, PLAIN_PARTS } from '#shared/schemas/plan.ts'
-import { typedValue, type FormFailure, type GoalFormValues } from '#app/utils/plan-form.ts'
+import { typedValue, type GoalFormValues } from '#app/utils/plan-form.ts'
 import { areaLabel } from '#app/utils/plan-labels.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
-import { CheckboxField, CountedTextareaField, Fieldset, FormActions, useTypedText, CheckedForm } from '#app/components/form-parts.tsx'
+import { CheckboxField, CountedTextareaField, Fieldset, FormActions, useTypedText, CheckedForm, type FormActionsProps, type RecordFormProps } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
 
 export function PlainPartField({
@@ -58,21 +58,7 @@ export function PlainPartsFields({ values, fieldErrors }: { values: GoalFormValu
  * The case manager's whole goal: the IEP's words, the plain summary and how progress is measured. Posts
  * flat fields named by schema path, read by the action with goalFieldsSchema.
  */
-export function GoalForm({
-  values,
-  failure,
-  busy,
-  submitLabel,
-  cancelTo,
-  footnote,
-}: {
-  values: GoalFormValues
-  failure: FormFailure | null
-  busy: boolean
-  submitLabel: string
-  cancelTo: string
-  footnote?: ReactNode
-}) {
+export function GoalForm({ values, failure, busy, submitLabel, cancelTo, footnote }: RecordFormProps<GoalFormValues> & FormActionsProps) {
   const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   const typed = (name: string) => typedValue(values, name)
@@ -164,14 +150,7 @@ export function PlainPartsForm({
   busy,
   cancelTo,
   footnote,
-}: {
-  values: GoalFormValues
-  officialText: string
-  failure: FormFailure | null
-  busy: boolean
-  cancelTo: string
-  footnote?: ReactNode
-}) {
+}: RecordFormProps<GoalFormValues> & { officialText: string; footnote?: ReactNode }) {
   const { t } = useTranslation()
   return (
     <CheckedForm failure={failure}>

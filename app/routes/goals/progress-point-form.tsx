@@ -7,7 +7,7 @@ import { PROMPT_LEVEL_LABELS, TRIAL_LABELS } from '#app/utils/plan-labels.ts'
 import { typedValue, type FormFailure, type TypedFields } from '#app/utils/plan-form.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
-import { Field, SelectField } from '#app/components/field.tsx'
+import { DateUpToTodayField, Field, SelectField } from '#app/components/field.tsx'
 import { RegulationChoice } from '#app/components/regulation-choice.tsx'
 
 /** A refused "Add a data point", with what was typed. */
@@ -71,11 +71,10 @@ export function ProgressPointForm({
     <Form method="post" noValidate className="space-y-5" onChange={(e) => clear((e.target as HTMLInputElement).name)}>
       <input type="hidden" name="intent" value="add" />
       {showFailure ? <Alert>{failure.message}</Alert> : null}
-      <Field
+      <DateUpToTodayField
         label={t('goals.date')}
         name="date"
-        type="date"
-        max={today}
+        today={today}
         defaultValue={values ? typed('date') : today}
         errors={errors.date}
         required

@@ -21,6 +21,9 @@ export type VoidFailure = FormFailure & { values: TypedFields }
 // A voided point stays readable, struck through.
 const STRUCK = 'line-through decoration-2 text-slate-500'
 
+// The points table's columns, left to right: each header read from the catalogue.
+const COLUMNS = ['goals.date', 'goals.resultColumn', 'goals.regulationColumn', 'goals.promptLevelColumn', 'goals.noteColumn', 'goals.recordedBy'] as const
+
 /**
  * Every data point, newest first. A voided point stays, struck through, with why (docs/domain.md#records-are-evidence); points
  * recorded while the student was dysregulated carry the chart's triangle and the word, not a colour alone.
@@ -46,24 +49,11 @@ export function ProgressPointsTable({
       caption={t('goals.pointsCaption')}
       head={
         <tr>
-          <th scope="col" className="px-2 py-2 font-semibold">
-            {t('goals.date')}
-          </th>
-          <th scope="col" className="px-2 py-2 font-semibold">
-            {t('goals.resultColumn')}
-          </th>
-          <th scope="col" className="px-2 py-2 font-semibold">
-            {t('goals.regulationColumn')}
-          </th>
-          <th scope="col" className="px-2 py-2 font-semibold">
-            {t('goals.promptLevelColumn')}
-          </th>
-          <th scope="col" className="px-2 py-2 font-semibold">
-            {t('goals.noteColumn')}
-          </th>
-          <th scope="col" className="px-2 py-2 font-semibold">
-            {t('goals.recordedBy')}
-          </th>
+          {COLUMNS.map((key) => (
+            <th key={key} scope="col" className="px-2 py-2 font-semibold">
+              {t(key)}
+            </th>
+          ))}
           {canVoid ? (
             <th scope="col" className="px-2 py-2 font-semibold">
               <span className="sr-only">{t('goals.corrections')}</span>

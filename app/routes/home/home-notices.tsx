@@ -1,6 +1,6 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Alert } from '#app/components/alert.tsx'
+import { Alert, WarningList } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 
 export interface HomeNotification {
@@ -73,20 +73,15 @@ export function AlertsToday({ alerts }: { alerts: readonly HomeAlert[] }) {
   const { t } = useTranslation()
   if (alerts.length === 0) return null
   return (
-    <Alert tone="warning">
-      <h2 id="alerts-today-heading" className="text-lg font-semibold">
-        {t('home.needsAttention')}
-      </h2>
-      <ul aria-labelledby="alerts-today-heading" className="mt-1 list-disc space-y-1 pl-5">
-        {alerts.map((a) => (
-          <li key={`${a.studentId}-${a.serviceKey}-${a.alert}`}>
-            <Link to={`/students/${a.studentId}/accountability`} className="font-semibold underline">
-              {t('home.alertLink', { name: a.firstName, service: a.serviceName })}
-            </Link>{' '}
-            {a.text}
-          </li>
-        ))}
-      </ul>
-    </Alert>
+    <WarningList heading={t('home.needsAttention')} headingId="alerts-today-heading" headingLevel={2}>
+      {alerts.map((a) => (
+        <li key={`${a.studentId}-${a.serviceKey}-${a.alert}`}>
+          <Link to={`/students/${a.studentId}/accountability`} className="font-semibold underline">
+            {t('home.alertLink', { name: a.firstName, service: a.serviceName })}
+          </Link>{' '}
+          {a.text}
+        </li>
+      ))}
+    </WarningList>
   )
 }

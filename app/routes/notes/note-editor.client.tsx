@@ -73,6 +73,20 @@ export default function NoteEditor({ notebookId, title, user }: { notebookId: st
   return <LiveEditor key={notebookId} session={session} title={title} user={user} />
 }
 
+/** Anything with on and off, as Hocuspocus's socket and provider and the Yjs document all have. */
+interface Emitter {
+  on(event: string, listener: (...args: never[]) => void): unknown
+  off(event: string, listener: (...args: never[]) => void): unknown
+}
+
+/** Starts every listener, in order; what it returns (an effect's clean-up) stops them all, in the same order. */
+function listenAll(listeners: ReadonlyArray<readonly [target: Emitter, event: string, listener: (...args: never[]) => void]>): () => void {
+  for (const [target, event, listener] of listeners) target.on(event, listener)
+  return () => {
+    for (const [target, event, listener] of listeners) target.off(event, listener)
+  }
+}
+
 /**
  * "All changes saved" means on disk: the server sends the stored state vector after each write commits
  * (server/collab/collab-server.server.ts), and this page compares it with what it needs stored — what this
@@ -102,12 +116,13 @@ function useAllStored(session: Session): boolean {
     }
     if (local.synced) onLocalLoaded()
     else local.once('synced', onLocalLoaded)
-    provider.on('stateless', onStateless)
-    doc.on('update', recompute)
+    const stopListening = listenAll([
+      [provider, 'stateless', onStateless],
+      [doc, 'update', recompute],
+    ])
     return () => {
       local.off('synced', onLocalLoaded)
-      provider.off('stateless', onStateless)
-      doc.off('update', recompute)
+      stopListening()
     }
   }, [doc, provider, local])
   return allStored
@@ -164,15 +179,15 @@ function useNoteStatus(session: Session): NoteStatus {
       setOnline(true)
       void socket.connect()
     }
-    socket.on('status', onStatus)
-    socket.on('close', onClose)
-    provider.on('synced', onSynced)
+    const stopListening = listenAll([
+      [socket, 'status', onStatus],
+      [socket, 'close', onClose],
+      [provider, 'synced', onSynced],
+    ])
     window.addEventListener('offline', goOffline)
     window.addEventListener('online', goOnline)
     return () => {
-      socket.off('status', onStatus)
-      socket.off('close', onClose)
-      provider.off('synced', onSynced)
+      stopListening()
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
     }

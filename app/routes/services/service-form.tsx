@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import type { FormFailure } from '#app/utils/parse-form.ts'
 import type { AmendFormValues, ServiceFormValues } from './service-form-values.ts'
 import { weekdayLong } from '#app/utils/session-text.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
 import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
-import { CheckboxField, FormActions, CheckedForm } from '#app/components/form-parts.tsx'
+import { CheckboxField, FormActions, CheckedForm, type RecordFormProps } from '#app/components/form-parts.tsx'
 
 function errorsUnder(errors: Record<string, string[]>, field: string): string[] | undefined {
   const found = Object.entries(errors)
@@ -74,20 +73,26 @@ export interface ProviderOption {
   roleLabel: string
 }
 
+type Schedule = Pick<ServiceFormValues, 'minutesPerSession' | 'weekdays'>
+
+/** The schedule a service is held on, as a new service sets it and an amendment changes it: minutes per session and weekdays. */
+function ScheduleFields({ minutesLabel, weekdaysLegend, values, errors }: { minutesLabel: string; weekdaysLegend: string; values: Schedule; errors: Record<string, string[]> }) {
+  return (
+    <>
+      <SessionMinutesField label={minutesLabel} name="minutesPerSession" defaultValue={values.minutesPerSession} errors={errors.minutesPerSession} />
+      <WeekdayFields idPrefix="weekdays" legend={weekdaysLegend} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+    </>
+  )
+}
+
+// A service's two either-or choices, in the form's order: where it is held, and with whom. Words from the catalogue.
+const CHOICES = [
+  { name: 'setting', legend: 'services.setting', options: [['pull-out', 'services.pullOutLong'], ['push-in', 'services.pushInLong']] },
+  { name: 'grouping', legend: 'services.groupOrIndividual', options: [['individual', 'services.individualOption'], ['group', 'services.groupOption']] },
+] as const
+
 /** A new service, as the IEP mandates it. */
-export function ServiceForm({
-  values,
-  providers,
-  failure,
-  busy,
-  cancelTo,
-}: {
-  values: ServiceFormValues
-  providers: ProviderOption[]
-  failure: FormFailure | null
-  busy: boolean
-  cancelTo: string
-}) {
+export function ServiceForm({ values, providers, failure, busy, cancelTo }: RecordFormProps<ServiceFormValues> & { providers: ProviderOption[] }) {
   const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (
@@ -101,33 +106,17 @@ export function ServiceForm({
           </option>
         ))}
       </SelectField>
-      <SessionMinutesField
-        label={t('services.minutesPerSession')}
-        name="minutesPerSession"
-        defaultValue={values.minutesPerSession}
-        errors={errors.minutesPerSession}
-      />
-      <WeekdayFields idPrefix="weekdays" legend={t('services.weekdaysHeld')} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
-      <RadioGroup
-        name="setting"
-        legend={t('services.setting')}
-        value={values.setting}
-        errors={errors.setting}
-        options={[
-          { value: 'pull-out', label: t('services.pullOutLong') },
-          { value: 'push-in', label: t('services.pushInLong') },
-        ]}
-      />
-      <RadioGroup
-        name="grouping"
-        legend={t('services.groupOrIndividual')}
-        value={values.grouping}
-        errors={errors.grouping}
-        options={[
-          { value: 'individual', label: t('services.individualOption') },
-          { value: 'group', label: t('services.groupOption') },
-        ]}
-      />
+      <ScheduleFields minutesLabel={t('services.minutesPerSession')} weekdaysLegend={t('services.weekdaysHeld')} values={values} errors={errors} />
+      {CHOICES.map((c) => (
+        <RadioGroup
+          key={c.name}
+          name={c.name}
+          legend={t(c.legend)}
+          value={values[c.name]}
+          errors={errors[c.name]}
+          options={c.options.map(([value, label]) => ({ value, label: t(label) }))}
+        />
+      ))}
       <Field label={t('services.startDate')} name="startDate" type="date" hint={t('services.startDateHint')} defaultValue={values.startDate} errors={errors.startDate} />
       <Field label={t('services.endDate')} name="endDate" type="date" defaultValue={values.endDate} errors={errors.endDate} />
       <FormActions busy={busy} submitLabel={t('services.saveService')} cancelTo={cancelTo} footnote={t('services.scheduledFootnote')} />
@@ -136,17 +125,7 @@ export function ServiceForm({
 }
 
 /** An IEP amendment: new minutes or weekdays from a date. */
-export function AmendServiceForm({
-  values,
-  failure,
-  busy,
-  cancelTo,
-}: {
-  values: AmendFormValues
-  failure: FormFailure | null
-  busy: boolean
-  cancelTo: string
-}) {
+export function AmendServiceForm({ values, failure, busy, cancelTo }: RecordFormProps<AmendFormValues>) {
   const { t } = useTranslation()
   const errors = failure?.fieldErrors ?? {}
   return (
@@ -159,13 +138,7 @@ export function AmendServiceForm({
         defaultValue={values.effectiveFrom}
         errors={errors.effectiveFrom}
       />
-      <SessionMinutesField
-        label={t('services.newMinutes')}
-        name="minutesPerSession"
-        defaultValue={values.minutesPerSession}
-        errors={errors.minutesPerSession}
-      />
-      <WeekdayFields idPrefix="weekdays" legend={t('services.newWeekdays')} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+      <ScheduleFields minutesLabel={t('services.newMinutes')} weekdaysLegend={t('services.newWeekdays')} values={values} errors={errors} />
       <Field label={t('services.noteOptional')} name="note" hint={t('services.noteHint')} maxLength={300} defaultValue={values.note} errors={errors.note} />
       <FormActions busy={busy} submitLabel={t('services.saveAmendment')} cancelTo={cancelTo} />
     </CheckedForm>

@@ -6,7 +6,7 @@ import { MISSED_REASONS, REASON_LABELS, type MissedReason } from '#shared/servic
 import { failureFor, type SessionActionData, type SessionIntent } from './session-forms.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
-import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
+import { DateUpToTodayField, Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
 import { useFocusFirstError } from '#app/components/form-parts.tsx'
 
 /**
@@ -329,11 +329,10 @@ export function MakeUpForm({
             </option>
           ))}
         </SelectField>
-        <Field
+        <DateUpToTodayField
           label={t('sessions.dateHeld')}
           name="date"
-          type="date"
-          max={today}
+          today={today}
           hint={t('sessions.dateHeldHint')}
           defaultValue={failure?.values.date ?? defaultDate}
           errors={failure?.fieldErrors.date}

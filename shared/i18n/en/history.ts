@@ -1,4 +1,5 @@
 import type { AuditActionOf, AuditEntity } from '../../audit-events.ts'
+import { profileFields } from './student.ts'
 
 /** An action's name as a catalogue key: i18next reads "." as nesting, so "sign_in.failed" is "sign_in_failed". */
 export type EventActionKey<A extends string> = A extends `${infer Head}.${infer Tail}` ? `${Head}_${EventActionKey<Tail>}` : A
@@ -149,13 +150,7 @@ export const history = {
     category: 'Category',
     applies: 'When it applies',
     startDate: 'Start date',
-    howTheyCommunicate: 'How they communicate',
-    givingInstructions: 'How to give an instruction',
-    wordsThatMatter: 'Words or symbols that matter',
-    earlySigns: 'Early signs of stress',
-    whatHelps: 'What helps',
-    whatToAvoid: 'What to avoid',
-    calmPlace: 'Where to calm down',
+    ...profileFields,
     areas: 'Goal areas',
   },
   unitWord: { percent: 'percent', minutes: 'minutes', count: 'number of times' },

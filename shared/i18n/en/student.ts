@@ -1,3 +1,14 @@
+/** The profiles' fields by name: the profiles page and the history's "what changed" both read these. */
+export const profileFields = {
+  howTheyCommunicate: 'How they communicate',
+  givingInstructions: 'How to give an instruction',
+  wordsThatMatter: 'Words or symbols that matter',
+  earlySigns: 'Early signs of stress',
+  whatHelps: 'What helps',
+  whatToAvoid: 'What to avoid',
+  calmPlace: 'Where to calm down',
+} as const
+
 /** Words of the student page, profiles, access and notifications. */
 export const student = {
   // The header every student page shares
@@ -55,15 +66,7 @@ export const student = {
   stressedTitle: 'When {{name}} is stressed',
   notWrittenYet: 'Not written yet.',
   editProfiles: 'Edit profiles',
-  profile: {
-    howTheyCommunicate: 'How they communicate',
-    givingInstructions: 'How to give an instruction',
-    wordsThatMatter: 'Words or symbols that matter',
-    earlySigns: 'Early signs of stress',
-    whatHelps: 'What helps',
-    whatToAvoid: 'What to avoid',
-    calmPlace: 'Where to calm down',
-  },
+  profile: profileFields,
   profileHint: {
     howTheyCommunicate: 'Speech, a talk app or device, picture cards, signs, gestures.',
     givingInstructions: 'Words, pace, visuals: what works best.',
