@@ -7,7 +7,7 @@ import { instructionalDaysBack, isInstructionalDay, lastInstructionalDays, RECOR
 import type { IsoDate } from '#shared/school-date.ts'
 import type { RecordCheckInput } from '#shared/schemas/today.ts'
 import { listAccommodations } from './accommodations.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordChange } from './audit.server.ts'
 import { calendarForStudent, closureSet, closuresForStudent } from './calendar.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -97,15 +97,12 @@ export async function recordCheck(
       late: args.date < args.today ? 1 : 0,
     }
     await trx.insertInto('accommodation_checks').values(row).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'accommodation_check',
       entityId: row.id,
       action: previous ? 'update' : 'create',
       before: previous ? { status: previous.status, reason: previous.reason } : undefined,
       after: { accommodationId: args.accommodationId, title: accommodation.title, date: args.date, status: args.status, reason: row.reason, late: Boolean(row.late) },
-      at: args.now,
     })
     const name = await trx.selectFrom('users').select('name').where('id', '=', args.actorId).executeTakeFirstOrThrow()
     return { ...shape({ ...row, recorded_by: name.name }), duplicate: false }

@@ -11,7 +11,7 @@ import {
   type PromptLevel,
   type TrialResult,
 } from '#shared/schemas/plan.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 export interface Goal {
@@ -200,15 +200,7 @@ export async function createGoal(
       .values({ id: goalId, student_id: args.studentId, position: Number(max ?? 0) + 1, created_at: args.now.toISOString(), created_by: args.actorId })
       .execute()
     await trx.insertInto('goal_versions').values(versionValues(goalId, 1, args.fields, args.actorId, args.now)).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'goal',
-      entityId: goalId,
-      action: 'create',
-      after: args.fields,
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'goal', entityId: goalId, action: 'create', after: args.fields })
     return { goalId }
   })
 }
@@ -227,16 +219,7 @@ export async function updateGoal(
   await db.transaction().execute(async (trx) => {
     const before = await currentGoal(trx, args.studentId, args.goalId)
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, args.fields, args.actorId, args.now)).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'goal',
-      entityId: args.goalId,
-      action: 'update',
-      before: fieldsOf(before),
-      after: args.fields,
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update', before: fieldsOf(before), after: args.fields })
   })
 }
 
@@ -251,16 +234,7 @@ export async function updateGoalPlain(
     const before = await currentGoal(trx, args.studentId, args.goalId)
     const fields = { ...fieldsOf(before), plain: args.plain }
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, fields, args.actorId, args.now)).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'goal',
-      entityId: args.goalId,
-      action: 'update_plain',
-      before: { plain: before.plain },
-      after: { plain: args.plain },
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update_plain', before: { plain: before.plain }, after: { plain: args.plain } })
   })
 }
 

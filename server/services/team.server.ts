@@ -5,7 +5,7 @@ import { limitedToOwnRecords } from '#shared/permissions.ts'
 import { isLeadRole, LEAD_ROLE, ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { familyOnlyConcernIds } from './concerns-read.server.ts'
 import { parseAreas } from './memberships.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordChange } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
@@ -84,6 +84,7 @@ export async function inviteMember(
   args: { studentId: string; email: string; role: TeamRole; invitedBy: string; now: Date },
 ): Promise<CreatedInvite> {
   const { studentId, email, role, invitedBy, now } = args
+  const by = { actorId: invitedBy, studentId, now }
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('team_members')
@@ -111,15 +112,12 @@ export async function inviteMember(
       .execute()
     for (const p of pending) {
       await trx.updateTable('invites').set({ revoked_at: now.toISOString() }).where('id', '=', p.id).execute()
-      await recordAudit(trx, {
-        actorId: invitedBy,
-        studentId,
+      await recordChange(trx, by, {
         entity: 'invite',
         entityId: p.id,
         action: 'revoke',
         before: { email, role: p.role, revokedAt: null },
         after: { email, role: p.role, revokedAt: now.toISOString(), reason: 'replaced by a new invite' },
-        at: now,
       })
     }
     const token = newInviteToken()
@@ -137,15 +135,7 @@ export async function inviteMember(
       revoked_at: null,
     }
     await trx.insertInto('invites').values(invite).execute()
-    await recordAudit(trx, {
-      actorId: invitedBy,
-      studentId,
-      entity: 'invite',
-      entityId: invite.id,
-      action: 'create',
-      after: { email, role, expiresAt: invite.expires_at },
-      at: now,
-    })
+    await recordChange(trx, by, { entity: 'invite', entityId: invite.id, action: 'create', after: { email, role, expiresAt: invite.expires_at } })
     return { inviteId: invite.id, token, expiresAt: invite.expires_at }
   })
 }
@@ -165,15 +155,12 @@ export async function revokeInvite(
     if (invite.used_at) throw new DomainError('CONFLICT', t('refusals.inviteUsed'))
     if (invite.revoked_at) return
     await trx.updateTable('invites').set({ revoked_at: args.now.toISOString() }).where('id', '=', invite.id).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'invite',
       entityId: invite.id,
       action: 'revoke',
       before: { email: invite.email, revokedAt: null },
       after: { email: invite.email, revokedAt: args.now.toISOString() },
-      at: args.now,
     })
   })
 }
@@ -212,9 +199,7 @@ export async function removeMember(
       .set({ removed_at: args.now.toISOString(), removed_by: args.actorId })
       .where('id', '=', member.id)
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'team_member',
       entityId: member.id,
       action: 'remove',
@@ -227,7 +212,6 @@ export async function removeMember(
         removedAt: args.now.toISOString(),
         removedBy: args.actorId,
       },
-      at: args.now,
     })
     return member.user_id
   })
@@ -307,15 +291,6 @@ export async function setProviderAreas(
     if (!limitedToOwnRecords(member.role, 'goal.editPlainInArea')) throw new DomainError('BAD_REQUEST', t('refusals.areasProvidersOnly'))
     const areas = [...new Set(args.areas)].sort()
     await trx.updateTable('team_members').set({ areas: JSON.stringify(areas) }).where('id', '=', member.id).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'team_member',
-      entityId: member.id,
-      action: 'set_areas',
-      before: { areas: parseAreas(member.areas) },
-      after: { areas },
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'team_member', entityId: member.id, action: 'set_areas', before: { areas: parseAreas(member.areas) }, after: { areas } })
   })
 }
