@@ -44,21 +44,27 @@ export interface GoalWithStatus extends Goal {
   latest: GoalPoint | null
 }
 
+/** A goal version's plain-language summary, as every goal query selects it and reads it back. */
+const PLAIN_COLUMNS = ['gv.plain_means', 'gv.plain_looks_like', 'gv.plain_adults_help', 'gv.plain_measure'] as const
+
+function plainOf(r: { plain_means: string; plain_looks_like: string; plain_adults_help: string; plain_measure: string }): PlainSummary {
+  return { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure }
+}
+
+/** Goal versions with their goal and the person who wrote them. */
+function versionsWithAuthor(db: Executor) {
+  return db.selectFrom('goal_versions as gv').innerJoin('goals', 'goals.id', 'gv.goal_id').innerJoin('users', 'users.id', 'gv.created_by')
+}
+
 function currentVersions(db: Executor) {
-  return db
-    .selectFrom('goal_versions as gv')
-    .innerJoin('goals', 'goals.id', 'gv.goal_id')
-    .innerJoin('users', 'users.id', 'gv.created_by')
+  return versionsWithAuthor(db)
     .select([
       'goals.id',
       'goals.position',
       'gv.version',
       'gv.area',
       'gv.official_text',
-      'gv.plain_means',
-      'gv.plain_looks_like',
-      'gv.plain_adults_help',
-      'gv.plain_measure',
+      ...PLAIN_COLUMNS,
       'gv.baseline',
       'gv.target',
       'gv.unit',
@@ -79,7 +85,7 @@ function shapeGoal(r: VersionRow): Goal {
     version: r.version,
     area: r.area,
     officialText: r.official_text,
-    plain: { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure },
+    plain: plainOf(r),
     baseline: r.baseline,
     target: r.target,
     unit: r.unit,
@@ -247,19 +253,13 @@ export interface GoalVersionSummary {
 }
 
 export async function goalVersions(db: DB, studentId: string, goalId: string): Promise<GoalVersionSummary[]> {
-  const rows = await db
-    .selectFrom('goal_versions as gv')
-    .innerJoin('goals', 'goals.id', 'gv.goal_id')
-    .innerJoin('users', 'users.id', 'gv.created_by')
+  const rows = await versionsWithAuthor(db)
     .select([
       'gv.version',
       'gv.created_at',
       'users.name',
       'gv.official_text',
-      'gv.plain_means',
-      'gv.plain_looks_like',
-      'gv.plain_adults_help',
-      'gv.plain_measure',
+      ...PLAIN_COLUMNS,
     ])
     .where('goals.id', '=', goalId)
     .where('goals.student_id', '=', studentId)
@@ -271,6 +271,6 @@ export async function goalVersions(db: DB, studentId: string, goalId: string): P
     createdAt: r.created_at,
     createdBy: r.name,
     officialText: r.official_text,
-    plain: { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure },
+    plain: plainOf(r),
   }))
 }
