@@ -5,7 +5,7 @@ import { limitedToOwnRecords } from '#shared/permissions.ts'
 import { isLeadRole, LEAD_ROLE, ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { familyOnlyConcernIds } from './concerns-read.server.ts'
 import { parseAreas } from './memberships.server.ts'
-import { recordChange } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
@@ -22,21 +22,18 @@ export interface TeamMember {
   areas: string[]
 }
 
-export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]> {
-  const rows = await db
+/** A student's team as it stands (removed members left out), each member with their account. */
+function currentMembers(db: Executor, studentId: string) {
+  return db
     .selectFrom('team_members')
     .innerJoin('users', 'users.id', 'team_members.user_id')
-    .select([
-      'team_members.id',
-      'team_members.user_id',
-      'users.name',
-      'users.email',
-      'team_members.role',
-      'team_members.added_at',
-      'team_members.areas',
-    ])
     .where('team_members.student_id', '=', studentId)
     .where('team_members.removed_at', 'is', null)
+}
+
+export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]> {
+  const rows = await currentMembers(db, studentId)
+    .select(['team_members.id', 'team_members.user_id', 'users.name', 'users.email', 'team_members.role', 'team_members.added_at', 'team_members.areas'])
     .orderBy('team_members.added_at')
     .execute()
   return rows.map((r) => ({
@@ -86,14 +83,7 @@ export async function inviteMember(
   const { studentId, email, role, invitedBy, now } = args
   const by = { actorId: invitedBy, studentId, now }
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('team_members')
-      .innerJoin('users', 'users.id', 'team_members.user_id')
-      .select(['team_members.role'])
-      .where('team_members.student_id', '=', studentId)
-      .where('users.email', '=', email)
-      .where('team_members.removed_at', 'is', null)
-      .executeTakeFirst()
+    const existing = await currentMembers(trx, studentId).select(['team_members.role']).where('users.email', '=', email).executeTakeFirst()
     if (existing) {
       throw new DomainError(
         'CONFLICT',
@@ -170,13 +160,9 @@ export async function removeMember(
   args: { studentId: string; memberId: string; actorId: string; now: Date },
 ): Promise<void> {
   const removedUserId = await db.transaction().execute(async (trx) => {
-    const member = await trx
-      .selectFrom('team_members')
-      .innerJoin('users', 'users.id', 'team_members.user_id')
+    const member = await currentMembers(trx, args.studentId)
       .select(['team_members.id', 'team_members.role', 'team_members.user_id', 'users.email', 'users.name'])
       .where('team_members.id', '=', args.memberId)
-      .where('team_members.student_id', '=', args.studentId)
-      .where('team_members.removed_at', 'is', null)
       .executeTakeFirst()
     if (!member) throw new DomainError('NOT_FOUND', t('refusals.memberNotFound'))
     if (isLeadRole(member.role)) {
