@@ -7,7 +7,7 @@ import { instructionalDaysBack, isInstructionalDay, lastInstructionalDays, RECOR
 import type { IsoDate } from '#shared/school-date.ts'
 import type { RecordCheckInput } from '#shared/schemas/today.ts'
 import { listAccommodations } from './accommodations.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { calendarForStudent, closureSet, closuresForStudent } from './calendar.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -39,13 +39,7 @@ export async function recordCheck(
 ): Promise<RecordedCheck> {
   const reason = args.status === 'not_provided' ? (args.reason ?? '').trim() : args.reason?.trim() || null
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('accommodation_checks')
-      .innerJoin('users', 'users.id', 'accommodation_checks.recorded_by')
-      .selectAll('accommodation_checks')
-      .select('users.name as recorded_by_name')
-      .where('client_id', '=', args.clientId)
-      .executeTakeFirst()
+    const existing = await checkViews(trx).where('accommodation_checks.client_id', '=', args.clientId).executeTakeFirst()
     if (existing) {
       const same =
         existing.student_id === args.studentId &&
@@ -54,7 +48,7 @@ export async function recordCheck(
         existing.status === args.status &&
         (existing.reason ?? null) === (reason || null)
       if (!same) throw new DomainError('CONFLICT', t('refusals.changeIdReused'))
-      return { ...shape({ ...existing, recorded_by: existing.recorded_by_name }), duplicate: true }
+      return { ...shape(existing), duplicate: true }
     }
 
     if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSupports'), 'date')
@@ -97,15 +91,12 @@ export async function recordCheck(
       late: args.date < args.today ? 1 : 0,
     }
     await trx.insertInto('accommodation_checks').values(row).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'accommodation_check',
       entityId: row.id,
       action: previous ? 'update' : 'create',
       before: previous ? { status: previous.status, reason: previous.reason } : undefined,
       after: { accommodationId: args.accommodationId, title: accommodation.title, date: args.date, status: args.status, reason: row.reason, late: Boolean(row.late) },
-      at: args.now,
     })
     const name = await trx.selectFrom('users').select('name').where('id', '=', args.actorId).executeTakeFirstOrThrow()
     return { ...shape({ ...row, recorded_by: name.name }), duplicate: false }
@@ -134,12 +125,14 @@ function shape(r: {
   }
 }
 
-function checkViews(db: DB) {
+/** Checks with the name of the person who recorded them. */
+function checkViews(db: Executor) {
   return db
     .selectFrom('accommodation_checks')
     .innerJoin('users', 'users.id', 'accommodation_checks.recorded_by')
     .select([
       'accommodation_checks.id',
+      'accommodation_checks.student_id',
       'accommodation_checks.accommodation_id',
       'accommodation_checks.date',
       'accommodation_checks.status',

@@ -3,7 +3,7 @@ import type { DB } from '#db/client.server.ts'
 import { applicabilityOn, type DayApplicability } from '#shared/accommodation-schedule.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { appliesSchema, type AccommodationCategory, type AccommodationFields, type Applies } from '#shared/schemas/plan.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
@@ -108,15 +108,7 @@ export async function createAccommodation(
       .values({ id: accommodationId, student_id: args.studentId, created_at: args.now.toISOString(), created_by: args.actorId })
       .execute()
     await trx.insertInto('accommodation_versions').values(values(accommodationId, 1, args.fields, args.actorId, args.now)).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'accommodation',
-      entityId: accommodationId,
-      action: 'create',
-      after: args.fields,
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'accommodation', entityId: accommodationId, action: 'create', after: args.fields })
     return { accommodationId }
   })
 }
@@ -137,15 +129,12 @@ export async function updateAccommodation(
       .insertInto('accommodation_versions')
       .values(values(args.accommodationId, before.version + 1, args.fields, args.actorId, args.now))
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'accommodation',
       entityId: args.accommodationId,
       action: 'update',
       before: { title: before.title, description: before.description, category: before.category, applies: before.applies, startDate: before.startDate },
       after: args.fields,
-      at: args.now,
     })
   })
 }

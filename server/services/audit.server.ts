@@ -37,6 +37,21 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
   ])
 }
 
+/** Who made a change, for which student, and when: a service's own arguments (`args`) usually carry all three. */
+export interface AuditedBy {
+  actorId: string | null
+  studentId?: string | null
+  now: Date
+}
+
+/** What a change did: the entity, its action, and what it was before and after. */
+export type AuditChange = AuditEvent & { entityId: string; before?: unknown; after?: unknown }
+
+/** `recordAudit` for a change made by `by`: the actor, student and time are the caller's, named once. */
+export function recordChange(db: Executor, by: AuditedBy, change: AuditChange): Promise<void> {
+  return recordAudit(db, { actorId: by.actorId, studentId: by.studentId, ...change, at: by.now })
+}
+
 /** Many audit rows at once (a plan import's thousands), chained in order. */
 export async function appendAuditRows(db: Executor, rows: AuditRow[]): Promise<void> {
   if (db.isTransaction) return appendChained(db, 'audit_log', rows)

@@ -3,7 +3,7 @@ import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { type SchoolCalendar, schoolCalendar } from '#shared/school-day.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 export interface Closure {
@@ -38,7 +38,7 @@ export async function addClosure(db: DB, args: { schoolId: string; date: IsoDate
       .insertInto('school_closures')
       .values({ id, school_id: args.schoolId, date: args.date, label: args.label, created_at: args.now.toISOString(), created_by: args.actorId })
       .execute()
-    await recordAudit(trx, { actorId: args.actorId, entity: 'school_closure', entityId: id, action: 'create', after: { date: args.date, label: args.label }, at: args.now })
+    await recordChange(trx, args, { entity: 'school_closure', entityId: id, action: 'create', after: { date: args.date, label: args.label } })
   })
 }
 
@@ -48,7 +48,7 @@ export async function removeClosure(db: DB, args: { schoolId: string; date: IsoD
     const existing = await trx.selectFrom('school_closures').select(['id', 'label']).where('school_id', '=', args.schoolId).where('date', '=', args.date).executeTakeFirst()
     if (!existing) throw new DomainError('NOT_FOUND', t('refusals.notClosure', { date: args.date }), 'date')
     await trx.deleteFrom('school_closures').where('id', '=', existing.id).execute()
-    await recordAudit(trx, { actorId: args.actorId, entity: 'school_closure', entityId: existing.id, action: 'remove', before: { date: args.date, label: existing.label }, at: args.now })
+    await recordChange(trx, args, { entity: 'school_closure', entityId: existing.id, action: 'remove', before: { date: args.date, label: existing.label } })
   })
 }
 

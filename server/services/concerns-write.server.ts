@@ -5,7 +5,7 @@ import { type ConcernSide, ladderStep } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { AddConcernUpdateInput, ConcernLinkInput, CreateConcernInput, EditConcernInput, EscalateConcernInput } from '#shared/schemas/concerns.ts'
 import type { IsoDate } from '#shared/school-date.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { current, linkableIndex, linkKey, loadOne, type Viewer } from './concerns-read.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
@@ -25,7 +25,7 @@ async function assertLinkable(db: Executor, studentId: string, links: readonly C
 
 /** Every change to a concern is audited against the concern, by the person writing. */
 function auditConcern(trx: Executor, args: { actorId: string; studentId: string; now: Date }, concernId: string, action: AuditActionOf<'concern'>, change: { before?: unknown; after: unknown }): Promise<void> {
-  return recordAudit(trx, { actorId: args.actorId, studentId: args.studentId, entity: 'concern', entityId: concernId, action, ...change, at: args.now })
+  return recordChange(trx, args, { entity: 'concern', entityId: concernId, action, ...change })
 }
 
 function assertNotFuture(date: IsoDate, today: IsoDate, field = 'date'): void {

@@ -1,7 +1,7 @@
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { DisputeKind } from '#shared/schemas/concerns.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 /**
@@ -82,7 +82,7 @@ export async function disputeRecord(
       .insertInto('record_disputes')
       .values({ student_id: args.studentId, kind: args.kind, record_id: args.recordId, action: 'dispute', comment: args.comment, created_by: args.actorId, created_at: args.now.toISOString() })
       .execute()
-    await recordAudit(trx, { actorId: args.actorId, studentId: args.studentId, entity: `${args.kind}_dispute`, entityId: args.recordId, action: 'dispute', after: { comment: args.comment }, at: args.now })
+    await recordChange(trx, args, { entity: `${args.kind}_dispute`, entityId: args.recordId, action: 'dispute', after: { comment: args.comment } })
   })
 }
 
@@ -97,15 +97,6 @@ export async function withdrawDispute(
       .insertInto('record_disputes')
       .values({ student_id: args.studentId, kind: args.kind, record_id: args.recordId, action: 'withdraw', comment: args.comment, created_by: args.actorId, created_at: args.now.toISOString() })
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: `${args.kind}_dispute`,
-      entityId: args.recordId,
-      action: 'withdraw',
-      before: { comment: active.comment },
-      after: { comment: args.comment },
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: `${args.kind}_dispute`, entityId: args.recordId, action: 'withdraw', before: { comment: active.comment }, after: { comment: args.comment } })
   })
 }

@@ -11,7 +11,7 @@ import {
   type PromptLevel,
   type TrialResult,
 } from '#shared/schemas/plan.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 export interface Goal {
@@ -44,21 +44,27 @@ export interface GoalWithStatus extends Goal {
   latest: GoalPoint | null
 }
 
+/** A goal version's plain-language summary, as every goal query selects it and reads it back. */
+const PLAIN_COLUMNS = ['gv.plain_means', 'gv.plain_looks_like', 'gv.plain_adults_help', 'gv.plain_measure'] as const
+
+function plainOf(r: { plain_means: string; plain_looks_like: string; plain_adults_help: string; plain_measure: string }): PlainSummary {
+  return { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure }
+}
+
+/** Goal versions with their goal and the person who wrote them. */
+function versionsWithAuthor(db: Executor) {
+  return db.selectFrom('goal_versions as gv').innerJoin('goals', 'goals.id', 'gv.goal_id').innerJoin('users', 'users.id', 'gv.created_by')
+}
+
 function currentVersions(db: Executor) {
-  return db
-    .selectFrom('goal_versions as gv')
-    .innerJoin('goals', 'goals.id', 'gv.goal_id')
-    .innerJoin('users', 'users.id', 'gv.created_by')
+  return versionsWithAuthor(db)
     .select([
       'goals.id',
       'goals.position',
       'gv.version',
       'gv.area',
       'gv.official_text',
-      'gv.plain_means',
-      'gv.plain_looks_like',
-      'gv.plain_adults_help',
-      'gv.plain_measure',
+      ...PLAIN_COLUMNS,
       'gv.baseline',
       'gv.target',
       'gv.unit',
@@ -79,7 +85,7 @@ function shapeGoal(r: VersionRow): Goal {
     version: r.version,
     area: r.area,
     officialText: r.official_text,
-    plain: { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure },
+    plain: plainOf(r),
     baseline: r.baseline,
     target: r.target,
     unit: r.unit,
@@ -200,15 +206,7 @@ export async function createGoal(
       .values({ id: goalId, student_id: args.studentId, position: Number(max ?? 0) + 1, created_at: args.now.toISOString(), created_by: args.actorId })
       .execute()
     await trx.insertInto('goal_versions').values(versionValues(goalId, 1, args.fields, args.actorId, args.now)).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'goal',
-      entityId: goalId,
-      action: 'create',
-      after: args.fields,
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'goal', entityId: goalId, action: 'create', after: args.fields })
     return { goalId }
   })
 }
@@ -227,16 +225,7 @@ export async function updateGoal(
   await db.transaction().execute(async (trx) => {
     const before = await currentGoal(trx, args.studentId, args.goalId)
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, args.fields, args.actorId, args.now)).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'goal',
-      entityId: args.goalId,
-      action: 'update',
-      before: fieldsOf(before),
-      after: args.fields,
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update', before: fieldsOf(before), after: args.fields })
   })
 }
 
@@ -251,16 +240,7 @@ export async function updateGoalPlain(
     const before = await currentGoal(trx, args.studentId, args.goalId)
     const fields = { ...fieldsOf(before), plain: args.plain }
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, fields, args.actorId, args.now)).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'goal',
-      entityId: args.goalId,
-      action: 'update_plain',
-      before: { plain: before.plain },
-      after: { plain: args.plain },
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update_plain', before: { plain: before.plain }, after: { plain: args.plain } })
   })
 }
 
@@ -273,19 +253,13 @@ export interface GoalVersionSummary {
 }
 
 export async function goalVersions(db: DB, studentId: string, goalId: string): Promise<GoalVersionSummary[]> {
-  const rows = await db
-    .selectFrom('goal_versions as gv')
-    .innerJoin('goals', 'goals.id', 'gv.goal_id')
-    .innerJoin('users', 'users.id', 'gv.created_by')
+  const rows = await versionsWithAuthor(db)
     .select([
       'gv.version',
       'gv.created_at',
       'users.name',
       'gv.official_text',
-      'gv.plain_means',
-      'gv.plain_looks_like',
-      'gv.plain_adults_help',
-      'gv.plain_measure',
+      ...PLAIN_COLUMNS,
     ])
     .where('goals.id', '=', goalId)
     .where('goals.student_id', '=', studentId)
@@ -297,6 +271,6 @@ export async function goalVersions(db: DB, studentId: string, goalId: string): P
     createdAt: r.created_at,
     createdBy: r.name,
     officialText: r.official_text,
-    plain: { means: r.plain_means, looksLike: r.plain_looks_like, adultsHelp: r.plain_adults_help, measure: r.plain_measure },
+    plain: plainOf(r),
   }))
 }

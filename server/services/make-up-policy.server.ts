@@ -1,6 +1,6 @@
 import type { DB } from '#db/client.server.ts'
 import { DEFAULT_MAKE_UP_REASONS, type MissReason } from '#shared/services.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 
 export async function makeUpReasons(db: Executor, schoolId: string): Promise<MissReason[]> {
   const school = await db.selectFrom('schools').select('make_up_reasons').where('id', '=', schoolId).executeTakeFirst()
@@ -18,6 +18,6 @@ export async function setMakeUpReasons(db: DB, args: { schoolId: string; reasons
     const before = await makeUpReasons(trx, args.schoolId)
     const reasons = [...new Set(args.reasons)].sort()
     await trx.updateTable('schools').set({ make_up_reasons: JSON.stringify(reasons) }).where('id', '=', args.schoolId).execute()
-    await recordAudit(trx, { actorId: args.actorId, entity: 'school_policy', entityId: args.schoolId, action: 'update', before: { makeUpReasons: before }, after: { makeUpReasons: reasons }, at: args.now })
+    await recordChange(trx, args, { entity: 'school_policy', entityId: args.schoolId, action: 'update', before: { makeUpReasons: before }, after: { makeUpReasons: reasons } })
   })
 }

@@ -7,7 +7,7 @@ import type { NoteNode } from '#shared/notes/note-json.ts'
 import { excerptAround, likeContains } from '#shared/notes/search-pattern.ts'
 import { appendInTransaction, loadNotebookDoc, openDay, recordAuthors, recordStoredState } from '../collab/notebook-store.server.ts'
 import { authorshipOf, docFromUpdates, plainTextOfDoc, readState, replaceContent, stateFromJson } from '../collab/note-doc.server.ts'
-import { recordAudit, type Executor } from './audit.server.ts'
+import { recordChange, type Executor } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
@@ -94,7 +94,7 @@ export async function createNotebook(
     Y.applyUpdate(doc, state)
     await recordStoredState(trx, id, doc, now)
     doc.destroy()
-    await recordAudit(trx, { actorId, studentId, entity: 'notebook', entityId: id, action: 'create', after: { title }, at: now })
+    await recordChange(trx, args, { entity: 'notebook', entityId: id, action: 'create', after: { title } })
     return shape({ id, title, created_at: at, updated_at: at, archived_at: null })
   })
 }
@@ -116,16 +116,7 @@ export async function renameNotebook(
       .executeTakeFirst()
     if (clash) throw new DomainError('CONFLICT', t('refusals.notebookTitleTaken', { title: args.title }), 'title')
     await trx.updateTable('notebooks').set({ title: args.title }).where('id', '=', notebook.id).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'notebook',
-      entityId: notebook.id,
-      action: 'rename',
-      before: { title: notebook.title },
-      after: { title: args.title },
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'notebook', entityId: notebook.id, action: 'rename', before: { title: notebook.title }, after: { title: args.title } })
     return shape({ ...notebook, title: args.title })
   })
 }
@@ -140,15 +131,12 @@ export async function archiveNotebook(
     if (notebook.archived_at) throw new DomainError('CONFLICT', t('refusals.notebookArchived'))
     const at = args.now.toISOString()
     await trx.updateTable('notebooks').set({ archived_at: at, archived_by: args.actorId }).where('id', '=', notebook.id).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'notebook',
       entityId: notebook.id,
       action: 'archive',
       before: { title: notebook.title, archivedAt: null },
       after: { title: notebook.title, archivedAt: at },
-      at: args.now,
     })
     return shape({ ...notebook, archived_at: at })
   })
@@ -273,14 +261,11 @@ export async function restoreNotebookDay(
       replaceContent(doc, snapshot.state)
       const merged = Y.mergeUpdates(updates)
       await appendInTransaction(trx, { notebookId: args.notebookId, updates: [{ update: merged, userId: args.actorId }], doc, at: args.now })
-      await recordAudit(trx, {
-        actorId: args.actorId,
-        studentId: args.studentId,
+      await recordChange(trx, args, {
         entity: 'notebook',
         entityId: args.notebookId,
         action: 'restore',
         after: { title: notebook.title, restoredDay: args.day, text: plainTextOfDoc(doc).slice(0, 500) },
-        at: args.now,
       })
       return merged
     } finally {

@@ -11,7 +11,7 @@ import { validatePlanText } from '#shared/plan-import/validate.ts'
 import { mayProvideServices, type TeamRole } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate } from '#shared/school-date.ts'
 import { joinsAtOnce } from '#shared/team-join.ts'
-import type { AuditEvent } from '#shared/audit-events.ts'
+import type { AuditActionOf, AuditEntity, AuditEvent } from '#shared/audit-events.ts'
 import { appendAuditRows, type AuditRow, type Executor, recordAudit } from './audit.server.ts'
 import { isSchoolAdmin } from './memberships.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
@@ -50,6 +50,9 @@ export interface PlanImportResult {
 export const IMPORT_ACCOUNT = { id: 'plan-import', email: 'plan-import@same-page.invalid', name: 'Plan import (command line)' } as const
 
 const BATCH = 500
+
+/** An entity whose audit rows may say `create`: what insertCreated logs. */
+type CreatedEntity = { [E in AuditEntity]: 'create' extends AuditActionOf<E> ? E : never }[AuditEntity]
 
 function sameName(a: string, b: string): boolean {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase()
@@ -202,14 +205,23 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
         before: null,
         after: JSON.stringify({ ...entry.after, source }),
       })
+    /** A table's new rows, written in batches, each logged as created: `made` names a row's id and what its audit row keeps. */
+    const insertCreated = async <T extends keyof Database & string, R extends Insertable<Database[T]>>(
+      table: T,
+      rows: R[],
+      event: { studentId: string | null; entity: CreatedEntity },
+      made: (row: R, i: number) => { entityId: string; after: Record<string, unknown> },
+    ) => {
+      await insertBatches(trx, table, rows)
+      rows.forEach((row, i) => log({ ...event, action: 'create', ...made(row, i) }))
+    }
 
     // The school's calendar: new closures only.
     const known = new Set((await trx.selectFrom('school_closures').select('date').where('school_id', '=', school.id).execute()).map((c) => c.date))
     const closures = plan.school.closures
       .filter((c) => !known.has(c.date))
       .map((c) => ({ id: randomUUID(), school_id: school.id, date: c.date, label: c.label, created_at: at, created_by: actorId }))
-    await insertBatches(trx, 'school_closures', closures)
-    for (const c of closures) log({ studentId: null, entity: 'school_closure', entityId: c.id, action: 'create', after: { date: c.date, label: c.label } })
+    await insertCreated('school_closures', closures, { studentId: null, entity: 'school_closure' }, (c) => ({ entityId: c.id, after: { date: c.date, label: c.label } }))
 
     const studentId = randomUUID()
     await trx
@@ -347,16 +359,10 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
         { ...s, kind: s.status, repaysDate: 'repays' in s ? s.repays : null },
       ),
     )
-    await insertBatches(trx, 'session_records', sessions)
-    for (const [i, r] of sessions.entries()) {
-      log({
-        studentId,
-        entity: 'session_record',
-        entityId: r.record_id,
-        action: 'create',
-        after: { service: plan.sessions[i]!.service, date: r.date, kind: r.kind, minutes: r.minutes, reason: r.reason, note: r.note, repaysDate: r.repays_date },
-      })
-    }
+    await insertCreated('session_records', sessions, { studentId, entity: 'session_record' }, (r, i) => ({
+      entityId: r.record_id,
+      after: { service: plan.sessions[i]!.service, date: r.date, kind: r.kind, minutes: r.minutes, reason: r.reason, note: r.note, repaysDate: r.repays_date },
+    }))
 
     const checks = plan.accommodationChecks.map((c) => ({
       id: randomUUID(),
@@ -371,16 +377,10 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
       // Imported as the other system recorded them; whether that was on the day is not known here.
       late: 0,
     }))
-    await insertBatches(trx, 'accommodation_checks', checks)
-    for (const [i, c] of checks.entries()) {
-      log({
-        studentId,
-        entity: 'accommodation_check',
-        entityId: c.id,
-        action: 'create',
-        after: { accommodationId: c.accommodation_id, title: plan.accommodationChecks[i]!.accommodation, date: c.date, status: c.status, reason: c.reason, late: false },
-      })
-    }
+    await insertCreated('accommodation_checks', checks, { studentId, entity: 'accommodation_check' }, (c, i) => ({
+      entityId: c.id,
+      after: { accommodationId: c.accommodation_id, title: plan.accommodationChecks[i]!.accommodation, date: c.date, status: c.status, reason: c.reason, late: false },
+    }))
 
     await flush()
     return { studentId, invites }

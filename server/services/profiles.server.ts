@@ -7,7 +7,7 @@ import {
   type ProfileKind,
   type RegulationProfile,
 } from '#shared/schemas/plan.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordChange } from './audit.server.ts'
 
 export interface StudentProfiles {
   communication: CommunicationProfile & { updatedAt: string | null; updatedBy: string | null }
@@ -65,15 +65,12 @@ export async function updateProfile(
         created_by: args.actorId,
       })
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: `${args.kind}_profile`,
       entityId: args.studentId,
       action: previous ? 'update' : 'create',
       before: previous ? JSON.parse(previous.content) : undefined,
       after: args.profile,
-      at: args.now,
     })
   })
 }

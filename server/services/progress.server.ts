@@ -3,7 +3,7 @@ import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { trialPercentage } from '#shared/mastery.ts'
 import type { PromptLevel, RegulationState, TrialResult } from '#shared/schemas/plan.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordChange } from './audit.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
@@ -53,14 +53,11 @@ export async function addProgressPoint(
       void_reason: null,
     }
     await trx.insertInto('progress_points').values(row).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'progress_point',
       entityId: pointId,
       action: 'create',
       after: { goalId: args.goalId, date: args.date, value, trials: args.trials ?? null, promptLevel: args.promptLevel, regulation: args.regulation, note: args.note },
-      at: args.now,
     })
     return { pointId, value }
   })
@@ -84,15 +81,12 @@ export async function voidProgressPoint(
       .set({ voided_at: args.now.toISOString(), voided_by: args.actorId, void_reason: args.reason })
       .where('id', '=', point.id)
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'progress_point',
       entityId: point.id,
       action: 'void',
       before: { date: point.date, value: point.value, voidedAt: null },
       after: { date: point.date, value: point.value, voidedAt: args.now.toISOString(), reason: args.reason },
-      at: args.now,
     })
   })
 }

@@ -5,7 +5,7 @@ import { DomainError } from '#shared/domain-error.ts'
 import { mayProvideServices } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate, type Weekday } from '#shared/school-date.ts'
 import type { ServiceSchedule, ServiceTerm } from '#shared/services.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { activeMembership } from './memberships.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
@@ -163,14 +163,11 @@ export async function createService(
         created_by: args.actorId,
       })
       .execute()
-    await recordAudit(ex, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(ex, args, {
       entity: 'service',
       entityId: serviceId,
       action: 'create',
       after: { key, name: args.name, providerId: args.providerId, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, setting: args.setting, grouping: args.grouping, startDate: args.startDate, endDate: args.endDate, ...args.auditNote },
-      at: args.now,
     })
     return { serviceId }
   }
@@ -204,15 +201,12 @@ export async function amendService(
         created_by: args.actorId,
       })
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'service',
       entityId: args.serviceId,
       action: 'amend',
       before: before ? { minutesPerSession: before.minutesPerSession, weekdays: before.weekdays } : undefined,
       after: { effectiveFrom: args.effectiveFrom, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, note: args.note ?? null },
-      at: args.now,
     })
   })
 }

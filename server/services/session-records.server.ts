@@ -9,7 +9,7 @@ import { PENDING_DAYS } from '#shared/session-status.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { closureSet, closuresForStudent } from './calendar.server.ts'
 import { notifyParentsOfMiss } from './notifications.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
@@ -166,7 +166,7 @@ async function saveVersion(
 ): Promise<SessionRecord> {
   await trx.insertInto('session_records').values(row).execute()
   const { actorId, studentId, now } = audit
-  await recordAudit(trx, { actorId, studentId, entity: 'session_record', entityId: row.record_id, action: audit.action, before: audit.before, after: audit.after, at: now })
+  await recordChange(trx, audit, { entity: 'session_record', entityId: row.record_id, action: audit.action, before: audit.before, after: audit.after })
   if (notice) await notifyParentsOfMiss(trx, { studentId, ...notice, date: row.date, recordId: row.record_id, actorId, now })
   const [saved] = await recordVersions(trx, studentId, row.record_id)
   return saved!

@@ -5,7 +5,7 @@ import { limitedToOwnRecords } from '#shared/permissions.ts'
 import { isLeadRole, LEAD_ROLE, ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { familyOnlyConcernIds } from './concerns-read.server.ts'
 import { parseAreas } from './memberships.server.ts'
-import { recordAudit } from './audit.server.ts'
+import { type Executor, recordChange } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
@@ -22,21 +22,18 @@ export interface TeamMember {
   areas: string[]
 }
 
-export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]> {
-  const rows = await db
+/** A student's team as it stands (removed members left out), each member with their account. */
+function currentMembers(db: Executor, studentId: string) {
+  return db
     .selectFrom('team_members')
     .innerJoin('users', 'users.id', 'team_members.user_id')
-    .select([
-      'team_members.id',
-      'team_members.user_id',
-      'users.name',
-      'users.email',
-      'team_members.role',
-      'team_members.added_at',
-      'team_members.areas',
-    ])
     .where('team_members.student_id', '=', studentId)
     .where('team_members.removed_at', 'is', null)
+}
+
+export async function listTeam(db: DB, studentId: string): Promise<TeamMember[]> {
+  const rows = await currentMembers(db, studentId)
+    .select(['team_members.id', 'team_members.user_id', 'users.name', 'users.email', 'team_members.role', 'team_members.added_at', 'team_members.areas'])
     .orderBy('team_members.added_at')
     .execute()
   return rows.map((r) => ({
@@ -84,15 +81,9 @@ export async function inviteMember(
   args: { studentId: string; email: string; role: TeamRole; invitedBy: string; now: Date },
 ): Promise<CreatedInvite> {
   const { studentId, email, role, invitedBy, now } = args
+  const by = { actorId: invitedBy, studentId, now }
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('team_members')
-      .innerJoin('users', 'users.id', 'team_members.user_id')
-      .select(['team_members.role'])
-      .where('team_members.student_id', '=', studentId)
-      .where('users.email', '=', email)
-      .where('team_members.removed_at', 'is', null)
-      .executeTakeFirst()
+    const existing = await currentMembers(trx, studentId).select(['team_members.role']).where('users.email', '=', email).executeTakeFirst()
     if (existing) {
       throw new DomainError(
         'CONFLICT',
@@ -111,15 +102,12 @@ export async function inviteMember(
       .execute()
     for (const p of pending) {
       await trx.updateTable('invites').set({ revoked_at: now.toISOString() }).where('id', '=', p.id).execute()
-      await recordAudit(trx, {
-        actorId: invitedBy,
-        studentId,
+      await recordChange(trx, by, {
         entity: 'invite',
         entityId: p.id,
         action: 'revoke',
         before: { email, role: p.role, revokedAt: null },
         after: { email, role: p.role, revokedAt: now.toISOString(), reason: 'replaced by a new invite' },
-        at: now,
       })
     }
     const token = newInviteToken()
@@ -137,15 +125,7 @@ export async function inviteMember(
       revoked_at: null,
     }
     await trx.insertInto('invites').values(invite).execute()
-    await recordAudit(trx, {
-      actorId: invitedBy,
-      studentId,
-      entity: 'invite',
-      entityId: invite.id,
-      action: 'create',
-      after: { email, role, expiresAt: invite.expires_at },
-      at: now,
-    })
+    await recordChange(trx, by, { entity: 'invite', entityId: invite.id, action: 'create', after: { email, role, expiresAt: invite.expires_at } })
     return { inviteId: invite.id, token, expiresAt: invite.expires_at }
   })
 }
@@ -165,15 +145,12 @@ export async function revokeInvite(
     if (invite.used_at) throw new DomainError('CONFLICT', t('refusals.inviteUsed'))
     if (invite.revoked_at) return
     await trx.updateTable('invites').set({ revoked_at: args.now.toISOString() }).where('id', '=', invite.id).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'invite',
       entityId: invite.id,
       action: 'revoke',
       before: { email: invite.email, revokedAt: null },
       after: { email: invite.email, revokedAt: args.now.toISOString() },
-      at: args.now,
     })
   })
 }
@@ -183,13 +160,9 @@ export async function removeMember(
   args: { studentId: string; memberId: string; actorId: string; now: Date },
 ): Promise<void> {
   const removedUserId = await db.transaction().execute(async (trx) => {
-    const member = await trx
-      .selectFrom('team_members')
-      .innerJoin('users', 'users.id', 'team_members.user_id')
+    const member = await currentMembers(trx, args.studentId)
       .select(['team_members.id', 'team_members.role', 'team_members.user_id', 'users.email', 'users.name'])
       .where('team_members.id', '=', args.memberId)
-      .where('team_members.student_id', '=', args.studentId)
-      .where('team_members.removed_at', 'is', null)
       .executeTakeFirst()
     if (!member) throw new DomainError('NOT_FOUND', t('refusals.memberNotFound'))
     if (isLeadRole(member.role)) {
@@ -212,9 +185,7 @@ export async function removeMember(
       .set({ removed_at: args.now.toISOString(), removed_by: args.actorId })
       .where('id', '=', member.id)
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
+    await recordChange(trx, args, {
       entity: 'team_member',
       entityId: member.id,
       action: 'remove',
@@ -227,7 +198,6 @@ export async function removeMember(
         removedAt: args.now.toISOString(),
         removedBy: args.actorId,
       },
-      at: args.now,
     })
     return member.user_id
   })
@@ -307,15 +277,6 @@ export async function setProviderAreas(
     if (!limitedToOwnRecords(member.role, 'goal.editPlainInArea')) throw new DomainError('BAD_REQUEST', t('refusals.areasProvidersOnly'))
     const areas = [...new Set(args.areas)].sort()
     await trx.updateTable('team_members').set({ areas: JSON.stringify(areas) }).where('id', '=', member.id).execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      studentId: args.studentId,
-      entity: 'team_member',
-      entityId: member.id,
-      action: 'set_areas',
-      before: { areas: parseAreas(member.areas) },
-      after: { areas },
-      at: args.now,
-    })
+    await recordChange(trx, args, { entity: 'team_member', entityId: member.id, action: 'set_areas', before: { areas: parseAreas(member.areas) }, after: { areas } })
   })
 }
