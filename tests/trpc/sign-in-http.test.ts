@@ -102,24 +102,21 @@ describe('sign-in over HTTP', () => {
     expect((await signIn(DEMO_USERS.para.email, DEMO_PASSWORD, device)).status).toBe(302)
   })
 
-  test('attempts per second one client can make, spraying many accounts as fast as it can for 2 s', async () => {
+  test('one client spraying many accounts gets about 20 passwords checked, then only 429s', async () => {
+    // Counted, not timed: the server's clock stands still, so no wait ever runs out while the test is slow (a loaded
+    // machine must not turn refusals into checks). Throughput is a benchmark's business, not this test's.
+    await closeServer(server)
+    const frozen = new Date('2026-11-17T15:00:00Z')
+    server = await listenOnFreePort(createApp({ db: t.db, trustProxy: false, now: () => frozen, remix: { mode: 'production', build: actionsOnlyBuild(), clientDir: '/nonexistent' } }).app)
+    base = baseUrl(server)
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     try {
-      const start = Date.now()
+      const ATTEMPTS = 40
       let checked = 0
-      let refused = 0
-      let i = 0
-      while (Date.now() - start < 2000) {
-        const res = await signIn(`sprayed${i++}@maple.example`, 'Winter2026!')
-        if (res.status === 429) refused++
-        else checked++
-      }
-      const seconds = (Date.now() - start) / 1000
-      const figure = { requests: i, passwordsChecked: checked, refused429: refused, checkedPerSecond: +(checked / seconds).toFixed(1) }
-      console.log(`sign-in throughput, one client: ${JSON.stringify(figure)}`)
-      // 20 free failures, then 1 s, 2 s… waits, and 30 requests a minute in all: at most about 21 guesses get checked.
+      for (let i = 0; i < ATTEMPTS; i++) if ((await signIn(`sprayed${i}@maple.example`, 'Winter2026!')).status !== 429) checked++
+      // 20 free failures, then every try waits: at most about 21 guesses get checked, the rest are refused.
+      expect(checked).toBeGreaterThanOrEqual(20)
       expect(checked).toBeLessThanOrEqual(22)
-      expect(refused).toBeGreaterThan(0)
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('"event":"sign_in.spray_alert"'))
       expect(t.sqlite.prepare("select count(*) as n from audit_log where action = 'sign_in.spray_alert'").get()).toEqual({ n: 1 })
     } finally {
