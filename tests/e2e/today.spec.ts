@@ -94,7 +94,7 @@ test('the para records Johnny’s supports for the day; the parent sees the same
   await expect(progress.getByText('Choose the prompt level.')).toBeVisible()
   await expect(progress.getByLabel('Result (minutes)')).toHaveValue('12')
   await progress.getByRole('radio', { name: 'Uneasy' }).check()
-  await progress.getByLabel('Prompt level: how much help').selectOption({ label: 'Independent' })
+  await progress.getByLabel('Prompt level: how much help').selectOption({ label: 'Independent (no help)' })
   await progress.getByLabel('Note (optional)').fill('After the fire drill.')
   await progress.getByRole('button', { name: 'Add data point' }).click()
   await expect(progress.getByRole('status')).toContainText('Added 12 minutes for Behavior on')
