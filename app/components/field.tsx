@@ -1,5 +1,6 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { DATE_MAX, DATE_MIN } from '#shared/school-date.ts'
+import { SESSION_MINUTES } from '#shared/schemas/services.ts'
 
 const CONTROL =
   'block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700'
@@ -67,7 +68,7 @@ export function DateUpToTodayField({ today, ...field }: FieldShell & { today: st
 
 /** Minutes of one session: a whole number from 1 to 240, as the schemas accept, with the phone's number pad. */
 export function SessionMinutesField(props: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field type="number" inputMode="numeric" min={1} max={240} {...props} />
+  return <Field type="number" inputMode="numeric" min={SESSION_MINUTES.min} max={SESSION_MINUTES.max} {...props} />
 }
 
 export function SelectField({

@@ -184,8 +184,12 @@ export async function recordSession(
 
     if (args.kind === 'make_up') {
       if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
+      // The schema refuses a make-up on or before its session already; this guards any other caller.
+      if (args.repaysDate >= args.date) {
+        throw new DomainError('BAD_REQUEST', t('services.formErrors.makeUpAfterSession', { date: formatDay(args.repaysDate) }), 'date')
+      }
       const owed = isScheduledOn(service, closures, args.repaysDate)
-      if (!owed || args.repaysDate >= args.date) {
+      if (!owed) {
         throw new DomainError('BAD_REQUEST', t('refusals.noSessionToMakeUp', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
       }
       const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)

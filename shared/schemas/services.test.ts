@@ -51,7 +51,7 @@ describe('serviceFormSchema', () => {
     if (parsed.ok) return
     expect(parsed.message).toBe('Please correct the fields marked below.')
     expect(parsed.fieldErrors.name).toEqual(['Name the service.'])
-    expect(parsed.fieldErrors.minutesPerSession).toEqual(['Minutes must be more than 0.'])
+    expect(parsed.fieldErrors.minutesPerSession).toEqual(['Enter minutes from 1 to 240.'])
     expect(parsed.fieldErrors.weekdays).toEqual(['Choose at least one weekday.'])
     expect(parsed.fieldErrors.setting).toEqual(['Choose push-in or pull-out.'])
     expect(parsed.fieldErrors.grouping).toEqual(['Choose group or individual.'])
@@ -109,8 +109,41 @@ describe('sessionFormSchema', () => {
     const missed = parseForm(form([['intent', 'missed'], ...session]), sessionFormSchema)
     expect(missed.ok ? [] : Object.keys(missed.fieldErrors)).toEqual(['reason'])
     const makeUp = parseForm(form([['intent', 'make_up'], ['studentId', 's1'], ['serviceId', 'v1'], ['minutes', '999']]), sessionFormSchema)
-    expect(makeUp.ok ? {} : makeUp.fieldErrors).toMatchObject({ minutes: ['Minutes must be 240 or fewer.'] })
+    expect(makeUp.ok ? {} : makeUp.fieldErrors).toMatchObject({ minutes: ['Enter minutes from 1 to 240.'] })
     expect(makeUp.ok ? [] : Object.keys(makeUp.fieldErrors).sort()).toEqual(['date', 'minutes', 'repaysDate'])
+  })
+
+  test('minutes out of range say the allowed range, whichever end is passed', () => {
+    for (const minutes of ['0', '241', '99999']) {
+      const parsed = parseForm(form([['intent', 'delivered'], ...session, ['minutes', minutes]]), sessionFormSchema)
+      expect(parsed.ok ? {} : parsed.fieldErrors).toEqual({ minutes: ['Enter minutes from 1 to 240.'] })
+    }
+  })
+
+  test('a make-up held before (or on) the day it repays is refused once, on the date held', () => {
+    for (const date of ['2026-11-09', '2026-11-10']) {
+      const parsed = parseForm(
+        form([['intent', 'make_up'], ['studentId', 's1'], ['serviceId', 'v1'], ['repaysDate', '2026-11-10'], ['date', date], ['minutes', '30']]),
+        sessionFormSchema,
+      )
+      expect(parsed.ok ? {} : parsed.fieldErrors).toEqual({ date: ['A make-up is held after the session it repays: choose a school day after Tue, Nov 10.'] })
+    }
+    const later = parseForm(
+      form([['intent', 'make_up'], ['studentId', 's1'], ['serviceId', 'v1'], ['repaysDate', '2026-11-10'], ['date', '2026-11-11'], ['minutes', '30']]),
+      sessionFormSchema,
+    )
+    expect(later.ok).toBe(true)
+  })
+
+  test('a make-up shows every problem at once: the date before its session and the minutes out of range', () => {
+    const parsed = parseForm(
+      form([['intent', 'make_up'], ['studentId', 's1'], ['serviceId', 'v1'], ['repaysDate', '2026-11-10'], ['date', '2026-11-09'], ['minutes', '99999']]),
+      sessionFormSchema,
+    )
+    expect(parsed.ok ? {} : parsed.fieldErrors).toEqual({
+      date: ['A make-up is held after the session it repays: choose a school day after Tue, Nov 10.'],
+      minutes: ['Enter minutes from 1 to 240.'],
+    })
   })
 
   test('a correction with an emptied note clears it; one without a reason for the change is refused', () => {

@@ -1,15 +1,20 @@
 import { z } from 'zod'
+import { formatDay } from '../i18n/format.ts'
 import { t } from '../i18n/i18n.ts'
 import { MISSED_REASONS } from '../services.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema, weekdaySchema } from './plan.ts'
 import { textSchema } from './text.ts'
 
+/** The minutes one session may have: the form's number field and the schema's message share these bounds. */
+export const SESSION_MINUTES = { min: 1, max: 240 } as const
+const minutesRange = () => t('services.formErrors.minutesRange', SESSION_MINUTES)
+
 export const minutesSchema = z
   .number({ error: () => t('services.minutesNumber') })
   .int({ error: () => t('services.minutesWhole') })
-  .min(1, { error: () => t('services.minutesMin') })
-  .max(240, { error: () => t('services.minutesMax') })
+  .min(SESSION_MINUTES.min, { error: minutesRange })
+  .max(SESSION_MINUTES.max, { error: minutesRange })
 
 export const weekdaysSchema = z
   .array(weekdaySchema)
@@ -67,12 +72,27 @@ const deliveredFields = { ...sessionOf, minutes: minutesSchema }
 const missedFields = { ...sessionOf, reason: missedReasonSchema }
 const makeUpFields = { ...sessionOf, minutes: minutesSchema, repaysDate: isoDateSchema }
 
+/**
+ * A make-up is held on a later day than the session it repays. The message goes on the date held, the field
+ * to change; it is checked even when other fields are wrong, so the form shows every problem at once.
+ */
+function heldAfterSession<S extends z.ZodType<{ date: string; repaysDate: string }>>(schema: S) {
+  return schema.refine((m) => m.date > m.repaysDate, {
+    path: ['date'],
+    when: ({ value }) => {
+      const { date, repaysDate } = (value ?? {}) as { date?: unknown; repaysDate?: unknown }
+      return isoDateSchema.safeParse(date).success && isoDateSchema.safeParse(repaysDate).success
+    },
+    error: (issue) => t('services.formErrors.makeUpAfterSession', { date: formatDay((issue.input as { repaysDate: string }).repaysDate) }),
+  })
+}
+
 export const recordSessionSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ ...deliveredFields, kind: z.literal('delivered') }),
     z.object({ ...missedFields, kind: z.literal('missed') }),
-    z.object({ ...makeUpFields, kind: z.literal('make_up') }),
+    heldAfterSession(z.object({ ...makeUpFields, kind: z.literal('make_up') })),
   ],
   { error: () => t('services.kindRequired') },
 )
@@ -98,7 +118,7 @@ const target = { target: z.string().default('') }
 export const sessionFormSchema = z.discriminatedUnion('intent', [
   z.object({ ...deliveredFields, ...target, intent: z.literal('delivered') }),
   z.object({ ...missedFields, ...target, intent: z.literal('missed') }),
-  z.object({ ...makeUpFields, ...target, intent: z.literal('make_up') }),
+  heldAfterSession(z.object({ ...makeUpFields, ...target, intent: z.literal('make_up') })),
   // The correct form always shows the note: left empty, it clears the note rather than keeping the old one.
   correctSessionSchema.extend({ ...target, intent: z.literal('correct'), note: noteSchema.default('') }),
   voidSessionSchema.extend({ ...target, intent: z.literal('void') }),

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { ZodError } from 'zod'
 import { DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import type { DomainError } from '#shared/domain-error.ts'
 import { DEFAULT_MAKE_UP_REASONS } from '#shared/services.ts'
@@ -80,7 +81,9 @@ describe('services, sessions and school settings routers', () => {
     return record
   }
   const sessionAudits = () => (t.sqlite.prepare("select count(*) as n from audit_log where entity = 'session_record'").get() as { n: number }).n
-  const fieldOf = (error: { cause?: unknown }) => (error.cause as DomainError | undefined)?.field
+  // A domain refusal names its field; a schema refusal, the path of its (first) issue.
+  const fieldOf = (error: { cause?: unknown }) =>
+    error.cause instanceof ZodError ? error.cause.issues[0]?.path.join('.') : (error.cause as DomainError | undefined)?.field
 
   describe.each(TEAM)('%s reads Johnny’s services and sessions', (user) => {
     test('services.list: OT and speech, with their providers and mandates', async () => {
@@ -265,8 +268,8 @@ describe('services, sessions and school settings routers', () => {
     test('bad service input is refused with a clear message and nothing is written', async () => {
       const before = counts()
       const cases: [Record<string, unknown>, RegExp][] = [
-        [{ minutesPerSession: 0 }, /Minutes must be more than 0/],
-        [{ minutesPerSession: 241 }, /240 or fewer/],
+        [{ minutesPerSession: 0 }, /Enter minutes from 1 to 240\./],
+        [{ minutesPerSession: 241 }, /Enter minutes from 1 to 240\./],
         [{ weekdays: [] }, /at least one weekday/],
         [{ weekdays: ['fri', 'fri'] }, /Each weekday once/],
         [{ weekdays: ['sat'] }, /Use .*mon.* or .*fri/],
@@ -416,8 +419,9 @@ describe('services, sessions and school settings routers', () => {
   describe('sessions.record: refusals write nothing', () => {
     type Case = [name: string, input: Record<string, unknown>, code: string, message: RegExp, field?: string, now?: Date]
     const cases: Case[] = [
-      ['0 minutes', { kind: 'delivered', date: TODAY, minutes: 0 }, 'BAD_REQUEST', /Minutes must be more than 0/],
-      ['241 minutes', { kind: 'delivered', date: TODAY, minutes: 241 }, 'BAD_REQUEST', /Minutes must be 240 or fewer/],
+      ['0 minutes', { kind: 'delivered', date: TODAY, minutes: 0 }, 'BAD_REQUEST', /Enter minutes from 1 to 240\./, 'minutes'],
+      ['241 minutes', { kind: 'delivered', date: TODAY, minutes: 241 }, 'BAD_REQUEST', /Enter minutes from 1 to 240\./, 'minutes'],
+      ['99999 minutes', { kind: 'delivered', date: TODAY, minutes: 99999 }, 'BAD_REQUEST', /Enter minutes from 1 to 240\./, 'minutes'],
       ['fractional minutes', { kind: 'delivered', date: TODAY, minutes: 12.5 }, 'BAD_REQUEST', /whole minutes/],
       ['delivered without minutes', { kind: 'delivered', date: TODAY }, 'BAD_REQUEST', /minutes/],
       ['missed without a reason', { kind: 'missed', date: TODAY }, 'BAD_REQUEST', /Choose a reason/],
@@ -437,7 +441,8 @@ describe('services, sessions and school settings routers', () => {
       ['a make-up repaying a delivered session', { kind: 'make_up', date: '2026-11-16', minutes: 30, repaysDate: '2026-11-12' }, 'BAD_REQUEST', /Nov 12 was not missed, so there is nothing to make up/, 'repaysDate'],
       ['a make-up on a Saturday', { kind: 'make_up', date: '2026-11-14', minutes: 30, repaysDate: SPEECH_MISSES[1] }, 'BAD_REQUEST', /Sat, Nov 14 is not a school day/, 'date'],
       ['a make-up on a closure (Indigenous Peoples’ Day)', { kind: 'make_up', date: '2026-10-12', minutes: 30, repaysDate: SPEECH_MISSES[3] }, 'BAD_REQUEST', /Mon, Oct 12 is not a school day/, 'date'],
-      ['a make-up before the session it repays', { kind: 'make_up', date: '2026-11-16', minutes: 30, repaysDate: TODAY }, 'BAD_REQUEST', /no earlier session on Tue, Nov 17/, 'repaysDate'],
+      ['a make-up before the session it repays', { kind: 'make_up', date: '2026-11-16', minutes: 30, repaysDate: TODAY }, 'BAD_REQUEST', /A make-up is held after the session it repays: choose a school day after Tue, Nov 17\./, 'date'],
+      ['a make-up on the day of the session it repays', { kind: 'make_up', date: SPEECH_MISSES[1], minutes: 30, repaysDate: SPEECH_MISSES[1] }, 'BAD_REQUEST', /choose a school day after Thu, Oct 1\./, 'date'],
       ['a make-up in the future', { kind: 'make_up', date: '2026-11-20', minutes: 30, repaysDate: SPEECH_MISSES[1] }, 'BAD_REQUEST', /future date/, 'date'],
       ['a make-up without the session it repays', { kind: 'make_up', date: '2026-11-16', minutes: 30 }, 'BAD_REQUEST', /repaysDate/],
     ]

@@ -46,8 +46,8 @@ describe('session records (issue #5 rules)', () => {
   })
 
   test.each([
-    ['minutes 0', { kind: 'delivered', date: '2026-11-12', minutes: 0 }, 'BAD_REQUEST', /more than 0/],
-    ['minutes 241', { kind: 'delivered', date: '2026-11-12', minutes: 241 }, 'BAD_REQUEST', /240 or fewer/],
+    ['minutes 0', { kind: 'delivered', date: '2026-11-12', minutes: 0 }, 'BAD_REQUEST', /Enter minutes from 1 to 240\./],
+    ['minutes 241', { kind: 'delivered', date: '2026-11-12', minutes: 241 }, 'BAD_REQUEST', /Enter minutes from 1 to 240\./],
     ['a Wednesday (not a speech day)', { kind: 'delivered', date: '2026-11-11', minutes: 30 }, 'BAD_REQUEST', /no session scheduled/],
     ['a future date', { kind: 'delivered', date: '2026-11-19', minutes: 30 }, 'BAD_REQUEST', /future/],
     ['an unknown reason', { kind: 'missed', date: '2026-11-12', reason: 'fri day' }, 'BAD_REQUEST', /reason/],

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { formatDay } from '#shared/i18n/format.ts'
 import type { SessionActionData } from './session-forms.ts'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpForm } from './session-actions.tsx'
@@ -8,12 +9,10 @@ import type { WeekStudent } from './session-week-day.tsx'
 /** Per service: what is still owed, and a form to record a make-up that repays one of those sessions. */
 export function MakeUpsCard({
   students,
-  defaultDate,
   today,
   result,
 }: {
   students: WeekStudent[]
-  defaultDate: string
   today: string
   result: SessionActionData | undefined
 }) {
@@ -25,7 +24,16 @@ export function MakeUpsCard({
         {students.flatMap((student) =>
           student.services.map((svc) => {
             const owedMinutes = svc.owed.reduce((sum, o) => sum + o.owedMinutes, 0)
-            const saved = result?.ok && result.intent === 'make_up' && result.target === svc.service.id ? result.message : null
+            const madeUp = result?.ok && result.intent === 'make_up' && result.target === svc.service.id ? result.madeUp : undefined
+            // The confirmation names the session repaid, so a wrong choice is seen at once.
+            const saved = madeUp
+              ? t('sessions.makeUpForm.saved', {
+                  service: svc.service.name,
+                  session: formatDay(madeUp.repaysDate),
+                  minutes: madeUp.minutes,
+                  date: formatDay(madeUp.date),
+                })
+              : null
             return (
               <li key={svc.service.id} className="space-y-2 py-3">
                 <h3 className="font-medium text-slate-900">{t('sessions.studentService', { student: student.name, service: svc.service.name })}</h3>
@@ -41,7 +49,6 @@ export function MakeUpsCard({
                   studentId={student.id}
                   serviceId={svc.service.id}
                   name={t('sessions.serviceFor', { service: svc.service.name, student: student.name })}
-                  defaultDate={defaultDate}
                   today={today}
                   owed={svc.owed}
                   result={result}

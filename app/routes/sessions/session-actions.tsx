@@ -26,16 +26,22 @@ export function ActionDisclosure({ summary, label, open, children }: { summary: 
 
 type Failure = ReturnType<typeof failureFor>
 
-/** The server's message on the form that asked, with any error that has no field of its own here. */
+/**
+ * The server's message on the form that asked, with any error that has no field of its own here. A refusal
+ * shown beside its own field is said there once; the top of the form only points to it.
+ */
 function FormAlert({ failure, fields }: { failure: Failure; fields: string[] }) {
+  const { t } = useTranslation()
   if (!failure) return null
+  const here = Object.entries(failure.fieldErrors).filter(([field]) => fields.includes(field))
   const elsewhere = Object.entries(failure.fieldErrors)
     .filter(([field]) => !fields.includes(field))
     .flatMap(([, messages]) => messages)
     .filter((m) => m !== failure.message)
+  const besideItsField = here.some(([, messages]) => messages.includes(failure.message))
   return (
     <Alert>
-      {failure.message}
+      {besideItsField ? t('common.correctFields') : failure.message}
       {elsewhere.length ? ` ${elsewhere.join(' ')}` : ''}
     </Alert>
   )
@@ -279,14 +285,14 @@ function KindFields({ record, failure }: { record: RecordTarget; failure: Failur
 }
 
 /**
- * A make-up: a delivered session on a later school day that repays a missed (or unrecorded) one. The
- * minutes follow the session chosen, until the person types their own.
+ * A make-up: a delivered session on a later school day that repays a missed (or unrecorded) one. It starts
+ * empty but for the session repaid, the oldest owed first: a date or minutes filled in for the person could
+ * save a session that never happened.
  */
 export function MakeUpForm({
   studentId,
   serviceId,
   name,
-  defaultDate,
   today,
   owed,
   result,
@@ -295,16 +301,15 @@ export function MakeUpForm({
   serviceId: string
   /** "Speech-language therapy (Johnny Miller)" */
   name: string
-  defaultDate: string
   today: string
   owed: { date: string; owedMinutes: number }[]
   result: SessionActionData | undefined
 }) {
   const { t } = useTranslation()
   const failure = failureFor(result, 'make_up', serviceId)
-  const [repays, setRepays] = useState(failure?.values.repaysDate ?? owed.at(-1)?.date ?? '')
-  const [minutes, setMinutes] = useState<string | null>(failure?.values.minutes ?? null)
-  const owedFor = owed.find((o) => o.date === repays)?.owedMinutes
+  const oldestFirst = [...owed].sort((a, b) => a.date.localeCompare(b.date))
+  const [repays, setRepays] = useState(failure?.values.repaysDate ?? oldestFirst[0]?.date ?? '')
+  const owedFor = oldestFirst.find((o) => o.date === repays)?.owedMinutes
   if (owed.length === 0) return <p className="text-slate-700">{t('sessions.nothingOwed')}</p>
   return (
     <ActionDisclosure summary={t('sessions.recordMakeUpSummary')} label={t('sessions.recordMakeUpFor', { name })} open={failure ? true : undefined}>
@@ -323,7 +328,7 @@ export function MakeUpForm({
           onChange={(e) => setRepays(e.target.value)}
           errors={failure?.fieldErrors.repaysDate}
         >
-          {owed.map((o) => (
+          {oldestFirst.map((o) => (
             <option key={o.date} value={o.date}>
               {t('sessions.owedOption', { date: formatDay(o.date), year: o.date.slice(0, 4), minutes: o.owedMinutes })}
             </option>
@@ -334,14 +339,14 @@ export function MakeUpForm({
           name="date"
           today={today}
           hint={t('sessions.dateHeldHint')}
-          defaultValue={failure?.values.date ?? defaultDate}
+          defaultValue={failure?.values.date ?? ''}
           errors={failure?.fieldErrors.date}
         />
         <SessionMinutesField
           label={t('sessions.minutesGiven')}
           name="minutes"
-          value={minutes ?? String(owedFor ?? '')}
-          onChange={(e) => setMinutes(e.target.value)}
+          hint={owedFor ? t('sessions.makeUpForm.minutesOwed', { count: owedFor }) : undefined}
+          defaultValue={failure?.values.minutes ?? ''}
           errors={failure?.fieldErrors.minutes}
         />
         <NoteField failure={failure} />

@@ -5,8 +5,15 @@
  */
 export type SessionIntent = 'delivered' | 'missed' | 'make_up' | 'correct' | 'void'
 
+/** A saved make-up, so its confirmation can name the session it repaid. */
+export interface MadeUp {
+  repaysDate: string
+  date: string
+  minutes: number
+}
+
 export type SessionActionData =
-  | { ok: true; intent: SessionIntent; target: string; message: string }
+  | { ok: true; intent: SessionIntent; target: string; message: string; madeUp?: MadeUp }
   | { ok: false; intent: SessionIntent; target: string; message: string; fieldErrors: Record<string, string[]>; values: Record<string, string> }
 
 export function sessionTarget(serviceId: string, date: string): string {

@@ -35,9 +35,6 @@ export default function SessionsThisWeek() {
   const { t } = useTranslation()
   const { week, thisWeek } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const closed = new Set(week.closures.map((c) => c.date))
-  // A make-up is most often held in the week on screen: its latest school day up to today.
-  const defaultDate = [...week.days].reverse().find((d) => d <= week.today && !closed.has(d)) ?? week.today
   const noSchool = week.todayInfo ? noSchoolSentence(week.todayInfo) : null
   return (
     <div className="space-y-6">
@@ -69,7 +66,7 @@ export default function SessionsThisWeek() {
           {week.days.map((date) => (
             <SessionWeekDay key={date} date={date} today={week.today} closures={week.closures} students={week.students} result={result} />
           ))}
-          <MakeUpsCard students={week.students} defaultDate={defaultDate} today={week.today} result={result} />
+          <MakeUpsCard students={week.students} today={week.today} result={result} />
         </>
       )}
     </div>

@@ -33,7 +33,7 @@ const OPEN_MARK = '▾'
 
 /**
  * One data point for a goal without leaving the Today screen: the goal, the value, how the student seemed
- * (the context that keeps a "met" honest), and the prompt level, which starts at Independent.
+ * (the context that keeps a "met" honest), and the prompt level, which the adult chooses.
  */
 export function QuickProgressForm({
   studentId,
@@ -123,9 +123,11 @@ export function QuickProgressForm({
         <SelectField
           label={t('today.progress.promptLevel')}
           name="promptLevel"
-          defaultValue={failure?.values.promptLevel || 'independent'}
+          defaultValue={failure?.values.promptLevel ?? ''}
           errors={errors.promptLevel}
         >
+          {/* No level is chosen for the adult: a preselected "Independent" would be saved unread. */}
+          <option value="">{t('today.promptChoice.choose')}</option>
           {PROMPT_LEVELS.map((p) => (
             <option key={p} value={p}>
               {PROMPT_LEVEL_LABELS[p]}

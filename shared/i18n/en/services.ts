@@ -56,8 +56,6 @@ export const services = {
   // The service schemas (shared/schemas/services.ts).
   minutesNumber: 'Enter the minutes as a number.',
   minutesWhole: 'Use whole minutes.',
-  minutesMin: 'Minutes must be more than 0.',
-  minutesMax: 'Minutes must be 240 or fewer.',
   weekdaysMin: 'Choose at least one weekday.',
   weekdaysOnce: 'Each weekday once.',
   missedReason: 'Choose a reason: {{reasons}}.',
@@ -70,4 +68,10 @@ export const services = {
   reasonLabel: 'The reason',
   changeReasonRequired: 'Say why this record is changed.',
   kindRequired: 'Choose delivered, missed or make-up.',
+
+  // Errors that say what is wrong and what is allowed, on the field to change (issue 14).
+  formErrors: {
+    minutesRange: 'Enter minutes from {{min}} to {{max}}.',
+    makeUpAfterSession: 'A make-up is held after the session it repays: choose a school day after {{date}}.',
+  },
 } as const

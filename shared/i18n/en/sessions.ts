@@ -146,4 +146,11 @@ export const sessions = {
   disputeKind: 'Choose a session record or an accommodation check.',
   disputeCommentLabel: 'The comment',
   disputeCommentRequired: 'Say what is wrong with this record.',
+
+  // The make-up form starts empty and its confirmation names the session repaid (issue 14).
+  makeUpForm: {
+    minutesOwed_one: '{{count}} minute is owed for that session.',
+    minutesOwed_other: '{{count}} minutes are owed for that session.',
+    saved: 'Made up the {{service}} session of {{session}}: {{minutes}} min on {{date}}.',
+  },
 } as const

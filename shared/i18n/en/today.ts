@@ -103,4 +103,8 @@ export const today = {
     refusedElsewhere_other: '{{count}} changes were not saved',
     refusedItem: '{{student}}, {{title}} on {{date}} ({{status}}): {{message}}',
   },
+  // The quick progress form has no preselected prompt level (issue 14).
+  promptChoice: {
+    choose: 'Choose how much help…',
+  },
 } as const
