@@ -7,6 +7,7 @@ import { DaySwitcher } from './day-switcher.tsx'
 import type { QuickProgressResult } from './quick-progress-form.tsx'
 import { StudentTodayCard } from './student-today-card.tsx'
 import { RefusedElsewhere, SyncStatus } from './sync-status.tsx'
+import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { checkKey } from './shown-check.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
@@ -18,7 +19,7 @@ import { todayFormEchoSchema, todayFormSchema, type TodayFormEcho } from '#share
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context, request)
+  const user = await requireAppPage(context, request, 'today')
   const me = { id: user.id, name: user.name }
   const date = new URL(request.url).searchParams.get('date') || undefined
   const result = await actionResult(() => context.trpc.today.forMe({ date }))
