@@ -57,6 +57,7 @@ export default [
     route('concerns/:concernId', 'routes/concerns/concern.tsx'),
     route('concerns/:concernId/letter', 'routes/concerns/concern-letter.tsx'),
 
+    route('notes', 'routes/notes/student-notes.tsx'),
     route('notes/:notebookId', 'routes/notes/notebook.tsx'),
     route('notes/:notebookId/history', 'routes/notes/notebook-history.tsx'),
   ]),
