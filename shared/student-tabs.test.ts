@@ -3,11 +3,11 @@ import { studentTabOf, studentTabsFor } from './student-tabs.ts'
 
 describe('studentTabsFor', () => {
   it('shows every section to the team, in one order', () => {
-    expect(studentTabsFor('case_manager')).toEqual(['plan', 'sessions', 'accountability', 'notes', 'concerns', 'history'])
-    expect(studentTabsFor('parent')).toEqual(['plan', 'sessions', 'accountability', 'notes', 'concerns', 'history'])
+    expect(studentTabsFor('case_manager')).toEqual(['plan', 'today', 'sessions', 'accountability', 'notes', 'concerns', 'history'])
+    expect(studentTabsFor('parent')).toEqual(['plan', 'today', 'sessions', 'accountability', 'notes', 'concerns', 'history'])
   })
-  it('leaves the notebooks out for a school admin, who is not on the team', () => {
-    expect(studentTabsFor('school_admin')).not.toContain('notes')
+  it('leaves Today and the notebooks out for a school admin, who is not on the team', () => {
+    expect(studentTabsFor('school_admin')).toEqual(['plan', 'sessions', 'accountability', 'concerns', 'history'])
   })
 })
 
@@ -18,6 +18,7 @@ describe('studentTabOf', () => {
     expect(studentTabOf('/checks')).toBe('plan')
   })
   it('marks the section a page belongs to', () => {
+    expect(studentTabOf('/today')).toBe('today')
     expect(studentTabOf('/sessions')).toBe('sessions')
     expect(studentTabOf('/concerns/c1/letter')).toBe('concerns')
     expect(studentTabOf('/brief')).toBe('accountability')
