@@ -90,8 +90,12 @@ test.describe('at phone width', () => {
       await expectNoSidewaysScroll(page)
     }
 
-    // Today holds this student alone, not the whole day's list.
+    // Today holds this student alone, not the whole day's list that /today shows the case manager.
+    await page.goto('/today')
+    await expect(page.getByRole('navigation', { name: 'Students on this page' })).toHaveCount(1)
     await page.goto(`${base}/today`)
+    await expect(page.getByRole('link', { name: /^Full plan for / })).toHaveCount(1)
+    await expect(page.getByRole('link', { name: 'Full plan for Johnny Miller' })).toBeVisible()
     await expect(page.getByRole('navigation', { name: 'Students on this page' })).toHaveCount(0)
 
     // The notebooks tab lists them; a search bookmarked on the old one-page record lands on it.
