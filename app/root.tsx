@@ -13,8 +13,10 @@ import type { ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { Card } from '#app/components/card.tsx'
+import { myAppPages } from '#app/utils/app-pages.server.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
+import type { AppPage } from '#shared/app-pages.ts'
 import { i18n, t } from '#shared/i18n/i18n.ts'
 import { z } from 'zod'
 
@@ -37,7 +39,7 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user
-  return { user: user ? { name: user.name, email: user.email } : null }
+  return { user: user ? { name: user.name, email: user.email } : null, pages: await myAppPages(context) }
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -45,14 +47,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   return (
     <I18nextProvider i18n={i18n}>
-      <Document nonce={nonce} user={data?.user ?? null}>
+      <Document nonce={nonce} user={data?.user ?? null} pages={data?.pages ?? []}>
         {children}
       </Document>
     </I18nextProvider>
   )
 }
 
-function Document({ nonce, user, children }: { nonce: string; user: { name: string } | null; children: ReactNode }) {
+function Document({ nonce, user, pages, children }: { nonce: string; user: { name: string } | null; pages: AppPage[]; children: ReactNode }) {
   const { t, i18n: current } = useTranslation()
   return (
     <html lang={current.language}>
@@ -66,7 +68,7 @@ function Document({ nonce, user, children }: { nonce: string; user: { name: stri
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
           {t('common.skipToMain')}
         </a>
-        <AppHeader user={user} />
+        <AppHeader user={user} pages={pages} />
         <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>

@@ -30,6 +30,8 @@ export default [
   // One student's pages share the layout that loads the student (and answers 404 for anyone not on the team).
   route('students/:studentId', 'routes/student/student-layout.tsx', { id: 'student' }, [
     index('routes/student/student.tsx'),
+    // The day's supports and progress for this student alone: the same page as /today, under its own id.
+    route('today', 'routes/today/today.tsx', { id: 'student-today' }),
     route('history', 'routes/student/history.tsx'),
     route('access', 'routes/student/access.tsx'),
     route('notifications', 'routes/student/notifications.tsx'),
@@ -57,6 +59,7 @@ export default [
     route('concerns/:concernId', 'routes/concerns/concern.tsx'),
     route('concerns/:concernId/letter', 'routes/concerns/concern-letter.tsx'),
 
+    route('notes', 'routes/notes/student-notes.tsx'),
     route('notes/:notebookId', 'routes/notes/notebook.tsx'),
     route('notes/:notebookId/history', 'routes/notes/notebook-history.tsx'),
   ]),

@@ -1,8 +1,9 @@
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { APP_PAGE_PATHS, currentAppPage, type AppPage } from '#shared/app-pages.ts'
 import { buttonClasses } from './button.tsx'
 
-export function AppHeader({ user }: { user: { name: string } | null }) {
+export function AppHeader({ user, pages }: { user: { name: string } | null; pages: AppPage[] }) {
   const { t } = useTranslation()
   return (
     <header className="no-print border-b border-slate-200 bg-white">
@@ -21,6 +22,35 @@ export function AppHeader({ user }: { user: { name: string } | null }) {
           </div>
         ) : null}
       </div>
+      {user && pages.length ? <AppNav pages={pages} /> : null}
     </header>
+  )
+}
+
+/**
+ * The same few links on every page, only those the person's roles have a use for. Plain links that wrap onto a
+ * second row on a narrow phone rather than hiding behind a menu: four short words fit 360 px.
+ */
+function AppNav({ pages }: { pages: AppPage[] }) {
+  const { t } = useTranslation()
+  const current = currentAppPage(useLocation().pathname)
+  return (
+    <nav aria-label={t('common.appNav.label')} className="mx-auto max-w-4xl px-2">
+      <ul className="flex flex-wrap gap-x-1">
+        {pages.map((page) => (
+          <li key={page}>
+            <Link
+              to={APP_PAGE_PATHS[page]}
+              aria-current={page === current ? 'page' : undefined}
+              className={`inline-flex min-h-11 items-center border-b-4 px-2 font-medium ${
+                page === current ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:text-brand-700'
+              }`}
+            >
+              {t(`common.appNav.${page}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   )
 }

@@ -7,7 +7,7 @@ import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema, setProvider
  * The student page's small forms, each told apart by its `intent` field. Each is its procedure's input without
  * the student (the page's address names it), so the rules live once, in the input schema.
  */
-export const STUDENT_PAGE_INTENTS = ['invite', 'remove', 'setAreas', 'createNotebook', 'revoke'] as const
+export const STUDENT_PAGE_INTENTS = ['invite', 'remove', 'setAreas', 'revoke'] as const
 export type StudentPageIntent = (typeof STUDENT_PAGE_INTENTS)[number]
 
 export const studentPageIntentSchema = z.object({

@@ -127,7 +127,7 @@ test('the numbers as JSON: the family’s copy, and refusals that name nothing',
 
 test('the case manager’s caseload puts the service furthest behind first, and filters by provider', async ({ page, signIn }) => {
   await signIn('caseManager')
-  await page.getByRole('link', { name: 'Caseload' }).click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible()
   await expectAccessible(page)
 
@@ -199,7 +199,7 @@ test.describe('on a 360 px phone', () => {
 
   test('the caseload fits too: a list with every number on screen', async ({ page, signIn }) => {
     await signIn('caseManager')
-    await page.getByRole('link', { name: 'Caseload' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click()
     const list = page.getByRole('list', { name: 'Services on your caseload, furthest behind first' })
     await expect(page.getByRole('table')).toHaveCount(0)
     await expect(list.getByRole('listitem').first()).toContainText('minutes still owed')

@@ -147,7 +147,7 @@ test.describe('on a phone', () => {
     await expectAccessible(page)
 
     // Both writes are in the history, in plain words.
-    await page.getByRole('link', { name: 'History' }).click()
+    await page.getByRole('navigation', { name: 'Sections of this student’s record' }).getByRole('link', { name: 'History' }).click()
     const changes = page.getByRole('list', { name: 'All changes' })
     await expect(changes.getByText(/^Sam Ortiz recorded 67% for the reading goal on .*; Johnny was uneasy\.$/)).toBeVisible()
     await expect(changes.getByText(/^Sam Ortiz voided the data point of 67 from .*: “Wrong student’s list\.”$/)).toBeVisible()

@@ -6,6 +6,7 @@ const uniqueTitle = (prefix: string) => `${prefix} ${Date.now().toString(36)}${M
 
 /** As the case manager on Johnny's page: starts a notebook and lands in its live editor. */
 async function startNotebook(page: Page, title: string): Promise<string> {
+  await openNotesTab(page)
   await page.getByLabel('New notebook title').fill(title)
   await page.getByRole('button', { name: 'Start notebook' }).click()
   await expect(page.getByRole('heading', { level: 2, name: title, exact: true })).toBeVisible()
@@ -13,6 +14,9 @@ async function startNotebook(page: Page, title: string): Promise<string> {
   await expect(statusOf(page)).toHaveText('All changes saved')
   return page.url()
 }
+
+/** The notebooks have their own tab on the student's record. */
+const openNotesTab = (page: Page) => page.getByRole('navigation', { name: 'Sections of this student’s record' }).getByRole('link', { name: 'Notes' }).click()
 
 const editorOf = (page: Page, title: string) => page.getByRole('textbox', { name: `${title}: notebook text` })
 const statusOf = (page: Page) => page.getByRole('status', { name: 'Notebook status' })
@@ -36,6 +40,7 @@ test('a teacher and a parent type in the same notebook and each sees the other w
 
   const parent = await asRole('parent')
   await openStudent(parent, 'Johnny Miller')
+  await openNotesTab(parent)
   await parent.getByRole('list', { name: 'Notebooks' }).getByRole('link', { name: title }).click()
   await expect(editorOf(parent, title)).toBeVisible()
   await expect(statusOf(parent)).toHaveText('All changes saved')
@@ -62,7 +67,7 @@ test('a teacher and a parent type in the same notebook and each sees the other w
 
   // The words are searchable from the student page once stored (within a second).
   await page.waitForTimeout(1200)
-  await page.goto(url.replace(/\/notes\/.*$/, ''))
+  await page.goto(url.replace(/\/notes\/.*$/, '/notes'))
   await page.getByRole('searchbox', { name: 'Search the notebooks' }).fill('dinner')
   await page.getByRole('button', { name: 'Search' }).click()
   const results = page.getByRole('list', { name: 'Search results' })
@@ -101,7 +106,7 @@ test('an edit made offline is kept on the device, says so, and merges when the n
   await expect(editorOf(page, title)).toContainText('Parent wrote this meanwhile.')
 
   // History says who wrote which words.
-  await page.getByRole('link', { name: 'History' }).click()
+  await page.getByRole('navigation', { name: 'Notebook pages' }).getByRole('link', { name: 'History' }).click()
   await page.getByRole('list', { name: 'Saved days' }).getByRole('link').first().click()
   const authorship = page.getByRole('list', { name: 'Who wrote what' })
   await expect(authorship.getByRole('listitem').filter({ hasText: 'Written on the bus with no signal.' })).toContainText(DEMO_USERS.caseManager.name)
@@ -112,6 +117,7 @@ test('on a 360 px phone: the toolbar wraps, nothing scrolls sideways, and Histor
   await page.setViewportSize({ width: 360, height: 740 })
   await signIn('para')
   await openStudent(page, 'Johnny Miller')
+  await openNotesTab(page)
   await page.getByRole('list', { name: 'Notebooks' }).getByRole('link', { name: 'Home–school notes' }).click()
   await expect(editorOf(page, 'Home–school notes')).toContainText('fire drill')
   await expect(page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Link' })).toBeInViewport()
@@ -120,7 +126,7 @@ test('on a 360 px phone: the toolbar wraps, nothing scrolls sideways, and Histor
   await expect(page.getByRole('button', { name: 'Archive notebook' })).toHaveCount(0)
   await expectAccessible(page)
 
-  await page.getByRole('link', { name: 'History' }).click()
+  await page.getByRole('navigation', { name: 'Notebook pages' }).getByRole('link', { name: 'History' }).click()
   const days = page.getByRole('list', { name: 'Saved days' })
   await days.getByRole('link').first().click()
   await expect(page.getByRole('document', { name: /Home–school notes on / })).toContainText('Sitting still costs him a lot')
@@ -139,6 +145,7 @@ test('someone removed from the team while a notebook is open is cut off at once'
   const link = await createInvite(page, uniqueEmail('notes-removed'), 'Paraprofessional')
   const member = await newPersonPage()
   await acceptAsNewAccount(member, link, { name, password: 'a-long-enough-password' })
+  await openNotesTab(member)
   await member.getByRole('list', { name: 'Notebooks' }).getByRole('link', { name: 'Meeting prep' }).click()
   await expect(statusOf(member)).toHaveText('All changes saved')
 

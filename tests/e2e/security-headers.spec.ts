@@ -30,6 +30,7 @@ test('pages and a live notebook run under the CSP without a violation', async ({
 
   await signIn('caseManager')
   await openStudent(page, 'Johnny Miller')
+  await page.getByRole('navigation', { name: 'Sections of this student’s record' }).getByRole('link', { name: 'Notes' }).click()
   await page.getByRole('list', { name: 'Notebooks' }).getByRole('link').first().click()
   const status = page.getByRole('status', { name: 'Notebook status' })
   await expect(status).toHaveText('All changes saved')

@@ -201,12 +201,13 @@ test('a correction asks why and keeps the earlier version; a void stays visible,
   await expectAccessible(page)
 })
 
-test('the para has no Sessions link, and /sessions has nothing for her to record', async ({ page, signIn }) => {
+test('the para has no Sessions link, and /sessions answers 404 rather than an empty page', async ({ page, signIn }) => {
   await signIn('para')
   await expect(page.getByRole('link', { name: 'Sessions this week' })).toHaveCount(0)
-  await page.goto('/sessions')
-  await expect(heading(page)).toBeVisible()
-  await expect(page.getByText('You have no sessions to record.')).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' })).toHaveCount(0)
+  const response = await page.goto('/sessions')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
   await expect(page.getByRole('button', { name: /^Save/ })).toHaveCount(0)
   await expect(page.getByLabel(/^(Delivered|Missed|Correct|Void):/)).toHaveCount(0)
   await expectAccessible(page)

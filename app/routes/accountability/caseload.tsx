@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CaseloadCard } from './caseload-table.tsx'
-import { requireUser } from '#app/utils/auth.server.ts'
+import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { filterCaseload } from './caseload-filter.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
@@ -10,7 +10,7 @@ import { localIsoDate } from '#shared/school-date.ts'
 import { PageHeading } from '#app/components/page-heading.tsx'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  requireUser(context, request)
+  await requireAppPage(context, request, 'caseload')
   // User-scoped: the services of students the caller case-manages and the services they provide.
   const all = await context.trpc.accountability.caseload({})
   const { rows, filters } = filterCaseload(all, new URL(request.url).searchParams)

@@ -5,6 +5,7 @@ import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpsCard } from './make-ups-card.tsx'
 import { SessionWeekDay } from './session-week-day.tsx'
+import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from './session-action.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
@@ -15,7 +16,7 @@ import { noSchoolSentence } from '#shared/school-day.ts'
 import { isWeekOf } from '#shared/school-week.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  requireUser(context, request)
+  await requireAppPage(context, request, 'sessions')
   const asked = new URL(request.url).searchParams.get('week') ?? ''
   // A mistyped ?week= shows this week rather than an error page.
   const week = await loadOr404(() => context.trpc.sessions.week({ weekOf: isIsoDate(asked) ? asked : undefined }))

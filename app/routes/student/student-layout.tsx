@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { StudentTabs } from './student-tabs.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
@@ -27,6 +28,7 @@ export default function StudentLayout() {
           </span>
         </p>
       </div>
+      <StudentTabs studentId={student.id} role={student.role} />
       <Outlet />
     </div>
   )

@@ -6,7 +6,6 @@ import { AccommodationFidelityCard } from '#app/routes/accommodations/accommodat
 import { AccommodationList } from '#app/routes/accommodations/accommodation-list.tsx'
 import { Alert } from '#app/components/alert.tsx'
 import { GoalSummaryList } from '#app/routes/goals/goal-summary-list.tsx'
-import { NotebooksCard } from '#app/routes/notes/notebooks-card.tsx'
 import { ProfileCards } from './profile-cards.tsx'
 import { ServicesCard } from '#app/routes/services/services-card.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -21,9 +20,7 @@ import { t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
-import { searchNotebooksSchema } from '#shared/schemas/notes.ts'
 import {
-  createNotebookFormSchema,
   inviteFormSchema,
   providerAreasFormSchema,
   removeMemberFormSchema,
@@ -35,6 +32,9 @@ import type { loader as studentLoader } from './student-layout.tsx'
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const studentId = params.studentId ?? ''
+  // The notebooks moved to their own tab: a search bookmarked on the old one-page record still finds its notes.
+  const query = new URL(request.url).searchParams.get('q')
+  if (query !== null) throw redirect(`/students/${studentId}/notes?${new URLSearchParams({ q: query }).toString()}`)
   const student = await loadOr404(() => context.trpc.students.get({ studentId }))
   const [profiles, goals, accommodations, team, history, fidelity, services] = await Promise.all([
     loadOr404(() => context.trpc.profiles.get({ studentId })),
@@ -46,18 +46,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     loadOr404(() => context.trpc.services.list({ studentId })),
   ])
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  const notes = can(student.role, 'notes.view') ? await loadNotes(context, studentId, new URL(request.url).searchParams.get('q')) : null
-  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, notes }
-}
-
-async function loadNotes(context: LoaderFunctionArgs['context'], studentId: string, q: string | null) {
-  const notebooks = await loadOr404(() => context.trpc.notebooks.list({ studentId }))
-  const query = q?.trim() ?? ''
-  if (!query) return { notebooks, search: { query: '', hits: null, error: null } }
-  const parsed = searchNotebooksSchema.safeParse({ studentId, query })
-  if (!parsed.success) return { notebooks, search: { query, hits: null, error: parsed.error.issues[0]?.message ?? t('student.searchRetry') } }
-  const hits = await loadOr404(() => context.trpc.notebooks.search(parsed.data))
-  return { notebooks, search: { query, hits, error: null } }
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id }
 }
 
 type ActionData =
@@ -94,19 +83,12 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
       return submit(intent, parseForm(form, providerAreasFormSchema), (value) => context.trpc.team.setAreas({ studentId, ...value }))
     case 'revoke':
       return submit(intent, parseForm(form, revokeInviteFormSchema), (value) => context.trpc.team.revokeInvite({ studentId, ...value }))
-    case 'createNotebook': {
-      const parsed = parseForm(form, createNotebookFormSchema)
-      if (!parsed.ok) return { intent, ...parsed }
-      const result = await actionResult(() => context.trpc.notebooks.create({ studentId, ...parsed.value }))
-      if (!result.ok) return { intent, ...result }
-      throw redirect(`/students/${studentId}/notes/${result.data.id}`)
-    }
   }
 }
 
 export default function StudentOverview() {
   const { t } = useTranslation()
-  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, notes } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -119,17 +101,13 @@ export default function StudentOverview() {
   const base = `/students/${studentId}`
   const inviteFailure = actionData?.intent === 'invite' && !actionData.ok && 'message' in actionData ? actionData : null
   const invited = actionData?.intent === 'invite' && 'inviteLink' in actionData ? actionData : null
-  const notebookFailure = actionData?.intent === 'createNotebook' && 'message' in actionData ? actionData : null
-  const otherFailure = actionData && actionData.intent !== 'invite' && actionData.intent !== 'createNotebook' && 'message' in actionData ? actionData : null
+  const otherFailure = actionData && actionData.intent !== 'invite' && 'message' in actionData ? actionData : null
 
   return (
     <div className="space-y-6">
       <nav aria-label={t('student.pagesNav')} className="no-print flex flex-wrap gap-x-4 gap-y-2">
         <Link to={`${base}/goal-card`} className="font-medium text-brand-700 underline">
           {t('student.links.goalCard')}
-        </Link>
-        <Link to={`${base}/history`} className="font-medium text-brand-700 underline">
-          {t('student.links.history')}
         </Link>
         <Link to={`${base}/accountability`} className="font-medium text-brand-700 underline">
           {t('student.links.accountability')}
@@ -192,17 +170,6 @@ export default function StudentOverview() {
 
       {/* The whole team sees the same numbers (docs/domain.md#accountability); the case manager follows up the gaps. */}
       <AccommodationFidelityCard from={fidelity.from} to={fidelity.to} rows={fidelity.rows} />
-
-      {notes ? (
-        <NotebooksCard
-          base={base}
-          notebooks={notes.notebooks}
-          search={notes.search}
-          canCreate={parent ? can(parent.student.role, 'notes.manage') : false}
-          createError={notebookFailure ? { message: notebookFailure.message, title: notebookFailure.fieldErrors.title } : null}
-          busy={busy}
-        />
-      ) : null}
 
       <Card title={t('student.team')}>
         {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}

@@ -18,6 +18,7 @@ function Chip({ to, current, top, bottom }: { to: string; current: boolean; top:
 /**
  * Today, then the past school days a record may still be made for (newest first), as a two-row strip that
  * fits a phone. Plain links with ?date=, so the day is in the URL: a reload or a shared link shows the same day.
+ * Relative, so that one student's Today tab stays on that student.
  */
 export function DaySwitcher({ today, recordableDays, selected }: { today: string; recordableDays: readonly string[]; selected: string }) {
   const past = recordableDays.filter((d) => d < today)
@@ -26,9 +27,9 @@ export function DaySwitcher({ today, recordableDays, selected }: { today: string
   return (
     <nav aria-label={t('today.days.label')}>
       <ul className="grid grid-cols-4 gap-2 sm:grid-cols-7">
-        <Chip to="/today" current={selected === today} top={t('today.days.today')} bottom={todayOpen ? formatDay(today, 'monthDay') : t('today.days.noSchool')} />
+        <Chip to="." current={selected === today} top={t('today.days.today')} bottom={todayOpen ? formatDay(today, 'monthDay') : t('today.days.noSchool')} />
         {past.map((d) => (
-          <Chip key={d} to={`/today?date=${d}`} current={selected === d} top={formatDay(d, 'weekday')} bottom={formatDay(d, 'monthDay')} />
+          <Chip key={d} to={`?date=${d}`} current={selected === d} top={formatDay(d, 'weekday')} bottom={formatDay(d, 'monthDay')} />
         ))}
       </ul>
     </nav>

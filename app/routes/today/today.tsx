@@ -7,6 +7,7 @@ import { DaySwitcher } from './day-switcher.tsx'
 import type { QuickProgressResult } from './quick-progress-form.tsx'
 import { StudentTodayCard } from './student-today-card.tsx'
 import { RefusedElsewhere, SyncStatus } from './sync-status.tsx'
+import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { checkKey } from './shown-check.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
@@ -17,16 +18,24 @@ import { noSchoolSentence } from '#shared/school-day.ts'
 import { todayFormEchoSchema, todayFormSchema, type TodayFormEcho } from '#shared/schemas/today.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 
-export async function loader({ context, request }: LoaderFunctionArgs) {
-  const user = requireUser(context, request)
+// The same page serves /today (every student of mine) and a student's Today tab (that student only).
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const user = await requireAppPage(context, request, 'today')
   const me = { id: user.id, name: user.name }
   const date = new URL(request.url).searchParams.get('date') || undefined
   const result = await actionResult(() => context.trpc.today.forMe({ date }))
-  if (result.ok) return { view: result.data, me, dateError: null }
+  if (result.ok) return { view: onlyStudent(result.data, params.studentId), me, dateError: null }
   // A mistyped ?date= is the person's mistake, not the app's: say so over today's page.
-  const view = await context.trpc.today.forMe({})
+  const view = onlyStudent(await context.trpc.today.forMe({}), params.studentId)
   const dateError = result.fieldErrors.date?.join(' ') ?? result.message
   return data({ view, me, dateError: t('today.badDateInAddress', { reason: dateError }) }, { status: 400 })
+}
+
+function onlyStudent<V extends { students: { id: string }[] }>(view: V, studentId: string | undefined): V {
+  if (studentId === undefined) return view
+  const students = view.students.filter((s) => s.id === studentId)
+  if (!students.length) throw new Response(t('common.notFound'), { status: 404 })
+  return { ...view, students }
 }
 
 type CheckFailure = { intent: 'check'; ok: false; accommodationId: string; message: string; fieldErrors: Record<string, string[]> }
@@ -49,7 +58,7 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
     const { intent: _intent, ...check } = submitted
     const result = await actionResult(() => context.trpc.checks.record({ ...check, clientId: crypto.randomUUID() }))
     // After a saved tap, a fresh GET: reloading the page must not post it again.
-    if (result.ok) return redirect(`/today?date=${encodeURIComponent(check.date)}`)
+    if (result.ok) return redirect(`${new URL(request.url).pathname}?date=${encodeURIComponent(check.date)}`)
     return refused(typed.value, result)
   }
   const { intent: _intent, ...point } = submitted

@@ -15,4 +15,11 @@ export const common = {
   minutes_one: '{{count}} minute',
   minutes_other: '{{count}} minutes',
   idRequired: 'An id is required.',
+  appNav: {
+    label: 'Main',
+    today: 'Today',
+    sessions: 'Sessions',
+    caseload: 'Caseload',
+    students: 'Students',
+  },
 } as const

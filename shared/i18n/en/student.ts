@@ -111,4 +111,14 @@ export const student = {
   chooseInviteToCancel: 'Choose an invite to cancel.',
   chooseProvider: 'Choose a provider.',
   chooseAreasFromList: 'Choose areas from the list.',
+  tabs: {
+    label: 'Sections of this student’s record',
+    plan: 'Plan',
+    today: 'Today',
+    sessions: 'Sessions',
+    accountability: 'Accountability',
+    notes: 'Notes',
+    concerns: 'Concerns',
+    history: 'History',
+  },
 } as const
