@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { complaintTimeline, documentedEfforts, LADDER, type LadderEntry, standingSteps, stepNeedsConfirmation, type SuggestionInput, suggestNextStep, takeBackOf } from './concerns.ts'
+import { complaintTimeline, documentedEfforts, filedOnRefusal, LADDER, type LadderEntry, standingSteps, stepNeedsConfirmation, type SuggestionInput, suggestNextStep, takeBackOf } from './concerns.ts'
 
 function input(over: Partial<SuggestionInput> = {}): SuggestionInput {
   return { step: 1, status: 'open', stepSince: '2026-11-02', entries: [{ date: '2026-11-02', kind: 'opened' }], linkedAlerts: [], ...over }
@@ -137,5 +137,11 @@ describe('taking a step back', () => {
 
   test('steps 3 to 6 ask for confirmation; 1 and 2 do not', () => {
     expect([1, 2, 3, 4, 5, 6].map(stepNeedsConfirmation)).toEqual([false, false, true, true, true, true])
+  })
+
+  test('a state complaint needs its filing date, and only a state complaint has one', () => {
+    expect(filedOnRefusal(5, undefined)).toContain('Enter the date the state complaint was filed')
+    expect(filedOnRefusal(4, '2026-11-02')).toBe('A filing date belongs to a state complaint (step 5) only.')
+    expect([filedOnRefusal(5, '2026-11-02'), filedOnRefusal(4, undefined)]).toEqual([null, null])
   })
 })

@@ -223,3 +223,10 @@ export const CONFIRM_FROM_STEP = 3
 export function stepNeedsConfirmation(step: number): boolean {
   return step >= CONFIRM_FROM_STEP
 }
+
+/** A filing date belongs to a state complaint, and a state complaint needs one: the refusal, or null when sound. */
+export function filedOnRefusal(step: number, filedOn: IsoDate | undefined): string | null {
+  if (step === 5 && !filedOn) return t('refusals.filedOnNeeded')
+  if (step !== 5 && filedOn) return t('refusals.filedOnStateOnly')
+  return null
+}

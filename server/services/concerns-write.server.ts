@@ -1,7 +1,7 @@
 import type { AuditActionOf } from '#shared/audit-events.ts'
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
-import { type ConcernSide, ladderStep, takeBackOf } from '#shared/concerns.ts'
+import { type ConcernSide, filedOnRefusal, ladderStep, takeBackOf } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { AddConcernUpdateInput, ConcernLinkInput, CreateConcernInput, EditConcernInput, EscalateConcernInput, TakeBackStepInput } from '#shared/schemas/concerns.ts'
 import type { IsoDate } from '#shared/school-date.ts'
@@ -153,8 +153,8 @@ export async function escalateConcern(db: DB, args: Omit<EscalateConcernInput, '
     if (v.status === 'resolved') throw new DomainError('BAD_REQUEST', t('refusals.resolvedReopen'), 'step')
     if (args.step <= s.step) throw new DomainError('BAD_REQUEST', t('refusals.stepNotAbove', { step: s.step, title: ladderStep(s.step).title }), 'step')
     if (args.date < s.date) throw new DomainError('BAD_REQUEST', t('refusals.beforeStepBegan', { date: formatDay(s.date) }), 'date')
-    if (args.step === 5 && !args.filedOn) throw new DomainError('BAD_REQUEST', t('refusals.filedOnNeeded'), 'filedOn')
-    if (args.step !== 5 && args.filedOn) throw new DomainError('BAD_REQUEST', t('refusals.filedOnStateOnly'), 'filedOn')
+    const filing = filedOnRefusal(args.step, args.filedOn)
+    if (filing) throw new DomainError('BAD_REQUEST', filing, 'filedOn')
     await trx
       .insertInto('concern_steps')
       .values({

@@ -60,6 +60,11 @@ test('moving a concern up to steps 3–6 asks first and says what the step start
   // Step 5 says it starts the 60-day clock; confirmed from the keyboard.
   const today = await ladder.getByLabel('Date of this step').inputValue()
   await nextStep.selectOption({ label: '5. State complaint' })
+  // Without its filing date the step is refused at once, before any question is asked.
+  await ladder.getByRole('button', { name: 'Record the step' }).click()
+  await expect(ladder.getByText('Enter the date the state complaint was filed').first()).toBeVisible()
+  await expect(ladder.getByRole('heading', { name: /Move to step 5/ })).toHaveCount(0)
+  await expect(nextStep).toHaveValue('5')
   await ladder.getByLabel('State complaint filing date (step 5 only)').fill(today)
   await note.fill('Chose the wrong step.')
   await ladder.getByRole('button', { name: 'Record the step' }).click()

@@ -15,7 +15,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { CONCERN_STATUSES, LADDER, ladderStep, STATUS_LABELS, stepNeedsConfirmation, UPDATE_KIND_LABELS, UPDATE_KINDS, VISIBILITY_LABELS } from '#shared/concerns.ts'
+import { CONCERN_STATUSES, filedOnRefusal, LADDER, ladderStep, STATUS_LABELS, stepNeedsConfirmation, UPDATE_KIND_LABELS, UPDATE_KINDS, VISIBILITY_LABELS } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
@@ -55,8 +55,9 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const { intent } = chosen.value
   if (intent === 'escalate') {
     // From step 3 up the first submit records nothing: the page explains the step, and "Yes" sends the same values again.
+    // A missing or misplaced filing date is said first, on its field, rather than after "Yes".
     const asked = parseForm(form, concernPageFormSchemas.escalate)
-    if (asked.ok && stepNeedsConfirmation(asked.value.step) && form.get('confirmed') !== 'yes') {
+    if (asked.ok && stepNeedsConfirmation(asked.value.step) && !filedOnRefusal(asked.value.step, asked.value.filedOn) && form.get('confirmed') !== 'yes') {
       return { intent, ok: false, confirm: asked.value, message: '', fieldErrors: {} as Record<string, string[] | undefined> }
     }
   }
