@@ -359,6 +359,8 @@ export interface ConcernStepsTable {
   /** A state complaint's filing date (step 5). */
   filed_on: string | null
   note: string
+  /** `move` up the ladder, or `take_back` of the latest move still standing (its step is the one restored). */
+  kind: Generated<'move' | 'take_back'>
   created_by: string
   created_at: string
 }

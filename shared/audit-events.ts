@@ -9,7 +9,7 @@ interface AuditActions {
   auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out'
   check_dispute: 'dispute' | 'withdraw'
   communication_profile: 'create' | 'update'
-  concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate'
+  concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step'
   goal: 'create' | 'update' | 'update_plain'
   invite: 'create' | 'revoke'
   notebook: 'create' | 'rename' | 'archive' | 'restore'

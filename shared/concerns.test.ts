@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { complaintTimeline, documentedEfforts, LADDER, type SuggestionInput, suggestNextStep } from './concerns.ts'
+import { complaintTimeline, documentedEfforts, filedOnRefusal, LADDER, type LadderEntry, standingSteps, stepNeedsConfirmation, type SuggestionInput, suggestNextStep, takeBackOf } from './concerns.ts'
 
 function input(over: Partial<SuggestionInput> = {}): SuggestionInput {
   return { step: 1, status: 'open', stepSince: '2026-11-02', entries: [{ date: '2026-11-02', kind: 'opened' }], linkedAlerts: [], ...over }
@@ -108,5 +108,40 @@ describe('complaintTimeline', () => {
 
   test('across a daylight-saving change and a leap day the count stays whole days', () => {
     expect(complaintTimeline('2028-02-01', '2028-03-15')).toMatchObject({ decisionDue: '2028-04-01', daysLeft: 17 })
+  })
+})
+
+describe('taking a step back', () => {
+  const move = (step: LadderEntry['step'], date: string, filedOn: string | null = null): LadderEntry => ({ kind: 'move', step, date, filedOn })
+  const takeBack = (step: LadderEntry['step'], date: string): LadderEntry => ({ kind: 'take_back', step, date, filedOn: null })
+
+  test('a take-back withdraws the latest move; the step before stands again with its own date', () => {
+    const log = [move(1, '2026-11-02'), move(2, '2026-11-05'), move(5, '2026-11-16', '2026-11-16'), takeBack(2, '2026-11-17')]
+    expect(standingSteps(log)).toEqual([
+      { step: 1, date: '2026-11-02', filedOn: null },
+      { step: 2, date: '2026-11-05', filedOn: null },
+    ])
+  })
+
+  test('two take-backs withdraw two moves, newest first; the opening step is never withdrawn', () => {
+    const log = [move(1, '2026-11-02'), move(3, '2026-11-05'), move(4, '2026-11-06'), takeBack(3, '2026-11-07'), takeBack(1, '2026-11-07'), takeBack(1, '2026-11-08')]
+    expect(standingSteps(log).map((s) => s.step)).toEqual([1])
+    expect(takeBackOf(log)).toBeNull()
+  })
+
+  test('a move after a take-back stands on the step that was restored', () => {
+    const log = [move(1, '2026-11-02'), move(4, '2026-11-05'), takeBack(1, '2026-11-05'), move(2, '2026-11-06')]
+    expect(standingSteps(log).map((s) => s.step)).toEqual([1, 2])
+    expect(takeBackOf(log)).toEqual({ from: { step: 2, date: '2026-11-06', filedOn: null }, to: { step: 1, date: '2026-11-02', filedOn: null } })
+  })
+
+  test('steps 3 to 6 ask for confirmation; 1 and 2 do not', () => {
+    expect([1, 2, 3, 4, 5, 6].map(stepNeedsConfirmation)).toEqual([false, false, true, true, true, true])
+  })
+
+  test('a state complaint needs its filing date, and only a state complaint has one', () => {
+    expect(filedOnRefusal(5, undefined)).toContain('Enter the date the state complaint was filed')
+    expect(filedOnRefusal(4, '2026-11-02')).toBe('A filing date belongs to a state complaint (step 5) only.')
+    expect([filedOnRefusal(5, '2026-11-02'), filedOnRefusal(4, undefined)]).toEqual([null, null])
   })
 })

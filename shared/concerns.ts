@@ -170,3 +170,63 @@ export function complaintTimeline(filedOn: IsoDate, today: IsoDate): ComplaintTi
       : t('domain.concerns.decisionLeft', { count: daysLeft })
   return { filedOn, decisionDue, daysLeft, overdue, text }
 }
+
+/**
+ * The ladder's log holds two kinds of entry: a `move` up to a step, and a `take_back` that withdraws the latest move
+ * still standing (a step recorded by mistake). Nothing is deleted: a take-back is a later entry that the log shows.
+ */
+export const STEP_ENTRY_KINDS = ['move', 'take_back'] as const
+export type StepEntryKind = (typeof STEP_ENTRY_KINDS)[number]
+
+export interface LadderEntry {
+  kind: StepEntryKind
+  step: Step
+  date: IsoDate
+  filedOn: IsoDate | null
+}
+
+/** A step that stands: reached by a move that no later take-back withdrew. */
+export interface StandingStep {
+  step: Step
+  /** When the concern reached it (the move's own date, kept through a take-back of a later step). */
+  date: IsoDate
+  filedOn: IsoDate | null
+}
+
+/**
+ * The steps that stand, lowest first, from the log in the order it was written. The first entry (step 1, when the
+ * concern was opened) can never be taken back; a take-back with nothing above step 1 to withdraw changes nothing.
+ */
+export function standingSteps(entries: readonly LadderEntry[]): StandingStep[] {
+  const standing: StandingStep[] = []
+  for (const e of entries) {
+    if (e.kind === 'move') standing.push({ step: e.step, date: e.date, filedOn: e.filedOn })
+    else if (standing.length > 1) standing.pop()
+  }
+  return standing
+}
+
+/** What a take-back would withdraw, and the step the concern would be back at; null when only the opening step stands. */
+export function takeBackOf(entries: readonly LadderEntry[]): { from: StandingStep; to: StandingStep } | null {
+  const standing = standingSteps(entries)
+  const from = standing.at(-1)
+  const to = standing.at(-2)
+  return from && to ? { from, to } : null
+}
+
+/**
+ * From step 3 up, a step involves people outside the team (a facilitator, a mediator, the state, a hearing officer) or
+ * starts a clock, so the page asks for confirmation before recording it.
+ */
+export const CONFIRM_FROM_STEP = 3
+
+export function stepNeedsConfirmation(step: number): boolean {
+  return step >= CONFIRM_FROM_STEP
+}
+
+/** A filing date belongs to a state complaint, and a state complaint needs one: the refusal, or null when sound. */
+export function filedOnRefusal(step: number, filedOn: IsoDate | undefined): string | null {
+  if (step === 5 && !filedOn) return t('refusals.filedOnNeeded')
+  if (step !== 5 && filedOn) return t('refusals.filedOnStateOnly')
+  return null
+}

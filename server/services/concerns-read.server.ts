@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '#db/client.server.ts'
 import type { Alert } from '#shared/accountability.ts'
 import {
@@ -9,11 +10,15 @@ import {
   documentedEfforts,
   type EffortInput,
   isStep,
+  type LadderEntry,
   ladderStep,
   type LinkKind,
+  standingSteps,
   type Step,
+  type StepEntryKind,
   suggestNextStep,
   type Suggestion,
+  takeBackOf,
   type UpdateKind,
 } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
@@ -61,7 +66,10 @@ export interface ConcernUpdate {
 }
 
 export interface ConcernStepEntry {
+  /** `move`: up to `step`; `take_back`: the step `takenBack` was withdrawn and the concern is back at `step`. */
+  kind: StepEntryKind
   step: Step
+  takenBack: Step | null
   title: string
   date: IsoDate
   filedOn: IsoDate | null
@@ -104,6 +112,8 @@ export interface ConcernDetail extends ConcernSummary {
   updates: ConcernUpdate[]
   steps: ConcernStepEntry[]
   versions: ConcernVersion[]
+  /** What taking a step back would do, when a step above the opening one stands. */
+  takeBack: { from: Step; to: Step } | null
   /** Whether the caller may edit it, move it up the ladder and link records (the side that logged it). */
   canEdit: boolean
 }
@@ -142,10 +152,19 @@ export async function loadConcernRows(db: Executor, viewer: Viewer, concernId?: 
     db
       .selectFrom('concern_steps')
       .innerJoin('users', 'users.id', 'concern_steps.created_by')
-      .select(['concern_steps.concern_id', 'concern_steps.step', 'concern_steps.date', 'concern_steps.filed_on', 'concern_steps.note', 'concern_steps.created_at', 'users.name as by_name'])
+      .select([
+        'concern_steps.concern_id',
+        'concern_steps.kind',
+        'concern_steps.step',
+        'concern_steps.date',
+        'concern_steps.filed_on',
+        'concern_steps.note',
+        'concern_steps.created_at',
+        'users.name as by_name',
+      ])
       .where('concern_steps.concern_id', 'in', ids)
-      // Steps only go up, so the step number orders the history (and the last is the current one).
-      .orderBy('concern_steps.step')
+      // The order rows were written in: a take-back withdraws the move before it (two rows may share a created_at).
+      .orderBy(sql`concern_steps.rowid`)
       .execute(),
     db
       .selectFrom('concern_updates')
@@ -263,9 +282,19 @@ function fieldsOf(v: Loaded['versions'][number]): ConcernFields {
   return { date: v.date, issue: v.issue, personContacted: v.person_contacted, response: v.response, followUp: v.follow_up, status: v.status }
 }
 
+function asStep(step: number): Step {
+  return isStep(step) ? step : 1
+}
+
+/** The ladder's log in the order it was written, as the pure rules read it. */
+export function ladderEntries(loaded: Loaded): LadderEntry[] {
+  return loaded.steps.map((s) => ({ kind: s.kind, step: asStep(s.step), date: s.date, filedOn: s.filed_on }))
+}
+
+/** The latest version, and the step that stands now (moves less the ones taken back). */
 export function current(loaded: Loaded) {
   const v = loaded.versions[0]
-  const s = loaded.steps.at(-1)
+  const s = standingSteps(ladderEntries(loaded)).at(-1)
   if (!v || !s) throw new Error(`Concern ${loaded.concern.id} has no version or step`)
   return { v, s }
 }
@@ -285,7 +314,7 @@ async function alertsByService(db: DB, studentId: string, today: IsoDate): Promi
 
 function summarize(loaded: Loaded, today: IsoDate, sessionService: Map<string, string>, alerts: Map<string, { serviceName: string; alerts: Alert[] }>): ConcernSummary {
   const { v, s } = current(loaded)
-  const step = isStep(s.step) ? s.step : 1
+  const step = s.step
   const linkedServiceIds = new Set(loaded.links.filter((l) => l.kind === 'session').map((l) => sessionService.get(l.record_id)).filter((x): x is string => !!x))
   const linkedAlerts = [...linkedServiceIds].flatMap((id) => {
     const a = alerts.get(id)
@@ -300,11 +329,11 @@ function summarize(loaded: Loaded, today: IsoDate, sessionService: Map<string, s
     ...fieldsOf(v),
     step,
     stepSince: s.date,
-    filedOn: s.filed_on,
+    filedOn: s.filedOn,
     efforts: documentedEfforts(entries, s.date),
     linkCount: loaded.links.length,
     suggestion: suggestNextStep({ step, status, stepSince: s.date, entries, linkedAlerts }),
-    complaint: step === 5 && s.filed_on ? complaintTimeline(s.filed_on, today) : null,
+    complaint: step === 5 && s.filedOn ? complaintTimeline(s.filedOn, today) : null,
   }
 }
 
@@ -332,8 +361,11 @@ export async function getConcern(db: DB, args: Viewer & { concernId: string; tod
   const loaded = await loadOne(db, args, args.concernId)
   const [index, alerts, linkable] = await Promise.all([sessionServiceIndex(db, args.studentId), alertsByService(db, args.studentId, args.today), linkableIndex(db, args.studentId)])
   const summary = summarize(loaded, args.today, index, alerts)
+  const entries = ladderEntries(loaded)
+  const takeBack = takeBackOf(entries)
   return {
     ...summary,
+    takeBack: takeBack ? { from: takeBack.from.step, to: takeBack.to.step } : null,
     links: loaded.links.map(
       (l) =>
         linkable.get(linkKey(l.kind, l.record_id)) ?? {
@@ -346,9 +378,12 @@ export async function getConcern(db: DB, args: Viewer & { concernId: string; tod
         },
     ),
     updates: loaded.updates.map((u) => ({ id: u.id, kind: u.kind, date: u.date, person: u.person, text: u.text, authorName: u.author_name, createdAt: u.created_at })),
-    steps: loaded.steps.map((s) => ({
-      step: isStep(s.step) ? s.step : 1,
-      title: ladderStep(isStep(s.step) ? s.step : 1).title,
+    steps: loaded.steps.map((s, i) => ({
+      kind: s.kind,
+      step: asStep(s.step),
+      // The step a take-back withdrew: the one standing just before it.
+      takenBack: s.kind === 'take_back' ? (standingSteps(entries.slice(0, i)).at(-1)?.step ?? null) : null,
+      title: ladderStep(asStep(s.step)).title,
       date: s.date,
       filedOn: s.filed_on,
       note: s.note,
@@ -369,7 +404,7 @@ export async function concernLogRows(db: DB, viewer: Viewer & { today: IsoDate }
   const loaded = await loadConcernRows(db, viewer)
   return loaded.map((l) => {
     const { v, s } = current(l)
-    return { ...fieldsOf(v), step: (isStep(s.step) ? s.step : 1) as Step }
+    return { ...fieldsOf(v), step: s.step }
   })
 }
 

@@ -1,12 +1,12 @@
 import type { AuditActionOf } from '#shared/audit-events.ts'
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
-import { type ConcernSide, ladderStep } from '#shared/concerns.ts'
+import { type ConcernSide, filedOnRefusal, ladderStep, takeBackOf } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import type { AddConcernUpdateInput, ConcernLinkInput, CreateConcernInput, EditConcernInput, EscalateConcernInput } from '#shared/schemas/concerns.ts'
+import type { AddConcernUpdateInput, ConcernLinkInput, CreateConcernInput, EditConcernInput, EscalateConcernInput, TakeBackStepInput } from '#shared/schemas/concerns.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { type Executor, recordChange } from './audit.server.ts'
-import { current, linkableIndex, linkKey, loadOne, type Viewer } from './concerns-read.server.ts'
+import { current, ladderEntries, linkableIndex, linkKey, loadOne, type Viewer } from './concerns-read.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
@@ -153,8 +153,8 @@ export async function escalateConcern(db: DB, args: Omit<EscalateConcernInput, '
     if (v.status === 'resolved') throw new DomainError('BAD_REQUEST', t('refusals.resolvedReopen'), 'step')
     if (args.step <= s.step) throw new DomainError('BAD_REQUEST', t('refusals.stepNotAbove', { step: s.step, title: ladderStep(s.step).title }), 'step')
     if (args.date < s.date) throw new DomainError('BAD_REQUEST', t('refusals.beforeStepBegan', { date: formatDay(s.date) }), 'date')
-    if (args.step === 5 && !args.filedOn) throw new DomainError('BAD_REQUEST', t('refusals.filedOnNeeded'), 'filedOn')
-    if (args.step !== 5 && args.filedOn) throw new DomainError('BAD_REQUEST', t('refusals.filedOnStateOnly'), 'filedOn')
+    const filing = filedOnRefusal(args.step, args.filedOn)
+    if (filing) throw new DomainError('BAD_REQUEST', filing, 'filedOn')
     await trx
       .insertInto('concern_steps')
       .values({
@@ -172,3 +172,32 @@ export async function escalateConcern(db: DB, args: Omit<EscalateConcernInput, '
   })
 }
 
+/**
+ * Taking back the latest step that stands (one recorded by mistake) writes a new `take_back` row at the step it returns
+ * to; the mistaken step stays in the log. `args.step` is the step the person saw standing: if it has changed since (a
+ * second tap, another tab), nothing is written.
+ */
+export async function takeBackConcernStep(db: DB, args: Omit<TakeBackStepInput, 'studentId'> & Writer): Promise<{ step: number }> {
+  return db.transaction().execute(async (trx) => {
+    const loaded = await loadOne(trx, args, args.concernId)
+    const back = takeBackOf(ladderEntries(loaded))
+    if (!back) throw new DomainError('BAD_REQUEST', t('refusals.ladderTakeBack.nothingToTakeBack'), 'step')
+    if (back.from.step !== args.step) throw new DomainError('CONFLICT', t('refusals.ladderTakeBack.stepMoved', { current: back.from.step, step: args.step }), 'step')
+    await trx
+      .insertInto('concern_steps')
+      .values({
+        id: randomUUID(),
+        concern_id: args.concernId,
+        kind: 'take_back',
+        step: back.to.step,
+        date: args.today,
+        filed_on: null,
+        note: args.note,
+        created_by: args.actorId,
+        created_at: args.now.toISOString(),
+      })
+      .execute()
+    await auditConcern(trx, args, args.concernId, 'take_back_step', { before: { step: back.from.step }, after: { step: back.to.step, note: args.note } })
+    return { step: back.to.step }
+  })
+}

@@ -73,6 +73,15 @@ export const escalateConcernSchema = z.object({
 })
 export type EscalateConcernInput = z.infer<typeof escalateConcernSchema>
 
+/** Taking back the latest step: `step` names the step the person saw, so a second tap does not take back another. */
+export const takeBackStepSchema = z.object({
+  studentId: studentIdSchema,
+  concernId: idSchema,
+  step: escalateConcernSchema.shape.step,
+  note: text(() => t('concerns.noteLabel'), NOTE_MAX).default(''),
+})
+export type TakeBackStepInput = z.infer<typeof takeBackStepSchema>
+
 // The forms of the concern pages: the inputs above without the ids the address carries.
 
 /**
@@ -91,7 +100,7 @@ export const newConcernFormSchema = createConcernSchema
   .extend({ links: z.array(linkChoiceSchema).pipe(createConcernSchema.shape.links.unwrap()) })
 
 /** Which of the concern page's forms was sent; each then has its own schema below. */
-export const CONCERN_INTENTS = ['update', 'escalate', 'edit', 'link'] as const
+export const CONCERN_INTENTS = ['update', 'escalate', 'edit', 'link', 'takeBack'] as const
 export type ConcernIntent = (typeof CONCERN_INTENTS)[number]
 export const concernIntentSchema = z.object({ intent: z.enum(CONCERN_INTENTS, { error: () => t('concerns.unknownAction') }) })
 
@@ -100,6 +109,7 @@ export const concernPageFormSchemas = {
   escalate: escalateConcernSchema.omit(ids),
   edit: editConcernSchema.omit(ids),
   link: linkRecordsSchema.omit(ids).extend({ links: z.array(linkChoiceSchema).pipe(linkRecordsSchema.shape.links) }),
+  takeBack: takeBackStepSchema.omit(ids),
 } as const satisfies Record<ConcernIntent, z.ZodType>
 
 /** The letter page's own form, sent in its address: draft the letter, with these family-only entries ticked. */

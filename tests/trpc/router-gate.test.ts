@@ -179,6 +179,7 @@ describe('owned actions: every procedure × role × own and other record', () =>
       input: (concernId) => ({ concernId, links: [{ kind: 'session', recordId: records.speechSession.id }] }),
     },
     'concerns.escalate': { records: ['familySharedConcern', 'schoolConcern', 'familyConcern'], input: (concernId) => ({ concernId, step: 2, date: TODAY, note: '' }) },
+    'concerns.takeBackStep': { records: ['familySharedConcern', 'schoolConcern', 'familyConcern'], input: (concernId) => ({ concernId, step: 2, note: '' }) },
   }
 
   const owned = procedures.filter((p) => p.meta?.owned)

@@ -18,6 +18,9 @@ describe('describeHistoryEntry', () => {
     expect(describeHistoryEntry(entry('concern', 'create', null, { issue: 'Speech missed' }))).toBe('Dana Rivera logged a concern: “Speech missed”.')
     expect(describeHistoryEntry(entry('concern', 'escalate', { step: 1 }, { step: 2 }))).toBe('Dana Rivera moved a concern up the escalation ladder to step 2.')
     expect(describeHistoryEntry(entry('concern', 'add_response', null, {}))).toBe('Dana Rivera added a response to a concern.')
+    expect(describeHistoryEntry(entry('concern', 'take_back_step', { step: 4 }, { step: 2, note: '' }))).toBe(
+      'Dana Rivera took back step 4 of a concern, recorded by mistake; it is back at step 2.',
+    )
     expect(describeHistoryEntry(entry('session_dispute', 'dispute', null, { comment: 'Not held' }))).toBe('Dana Rivera flagged a session record as disputed: “Not held”.')
     expect(describeHistoryEntry(entry('check_dispute', 'withdraw', null, {}))).toBe('Dana Rivera withdrew a dispute on an accommodation record.')
   })

@@ -1,6 +1,7 @@
 import { Term } from '#app/components/term.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { Alert } from '#app/components/alert.tsx'
@@ -14,7 +15,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { CONCERN_STATUSES, LADDER, STATUS_LABELS, UPDATE_KIND_LABELS, UPDATE_KINDS, VISIBILITY_LABELS } from '#shared/concerns.ts'
+import { CONCERN_STATUSES, filedOnRefusal, LADDER, ladderStep, STATUS_LABELS, stepNeedsConfirmation, UPDATE_KIND_LABELS, UPDATE_KINDS, VISIBILITY_LABELS } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
@@ -42,6 +43,7 @@ const DONE = {
   escalate: 'concerns.movedUp',
   edit: 'concerns.savedVersion',
   link: 'concerns.recordsLinked',
+  takeBack: 'concerns.ladderConfirm.takenBack',
 } as const satisfies Record<ConcernIntent, string>
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -51,6 +53,14 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const chosen = parseForm(form, concernIntentSchema)
   if (!chosen.ok) return { intent: null, ...chosen }
   const { intent } = chosen.value
+  if (intent === 'escalate') {
+    // From step 3 up the first submit records nothing: the page explains the step, and "Yes" sends the same values again.
+    // A missing or misplaced filing date is said first, on its field, rather than after "Yes".
+    const asked = parseForm(form, concernPageFormSchemas.escalate)
+    if (asked.ok && stepNeedsConfirmation(asked.value.step) && !filedOnRefusal(asked.value.step, asked.value.filedOn) && form.get('confirmed') !== 'yes') {
+      return { intent, ok: false, confirm: asked.value, message: '', fieldErrors: {} as Record<string, string[] | undefined> }
+    }
+  }
   const { concerns } = context.trpc
   const result =
     intent === 'update'
@@ -59,8 +69,10 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
         ? await readThen(form, concernPageFormSchemas.escalate, (v) => concerns.escalate({ ...ref, ...v }))
         : intent === 'edit'
           ? await readThen(form, concernPageFormSchemas.edit, (v) => concerns.edit({ ...ref, ...v }))
-          : await readThen(form, concernPageFormSchemas.link, (v) => concerns.link({ ...ref, ...v }))
-  return { intent, ok: result.ok, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
+          : intent === 'takeBack'
+            ? await readThen(form, concernPageFormSchemas.takeBack, (v) => concerns.takeBackStep({ ...ref, ...v }))
+            : await readThen(form, concernPageFormSchemas.link, (v) => concerns.link({ ...ref, ...v }))
+  return { intent, ok: result.ok, confirm: null, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
 }
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline'
@@ -74,6 +86,46 @@ function FieldErrors({ errors }: { errors: string[] | undefined }) {
   return errors?.length ? <p className="text-sm font-medium text-red-800">{errors.join(' ')}</p> : null
 }
 
+type StepValues = z.output<typeof concernPageFormSchemas.escalate>
+
+/**
+ * The second half of moving to step 3 or above: what the step is and what it starts, then "Yes" sends the same values
+ * with `confirmed`. A real step in the page (no window.confirm), so it works from the keyboard and without scripts.
+ */
+function ConfirmStep({ values, busy }: { values: StepValues; busy: boolean }) {
+  const { t } = useTranslation()
+  const heading = useRef<HTMLHeadingElement>(null)
+  // Keyboard and screen-reader users land on the question that replaced the form they just sent.
+  useEffect(() => heading.current?.focus(), [])
+  const step = ladderStep(values.step)
+  return (
+    <Form method="post" className="mb-4 space-y-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-4" aria-labelledby="confirm-step-heading">
+      <h3 id="confirm-step-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold text-amber-950">
+        {t('concerns.ladderConfirm.title', { step: step.step, title: step.title })}
+      </h3>
+      <h4 className="font-semibold text-amber-950">{t('concerns.ladderConfirm.meansTitle')}</h4>
+      <p className="text-amber-950">{step.what}</p>
+      <h4 className="font-semibold text-amber-950">{t('concerns.ladderConfirm.startsTitle')}</h4>
+      <p className="text-amber-950">{t(`concerns.ladderConfirm.starts.s${step.step as 3 | 4 | 5 | 6}`)}</p>
+      <p className="text-sm text-amber-950">{t('concerns.ladderConfirm.undoHint')}</p>
+      <input type="hidden" name="intent" value="escalate" />
+      <input type="hidden" name="confirmed" value="yes" />
+      <input type="hidden" name="step" value={values.step} />
+      <input type="hidden" name="date" value={values.date} />
+      {values.filedOn ? <input type="hidden" name="filedOn" value={values.filedOn} /> : null}
+      <input type="hidden" name="note" value={values.note} />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={busy}>
+          {t('concerns.ladderConfirm.yes', { step: step.step })}
+        </Button>
+        <Link to="." className={LINK}>
+          {t('concerns.ladderConfirm.no')}
+        </Link>
+      </div>
+    </Form>
+  )
+}
+
 export default function ConcernPage() {
   const { t } = useTranslation()
   const { concern: c, linkable, today } = useLoaderData<typeof loader>()
@@ -85,6 +137,7 @@ export default function ConcernPage() {
   const errors = (intent: ConcernIntent): Record<string, string[] | undefined> => (actionData?.intent === intent ? actionData.fieldErrors : {})
   const mayRespond = can(parent.student.role, 'concerns.respond')
   const higherSteps = LADDER.filter((s) => s.step > c.step)
+  const confirming = actionData?.intent === 'escalate' && actionData.confirm && actionData.confirm.step > c.step ? actionData.confirm : null
   return (
     <div className="space-y-6">
       <Link to={`${base}/concerns`} className={LINK}>
@@ -184,7 +237,8 @@ export default function ConcernPage() {
           </ol>
         )}
         {mayRespond ? (
-          <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
+          // Keyed by the entries: once one is saved the form mounts afresh, empty.
+          <Form key={c.updates.length} method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
             <h3 className="text-lg font-semibold text-slate-900">{t('concerns.addEntryTitle')}</h3>
             <input type="hidden" name="intent" value="update" />
             <FormMessage data={actionData} intent="update" />
@@ -213,16 +267,21 @@ export default function ConcernPage() {
       <Card title={t('concerns.ladderTitle')} headingId="steps-heading">
         <h3 className="font-semibold text-slate-900">{t('concerns.stepsTaken')}</h3>
         <ol className="mb-4 list-disc space-y-1 pl-5 text-slate-800">
-          {c.steps.map((s) => (
-            <li key={`${s.step}-${s.createdAt}`}>
-              {t('concerns.ladderStep', { step: s.step, title: s.title })}, <time dateTime={s.date}>{formatDay(s.date)}</time>
+          {c.steps.map((s, i) => (
+            <li key={i}>
+              {s.kind === 'take_back'
+                ? t('concerns.ladderConfirm.takenBackEntry', { from: s.takenBack ?? '?', step: s.step, title: s.title })
+                : t('concerns.ladderStep', { step: s.step, title: s.title })}
+              , <time dateTime={s.date}>{formatDay(s.date)}</time>
               {s.filedOn ? t('concerns.stepFiled', { date: formatDay(s.filedOn) }) : ''}
               {s.note ? ` — ${s.note}` : ''} <span className="text-sm text-slate-600">{t('concerns.stepBy', { name: s.byName })}</span>
             </li>
           ))}
         </ol>
-        {c.canEdit && higherSteps.length > 0 && c.status !== 'resolved' ? (
-          <Form method="post" className="mb-4 space-y-3 border-t border-slate-200 pt-4">
+        {c.canEdit && confirming ? <ConfirmStep values={confirming} busy={busy} /> : null}
+        {c.canEdit && !confirming && higherSteps.length > 0 && c.status !== 'resolved' ? (
+          // Keyed by the ladder's log: once a step is saved the form mounts afresh, empty.
+          <Form key={c.steps.length} method="post" className="mb-4 space-y-3 border-t border-slate-200 pt-4">
             <h3 className="text-lg font-semibold text-slate-900">{t('concerns.moveUpTitle')}</h3>
             <input type="hidden" name="intent" value="escalate" />
             <FormMessage data={actionData} intent="escalate" />
@@ -244,6 +303,20 @@ export default function ConcernPage() {
             <TextareaField label={t('concerns.stepNoteField')} name="note" rows={2} errors={errors('escalate').note} />
             <Button type="submit" disabled={busy}>
               {t('concerns.recordStep')}
+            </Button>
+          </Form>
+        ) : null}
+        {c.canEdit && c.takeBack ? (
+          <Form key={`back-${c.steps.length}`} method="post" className="mb-4 space-y-3 border-t border-slate-200 pt-4">
+            <h3 className="text-lg font-semibold text-slate-900">{t('concerns.ladderConfirm.takeBackTitle')}</h3>
+            <p className="text-slate-800">{t('concerns.ladderConfirm.takeBackIntro', { from: c.takeBack.from, to: c.takeBack.to, title: ladderStep(c.takeBack.to).title })}</p>
+            <input type="hidden" name="intent" value="takeBack" />
+            <input type="hidden" name="step" value={c.takeBack.from} />
+            <FormMessage data={actionData} intent="takeBack" />
+            <FieldErrors errors={errors('takeBack').step} />
+            <TextareaField label={t('concerns.ladderConfirm.takeBackNote')} name="note" rows={2} errors={errors('takeBack').note} />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {t('concerns.ladderConfirm.takeBack', { step: c.takeBack.from })}
             </Button>
           </Form>
         ) : null}

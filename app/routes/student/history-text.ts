@@ -174,6 +174,8 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       const sentence = t(eventKey(key), { who })
       return step === undefined ? t('history.fullStop', { sentence }) : t('history.escalatedTo', { sentence, step })
     }
+    case 'concern.take_back_step':
+      return t(eventKey(key), { who, from: num(entry.before, 'step') ?? '?', to: num(entry.after, 'step') ?? '?' })
     case 'session_dispute.dispute':
     case 'check_dispute.dispute':
       return t(eventKey(key), { who, comment: field(entry.after, 'comment') ?? '' })

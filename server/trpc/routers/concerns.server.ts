@@ -7,6 +7,7 @@ import {
   editConcernSchema,
   escalateConcernSchema,
   linkRecordsSchema,
+  takeBackStepSchema,
   withdrawDisputeSchema,
 } from '#shared/schemas/concerns.ts'
 import { z } from 'zod'
@@ -15,7 +16,7 @@ import { idSchema } from '#shared/schemas/plan.ts'
 import { concernSide } from '#shared/concerns.ts'
 import { letterFacts } from '../../services/concern-letters.server.ts'
 import { concernLogRows, getConcern, linkableRecords, listConcerns, openConcerns } from '../../services/concerns-read.server.ts'
-import { addConcernUpdate, createConcern, editConcern, escalateConcern, linkConcernRecords } from '../../services/concerns-write.server.ts'
+import { addConcernUpdate, createConcern, editConcern, escalateConcern, linkConcernRecords, takeBackConcernStep } from '../../services/concerns-write.server.ts'
 import { disputeHistory, disputeRecord, listDisputes, withdrawDispute } from '../../services/disputes.server.ts'
 import { owns, readableConcernCheck, requireOwned, seesFamilyOnly } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
@@ -83,6 +84,13 @@ export const concernsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await requireOwnSide(ctx, input.studentId, input.concernId)
       return escalateConcern(ctx.db, { ...input, step: input.step as 1 | 2 | 3 | 4 | 5 | 6, ...writer(ctx, input.studentId) })
+    }),
+  /** A step recorded by mistake is taken back by the side that may move the concern: a new entry, never a deletion. */
+  takeBackStep: studentProcedure('concerns.edit', 'concern.editOwnSide')
+    .input(takeBackStepSchema)
+    .mutation(async ({ ctx, input }) => {
+      await requireOwnSide(ctx, input.studentId, input.concernId)
+      return takeBackConcernStep(ctx.db, { ...input, ...writer(ctx, input.studentId) })
     }),
 })
 

@@ -136,4 +136,26 @@ export const concerns = {
   // The CSV download.
   signInToDownload: 'Sign in to download the concern log.',
   studentNotFound: 'Student not found.',
+
+  // Confirming a step from 3 up, and taking a step back (issue 14).
+  ladderConfirm: {
+    title: 'Move to step {{step}}, {{title}}?',
+    meansTitle: 'What this step is',
+    startsTitle: 'What it starts',
+    starts: {
+      s3: 'It asks for a neutral facilitator to lead the next IEP meeting. Both you and the school must agree to one, so the school will be asked to arrange it.',
+      s4: 'It asks the state for a mediator. Mediation is voluntary and confidential: either side may say no, and an agreement you reach is written down and signed.',
+      s5: 'It records a formal complaint to the state and starts the 60-day clock: the state’s written decision is due 60 calendar days after the filing date, and this page counts down to it.',
+      s6: 'It records a request for a legal hearing. A hearing officer’s decision binds both sides; many families have an attorney or advocate by this point.',
+    },
+    undoHint: 'If you record it by mistake, you can take it back afterwards: the record keeps both entries.',
+    yes: 'Yes, move to step {{step}}',
+    no: 'No, go back',
+    takeBackTitle: 'Recorded a step by mistake?',
+    takeBackIntro: 'Taking back step {{from}} puts the concern back at step {{to}}, {{title}}. The step stays in the log, marked as taken back.',
+    takeBackNote: 'Why it is taken back (optional)',
+    takeBack: 'Take back step {{step}}',
+    takenBack: 'Step taken back.',
+    takenBackEntry: 'Step {{from}} taken back; back at step {{step}}, {{title}}',
+  },
 } as const

@@ -39,6 +39,7 @@ const event = {
     link: '{{who}} linked records to a concern.',
     // The step and the full stop are added after (see escalatedTo, fullStop).
     escalate: '{{who}} moved a concern up the escalation ladder',
+    take_back_step: '{{who}} took back step {{from}} of a concern, recorded by mistake; it is back at step {{to}}.',
   },
   goal: {
     create: '{{who}} added {{goal}}.',

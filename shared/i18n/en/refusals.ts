@@ -148,4 +148,8 @@ export const refusals = {
     /** A new notebook's first line, written by the server. */
     notebookStarter: '{{title}}, started {{day}}.',
   },
+  ladderTakeBack: {
+    nothingToTakeBack: 'Only the opening step stands: there is no step to take back.',
+    stepMoved: 'The concern is at step {{current}} now, not step {{step}}: reload the page and look again.',
+  },
 } as const
