@@ -1,0 +1,178 @@
+import type { Page } from '@playwright/test'
+import { demoClosures } from '#server/demo/seed-calendar.ts'
+import { schoolDaysBefore, schoolYearAround } from '#server/demo/seed-plan.ts'
+import { acceptAsNewAccount, DEMO_USERS, expect, test, uniqueEmail } from './fixtures.ts'
+
+/**
+ * Issue 14, item 5: a pasted link (a long unbroken word) in any free-text field never widens a page. Every text a
+ * person can type is filled with one, as long as the field allows (a bounded field gets a word of its limit), and
+ * every page that shows those texts is visited at a phone's and a laptop's width.
+ */
+const WIDTHS = [360, 1280] as const
+
+/** An unbroken word of `length` characters that reads like a pasted link; `tag` tells the fields apart. */
+function longWord(tag: string, length = 300): string {
+  const start = `https://example.org/${tag}/`
+  return start + 'x'.repeat(length - start.length)
+}
+
+/** A plan for a student of this test alone (no other journey's numbers move), its texts all long words. */
+function widePlan(studentName: string, parentEmail: string, today: string) {
+  const year = schoolYearAround(today)
+  const closures = new Set(demoClosures(Number(year.start.slice(0, 4))).map((c) => c.date))
+  const [missedDay, deliveredDay, makeUpDay] = [3, 2, 1].map((n) => schoolDaysBefore(today, n, closures))
+  const accommodation = longWord('accommodation-title', 120)
+  return {
+    format: 'same-page/plan@1',
+    school: { name: 'Maple Elementary' },
+    student: { externalId: `WIDE-${Date.now().toString(36)}`, name: studentName, grade: 4 },
+    team: [
+      { email: DEMO_USERS.caseManager.email, role: 'case_manager' },
+      { email: parentEmail, role: 'parent' },
+    ],
+    goals: [
+      {
+        area: 'reading',
+        officialText: longWord('official-text', 2000),
+        plain: { means: longWord('means'), looksLike: longWord('looks-like'), adultsHelp: longWord('adults-help'), measure: longWord('measure') },
+        baseline: longWord('baseline', 200),
+        target: `4 of 5 ${longWord('target', 150)}`,
+      },
+    ],
+    accommodations: [{ title: accommodation, description: longWord('accommodation-description'), category: 'regulation', applies: { kind: 'daily' }, startDate: year.start }],
+    services: [
+      {
+        key: 'wide',
+        name: longWord('service-name', 120),
+        providerEmail: DEMO_USERS.caseManager.email,
+        minutesPerSession: 30,
+        weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        setting: 'pull-out',
+        group: false,
+        startDate: year.start,
+        endDate: year.end,
+      },
+    ],
+    sessions: [
+      { service: 'wide', date: missedDay, status: 'missed', reason: 'provider_absent', note: longWord('missed-note') },
+      { service: 'wide', date: deliveredDay, status: 'delivered', minutes: 30, note: longWord('session-note') },
+      { service: 'wide', date: makeUpDay, status: 'make_up', minutes: 10, repays: missedDay, note: longWord('make-up-note') },
+    ],
+    accommodationChecks: [{ accommodation, date: deliveredDay, status: 'used' }],
+  }
+}
+
+/** Fills every empty, editable one-line or multi-line text field inside `scope` with a long word. */
+async function fillEveryTextField(page: Page, scope: string, tag: string, length = 300): Promise<number> {
+  const fields = page.locator(`${scope} textarea:visible, ${scope} input:visible:not([type]), ${scope} input[type="text"]:visible`)
+  const count = await fields.count()
+  for (let i = 0; i < count; i++) {
+    const field = fields.nth(i)
+    if ((await field.isEditable()) && (await field.inputValue()) === '') await field.fill(longWord(`${tag}-${i}`, length))
+  }
+  return count
+}
+
+/** The app's own pages linked from the page `page` is on (not files, downloads or signing out). */
+async function pageLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+  return hrefs.map((h) => h.split('#')[0]!).filter((h) => h && !/^\/(api|sign-out|invite)\b|\.(pdf|csv|json|txt)$/.test(h))
+}
+
+/**
+ * Visits each path at each width and records every one that scrolls sideways (all of them, not only the first),
+ * following the links of each page visited one step further. Returns the number of pages checked.
+ */
+async function checkPages(page: Page, who: string, start: string[], within: RegExp, wide: string[]): Promise<number> {
+  const seen = new Set<string>()
+  const queue = [...start]
+  let checked = 0
+  // Bounded: a student's pages are a few dozen; the cap keeps a link loop from running the test out.
+  while (queue.length > 0 && seen.size < 80) {
+    const path = queue.shift()!
+    const key = path.split('?')[0]!
+    if (seen.has(key)) continue
+    seen.add(key)
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 })
+      const response = await page.goto(path)
+      if (!response || response.status() !== 200) continue
+      await page.waitForLoadState('networkidle')
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
+      checked++
+      if (scrollWidth > innerWidth) wide.push(`${who} ${path} at ${width} px: ${scrollWidth} px wide`)
+      if (width === WIDTHS[0]) for (const link of await pageLinks(page)) if (within.test(link) && !seen.has(link.split('?')[0]!)) queue.push(link)
+    }
+  }
+  return checked
+}
+
+test('a pasted link in every text field never widens a page, at 360 px and at 1280 px', async ({ page, signIn, newPersonPage, day }) => {
+  // A plan import, five forms and some hundred page loads with two people.
+  test.setTimeout(300_000)
+  const studentName = `Wren Wide ${Date.now().toString(36)}`
+  const parentEmail = uniqueEmail('wren-parent')
+
+  // The case manager imports the plan: goal texts and plain parts, an accommodation, a service, session notes.
+  await signIn('caseManager')
+  await page.getByRole('link', { name: 'Import a plan' }).click()
+  const plan = widePlan(studentName, parentEmail, (day ?? new Date().toISOString()).slice(0, 10))
+  await page.getByLabel('Or paste the plan (JSON)').fill(JSON.stringify(plan))
+  await page.getByRole('button', { name: 'Import plan' }).click()
+  await expect(page.getByRole('status').filter({ hasText: `Imported ${studentName}.` })).toBeVisible()
+  const inviteLink = await page.getByLabel(`Invite link for ${parentEmail} (parent or guardian)`).inputValue()
+  await page.getByRole('link', { name: `Open ${studentName}’s page` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: studentName, exact: true })).toBeVisible()
+  const studentPath = new URL(page.url()).pathname
+
+  // Profiles: every answer a long word.
+  await page.goto(`${studentPath}/profiles/edit`)
+  expect(await fillEveryTextField(page, 'main form', 'profile')).toBeGreaterThan(0)
+  await page.getByRole('button', { name: 'Save profiles' }).click()
+  await expect(page).not.toHaveURL(/profiles\/edit$/)
+
+  // A goal written in the form (the same texts, typed rather than imported).
+  await page.goto(`${studentPath}/goals/new`)
+  await page.getByLabel('Area').selectOption({ label: 'Behavior' })
+  // Baseline and target hold 200 characters, the plain parts 500.
+  await fillEveryTextField(page, 'main form', 'typed-goal', 200)
+  await page.getByLabel('Target').fill('20 minutes')
+  await page.getByLabel('Measured in').selectOption({ label: 'Minutes' })
+  await page.getByLabel('Success value').fill('20')
+  await page.getByLabel('Sessions in a row').fill('3')
+  await page.getByRole('button', { name: 'Save goal' }).click()
+  await expect(page).not.toHaveURL(/goals\/new$/)
+  await page.goto(studentPath)
+
+  // A notebook: its title (bounded at 80) and a long word in its text.
+  const notebookTitle = longWord('notebook', 80)
+  await page.getByLabel('New notebook title').fill(notebookTitle)
+  await page.getByRole('button', { name: 'Start notebook' }).click()
+  const editor = page.getByRole('textbox', { name: `${notebookTitle}: notebook text` })
+  await editor.click()
+  await page.keyboard.type(longWord('notebook-text'))
+  await expect(page.getByRole('status', { name: 'Notebook status' })).toHaveText('All changes saved')
+
+  // The parent joins, logs a concern with every field a long word, and disputes a session with one.
+  const parent = await newPersonPage()
+  await acceptAsNewAccount(parent, inviteLink, { name: longWord('parent-name', 100), password: 'a long parent password 14', studentName })
+  await parent.goto(`${studentPath}/concerns/new`)
+  await fillEveryTextField(parent, 'main form', 'concern')
+  await parent.getByRole('button', { name: 'Save concern' }).click()
+  await expect(parent).toHaveURL(/\/concerns\/[^/]+$/)
+  await parent.goto(`${studentPath}/sessions`)
+  await parent.getByText('Dispute this record', { exact: true }).first().click()
+  await parent.locator('details[open] form').getByRole('textbox').fill(longWord('dispute'))
+  await parent.locator('details[open] form').getByRole('button', { name: 'Flag as disputed' }).click()
+  await expect(parent.getByRole('status').filter({ hasText: 'flagged as disputed' })).toBeVisible()
+
+  // Every page that shows those texts, for each of them, at both widths.
+  const wide: string[] = []
+  const studentPages = new RegExp(`^(${studentPath}(/|$)|/$|/today|/sessions|/caseload|/school/)`)
+  const staffChecked = await checkPages(page, 'case manager', ['/', '/today', '/sessions', '/caseload', studentPath], studentPages, wide)
+  const parentChecked = await checkPages(parent, 'parent', ['/', '/today', studentPath], studentPages, wide)
+  const checked = staffChecked + parentChecked
+  console.log(`page shape: ${checked} page views checked (${checked / WIDTHS.length} pages at ${WIDTHS.join(' px and ')} px), ${wide.length} scroll sideways`)
+  expect(checked).toBeGreaterThan(40)
+  expect(wide, 'pages that scroll sideways').toEqual([])
+})
