@@ -73,6 +73,29 @@ async function fillEveryTextField(page: Page, scope: string, tag: string, length
   return count
 }
 
+/** Logs a concern with every text a long word (the person contacted holds 200 characters, the rest 1000). */
+async function logConcern(page: Page, studentPath: string, tag: string): Promise<void> {
+  await page.goto(`${studentPath}/concerns/new`)
+  await fillEveryTextField(page, 'main form', tag, 200)
+  await page.getByRole('button', { name: 'Save concern' }).click()
+  await expect(page).toHaveURL(/\/concerns\/(?!new$)[^/]+$/)
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(tag) })).toBeVisible()
+}
+
+/** How wide the page is laid out: wider than the window means it scrolls sideways. */
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+/** The widths, of those in WIDTHS, at which the page as it stands scrolls sideways. */
+async function measureBothWidths(page: Page): Promise<string[]> {
+  const wide: string[] = []
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 })
+    const scrollWidth = await pageWidth(page)
+    if (scrollWidth > width) wide.push(`${page.url()} at ${width} px: ${scrollWidth} px wide`)
+  }
+  return wide
+}
+
 /** The app's own pages linked from the page `page` is on (not files, downloads or signing out). */
 async function pageLinks(page: Page): Promise<string[]> {
   const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
@@ -83,7 +106,7 @@ async function pageLinks(page: Page): Promise<string[]> {
  * Visits each path at each width and records every one that scrolls sideways (all of them, not only the first),
  * following the links of each page visited one step further. Returns the number of pages checked.
  */
-async function checkPages(page: Page, who: string, start: string[], within: RegExp, wide: string[]): Promise<number> {
+async function checkPages(page: Page, who: string, start: string[], within: RegExp, wide: string[], visited: string[]): Promise<number> {
   const seen = new Set<string>()
   const queue = [...start]
   let checked = 0
@@ -93,21 +116,25 @@ async function checkPages(page: Page, who: string, start: string[], within: RegE
     const key = path.split('?')[0]!
     if (seen.has(key)) continue
     seen.add(key)
+    visited.push(`${who} ${path}`)
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 })
       const response = await page.goto(path)
       if (!response || response.status() !== 200) continue
       await page.waitForLoadState('networkidle')
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }))
+      const scrollWidth = await pageWidth(page)
       checked++
-      if (scrollWidth > innerWidth) wide.push(`${who} ${path} at ${width} px: ${scrollWidth} px wide`)
+      if (scrollWidth > width) wide.push(`${who} ${path} at ${width} px: ${scrollWidth} px wide`)
+      // A table too wide for a phone scrolls inside its own named region (app/components/table.tsx), never the page.
+      const loose = await page.locator('table').evaluateAll((ts) => ts.filter((t) => !t.closest('[role="region"][tabindex="0"]')).length)
+      if (loose > 0) wide.push(`${who} ${path}: ${loose} table(s) outside a scrolling region`)
       if (width === WIDTHS[0]) for (const link of await pageLinks(page)) if (within.test(link) && !seen.has(link.split('?')[0]!)) queue.push(link)
     }
   }
   return checked
 }
 
-test('a pasted link in every text field never widens a page, at 360 px and at 1280 px', async ({ page, signIn, newPersonPage, day }) => {
+test('a pasted link in every text field never widens a page, at 360 px and at 1280 px', async ({ page, signIn, newPersonPage, asRole, day }) => {
   // A plan import, five forms and some hundred page loads with two people.
   test.setTimeout(300_000)
   const studentName = `Wren Wide ${Date.now().toString(36)}`
@@ -153,13 +180,36 @@ test('a pasted link in every text field never widens a page, at 360 px and at 12
   await page.keyboard.type(longWord('notebook-text'))
   await expect(page.getByRole('status', { name: 'Notebook status' })).toHaveText('All changes saved')
 
+  // A concern the whole team sees (the parent's below is the family's alone).
+  await logConcern(page, studentPath, 'team-concern')
+
+  // On Today: the reason a support was not provided (bounded at 300) and a progress note.
+  await page.goto('/today')
+  const card = page.getByRole('region', { name: studentName, exact: true })
+  const accommodation = plan.accommodations[0]!.title
+  await card.getByRole('button', { name: `Not provided: ${accommodation}`, exact: true }).click()
+  await card.getByRole('textbox', { name: `Why was “${accommodation}” not provided?` }).fill(longWord('check-reason'))
+  await card.getByRole('button', { name: `Save reason: ${accommodation}` }).click()
+  await expect(card.getByRole('button', { name: `Not provided: ${accommodation}`, exact: true })).toHaveAttribute('aria-pressed', 'true')
+  await card.getByText('Record progress on a goal').click()
+  const progress = card.getByRole('form', { name: /^Record progress for / })
+  await progress.getByLabel('Goal').selectOption({ index: 1 })
+  await progress.getByLabel(/^Result/).fill('3')
+  await progress.getByLabel('Prompt level: how much help').selectOption({ index: 1 })
+  await progress.getByRole('radio', { name: 'Calm' }).check()
+  await progress.getByLabel('Note (optional)').fill(longWord('progress-note'))
+  await progress.getByRole('button', { name: 'Add data point' }).click()
+  await expect(progress.getByRole('status')).toContainText('Added')
+
   // The parent joins, logs a concern with every field a long word, and disputes a session with one.
   const parent = await newPersonPage()
   await acceptAsNewAccount(parent, inviteLink, { name: longWord('parent-name', 100), password: 'a long parent password 14', studentName })
-  await parent.goto(`${studentPath}/concerns/new`)
-  await fillEveryTextField(parent, 'main form', 'concern')
-  await parent.getByRole('button', { name: 'Save concern' }).click()
-  await expect(parent).toHaveURL(/\/concerns\/[^/]+$/)
+  await logConcern(parent, studentPath, 'family-concern')
+  // The letter drafted from it quotes those texts.
+  await parent.getByRole('link', { name: 'Draft a letter' }).click()
+  await parent.getByRole('button', { name: 'Draft a letter' }).click()
+  await expect(parent.getByRole('textbox', { name: /letter/i })).toHaveValue(/family-concern/)
+  const letterWide = await measureBothWidths(parent)
   await parent.goto(`${studentPath}/sessions`)
   await parent.getByText('Dispute this record', { exact: true }).first().click()
   await parent.locator('details[open] form').getByRole('textbox').fill(longWord('dispute'))
@@ -167,12 +217,16 @@ test('a pasted link in every text field never widens a page, at 360 px and at 12
   await expect(parent.getByRole('status').filter({ hasText: 'flagged as disputed' })).toBeVisible()
 
   // Every page that shows those texts, for each of them, at both widths.
-  const wide: string[] = []
+  const wide: string[] = [...letterWide]
+  const visited: string[] = ['parent: the drafted letter']
   const studentPages = new RegExp(`^(${studentPath}(/|$)|/$|/today|/sessions|/caseload|/school/)`)
-  const staffChecked = await checkPages(page, 'case manager', ['/', '/today', '/sessions', '/caseload', studentPath], studentPages, wide)
-  const parentChecked = await checkPages(parent, 'parent', ['/', '/today', studentPath], studentPages, wide)
-  const checked = staffChecked + parentChecked
+  const staffChecked = await checkPages(page, 'case manager', ['/', '/today', '/sessions', '/caseload', studentPath, `${studentPath}/sessions`], studentPages, wide, visited)
+  const parentChecked = await checkPages(parent, 'parent', ['/', '/today', studentPath, `${studentPath}/sessions`], studentPages, wide, visited)
+  // The school's own pages (its accountability lists every service by name) are the admin's.
+  const adminChecked = await checkPages(await asRole('admin'), 'admin', ['/', '/caseload'], /^\/(school\/|caseload)/, wide, visited)
+  const checked = staffChecked + parentChecked + adminChecked + WIDTHS.length
   console.log(`page shape: ${checked} page views checked (${checked / WIDTHS.length} pages at ${WIDTHS.join(' px and ')} px), ${wide.length} scroll sideways`)
+  console.log(visited.map((v) => `  ${v}`).join('\n'))
   expect(checked).toBeGreaterThan(40)
   expect(wide, 'pages that scroll sideways').toEqual([])
 })
