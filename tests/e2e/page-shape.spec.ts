@@ -39,7 +39,16 @@ function widePlan(studentName: string, parentEmail: string, today: string) {
         target: `4 of 5 ${longWord('target', 150)}`,
       },
     ],
-    accommodations: [{ title: accommodation, description: longWord('accommodation-description'), category: 'regulation', applies: { kind: 'daily' }, startDate: year.start }],
+    accommodations: [
+      { title: accommodation, description: longWord('accommodation-description'), category: 'regulation', applies: { kind: 'daily' }, startDate: year.start },
+      {
+        title: longWord('subject-accommodation', 120),
+        description: longWord('subject-description'),
+        category: 'timing',
+        applies: { kind: 'subject', subject: longWord('subject', 100) },
+        startDate: year.start,
+      },
+    ],
     services: [
       {
         key: 'wide',
@@ -179,6 +188,14 @@ test('a pasted link in every text field never widens a page, at 360 px and at 12
   await editor.click()
   await page.keyboard.type(longWord('notebook-text'))
   await expect(page.getByRole('status', { name: 'Notebook status' })).toHaveText('All changes saved')
+
+  // An amendment to the service, with its note (bounded at 300).
+  await page.goto(studentPath)
+  await page.getByRole('link', { name: `Amend ${plan.services[0]!.name}` }).click()
+  await page.getByLabel('New minutes per session').fill('25')
+  await page.getByLabel('Note (optional)').fill(longWord('amendment-note'))
+  await page.getByRole('button', { name: 'Save amendment' }).click()
+  await expect(page).not.toHaveURL(/\/amend$/)
 
   // A concern the whole team sees (the parent's below is the family's alone).
   await logConcern(page, studentPath, 'team-concern')
