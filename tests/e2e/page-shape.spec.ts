@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { demoClosures } from '#server/demo/seed-calendar.ts'
 import { schoolDaysBefore, schoolYearAround } from '#server/demo/seed-plan.ts'
-import { acceptAsNewAccount, DEMO_USERS, expect, test, uniqueEmail } from './fixtures.ts'
+import { acceptAsNewAccount, DEMO_USERS, expect, expectAccessible, test, uniqueEmail } from './fixtures.ts'
 
 /**
  * Issue 14, item 5: a pasted link (a long unbroken word) in any free-text field never widens a page. Every text a
@@ -246,4 +246,9 @@ test('a pasted link in every text field never widens a page, at 360 px and at 12
   console.log(visited.map((v) => `  ${v}`).join('\n'))
   expect(checked).toBeGreaterThan(40)
   expect(wide, 'pages that scroll sideways').toEqual([])
+
+  // The broken words and scrolling tables stay readable to a screen reader and a keyboard, on a phone.
+  await page.setViewportSize({ width: WIDTHS[0], height: 800 })
+  await page.goto(studentPath)
+  await expectAccessible(page)
 })
