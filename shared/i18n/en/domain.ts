@@ -509,4 +509,10 @@ export const domain = {
     madeUpDay: '{{date}} ({{minutes}} min)',
     and: ' and ',
   },
+  /** After a missed session in a concern letter: what has been made up and what is still owed. */
+  letterMakeUps: {
+    day: '{{date}} ({{minutes}})',
+    madeUp: ' Made up on {{days}}.',
+    stillOwed: ' {{minutes}} still owed.',
+  },
 } as const
