@@ -61,11 +61,26 @@ test('a notice whose session is made up says so, alerts name the student in full
   const row = caseManager.getByRole('row').filter({ hasText: owedNotice.text }).first()
   await expect(row).toContainText(since)
 
+  // A letter about that session, drafted by Laura, says it was made up and when.
+  const created = await page.request.post('/api/trpc/concerns.create', {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { studentId: johnnyId, date: today, issue: 'Speech make-ups', status: 'open', visibility: 'team', links: [{ kind: 'session', recordId: missed.recordId }] },
+  })
+  expect(created.status()).toBe(200)
+  const { concernId } = ((await created.json()) as { result: { data: { concernId: string } } }).result.data
+  await page.goto(`/students/${johnnyId}/concerns/${concernId}/letter`)
+  await page.getByRole('button', { name: 'Draft a letter' }).click()
+  const letter = page.getByLabel('Letter (you can edit it before sending)')
+  await expect(letter).toHaveValue(
+    new RegExp(`- ${formatSchoolDate(missed.date)}: Speech-language therapy session missed \\(reason recorded: provider absent\\)\\. Made up on ${formatSchoolDate(today)} \\(30 minutes\\)\\.\n`),
+  )
+
   // The history names who recorded what, for which session, in a sentence; never the stored event names.
+  await page.goto('/')
   await openStudent(page, 'Johnny Miller')
   await page.getByRole('navigation', { name: 'Student pages' }).getByRole('link', { name: 'History' }).click()
   const history = page.getByRole('list', { name: 'All changes' })
-  await expect(history.getByRole('listitem').first()).toContainText(
+  await expect(history).toContainText(
     `Priya Shah recorded speech-language therapy on ${formatSchoolDate(today)} as a make-up of 30 min for the session of ${formatSchoolDate(missed.date)}.`,
   )
   const sentences = await history.locator(':scope > li > p:first-child').allInnerTexts()
