@@ -97,3 +97,24 @@ describe('buildConcernLetter', () => {
     expect(body).toContain('The records show no make-up minutes owed.')
   })
 })
+
+describe('a linked missed session says what became of it', () => {
+  const miss = { date: '2026-10-06' as const, serviceName: 'Speech-language therapy', kind: 'missed' as const, minutes: null, reason: 'provider_absent' }
+
+  test('made up in full: the day and minutes of the make-up, nothing owed', () => {
+    const { body } = buildConcernLetter(input({ sessions: [{ ...miss, makeUps: [{ date: '2026-10-08', minutes: 30 }], owedMinutes: 0 }] }))
+    expect(body).toContain('- Tue, Oct 6: Speech-language therapy session missed (reason recorded: provider absent). Made up on Thu, Oct 8 (30 minutes).\n')
+  })
+
+  test('made up in part: the make-up and the minutes still owed', () => {
+    const { body } = buildConcernLetter(input({ sessions: [{ ...miss, makeUps: [{ date: '2026-10-08', minutes: 15 }], owedMinutes: 15 }] }))
+    expect(body).toContain('(reason recorded: provider absent). Made up on Thu, Oct 8 (15 minutes). 15 minutes still owed.\n')
+  })
+
+  test('not made up: the minutes still owed; a miss that owes nothing adds nothing', () => {
+    expect(buildConcernLetter(input({ sessions: [{ ...miss, makeUps: [], owedMinutes: 30 }] })).body).toContain('(reason recorded: provider absent). 30 minutes still owed.\n')
+    expect(buildConcernLetter(input({ sessions: [{ ...miss, reason: 'student_absent', makeUps: [], owedMinutes: 0 }] })).body).toContain(
+      '(reason recorded: student absent).\n',
+    )
+  })
+})

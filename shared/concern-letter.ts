@@ -27,6 +27,9 @@ export interface LetterSession {
   kind: 'delivered' | 'missed' | 'make_up'
   minutes: number | null
   reason: string | null
+  /** For a missed session: the make-ups recorded for it, and the minutes still owed (0 when none are owed). */
+  makeUps?: readonly { date: IsoDate; minutes: number }[]
+  owedMinutes?: number
 }
 
 export interface LetterCheck {
@@ -91,9 +94,18 @@ function reasonText(reason: string | null): string {
   return (REASON_LABELS as Record<string, string>)[reason as MissReason]?.toLowerCase() ?? reason
 }
 
+/** What became of a missed session since: " Made up on Thu, Dec 3 (30 minutes). 15 minutes still owed." */
+function makeUpSince(s: LetterSession): string {
+  const madeUp = [...(s.makeUps ?? [])].sort((a, b) => a.date.localeCompare(b.date))
+  const days = madeUp.map((m) => t('domain.letterMakeUps.day', { date: formatSchoolDate(m.date), minutes: minuteCount(m.minutes) }))
+  const made = days.length ? t('domain.letterMakeUps.madeUp', { days: listInWords(days) }) : ''
+  const owed = s.owedMinutes ? t('domain.letterMakeUps.stillOwed', { minutes: minuteCount(s.owedMinutes) }) : ''
+  return made + owed
+}
+
 function sessionLine(s: LetterSession): string {
   const words = { date: formatSchoolDate(s.date), service: s.serviceName }
-  if (s.kind === 'missed') return t('domain.letter.missed', { ...words, reason: reasonText(s.reason) })
+  if (s.kind === 'missed') return t('domain.letter.missed', { ...words, reason: reasonText(s.reason) }) + makeUpSince(s)
   return t(s.kind === 'make_up' ? 'domain.letter.makeUp' : 'domain.letter.delivered', { ...words, minutes: minuteCount(s.minutes ?? 0) })
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { lowerFirst, missedSessionText } from './notifications.ts'
+import { lowerFirst, missedSessionText, noticeSinceText } from './notifications.ts'
 
 describe('the missed-session notice', () => {
   test('names the service, the school day and the reason, and says a make-up is owed when the policy owes one', () => {
@@ -22,5 +22,21 @@ describe('the missed-session notice', () => {
     ['X', 'x'],
   ])('lowerFirst(%j) is %j', (input, expected) => {
     expect(lowerFirst(input)).toBe(expected)
+  })
+})
+
+describe('what a notice says has happened since', () => {
+  test('nothing while no make-up is recorded', () => {
+    expect(noticeSinceText([])).toBeNull()
+  })
+
+  test('names the day and minutes of each make-up, oldest first', () => {
+    expect(noticeSinceText([{ date: '2026-12-03', minutes: 30 }])).toBe('Since then: made up on Thu, Dec 3 (30 min).')
+    expect(
+      noticeSinceText([
+        { date: '2026-12-04', minutes: 15 },
+        { date: '2026-12-03', minutes: 15 },
+      ]),
+    ).toBe('Since then: made up on Thu, Dec 3 (15 min) and Fri, Dec 4 (15 min).')
   })
 })

@@ -20,3 +20,22 @@ export function missedSessionText(args: { serviceName: string; date: IsoDate; re
   const words = { service: args.serviceName, date: formatSchoolDate(args.date), reason: lowerFirst(REASON_LABELS[args.reason]) }
   return args.makeUpOwed ? t('domain.missedSessionMakeUp', words) : t('domain.missedSession', words)
 }
+
+/** A make-up recorded for the session a notice is about. */
+export interface MakeUpDone {
+  date: IsoDate
+  minutes: number
+}
+
+/**
+ * What has happened since a missed-session notice was sent: "Since then: made up on Thu, Dec 3 (30 min)." Computed
+ * from the current records each time the notice is shown, so a notice that said "a make-up is owed" stays true
+ * once the make-up is recorded (and again if the make-up is voided). Null while nothing has been made up.
+ */
+export function noticeSinceText(makeUps: readonly MakeUpDone[]): string | null {
+  if (makeUps.length === 0) return null
+  const days = [...makeUps]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((m) => t('domain.noticeSince.madeUpDay', { date: formatSchoolDate(m.date), minutes: m.minutes }))
+  return t('domain.noticeSince.madeUp', { days: days.join(t('domain.noticeSince.and')) })
+}

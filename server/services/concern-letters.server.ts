@@ -7,6 +7,7 @@ import { listAccommodations } from './accommodations.server.ts'
 import { current, loadOne, type Viewer } from './concerns-read.server.ts'
 import { listGoals } from './goals.server.ts'
 import { currentRecords } from './session-records.server.ts'
+import { sessionsForServices } from './session-checklist.server.ts'
 import { listServices } from './services.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
@@ -41,6 +42,16 @@ export async function letterFacts(db: DB, args: Viewer & { concernId: string; to
   const serviceName = new Map(services.map((x) => [x.id, x.name]))
   const serviceIds = new Set(linkedSessions.map((r) => r.serviceId))
   const numbers = await studentAccountability(db, args.studentId, args.today)
+  // Each linked miss with the make-ups that repay it and what is still owed, by the same rules as the sessions page.
+  const firstLinked = linkedSessions.reduce<IsoDate>((min, r) => (r.date < min ? r.date : min), args.today)
+  const rows = await sessionsForServices(
+    db,
+    services.filter((x) => serviceIds.has(x.id)),
+    firstLinked,
+    args.today,
+    args.today,
+  )
+  const rowOf = (serviceId: string, date: IsoDate) => rows.find((x) => x.service.id === serviceId)?.rows.find((r) => r.date === date)
   const letterServices = services
     .filter((x) => serviceIds.has(x.id))
     .flatMap((x) => {
@@ -88,7 +99,18 @@ export async function letterFacts(db: DB, args: Viewer & { concernId: string; to
     concern: { date: v.date, issue: v.issue },
     visibility: loaded.concern.visibility,
     services: letterServices,
-    sessions: linkedSessions.map((r) => ({ date: r.date, serviceName: serviceName.get(r.serviceId) ?? '', kind: r.kind, minutes: r.minutes, reason: r.reason })),
+    sessions: linkedSessions.map((r) => {
+      const row = r.kind === 'missed' ? rowOf(r.serviceId, r.date) : undefined
+      return {
+        date: r.date,
+        serviceName: serviceName.get(r.serviceId) ?? '',
+        kind: r.kind,
+        minutes: r.minutes,
+        reason: r.reason,
+        makeUps: (row?.makeUps ?? []).map((m) => ({ date: m.date, minutes: m.minutes ?? 0 })),
+        owedMinutes: row?.owedMinutes ?? 0,
+      }
+    }),
     checks: checks.map((c) => ({ date: c.date, title: titles.get(c.accommodation_id) ?? t('refusals.records.accommodation'), status: c.status, reason: c.reason })),
     progress: points.map((p) => {
       const g = goals.get(p.goal_id)

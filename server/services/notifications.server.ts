@@ -1,32 +1,41 @@
-import { randomUUID } from 'node:crypto'
-import type { DB } from '#db/client.server.ts'
-import { DomainError } from '#shared/domain-error.ts'
-import { missedSessionText, type NotificationKind } from '#shared/notifications.ts'
-import type { IsoDate } from '#shared/school-date.ts'
-import type { MissedReason } from '#shared/services.ts'
-import { type Executor, recordAudit } from './audit.server.ts'
-import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { randomUUID } from "node:crypto";
+import type { DB } from "#db/client.server.ts";
+import { DomainError } from "#shared/domain-error.ts";
+import {
+  type MakeUpDone,
+  missedSessionText,
+  noticeSinceText,
+  type NotificationKind,
+} from "#shared/notifications.ts";
+import type { IsoDate } from "#shared/school-date.ts";
+import type { MissedReason } from "#shared/services.ts";
+import { type Executor, recordAudit } from "./audit.server.ts";
+import { makeUpReasonsForStudent } from "./make-up-policy.server.ts";
+import { t } from "#shared/i18n/i18n.ts";
 
 export interface MyNotification {
-  id: string
-  studentId: string
-  studentName: string
-  kind: NotificationKind
-  text: string
-  relatedId: string | null
-  createdAt: string
-  seenAt: string | null
+  id: string;
+  studentId: string;
+  studentName: string;
+  kind: NotificationKind;
+  text: string;
+  relatedId: string | null;
+  /** What has happened since, from the current records ("Since then: made up on Thu, Dec 3 (30 min)."). */
+  since: string | null;
+  createdAt: string;
+  seenAt: string | null;
 }
 
 export interface SentNotification {
-  id: string
-  recipientName: string
-  kind: NotificationKind
-  text: string
-  relatedId: string | null
-  createdAt: string
-  seenAt: string | null
+  id: string;
+  recipientName: string;
+  kind: NotificationKind;
+  text: string;
+  relatedId: string | null;
+  /** What has happened since, from the current records ("Since then: made up on Thu, Dec 3 (30 min)."). */
+  since: string | null;
+  createdAt: string;
+  seenAt: string | null;
 }
 
 /**
@@ -37,74 +46,156 @@ export interface SentNotification {
  */
 export async function notifyParentsOfMiss(
   trx: Executor,
-  args: { studentId: string; serviceName: string; date: IsoDate; reason: MissedReason; recordId: string; actorId: string; now: Date },
+  args: {
+    studentId: string;
+    serviceName: string;
+    date: IsoDate;
+    reason: MissedReason;
+    recordId: string;
+    actorId: string;
+    now: Date;
+  }
 ): Promise<number> {
   const parents = await trx
-    .selectFrom('team_members')
-    .select('user_id')
-    .where('student_id', '=', args.studentId)
-    .where('role', '=', 'parent')
-    .where('removed_at', 'is', null)
-    .execute()
-  if (parents.length === 0) return 0
-  const owed = await makeUpReasonsForStudent(trx, args.studentId)
-  const text = missedSessionText({ serviceName: args.serviceName, date: args.date, reason: args.reason, makeUpOwed: owed.includes(args.reason) })
+    .selectFrom("team_members")
+    .select("user_id")
+    .where("student_id", "=", args.studentId)
+    .where("role", "=", "parent")
+    .where("removed_at", "is", null)
+    .execute();
+  if (parents.length === 0) return 0;
+  const owed = await makeUpReasonsForStudent(trx, args.studentId);
+  const text = missedSessionText({
+    serviceName: args.serviceName,
+    date: args.date,
+    reason: args.reason,
+    makeUpOwed: owed.includes(args.reason),
+  });
   // One notice per person, even if a data slip left a parent on the team twice.
-  const recipients = new Set(parents.map((p) => p.user_id))
+  const recipients = new Set(parents.map((p) => p.user_id));
   for (const userId of recipients) {
     const row = {
       id: randomUUID(),
       user_id: userId,
       student_id: args.studentId,
-      kind: 'session_missed' as const,
+      kind: "session_missed" as const,
       text,
       related_id: args.recordId,
       created_at: args.now.toISOString(),
       seen_at: null,
-    }
-    await trx.insertInto('notifications').values(row).execute()
+    };
+    await trx.insertInto("notifications").values(row).execute();
     await recordAudit(trx, {
       actorId: args.actorId,
-      entity: 'notification',
+      entity: "notification",
       entityId: row.id,
-      action: 'create',
-      after: { userId, studentId: args.studentId, kind: row.kind, text, relatedId: row.related_id },
+      action: "create",
+      after: {
+        userId,
+        studentId: args.studentId,
+        kind: row.kind,
+        text,
+        relatedId: row.related_id,
+      },
       at: args.now,
-    })
+    });
   }
-  return recipients.size
+  return recipients.size;
 }
 
 /** A person's notices about students whose team they are still on: a removed member stops seeing them. */
 function visibleTo(db: Executor, userId: string) {
   return db
-    .selectFrom('notifications as n')
-    .innerJoin('students', 'students.id', 'n.student_id')
+    .selectFrom("notifications as n")
+    .innerJoin("students", "students.id", "n.student_id")
     .select([
-      'n.id',
-      'n.student_id',
-      'students.name as student_name',
-      'n.kind',
-      'n.text',
-      'n.related_id',
-      'n.created_at',
-      'n.seen_at',
+      "n.id",
+      "n.student_id",
+      "students.name as student_name",
+      "n.kind",
+      "n.text",
+      "n.related_id",
+      "n.created_at",
+      "n.seen_at",
     ])
-    .where('n.user_id', '=', userId)
+    .where("n.user_id", "=", userId)
     .where(({ exists, selectFrom }) =>
       exists(
-        selectFrom('team_members as tm')
-          .select('tm.id')
-          .whereRef('tm.student_id', '=', 'n.student_id')
-          .where('tm.user_id', '=', userId)
-          .where('tm.removed_at', 'is', null),
-      ),
-    )
+        selectFrom("team_members as tm")
+          .select("tm.id")
+          .whereRef("tm.student_id", "=", "n.student_id")
+          .where("tm.user_id", "=", userId)
+          .where("tm.removed_at", "is", null)
+      )
+    );
 }
 
-type VisibleRow = Awaited<ReturnType<ReturnType<typeof visibleTo>['execute']>>[number]
+/**
+ * The make-ups now recorded (latest version, not voided) for the sessions the notices are about, by the missed
+ * record's id: a make-up repays its service's session of the day it names (`repays_date`).
+ */
+async function makeUpsByRecord(
+  db: Executor,
+  recordIds: readonly (string | null)[]
+): Promise<Map<string, MakeUpDone[]>> {
+  const ids = [...new Set(recordIds.filter((id): id is string => id !== null))];
+  const out = new Map<string, MakeUpDone[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("session_records as missed")
+    .innerJoin("session_records as mu", (join) =>
+      join
+        .onRef("mu.service_id", "=", "missed.service_id")
+        .onRef("mu.repays_date", "=", "missed.date")
+    )
+    .select([
+      "missed.record_id as missed_id",
+      "mu.record_id",
+      "mu.date",
+      "mu.minutes",
+    ])
+    .distinct()
+    .where("missed.record_id", "in", ids)
+    .where("mu.kind", "=", "make_up")
+    .where("mu.voided", "=", 0)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        "mu.version",
+        "=",
+        selectFrom("session_records as newer")
+          .select((n) => n.fn.max("newer.version").as("v"))
+          .whereRef("newer.record_id", "=", "mu.record_id")
+      )
+    )
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.missed_id) ?? [];
+    list.push({ date: r.date as IsoDate, minutes: r.minutes ?? 0 });
+    out.set(r.missed_id, list);
+  }
+  return out;
+}
 
-function shapeMine(r: VisibleRow): MyNotification {
+/** Each notice with what has happened since it was sent. */
+async function withSince<T extends { relatedId: string | null }>(
+  db: Executor,
+  notices: T[]
+): Promise<(T & { since: string | null })[]> {
+  const makeUps = await makeUpsByRecord(
+    db,
+    notices.map((n) => n.relatedId)
+  );
+  return notices.map((n) => ({
+    ...n,
+    since: noticeSinceText((n.relatedId && makeUps.get(n.relatedId)) || []),
+  }));
+}
+
+type VisibleRow = Awaited<
+  ReturnType<ReturnType<typeof visibleTo>["execute"]>
+>[number];
+
+function shapeMine(r: VisibleRow): Omit<MyNotification, "since"> {
   return {
     id: r.id,
     studentId: r.student_id,
@@ -114,59 +205,92 @@ function shapeMine(r: VisibleRow): MyNotification {
     relatedId: r.related_id,
     createdAt: r.created_at,
     seenAt: r.seen_at,
-  }
+  };
 }
 
 /** Newest first; `unseen` leaves out the ones already marked seen. */
-export async function myNotifications(db: DB, userId: string, opts: { unseen?: boolean | undefined } = {}): Promise<MyNotification[]> {
-  let q = visibleTo(db, userId)
-  if (opts.unseen) q = q.where('n.seen_at', 'is', null)
-  const rows = await q.orderBy('n.created_at', 'desc').orderBy('n.id').limit(100).execute()
-  return rows.map(shapeMine)
+export async function myNotifications(
+  db: DB,
+  userId: string,
+  opts: { unseen?: boolean | undefined } = {}
+): Promise<MyNotification[]> {
+  let q = visibleTo(db, userId);
+  if (opts.unseen) q = q.where("n.seen_at", "is", null);
+  const rows = await q
+    .orderBy("n.created_at", "desc")
+    .orderBy("n.id")
+    .limit(100)
+    .execute();
+  return withSince(db, rows.map(shapeMine));
 }
 
 /**
  * Marks one of the caller's own notices seen. Anyone else's id answers exactly like an id that does not exist,
  * so ids cannot be probed. Marking twice keeps the first time: that is when the family saw it.
  */
-export async function markNotificationSeen(db: DB, args: { userId: string; id: string; now: Date }): Promise<MyNotification> {
+export async function markNotificationSeen(
+  db: DB,
+  args: { userId: string; id: string; now: Date }
+): Promise<MyNotification> {
   return db.transaction().execute(async (trx) => {
-    const row = await visibleTo(trx, args.userId).where('n.id', '=', args.id).executeTakeFirst()
-    if (!row) throw new DomainError('NOT_FOUND', t('refusals.notificationNotFound'))
-    if (row.seen_at) return shapeMine(row)
-    const seenAt = args.now.toISOString()
-    await trx.updateTable('notifications').set({ seen_at: seenAt }).where('id', '=', args.id).where('user_id', '=', args.userId).execute()
+    const row = await visibleTo(trx, args.userId)
+      .where("n.id", "=", args.id)
+      .executeTakeFirst();
+    if (!row)
+      throw new DomainError("NOT_FOUND", t("refusals.notificationNotFound"));
+    if (row.seen_at) return (await withSince(trx, [shapeMine(row)]))[0]!;
+    const seenAt = args.now.toISOString();
+    await trx
+      .updateTable("notifications")
+      .set({ seen_at: seenAt })
+      .where("id", "=", args.id)
+      .where("user_id", "=", args.userId)
+      .execute();
     await recordAudit(trx, {
       actorId: args.userId,
-      entity: 'notification',
+      entity: "notification",
       entityId: args.id,
-      action: 'seen',
+      action: "seen",
       before: { seenAt: null },
       after: { seenAt, studentId: row.student_id },
       at: args.now,
-    })
-    return shapeMine({ ...row, seen_at: seenAt })
-  })
+    });
+    return (await withSince(trx, [shapeMine({ ...row, seen_at: seenAt })]))[0]!;
+  });
 }
 
 /** Every notice sent about a student, to whom, and when (if ever) it was seen: what the school can point to. */
-export async function sentForStudent(db: DB, studentId: string): Promise<SentNotification[]> {
+export async function sentForStudent(
+  db: DB,
+  studentId: string
+): Promise<SentNotification[]> {
   const rows = await db
-    .selectFrom('notifications as n')
-    .innerJoin('users', 'users.id', 'n.user_id')
-    .select(['n.id', 'users.name as recipient_name', 'n.kind', 'n.text', 'n.related_id', 'n.created_at', 'n.seen_at'])
-    .where('n.student_id', '=', studentId)
-    .orderBy('n.created_at', 'desc')
-    .orderBy('users.name')
+    .selectFrom("notifications as n")
+    .innerJoin("users", "users.id", "n.user_id")
+    .select([
+      "n.id",
+      "users.name as recipient_name",
+      "n.kind",
+      "n.text",
+      "n.related_id",
+      "n.created_at",
+      "n.seen_at",
+    ])
+    .where("n.student_id", "=", studentId)
+    .orderBy("n.created_at", "desc")
+    .orderBy("users.name")
     .limit(200)
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    recipientName: r.recipient_name,
-    kind: r.kind,
-    text: r.text,
-    relatedId: r.related_id,
-    createdAt: r.created_at,
-    seenAt: r.seen_at,
-  }))
+    .execute();
+  return withSince(
+    db,
+    rows.map((r) => ({
+      id: r.id,
+      recipientName: r.recipient_name,
+      kind: r.kind,
+      text: r.text,
+      relatedId: r.related_id,
+      createdAt: r.created_at,
+      seenAt: r.seen_at,
+    }))
+  );
 }

@@ -206,7 +206,7 @@ export async function amendService(
       entityId: args.serviceId,
       action: 'amend',
       before: before ? { minutesPerSession: before.minutesPerSession, weekdays: before.weekdays } : undefined,
-      after: { effectiveFrom: args.effectiveFrom, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, note: args.note ?? null },
+      after: { service: service.name, effectiveFrom: args.effectiveFrom, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, note: args.note ?? null },
     })
   })
 }

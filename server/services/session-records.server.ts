@@ -281,7 +281,8 @@ async function newVersion(
         ...args,
         action,
         before: { kind: current.kind, minutes: current.minutes, reason: current.reason, note: current.note, voided: current.voided },
-        after: { kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
+        // The service and day let the History page name the session ("Priya Shah corrected speech on Tue 1 Dec…").
+        after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, voided: row.voided === 1, changeReason: args.changeReason },
       },
       // A correction that turns a session into a missed one tells the family, like a new missed record would.
       row.kind === 'missed' && current.kind !== 'missed' && row.voided === 0 && next.reason ? { serviceName: service.name, reason: next.reason } : null,

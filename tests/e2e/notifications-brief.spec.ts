@@ -49,7 +49,7 @@ test('a missed session reaches the parent, the school sees when she saw it, and 
   const notice = parent.getByRole('list', { name: 'Notifications' }).getByRole('listitem').filter({ hasText: noticeText })
   await expect(notice).toBeVisible()
   await expect(notice).toContainText('About Johnny Miller')
-  await expect(parent.getByRole('status').filter({ hasText: 'Needs attention today' })).toContainText('Johnny — Speech-language therapy:')
+  await expect(parent.getByRole('status').filter({ hasText: 'Needs attention today' })).toContainText('Johnny Miller — Speech-language therapy:')
   await expectAccessible(parent)
   await notice.getByRole('button', { name: 'Mark as seen' }).click()
   await expect(notice).toHaveCount(0)
@@ -59,7 +59,7 @@ test('a missed session reaches the parent, the school sees when she saw it, and 
 
   // The case manager sees the same alert on her home page, and on Johnny's page when Laura saw the notice.
   await caseManager.goto('/')
-  await expect(caseManager.getByRole('status').filter({ hasText: 'Needs attention today' })).toContainText('Johnny — Speech-language therapy:')
+  await expect(caseManager.getByRole('status').filter({ hasText: 'Needs attention today' })).toContainText('Johnny Miller — Speech-language therapy:')
   await openStudent(caseManager, 'Johnny Miller')
   await caseManager.getByRole('navigation', { name: 'Student pages' }).getByRole('link', { name: 'Family notifications' }).click()
   await expect(caseManager.getByRole('heading', { level: 2, name: 'Family notifications' })).toBeVisible()

@@ -3,6 +3,8 @@ import { DEMO_CONCERN_ISSUES } from '#server/demo/seed-concerns.ts'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { concernLogCsv } from '#shared/concern-log-csv.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import type { IsoDate } from '#shared/school-date.ts'
 import { countRows } from '#tests/setup/test-db.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
@@ -294,6 +296,31 @@ describe('the concern log (issue #8)', () => {
       expect(letter.body).toContain('The IEP states that speech-language therapy is provided for 30 minutes a session, 2 sessions a week (Tuesday and Thursday).')
       expect(letter.body).toContain('missed (reason recorded: provider absent)')
       expect(letter.body).toContain('a balance of 150 minutes (5 sessions) still owed')
+    })
+
+    test('the letter says which linked misses have been made up since, and what is still owed for the others', async () => {
+      const [a, b] = await missedSpeech()
+      const { concernId } = await as('parent').concerns.create({
+        ...johnny(),
+        date: '2026-11-16',
+        issue: 'Speech missed twice',
+        status: 'open',
+        visibility: 'team',
+        links: [
+          { kind: 'session', recordId: a!.recordId },
+          { kind: 'session', recordId: b!.recordId },
+        ],
+      })
+      const letterBody = async () =>
+        buildConcernLetter({ ...(await as('parent').concerns.letter({ ...johnny(), concernId })), today: '2026-11-17', includeFamilyOnly: [], senderName: 'Laura Miller' }).body
+      const lineOf = (body: string, date: string) => body.split('\n').find((l) => l.startsWith(`- ${formatDay(date as IsoDate)}:`))!
+      // The demo made up the first of them already; the other is still owed.
+      const before = await letterBody()
+      expect(lineOf(before, a!.date)).toMatch(/\. Made up on Fri, Oct 9 \(30 minutes\)\.$/)
+      expect(lineOf(before, b!.date)).toMatch(/\)\. 30 minutes still owed\.$/)
+
+      await as('speech').sessions.record({ ...johnny(), serviceId: demo.speechServiceId, kind: 'make_up', date: '2026-11-17', minutes: 30, repaysDate: b!.date })
+      expect(lineOf(await letterBody(), b!.date)).toMatch(/\)\. Made up on Tue, Nov 17 \(30 minutes\)\.$/)
     })
   })
 

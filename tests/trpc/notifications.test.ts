@@ -108,7 +108,7 @@ describe('notifications: a missed session tells the family', () => {
 
     const mine = await as('parent').notifications.mine()
     expect(mine).toEqual([
-      { id: expect.any(String), studentId: demo.johnnyId, studentName: 'Johnny Miller', kind: 'session_missed', text: PROVIDER_ABSENT_TEXT, relatedId: saved.recordId, createdAt: NOW.toISOString(), seenAt: null },
+      { id: expect.any(String), studentId: demo.johnnyId, studentName: 'Johnny Miller', kind: 'session_missed', text: PROVIDER_ABSENT_TEXT, relatedId: saved.recordId, since: null, createdAt: NOW.toISOString(), seenAt: null },
     ])
   })
 
@@ -133,6 +133,26 @@ describe('notifications: a missed session tells the family', () => {
     await as('speech').sessions.record({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, kind: 'make_up', date: TODAY, minutes: 30, repaysDate: owed.date })
     expect(missed).toBeDefined()
     expect(counts()[0]).toBe(before)
+  })
+
+  test('a notice whose session has since been made up says so, for the family and the school, until the make-up is voided', async () => {
+    const speech = (await as('caseManager').services.sessions({ studentId: demo.johnnyId, from: '2026-09-01', to: TODAY })).find((s) => s.service.key === 'speech')!
+    const owed = speech.rows.find((r) => r.status === 'missed' && r.owedMinutes > 0)!
+    const missed = (await as('parent').sessions.log({ studentId: demo.johnnyId })).find((r) => r.kind === 'missed' && r.date === owed.date && !r.voided)!
+    t.sqlite
+      .prepare("insert into notifications (id, user_id, student_id, kind, text, related_id, created_at, seen_at) values (?, ?, ?, 'session_missed', 'Missed. A make-up is owed.', ?, ?, null)")
+      .run(randomUUID(), demo.users.parent, demo.johnnyId, missed.recordId, NOW.toISOString())
+    expect((await as('parent').notifications.mine()).map((n) => n.since)).toEqual([null])
+
+    const makeUp = await as('speech').sessions.record({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, kind: 'make_up', date: TODAY, minutes: 30, repaysDate: owed.date })
+    const since = 'Since then: made up on Tue, Nov 17 (30 min).'
+    expect(await as('parent').notifications.mine({ unseen: true })).toMatchObject([{ text: 'Missed. A make-up is owed.', since }])
+    expect(await as('caseManager').notifications.forStudent({ studentId: demo.johnnyId })).toMatchObject([{ since }])
+    // The stored words stay what the family was told; only the line about what happened since is read anew.
+    expect(notices().map((r) => r.text)).toEqual(['Missed. A make-up is owed.'])
+
+    await as('speech').sessions.void({ studentId: demo.johnnyId, recordId: makeUp.recordId, changeReason: 'Entered for the wrong student' })
+    expect((await as('parent').notifications.mine()).map((n) => n.since)).toEqual([null])
   })
 
   test('a correction that turns a session into a missed one notifies; other corrections do not', async () => {
@@ -210,7 +230,7 @@ describe('notifications: a missed session tells the family', () => {
     await recordMiss()
     const sent = await as('caseManager').notifications.forStudent({ studentId: demo.johnnyId })
     expect(sent).toEqual([
-      { id: expect.any(String), recipientName: 'Laura Miller', kind: 'session_missed', text: PROVIDER_ABSENT_TEXT, relatedId: expect.any(String), createdAt: NOW.toISOString(), seenAt: null },
+      { id: expect.any(String), recipientName: 'Laura Miller', kind: 'session_missed', text: PROVIDER_ABSENT_TEXT, relatedId: expect.any(String), since: null, createdAt: NOW.toISOString(), seenAt: null },
     ])
     await as('parent', LATER).notifications.markSeen({ id: sent[0]!.id })
     for (const user of ['caseManager', 'speech', 'ot', 'para', 'admin'] as const) {

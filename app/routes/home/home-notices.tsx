@@ -8,11 +8,12 @@ export interface HomeNotification {
   studentId: string
   studentName: string
   text: string
+  since: string | null
 }
 
 export interface HomeAlert {
   studentId: string
-  firstName: string
+  studentName: string
   serviceKey: string
   serviceName: string
   alert: string
@@ -49,6 +50,7 @@ function NotificationItem({ notification: n }: { notification: HomeNotification 
     <li className="flex flex-wrap items-center justify-between gap-3 py-3">
       <div className="min-w-0 flex-1 basis-60">
         <p className="text-slate-900">{n.text}</p>
+        {n.since ? <p className="font-semibold text-emerald-900">{n.since}</p> : null}
         <p className="text-sm text-slate-600">{t('home.about', { name: n.studentName })}</p>
         {failed ? (
           <div className="mt-2">
@@ -68,7 +70,10 @@ function NotificationItem({ notification: n }: { notification: HomeNotification 
   )
 }
 
-/** Every student with an accountability alert today, until the records clear it (docs/domain.md#accountability). */
+/**
+ * Every student with an accountability alert today, until the records clear it (docs/domain.md#accountability).
+ * Named in full: two students called Ava must be told apart.
+ */
 export function AlertsToday({ alerts }: { alerts: readonly HomeAlert[] }) {
   const { t } = useTranslation()
   if (alerts.length === 0) return null
@@ -77,7 +82,7 @@ export function AlertsToday({ alerts }: { alerts: readonly HomeAlert[] }) {
       {alerts.map((a) => (
         <li key={`${a.studentId}-${a.serviceKey}-${a.alert}`}>
           <Link to={`/students/${a.studentId}/accountability`} className="font-semibold underline">
-            {t('home.alertLink', { name: a.firstName, service: a.serviceName })}
+            {t('home.alertLink', { name: a.studentName, service: a.serviceName })}
           </Link>{' '}
           {a.text}
         </li>

@@ -3,6 +3,8 @@ import type { AuditEventKey } from '#shared/audit-events.ts'
 import { describeRule } from '#shared/mastery.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { isIsoDate } from '#shared/school-date.ts'
+import { lowerFirst } from '#shared/notifications.ts'
+import { MISS_REASONS, REASON_LABELS, type MissReason } from '#shared/services.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import type { EventActionKey } from '#shared/i18n/en/history.ts'
 import { formatDay, formatNumber } from '#shared/i18n/format.ts'
@@ -118,6 +120,52 @@ function describeCheck(who: string, action: string, before: unknown, after: unkn
   return withReason(sentence, field(after, 'reason'))
 }
 
+/** A service named as people say it: "speech-language therapy", "ABA therapy". */
+function serviceName(value: unknown, fallback: string): string {
+  const name = field(value, 'service') ?? field(value, 'name')
+  return name ? lowerFirst(name) : fallback
+}
+
+/** "Priya Shah added the service speech-language therapy, 30 min a session from Mon, Aug 31." */
+function describeService(who: string, action: 'create' | 'amend', after: unknown): string {
+  const minutes = num(after, 'minutesPerSession')
+  const from = field(after, action === 'create' ? 'startDate' : 'effectiveFrom')
+  const detail =
+    minutes === undefined
+      ? ''
+      : t(action === 'create' ? 'history.sentenceParts.serviceCreated' : 'history.sentenceParts.serviceAmended', { minutes: formatNumber(minutes), date: schoolDate(from) })
+  const service = serviceName(after, t('history.sentenceParts.aService'))
+  if (action === 'create') return t(eventKey('service.create'), { who, service, detail })
+  return withReason(t(eventKey('service.amend'), { who, service, detail }), field(after, 'note') ?? undefined)
+}
+
+/** What a session came to, in the words of the sentence: "delivered, 30 min", "missed (provider absent)". */
+function sessionOutcome(after: unknown): string {
+  const minutes = num(after, 'minutes')
+  const reason = field(after, 'reason')
+  const repays = field(after, 'repaysDate')
+  switch (field(after, 'kind')) {
+    case 'delivered':
+      return minutes === undefined ? t('history.sentenceParts.deliveredNoMinutes') : t('history.sentenceParts.delivered', { minutes: formatNumber(minutes) })
+    case 'missed':
+      return t('history.sentenceParts.missed', { reason: isOneOf(MISS_REASONS, reason) ? lowerFirst(REASON_LABELS[reason]) : t('history.sentenceParts.unknownReason') })
+    case 'make_up':
+      return repays && isIsoDate(repays)
+        ? t('history.sentenceParts.makeUp', { minutes: formatNumber(minutes ?? 0), repays: formatDay(repays) })
+        : t('history.sentenceParts.makeUpNoDay', { minutes: formatNumber(minutes ?? 0) })
+    default:
+      return t('history.check.recorded')
+  }
+}
+
+/** "Priya Shah recorded speech-language therapy on Tue, Dec 1 as delivered, 30 min." — a correction says why. */
+function describeSession(who: string, action: 'create' | 'correct' | 'void', after: unknown): string {
+  const words = { who, service: serviceName(after, t('history.sentenceParts.aSession')), date: schoolDate(field(after, 'date')), outcome: sessionOutcome(after) }
+  if (action === 'create') return t(eventKey('session_record.create'), words)
+  const sentence = action === 'void' ? t(eventKey('session_record.void'), words) : t(eventKey('session_record.correct'), words)
+  return withReason(sentence, field(after, 'changeReason'))
+}
+
 /** One plain sentence per audit entry, so a parent can read the team's history. */
 export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): string {
   const who = entry.actorName ?? t('history.someone')
@@ -179,9 +227,44 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'session_dispute.dispute':
     case 'check_dispute.dispute':
       return t(eventKey(key), { who, comment: field(entry.after, 'comment') ?? '' })
-    // Sentences that name nothing but who did it.
     case 'invite.revoke':
+      return t(eventKey(key), { who, email: field(entry.before, 'email') ?? field(entry.after, 'email') ?? t('history.someoneInvited') })
+    case 'team_member.add':
+      return t(eventKey(key), { who, email: field(entry.after, 'email') ?? t('history.someoneInvited'), role: role(entry.after) })
     case 'user.create':
+      return t(eventKey(key), { name: field(entry.after, 'name') ?? who })
+    case 'student.import':
+      return t(eventKey(key), { who, name: field(entry.after, 'name') ?? ctx.studentFirstName ?? t('history.theStudent') })
+    case 'auth.sign_in':
+    case 'auth.sign_out':
+      return t(eventKey(key), { who })
+    case 'auth.sign_in.failed':
+      return t(eventKey(key), { email: field(entry.after, 'email') ?? t('history.sentenceParts.anAccount') })
+    case 'auth.sign_in.spray_alert':
+      return t(eventKey(key), { count: num(entry.after, 'accounts') ?? 0, minutes: num(entry.after, 'windowMinutes') ?? 0 })
+    case 'notification.create':
+      return withReason(t(eventKey(key)), field(entry.after, 'text'))
+    case 'notification.seen':
+      return t(eventKey(key), { who })
+    case 'school_closure.create':
+    case 'school_closure.remove': {
+      const data = entry.action === 'create' ? entry.after : entry.before
+      const label = field(data, 'label')
+      return t(eventKey(key), { who, date: schoolDate(field(data, 'date')), label: label ? t('history.sentenceParts.label', { label }) : '' })
+    }
+    case 'school_policy.update': {
+      const reasons = record(entry.after)?.makeUpReasons
+      const named = Array.isArray(reasons) ? reasons.filter((r): r is MissReason => isOneOf(MISS_REASONS, r)).map((r) => lowerFirst(REASON_LABELS[r])) : []
+      return t(eventKey(key), { who, reasons: named.length ? named.join(', ') : t('history.sentenceParts.noReasons') })
+    }
+    case 'service.create':
+    case 'service.amend':
+      return describeService(who, key === 'service.create' ? 'create' : 'amend', entry.after)
+    case 'session_record.create':
+    case 'session_record.correct':
+    case 'session_record.void':
+      return describeSession(who, key === 'session_record.create' ? 'create' : key === 'session_record.void' ? 'void' : 'correct', entry.after)
+    // Sentences that name nothing but who did it.
     case 'goal.update_plain':
     case 'communication_profile.create':
     case 'regulation_profile.create':
@@ -193,22 +276,6 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'concern.link':
     case 'session_dispute.withdraw':
     case 'check_dispute.withdraw':
-    case 'auth.sign_in':
-    case 'auth.sign_in.failed':
-    case 'auth.sign_in.spray_alert':
-    case 'auth.sign_out':
-    case 'notification.create':
-    case 'notification.seen':
-    case 'school_closure.create':
-    case 'school_closure.remove':
-    case 'school_policy.update':
-    case 'service.create':
-    case 'service.amend':
-    case 'session_record.create':
-    case 'session_record.correct':
-    case 'session_record.void':
-    case 'student.import':
-    case 'team_member.add':
       return t(eventKey(key), { who })
     default: {
       // An event added to shared/audit-events.ts without a case here fails the typecheck.

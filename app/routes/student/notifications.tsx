@@ -56,7 +56,10 @@ export default function FamilyNotifications() {
                   <time dateTime={n.createdAt}>{formatMoment(n.createdAt)}</time>
                 </td>
                 <td className="py-2 pr-4">{n.recipientName}</td>
-                <td className="py-2 pr-4">{n.text}</td>
+                <td className="py-2 pr-4">
+                  {n.text}
+                  {n.since ? <span className="block font-semibold text-emerald-900">{n.since}</span> : null}
+                </td>
                 <td className="py-2 whitespace-nowrap">
                   {n.seenAt ? (
                     <span>

@@ -503,4 +503,16 @@ export const domain = {
     signIn: 'Too many failed sign-in attempts from here. Wait {{wait}}, then try again. (If you forgot your password, ask your school admin.)',
     requests: 'Too many requests from here. Wait {{wait}}, then try again.',
   },
+  /** What has happened since a notice was sent, read from the records each time it is shown. */
+  noticeSince: {
+    madeUp: 'Since then: made up on {{days}}.',
+    madeUpDay: '{{date}} ({{minutes}} min)',
+    and: ' and ',
+  },
+  /** After a missed session in a concern letter: what has been made up and what is still owed. */
+  letterMakeUps: {
+    day: '{{date}} ({{minutes}})',
+    madeUp: ' Made up on {{days}}.',
+    stillOwed: ' {{minutes}} still owed.',
+  },
 } as const

@@ -18,10 +18,10 @@ const event = {
     update: '{{who}} changed “{{title}}” from {{was}} to {{status}} on {{date}}{{late}}',
   },
   auth: {
-    sign_in: '{{who}}: auth sign in.',
-    sign_in_failed: '{{who}}: auth sign in.failed.',
-    sign_in_spray_alert: '{{who}}: auth sign in.spray alert.',
-    sign_out: '{{who}}: auth sign out.',
+    sign_in: '{{who}} signed in.',
+    sign_in_failed: 'Someone tried to sign in as {{email}} with a wrong password.',
+    sign_in_spray_alert: 'Failed sign-ins to {{count}} accounts came from one address within {{minutes}} minutes.',
+    sign_out: '{{who}} signed out.',
   },
   check_dispute: {
     dispute: '{{who}} flagged an accommodation record as disputed: “{{comment}}”.',
@@ -48,7 +48,7 @@ const event = {
   },
   invite: {
     create: '{{who}} invited {{email}} as {{role}}.',
-    revoke: '{{who}} cancelled an invite.',
+    revoke: '{{who}} cancelled the invite for {{email}}.',
   },
   notebook: {
     create: '{{who}} started the notebook “{{title}}”.',
@@ -57,8 +57,9 @@ const event = {
     restore: '{{who}} restored the notebook “{{title}}” to how it was on {{date}}.',
   },
   notification: {
-    create: '{{who}}: notification create.',
-    seen: '{{who}}: notification seen.',
+    // The notice's own words and the full stop are added after (see withReason, fullStop).
+    create: 'A notice was sent to the family',
+    seen: '{{who}} saw a notice.',
   },
   progress_point: {
     create: '{{who}} recorded {{value}} for {{goal}} on {{date}}{{state}}.',
@@ -70,36 +71,37 @@ const event = {
     update: '{{who}} updated the regulation profile.',
   },
   school_closure: {
-    create: '{{who}}: school closure create.',
-    remove: '{{who}}: school closure remove.',
+    create: '{{who}} marked {{date}} as a day the school is closed{{label}}.',
+    remove: '{{who}} removed the school closure on {{date}}{{label}}.',
   },
   school_policy: {
-    update: '{{who}}: school policy update.',
+    update: '{{who}} set which missed sessions are owed a make-up: {{reasons}}.',
   },
   service: {
-    create: '{{who}}: service create.',
-    amend: '{{who}}: service amend.',
+    create: '{{who}} added the service {{service}}{{detail}}.',
+    amend: '{{who}} amended {{service}}{{detail}}',
   },
   session_dispute: {
     dispute: '{{who}} flagged a session record as disputed: “{{comment}}”.',
     withdraw: '{{who}} withdrew a dispute on a session record.',
   },
   session_record: {
-    create: '{{who}}: session record create.',
-    correct: '{{who}}: session record correct.',
-    void: '{{who}}: session record void.',
+    create: '{{who}} recorded {{service}} on {{date}} as {{outcome}}.',
+    // The reason for the change and the full stop are added after (see withReason, fullStop).
+    correct: '{{who}} corrected {{service}} on {{date}} to {{outcome}}',
+    void: '{{who}} voided the record of {{service}} on {{date}}',
   },
   student: {
-    import: '{{who}}: student import.',
+    import: '{{who}} imported the plan of {{name}}.',
   },
   team_member: {
-    add: '{{who}}: team member add.',
+    add: '{{who}} added {{email}} to the team as {{role}}.',
     join: '{{who}} joined the team as {{role}}.',
     remove: '{{who}} removed {{name}} ({{role}}) from the team.',
     set_areas: '{{who}} set a provider’s goal areas to: {{areas}}.',
   },
   user: {
-    create: '{{who}} created an account.',
+    create: '{{name}} created an account.',
   },
 } as const satisfies EventSentences
 
@@ -171,4 +173,23 @@ export const history = {
   before: 'Before: ',
   after: '. After: ',
   arrow: '→',
+
+  /** The parts of the sentences about sessions, services, closures and sign-ins. */
+  sentenceParts: {
+    aSession: 'a session',
+    aService: 'a service',
+    anAccount: 'an account',
+    someone: 'Someone',
+    label: ' ({{label}})',
+    noReasons: 'none',
+    unknownReason: 'reason not given',
+    delivered: 'delivered, {{minutes}} min',
+    deliveredNoMinutes: 'delivered',
+    missed: 'missed ({{reason}})',
+    makeUp: 'a make-up of {{minutes}} min for the session of {{repays}}',
+    makeUpNoDay: 'a make-up of {{minutes}} min',
+    voided: 'voided',
+    serviceCreated: ', {{minutes}} min a session from {{date}}',
+    serviceAmended: ': {{minutes}} min a session from {{date}}',
+  },
 } as const

@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest'
+import { describeHistoryEntry } from '#app/routes/student/history-text.ts'
+import type { AuditEventKey } from '#shared/audit-events.ts'
+
+const who = 'Priya Shah'
+const say = (key: AuditEventKey, before: unknown, after: unknown, actorName: string | null = who) => {
+  const [entity, ...action] = key.split('.')
+  return describeHistoryEntry({ actorName, entity: entity!, action: action.join('.'), before, after })
+}
+
+// One worked example per audit event the history can hold (shared/audit-events.ts), as each service writes it.
+const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor?: string | null; reads: string }> = {
+  'accommodation.create': { after: { title: 'Break card', applies: { kind: 'daily' } }, reads: 'Priya Shah added the accommodation “Break card” (every school day).' },
+  'accommodation.update': { before: { title: 'Old' }, after: { title: 'Break card' }, reads: 'Priya Shah changed the accommodation “Break card”.' },
+  'accommodation_check.create': { after: { title: 'Break card', status: 'used', date: '2026-12-01' }, reads: 'Priya Shah recorded “Break card” as used on Tue, Dec 1.' },
+  'accommodation_check.update': {
+    before: { status: 'used' },
+    after: { title: 'Break card', status: 'not_provided', date: '2026-12-01' },
+    reads: 'Priya Shah changed “Break card” from used to not provided on Tue, Dec 1.',
+  },
+  'auth.sign_in': { after: { client: '10.0.0.1' }, reads: 'Priya Shah signed in.' },
+  'auth.sign_in.failed': { actor: null, after: { email: 'ava@example.org', client: '10.0.0.1' }, reads: 'Someone tried to sign in as ava@example.org with a wrong password.' },
+  'auth.sign_in.spray_alert': {
+    actor: null,
+    after: { client: '10.0.0.1', accounts: 12, windowMinutes: 15 },
+    reads: 'Failed sign-ins to 12 accounts came from one address within 15 minutes.',
+  },
+  'auth.sign_out': { after: { client: '10.0.0.1' }, reads: 'Priya Shah signed out.' },
+  'check_dispute.dispute': { after: { comment: 'Not offered' }, reads: 'Priya Shah flagged an accommodation record as disputed: “Not offered”.' },
+  'check_dispute.withdraw': { reads: 'Priya Shah withdrew a dispute on an accommodation record.' },
+  'communication_profile.create': { after: {}, reads: 'Priya Shah wrote the communication profile.' },
+  'communication_profile.update': { before: {}, after: {}, reads: 'Priya Shah updated the communication profile.' },
+  'concern.create': { after: { issue: 'Speech missed twice' }, reads: 'Priya Shah logged a concern: “Speech missed twice”.' },
+  'concern.update': { before: {}, after: {}, reads: 'Priya Shah edited a concern (the earlier wording is kept as a version).' },
+  'concern.add_contact': { after: {}, reads: 'Priya Shah added a contact to a concern.' },
+  'concern.add_response': { after: {}, reads: 'Priya Shah added a response to a concern.' },
+  'concern.link': { after: { links: [] }, reads: 'Priya Shah linked records to a concern.' },
+  'concern.escalate': { before: { step: 2 }, after: { step: 3 }, reads: 'Priya Shah moved a concern up the escalation ladder to step 3.' },
+  'goal.create': { after: { area: 'reading' }, reads: 'Priya Shah added a reading goal.' },
+  'goal.update': { before: { area: 'reading' }, after: { area: 'reading' }, reads: 'Priya Shah changed the reading goal.' },
+  'goal.update_plain': { before: { plain: {} }, after: { plain: {} }, reads: 'Priya Shah rewrote the plain-language summary of a goal.' },
+  'invite.create': { after: { email: 'dad@example.org', role: 'parent' }, reads: 'Priya Shah invited dad@example.org as parent or guardian.' },
+  'invite.revoke': { before: { email: 'dad@example.org', revokedAt: null }, after: { email: 'dad@example.org' }, reads: 'Priya Shah cancelled the invite for dad@example.org.' },
+  'notebook.create': { after: { title: 'Bus rides' }, reads: 'Priya Shah started the notebook “Bus rides”.' },
+  'notebook.rename': { before: { title: 'A' }, after: { title: 'B' }, reads: 'Priya Shah renamed the notebook “A” to “B”.' },
+  'notebook.archive': { after: { title: 'Bus rides' }, reads: 'Priya Shah archived the notebook “Bus rides”.' },
+  'notebook.restore': { after: { title: 'Bus rides', restoredDay: '2026-12-01' }, reads: 'Priya Shah restored the notebook “Bus rides” to how it was on Tue, Dec 1.' },
+  'notification.create': {
+    after: { text: 'Speech on Tue, Dec 1 was missed: provider absent. A make-up is owed.' },
+    reads: 'A notice was sent to the family: “Speech on Tue, Dec 1 was missed: provider absent. A make-up is owed.”',
+  },
+  'notification.seen': { before: { seenAt: null }, after: { seenAt: '2026-12-01T10:00:00Z' }, reads: 'Priya Shah saw a notice.' },
+  'progress_point.create': { after: { value: 4, date: '2026-12-01' }, reads: 'Priya Shah recorded 4 for a goal on Tue, Dec 1.' },
+  'progress_point.void': { before: { value: 4, date: '2026-12-01' }, after: { reason: 'Wrong goal' }, reads: 'Priya Shah voided the data point of 4 from Tue, Dec 1: “Wrong goal”.' },
+  'regulation_profile.create': { after: {}, reads: 'Priya Shah wrote the regulation profile.' },
+  'regulation_profile.update': { before: {}, after: {}, reads: 'Priya Shah updated the regulation profile.' },
+  'school_closure.create': { after: { date: '2026-12-01', label: 'Snow day' }, reads: 'Priya Shah marked Tue, Dec 1 as a day the school is closed (Snow day).' },
+  'school_closure.remove': { before: { date: '2026-12-01', label: 'Snow day' }, reads: 'Priya Shah removed the school closure on Tue, Dec 1 (Snow day).' },
+  'school_policy.update': {
+    before: { makeUpReasons: [] },
+    after: { makeUpReasons: ['provider_absent', 'unrecorded'] },
+    reads: 'Priya Shah set which missed sessions are owed a make-up: provider absent, not recorded.',
+  },
+  'service.create': {
+    after: { name: 'Speech-language therapy', minutesPerSession: 30, startDate: '2026-08-31' },
+    reads: 'Priya Shah added the service speech-language therapy, 30 min a session from Mon, Aug 31.',
+  },
+  'service.amend': {
+    after: { service: 'Speech-language therapy', effectiveFrom: '2026-12-01', minutesPerSession: 45, note: 'IEP amendment' },
+    reads: 'Priya Shah amended speech-language therapy: 45 min a session from Tue, Dec 1: “IEP amendment”.',
+  },
+  'session_dispute.dispute': { after: { comment: 'Not held' }, reads: 'Priya Shah flagged a session record as disputed: “Not held”.' },
+  'session_dispute.withdraw': { reads: 'Priya Shah withdrew a dispute on a session record.' },
+  'session_record.create': {
+    after: { service: 'Speech', date: '2026-12-01', kind: 'delivered', minutes: 30, reason: null },
+    reads: 'Priya Shah recorded speech on Tue, Dec 1 as delivered, 30 min.',
+  },
+  'session_record.correct': {
+    before: { kind: 'delivered', minutes: 30 },
+    after: { service: 'Speech', date: '2026-12-01', kind: 'missed', minutes: null, reason: 'provider_absent', changeReason: 'Wrong day' },
+    reads: 'Priya Shah corrected speech on Tue, Dec 1 to missed (provider absent): “Wrong day”.',
+  },
+  'session_record.void': {
+    after: { service: 'Speech', date: '2026-12-01', kind: 'delivered', minutes: 30, voided: true, changeReason: 'Entered twice.' },
+    reads: 'Priya Shah voided the record of speech on Tue, Dec 1: “Entered twice.”',
+  },
+  'student.import': { actor: null, after: { name: 'Ava Lopez' }, reads: 'Someone imported the plan of Ava Lopez.' },
+  'team_member.add': { after: { email: 'priya@example.org', role: 'provider' }, reads: 'Priya Shah added priya@example.org to the team as service provider.' },
+  'team_member.join': { after: { role: 'parent' }, reads: 'Priya Shah joined the team as parent or guardian.' },
+  'team_member.remove': { before: { name: 'Sam Ortiz', role: 'para' }, reads: 'Priya Shah removed Sam Ortiz (paraprofessional) from the team.' },
+  'team_member.set_areas': { before: { areas: [] }, after: { areas: ['reading'] }, reads: 'Priya Shah set a provider’s goal areas to: reading.' },
+  'user.create': { after: { email: 'priya@example.org', name: 'Priya Shah' }, reads: 'Priya Shah created an account.' },
+}
+
+describe('every history entry reads as a sentence', () => {
+  test.each(Object.entries(EXAMPLES))('%s', (key, example) => {
+    const text = say(key as AuditEventKey, example.before ?? null, example.after ?? null, example.actor === undefined ? who : example.actor)
+    expect(text).toBe(example.reads)
+    // Never the stored names of the event ("session record create", "auth sign in.failed").
+    const [entity, action] = key.split('.')
+    expect(text.toLowerCase()).not.toContain(`${entity!.replaceAll('_', ' ')} ${action!.replaceAll('_', ' ')}`)
+    expect(text).not.toMatch(/\{\{|\}\}/)
+  })
+
+  test('a session names its outcome: a miss gives its reason, a make-up the day it repays', () => {
+    const session = (after: object) => say('session_record.create', null, { service: 'ABA therapy', date: '2026-12-03', ...after })
+    expect(session({ kind: 'missed', reason: 'student_absent' })).toBe('Priya Shah recorded ABA therapy on Thu, Dec 3 as missed (student absent).')
+    expect(session({ kind: 'make_up', minutes: 30, repaysDate: '2026-12-01' })).toBe(
+      'Priya Shah recorded ABA therapy on Thu, Dec 3 as a make-up of 30 min for the session of Tue, Dec 1.',
+    )
+  })
+
+  test('an older row without the service or the day still reads as a sentence', () => {
+    expect(say('session_record.correct', null, { kind: 'delivered', minutes: 20, changeReason: 'Typo' })).toBe(
+      'Priya Shah corrected a session on an unknown date to delivered, 20 min: “Typo”.',
+    )
+    expect(say('service.amend', null, {})).toBe('Priya Shah amended a service.')
+  })
+})
