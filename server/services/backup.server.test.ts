@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { openDatabase } from '#db/client.server.ts'
 import { loadNotebookDoc } from '#server/collab/notebook-store.server.ts'
+import { CLOCK_VARIABLE } from '#server/clock.server.ts'
 import { plainTextOfDoc } from '#server/collab/note-doc.server.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { seedDemoTeam } from '#tests/fixtures/demo.ts'
@@ -13,9 +14,16 @@ import { verifyChain } from './audit-chain.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { backupDatabase, BackupError, checkDatabase, databaseInUse, restoreDatabase } from './backup.server.ts'
 
+// A school day for the test and its writer alike: the writer's clock must agree with the day the test seeds, whatever
+// the real date and whatever SAME_PAGE_NOW the date runs set (a day after it would be "the future" to the writer).
+const SCHOOL_DAY = '2026-11-17T15:00:00'
+
 /** Starts the writer process; `acks` grows with every write it reports committed. */
 function startWriter(args: string[]): { child: ChildProcess; acks: string[]; ready: Promise<void>; stopped: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/backup-writer.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/backup-writer.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, [CLOCK_VARIABLE]: SCHOOL_DAY },
+  })
   const acks: string[] = []
   let buffer = ''
   let stderr = ''
@@ -54,7 +62,7 @@ describe('backups that restore', () => {
   })
 
   test('a backup taken while another process writes holds every write acknowledged before it began', async () => {
-    const now = new Date()
+    const now = new Date(SCHOOL_DAY)
     const demo = await seedDemoTeam(t, now)
     const notebookId = demo.notebookIds[0]!
     const writer = startWriter([t.file, demo.users.para, demo.johnnyId, demo.sitGoalId, notebookId, localIsoDate(now)])
