@@ -334,13 +334,14 @@ function Toolbar({ editor, disabled, author }: { editor: Editor; disabled: boole
     // Who wrote the lines above, and when: the day on this device's clock, the day the person is writing in.
     { tool: 'stamp', run: () => chain().insertContent(stampContent(author, localIsoDate(new Date()))).run() },
   ]
-  // One row at any width: on a phone each tool shows a short face (its full name stays for screen readers), and
-  // should a narrow screen still lack room the row scrolls inside itself rather than wrapping or widening the page.
+  // One row at any width: on a phone each tool shows a short face, 30 px wide (its full name stays for screen
+  // readers and as a tooltip), so all nine fit in 360 px; a narrower screen scrolls the row inside itself rather
+  // than wrapping it or widening the page.
   return (
     <div
       role="toolbar"
       aria-label={t('notes.editor.toolbar')}
-      className="flex flex-nowrap gap-1 overflow-x-auto rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-1"
+      className="flex flex-nowrap gap-px overflow-x-auto rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-0.5 sm:gap-1 sm:p-1"
     >
       {buttons.map((b) => {
         const label = b.tool === 'stamp' ? t('notes.stamp.tool') : t(`notes.editor.tools.${b.tool}`)
@@ -353,7 +354,7 @@ function Toolbar({ editor, disabled, author }: { editor: Editor; disabled: boole
             title={label}
             onMouseDown={(event) => event.preventDefault()}
             onClick={b.run}
-            className={`min-h-11 min-w-9 shrink-0 rounded px-2 text-sm font-medium sm:px-3 ${
+            className={`min-h-11 w-7.5 shrink-0 rounded text-sm font-medium sm:w-auto sm:px-3 ${
               b.active ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'
             } border border-slate-300 disabled:opacity-60`}
           >
@@ -368,4 +369,4 @@ function Toolbar({ editor, disabled, author }: { editor: Editor; disabled: boole
   )
 }
 
-const GLYPH_STYLE: Partial<Record<Tool, string>> = { bold: 'font-bold', italic: 'font-serif italic' }
+const GLYPH_STYLE: Partial<Record<Tool, string>> = { bold: 'font-bold', italic: 'font-serif italic', link: 'underline' }

@@ -107,7 +107,7 @@ export const notes = {
       bullets: '•',
       numbers: '1.',
       tasks: '☑',
-      link: 'Link',
+      link: 'a',
       stamp: '✎',
     },
   },
