@@ -84,7 +84,7 @@ test('an edit made offline is kept on the device, says so, and merges when the n
   await expect(authorship.getByRole('listitem').filter({ hasText: 'Parent wrote this meanwhile.' })).toContainText(DEMO_USERS.parent.name)
 })
 
-test('on a 360 px phone: the toolbar wraps, nothing scrolls sideways, and History shows a readable day', async ({ page, signIn }) => {
+test('on a 360 px phone: the toolbar fits, nothing scrolls sideways, and History shows a readable day', async ({ page, signIn }) => {
   await page.setViewportSize({ width: 360, height: 740 })
   await signIn('para')
   await openStudent(page, 'Johnny Miller')

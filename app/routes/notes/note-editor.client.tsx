@@ -334,14 +334,13 @@ function Toolbar({ editor, disabled, author }: { editor: Editor; disabled: boole
     // Who wrote the lines above, and when: the day on this device's clock, the day the person is writing in.
     { tool: 'stamp', run: () => chain().insertContent(stampContent(author, localIsoDate(new Date()))).run() },
   ]
-  // One row at any width: on a phone each tool shows a short face, 30 px wide (its full name stays for screen
-  // readers and as a tooltip), so all nine fit in 360 px; a narrower screen scrolls the row inside itself rather
-  // than wrapping it or widening the page.
+  // One row on a 360 px phone: there each tool shows a short face, 30 px wide (its full name stays for screen
+  // readers and as a tooltip), so all nine fit. Only a narrower screen wraps the row; it never widens the page.
   return (
     <div
       role="toolbar"
       aria-label={t('notes.editor.toolbar')}
-      className="flex flex-nowrap gap-px overflow-x-auto rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-0.5 sm:gap-1 sm:p-1"
+      className="flex flex-wrap gap-px rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-0.5 sm:gap-1 sm:p-1"
     >
       {buttons.map((b) => {
         const label = b.tool === 'stamp' ? t('notes.stamp.tool') : t(`notes.editor.tools.${b.tool}`)
