@@ -34,10 +34,10 @@ export async function submitSignIn(page: Page, email: string, password: string):
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
 
-/** Signs in through the real form on `page` and waits for My students. */
+/** Signs in through the real form on `page` and waits for the first screen: My students, or a parent's "Johnny’s plan". */
 export async function signInOn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await submitSignIn(page, email, password)
-  await expect(page.getByRole('heading', { level: 1, name: 'My students', exact: true })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: /^(My students|.+’s plans?)$/ })).toBeVisible()
 }
 
 /**

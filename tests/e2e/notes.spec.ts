@@ -1,33 +1,5 @@
-import type { Page } from '@playwright/test'
 import { acceptAsNewAccount, createInvite, DEMO_USERS, expect, expectAccessible, openStudent, test, uniqueEmail } from './fixtures.ts'
-
-/** A title no other run or test uses: journeys share one server and database. */
-const uniqueTitle = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-
-/** As the case manager on Johnny's page: starts a notebook and lands in its live editor. */
-async function startNotebook(page: Page, title: string): Promise<string> {
-  await openNotesTab(page)
-  await page.getByLabel('New notebook title').fill(title)
-  await page.getByRole('button', { name: 'Start notebook' }).click()
-  await expect(page.getByRole('heading', { level: 2, name: title, exact: true })).toBeVisible()
-  await expect(editorOf(page, title)).toBeVisible()
-  await expect(statusOf(page)).toHaveText('All changes saved')
-  return page.url()
-}
-
-/** The notebooks have their own tab on the student's record. */
-const openNotesTab = (page: Page) => page.getByRole('navigation', { name: 'Sections of this student’s record' }).getByRole('link', { name: 'Notes' }).click()
-
-const editorOf = (page: Page, title: string) => page.getByRole('textbox', { name: `${title}: notebook text` })
-const statusOf = (page: Page) => page.getByRole('status', { name: 'Notebook status' })
-
-async function typeAtEnd(page: Page, title: string, words: string): Promise<void> {
-  const editor = editorOf(page, title)
-  await editor.click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.press('Enter')
-  await page.keyboard.type(words)
-}
+import { editorOf, openNotesTab, startNotebook, statusOf, typeAtEnd, uniqueTitle } from './notes-helpers.ts'
 
 test('a teacher and a parent type in the same notebook and each sees the other within a second', async ({ page, signIn, asRole }) => {
   // Two people, two sign-ins and four accessibility scans: more than the default 30 s on a 2-core machine.
@@ -113,7 +85,7 @@ test('an edit made offline is kept on the device, says so, and merges when the n
   await expect(authorship.getByRole('listitem').filter({ hasText: 'Parent wrote this meanwhile.' })).toContainText(DEMO_USERS.parent.name)
 })
 
-test('on a 360 px phone: the toolbar wraps, nothing scrolls sideways, and History shows a readable day', async ({ page, signIn }) => {
+test('on a 360 px phone: the toolbar fits, nothing scrolls sideways, and History shows a readable day', async ({ page, signIn }) => {
   await page.setViewportSize({ width: 360, height: 740 })
   await signIn('para')
   await openStudent(page, 'Johnny Miller')

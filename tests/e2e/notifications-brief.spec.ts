@@ -54,7 +54,7 @@ test('a missed session reaches the parent, the school sees when she saw it, and 
   await notice.getByRole('button', { name: 'Mark as seen' }).click()
   await expect(notice).toHaveCount(0)
   await parent.reload()
-  await expect(parent.getByRole('heading', { level: 1, name: 'My students' })).toBeVisible()
+  await expect(parent.getByRole('heading', { level: 1, name: 'Johnny’s plan' })).toBeVisible()
   await expect(parent.getByText(noticeText)).toHaveCount(0)
 
   // The case manager sees the same alert on her home page, and on Johnny's page when Laura saw the notice.

@@ -178,9 +178,8 @@ test('a pasted link in every text field never widens a page, at 360 px and at 12
   await page.getByLabel('Sessions in a row').fill('3')
   await page.getByRole('button', { name: 'Save goal' }).click()
   await expect(page).not.toHaveURL(/goals\/new$/)
-  await page.goto(studentPath)
-
-  // A notebook: its title (bounded at 80) and a long word in its text.
+  // A notebook (on the student's Notes tab): its title (bounded at 80) and a long word in its text.
+  await page.goto(`${studentPath}/notes`)
   const notebookTitle = longWord('notebook', 80)
   await page.getByLabel('New notebook title').fill(notebookTitle)
   await page.getByRole('button', { name: 'Start notebook' }).click()

@@ -18,7 +18,8 @@ test.describe('who can open a student page', () => {
     await expectAccessible(page)
 
     await page.getByRole('link', { name: 'Back to My students' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'My students' })).toBeVisible()
+    // The parent's first screen is about her own child.
+    await expect(page.getByRole('heading', { level: 1, name: 'Johnny’s plan' })).toBeVisible()
   })
 
   test('the parent sees Johnny’s page with his team, and no team management', async ({ page, signIn }) => {

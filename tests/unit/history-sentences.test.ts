@@ -36,6 +36,7 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'concern.add_response': { after: {}, reads: 'Priya Shah added a response to a concern.' },
   'concern.link': { after: { links: [] }, reads: 'Priya Shah linked records to a concern.' },
   'concern.escalate': { before: { step: 2 }, after: { step: 3 }, reads: 'Priya Shah moved a concern up the escalation ladder to step 3.' },
+  'concern.take_back_step': { before: { step: 5 }, after: { step: 2, note: '' }, reads: 'Priya Shah took back step 5 of a concern, recorded by mistake; it is back at step 2.' },
   'goal.create': { after: { area: 'reading' }, reads: 'Priya Shah added a reading goal.' },
   'goal.update': { before: { area: 'reading' }, after: { area: 'reading' }, reads: 'Priya Shah changed the reading goal.' },
   'goal.update_plain': { before: { plain: {} }, after: { plain: {} }, reads: 'Priya Shah rewrote the plain-language summary of a goal.' },

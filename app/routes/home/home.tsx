@@ -12,6 +12,8 @@ import { t as translate } from '#shared/i18n/i18n.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 import { markSeenFormSchema } from '#shared/schemas/home.ts'
 import { TextLink } from '#app/components/text-link.tsx'
+import { ParentPlanCard } from './parent-plan-card.tsx'
+import { parentPlans } from './parent-plans.server.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
@@ -22,8 +24,16 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   // School admins and the school's case managers may import a plan from another system.
   const importSchools = mySchools.map((s) => ({ id: s.id, name: s.name }))
   // A parent's unseen notices, and today's alerts for the students someone is parent or case manager of.
-  const [notifications, alerts] = await Promise.all([context.trpc.notifications.mine({ unseen: true }), context.trpc.notifications.alerts()])
-  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts }
+  const [notifications, alerts, plans] = await Promise.all([
+    context.trpc.notifications.mine({ unseen: true }),
+    context.trpc.notifications.alerts(),
+    // A parent's first question is whether each child's plan is happening.
+    parentPlans(
+      context,
+      students.filter((s) => s.role === 'parent'),
+    ),
+  ])
+  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts, plans }
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -36,7 +46,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function MyStudents() {
   const { t } = useTranslation()
-  const { firstName, students, adminSchools, importSchools, notifications, alerts } = useLoaderData<typeof loader>()
+  const { firstName, students, adminSchools, importSchools, notifications, alerts, plans } = useLoaderData<typeof loader>()
+  // Someone who is only a parent reads about their children's plans; anyone on a school team keeps My students.
+  const onlyParent = plans.length > 0 && plans.length === students.length
   // The adults in the room all day go straight to today's supports; others can still find them.
   const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
   const onATeam = students.some((s) => s.role !== 'school_admin')
@@ -44,10 +56,15 @@ export default function MyStudents() {
   const recordsSessions = students.some((s) => s.role === 'provider' || s.role === 'case_manager')
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t('home.title')}</h1>
-      <p className="text-slate-700">{t('home.hello', { name: firstName })}</p>
+      <h1 className="text-2xl font-semibold">
+        {!onlyParent ? t('home.title') : plans.length === 1 ? t('home.parentPlan.titleOne', { name: plans[0]!.firstName }) : t('home.parentPlan.titleMany')}
+      </h1>
+      <p className="text-slate-700">{onlyParent ? t('home.parentPlan.hello', { name: firstName }) : t('home.hello', { name: firstName })}</p>
       <UnseenNotifications notifications={notifications} />
       <AlertsToday alerts={alerts} />
+      {plans.map((plan) => (
+        <ParentPlanCard key={plan.id} plan={plan} />
+      ))}
       {inTheRoom ? (
         <Link to="/today" className={`${buttonClasses('primary')} w-full py-3 text-lg sm:w-auto`}>
           {t('home.todaysSupports')}

@@ -20,6 +20,8 @@ import {
   MAX_UPDATE_BYTES,
 } from '#shared/notes/collab-protocol.ts'
 import { NOTE_FIELD, noteContentExtensions } from '#shared/notes/extensions.ts'
+import { stampContent } from '#shared/notes/stamp.ts'
+import { localIsoDate } from '#shared/school-date.ts'
 
 interface Person {
   id: string
@@ -283,14 +285,16 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
         )}
       </div>
       <div>
-        {editor ? <Toolbar editor={editor} disabled={!editable} /> : null}
+        {editor ? <Toolbar editor={editor} disabled={!editable} author={user.name} /> : null}
         <EditorContent editor={editor} />
       </div>
     </div>
   )
 }
 
-function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+type Tool = 'bold' | 'italic' | 'heading' | 'subheading' | 'bullets' | 'numbers' | 'tasks' | 'link' | 'stamp'
+
+function Toolbar({ editor, disabled, author }: { editor: Editor; disabled: boolean; author: string }) {
   const { t } = useTranslation()
   const state = useEditorState({
     editor,
@@ -307,16 +311,16 @@ function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
     }),
   })
   const chain = () => editor.chain().focus()
-  const buttons: { label: string; active: boolean; run: () => void }[] = [
-    { label: t('notes.editor.tools.bold'), active: state.bold, run: () => chain().toggleBold().run() },
-    { label: t('notes.editor.tools.italic'), active: state.italic, run: () => chain().toggleItalic().run() },
-    { label: t('notes.editor.tools.heading'), active: state.heading, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { label: t('notes.editor.tools.subheading'), active: state.subheading, run: () => chain().toggleHeading({ level: 4 }).run() },
-    { label: t('notes.editor.tools.bullets'), active: state.bullets, run: () => chain().toggleBulletList().run() },
-    { label: t('notes.editor.tools.numbers'), active: state.numbers, run: () => chain().toggleOrderedList().run() },
-    { label: t('notes.editor.tools.tasks'), active: state.tasks, run: () => chain().toggleTaskList().run() },
+  const buttons: { tool: Tool; active?: boolean; run: () => void }[] = [
+    { tool: 'bold', active: state.bold, run: () => chain().toggleBold().run() },
+    { tool: 'italic', active: state.italic, run: () => chain().toggleItalic().run() },
+    { tool: 'heading', active: state.heading, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { tool: 'subheading', active: state.subheading, run: () => chain().toggleHeading({ level: 4 }).run() },
+    { tool: 'bullets', active: state.bullets, run: () => chain().toggleBulletList().run() },
+    { tool: 'numbers', active: state.numbers, run: () => chain().toggleOrderedList().run() },
+    { tool: 'tasks', active: state.tasks, run: () => chain().toggleTaskList().run() },
     {
-      label: t('notes.editor.tools.link'),
+      tool: 'link',
       active: state.link,
       run: () => {
         if (editor.isActive('link')) {
@@ -327,24 +331,41 @@ function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
         if (href) chain().extendMarkRange('link').setLink({ href }).run()
       },
     },
+    // Who wrote the lines above, and when: the day on this device's clock, the day the person is writing in.
+    { tool: 'stamp', run: () => chain().insertContent(stampContent(author, localIsoDate(new Date()))).run() },
   ]
+  // One row on a 360 px phone: there each tool shows a short face, 30 px wide (its full name stays for screen
+  // readers and as a tooltip), so all nine fit. Only a narrower screen wraps the row; it never widens the page.
   return (
-    <div role="toolbar" aria-label={t('notes.editor.toolbar')} className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-1">
-      {buttons.map((b) => (
-        <button
-          key={b.label}
-          type="button"
-          aria-pressed={b.active}
-          disabled={disabled}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={b.run}
-          className={`min-h-11 rounded px-3 text-sm font-medium ${
-            b.active ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'
-          } border border-slate-300 disabled:opacity-60`}
-        >
-          {b.label}
-        </button>
-      ))}
+    <div
+      role="toolbar"
+      aria-label={t('notes.editor.toolbar')}
+      className="flex flex-wrap gap-px rounded-t-md border border-b-0 border-slate-300 bg-slate-50 p-0.5 sm:gap-1 sm:p-1"
+    >
+      {buttons.map((b) => {
+        const label = b.tool === 'stamp' ? t('notes.stamp.tool') : t(`notes.editor.tools.${b.tool}`)
+        return (
+          <button
+            key={b.tool}
+            type="button"
+            aria-pressed={b.active}
+            disabled={disabled}
+            title={label}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={b.run}
+            className={`min-h-11 w-7.5 shrink-0 rounded text-sm font-medium sm:w-auto sm:px-3 ${
+              b.active ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'
+            } border border-slate-300 disabled:opacity-60`}
+          >
+            <span aria-hidden="true" className={`sm:hidden ${GLYPH_STYLE[b.tool] ?? ''}`}>
+              {t(`notes.stamp.glyphs.${b.tool}`)}
+            </span>
+            <span className="max-sm:sr-only">{label}</span>
+          </button>
+        )
+      })}
     </div>
   )
 }
+
+const GLYPH_STYLE: Partial<Record<Tool, string>> = { bold: 'font-bold', italic: 'font-serif italic', link: 'underline' }

@@ -29,4 +29,20 @@ export const home = {
   notificationIdRequired: 'A notification id is required.',
   notificationIdInvalid: 'That notification id is not valid.',
   unseenTrueOrFalse: 'unseen must be true or false.',
+
+  // A parent's first screen: is each child's plan happening?
+  parentPlan: {
+    titleOne: '{{name}}’s plan',
+    titleMany: 'Your children’s plans',
+    hello: 'Hello, {{name}}. Here is how the plan is going, by the same numbers the school sees.',
+    cardTitle: 'Is {{name}}’s plan happening?',
+    servicesLabel: '{{name}}’s services, furthest behind first',
+    furthestBehind: 'Furthest behind',
+    delivered: '{{rate}} of the minutes due were delivered.',
+    noServices: 'No services are in {{name}}’s plan yet.',
+    supportsHeading: 'Supports not provided this week',
+    supportDays: '{{title}}: {{days}}',
+    noSupportsMissed: 'No support was recorded as “Not provided” this week.',
+    fullNumbers: 'All of {{name}}’s numbers',
+  },
 } as const

@@ -94,4 +94,21 @@ export const notes = {
   taskDone: 'Done: {{task}}',
   taskToDo: 'To do: {{task}}',
   emptyTask: 'empty task',
+
+  // The one-click author stamp, and the toolbar's short faces on a phone (the full names stay for screen readers).
+  stamp: {
+    tool: 'Sign and date',
+    line: '— {{name}}, {{date}}',
+    glyphs: {
+      bold: 'B',
+      italic: 'I',
+      heading: 'H',
+      subheading: 'h',
+      bullets: '•',
+      numbers: '1.',
+      tasks: '☑',
+      link: 'a',
+      stamp: '✎',
+    },
+  },
 } as const
