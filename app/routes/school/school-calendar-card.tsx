@@ -148,7 +148,8 @@ export function SchoolCalendarCard({ closures, editable, result }: { closures: C
         <Form key={closures.length} method="post" noValidate ref={formRef} preventScrollReset className="mt-6 space-y-4 border-t border-slate-200 pt-4">
           <h3 className="text-lg font-semibold text-slate-900">{t('school.calendar.addHeading')}</h3>
           <input type="hidden" name="intent" value="addClosure" />
-          {failure ? <Alert>{failure.message}</Alert> : null}
+          {/* A refusal of one field is said once, beside that field. */}
+          {failure && !Object.values(failure.fieldErrors).flat().includes(failure.message) ? <Alert>{failure.message}</Alert> : null}
           <Field label={t('school.calendar.date')} name="date" type="date" defaultValue={failure?.values.date ?? ''} errors={failure?.fieldErrors.date} />
           <Field
             label={t('school.closurePreview.endDate')}
