@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
+import { type ClosureImpact, datesToClose, sessionsOnDates } from '#shared/closure-change.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { type SchoolCalendar, schoolCalendar } from '#shared/school-day.ts'
 import { type Executor, recordChange } from './audit.server.ts'
+import { listServices } from './services.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 export interface Closure {
@@ -29,16 +31,57 @@ export function closureSet(closures: readonly Closure[]): Set<IsoDate> {
   return new Set(closures.map((c) => c.date))
 }
 
-export async function addClosure(db: DB, args: { schoolId: string; date: IsoDate; label: string; actorId: string; now: Date }): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('school_closures').select('label').where('school_id', '=', args.schoolId).where('date', '=', args.date).executeTakeFirst()
-    if (existing) throw new DomainError('CONFLICT', t('refusals.alreadyClosure', { date: args.date, label: existing.label }), 'date')
-    const id = randomUUID()
-    await trx
-      .insertInto('school_closures')
-      .values({ id, school_id: args.schoolId, date: args.date, label: args.label, created_at: args.now.toISOString(), created_by: args.actorId })
-      .execute()
-    await recordChange(trx, args, { entity: 'school_closure', entityId: id, action: 'create', after: { date: args.date, label: args.label } })
+/** One day (`date`) or a break (`date` to `endDate`); `change` says whether it is being added or removed. */
+export interface ClosureRequest {
+  schoolId: string
+  change: 'add' | 'remove'
+  date: IsoDate
+  endDate?: IsoDate | undefined
+}
+
+/**
+ * The dates a request changes, refused as the change itself would be: a new closure on a weekend, outside the
+ * school year or on a date already closed; removing a date that is not a closure.
+ */
+async function datesChanged(db: Executor, args: ClosureRequest): Promise<{ dates: IsoDate[]; closures: Closure[] }> {
+  const [school, closures] = await Promise.all([
+    db.selectFrom('schools').select(['year_start', 'year_end']).where('id', '=', args.schoolId).executeTakeFirst(),
+    closuresForSchool(db, args.schoolId),
+  ])
+  const existing = closures.find((c) => c.date === args.date)
+  if (args.change === 'remove') {
+    if (!existing) throw new DomainError('NOT_FOUND', t('refusals.notClosure', { date: args.date }), 'date')
+    return { dates: [args.date], closures }
+  }
+  const single = args.endDate === undefined || args.endDate === args.date
+  if (single && existing) throw new DomainError('CONFLICT', t('refusals.alreadyClosure', { date: args.date, label: existing.label }), 'date')
+  const result = datesToClose(args.date, args.endDate, { start: school?.year_start ?? null, end: school?.year_end ?? null }, closureSet(closures))
+  if (!result.ok) throw new DomainError('BAD_REQUEST', result.message, result.field)
+  return { dates: result.dates, closures }
+}
+
+/** What a closure change would do, before it is made: the dates, and the sessions that stop or start being due. */
+export async function previewClosureChange(db: Executor, args: ClosureRequest): Promise<ClosureImpact & { dates: IsoDate[]; label: string | null }> {
+  const { dates, closures } = await datesChanged(db, args)
+  const students = await db.selectFrom('students').select('id').where('school_id', '=', args.schoolId).execute()
+  const services = await listServices(db, { studentIds: students.map((s) => s.id) })
+  const impact = sessionsOnDates(services, closureSet(closures), dates)
+  return { ...impact, dates, label: closures.find((c) => c.date === args.date)?.label ?? null }
+}
+
+/** Adds one closure, or one per weekday of a break, with the same label; returns how many dates were added. */
+export async function addClosure(db: DB, args: { schoolId: string; date: IsoDate; endDate?: IsoDate | undefined; label: string; actorId: string; now: Date }): Promise<{ added: number }> {
+  return db.transaction().execute(async (trx) => {
+    const { dates } = await datesChanged(trx, { ...args, change: 'add' })
+    for (const date of dates) {
+      const id = randomUUID()
+      await trx
+        .insertInto('school_closures')
+        .values({ id, school_id: args.schoolId, date, label: args.label, created_at: args.now.toISOString(), created_by: args.actorId })
+        .execute()
+      await recordChange(trx, args, { entity: 'school_closure', entityId: id, action: 'create', after: { date, label: args.label } })
+    }
+    return { added: dates.length }
   })
 }
 

@@ -9,12 +9,21 @@ import { textSchema } from './text.ts'
 export const closureSchema = z.object({
   schoolId: idSchema,
   date: isoDateSchema,
+  /** The last day of a break; without it the closure is the one day `date`. */
+  endDate: isoDateSchema.optional(),
   label: textSchema(() => t('school.closureName'), 'one-line', { error: () => t('school.closureLabelRequired') })
     .min(1, { error: () => t('school.closureLabelRequired') })
     .max(80),
 })
 
 export const removeClosureSchema = z.object({ date: isoDateSchema })
+
+/** What a closure change would do, asked before it is made (the page's confirm step). */
+export const closurePreviewSchema = z.object({
+  change: z.enum(['add', 'remove']),
+  date: isoDateSchema,
+  endDate: isoDateSchema.optional(),
+})
 
 /** Which misses owe a make-up at one school: missed reasons, and the session nobody recorded. */
 export const makeUpPolicySchema = z.object({
@@ -32,8 +41,9 @@ export const schoolIntentSchema = z.object({ intent: z.enum(SCHOOL_INTENTS) })
  * form keeps saying what the procedure says of a date that is not one.
  */
 export const schoolFormSchema = z.discriminatedUnion('intent', [
-  closureSchema.omit({ schoolId: true }).extend({ intent: z.literal('addClosure'), date: isoDateSchema.prefault('') }),
-  removeClosureSchema.extend({ intent: z.literal('removeClosure') }),
+  // `confirmed` is the confirm step's button: without it the page shows what the change does and asks.
+  closureSchema.omit({ schoolId: true }).extend({ intent: z.literal('addClosure'), date: isoDateSchema.prefault(''), confirmed: z.literal('yes').optional() }),
+  removeClosureSchema.extend({ intent: z.literal('removeClosure'), confirmed: z.literal('yes').optional() }),
   // No box ticked sends no field at all: a policy that owes nothing.
   makeUpPolicySchema.extend({ intent: z.literal('setPolicy'), reasons: makeUpPolicySchema.shape.reasons.default([]) }),
   z.object({ intent: z.literal('defaultPolicy') }),

@@ -140,7 +140,8 @@ export const CASES: Case[] = [
   { path: 'today.forMe', user: 'para', dates: ['date'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.week', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'accountability.caseload', user: 'caseManager', dates: ['asOf'], input: () => ({}), asOf: 'not-future' },
-  { path: 'schools.addClosure', user: 'admin', dates: ['date'], input: (d) => ({ schoolId: d.schoolId, label: 'Snow day' }) },
+  { path: 'schools.addClosure', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, label: 'Snow day', date: TODAY }) },
+  { path: 'schools.closureChange', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, change: 'add', date: TODAY }) },
   { path: 'schools.removeClosure', user: 'admin', dates: ['date'], input: (d) => ({ schoolId: d.schoolId }) },
   { path: 'accountability.school', user: 'admin', dates: ['asOf'], input: (d) => ({ schoolId: d.schoolId }), asOf: 'not-future' },
 ]
@@ -172,8 +173,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(24)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(28)
+    expect(CASES.length).toBe(25)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(31)
   })
 })
 

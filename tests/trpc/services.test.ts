@@ -728,6 +728,7 @@ describe('services, sessions and school settings routers', () => {
       const policy = policyRow()
       for (const call of [
         as('caseManager').schools.addClosure({ ...school(), date: '2026-12-03', label: 'Snow day' }),
+        as('caseManager').schools.closureChange({ ...school(), change: 'add', date: '2026-12-03' }),
         as('caseManager').schools.removeClosure({ ...school(), date: '2026-11-26' }),
         as('caseManager').schools.setMakeUpPolicy({ ...school(), reasons: ['student_absent'] }),
       ]) {
@@ -744,6 +745,7 @@ describe('services, sessions and school settings routers', () => {
         as(user).schools.closures(school()),
         as(user).schools.makeUpPolicy(school()),
         as(user).schools.addClosure({ ...school(), date: '2026-12-03', label: 'Snow day' }),
+        as(user).schools.closureChange({ ...school(), change: 'remove', date: '2026-11-26' }),
         as(user).schools.removeClosure({ ...school(), date: '2026-11-26' }),
         as(user).schools.setMakeUpPolicy({ ...school(), reasons: ['student_absent'] }),
       ]) {
@@ -774,6 +776,51 @@ describe('services, sessions and school settings routers', () => {
       expect(await speechDates()).toEqual(['2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10'])
       const missing = await trpcError(as('admin').schools.removeClosure({ ...school(), date: '2026-12-03' }))
       expect([missing.code, missing.message]).toEqual(['NOT_FOUND', '2026-12-03 is not a closure.'])
+    })
+
+    // Issue 14: what a change does is shown before it is made, computed with the session rules the pages use.
+    test('closureChange tells what adding or removing a closure does to the sessions, and writes nothing', async () => {
+      const before = counts()
+      // Thursday 3 December: Johnny's speech session; Monday 7 December: no service meets on Mondays.
+      expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-12-03' })).toEqual({ dates: ['2026-12-03'], sessions: 1, students: 1, label: null })
+      expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-12-07' })).toMatchObject({ sessions: 0, students: 0 })
+      // Thanksgiving is a Thursday: removing it makes its speech session due again.
+      expect(await as('admin').schools.closureChange({ ...school(), change: 'remove', date: '2026-11-26' })).toEqual({
+        dates: ['2026-11-26'],
+        sessions: 1,
+        students: 1,
+        label: 'Thanksgiving',
+      })
+      // A week: Tue and Thu speech, Wed OT.
+      expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-11-30', endDate: '2026-12-04' })).toMatchObject({ sessions: 3, students: 1 })
+      expect(counts()).toEqual(before)
+      const missing = await trpcError(as('admin').schools.closureChange({ ...school(), change: 'remove', date: '2026-12-03' }))
+      expect([missing.code, missing.message]).toEqual(['NOT_FOUND', '2026-12-03 is not a closure.'])
+    })
+
+    test('a closure on a weekend or outside the school year is refused, on the date, writing nothing', async () => {
+      const before = counts()
+      for (const call of [as('admin').schools.addClosure, as('admin').schools.closureChange]) {
+        const weekend = await trpcError(call({ ...school(), change: 'add', date: '2026-12-05', label: 'Snow day' }))
+        expect([weekend.code, weekend.message]).toEqual(['BAD_REQUEST', 'Saturday, December 5 is a weekend day, and school is closed then anyway: choose a weekday.'])
+        const summer = await trpcError(call({ ...school(), change: 'add', date: '2027-07-06', label: 'Snow day' }))
+        expect([summer.code, summer.message]).toEqual(['BAD_REQUEST', 'Jul 6, 2027 is outside the school year (Aug 31, 2026 to Jun 18, 2027): choose a day in it.'])
+      }
+      expect(counts()).toEqual(before)
+    })
+
+    test('a break from a first to a last day adds every weekday in it not closed already, with the same label', async () => {
+      const before = counts()
+      // Mon 21 Dec 2026 to Fri 1 Jan 2027 is the demo's winter break already; one week before it is new.
+      expect(await as('admin').schools.addClosure({ ...school(), date: '2026-12-12', endDate: '2026-12-22', label: 'Flood repairs' })).toEqual({ added: 5 })
+      expect(delta(before)).toEqual({ school_closures: 5, audit_log: 5 })
+      const added = t.sqlite.prepare("select date from school_closures where school_id = ? and label = 'Flood repairs' order by date").all(demo.schoolId)
+      expect(added).toEqual(['2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18'].map((date) => ({ date })))
+      const tooLong = await trpcError(as('admin').schools.addClosure({ ...school(), date: '2026-09-01', endDate: '2027-09-03', label: 'Everything' }))
+      expect(tooLong.code).toBe('BAD_REQUEST')
+      const backwards = await trpcError(as('admin').schools.addClosure({ ...school(), date: '2026-12-10', endDate: '2026-12-09', label: 'Backwards' }))
+      expect(backwards.message).toBe('The last day is before the first day: choose a day on or after it.')
+      expect(delta(before)).toEqual({ school_closures: 5, audit_log: 5 })
     })
 
     test('a closure label is required', async () => {

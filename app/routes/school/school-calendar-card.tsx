@@ -1,16 +1,61 @@
-import { Form, useNavigation } from '@remix-run/react'
+import { Form, Link, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Closure } from '#app/utils/api-types.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { addDays } from '#shared/school-date.ts'
 import type { FormFailure } from '#app/utils/parse-form.ts'
 import { Alert } from '#app/components/alert.tsx'
-import { Button } from '#app/components/button.tsx'
+import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { useFocusFirstError } from '#app/components/form-parts.tsx'
 
-export type SchoolFormResult = { intent: string; ok: true; message: string } | (FormFailure & { intent: string; values: Record<string, string> })
+/** A saved change, a refusal, or (for the calendar) the question the confirm step asks before saving. */
+export type SchoolFormResult =
+  | { intent: string; ok: true; message: string }
+  | (FormFailure & { intent: string; values: Record<string, string> })
+  | ClosureConfirm
+
+/** What a closure change will do ("3 sessions of 2 students become due again.") and the values to send again, confirmed. */
+interface ClosureConfirm {
+  intent: string
+  ok: 'confirm'
+  message: string
+  impact: string
+  values: Record<string, string>
+}
+
+/** The form fields the confirm step sends again, with `confirmed`. */
+const RESENT_FIELDS = ['intent', 'date', 'endDate', 'label'] as const
+
+/** The confirm step, in the page: the change in words, what it does to sessions, and the buttons to go on or not. */
+function ConfirmClosureChange({ confirm }: { confirm: ClosureConfirm }) {
+  const { t } = useTranslation()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useEffect(() => headingRef.current?.focus(), [confirm])
+  const busy = useNavigation().formData?.get('confirmed') === 'yes'
+  const adding = confirm.intent === 'addClosure'
+  return (
+    <section aria-labelledby="closure-confirm" className="mb-4 space-y-3 rounded-md border-2 border-amber-500 bg-amber-50 p-4">
+      <h3 id="closure-confirm" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900">
+        {t('school.closurePreview.confirmLabel')}
+      </h3>
+      <p className="break-words text-slate-900">{confirm.message}</p>
+      <p className="font-medium text-slate-900">{confirm.impact}</p>
+      <Form method="post" preventScrollReset className="flex flex-wrap gap-3">
+        {RESENT_FIELDS.map((name) => (confirm.values[name] ? <input key={name} type="hidden" name={name} value={confirm.values[name]} /> : null))}
+        <input type="hidden" name="confirmed" value="yes" />
+        <Button type="submit" variant={adding ? 'primary' : 'danger'} disabled={busy}>
+          {adding ? t('school.closurePreview.confirmAdd') : t('school.closurePreview.confirmRemove')}
+        </Button>
+        <Link to="." preventScrollReset className={buttonClasses('secondary')}>
+          {t('school.closurePreview.cancel')}
+        </Link>
+      </Form>
+    </section>
+  )
+}
 
 /** Runs of dates with one label (a break) read as one line; each date keeps its own remove button. */
 function groupClosures(closures: Closure[]): Closure[][] {
@@ -50,9 +95,10 @@ function RemoveClosure({ closure, editable }: { closure: Closure; editable: bool
 /** The school calendar: closures (no sessions held or owed on them), an add form and a remove per date. */
 export function SchoolCalendarCard({ closures, editable, result }: { closures: Closure[]; editable: boolean; result: SchoolFormResult | undefined }) {
   const { t } = useTranslation()
-  const failure = result && !result.ok && result.intent === 'addClosure' ? result : null
-  const removeFailure = result && !result.ok && result.intent === 'removeClosure' ? result : null
-  const saved = result?.ok && (result.intent === 'addClosure' || result.intent === 'removeClosure') ? result.message : null
+  const failure = result && result.ok === false && result.intent === 'addClosure' ? result : null
+  const removeFailure = result && result.ok === false && result.intent === 'removeClosure' ? result : null
+  const saved = result?.ok === true && (result.intent === 'addClosure' || result.intent === 'removeClosure') ? result.message : null
+  const confirm = result?.ok === 'confirm' ? result : null
   const formRef = useFocusFirstError(failure)
   const busy = useNavigation().formData?.get('intent') === 'addClosure'
   return (
@@ -63,6 +109,7 @@ export function SchoolCalendarCard({ closures, editable, result }: { closures: C
           <Alert tone="success">{saved}</Alert>
         </div>
       ) : null}
+      {confirm ? <ConfirmClosureChange confirm={confirm} /> : null}
       {removeFailure ? (
         <div className="mb-4">
           <Alert>{removeFailure.message}</Alert>
@@ -98,11 +145,20 @@ export function SchoolCalendarCard({ closures, editable, result }: { closures: C
         </ul>
       )}
       {editable ? (
-        <Form method="post" noValidate ref={formRef} preventScrollReset className="mt-6 space-y-4 border-t border-slate-200 pt-4">
+        <Form key={closures.length} method="post" noValidate ref={formRef} preventScrollReset className="mt-6 space-y-4 border-t border-slate-200 pt-4">
           <h3 className="text-lg font-semibold text-slate-900">{t('school.calendar.addHeading')}</h3>
           <input type="hidden" name="intent" value="addClosure" />
-          {failure ? <Alert>{failure.message}</Alert> : null}
+          {/* A refusal of one field is said once, beside that field. */}
+          {failure && !Object.values(failure.fieldErrors).flat().includes(failure.message) ? <Alert>{failure.message}</Alert> : null}
           <Field label={t('school.calendar.date')} name="date" type="date" defaultValue={failure?.values.date ?? ''} errors={failure?.fieldErrors.date} />
+          <Field
+            label={t('school.closurePreview.endDate')}
+            name="endDate"
+            type="date"
+            hint={t('school.closurePreview.endDateHint')}
+            defaultValue={failure?.values.endDate ?? ''}
+            errors={failure?.fieldErrors.endDate}
+          />
           <Field
             label={t('school.calendar.label')}
             name="label"

@@ -7,6 +7,8 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { canInSchool } from '#shared/permissions.ts'
 import { DEFAULT_MAKE_UP_REASONS } from '#shared/services.ts'
+import { impactSentence } from '#shared/closure-change.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { schoolFormSchema, schoolIntentSchema } from '#shared/schemas/school.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
@@ -42,17 +44,36 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   const which = parseForm(form, schoolIntentSchema)
   const intent = which.ok ? which.value.intent : ''
   // What was typed goes back to the form on a refusal, so nothing is lost without JavaScript.
-  const values = { date: '', label: '', ...typedText(form) }
+  const values = { date: '', endDate: '', label: '', ...typedText(form) }
   const parsed = parseForm(form, schoolFormSchema)
   if (!parsed.ok) return { intent, ...parsed, values }
   const input = parsed.value
+  if ((input.intent === 'addClosure' || input.intent === 'removeClosure') && !input.confirmed) {
+    // A closure changes every student's sessions: say what it changes and ask, before anything is saved.
+    const change = input.intent === 'addClosure' ? 'add' : 'remove'
+    const endDate = input.intent === 'addClosure' ? input.endDate : undefined
+    const preview = await actionResult(() => context.trpc.schools.closureChange({ schoolId, change, date: input.date, endDate }))
+    if (!preview.ok) return { intent, ...preview, values }
+    const { dates, label } = preview.data
+    const day = (date: string) => formatDay(date, 'weekdayLong')
+    const question =
+      input.intent === 'removeClosure'
+        ? t('school.closurePreview.removeOne', { label: label ?? '', date: day(input.date) })
+        : endDate && endDate !== input.date
+          ? t('school.closurePreview.addRange', { label: input.label, count: dates.length, from: day(dates[0]!), to: day(dates.at(-1)!) })
+          : t('school.closurePreview.addOne', { label: input.label, date: day(input.date) })
+    return { intent, ok: 'confirm', message: question, impact: impactSentence(change, preview.data), values }
+  }
   const result = await actionResult(async () => {
-    if (input.intent === 'addClosure') return context.trpc.schools.addClosure({ schoolId, date: input.date, label: input.label })
+    if (input.intent === 'addClosure') return context.trpc.schools.addClosure({ schoolId, date: input.date, endDate: input.endDate, label: input.label })
     if (input.intent === 'removeClosure') return context.trpc.schools.removeClosure({ schoolId, date: input.date })
     const reasons = input.intent === 'defaultPolicy' ? [...DEFAULT_MAKE_UP_REASONS] : input.reasons
     return context.trpc.schools.setMakeUpPolicy({ schoolId, reasons })
   })
-  return result.ok ? { intent, ok: true, message: t(`school.saved.${input.intent}`) } : { intent, ...result, values }
+  if (!result.ok) return { intent, ...result, values }
+  const added = result.data && 'added' in result.data ? result.data.added : null
+  const message = added !== null && input.intent === 'addClosure' && input.endDate && input.endDate !== input.date ? t('school.closurePreview.addedRange', { count: added }) : t(`school.saved.${input.intent}`)
+  return { intent, ok: true, message }
 }
 
 function typedText(form: FormData): Record<string, string> {

@@ -9,8 +9,8 @@ import {
   voidSessionSchema,
   weekSchema,
 } from '#shared/schemas/services.ts'
-import { closureSchema, makeUpPolicySchema, removeClosureSchema } from '#shared/schemas/school.ts'
-import { addClosure, closuresForSchool, removeClosure } from '../../services/calendar.server.ts'
+import { closurePreviewSchema, closureSchema, makeUpPolicySchema, removeClosureSchema } from '#shared/schemas/school.ts'
+import { addClosure, closuresForSchool, previewClosureChange, removeClosure } from '../../services/calendar.server.ts'
 import { makeUpReasons, setMakeUpReasons } from '../../services/make-up-policy.server.ts'
 import { listMySchools } from '../../services/memberships.server.ts'
 import { correctSession, recordSession, recordVersions, voidSession } from '../../services/session-records.server.ts'
@@ -73,6 +73,10 @@ export const schoolsRouter = router({
   /** User-scoped: the schools where the caller is admin or a case manager. */
   mine: authedProcedure.query(({ ctx }) => listMySchools(ctx.db, ctx.user.id)),
   closures: schoolProcedure('school.view').query(({ ctx, input }) => closuresForSchool(ctx.db, input.schoolId)),
+  /** What adding or removing a closure would change, shown before the admin confirms it. */
+  closureChange: schoolProcedure('school.calendar')
+    .input(closurePreviewSchema)
+    .query(({ ctx, input }) => previewClosureChange(ctx.db, { schoolId: input.schoolId, change: input.change, date: input.date, endDate: input.endDate })),
   addClosure: schoolProcedure('school.calendar')
     .input(closureSchema)
     .mutation(({ ctx, input }) => addClosure(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now() })),
