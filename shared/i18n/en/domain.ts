@@ -503,4 +503,9 @@ export const domain = {
     signIn: 'Too many failed sign-in attempts from here. Wait {{wait}}, then try again. (If you forgot your password, ask your school admin.)',
     requests: 'Too many requests from here. Wait {{wait}}, then try again.',
   },
+  // Issue 14, item 1: numbers that cannot mislead.
+  numbers: {
+    dropped_one: 'The latest point ({{value}}) is well below the one before it ({{beforeMean}}).',
+    dropped_other: 'The latest point ({{value}}) is well below the {{count}} before it (average {{beforeMean}}).',
+  },
 } as const
