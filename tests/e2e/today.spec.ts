@@ -195,7 +195,7 @@ test.describe('on a phone', () => {
     for (const title of ['Break card', 'Picture schedule', 'Seat near the door', 'Noise-reducing headphones']) {
       const row = rows.find((r) => r.title === title)!
       const item = card.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) })
-      await expect(item).toContainText(`Used on ${row.usedDays} of ${row.applicableDays - row.notNeededDays} days it was needed.`)
+      await expect(item).toContainText(`Used on ${row.usedDays} of the ${row.applicableDays - row.notNeededDays} days it was needed.`)
       await expect(item).toContainText(`${Math.round(row.fidelity * 100)}% in the last 20 school days`)
       // The seed left school days with no record at all: each is named.
       expect(row.unrecordedDates.length).toBeGreaterThanOrEqual(2)
