@@ -78,7 +78,7 @@ test('a missed session reaches the parent, the school sees when she saw it, and 
   const services = parent.getByRole('region', { name: 'Services: what the IEP mandates and what was delivered' })
   await expect(services.getByRole('heading', { name: 'Speech-language therapy' })).toBeVisible()
   await expect(services).toContainText(/owed to Johnny/)
-  await expect(parent.getByRole('region', { name: 'Fidelity since the start: were the accommodations used?' })).toContainText('Break card')
+  await expect(parent.getByRole('region', { name: 'Accommodations: were they used?' })).toContainText('Break card')
   await expect(parent.getByRole('region', { name: /^Goals/ })).toContainText('Met on paper only')
   // Laura's open concerns (the demo's concern log), her family-only one included: she is the family.
   const concerns = parent.getByRole('region', { name: 'Open concerns' })

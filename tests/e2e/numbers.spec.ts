@@ -11,7 +11,11 @@ function accommodationItem(page: Page, card: ReturnType<Page['getByRole']>, titl
   return card.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) })
 }
 
-test('a support recorded only “Not needed” reads “not needed”, never 100% fidelity; each figure names its period', async ({ page, signIn }) => {
+test('a support recorded only “Not needed” reads “not needed”, never 100% fidelity; each figure names its period', async ({
+  page,
+  signIn,
+  asRole,
+}) => {
   test.slow()
   const errors = collectBrowserErrors(page)
   // The para marks the tests-only support “Not needed” on a school day: its only record (no journey records it used).
@@ -50,6 +54,16 @@ test('a support recorded only “Not needed” reads “not needed”, never 100
   await expect(accommodationItem(page, sinceStart, 'Break card')).toContainText(/\d+(\.\d)?% since the start/)
   await expect(page.getByText(/in the last 20 school days/)).toHaveCount(0)
   await expectAccessible(page)
+
+  // The parent's meeting brief counts since the start too: “Not needed”, no 100 %.
+  const parent = await asRole('parent')
+  await openStudent(parent, 'Johnny Miller')
+  await parent.getByRole('navigation', { name: 'Student pages' }).getByRole('link', { name: 'Prepare for a meeting' }).click()
+  const brief = parent.getByRole('region', { name: 'Accommodations: were they used?' })
+  const briefItem = brief.getByRole('listitem').filter({ hasText: 'Extra time' })
+  await expect(briefItem).toContainText(NOT_NEEDED_ONLY)
+  await expect(briefItem.getByText('Not needed', { exact: true })).toBeVisible()
+  await expect(briefItem).not.toContainText('%')
   expect(errors, 'browser errors').toEqual([])
 })
 
