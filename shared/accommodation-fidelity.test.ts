@@ -30,14 +30,14 @@ describe('accommodationFidelity', () => {
     ]
     const result = accommodationFidelity({ applies: DAILY, startDate: '2026-11-02', records, closures: NONE, asOf: '2026-11-13' })
     // applicable 10, recorded 9, used 7; divisor 10 − 1 not_needed = 9; 7/9 = 0.7777… → 0.778.
-    expect(result).toEqual({ applicableDays: 10, recordedDays: 9, usedDays: 7, fidelity: 0.778, unrecordedDates: ['2026-11-13'] })
+    expect(result).toEqual({ applicableDays: 10, recordedDays: 9, usedDays: 7, notNeededDays: 1, fidelity: 0.778, unrecordedDates: ['2026-11-13'] })
   })
 
   test('declined counts as recorded but neither used nor subtracted from the divisor', () => {
     const records = [rec('2026-11-02', 'used'), rec('2026-11-03', 'used'), rec('2026-11-04', 'declined')]
     const result = accommodationFidelity({ applies: DAILY, startDate: '2026-11-02', records, closures: NONE, asOf: '2026-11-04' })
     // 2 used ÷ (3 applicable − 0 not_needed) = 0.6666… → 0.667.
-    expect(result).toEqual({ applicableDays: 3, recordedDays: 3, usedDays: 2, fidelity: 0.667, unrecordedDates: [] })
+    expect(result).toEqual({ applicableDays: 3, recordedDays: 3, usedDays: 2, notNeededDays: 0, fidelity: 0.667, unrecordedDates: [] })
   })
 
   test('weekdays (tue, thu) counts only those days; a record on another day is ignored', () => {
@@ -56,7 +56,7 @@ describe('accommodationFidelity', () => {
       asOf: '2026-11-13',
     })
     // Tue/Thu in the fortnight: 03, 05, 10, 12 → applicable 4, recorded 3, used 2, 2/4 = 0.5.
-    expect(result).toEqual({ applicableDays: 4, recordedDays: 3, usedDays: 2, fidelity: 0.5, unrecordedDates: ['2026-11-12'] })
+    expect(result).toEqual({ applicableDays: 4, recordedDays: 3, usedDays: 2, notNeededDays: 0, fidelity: 0.5, unrecordedDates: ['2026-11-12'] })
   })
 
   test('a subject accommodation counts only the days that have a record', () => {
@@ -69,7 +69,7 @@ describe('accommodationFidelity', () => {
       asOf: '2026-11-13',
     })
     // applicable = recorded = 3 (the other 7 school days are unknown, not gaps); 1 ÷ (3 − 1) = 0.5.
-    expect(result).toEqual({ applicableDays: 3, recordedDays: 3, usedDays: 1, fidelity: 0.5, unrecordedDates: [] })
+    expect(result).toEqual({ applicableDays: 3, recordedDays: 3, usedDays: 1, notNeededDays: 1, fidelity: 0.5, unrecordedDates: [] })
   })
 
   test('a tests-only accommodation likewise; with no record at all nothing is applicable and fidelity is 1', () => {
@@ -78,11 +78,11 @@ describe('accommodationFidelity', () => {
     expect(accommodationFidelity({ ...base, records: [rec('2026-11-06', 'used')] })).toEqual({
       applicableDays: 1,
       recordedDays: 1,
-      usedDays: 1,
+      usedDays: 1, notNeededDays: 0,
       fidelity: 1,
       unrecordedDates: [],
     })
-    expect(accommodationFidelity({ ...base, records: [] })).toEqual({ applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1, unrecordedDates: [] })
+    expect(accommodationFidelity({ ...base, records: [] })).toEqual({ applicableDays: 0, recordedDays: 0, usedDays: 0, notNeededDays: 0, fidelity: 1, unrecordedDates: [] })
   })
 
   test('a correction later the same day: the later record counts, whatever order the records come in', () => {
@@ -94,7 +94,7 @@ describe('accommodationFidelity', () => {
     ]
     const result = accommodationFidelity({ applies: DAILY, startDate: '2026-11-02', records, closures: NONE, asOf: '2026-11-03' })
     // Monday counts as not_provided, Tuesday as used: 2 days, each counted once; 1/2.
-    expect(result).toEqual({ applicableDays: 2, recordedDays: 2, usedDays: 1, fidelity: 0.5, unrecordedDates: [] })
+    expect(result).toEqual({ applicableDays: 2, recordedDays: 2, usedDays: 1, notNeededDays: 0, fidelity: 0.5, unrecordedDates: [] })
     expect([...latestByDay(records).values()].map((r) => [r.date, r.status])).toEqual([
       ['2026-11-02', 'not_provided'],
       ['2026-11-03', 'used'],
@@ -115,7 +115,7 @@ describe('accommodationFidelity', () => {
     expect(result).toEqual({
       applicableDays: 5,
       recordedDays: 2,
-      usedDays: 2,
+      usedDays: 2, notNeededDays: 0,
       fidelity: 0.4,
       unrecordedDates: ['2026-11-11', '2026-11-12', '2026-11-13'],
     })
@@ -130,7 +130,7 @@ describe('accommodationFidelity', () => {
     expect(accommodationFidelity({ ...input, from: '2026-11-09' })).toEqual({
       applicableDays: 5,
       recordedDays: 5,
-      usedDays: 5,
+      usedDays: 5, notNeededDays: 0,
       fidelity: 1,
       unrecordedDates: [],
     })
@@ -144,7 +144,7 @@ describe('accommodationFidelity', () => {
     const records = [rec('2026-11-23', 'used'), rec('2026-11-24', 'used'), rec('2026-11-25', 'used'), rec('2026-11-26', 'not_provided')]
     const result = accommodationFidelity({ applies: DAILY, startDate: '2026-11-23', records, closures, asOf: '2026-11-30' })
     // School days 23, 24, 25, 30 (26–27 closed, 28–29 weekend): 3 used of 4.
-    expect(result).toEqual({ applicableDays: 4, recordedDays: 3, usedDays: 3, fidelity: 0.75, unrecordedDates: ['2026-11-30'] })
+    expect(result).toEqual({ applicableDays: 4, recordedDays: 3, usedDays: 3, notNeededDays: 0, fidelity: 0.75, unrecordedDates: ['2026-11-30'] })
   })
 
   test('records after asOf are not counted', () => {
@@ -152,7 +152,7 @@ describe('accommodationFidelity', () => {
     expect(accommodationFidelity({ applies: DAILY, startDate: '2026-11-02', records, closures: NONE, asOf: '2026-11-02' })).toEqual({
       applicableDays: 1,
       recordedDays: 1,
-      usedDays: 1,
+      usedDays: 1, notNeededDays: 0,
       fidelity: 1,
       unrecordedDates: [],
     })
@@ -163,7 +163,7 @@ describe('accommodationFidelity', () => {
     expect(accommodationFidelity({ applies: DAILY, startDate: '2026-11-02', records, closures: NONE, asOf: '2026-11-03' })).toEqual({
       applicableDays: 2,
       recordedDays: 2,
-      usedDays: 0,
+      usedDays: 0, notNeededDays: 2,
       fidelity: 1,
       unrecordedDates: [],
     })

@@ -27,6 +27,8 @@ export interface Fidelity {
   applicableDays: number
   recordedDays: number
   usedDays: number
+  /** Applicable days whose latest record is not_needed: left out of the share. When they are all of them there is no share. */
+  notNeededDays: number
   fidelity: number
   /** Applicable days without a record, oldest first: the gaps a case manager follows up. */
   unrecordedDates: IsoDate[]
@@ -71,6 +73,7 @@ export function accommodationFidelity(input: FidelityInput): Fidelity {
     applicableDays: applicable.length,
     recordedDays: recorded.length,
     usedDays: used,
+    notNeededDays: notNeeded,
     fidelity: divisor === 0 ? 1 : ratio3(used, divisor),
     unrecordedDates: applicable.filter((d) => !latest.has(d)),
   }

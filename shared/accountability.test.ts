@@ -557,7 +557,7 @@ describe('accommodation fidelity rounds like deliveryRate', () => {
     expect(accommodationFidelity({ applies: { kind: 'daily' }, startDate: '2025-01-06', records, closures: NO_CLOSURES, asOf: '2026-07-17' })).toEqual({
       applicableDays: 400,
       recordedDays: 400,
-      usedDays: 203,
+      usedDays: 203, notNeededDays: 0,
       fidelity: 0.508,
       unrecordedDates: [],
     })

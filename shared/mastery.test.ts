@@ -118,6 +118,54 @@ describe('masteryStatus', () => {
     expect(masteryStatus(series([70]), RULE)).toEqual({ status: 'on_track', reason: 'One point so far (70).' })
   })
 
+  // The worked examples of docs/domain.md#goal-trend.
+  describe('the trend never says on track after the latest point falls well below the earlier ones', () => {
+    test('40, 60, 60, then 20: the last three still average above the one before them, but the latest dropped', () => {
+      expect(masteryStatus(series([40, 60, 60, 20]), RULE)).toEqual({
+        status: 'needs_attention',
+        reason: 'The latest point (20) is well below the 3 before it (average 53.3).',
+      })
+    })
+
+    test('80, 80, then 20: too few points for the three-against-three rule, still needs attention', () => {
+      expect(masteryStatus(series([80, 80, 20]), RULE)).toEqual({
+        status: 'needs_attention',
+        reason: 'The latest point (20) is well below the 2 before it (average 80).',
+      })
+    })
+
+    test('one point before: 70, then 50', () => {
+      expect(masteryStatus(series([70, 50]), RULE)).toEqual({
+        status: 'needs_attention',
+        reason: 'The latest point (50) is well below the one before it (70).',
+      })
+    })
+
+    test('only the 3 points before the latest count: 90, 20, 30, 40, then 25 is not "well below" 30', () => {
+      // Average of 20, 30, 40 is 30; 80% of it is 24; 25 is above that. The three-against-three rule judges the rest.
+      expect(masteryStatus(series([90, 20, 30, 40, 25]), RULE).reason).not.toMatch(/well below/)
+    })
+
+    test('the edge: exactly 80% of the average is not well below; just under it is', () => {
+      expect(masteryStatus(series([50, 50, 50, 40]), RULE).reason).not.toMatch(/well below/)
+      expect(masteryStatus(series([50, 50, 50, 39]), RULE)).toEqual({
+        status: 'needs_attention',
+        reason: 'The latest point (39) is well below the 3 before it (average 50).',
+      })
+    })
+
+    test('a small dip is not a drop: 60, 70, 65 stays on track', () => {
+      expect(masteryStatus(series([60, 70, 65]), RULE).status).toBe('on_track')
+    })
+
+    test('met comes first: a rule that a lower latest point still meets', () => {
+      expect(masteryStatus(series([100, 100, 100, 80]), { ...RULE, consecutive: 1 })).toEqual({
+        status: 'met',
+        reason: 'The last session reaches the goal.',
+      })
+    })
+  })
+
   test('points given out of date order are sorted first', () => {
     const inOrder = series([90, 90, 90, 50])
     const shuffled = [inOrder[3]!, inOrder[0]!, inOrder[1]!, inOrder[2]!]

@@ -47,9 +47,14 @@ export function describeRule(rule: MasteryRule, unit: string): string {
   return t(rule.independentOnly ? 'domain.mastery.ruleIndependent' : 'domain.mastery.rule', { value, sessions })
 }
 
+/** A latest point under this share of the average of the (up to) 3 before it has dropped "well below" them. */
+export const WELL_BELOW_SHARE = 0.8
+
 /**
- * Met: the latest `consecutive` points all reach the threshold (independently, when the rule says so).
- * Needs attention: the last three points average below the three before them (falling), or, once there are
+ * The trend rule, written out with worked examples in docs/domain.md#goal-trend. Met: the latest `consecutive`
+ * points all reach the threshold (independently, when the rule says so). Needs attention: the latest point is
+ * well below the (up to) 3 before it (under WELL_BELOW_SHARE of their average) — a single bad point is never
+ * averaged away —, or the last three points average below the three before them (falling), or, once there are
  * six points, no higher than the first three (no progress since data began). A student climbing towards the
  * target is on track. The reason names the numbers so adults can check it.
  */
@@ -62,6 +67,15 @@ export function masteryStatus(points: readonly ProgressPoint[], rule: MasteryRul
     return {
       status: 'met',
       reason: t(rule.independentOnly ? 'domain.mastery.metIndependently' : 'domain.mastery.met', { count: rule.consecutive }),
+    }
+  }
+
+  const latestPoint = sorted.at(-1)!
+  const before = sorted.slice(-4, -1)
+  if (before.length > 0 && latestPoint.value < WELL_BELOW_SHARE * mean(before.map((p) => p.value))) {
+    return {
+      status: 'needs_attention',
+      reason: t('domain.numbers.dropped', { value: round(latestPoint.value), count: before.length, beforeMean: round(mean(before.map((p) => p.value))) }),
     }
   }
 

@@ -61,13 +61,16 @@ describe('the meeting brief’s sections', () => {
           accommodation({ title: 'Break card', applicableDays: 18, recordedDays: 15, usedDays: 12, fidelity: 0.667 }),
           accommodation({ title: 'Visual schedule' }),
           accommodation({ title: 'Extended time', applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1 }),
+          accommodation({ title: 'Headphones', applicableDays: 1, recordedDays: 1, usedDays: 0, notNeededDays: 1, fidelity: 1 }),
         ],
       }),
     )
     expect(brief.accommodations).toEqual([
-      { title: 'Break card', fidelity: '66.7%', detail: 'Used on 12 of 18 days it applied; not recorded on 3 days.', low: true },
-      { title: 'Visual schedule', fidelity: '100%', detail: 'Used on 20 of 20 days it applied.', low: false },
-      { title: 'Extended time', fidelity: null, detail: 'It has not applied on any recorded day yet.', low: false },
+      { title: 'Break card', fidelity: '66.7%', detail: 'Used on 12 of 18 days it applied; not recorded on 3 days.', low: true, notNeeded: false },
+      { title: 'Visual schedule', fidelity: '100%', detail: 'Used on 20 of 20 days it applied.', low: false, notNeeded: false },
+      { title: 'Extended time', fidelity: null, detail: 'It has not applied on any recorded day yet.', low: false, notNeeded: false },
+      // Only “Not needed” on its one day: no 100 %, and said so (issue 14).
+      { title: 'Headphones', fidelity: null, detail: 'Not needed on the 1 day it applied.', low: false, notNeeded: true },
     ])
   })
 

@@ -1,3 +1,4 @@
+import { fidelityDaysSentence, fidelityReading } from './fidelity-words.ts'
 import { t } from './i18n/i18n.ts'
 import { ALERT_TEXT, type ServiceNumbers } from './accountability.ts'
 import { MASTERY_LABELS, type MasteryResult } from './mastery.ts'
@@ -29,6 +30,7 @@ export interface BriefAccommodationInput {
   applicableDays: number
   recordedDays: number
   usedDays: number
+  notNeededDays: number
   fidelity: number
 }
 
@@ -78,10 +80,12 @@ export interface BriefService {
 
 export interface BriefAccommodation {
   title: string
-  /** "67%", or null when it applied on no day yet. */
+  /** "67%", or null when it applied on no day yet or was "Not needed" on every day it applied. */
   fidelity: string | null
   detail: string
   low: boolean
+  /** Recorded "Not needed" on every day it applied: there is no share to show (docs/formats.md#accommodation-fidelity). */
+  notNeeded: boolean
 }
 
 export interface BriefGoal {
@@ -196,7 +200,9 @@ function isWeekday(day: string): day is Weekday {
 }
 
 function briefAccommodation(a: BriefAccommodationInput): BriefAccommodation {
-  if (a.applicableDays === 0) return { title: a.title, fidelity: null, detail: t('domain.brief.notApplied'), low: false }
+  const reading = fidelityReading(a)
+  if (reading === 'no_days') return { title: a.title, fidelity: null, detail: t('domain.brief.notApplied'), low: false, notNeeded: false }
+  if (reading === 'not_needed') return { title: a.title, fidelity: null, detail: fidelityDaysSentence(a)!, low: false, notNeeded: true }
   const unrecorded = a.applicableDays - a.recordedDays
   return {
     title: a.title,
@@ -207,6 +213,7 @@ function briefAccommodation(a: BriefAccommodationInput): BriefAccommodation {
       unrecorded: unrecorded > 0 ? t('domain.brief.notRecordedOn', { days: dayCount(unrecorded) }) : '',
     }),
     low: a.fidelity < LOW_FIDELITY,
+    notNeeded: false,
   }
 }
 

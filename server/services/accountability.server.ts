@@ -27,7 +27,15 @@ export interface StudentAccountability {
   asOf: IsoDate
   services: ServiceAccountability[]
   /** Since each accommodation started (fidelitySinceStart), not the student page's last 20 school days. */
-  accommodations: { title: string; applicableDays: number; recordedDays: number; usedDays: number; fidelity: number; disputedChecks: number }[]
+  accommodations: {
+    title: string
+    applicableDays: number
+    recordedDays: number
+    usedDays: number
+    notNeededDays: number
+    fidelity: number
+    disputedChecks: number
+  }[]
 }
 
 /** `same-page/accountability@1` (docs/formats.md#accountability-json): the same numbers for the school and the family. */
@@ -78,7 +86,7 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
           asOf,
         })
         const disputedChecks = checks.filter((c) => c.accommodation_id === a.id && disputes.has(disputeKey('check', c.id))).length
-        return { title: a.title, applicableDays: f.applicableDays, recordedDays: f.recordedDays, usedDays: f.usedDays, fidelity: f.fidelity, disputedChecks }
+        return { title: a.title, applicableDays: f.applicableDays, recordedDays: f.recordedDays, usedDays: f.usedDays, notNeededDays: f.notNeededDays, fidelity: f.fidelity, disputedChecks }
       }),
   }
 }

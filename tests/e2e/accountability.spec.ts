@@ -39,9 +39,9 @@ test('the parent sees whether Johnny’s plan is happening, and the case manager
   // The weekly chart arrives after hydration; the table of the same numbers is there from the first paint.
   await expect(card.getByRole('img', { name: /Bar chart of minutes delivered/ }).locator('svg').first()).toBeVisible()
   await expect(card.getByRole('table', { name: 'Speech-language therapy: minutes per week' }).getByRole('row').nth(1)).toBeVisible()
-  const accommodations = page.getByRole('region', { name: 'Accommodations: were they used?' })
+  const accommodations = page.getByRole('region', { name: 'Fidelity since the start: were the accommodations used?' })
   await expect(accommodations.getByRole('heading', { name: 'Break card' })).toBeVisible()
-  await expect(accommodations).toContainText(/\d+(\.\d)?% fidelity/)
+  await expect(accommodations).toContainText(/\d+(\.\d)?% since the start/)
   await expectAccessible(page)
   const parentNumbers = await otNumbers(page).innerText()
   const parentUrl = page.url()

@@ -27,7 +27,7 @@ test('seeded in July, the demo shows the year that has just ended, and Today say
 test('in July, the student page’s fidelity covers the year’s last 20 school days, not the summer weekdays', async ({ page, signIn }) => {
   await signIn('caseManager')
   await openStudent(page, 'Johnny Miller')
-  const fidelity = page.getByRole('region', { name: 'Accommodation fidelity — last 20 school days' })
+  const fidelity = page.getByRole('region', { name: 'Recent fidelity — last 20 school days' })
   await expect(fidelity).toContainText('to Fri, Jun 18.')
-  await expect(fidelity).toContainText(/\d+% fidelity/)
+  await expect(fidelity).toContainText(/\d+% in the last 20 school days/)
 })

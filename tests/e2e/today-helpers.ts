@@ -73,6 +73,7 @@ export interface FidelityRow {
   title: string
   applicableDays: number
   usedDays: number
+  notNeededDays: number
   fidelity: number
   unrecordedDates: string[]
 }

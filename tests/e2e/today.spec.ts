@@ -190,7 +190,7 @@ test.describe('on a phone', () => {
     await signIn('caseManager')
     const johnnyId = await studentIdFromMyStudents(page, 'Johnny Miller')
     await openStudent(page, 'Johnny Miller')
-    const card = page.getByRole('region', { name: 'Accommodation fidelity — last 20 school days' })
+    const card = page.getByRole('region', { name: 'Recent fidelity — last 20 school days' })
     await expect(card).toBeVisible()
     const { rows } = await fidelityOf(page, johnnyId)
     await expect(card.getByRole('heading', { level: 3 })).toHaveCount(rows.length)
@@ -198,8 +198,8 @@ test.describe('on a phone', () => {
     for (const title of ['Break card', 'Picture schedule', 'Seat near the door', 'Noise-reducing headphones']) {
       const row = rows.find((r) => r.title === title)!
       const item = card.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) })
-      await expect(item).toContainText(`Used on ${row.usedDays} of ${row.applicableDays} days it applied.`)
-      await expect(item).toContainText(`${Math.round(row.fidelity * 100)}% fidelity`)
+      await expect(item).toContainText(`Used on ${row.usedDays} of the ${row.applicableDays - row.notNeededDays} days it was needed.`)
+      await expect(item).toContainText(`${Math.round(row.fidelity * 100)}% in the last 20 school days`)
       // The seed left school days with no record at all: each is named.
       expect(row.unrecordedDates.length).toBeGreaterThanOrEqual(2)
       const gaps = item.getByRole('list', { name: `Nobody recorded it on ${row.unrecordedDates.length} days:` })

@@ -91,13 +91,13 @@ const OT: ServiceNumbersOnly = {
  *   Word problems read aloud (subject) and Extra time (tests): only days with a record apply → 0 days, fidelity 1.
  */
 const ACCOMMODATIONS = [
-  { title: 'Break card', applicableDays: 55, recordedDays: 13, usedDays: 11, fidelity: 0.2, disputedChecks: 0 },
-  { title: 'Picture schedule', applicableDays: 55, recordedDays: 13, usedDays: 11, fidelity: 0.2, disputedChecks: 0 },
-  { title: 'Seat near the door', applicableDays: 55, recordedDays: 13, usedDays: 13, fidelity: 0.236, disputedChecks: 0 },
-  { title: 'Noise-reducing headphones', applicableDays: 55, recordedDays: 13, usedDays: 10, fidelity: 0.192, disputedChecks: 0 },
-  { title: 'Morning check-in', applicableDays: 32, recordedDays: 0, usedDays: 0, fidelity: 0, disputedChecks: 0 },
-  { title: 'Word problems read aloud', applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1, disputedChecks: 0 },
-  { title: 'Extra time', applicableDays: 0, recordedDays: 0, usedDays: 0, fidelity: 1, disputedChecks: 0 },
+  { title: 'Break card', applicableDays: 55, recordedDays: 13, usedDays: 11, notNeededDays: 0, fidelity: 0.2, disputedChecks: 0 },
+  { title: 'Picture schedule', applicableDays: 55, recordedDays: 13, usedDays: 11, notNeededDays: 0, fidelity: 0.2, disputedChecks: 0 },
+  { title: 'Seat near the door', applicableDays: 55, recordedDays: 13, usedDays: 13, notNeededDays: 0, fidelity: 0.236, disputedChecks: 0 },
+  { title: 'Noise-reducing headphones', applicableDays: 55, recordedDays: 13, usedDays: 10, notNeededDays: 3, fidelity: 0.192, disputedChecks: 0 },
+  { title: 'Morning check-in', applicableDays: 32, recordedDays: 0, usedDays: 0, notNeededDays: 0, fidelity: 0, disputedChecks: 0 },
+  { title: 'Word problems read aloud', applicableDays: 0, recordedDays: 0, usedDays: 0, notNeededDays: 0, fidelity: 1, disputedChecks: 0 },
+  { title: 'Extra time', applicableDays: 0, recordedDays: 0, usedDays: 0, notNeededDays: 0, fidelity: 1, disputedChecks: 0 },
 ]
 
 const TEAM_AND_ADMIN: DemoUserKey[] = ['parent', 'caseManager', 'para', 'speech', 'ot', 'admin']

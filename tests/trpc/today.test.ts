@@ -388,7 +388,7 @@ describe('today and checks routers', () => {
       title: 'Break card',
       applicableDays: 20,
       recordedDays: 13,
-      usedDays: 11,
+      usedDays: 11, notNeededDays: 0,
       fidelity: 0.55,
       unrecordedDates: ['2026-10-21', '2026-10-22', '2026-10-23', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-17'],
     })

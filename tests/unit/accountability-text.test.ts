@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatRate, ledgerSentence, rateTone, sessionsPhrase, weekdayList } from '#app/routes/accountability/accountability-text.ts'
+import { formatRate, ledgerSentence, sessionsPhrase, weekdayList } from '#app/routes/accountability/accountability-text.ts'
+import { rateTone } from '#shared/rate-tone.ts'
 import { filterCaseload } from '#app/routes/accountability/caseload-filter.ts'
 
 describe('formatRate', () => {

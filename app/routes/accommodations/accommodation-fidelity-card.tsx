@@ -3,12 +3,8 @@ import type { RecentFidelityRow } from '#app/utils/api-types.ts'
 import { formatDay, formatNumber } from '#shared/i18n/format.ts'
 import { ListCard } from '#app/components/card.tsx'
 import { StatusBadge, TitledStatus } from '#app/components/status-badge.tsx'
-
-// The same bar the service numbers use for delivery (docs/formats.md#alerts): under 90 % needs a look.
-function tone(fidelity: number): 'good' | 'warn' | 'bad' {
-  if (fidelity >= 0.9) return 'good'
-  return fidelity >= 0.7 ? 'warn' : 'bad'
-}
+import { fidelityDaysSentence, fidelityReading } from '#shared/fidelity-words.ts'
+import { rateTone } from '#shared/rate-tone.ts'
 
 /**
  * Accommodation fidelity over the last 20 school days (docs/formats.md#accommodation-fidelity): per accommodation, the days it was
@@ -18,7 +14,7 @@ export function AccommodationFidelityCard({ from, to, rows }: { from: string; to
   const { t } = useTranslation()
   return (
     <ListCard
-      title={t('accommodations.fidelityTitle')}
+      title={t('accommodations.numbers.recentTitle')}
       headingId="accommodation-fidelity"
       intro={t('accommodations.fidelityIntro', { from: formatDay(from), to: formatDay(to) })}
       count={rows.length}
@@ -31,16 +27,14 @@ export function AccommodationFidelityCard({ from, to, rows }: { from: string; to
             level={3}
             title={r.title}
             badge={
-              r.applicableDays > 0
-                ? { tone: tone(r.fidelity), label: t('accommodations.fidelityPercent', { percent: formatNumber(Math.round(r.fidelity * 100)) }) }
-                : { label: t('accommodations.noDaysYet') }
+              {
+                share: { tone: rateTone(r.fidelity), label: t('accommodations.numbers.recentPercent', { percent: formatNumber(Math.round(r.fidelity * 100)) }) },
+                not_needed: { label: t('domain.numbers.notNeeded') },
+                no_days: { label: t('accommodations.noDaysYet') },
+              }[fidelityReading(r)]
             }
           />
-          <p className="text-slate-800">
-            {r.applicableDays > 0
-              ? t('accommodations.usedOn', { used: formatNumber(r.usedDays), count: r.applicableDays })
-              : t('accommodations.neverApplied')}
-          </p>
+          <p className="text-slate-800">{fidelityDaysSentence(r) ?? t('accommodations.neverApplied')}</p>
           {r.unrecordedDates.length > 0 ? (
             <div>
               <p id={`unrecorded-${r.accommodationId}`} className="font-medium text-red-900">

@@ -10,12 +10,6 @@ export function formatRate(rate: number): string {
   return t('accountability.rate', { pct: formatNumber(pct) })
 }
 
-/** The same bar as the alert (docs/formats.md#alerts): under 90% delivered needs a look, under 75% is serious. */
-export function rateTone(rate: number): 'good' | 'warn' | 'bad' {
-  if (rate >= 0.9) return 'good'
-  return rate >= 0.75 ? 'warn' : 'bad'
-}
-
 /**
  * Minutes as sessions of `perSession` minutes: exact when they divide ("6 sessions"), else to the nearest half
  * ("about 1½ sessions", "about half a session"), "less than half a session" below that.

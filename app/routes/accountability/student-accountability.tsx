@@ -8,7 +8,9 @@ import { Card, ListCard } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { StatusBadge, TitledStatus } from '#app/components/status-badge.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
-import { formatMonthDay, formatRate, ledgerSentence, rateTone, weekdayList } from './accountability-text.ts'
+import { formatMonthDay, formatRate, ledgerSentence, weekdayList } from './accountability-text.ts'
+import { fidelityDaysSentence, fidelityReading } from '#shared/fidelity-words.ts'
+import { rateTone } from '#shared/rate-tone.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
@@ -301,13 +303,13 @@ function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAc
   const { t } = useTranslation()
   return (
     <ListCard
-      title={t('accountability.student.accommodationsTitle')}
+      title={t('accountability.numbers.sinceStartTitle')}
       headingLevel={3}
       headingId="accommodation-use"
       intro={t('accountability.student.accommodationsIntro', { date: formatDay(asOf) })}
       count={accommodations.length}
       none={t('accountability.student.noAccommodations')}
-      listLabel={t('accountability.student.fidelityLabel')}
+      listLabel={t('accountability.numbers.sinceStartLabel')}
     >
       {accommodations.map((a) => (
         <li key={a.title} className="space-y-1 py-3">
@@ -315,14 +317,16 @@ function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAc
             level={4}
             title={a.title}
             badge={
-              a.applicableDays > 0
-                ? { tone: rateTone(a.fidelity), label: t('accountability.student.fidelity', { rate: formatRate(a.fidelity) }) }
-                : { label: t('accountability.student.noDaysYet') }
+              {
+                share: { tone: rateTone(a.fidelity), label: t('accountability.numbers.sinceStartRate', { rate: formatRate(a.fidelity) }) },
+                not_needed: { label: t('domain.numbers.notNeeded') },
+                no_days: { label: t('accountability.student.noDaysYet') },
+              }[fidelityReading(a)]
             }
           />
           {a.applicableDays > 0 ? (
             <p className="text-slate-800">
-              {t('accountability.student.usedOn', { used: a.usedDays, days: t('accountability.days', { count: a.applicableDays }) })}{' '}
+              {fidelityDaysSentence(a)}{' '}
               <span className={a.recordedDays < a.applicableDays ? 'font-medium text-red-900' : ''}>
                 {t('accountability.student.recordedOn', { n: a.recordedDays })}
               </span>

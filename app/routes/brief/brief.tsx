@@ -96,7 +96,7 @@ export default function MeetingBriefPage() {
                   {a.fidelity ? (
                     <StatusBadge tone={a.low ? 'warn' : 'good'}>{t('brief.used', { fidelity: a.fidelity })}</StatusBadge>
                   ) : (
-                    <StatusBadge>{t('brief.noDaysYet')}</StatusBadge>
+                    <StatusBadge>{a.notNeeded ? t('domain.numbers.notNeeded') : t('brief.noDaysYet')}</StatusBadge>
                   )}
                 </span>
               </li>

@@ -3,7 +3,8 @@ import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
-import { formatRate, ledgerSentence, rateTone } from '../accountability/accountability-text.ts'
+import { rateTone } from '#shared/rate-tone.ts'
+import { formatRate, ledgerSentence } from '../accountability/accountability-text.ts'
 import type { ParentPlan } from './parent-plans.server.ts'
 
 /** One child's plan at a glance: services furthest behind first, what is owed and made up, supports missed this week. */

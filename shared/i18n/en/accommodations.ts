@@ -51,16 +51,17 @@ export const accommodations = {
   editNamed: 'Edit {{title}}',
 
   // Fidelity over the last 20 school days
-  fidelityTitle: 'Accommodation fidelity — last 20 school days',
   fidelityIntro:
     'From {{from}} to {{to}}. Fidelity is the days a support was used, out of the days it applied (days marked “Not needed” are left out). A support for one subject or for tests counts only on days someone recorded it.',
-  fidelityLabel: 'Accommodation fidelity',
-  fidelityPercent: '{{percent}}% fidelity',
+  fidelityLabel: 'Recent fidelity',
   noDaysYet: 'No days yet',
-  usedOn_one: 'Used on {{used}} of {{count}} day it applied.',
-  usedOn_other: 'Used on {{used}} of {{count}} days it applied.',
   neverApplied: 'It did not apply on any recorded day in this period.',
   unrecorded_one: 'Nobody recorded it on {{count}} day:',
   unrecorded_other: 'Nobody recorded it on {{count}} days:',
   recordedEveryDay: 'Recorded on every day it applied.',
+  // Issue 14, item 1: the student page's figure is named for its period, unlike the accountability view's.
+  numbers: {
+    recentTitle: 'Recent fidelity — last 20 school days',
+    recentPercent: '{{percent}}% in the last 20 school days',
+  },
 } as const

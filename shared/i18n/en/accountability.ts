@@ -3,8 +3,6 @@ export const accountability = {
   rate: '{{pct}}%',
   sessions_one: '{{count}} session',
   sessions_other: '{{count}} sessions',
-  days_one: '{{count}} day',
-  days_other: '{{count}} days',
   weeks_one: '{{count}} week',
   weeks_other: '{{count}} weeks',
   mandatedMinutes_one: '{{count}} mandated minute',
@@ -133,18 +131,20 @@ export const accountability = {
     weekOfHead: 'Week of',
     mandatedHead: 'Mandated',
     deliveredHead: 'Delivered',
-    accommodationsTitle: 'Accommodations: were they used?',
     accommodationsIntro:
       'From each accommodation’s start to {{date}}: the days it was used, out of the days it applied. Days marked “Not needed” are left out of the percentage. A support for one subject or for tests counts only on days someone recorded it.',
     noAccommodations: 'No accommodations had started by this date.',
-    fidelityLabel: 'Accommodation fidelity',
-    fidelity: '{{rate}} fidelity',
     noDaysYet: 'No days yet',
-    usedOn: 'Used on {{used}} of {{days}} it applied.',
     recordedOn: 'Recorded on {{n}} of those days.',
     notApplied: 'It did not apply on any recorded day.',
     disputedChecks_one: '{{count}} daily record is disputed by the family.',
     disputedChecks_other: '{{count}} daily records are disputed by the family.',
     pageTitle: 'Is the plan happening? · {{name}}',
+  },
+  // Issue 14, item 1: the accountability view's figure is named for its period, unlike the student page's.
+  numbers: {
+    sinceStartTitle: 'Fidelity since the start: were the accommodations used?',
+    sinceStartLabel: 'Fidelity since the start',
+    sinceStartRate: '{{rate}} since the start',
   },
 } as const

@@ -515,4 +515,16 @@ export const domain = {
     madeUp: ' Made up on {{days}}.',
     stillOwed: ' {{minutes}} still owed.',
   },
+  // Issue 14, item 1: numbers that cannot mislead.
+  numbers: {
+    dropped_one: 'The latest point ({{value}}) is well below the one before it ({{beforeMean}}).',
+    dropped_other: 'The latest point ({{value}}) is well below the {{count}} before it (average {{beforeMean}}).',
+    notNeeded: 'Not needed',
+    notNeededOnAll_one: 'Not needed on the {{days}} day it applied.',
+    notNeededOnAll_other: 'Not needed on any of the {{days}} days it applied.',
+    usedOnNeeded_one: 'Used on {{used}} of {{days}} day it was needed.',
+    usedOnNeeded_other: 'Used on {{used}} of the {{days}} days it was needed.',
+    notNeededOnMore_one: 'Not needed on {{days}} more day.',
+    notNeededOnMore_other: 'Not needed on {{days}} more days.',
+  },
 } as const
