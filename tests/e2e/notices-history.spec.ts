@@ -78,7 +78,7 @@ test('a notice whose session is made up says so, alerts name the student in full
   // The history names who recorded what, for which session, in a sentence; never the stored event names.
   await page.goto('/')
   await openStudent(page, 'Johnny Miller')
-  await page.getByRole('navigation', { name: 'Student pages' }).getByRole('link', { name: 'History' }).click()
+  await page.getByRole('navigation', { name: 'Sections of this student’s record' }).getByRole('link', { name: 'History' }).click()
   const history = page.getByRole('list', { name: 'All changes' })
   await expect(history).toContainText(
     `Priya Shah recorded speech-language therapy on ${formatSchoolDate(today)} as a make-up of 30 min for the session of ${formatSchoolDate(missed.date)}.`,

@@ -19,7 +19,7 @@ export function ParentPlanCard({ plan }: { plan: ParentPlan }) {
       ) : (
         <ul className="space-y-3" aria-label={t('home.parentPlan.servicesLabel', { name })}>
           {plan.services.map((s, i) => (
-            <li key={s.key} className="break-words">
+            <li key={s.key}>
               <p className="flex flex-wrap items-center gap-2 font-medium">
                 {s.name}
                 {i === 0 && plan.services.length > 1 ? <StatusBadge tone={rateTone(s.deliveryRate)}>{t('home.parentPlan.furthestBehind')}</StatusBadge> : null}
@@ -36,7 +36,7 @@ export function ParentPlanCard({ plan }: { plan: ParentPlan }) {
       ) : (
         <ul className="list-disc pl-5 text-slate-700" aria-label={t('home.parentPlan.supportsHeading')}>
           {plan.supportsNotProvided.map((s) => (
-            <li key={s.title} className="break-words">
+            <li key={s.title}>
               {t('home.parentPlan.supportDays', { title: s.title, days: s.dates.map((d) => formatDay(d)).join(t('accountability.listSeparator')) })}
             </li>
           ))}
