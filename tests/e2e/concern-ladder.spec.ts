@@ -41,8 +41,9 @@ test('moving a concern up to steps 3–6 asks first and says what the step start
   await expect(note).toHaveValue('')
   await expect(nextStep).toHaveValue('3')
 
-  // Step 4 asks first, in plain words; "No" records nothing.
+  // Step 4 asks first, in plain words; "No" records nothing and loses nothing typed.
   await nextStep.selectOption({ label: '4. Mediation' })
+  await note.fill('Thinking about mediation.')
   await ladder.getByRole('button', { name: 'Record the step' }).click()
   const question = ladder.getByRole('heading', { name: 'Move to step 4, Mediation?' })
   await expect(question).toBeVisible()
@@ -52,9 +53,12 @@ test('moving a concern up to steps 3–6 asks first and says what the step start
   await expect(taken).not.toContainText('Mediation')
   await expectAccessible(page)
   await expectFitsPhone(page)
-  await ladder.getByRole('link', { name: 'No, go back' }).click()
+  await ladder.getByRole('button', { name: 'No, go back' }).click()
   await expect(question).toBeHidden()
   await expect(taken).not.toContainText('Mediation')
+  await expect(nextStep).toHaveValue('4')
+  await expect(note).toHaveValue('Thinking about mediation.')
+  await note.fill('')
   await expect(page.getByText('Step 2: IEP meeting requested')).toBeVisible()
 
   // Step 5 says it starts the 60-day clock; confirmed from the keyboard.

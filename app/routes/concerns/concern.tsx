@@ -57,8 +57,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
     // From step 3 up the first submit records nothing: the page explains the step, and "Yes" sends the same values again.
     // A missing or misplaced filing date is said first, on its field, rather than after "Yes".
     const asked = parseForm(form, concernPageFormSchemas.escalate)
-    if (asked.ok && stepNeedsConfirmation(asked.value.step) && !filedOnRefusal(asked.value.step, asked.value.filedOn) && form.get('confirmed') !== 'yes') {
-      return { intent, ok: false, confirm: asked.value, message: '', fieldErrors: {} as Record<string, string[] | undefined> }
+    const answer = form.get('confirmed')
+    // "No, go back" records nothing and hands the typed values back to the form, so nothing typed is lost.
+    if (asked.ok && answer === 'no') return { intent, ok: false, confirm: null, back: asked.value, message: '', fieldErrors: {} as Record<string, string[] | undefined> }
+    if (asked.ok && stepNeedsConfirmation(asked.value.step) && !filedOnRefusal(asked.value.step, asked.value.filedOn) && answer !== 'yes') {
+      return { intent, ok: false, confirm: asked.value, back: null, message: '', fieldErrors: {} as Record<string, string[] | undefined> }
     }
   }
   const { concerns } = context.trpc
@@ -72,7 +75,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
           : intent === 'takeBack'
             ? await readThen(form, concernPageFormSchemas.takeBack, (v) => concerns.takeBackStep({ ...ref, ...v }))
             : await readThen(form, concernPageFormSchemas.link, (v) => concerns.link({ ...ref, ...v }))
-  return { intent, ok: result.ok, confirm: null, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
+  return { intent, ok: result.ok, confirm: null, back: null, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
 }
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline'
@@ -109,18 +112,17 @@ function ConfirmStep({ values, busy }: { values: StepValues; busy: boolean }) {
       <p className="text-amber-950">{t(`concerns.ladderConfirm.starts.s${step.step as 3 | 4 | 5 | 6}`)}</p>
       <p className="text-sm text-amber-950">{t('concerns.ladderConfirm.undoHint')}</p>
       <input type="hidden" name="intent" value="escalate" />
-      <input type="hidden" name="confirmed" value="yes" />
       <input type="hidden" name="step" value={values.step} />
       <input type="hidden" name="date" value={values.date} />
       {values.filedOn ? <input type="hidden" name="filedOn" value={values.filedOn} /> : null}
       <input type="hidden" name="note" value={values.note} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" name="confirmed" value="yes" disabled={busy}>
           {t('concerns.ladderConfirm.yes', { step: step.step })}
         </Button>
-        <Link to="." className={LINK}>
+        <Button type="submit" name="confirmed" value="no" variant="secondary" disabled={busy}>
           {t('concerns.ladderConfirm.no')}
-        </Link>
+        </Button>
       </div>
     </Form>
   )
@@ -138,6 +140,7 @@ export default function ConcernPage() {
   const mayRespond = can(parent.student.role, 'concerns.respond')
   const higherSteps = LADDER.filter((s) => s.step > c.step)
   const confirming = actionData?.intent === 'escalate' && actionData.confirm && actionData.confirm.step > c.step ? actionData.confirm : null
+  const back = actionData?.intent === 'escalate' && 'back' in actionData && actionData.back ? actionData.back : null
   return (
     <div className="space-y-6">
       <Link to={`${base}/concerns`} className={LINK}>
@@ -280,27 +283,29 @@ export default function ConcernPage() {
         </ol>
         {c.canEdit && confirming ? <ConfirmStep values={confirming} busy={busy} /> : null}
         {c.canEdit && !confirming && higherSteps.length > 0 && c.status !== 'resolved' ? (
-          // Keyed by the ladder's log: once a step is saved the form mounts afresh, empty.
+          // Keyed by the ladder's log: once a step is saved the form mounts afresh, empty. While the question is asked
+          // the form is not shown, so after "No, go back" it mounts again holding what was typed before the question.
           <Form key={c.steps.length} method="post" className="mb-4 space-y-3 border-t border-slate-200 pt-4">
             <h3 className="text-lg font-semibold text-slate-900">{t('concerns.moveUpTitle')}</h3>
             <input type="hidden" name="intent" value="escalate" />
             <FormMessage data={actionData} intent="escalate" />
-            <SelectField label={t('concerns.nextStepField')} name="step" defaultValue={String(c.suggestion?.step.step ?? c.step + 1)} errors={errors('escalate').step}>
+            <SelectField label={t('concerns.nextStepField')} name="step" defaultValue={String(back?.step ?? c.suggestion?.step.step ?? c.step + 1)} errors={errors('escalate').step}>
               {higherSteps.map((s) => (
                 <option key={s.step} value={s.step}>
                   {t('concerns.ladderStep', { step: s.step, title: s.title })}
                 </option>
               ))}
             </SelectField>
-            <DateUpToTodayField label={t('concerns.stepDateField')} name="date" today={today} defaultValue={today} errors={errors('escalate').date} />
+            <DateUpToTodayField label={t('concerns.stepDateField')} name="date" today={today} defaultValue={back?.date ?? today} errors={errors('escalate').date} />
             <DateUpToTodayField
               label={t('concerns.filedOnField')}
               name="filedOn"
               today={today}
               hint={t('concerns.filedOnHint')}
+              defaultValue={back?.filedOn ?? ''}
               errors={errors('escalate').filedOn}
             />
-            <TextareaField label={t('concerns.stepNoteField')} name="note" rows={2} errors={errors('escalate').note} />
+            <TextareaField label={t('concerns.stepNoteField')} name="note" rows={2} defaultValue={back?.note ?? ''} errors={errors('escalate').note} />
             <Button type="submit" disabled={busy}>
               {t('concerns.recordStep')}
             </Button>
