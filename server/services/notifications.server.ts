@@ -26,17 +26,8 @@ export interface MyNotification {
   seenAt: string | null;
 }
 
-export interface SentNotification {
-  id: string;
-  recipientName: string;
-  kind: NotificationKind;
-  text: string;
-  relatedId: string | null;
-  /** What has happened since, from the current records ("Since then: made up on Thu, Dec 3 (30 min)."). */
-  since: string | null;
-  createdAt: string;
-  seenAt: string | null;
-}
+/** A notice as the school sees it in Family notifications: the same fields, named by who received it. */
+export type SentNotification = Omit<MyNotification, "studentId" | "studentName"> & { recipientName: string };
 
 /**
  * Tells every active parent on the student's team that a session was missed. Called by the session-record
