@@ -102,8 +102,17 @@ async function importOnce(json: string): Promise<number> {
     sqlite.prepare('insert into schools (id, name, created_at) values (?, ?, ?)').run(schoolId, 'Import Bench School', at)
     const user = sqlite.prepare('insert into users (id, email, name, password_hash, created_at) values (?, ?, ?, ?, ?)')
     user.run(adminId, 'admin@bench.example', 'Bench admin', 'x', at)
-    user.run(randomUUID(), 'cm@bench.example', 'Bench case manager', 'x', at)
-    for (const s of SERVICES) user.run(randomUUID(), `${s.key}@bench.example`, `${s.name} provider`, 'x', at)
+    // The file's staff already work at the school (on another student's team), so they join at once and may
+    // provide services (shared/team-join.ts); a school with no staff would turn them into invites.
+    const existingStudent = randomUUID()
+    sqlite.prepare('insert into students (id, school_id, name, grade, created_at) values (?, ?, ?, ?, ?)').run(existingStudent, schoolId, 'Existing Student', 4, at)
+    const member = sqlite.prepare('insert into team_members (id, student_id, user_id, role, added_at) values (?, ?, ?, ?, ?)')
+    const staff = [{ email: 'cm@bench.example', name: 'Bench case manager', role: 'case_manager' }, ...SERVICES.map((s) => ({ email: `${s.key}@bench.example`, name: `${s.name} provider`, role: 'provider' }))]
+    for (const person of staff) {
+      const id = randomUUID()
+      user.run(id, person.email, person.name, 'x', at)
+      member.run(randomUUID(), existingStudent, id, person.role, at)
+    }
     sqlite.prepare("insert into school_roles (id, school_id, user_id, role, created_at) values (?, ?, ?, 'school_admin', ?)").run(randomUUID(), schoolId, adminId, at)
     const started = performance.now()
     await importPlanFromJson(db, json, { schoolId, actorId: adminId, now: new Date(`${TODAY}T15:00:00`) })

@@ -80,7 +80,7 @@ export async function benchToday(buildDir: string): Promise<Record<string, strin
   return {
     'GET /today, 8 students: median ms (50 requests)': round(times[Math.floor(times.length / 2)]!),
     'GET /today, 8 students: p95 ms': round(times[Math.floor(times.length * 0.95)]!),
-    'JS shipped by /today (entry + root + route), gzipped KB': round(routeJsGzipKb(build, path.join(buildDir, 'client'), ['root', 'routes/today'])),
+    'JS shipped by /today (entry + root + route), gzipped KB': round(routeJsGzipKb(build, path.join(buildDir, 'client'), ['root', 'routes/today/today'])),
   }
 }
 
