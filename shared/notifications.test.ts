@@ -39,4 +39,22 @@ describe('what a notice says has happened since', () => {
       ]),
     ).toBe('Since then: made up on Thu, Dec 3 (15 min) and Fri, Dec 4 (15 min).')
   })
+
+  test('a miss the school corrected to delivered no longer reads as a miss', () => {
+    const made = [{ date: '2026-12-03' as const, minutes: 30 }]
+    expect(noticeSinceText([], { kind: 'delivered', minutes: 25, voided: false })).toBe(
+      'Since then: the school corrected this record: the session was delivered (25 min).',
+    )
+    expect(noticeSinceText(made, { kind: 'delivered', minutes: 30, voided: false })).toMatch(/corrected/)
+  })
+
+  test('a withdrawn record says so, whatever was made up', () => {
+    expect(noticeSinceText([{ date: '2026-12-03', minutes: 30 }], { kind: 'missed', minutes: null, voided: true })).toBe(
+      'Since then: the school withdrew this record.',
+    )
+  })
+
+  test('a miss still standing reads as before', () => {
+    expect(noticeSinceText([], { kind: 'missed', minutes: null, voided: false })).toBeNull()
+  })
 })

@@ -27,12 +27,22 @@ export interface MakeUpDone {
   minutes: number
 }
 
+/** The missed record a notice is about, as it stands now (its latest version). */
+export interface MissNow {
+  kind: 'delivered' | 'missed' | 'make_up'
+  minutes: number | null
+  voided: boolean
+}
+
 /**
  * What has happened since a missed-session notice was sent: "Since then: made up on Thu, Dec 3 (30 min)." Computed
  * from the current records each time the notice is shown, so a notice that said "a make-up is owed" stays true
- * once the make-up is recorded (and again if the make-up is voided). Null while nothing has been made up.
+ * once the make-up is recorded (and again if the make-up is voided), and a miss the school later corrected to
+ * delivered, or withdrew, no longer reads as a miss. Null while nothing has changed.
  */
-export function noticeSinceText(makeUps: readonly MakeUpDone[]): string | null {
+export function noticeSinceText(makeUps: readonly MakeUpDone[], now: MissNow | null = null): string | null {
+  if (now?.voided) return t('domain.noticeSince.withdrawn')
+  if (now?.kind === 'delivered') return t('domain.noticeSince.corrected', { minutes: now.minutes ?? 0 })
   if (makeUps.length === 0) return null
   const days = [...makeUps]
     .sort((a, b) => a.date.localeCompare(b.date))

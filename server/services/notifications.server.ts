@@ -3,6 +3,7 @@ import type { DB } from "#db/client.server.ts";
 import { DomainError } from "#shared/domain-error.ts";
 import {
   type MakeUpDone,
+  type MissNow,
   missedSessionText,
   noticeSinceText,
   type NotificationKind,
@@ -167,18 +168,46 @@ async function makeUpsByRecord(
   return out;
 }
 
+/** The latest version of each missed record a notice is about: a later correction changes what the notice says. */
+async function missesNow(
+  db: Executor,
+  recordIds: readonly (string | null)[]
+): Promise<Map<string, MissNow>> {
+  const ids = [...new Set(recordIds.filter((id): id is string => id !== null))];
+  const out = new Map<string, MissNow>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("session_records as r")
+    .select(["r.record_id", "r.kind", "r.minutes", "r.voided"])
+    .where("r.record_id", "in", ids)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        "r.version",
+        "=",
+        selectFrom("session_records as newer")
+          .select((n) => n.fn.max("newer.version").as("v"))
+          .whereRef("newer.record_id", "=", "r.record_id")
+      )
+    )
+    .execute();
+  for (const r of rows) out.set(r.record_id, { kind: r.kind, minutes: r.minutes, voided: r.voided === 1 });
+  return out;
+}
+
 /** Each notice with what has happened since it was sent. */
 async function withSince<T extends { relatedId: string | null }>(
   db: Executor,
   notices: T[]
 ): Promise<(T & { since: string | null })[]> {
-  const makeUps = await makeUpsByRecord(
-    db,
-    notices.map((n) => n.relatedId)
-  );
+  const related = notices.map((n) => n.relatedId);
+  const makeUps = await makeUpsByRecord(db, related);
+  const now = await missesNow(db, related);
   return notices.map((n) => ({
     ...n,
-    since: noticeSinceText((n.relatedId && makeUps.get(n.relatedId)) || []),
+    since: noticeSinceText(
+      (n.relatedId && makeUps.get(n.relatedId)) || [],
+      (n.relatedId && now.get(n.relatedId)) || null
+    ),
   }));
 }
 

@@ -155,6 +155,19 @@ describe('notifications: a missed session tells the family', () => {
     expect((await as('parent').notifications.mine()).map((n) => n.since)).toEqual([null])
   })
 
+  test('a notice about a miss the school later corrected to delivered, or withdrew, says so to the family', async () => {
+    const missed = await as('speech').sessions.record({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, kind: 'missed', date: TODAY, reason: 'provider_absent' })
+    expect(await as('parent').notifications.mine()).toMatchObject([{ text: PROVIDER_ABSENT_TEXT, since: null }])
+
+    await as('speech').sessions.correct({ studentId: demo.johnnyId, recordId: missed.recordId, kind: 'delivered', minutes: 30, changeReason: 'It was held after all' })
+    const corrected = 'Since then: the school corrected this record: the session was delivered (30 min).'
+    expect(await as('parent').notifications.mine()).toMatchObject([{ text: PROVIDER_ABSENT_TEXT, since: corrected }])
+    expect(await as('caseManager').notifications.forStudent({ studentId: demo.johnnyId })).toMatchObject([{ since: corrected }])
+
+    await as('speech').sessions.void({ studentId: demo.johnnyId, recordId: missed.recordId, changeReason: 'Entered for the wrong student' })
+    expect((await as('parent').notifications.mine()).map((n) => n.since)).toEqual(['Since then: the school withdrew this record.'])
+  })
+
   test('a correction that turns a session into a missed one notifies; other corrections do not', async () => {
     const delivered = await as('speech').sessions.record({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, kind: 'delivered', date: TODAY, minutes: 30 })
     await as('speech').sessions.correct({ studentId: demo.johnnyId, recordId: delivered.recordId, minutes: 25, changeReason: 'Ended early' })

@@ -508,6 +508,8 @@ export const domain = {
     madeUp: 'Since then: made up on {{days}}.',
     madeUpDay: '{{date}} ({{minutes}} min)',
     and: ' and ',
+    corrected: 'Since then: the school corrected this record: the session was delivered ({{minutes}} min).',
+    withdrawn: 'Since then: the school withdrew this record.',
   },
   /** After a missed session in a concern letter: what has been made up and what is still owed. */
   letterMakeUps: {
