@@ -7,20 +7,8 @@ import { type GoalFields } from '#shared/schemas/plan.ts'
  */
 
 export type { FormFailure } from './parse-form.ts'
-
-/** A form as typed, field name → every value posted under it, for showing a refused form again. */
-export type TypedFields = Record<string, string[]>
-
-export function typedFields(form: FormData): TypedFields {
-  const typed: TypedFields = {}
-  for (const [name, value] of form) if (typeof value === 'string') (typed[name] ??= []).push(value)
-  return typed
-}
-
-/** The first value typed under a field's name, or "". */
-export function typedValue(typed: TypedFields | undefined, name: string): string {
-  return typed?.[name]?.[0] ?? ''
-}
+export { typedFields, typedValue, type TypedFields } from './typed-fields.ts'
+import type { TypedFields } from './typed-fields.ts'
 
 // Goals ---------------------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import type { AccommodationFields } from '#shared/schemas/plan.ts'
+import { type TypedFields, typedValue } from '#app/utils/typed-fields.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 
 /**
@@ -28,5 +29,18 @@ export function accommodationValuesOf(a: AccommodationFields): AccommodationForm
     days: a.applies.kind === 'weekdays' ? [...a.applies.days] : [],
     subject: a.applies.kind === 'subject' ? a.applies.subject : '',
     startDate: a.startDate,
+  }
+}
+
+/** The form as it was posted (field names are the schema's paths), for drawing a refused form again. */
+export function accommodationValuesTyped(typed: TypedFields): AccommodationFormValues {
+  return {
+    title: typedValue(typed, 'title'),
+    description: typedValue(typed, 'description'),
+    category: typedValue(typed, 'category'),
+    appliesKind: typedValue(typed, 'applies.kind'),
+    days: typed['applies.days'] ?? [],
+    subject: typedValue(typed, 'applies.subject'),
+    startDate: typedValue(typed, 'startDate'),
   }
 }

@@ -6,6 +6,7 @@ import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
+import { typedFields, typedValue } from '#app/utils/typed-fields.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { isDomainError } from '#shared/domain-error.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
@@ -26,7 +27,8 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   return { state: invite.accountExists ? ('sign-in' as const) : ('create' as const), ...base }
 }
 
-type ActionData = { message: string; fieldErrors: Record<string, string[] | undefined> }
+/** `name`: what was typed, sent back with a refusal so the page drawn anew (without scripts) keeps it; never the password. */
+type ActionData = { message: string; fieldErrors: Record<string, string[] | undefined>; name?: string }
 
 export async function action({ context, params, request }: ActionFunctionArgs) {
   // Every way of accepting (joining, signing in, creating an account) counts against this client's allowance.
@@ -58,7 +60,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
       return redirect(`/students/${studentId}`, { headers: signedInHeaders(signedIn) })
     }
     const parsed = parseForm(form, acceptInviteNewAccountSchema)
-    if (!parsed.ok) return parsed
+    if (!parsed.ok) return { ...parsed, name: typedValue(typedFields(form), 'name') }
     const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.value.name, parsed.value.password)
     const headers = new Headers()
     for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
@@ -116,7 +118,7 @@ export default function AcceptInvite() {
         {data.state === 'create' ? (
           <AcceptForm intent="create" submitLabel={t('auth.createAndJoin')} busy={busy}>
             <Field label={t('auth.emailField')} name="email" type="email" value={data.email} readOnly />
-            <Field label={t('auth.nameField')} name="name" autoComplete="name" errors={actionData?.fieldErrors.name} />
+            <Field label={t('auth.nameField')} name="name" autoComplete="name" defaultValue={actionData?.name} errors={actionData?.fieldErrors.name} />
             <Field
               label={t('auth.passwordField')}
               name="password"

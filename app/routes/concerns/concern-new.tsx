@@ -8,6 +8,7 @@ import { DateUpToTodayField, Field, SelectField, TextareaField } from '#app/comp
 import { FormActions, useFocusFirstError } from '#app/components/form-parts.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
+import { typedFields, typedValue } from '#app/utils/typed-fields.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { CONCERN_STATUSES, STATUS_LABELS } from '#shared/concerns.ts'
@@ -29,18 +30,24 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const parsed = parseForm(await request.formData(), newConcernFormSchema)
-  if (!parsed.ok) return parsed
+  const form = await request.formData()
+  // Sent back with every refusal: without scripts the page is drawn anew, and must not come back empty.
+  const typed = typedFields(form)
+  const parsed = parseForm(form, newConcernFormSchema)
+  if (!parsed.ok) return { ...parsed, typed }
   const result = await actionResult(() => context.trpc.concerns.create({ studentId, ...parsed.value }))
   if (result.ok) throw redirect(`/students/${studentId}/concerns/${result.data.concernId}`)
-  return result
+  return { ...result, typed }
 }
 
 export default function NewConcern() {
   const { t } = useTranslation()
   const { linkable, isParent, today } = useLoaderData<typeof loader>()
-  // A refused save leaves the form mounted, so what was typed and ticked stays as it was.
+  // A refused save leaves the form mounted, so what was typed and ticked stays as it was; without scripts the
+  // page is drawn again from what was sent back.
   const actionData = useActionData<typeof action>()
+  const typed = actionData?.typed
+  const typedOr = (name: string, fallback: string) => (typed ? typedValue(typed, name) : fallback)
   const errors = actionData?.fieldErrors ?? {}
   const busy = useNavigation().state === 'submitting'
   const formRef = useFocusFirstError(actionData ?? null)
@@ -54,12 +61,12 @@ export default function NewConcern() {
         </div>
       ) : null}
       <Form method="post" ref={formRef} className="space-y-4" noValidate>
-        <DateUpToTodayField label={t('concerns.dateField')} name="date" today={today} defaultValue={today} errors={errors.date} required />
-        <TextareaField label={t('concerns.issueField')} name="issue" errors={errors.issue} rows={3} required hint={t('concerns.issueHint')} />
-        <Field label={t('concerns.personContacted')} name="personContacted" errors={errors.personContacted} autoComplete="off" />
-        <TextareaField label={t('concerns.theirResponse')} name="response" errors={errors.response} rows={2} />
-        <TextareaField label={t('concerns.followUp')} name="followUp" errors={errors.followUp} rows={2} />
-        <SelectField label={t('concerns.statusField')} name="status" defaultValue="open" errors={errors.status}>
+        <DateUpToTodayField label={t('concerns.dateField')} name="date" today={today} defaultValue={typedOr('date', today)} errors={errors.date} required />
+        <TextareaField label={t('concerns.issueField')} name="issue" defaultValue={typedOr('issue', '')} errors={errors.issue} rows={3} required hint={t('concerns.issueHint')} />
+        <Field label={t('concerns.personContacted')} name="personContacted" defaultValue={typedOr('personContacted', '')} errors={errors.personContacted} autoComplete="off" />
+        <TextareaField label={t('concerns.theirResponse')} name="response" defaultValue={typedOr('response', '')} errors={errors.response} rows={2} />
+        <TextareaField label={t('concerns.followUp')} name="followUp" defaultValue={typedOr('followUp', '')} errors={errors.followUp} rows={2} />
+        <SelectField label={t('concerns.statusField')} name="status" defaultValue={typedOr('status', 'open')} errors={errors.status}>
           {CONCERN_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
@@ -70,11 +77,11 @@ export default function NewConcern() {
           <fieldset className="space-y-1">
             <legend className="font-medium text-slate-800">{t('concerns.whoCanSee')}</legend>
             <label className="flex min-h-11 items-center gap-3">
-              <input type="radio" name="visibility" value="family" defaultChecked className="h-5 w-5 accent-brand-700" />
+              <input type="radio" name="visibility" value="family" defaultChecked={typedOr('visibility', 'family') === 'family'} className="h-5 w-5 accent-brand-700" />
               {t('concerns.familyOnlyChoice')}
             </label>
             <label className="flex min-h-11 items-center gap-3">
-              <input type="radio" name="visibility" value="team" className="h-5 w-5 accent-brand-700" />
+              <input type="radio" name="visibility" value="team" defaultChecked={typedOr('visibility', 'family') === 'team'} className="h-5 w-5 accent-brand-700" />
               {t('concerns.wholeTeamChoice')}
             </label>
             {errors.visibility ? <p className="text-sm font-medium text-red-800">{errors.visibility.join(' ')}</p> : null}
@@ -82,7 +89,7 @@ export default function NewConcern() {
         ) : (
           <input type="hidden" name="visibility" value="team" />
         )}
-        <ConcernLinksPicker linkable={linkable} selected={[]} idPrefix="new" />
+        <ConcernLinksPicker linkable={linkable} selected={typed?.links ?? []} idPrefix="new" />
         {errors.links ? <p className="text-sm font-medium text-red-800">{errors.links.join(' ')}</p> : null}
         <FormActions busy={busy} submitLabel={t('concerns.saveConcern')} cancelTo={`/students/${studentId}/concerns`} />
       </Form>

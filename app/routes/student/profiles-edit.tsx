@@ -7,6 +7,7 @@ import { CountedTextareaField, Fieldset, FormActions, useFocusFirstError } from 
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 import { firstName } from '#app/utils/plan-labels.ts'
+import { typedFields, typedValue, type TypedFields } from '#app/utils/typed-fields.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
@@ -39,6 +40,15 @@ interface Values {
 
 type ActionData = FormFailure & { values?: Values }
 
+/** Both profiles as posted ("communication.howTheyCommunicate", …), for drawing a refused form again. */
+function profilesTyped(typed: TypedFields): Values {
+  const v = (name: `${ProfileKind}.${ProfileField}`) => typedValue(typed, name)
+  return {
+    communication: { howTheyCommunicate: v('communication.howTheyCommunicate'), givingInstructions: v('communication.givingInstructions'), wordsThatMatter: v('communication.wordsThatMatter') },
+    regulation: { earlySigns: v('regulation.earlySigns'), whatHelps: v('regulation.whatHelps'), whatToAvoid: v('regulation.whatToAvoid'), calmPlace: v('regulation.calmPlace') },
+  }
+}
+
 function prefixed(errors: Record<string, string[]>, prefix: string): Record<string, string[]> {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}.${k}`, v]))
 }
@@ -54,9 +64,10 @@ function changed<T extends object>(next: T, current: T): boolean {
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const parsed = parseForm(await request.formData(), profilesFormSchema)
-  // Neither profile was saved: the top of the form says so.
-  if (!parsed.ok) return { ...parsed, message: t('student.profilesNothingSaved') }
+  const form = await request.formData()
+  const parsed = parseForm(form, profilesFormSchema)
+  // Neither profile was saved: the top of the form says so, and the answers go back as they were typed.
+  if (!parsed.ok) return { ...parsed, message: t('student.profilesNothingSaved'), values: profilesTyped(typedFields(form)) }
   const values: Values = parsed.value
   const { communication, regulation } = values
 
