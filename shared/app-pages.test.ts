@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appPagesFor, currentAppPage, hasAppPage } from './app-pages.ts'
+import { appPagesFor, currentAppPage, hasAppPage, todayComesFirst } from './app-pages.ts'
 
 describe('appPagesFor', () => {
   it('gives a parent only Today and My students', () => {
@@ -33,5 +33,16 @@ describe('currentAppPage', () => {
     expect(currentAppPage('/caseload')).toBe('caseload')
     expect(currentAppPage('/todays')).toBeNull()
     expect(currentAppPage('/school/x/accountability')).toBeNull()
+  })
+})
+
+describe('todayComesFirst', () => {
+  it('is for the adults with the student all day: paras and providers', () => {
+    expect(todayComesFirst(['para'])).toBe(true)
+    expect(todayComesFirst(['parent', 'provider'])).toBe(true)
+    expect(todayComesFirst(['case_manager'])).toBe(false)
+    expect(todayComesFirst(['parent'])).toBe(false)
+    expect(todayComesFirst(['school_admin'])).toBe(false)
+    expect(todayComesFirst([])).toBe(false)
   })
 })

@@ -1,6 +1,9 @@
 import { can } from './permissions.ts'
 import { isTeamRole, type StudentRole } from './roles.ts'
 
+/** The adults with the student through the school day, for whom Today's supports are the first thing to open. */
+const IN_THE_ROOM: readonly StudentRole[] = ['para', 'provider']
+
 /** The pages of the whole app (not of one student) that the header offers, in the header's order. */
 export const APP_PAGES = ['today', 'sessions', 'caseload', 'students'] as const
 export type AppPage = (typeof APP_PAGES)[number]
@@ -37,4 +40,9 @@ export function appPagesFor(roles: readonly StudentRole[]): AppPage[] {
 export function currentAppPage(pathname: string): AppPage | null {
   if (pathname === '/' || pathname.startsWith('/students/')) return 'students'
   return APP_PAGES.find((page) => page !== 'students' && (pathname === APP_PAGE_PATHS[page] || pathname.startsWith(`${APP_PAGE_PATHS[page]}/`))) ?? null
+}
+
+/** Whether Today is a person's first page (a big button on My students) rather than one link among others. */
+export function todayComesFirst(roles: readonly StudentRole[]): boolean {
+  return roles.some((role) => IN_THE_ROOM.includes(role))
 }

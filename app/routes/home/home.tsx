@@ -9,7 +9,8 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
-import { ROLE_LABELS } from '#shared/roles.ts'
+import { hasAppPage, todayComesFirst } from '#shared/app-pages.ts'
+import { isFamilyRole, ROLE_LABELS } from '#shared/roles.ts'
 import { markSeenFormSchema } from '#shared/schemas/home.ts'
 import { TextLink } from '#app/components/text-link.tsx'
 import { ParentPlanCard } from './parent-plan-card.tsx'
@@ -30,7 +31,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     // A parent's first question is whether each child's plan is happening.
     parentPlans(
       context,
-      students.filter((s) => s.role === 'parent'),
+      students.filter((s) => isFamilyRole(s.role)),
     ),
   ])
   return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts, plans }
@@ -50,10 +51,11 @@ export default function MyStudents() {
   // Someone who is only a parent reads about their children's plans; anyone on a school team keeps My students.
   const onlyParent = plans.length > 0 && plans.length === students.length
   // The adults in the room all day go straight to today's supports; others can still find them.
-  const inTheRoom = students.some((s) => s.role === 'para' || s.role === 'provider')
-  const onATeam = students.some((s) => s.role !== 'school_admin')
-  const hasCaseload = students.some((s) => s.role === 'case_manager' || s.role === 'provider')
-  const recordsSessions = students.some((s) => s.role === 'provider' || s.role === 'case_manager')
+  const roles = students.map((s) => s.role)
+  const inTheRoom = todayComesFirst(roles)
+  const onATeam = hasAppPage(roles, 'today')
+  const hasCaseload = hasAppPage(roles, 'caseload')
+  const recordsSessions = hasAppPage(roles, 'sessions')
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">
