@@ -147,14 +147,22 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   await expect(used).toHaveAttribute('aria-pressed', 'true')
   await expect(status).toContainText('1 change waiting to sync')
   expect(await queueEntries(page)).toHaveLength(1)
+
+  // Still offline, the page reloads from the service worker: the tap is still there, waiting.
+  await page.reload()
+  await expect(note).toHaveText(SAVED_COPY)
+  await expect(status).toContainText('1 change waiting to sync')
+  await expect(supportRow(ava, 'Chunked assignments').getByText('Waiting to sync')).toBeVisible()
+  await expect(used).toHaveAttribute('aria-pressed', 'true')
   expect(reachedServer, 'requests that reached the server while offline').toEqual([])
 
-  // The network comes back; a reload (the page now fresh from the server) sends what waited.
+  // The network comes back: what waited is sent, and a reload shows the live page, no longer "saved".
   await context.setOffline(false)
-  await page.reload()
   await expect(status).toHaveText('All changes saved.', { timeout: 20_000 })
-  await expect(page.getByText(/^Saved on this phone/)).toHaveCount(0)
   expect(await queueEntries(page)).toEqual([])
+  await page.reload()
+  await expect(used).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByText(/^Saved on this phone/)).toHaveCount(0)
   const after = await checkHistory(page, avaId, chunkedId, TAP_DAY)
   expect(after).toHaveLength(before.length + 1)
   expect(after[0]).toMatchObject({ status: 'used', recordedBy: 'Sam Ortiz' })
