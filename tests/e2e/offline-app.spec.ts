@@ -189,3 +189,27 @@ test('pages kept for one person are dropped when someone else signs in on the sa
   await signInOn(page, DEMO_USERS.caseManager.email)
   await expect.poll(async () => (await keptPaths(page)).filter((p) => p.endsWith('/goal-card'))).toEqual([])
 })
+
+test('when the server says the session is gone, the kept pages go too; the waiting tap stays hers alone', async ({ page, context, signIn }) => {
+  await signIn('para')
+  await page.goto(`/today?date=${TAP_DAY}`)
+  await waitForServiceWorker(page)
+  await expect.poll(async () => (await keptPaths(page)).some((p) => p.endsWith('/goal-card')), { timeout: 20_000 }).toBe(true)
+
+  // The session ends on the server's side; the next tap is answered UNAUTHORIZED.
+  await context.clearCookies({ name: SESSION_COOKIE })
+  const leo = studentCard(page, 'Leo Garcia')
+  const declined = supportRow(leo, 'Headphones for loud activities').getByRole('button', { name: 'Declined: Headphones for loud activities', exact: true })
+  await declined.click()
+  await expect(page.getByRole('status', { name: 'Changes on this phone' })).toContainText('sign in again', { ignoreCase: true })
+  await expect.poll(() => page.evaluate((name) => caches.has(name), PAGE_CACHE)).toBe(false)
+  // Not sent, so not lost: it waits under her own key for her next sign-in.
+  expect(await queueEntries(page)).toHaveLength(1)
+
+  // Someone else signs in on this phone: her waiting tap is neither shown nor sent under his session.
+  await signInOn(page, DEMO_USERS.caseManager.email)
+  await page.goto(`/today?date=${TAP_DAY}`)
+  await expect(page.getByRole('status', { name: 'Changes on this phone' })).toHaveText('')
+  await expect(page.getByText('Waiting to sync')).toHaveCount(0)
+  expect(await queueEntries(page)).toHaveLength(1)
+})
