@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import { keepStudentPages } from './saved-pages.client.ts'
 
 /**
- * On Today, online: fetches ahead the plan summary, goal card and Today tab of each student on the page, so
+ * On Today, online: fetches ahead the plan summary and goal card of each student on the page, so
  * a para who only opened Today has them without signal too (decision 016). Renders nothing.
  */
 export function KeepForOffline({ studentIds }: { studentIds: readonly string[] }) {

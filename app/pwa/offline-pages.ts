@@ -12,8 +12,12 @@ export const PAGE_MAX_AGE_SECONDS = 9 * 24 * 60 * 60
 /** Enough for Today and three pages for each of a para's students (usually 3 to 8), with their data. */
 export const PAGE_MAX_ENTRIES = 200
 
-/** With a weak signal, give up on the network after this and show the kept copy. */
-export const NETWORK_TIMEOUT_SECONDS = 4
+/**
+ * With a weak signal, give up on the network after this and show the kept copy (marked as such). Long enough
+ * that a busy server is not taken for a dead connection, so online pages are fresh; with no signal at all the
+ * request fails at once and the copy shows without waiting.
+ */
+export const NETWORK_TIMEOUT_SECONDS = 6
 
 // A student id as the app makes them (uuid or slug); anything else is not one of our pages.
 const ID = '[A-Za-z0-9_-]{1,64}'
@@ -44,12 +48,12 @@ export function isKeepable(response: { status: number; type: string; redirected:
 }
 
 /**
- * What Today fetches ahead, so a para who only opened Today has her students' pages offline too: each
- * student's plan summary, goal card and Today tab, as documents (a reload, or the app opened from the home
- * screen) and as loader data (a tap on a link).
+ * What Today fetches ahead, so a para who only opened Today has her students' pages offline too: the page
+ * itself (its first visit came before the service worker) and each student's plan summary and goal card, as
+ * documents (a reload, or the app opened from the home screen) and as loader data (a tap on a link).
  */
 export function pagesToKeep(studentIds: readonly string[], currentPath: string): string[] {
-  const pages = [currentPath, ...studentIds.flatMap((id) => [`/students/${id}`, `/students/${id}/goal-card`, `/students/${id}/today`])]
+  const pages = [currentPath, ...studentIds.flatMap((id) => [`/students/${id}`, `/students/${id}/goal-card`])]
   const unique = [...new Set(pages)].filter((p) => KEPT_PAGES.some((re) => re.test(p)))
   return unique.flatMap((p) => [p, `${p}.data`])
 }

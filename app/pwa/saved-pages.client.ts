@@ -11,6 +11,10 @@ const OWNER_KEY = 'same-page:pages-kept-for'
 /** Settles once this page load has checked whose pages the phone holds (warming waits for it). */
 let ownerChecked: Promise<void> = Promise.resolve()
 
+function isOffline(): boolean {
+  return navigator.onLine === false
+}
+
 function hasCaches(): boolean {
   return typeof caches !== 'undefined'
 }
@@ -52,16 +56,19 @@ export function registerServiceWorker(): void {
 // Today is opened many times a day: fetch the student pages ahead at most this often per tab.
 const WARM_EVERY_MS = 5 * 60_000
 const WARMED_KEY = 'same-page:pages-warmed'
+const WARM_AFTER_MS = 1_500
 
 /**
  * Fetches the pages a para may want without signal and keeps each answer the server gives her (a 200 of
  * her own; a redirect or refusal is never kept). Sequential: a phone on weak Wi-Fi gets one at a time.
  */
 export async function keepStudentPages(studentIds: readonly string[], currentPath: string): Promise<void> {
-  if (!hasCaches() || navigator.onLine === false) return
-  // Effects run child first: let the root's owner check (same commit) start before waiting for it.
-  await new Promise((resolve) => setTimeout(resolve, 0))
+  if (!hasCaches() || isOffline()) return
+  // After the page has settled (and the root's owner check, run in the same commit, has started): Today's
+  // own requests come first, and a quick visit does not cost the server a dozen pages.
+  await new Promise((resolve) => setTimeout(resolve, WARM_AFTER_MS))
   await ownerChecked
+  if (isOffline()) return
   const signature = `${currentPath}|${studentIds.join(',')}`
   try {
     const last = JSON.parse(window.sessionStorage.getItem(WARMED_KEY) ?? 'null') as { signature: string; at: number } | null

@@ -63,7 +63,7 @@ describe('isKeepable: only what the server really gave this person', () => {
 })
 
 describe('pagesToKeep: what Today fetches ahead', () => {
-  it('fetches each student’s plan summary, goal card and Today tab, and the page itself, with their data', () => {
+  it('fetches each student’s plan summary and goal card, and the page itself, with their data', () => {
     expect(pagesToKeep(['a', 'b'], '/today')).toEqual([
       '/today',
       '/today.data',
@@ -71,14 +71,10 @@ describe('pagesToKeep: what Today fetches ahead', () => {
       '/students/a.data',
       '/students/a/goal-card',
       '/students/a/goal-card.data',
-      '/students/a/today',
-      '/students/a/today.data',
       '/students/b',
       '/students/b.data',
       '/students/b/goal-card',
       '/students/b/goal-card.data',
-      '/students/b/today',
-      '/students/b/today.data',
     ])
   })
 
