@@ -124,6 +124,7 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   await expect(note).toHaveText(SAVED_COPY)
   await expectFitsPhone(page)
   await expectAccessible(page)
+  await page.screenshot({ path: 'test-results/offline-today.png' })
 
   const leoId = ids.get('Leo Garcia')!
   await page.goto(`/students/${leoId}/goal-card`)
