@@ -112,10 +112,19 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   // the live server must not answer a single request from here on.
   await context.setOffline(true)
   const reachedServer: string[] = []
+  const workerTried: string[] = []
   page.on('requestfinished', (r) => {
     void r.response().then((res) => {
       if (res && !res.fromServiceWorker()) reachedServer.push(r.url())
     })
+  })
+  // The worker's own fetches (network first) are tried and fail: the switch reaches them too.
+  // (Remix's route manifest is immutable per build: the browser's HTTP cache may answer it, no server involved.)
+  context.on('requestfinished', (r) => {
+    if (r.serviceWorker() && new URL(r.url()).pathname !== '/__manifest') reachedServer.push(r.url())
+  })
+  context.on('requestfailed', (r) => {
+    if (r.serviceWorker()) workerTried.push(new URL(r.url()).pathname)
   })
 
   await page.goto('/today')
@@ -138,6 +147,8 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   // A link followed offline (a client-side navigation: Remix fetches the goal card's data) works too.
   await page.getByRole('main').getByRole('link', { name: /goal card/i }).first().click()
   await expect(page.getByRole('heading', { name: 'Goal card for Ava' })).toBeVisible()
+  await expect(note).toHaveText(SAVED_COPY)
+  expect(workerTried).toEqual(expect.arrayContaining(['/today', `/students/${leoId}/goal-card`, `/students/${avaId}`]))
 
   // A tap made offline, on a page the service worker served, waits on the phone.
   await page.goto(`/today?date=${TAP_DAY}`)
