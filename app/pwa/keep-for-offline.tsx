@@ -10,7 +10,10 @@ export function KeepForOffline({ studentIds }: { studentIds: readonly string[] }
   const { pathname } = useLocation()
   const ids = studentIds.join(',')
   useEffect(() => {
-    if (import.meta.env.PROD) void keepStudentPages(ids ? ids.split(',') : [], pathname)
+    if (!import.meta.env.PROD) return
+    const left = new AbortController()
+    void keepStudentPages(ids ? ids.split(',') : [], pathname, left.signal)
+    return () => left.abort()
   }, [ids, pathname])
   return null
 }

@@ -11,6 +11,9 @@ const OWNER_KEY = 'same-page:pages-kept-for'
 /** Settles once this page load has checked whose pages the phone holds (warming waits for it). */
 let ownerChecked: Promise<void> = Promise.resolve()
 
+/** The fetching ahead under way, stopped when the person changes (signs out) before it is done. */
+let warming: { stop: AbortController; done: Promise<void> } | null = null
+
 function isOffline(): boolean {
   return navigator.onLine === false
 }
@@ -38,6 +41,14 @@ export function keepPagesFor(owner: string | null): Promise<void> {
     }
     if (owner !== null && previous === owner) return
     await clearSavedPages().catch(() => undefined)
+    // A page fetched ahead for the one who left may still be on its way into the cache: stop the rest, let
+    // what was under way land, and empty the cache again.
+    const underWay = warming
+    if (underWay) {
+      underWay.stop.abort()
+      await underWay.done
+      await clearSavedPages().catch(() => undefined)
+    }
     try {
       if (owner === null) window.localStorage.removeItem(OWNER_KEY)
       else window.localStorage.setItem(OWNER_KEY, owner)
@@ -62,13 +73,14 @@ const WARM_AFTER_MS = 1_500
  * Fetches the pages a para may want without signal and keeps each answer the server gives her (a 200 of
  * her own; a redirect or refusal is never kept). Sequential: a phone on weak Wi-Fi gets one at a time.
  */
-export async function keepStudentPages(studentIds: readonly string[], currentPath: string): Promise<void> {
+export async function keepStudentPages(studentIds: readonly string[], currentPath: string, left: AbortSignal): Promise<void> {
   if (!hasCaches() || isOffline()) return
   // After the page has settled (and the root's owner check, run in the same commit, has started): Today's
   // own requests come first, and a quick visit does not cost the server a dozen pages.
   await new Promise((resolve) => setTimeout(resolve, WARM_AFTER_MS))
   await ownerChecked
-  if (isOffline()) return
+  // Today was left before it settled (signed out, say): nothing to fetch for.
+  if (left.aborted || isOffline()) return
   const signature = `${currentPath}|${studentIds.join(',')}`
   try {
     const last = JSON.parse(window.sessionStorage.getItem(WARMED_KEY) ?? 'null') as { signature: string; at: number } | null
@@ -76,13 +88,23 @@ export async function keepStudentPages(studentIds: readonly string[], currentPat
   } catch {
     // No session storage: warm every time.
   }
+  if (warming) return
+  const stop = new AbortController()
+  const done = fetchAhead(pagesToKeep(studentIds, currentPath), stop.signal, signature)
+  warming = { stop, done }
+  await done
+  warming = null
+}
+
+async function fetchAhead(paths: string[], signal: AbortSignal, signature: string): Promise<void> {
   const cache = await caches.open(PAGE_CACHE)
-  for (const path of pagesToKeep(studentIds, currentPath)) {
+  for (const path of paths) {
     try {
-      const response = await fetch(path, { credentials: 'same-origin' })
+      const response = await fetch(path, { credentials: 'same-origin', signal })
+      if (signal.aborted) return
       if (isKeepable(response)) await cache.put(path, response)
     } catch {
-      return // The signal went: keep what was fetched.
+      return // The signal went, or the person signed out: keep what was fetched (emptied on sign-out).
     }
   }
   try {
