@@ -13,6 +13,7 @@ import type { ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { Card } from '#app/components/card.tsx'
+import { OfflineApp } from '#app/pwa/offline-app.tsx'
 import { myAppPages } from '#app/utils/app-pages.server.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
@@ -28,6 +29,8 @@ if (typeof document !== 'undefined') z.config({ jitless: true })
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: 'data:,' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+  { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' },
 ]
 
 // Error pages render from the root boundary, so only this meta applies: they need a title too (WCAG 2.4.2).
@@ -48,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <Document nonce={nonce} user={data?.user ?? null} pages={data?.pages ?? []}>
+        <OfflineApp owner={data?.user?.email ?? null} />
         {children}
       </Document>
     </I18nextProvider>
@@ -61,6 +65,7 @@ function Document({ nonce, user, pages, children }: { nonce: string; user: { nam
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1f6f68" />
         <Meta />
         <Links />
       </head>

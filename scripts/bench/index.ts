@@ -5,6 +5,7 @@ import { benchAccountability } from './accountability.ts'
 import { benchImport } from './import.ts'
 import { benchNotes } from './notes.ts'
 import { benchToday } from './today.ts'
+import { benchTodayOffline } from './today-offline.ts'
 import { benchTrail } from './trail.ts'
 
 // Benchmarks measure; tests assert. Figures are medians or ratios so they compare across machines.
@@ -14,5 +15,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 process.env.NODE_ENV = 'production'
-const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()) }
+const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)) }
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)

@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DaySwitcher } from './day-switcher.tsx'
+import { KeepForOffline } from '#app/pwa/keep-for-offline.tsx'
 import type { QuickProgressResult } from './quick-progress-form.tsx'
 import { StudentTodayCard } from './student-today-card.tsx'
 import { RefusedElsewhere, SyncStatus } from './sync-status.tsx'
@@ -137,6 +138,7 @@ export default function Today() {
         signInHref={`/sign-in?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}
       />
       <RefusedElsewhere refused={refusedElsewhere} />
+      <KeepForOffline studentIds={students.map((s) => s.id)} />
       {students.length === 0 ? (
         <Card>
           <p className="text-slate-700">{t('today.noStudents')}</p>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckView } from '#app/utils/api-types.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { recordCheckSchema } from '#shared/schemas/today.ts'
+import { clearSavedPages } from '#app/pwa/saved-pages.client.ts'
 import { fieldErrors } from '#shared/zod-errors.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 import { startCheckSync, type CheckSync } from './check-sync.client.ts'
@@ -51,7 +52,11 @@ export function useCheckSync(userId: string) {
       refused(item, message) {
         setRefused((prev) => [...prev, { item, message }])
       },
-      signedOut: setSignedOut,
+      signedOut(value) {
+        setSignedOut(value)
+        // The session is gone: the phone keeps no student's pages for it (the waiting taps stay, decision 016).
+        if (value) void clearSavedPages()
+      },
     })
     sync.current = engine
     return () => {

@@ -22,4 +22,7 @@ export const common = {
     caseload: 'Caseload',
     students: 'Students',
   },
+  offlineApp: {
+    savedCopy: 'Saved on this phone — loaded {{when}}',
+  },
 } as const
