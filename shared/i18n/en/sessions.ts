@@ -153,4 +153,10 @@ export const sessions = {
     minutesOwed_other: '{{count}} minutes are owed for that session.',
     saved: 'Made up the {{service}} session of {{session}}: {{minutes}} min on {{date}}.',
   },
+  // Group sessions (issue 15): one row per group and day on the week, recorded once for every student.
+  groups: {
+    studentsRequired: 'Tick the students of the group.',
+    tooMany_one: 'A group session names at most {{count}} student.',
+    tooMany_other: 'A group session names at most {{count}} students.',
+  },
 } as const
