@@ -32,14 +32,20 @@ async function membersOnDay(trx: Executor, services: Service[], date: IsoDate): 
   return members
 }
 
+/** The students' names, for the confirmation (the caller may record for each, so may read their names). */
+async function studentNames(trx: Executor, ids: string[]): Promise<Map<string, string>> {
+  const rows = await trx.selectFrom('students').select(['id', 'name']).where('id', 'in', ids.length ? ids : ['']).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
 export interface GroupRecording {
   groupName: string
   date: IsoDate
   /** The id the records written share; null when every student was already recorded. */
   groupSessionId: string | null
-  written: SessionRecord[]
+  written: (SessionRecord & { studentId: string; studentName: string })[]
   /** Students already recorded that day, left alone. */
-  skipped: { studentId: string; serviceId: string }[]
+  skipped: { studentId: string; serviceId: string; studentName: string }[]
 }
 
 /**
@@ -54,12 +60,15 @@ export async function recordGroupSession(
     const group = await groupOfService(trx, args.studentId, args.serviceId)
     const plan = planGroupRecording(await membersOnDay(trx, group.services, args.date), args.students, args.minutes)
     if (plan.strangers.length) throw new DomainError('BAD_REQUEST', t('refusals.groups.notInGroup', { group: group.name, date: formatDay(args.date) }), 'students')
+    const names = await studentNames(trx, args.students.map((s) => s.studentId))
     const groupSessionId = plan.writes.length ? randomUUID() : null
-    const written: SessionRecord[] = []
+    const written: GroupRecording['written'] = []
     for (const w of plan.writes) {
       const base = { studentId: w.studentId, serviceId: w.serviceId, date: args.date, actorId: args.actorId, now: args.now, today: args.today, groupSessionId: groupSessionId! }
-      written.push(await writeSession(trx, w.kind === 'delivered' ? { ...base, kind: 'delivered', minutes: w.minutes } : { ...base, kind: 'missed', reason: w.reason }))
+      const record = await writeSession(trx, w.kind === 'delivered' ? { ...base, kind: 'delivered', minutes: w.minutes } : { ...base, kind: 'missed', reason: w.reason })
+      written.push({ ...record, studentId: w.studentId, studentName: names.get(w.studentId) ?? '' })
     }
-    return { groupName: group.name, date: args.date, groupSessionId, written, skipped: plan.skipped }
+    const skipped = plan.skipped.map((s) => ({ ...s, studentName: names.get(s.studentId) ?? '' }))
+    return { groupName: group.name, date: args.date, groupSessionId, written, skipped }
   })
 }
