@@ -48,7 +48,7 @@ test('the speech provider records her group once, one student absent; each stude
   await expectNoSidewaysScroll(page)
   await form.getByRole('button', { name: 'Save group session' }).click()
 
-  const saved = `${GROUP}, ${DAY}: Leo Garcia delivered (25 min), Ava Brooks missed (student absent).`
+  const saved = `${GROUP}, ${DAY}: Ava Brooks missed (Student absent), Leo Garcia delivered (25 min).`
   await expect(page.getByRole('status').filter({ hasText: saved })).toBeVisible()
   const after = page.getByRole('region', { name: `${DAY} (today)` }).getByRole('listitem').filter({ hasText: `${GROUP} — 2 students` })
   await expect(after).toContainText('2 of 2 recorded')
@@ -62,11 +62,10 @@ test('the speech provider records her group once, one student absent; each stude
 
   // Each student's own log: their record, marked as from a group session.
   const ava = await sessionLogOf(page, 'Ava Brooks')
-  await expect(ava).toContainText('Missed')
-  await expect(ava).toContainText('student absent')
+  await expect(ava).toContainText('Missed: Student absent')
   await expect(ava).toContainText('Group session')
   const leo = await sessionLogOf(page, 'Leo Garcia')
-  await expect(leo).toContainText('25')
+  await expect(leo).toContainText('Delivered, 25 min (short by 5 min)')
   await expect(leo).toContainText('Group session')
   await expectNoSidewaysScroll(page)
 })
