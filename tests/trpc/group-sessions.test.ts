@@ -102,4 +102,19 @@ describe('group sessions (issue 15)', () => {
     expect((await trpcError(as('speech').sessions.recordGroup({ studentId: demo.leoId, serviceId: leo.id, date: TODAY, minutes: 0, students }))).code).toBe('BAD_REQUEST')
     expect(counts()).toEqual(before)
   })
+
+  test('a service keeps its group name only when delivered in a group, written in its audit row', async () => {
+    const base = { studentId: demo.mayaId, providerId: demo.users.caseManager, minutesPerSession: 20, weekdays: ['wed' as const], setting: 'pull-out' as const, startDate: '2026-10-01', endDate: '2027-06-11' }
+    await as('caseManager').services.create({ ...base, name: 'Reading group', grouping: 'group', groupName: '  Wednesday readers ' })
+    await as('caseManager').services.create({ ...base, name: 'Reading', grouping: 'individual', groupName: 'Wednesday readers' })
+    const services = await as('caseManager').services.list({ studentId: demo.mayaId })
+    expect(services.map((s) => [s.name, s.groupName])).toEqual([
+      ['Reading', null],
+      ['Reading group', 'Wednesday readers'],
+    ])
+    const audit = t.sqlite.prepare("select json_extract(after, '$.groupName') as g from audit_log where entity = 'service' and entity_id = ?").get(services[1]!.id)
+    expect(audit).toEqual({ g: 'Wednesday readers' })
+    const long = await trpcError(as('caseManager').services.create({ ...base, name: 'Reading', grouping: 'group', groupName: 'x'.repeat(81) }))
+    expect([long.code, long.message]).toEqual(['BAD_REQUEST', expect.stringContaining('80 characters')])
+  })
 })
