@@ -212,6 +212,8 @@ export interface ServicesTable {
   provider_id: string
   setting: 'push-in' | 'pull-out'
   grouping: 'group' | 'individual'
+  /** The group the provider gathers the student in ("Tuesday social skills group"); null when not in a group. */
+  group_name: ColumnType<string | null, string | null | undefined, string | null>
   start_date: string
   end_date: string
   created_at: string
@@ -249,6 +251,8 @@ export interface SessionRecordsTable {
   change_reason: string | null
   recorded_by: string | null
   recorded_at: string
+  /** Shared by the records one group recording wrote; null for a session recorded on its own. */
+  group_session_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface NotificationsTable {

@@ -23,7 +23,7 @@ interface Args {
 
 const DAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
-function schoolDays(from: string, to: string, closures: ReadonlySet<string>, weekdays: readonly string[]): string[] {
+export function schoolDays(from: string, to: string, closures: ReadonlySet<string>, weekdays: readonly string[]): string[] {
   const out: string[] = []
   for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
     const iso = d.toISOString().slice(0, 10)

@@ -7,6 +7,7 @@ import { seedNotes } from './seed-notes.ts'
 import { seedConcerns } from './seed-concerns.ts'
 import { seedServices } from './seed-services.ts'
 import { seedToday } from './seed-today.ts'
+import { seedGroup } from './seed-group.ts'
 
 export const DEMO_PASSWORD = 'samepage-demo'
 
@@ -129,6 +130,8 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       at,
       closures,
     })
+    // In the summer break the year's last sessions were recorded too; otherwise today's are still to do.
+    const recordThrough = today < seedDay ? today : previousDay(today)
     const { speechServiceId, otServiceId } = await seedServices(trx, {
       johnnyId,
       speechId: users.speech,
@@ -140,8 +143,18 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       closures,
       yearStart: year.start,
       yearEnd: year.end,
-      // In the summer break the year's last sessions were recorded too; otherwise today's are still to do.
-      recordThrough: today < seedDay ? today : previousDay(today),
+      recordThrough,
+    })
+    await seedGroup(trx, {
+      leoId,
+      avaId,
+      speechId: users.speech,
+      caseManagerId: users.caseManager,
+      at,
+      closures,
+      yearStart: year.start,
+      yearEnd: year.end,
+      recordThrough,
     })
     const notebookIds = await seedNotes(trx, { johnnyId, caseManagerId: users.caseManager, at, now })
     const { sharedConcernId, familyConcernId } = await seedConcerns(trx, { johnnyId, parentId: users.parent, caseManagerId: users.caseManager, speechServiceId, at })

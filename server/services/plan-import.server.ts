@@ -341,6 +341,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
           weekdays: s.weekdays,
           setting: s.setting,
           grouping: s.group ? 'group' : 'individual',
+          groupName: s.groupName,
           startDate: s.startDate,
           endDate: s.endDate,
           actorId,

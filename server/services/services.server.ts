@@ -19,6 +19,8 @@ export interface Service extends ServiceSchedule {
   providerName: string
   setting: 'push-in' | 'pull-out'
   grouping: 'group' | 'individual'
+  /** The group the provider gathers the student in (shared/group-sessions.ts); null when none. */
+  groupName: string | null
   terms: (ServiceTerm & { note: string | null })[]
   /** The term in force today or the latest one: what the plan says now. */
   current: ServiceTerm
@@ -41,6 +43,7 @@ export async function listServices(
       'users.name as provider_name',
       'services.setting',
       'services.grouping',
+      'services.group_name',
       'services.start_date',
       'services.end_date',
     ])
@@ -79,6 +82,7 @@ export async function listServices(
       providerName: r.provider_name,
       setting: r.setting,
       grouping: r.grouping,
+      groupName: r.group_name,
       startDate: r.start_date,
       endDate: r.end_date,
       terms: own,
@@ -105,6 +109,11 @@ async function assertProviderOnTeam(db: Executor, studentId: string, providerId:
   }
 }
 
+/** Only a service delivered in a group keeps a group name. */
+function groupNameOf(args: { grouping: 'group' | 'individual'; groupName?: string | null | undefined }): string | null {
+  return args.grouping === 'group' ? args.groupName?.trim() || null : null
+}
+
 export async function createService(
   db: DB,
   args: {
@@ -116,6 +125,7 @@ export async function createService(
     weekdays: Weekday[]
     setting: 'push-in' | 'pull-out'
     grouping: 'group' | 'individual'
+    groupName?: string | null | undefined
     startDate: string
     endDate: string
     actorId: string | null
@@ -144,6 +154,7 @@ export async function createService(
         provider_id: args.providerId,
         setting: args.setting,
         grouping: args.grouping,
+        group_name: groupNameOf(args),
         start_date: args.startDate,
         end_date: args.endDate,
         created_at: at,
@@ -167,7 +178,7 @@ export async function createService(
       entity: 'service',
       entityId: serviceId,
       action: 'create',
-      after: { key, name: args.name, providerId: args.providerId, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, setting: args.setting, grouping: args.grouping, startDate: args.startDate, endDate: args.endDate, ...args.auditNote },
+      after: { key, name: args.name, providerId: args.providerId, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, setting: args.setting, grouping: args.grouping, ...(groupNameOf(args) ? { groupName: groupNameOf(args) } : {}), startDate: args.startDate, endDate: args.endDate, ...args.auditNote },
     })
     return { serviceId }
   }

@@ -12,7 +12,7 @@ import { currentRecords, type SessionRecord } from './session-records.server.ts'
 import { listServices, type Service } from './services.server.ts'
 
 export interface ServiceSessions {
-  service: Pick<Service, 'id' | 'key' | 'name' | 'providerId' | 'providerName' | 'setting' | 'grouping' | 'startDate' | 'endDate' | 'current' | 'terms'>
+  service: Pick<Service, 'id' | 'key' | 'name' | 'providerId' | 'providerName' | 'setting' | 'grouping' | 'groupName' | 'startDate' | 'endDate' | 'current' | 'terms'>
   studentId: string
   rows: SessionRow<SessionRecord>[]
   /** Make-ups held in the range (they may repay sessions outside it). */
@@ -47,6 +47,7 @@ export async function sessionsForServices(db: DB, services: Service[], from: Iso
         providerName: service.providerName,
         setting: service.setting,
         grouping: service.grouping,
+        groupName: service.groupName,
         startDate: service.startDate,
         endDate: service.endDate,
         current: service.current,

@@ -32,12 +32,14 @@ export interface SessionRecord {
   changeReason: string | null
   recordedBy: string | null
   recordedAt: string
+  /** Shared by the records one group recording wrote; null for a session recorded on its own. */
+  groupSessionId: string | null
 }
 
 type Row = Pick<
   SessionRecordsTable,
   'id' | 'record_id' | 'version' | 'service_id' | 'date' | 'kind' | 'minutes' | 'reason' | 'note' | 'repays_date' | 'voided' | 'change_reason' | 'recorded_at'
-> & { recorded_by_name: string | null }
+> & { recorded_by_name: string | null; group_session_id: string | null }
 
 function shape(r: Row): SessionRecord {
   return {
@@ -55,6 +57,7 @@ function shape(r: Row): SessionRecord {
     changeReason: r.change_reason,
     recordedBy: r.recorded_by_name,
     recordedAt: r.recorded_at,
+    groupSessionId: r.group_session_id,
   }
 }
 
@@ -76,6 +79,7 @@ function baseQuery(db: Executor) {
       'sr.voided',
       'sr.change_reason',
       'sr.recorded_at',
+      'sr.group_session_id',
       'users.name as recorded_by_name',
     ])
 }
@@ -132,6 +136,8 @@ export interface SessionVersion {
   changeReason?: string | null
   recordedBy: string
   recordedAt: string
+  /** The group recording that wrote it; later versions keep it. */
+  groupSessionId?: string | null
 }
 
 /**
@@ -155,6 +161,7 @@ export function sessionRecordRow(v: SessionVersion, o: SessionOutcome): Insertab
     change_reason: v.changeReason ?? null,
     recorded_by: v.recordedBy,
     recorded_at: v.recordedAt,
+    group_session_id: v.groupSessionId ?? null,
   }
 }
 
@@ -172,73 +179,80 @@ async function saveVersion(
   return saved!
 }
 
-export async function recordSession(
-  db: DB,
-  args: RecordSessionInput & { actorId: string; now: Date; today: IsoDate },
-): Promise<SessionRecord> {
-  return db.transaction().execute(async (trx) => {
-    const service = await getService(trx, args.studentId, args.serviceId)
-    if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSession'), 'date')
-    const closures = closureSet(await closuresForStudent(trx, args.studentId))
-    const records = await currentRecords(trx, [service.id])
+export type RecordSessionArgs = RecordSessionInput & { actorId: string; now: Date; today: IsoDate }
 
-    if (args.kind === 'make_up') {
-      if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
-      // The schema refuses a make-up on or before its session already; this guards any other caller.
-      if (args.repaysDate >= args.date) {
-        throw new DomainError('BAD_REQUEST', t('services.formErrors.makeUpAfterSession', { date: formatDay(args.repaysDate) }), 'date')
-      }
-      const owed = isScheduledOn(service, closures, args.repaysDate)
-      if (!owed) {
-        throw new DomainError('BAD_REQUEST', t('refusals.noSessionToMakeUp', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
-      }
-      const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
-      const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) >= PENDING_DAYS
-      if (!(original?.kind === 'missed' || unrecorded)) {
-        throw new DomainError('BAD_REQUEST', t('refusals.sessionNotMissed', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
-      }
-      // Only what the school's policy owes can be repaid (the same rule as the checklist's owed minutes).
-      const missReason = original?.reason ?? 'unrecorded'
-      if (!(await makeUpReasonsForStudent(trx, args.studentId)).includes(missReason)) {
-        throw new DomainError(
-          'BAD_REQUEST',
-          t('refusals.noMakeUpOwed', { service: service.name, date: formatDay(args.repaysDate), reason: REASON_LABELS[missReason] }),
-          'repaysDate',
-        )
-      }
-      const left = remainingOwed(records, owed.minutes, args.repaysDate)
-      if (left <= 0) throw new DomainError('CONFLICT', t('refusals.madeUpInFull', { date: formatDay(args.repaysDate) }), 'repaysDate')
-      if (args.minutes > left) throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(args.repaysDate) }), 'minutes')
-    } else {
-      if (!isScheduledOn(service, closures, args.date)) {
-        throw new DomainError('BAD_REQUEST', t('refusals.noSessionScheduled', { service: service.name, date: formatDay(args.date) }), 'date')
-      }
-      const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)
-      if (existing) {
-        throw new DomainError('CONFLICT', t('refusals.alreadyRecorded', { date: formatDay(args.date), kind: existing.kind }), 'date')
-      }
+export function recordSession(db: DB, args: RecordSessionArgs): Promise<SessionRecord> {
+  return db.transaction().execute((trx) => writeSession(trx, args))
+}
+
+/**
+ * One new session record, by the rules of recording one, in the caller's transaction: a group recording writes
+ * each student's record through here, with the group's id.
+ */
+export async function writeSession(trx: Executor, args: RecordSessionArgs & { groupSessionId?: string }): Promise<SessionRecord> {
+  const service = await getService(trx, args.studentId, args.serviceId)
+  if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSession'), 'date')
+  const closures = closureSet(await closuresForStudent(trx, args.studentId))
+  const records = await currentRecords(trx, [service.id])
+
+  if (args.kind === 'make_up') {
+    if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
+    // The schema refuses a make-up on or before its session already; this guards any other caller.
+    if (args.repaysDate >= args.date) {
+      throw new DomainError('BAD_REQUEST', t('services.formErrors.makeUpAfterSession', { date: formatDay(args.repaysDate) }), 'date')
     }
+    const owed = isScheduledOn(service, closures, args.repaysDate)
+    if (!owed) {
+      throw new DomainError('BAD_REQUEST', t('refusals.noSessionToMakeUp', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
+    }
+    const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
+    const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) >= PENDING_DAYS
+    if (!(original?.kind === 'missed' || unrecorded)) {
+      throw new DomainError('BAD_REQUEST', t('refusals.sessionNotMissed', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
+    }
+    // Only what the school's policy owes can be repaid (the same rule as the checklist's owed minutes).
+    const missReason = original?.reason ?? 'unrecorded'
+    if (!(await makeUpReasonsForStudent(trx, args.studentId)).includes(missReason)) {
+      throw new DomainError(
+        'BAD_REQUEST',
+        t('refusals.noMakeUpOwed', { service: service.name, date: formatDay(args.repaysDate), reason: REASON_LABELS[missReason] }),
+        'repaysDate',
+      )
+    }
+    const left = remainingOwed(records, owed.minutes, args.repaysDate)
+    if (left <= 0) throw new DomainError('CONFLICT', t('refusals.madeUpInFull', { date: formatDay(args.repaysDate) }), 'repaysDate')
+    if (args.minutes > left) throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(args.repaysDate) }), 'minutes')
+  } else {
+    if (!isScheduledOn(service, closures, args.date)) {
+      throw new DomainError('BAD_REQUEST', t('refusals.noSessionScheduled', { service: service.name, date: formatDay(args.date) }), 'date')
+    }
+    const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)
+    if (existing) {
+      throw new DomainError('CONFLICT', t('refusals.alreadyRecorded', { date: formatDay(args.date), kind: existing.kind }), 'date')
+    }
+  }
 
-    const row = sessionRecordRow(
-      {
-        recordId: randomUUID(),
-        version: 1,
-        serviceId: service.id,
-        studentId: args.studentId,
-        date: args.date,
-        note: args.note || null,
-        recordedBy: args.actorId,
-        recordedAt: args.now.toISOString(),
-      },
-      args,
-    )
-    return saveVersion(
-      trx,
-      row,
-      { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date } },
-      args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
-    )
-  })
+  const row = sessionRecordRow(
+    {
+      recordId: randomUUID(),
+      version: 1,
+      serviceId: service.id,
+      studentId: args.studentId,
+      date: args.date,
+      note: args.note || null,
+      recordedBy: args.actorId,
+      recordedAt: args.now.toISOString(),
+      groupSessionId: args.groupSessionId ?? null,
+    },
+    args,
+  )
+  const group = args.groupSessionId ? { groupSessionId: args.groupSessionId } : {}
+  return saveVersion(
+    trx,
+    row,
+    { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date, ...group } },
+    args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
+  )
 }
 
 async function newVersion(
@@ -271,6 +285,7 @@ async function newVersion(
         changeReason: args.changeReason,
         recordedBy: args.actorId,
         recordedAt: args.now.toISOString(),
+        groupSessionId: current.groupSessionId,
       },
       { ...next, repaysDate: current.repaysDate },
     )

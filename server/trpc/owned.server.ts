@@ -1,10 +1,10 @@
 import type { DB } from '#db/client.server.ts'
 import { CONCERN_SIDE_LABELS } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import { canOwned, type OwnedAction, type OwnedFacts, ownedRefusal } from '#shared/permissions.ts'
+import { can, canOwned, type OwnedAction, type OwnedFacts, ownedRefusal } from '#shared/permissions.ts'
 import { concernOwnership } from '../services/concerns-read.server.ts'
 import { currentGoal } from '../services/goals.server.ts'
-import { memberAreas, type StudentAccess } from '../services/memberships.server.ts'
+import { memberAreas, resolveStudentAccess, type StudentAccess } from '../services/memberships.server.ts'
 import { recordVersions } from '../services/session-records.server.ts'
 import { getService } from '../services/services.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
@@ -46,6 +46,18 @@ export async function serviceCheck(ctx: StudentCtx, studentId: string, serviceId
     facts: { providesService: service.providerId === ctx.user.id },
     refusal: t('refusals.serviceProviderOnly', { provider: service.providerName, service: service.name }),
   }
+}
+
+/**
+ * The gate and the owned rule for another student than the procedure's own (a group session names several):
+ * the same refusals as if the person had asked about that student alone.
+ */
+export async function requireMayRecordFor(ctx: StudentCtx, studentId: string, serviceId: string): Promise<void> {
+  const access = await resolveStudentAccess(ctx.db, ctx.user.id, studentId)
+  if (!access) throw new DomainError('NOT_FOUND', t('refusals.studentNotFound'))
+  if (!can(access.role, 'sessions.record')) throw new DomainError('FORBIDDEN', t('refusals.roleCannot'))
+  const other = { ...ctx, access }
+  requireOwned(other, 'sessions.recordForService', await serviceCheck(other, studentId, serviceId))
 }
 
 /** A session record belongs to the service it was recorded for: its provider owns the record. */

@@ -256,6 +256,8 @@ export const serviceSchema = record(
     weekdays: list(weekdaySchema, expects('weekdays'), 5).min(1, { error: () => t('domain.planImport.empty', { what: t('domain.planImport.expects.someWeekday') }) }),
     setting: oneOf(['push-in', 'pull-out'], expects('setting')),
     group: z.boolean({ error: (iss) => missingOr(iss.input, expects('boolean'), () => t('domain.planImport.notBoolean', { value: showValue(iss.input) })) }),
+    // Added in issue 15 (optional, so every earlier file stays valid): the group a group service gathers students in.
+    groupName: text(expects('groupName'), 80, 'one-line').optional(),
     startDate: planDateSchema,
     endDate: planDateSchema,
   },

@@ -213,6 +213,10 @@ describe('shape rules', () => {
     expectOne((p) => (p.team[0]!.role = 'speech'), 'team[0].role', /"speech" is not a team role/)
     expectOne((p) => (p.student.grade = 13), 'student.grade', '13 is out of range: a whole number 0–12 expected (0 for kindergarten)')
     expectOne((p) => (p.services[0]!.group = 'no'), 'services[0].group', '"no" is not true or false: true or false expected')
+    // groupName is optional (issue 15); given, it is one line of up to 80 characters.
+    expect(errorsOf((p) => Object.assign(p.services[0]!, { group: true, groupName: 'Tuesday social skills group' }))).toEqual([])
+    expectOne((p) => Object.assign(p.services[0]!, { groupName: 'x'.repeat(81) }), 'services[0].groupName', /too long|81 characters/)
+    expectOne((p) => Object.assign(p.services[0]!, { groupName: '' }), 'services[0].groupName', 'is empty: a group name expected')
     const errors = errorsOf((p) => {
       p.services[0]!.key = 'Speech Therapy'
       p.sessions = []

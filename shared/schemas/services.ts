@@ -28,6 +28,12 @@ export const missedReasonSchema = z.enum(MISSED_REASONS, {
 
 const noteSchema = textSchema(() => t('services.noteLabel'), 'multi-line').max(500).optional()
 
+/** The group a service delivered in a group gathers the student in (shared/group-sessions.ts); kept only for a group service. */
+export const GROUP_NAME_MAX = 80
+const groupNameSchema = textSchema(() => t('services.groups.nameLabel'), 'one-line').max(GROUP_NAME_MAX, {
+  error: () => t('services.groups.nameTooLong', { max: GROUP_NAME_MAX }),
+})
+
 const serviceBase = z.object({
   // A name left empty reaches the schema as "not given": the same sentence either way.
   name: textSchema(() => t('services.nameLabel'), 'one-line', { error: () => t('services.nameRequired') })
@@ -38,6 +44,7 @@ const serviceBase = z.object({
   weekdays: weekdaysSchema,
   setting: z.enum(['push-in', 'pull-out'], { error: () => t('services.settingRequired') }),
   grouping: z.enum(['group', 'individual'], { error: () => t('services.groupingRequired') }),
+  groupName: groupNameSchema.optional(),
   startDate: isoDateSchema,
   endDate: isoDateSchema,
 })

@@ -10,7 +10,8 @@ const EXPECTED: Record<DemoUserKey, { sees: Record<string, string>; neverSees: s
     sees: { 'Ava Brooks': 'Paraprofessional', 'Johnny Miller': 'Paraprofessional', 'Leo Garcia': 'Paraprofessional' },
     neverSees: ['Maya Thompson'],
   },
-  speech: { sees: { 'Johnny Miller': 'Service provider' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
+  // Priya also runs Leo's and Ava's social skills group.
+  speech: { sees: { 'Ava Brooks': 'Service provider', 'Johnny Miller': 'Service provider', 'Leo Garcia': 'Service provider' }, neverSees: ['Maya Thompson'] },
   ot: { sees: { 'Johnny Miller': 'Service provider' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
   parent: { sees: { 'Johnny Miller': 'Parent or guardian' }, neverSees: ['Maya Thompson', 'Leo Garcia', 'Ava Brooks'] },
   admin: {

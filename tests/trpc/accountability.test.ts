@@ -186,16 +186,30 @@ describe('accountability router', () => {
       alerts: s.alerts,
     })
 
+    // Priya's social skills group (Leo and Ava), recorded in full: after Johnny's, which are further behind.
+    const groupRows = () =>
+      [
+        [demo.avaId, 'Ava Brooks'],
+        [demo.leoId, 'Leo Garcia'],
+      ].map(([studentId, studentName]) => ({
+        studentId,
+        studentName,
+        serviceKey: 'social-skills',
+        serviceName: 'Social skills',
+        providerId: demo.users.speech,
+        providerName: 'Priya Shah',
+        deliveryRate: 1,
+        balance: 0,
+        alerts: [],
+      }))
+
     test('the case manager sees Johnny’s two services, furthest behind first (speech 0.773 before OT 0.879)', async () => {
       const rows = await caller('caseManager').accountability.caseload({ asOf: AS_OF })
-      expect(rows).toEqual([
-        { studentId: demo.johnnyId, ...row(SPEECH, demo.users.speech) },
-        { studentId: demo.johnnyId, ...row(OT, demo.users.ot) },
-      ])
+      expect(rows).toEqual([{ studentId: demo.johnnyId, ...row(SPEECH, demo.users.speech) }, { studentId: demo.johnnyId, ...row(OT, demo.users.ot) }, ...groupRows()])
     })
 
     test('each provider sees only the services they provide', async () => {
-      expect(await caller('speech').accountability.caseload({ asOf: AS_OF })).toEqual([{ studentId: demo.johnnyId, ...row(SPEECH, demo.users.speech) }])
+      expect(await caller('speech').accountability.caseload({ asOf: AS_OF })).toEqual([{ studentId: demo.johnnyId, ...row(SPEECH, demo.users.speech) }, ...groupRows()])
       expect(await caller('ot').accountability.caseload({ asOf: AS_OF })).toEqual([{ studentId: demo.johnnyId, ...row(OT, demo.users.ot) }])
     })
 
@@ -216,6 +230,8 @@ describe('accountability router', () => {
       expect(rows.map((r) => [r.studentName, r.serviceKey, r.deliveryRate, r.balance])).toEqual([
         ['Johnny Miller', 'speech', 0.773, 150],
         ['Johnny Miller', 'ot', 0.879, 15],
+        ['Ava Brooks', 'social-skills', 1, 0],
+        ['Leo Garcia', 'social-skills', 1, 0],
       ])
       expect(rows).toEqual(await caller('caseManager').accountability.caseload({ asOf: AS_OF }))
     })

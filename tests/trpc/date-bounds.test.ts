@@ -103,6 +103,12 @@ export const CASES: Case[] = [
     input: (d) => ({ studentId: d.johnnyId, serviceId: d.speechServiceId, kind: 'make_up', minutes: 30, date: TODAY, repaysDate: TODAY }),
   },
   {
+    path: 'sessions.recordGroup',
+    user: 'caseManager',
+    dates: ['date'],
+    input: (d) => ({ studentId: d.johnnyId, serviceId: d.speechServiceId, date: TODAY, minutes: 30, students: [{ studentId: d.johnnyId, present: true }] }),
+  },
+  {
     path: 'checks.record',
     user: 'caseManager',
     dates: ['date'],
@@ -173,8 +179,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(25)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(31)
+    expect(CASES.length).toBe(26)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(32)
   })
 })
 

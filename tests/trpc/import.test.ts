@@ -171,9 +171,9 @@ describe('plan import (imports.plan and importPlan)', () => {
       ['reading', 1, 'minutes', 90],
     ])
     const services = await speech.services.list({ studentId })
-    expect(services.map((s) => [s.key, s.providerName, s.current.minutesPerSession, s.current.weekdays, s.grouping])).toEqual([
-      ['ot', 'Jordan Lee', 45, ['wed'], 'group'],
-      ['speech', 'Priya Shah', 30, ['tue', 'thu'], 'individual'],
+    expect(services.map((s) => [s.key, s.providerName, s.current.minutesPerSession, s.current.weekdays, s.grouping, s.groupName])).toEqual([
+      ['ot', 'Jordan Lee', 45, ['wed'], 'group', 'Wednesday motor group'],
+      ['speech', 'Priya Shah', 30, ['tue', 'thu'], 'individual', null],
     ])
     const log = await speech.sessions.log({ studentId })
     expect(log).toHaveLength(20)

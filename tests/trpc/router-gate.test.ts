@@ -164,6 +164,11 @@ describe('owned actions: every procedure × role × own and other record', () =>
   const plain = { means: 'Johnny talks about his day.', looksLike: 'He tells two things.', adultsHelp: 'We ask him.', measure: 'Weekly.' }
   const CASES: Record<string, { records: RecordKey[]; input: (id: string) => Record<string, unknown> }> = {
     'sessions.record': { records: ['speechService', 'otService'], input: (serviceId) => ({ serviceId, kind: 'delivered', date: TODAY, minutes: 30 }) },
+    // Johnny's services are individual: the owned check comes first, then the group rule refuses (BAD_REQUEST).
+    'sessions.recordGroup': {
+      records: ['speechService', 'otService'],
+      input: (serviceId) => ({ serviceId, date: TODAY, minutes: 30, students: [{ studentId: demo.johnnyId, present: true }] }),
+    },
     'sessions.correct': { records: ['speechSession', 'otSession'], input: (recordId) => ({ recordId, note: 'Checked.', changeReason: 'A note was missing.' }) },
     'sessions.void': { records: ['speechSession', 'otSession'], input: (recordId) => ({ recordId, changeReason: 'Recorded twice.' }) },
     'goals.updatePlain': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, plain }) },

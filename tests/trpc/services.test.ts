@@ -653,13 +653,16 @@ describe('services, sessions and school settings routers', () => {
   describe('sessions.week', () => {
     const week = (user: DemoUserKey, weekOf?: string) => as(user).sessions.week(weekOf ? { weekOf } : {})
     const keys = (w: Awaited<ReturnType<typeof week>>) => w.students.flatMap((s) => s.services.map((x) => `${s.name}: ${x.service.key}`))
+    const johnnyOf = (w: Awaited<ReturnType<typeof week>>) => w.students.find((s) => s.id === demo.johnnyId)!
+    // Priya's social skills group (Leo and Ava, Mon/Wed) is on her week and on Dana's.
+    const GROUP = ['Leo Garcia: social-skills']
 
     test('the speech provider sees only speech, the OT provider only OT; the seeded unrecorded sessions are unrecorded', async () => {
       const speech = await week('speech', '2026-10-19')
       expect(speech.days).toEqual(['2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23'])
-      expect(keys(speech)).toEqual(['Johnny Miller: speech'])
-      expect(speech.students[0]).toMatchObject({ id: demo.johnnyId, role: 'provider' })
-      expect(speech.students[0]!.services[0]!.rows.map((r) => [r.date, r.status, r.owedMinutes])).toEqual(SPEECH_UNRECORDED.map((d) => [d, 'unrecorded', 30]))
+      expect(keys(speech)).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: speech', ...GROUP])
+      expect(johnnyOf(speech)).toMatchObject({ id: demo.johnnyId, role: 'provider' })
+      expect(johnnyOf(speech).services[0]!.rows.map((r) => [r.date, r.status, r.owedMinutes])).toEqual(SPEECH_UNRECORDED.map((d) => [d, 'unrecorded', 30]))
       const ot = await week('ot', '2026-10-19')
       expect(keys(ot)).toEqual(['Johnny Miller: ot'])
       expect(ot.students[0]!.services[0]!.rows.map((r) => [r.date, r.status])).toEqual([['2026-10-21', 'delivered']])
@@ -667,8 +670,8 @@ describe('services, sessions and school settings routers', () => {
 
     test('the case manager sees speech and OT for Johnny, and nothing for students without services', async () => {
       const w = await week('caseManager', '2026-10-19')
-      expect(keys(w)).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech'])
-      expect(w.students.map((s) => s.role)).toEqual(['case_manager'])
+      expect(keys(w)).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: ot', 'Johnny Miller: speech', ...GROUP])
+      expect(w.students.map((s) => s.role)).toEqual(['case_manager', 'case_manager', 'case_manager'])
       // Once Maya has a service, the case manager's week shows it too (and her providers' do not change).
       await as('caseManager').services.create({
         studentId: demo.mayaId,
@@ -681,8 +684,14 @@ describe('services, sessions and school settings routers', () => {
         startDate: '2026-10-01',
         endDate: '2027-06-11',
       })
-      expect(keys(await week('caseManager', '2026-10-19'))).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech', 'Maya Thompson: reading-intervention'])
-      expect(keys(await week('speech', '2026-10-19'))).toEqual(['Johnny Miller: speech'])
+      expect(keys(await week('caseManager', '2026-10-19'))).toEqual([
+        'Ava Brooks: social-skills',
+        'Johnny Miller: ot',
+        'Johnny Miller: speech',
+        ...GROUP,
+        'Maya Thompson: reading-intervention',
+      ])
+      expect(keys(await week('speech', '2026-10-19'))).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: speech', ...GROUP])
     })
 
     test.each(['para', 'parent', 'admin'] as const)('%s gets an empty week', async (user) => {
@@ -694,7 +703,7 @@ describe('services, sessions and school settings routers', () => {
       expect((await week('speech', '2026-10-22')).weekOf).toBe('2026-10-19')
       const now = await week('speech')
       expect([now.weekOf, now.today]).toEqual(['2026-11-16', TODAY])
-      expect(now.students[0]!.services[0]!.rows.map((r) => [r.date, r.status])).toEqual([
+      expect(johnnyOf(now).services[0]!.rows.map((r) => [r.date, r.status])).toEqual([
         [TODAY, 'pending'],
         ['2026-11-19', 'upcoming'],
       ])
@@ -702,7 +711,7 @@ describe('services, sessions and school settings routers', () => {
 
     test('Thanksgiving week has only Tuesday’s speech and Wednesday’s OT', async () => {
       const w = await week('caseManager', '2026-11-23')
-      expect(w.students[0]!.services.map((s) => [s.service.key, s.rows.map((r) => r.date)])).toEqual([
+      expect(johnnyOf(w).services.map((s) => [s.service.key, s.rows.map((r) => r.date)])).toEqual([
         ['ot', ['2026-11-25']],
         ['speech', ['2026-11-24']],
       ])
@@ -781,9 +790,9 @@ describe('services, sessions and school settings routers', () => {
     // Issue 14: what a change does is shown before it is made, computed with the session rules the pages use.
     test('closureChange tells what adding or removing a closure does to the sessions, and writes nothing', async () => {
       const before = counts()
-      // Thursday 3 December: Johnny's speech session; Monday 7 December: no service meets on Mondays.
+      // Thursday 3 December: Johnny's speech session; Friday 4 December: no service meets on Fridays.
       expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-12-03' })).toEqual({ dates: ['2026-12-03'], sessions: 1, students: 1, label: null })
-      expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-12-07' })).toMatchObject({ sessions: 0, students: 0 })
+      expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-12-04' })).toMatchObject({ sessions: 0, students: 0 })
       // Thanksgiving is a Thursday: removing it makes its speech session due again.
       expect(await as('admin').schools.closureChange({ ...school(), change: 'remove', date: '2026-11-26' })).toEqual({
         dates: ['2026-11-26'],
@@ -791,8 +800,8 @@ describe('services, sessions and school settings routers', () => {
         students: 1,
         label: 'Thanksgiving',
       })
-      // A week: Tue and Thu speech, Wed OT.
-      expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-11-30', endDate: '2026-12-04' })).toMatchObject({ sessions: 3, students: 1 })
+      // A week: Tue and Thu speech, Wed OT, and the Mon and Wed social skills group of Leo and Ava.
+      expect(await as('admin').schools.closureChange({ ...school(), change: 'add', date: '2026-11-30', endDate: '2026-12-04' })).toMatchObject({ sessions: 7, students: 3 })
       expect(counts()).toEqual(before)
       const missing = await trpcError(as('admin').schools.closureChange({ ...school(), change: 'remove', date: '2026-12-03' }))
       expect([missing.code, missing.message]).toEqual(['NOT_FOUND', '2026-12-03 is not a closure.'])

@@ -109,8 +109,9 @@ describe('session records (issue #5 rules)', () => {
       as(user)
         .sessions.week({ weekOf: '2026-11-09' })
         .then((w) => w.students.flatMap((s) => s.services.map((x) => `${s.name}: ${x.service.key}`)).sort())
-    expect(await services('speech')).toEqual(['Johnny Miller: speech'])
-    expect(await services('caseManager')).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech'])
+    // Both see Priya's social skills group of Leo and Ava too.
+    expect(await services('speech')).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: speech', 'Leo Garcia: social-skills'])
+    expect(await services('caseManager')).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: ot', 'Johnny Miller: speech', 'Leo Garcia: social-skills'])
     expect(await services('para')).toEqual([])
     expect(await services('parent')).toEqual([])
   })

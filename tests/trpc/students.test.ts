@@ -7,7 +7,8 @@ import { trpcError } from './call.ts'
 // docs/roles.md and docs/domain.md#demo: who sees which demo student, and as what. null: not visible at all.
 const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null; others: StudentRole | null }> = {
   caseManager: { johnny: 'case_manager', maya: 'case_manager', others: 'case_manager' },
-  speech: { johnny: 'provider', maya: null, others: null },
+  // Priya runs Leo's and Ava's social skills group.
+  speech: { johnny: 'provider', maya: null, others: 'provider' },
   ot: { johnny: 'provider', maya: null, others: null },
   para: { johnny: 'para', maya: null, others: 'para' },
   parent: { johnny: 'parent', maya: null, others: null },

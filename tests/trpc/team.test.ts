@@ -111,7 +111,7 @@ describe('team router', () => {
       }
       expect((await para.students.mine()).map((s) => s.name)).toEqual(['Ava Brooks', 'Leo Garcia'])
       expect((await cm().team.list({ studentId: demo.johnnyId })).map((m) => m.role)).toEqual(['case_manager', 'provider', 'parent', 'provider'])
-      expect(countRows(t.sqlite, 'team_members')).toBe(10) // stamped, not deleted
+      expect(countRows(t.sqlite, 'team_members')).toBe(12) // stamped, not deleted (Priya is on Leo's and Ava's teams too)
     })
 
     test('inviting someone already on the team is a CONFLICT naming the email field, and writes nothing', async () => {

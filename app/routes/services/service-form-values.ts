@@ -10,6 +10,7 @@ export type ServiceFormValues = {
   weekdays: string[]
   setting: string
   grouping: string
+  groupName: string
   startDate: string
   endDate: string
 }

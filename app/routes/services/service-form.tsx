@@ -117,6 +117,7 @@ export function ServiceForm({ values, providers, failure, busy, cancelTo }: Reco
           options={c.options.map(([value, label]) => ({ value, label: t(label) }))}
         />
       ))}
+      <Field label={t('services.groups.nameLabel')} name="groupName" hint={t('services.groups.nameHint')} defaultValue={values.groupName} errors={errors.groupName} />
       <Field label={t('services.startDate')} name="startDate" type="date" hint={t('services.startDateHint')} defaultValue={values.startDate} errors={errors.startDate} />
       <Field label={t('services.endDate')} name="endDate" type="date" defaultValue={values.endDate} errors={errors.endDate} />
       <FormActions busy={busy} submitLabel={t('services.saveService')} cancelTo={cancelTo} footnote={t('services.scheduledFootnote')} />

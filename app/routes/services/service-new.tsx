@@ -38,6 +38,7 @@ const EMPTY_SERVICE: ServiceFormValues = {
   weekdays: [],
   setting: 'pull-out',
   grouping: 'individual',
+  groupName: '',
   startDate: '',
   endDate: '',
 }

@@ -50,6 +50,7 @@ export function ServicesCard({ services, studentId, canManage }: { services: Ser
                   end: fullDate(s.endDate),
                 })}
               </p>
+              {s.grouping === 'group' && s.groupName ? <p className="text-sm text-slate-700">{t('services.groups.inGroup', { name: s.groupName })}</p> : null}
               {s.terms.length > 1 ? (
                 <ul className="space-y-1 text-sm text-slate-700" aria-label={t('services.amendmentsTo', { name: s.name })}>
                   {s.terms.slice(1).map((term) => (

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { t } from '#shared/i18n/i18n.ts'
 import { sessionFormSchema, type SessionForm } from '#shared/schemas/services.ts'
-import type { SessionActionData, SessionIntent } from './session-forms.ts'
+import type { SessionActionData, SingleSessionIntent } from './session-forms.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 
@@ -11,9 +11,9 @@ const SAVED = {
   make_up: 'sessions.savedMakeUp',
   correct: 'sessions.savedCorrect',
   void: 'sessions.savedVoid',
-} as const satisfies Record<SessionIntent, string>
+} as const satisfies Record<SingleSessionIntent, string>
 
-function isIntent(value: unknown): value is SessionIntent {
+function isIntent(value: unknown): value is SingleSessionIntent {
   return typeof value === 'string' && value in SAVED
 }
 

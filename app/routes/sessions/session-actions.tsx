@@ -62,7 +62,7 @@ function Hidden({ fields }: { fields: Record<string, string> }) {
   )
 }
 
-function SessionForm({
+export function SessionForm({
   intent,
   target,
   hidden,
@@ -96,7 +96,7 @@ function SessionForm({
   )
 }
 
-function ReasonOptions() {
+export function ReasonOptions() {
   const { t } = useTranslation()
   return (
     <>

@@ -3,7 +3,9 @@
  * intent and its target (a session: "serviceId:date"; a record: its id; a make-up: the service id), so the
  * answer comes back to the form that asked: its errors under its fields, and what was typed kept.
  */
-export type SessionIntent = 'delivered' | 'missed' | 'make_up' | 'correct' | 'void'
+export type SingleSessionIntent = 'delivered' | 'missed' | 'make_up' | 'correct' | 'void'
+/** A group session recorded once (group-session-row.tsx); its target is the group's key and the day. */
+export type SessionIntent = SingleSessionIntent | 'group'
 
 /** A saved make-up, so its confirmation can name the session it repaid. */
 export interface MadeUp {

@@ -177,6 +177,7 @@ function RecordLine({
     <div id={`record-${record.recordId}`} className="space-y-1">
       <p className="flex flex-wrap items-center gap-2">
         {children}
+        {record.groupSessionId ? <StatusBadge tone="info">{t('sessions.groups.fromGroup')}</StatusBadge> : null}
         {record.voided ? (
           <span className="text-slate-700">
             <s>{describeRecord(record)}</s>

@@ -9,6 +9,7 @@ import { Card } from '#app/components/card.tsx'
 import { ChangeRecordForms, RecordSessionForms } from './session-actions.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { MadeUpLines, Repays, SavedMessage, VersionsLabel } from './session-record-parts.tsx'
+import { GroupSessionItem, groupDaySessions } from './group-session-row.tsx'
 
 export interface WeekStudent {
   id: string
@@ -36,6 +37,7 @@ export function SessionWeekDay({
   const makeUps = students.flatMap((student) =>
     student.services.flatMap((svc) => svc.makeUps.filter((m) => m.date === date).map((record) => ({ student, svc, record }))),
   )
+  const { groups, single } = groupDaySessions(sessions)
   const { t } = useTranslation()
   const closed = closures.filter((c) => c.date === date)
   const headingId = `day-${date}`
@@ -51,7 +53,16 @@ export function SessionWeekDay({
         closed.length ? null : <p className="text-slate-700">{t('sessions.noSessionsScheduled')}</p>
       ) : (
         <ul className="divide-y divide-slate-200" aria-labelledby={headingId}>
-          {sessions.map(({ student, svc, row }) => (
+          {groups.map((group) => (
+            <GroupSessionItem
+              key={group.key}
+              group={group}
+              date={date}
+              result={result}
+              renderMember={({ student, svc, row }) => <SessionItem key={svc.service.id} student={student} svc={svc} row={row} result={result} />}
+            />
+          ))}
+          {single.map(({ student, svc, row }) => (
             <SessionItem key={`${svc.service.id}-${row.date}`} student={student} svc={svc} row={row} result={result} />
           ))}
           {makeUps.map(({ student, svc, record }) => (

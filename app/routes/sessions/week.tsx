@@ -8,6 +8,7 @@ import { SessionWeekDay } from './session-week-day.tsx'
 import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from './session-action.server.ts'
+import { groupSessionAction } from './group-session-action.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -27,7 +28,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   requireUser(context, request)
-  return sessionAction(context, await request.formData())
+  const form = await request.formData()
+  return form.get('intent') === 'group' ? groupSessionAction(context, form) : sessionAction(context, form)
 }
 
 const WEEK_LINK = `${buttonClasses('secondary')} px-2 text-center text-sm sm:px-4 sm:text-base`

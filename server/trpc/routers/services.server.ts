@@ -17,7 +17,9 @@ import { correctSession, recordSession, recordVersions, voidSession } from '../.
 import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
 import { amendService, createService, listServices } from '../../services/services.server.ts'
 import { viewDate } from '../as-of.server.ts'
-import { requireOwned, serviceCheck, sessionRecordCheck } from '../owned.server.ts'
+import { requireMayRecordFor, requireOwned, serviceCheck, sessionRecordCheck } from '../owned.server.ts'
+import { groupOfService, recordGroupSession } from '../../services/group-sessions.server.ts'
+import { recordGroupSessionSchema } from '#shared/schemas/group-sessions.ts'
 import { authedProcedure, recordCaseloadRead, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 export const servicesRouter = router({
@@ -50,6 +52,19 @@ export const sessionsRouter = router({
     .mutation(async ({ ctx, input }) => {
       requireOwned(ctx, 'sessions.recordForService', await serviceCheck(ctx, input.studentId, input.serviceId))
       return recordSession(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) })
+    }),
+  /** A group session recorded once: each student named must be one the caller may record for (owned, per student). */
+  recordGroup: studentProcedure('sessions.record', 'sessions.recordForService')
+    .input(recordGroupSessionSchema)
+    .mutation(async ({ ctx, input }) => {
+      requireOwned(ctx, 'sessions.recordForService', await serviceCheck(ctx, input.studentId, input.serviceId))
+      const group = await groupOfService(ctx.db, input.studentId, input.serviceId)
+      for (const { studentId } of input.students) {
+        const service = group.services.find((s) => s.studentId === studentId)
+        // A student outside the group is refused by the recording itself, in words that name nobody.
+        if (service) await requireMayRecordFor(ctx, studentId, service.id)
+      }
+      return recordGroupSession(ctx.db, { ...input, actorId: ctx.user.id, now: ctx.now(), today: localIsoDate(ctx.now()) })
     }),
   correct: studentProcedure('sessions.record', 'sessions.recordForService')
     .input(correctSessionSchema)

@@ -242,6 +242,7 @@ export const domain = {
       category: 'a category',
       accommodation: 'an accommodation { title, description, category, applies, startDate }',
       serviceName: 'the service’s name',
+      groupName: 'a group name',
       setting: 'a setting',
       service: 'a service { key, name, providerEmail, minutesPerSession, weekdays, setting, group, startDate, endDate }',
       note: 'a note',

@@ -152,4 +152,8 @@ export const refusals = {
     nothingToTakeBack: 'Only the opening step stands: there is no step to take back.',
     stepMoved: 'The concern is at step {{current}} now, not step {{step}}: reload the page and look again.',
   },
+  groups: {
+    notAGroup: '{{service}} is not delivered in a group: record its sessions one by one.',
+    notInGroup: 'A student named is not in the {{group}} on {{date}}. Reload the page and tick the students again.',
+  },
 } as const

@@ -74,4 +74,11 @@ export const services = {
     minutesRange: 'Enter minutes from {{min}} to {{max}}.',
     makeUpAfterSession: 'A make-up is held after the session it repays: choose a school day after {{date}}.',
   },
+  // A service delivered in a group names its group (issue 15): the provider records the group's sessions once.
+  groups: {
+    nameLabel: 'Group name (for a group service)',
+    nameHint: 'The group the provider gathers students in, such as “Tuesday social skills group”. Students whose services have the same provider and group name are recorded together.',
+    nameTooLong: 'Keep the group name to {{max}} characters.',
+    inGroup: 'Group: {{name}}',
+  },
 } as const
