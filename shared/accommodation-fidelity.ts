@@ -91,3 +91,11 @@ export function recentFidelity(input: FidelityInput & { from: IsoDate }): Fideli
 export function fidelitySinceStart(input: Omit<FidelityInput, 'from'>): Fidelity {
   return accommodationFidelity(input)
 }
+
+/**
+ * What "All as planned" records as used: every support that applies on the day (not the conditional ones,
+ * which apply only when their subject or test happened) and has no record yet. Recorded ones keep theirs.
+ */
+export function asPlannedTargets<R extends { applicability: 'applies' | 'conditional'; recorded: boolean }>(rows: readonly R[]): R[] {
+  return rows.filter((r) => r.applicability === 'applies' && !r.recorded)
+}

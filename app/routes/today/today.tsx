@@ -15,6 +15,7 @@ import { useCheckSync } from './use-check-sync.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
+import { asPlannedTargets } from '#shared/accommodation-fidelity.ts'
 import { todayFormEchoSchema, todayFormSchema, type TodayFormEcho } from '#shared/schemas/today.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 
@@ -54,6 +55,11 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
   const parsed = parseForm(form, todayFormSchema)
   if (!parsed.ok) return refused(typed.value, parsed)
   const submitted = parsed.value
+  if (submitted.intent === 'allAsPlanned') {
+    const result = await recordAllAsPlanned(context, submitted)
+    if (result.ok) return redirect(`${new URL(request.url).pathname}?date=${encodeURIComponent(submitted.date)}`)
+    return refused(typed.value, result)
+  }
   if (submitted.intent === 'check') {
     const { intent: _intent, ...check } = submitted
     const result = await actionResult(() => context.trpc.checks.record({ ...check, clientId: crypto.randomUUID() }))
@@ -67,10 +73,24 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
   return refused(typed.value, result)
 }
 
+/** Without scripts: the same choice of supports the phone makes (asPlannedTargets), each through checks.record. */
+async function recordAllAsPlanned(context: ActionFunctionArgs['context'], { studentId, date }: { studentId: string; date: string }) {
+  const day = await actionResult(() => context.trpc.today.forMe({ date }))
+  if (!day.ok) return day
+  const student = day.data.students.find((s) => s.id === studentId)
+  if (!student) return { ok: false as const, message: t('today.quick.studentNotFound'), fieldErrors: {} }
+  const targets = asPlannedTargets(student.accommodations.map((a) => ({ id: a.id, applicability: a.applicability, recorded: a.check !== null })))
+  for (const a of targets) {
+    const saved = await actionResult(() => context.trpc.checks.record({ studentId, accommodationId: a.id, date, status: 'used', clientId: crypto.randomUUID() }))
+    if (!saved.ok) return saved
+  }
+  return { ok: true as const }
+}
+
 /** A refusal said where it belongs: beside the tapped row, or in the progress form with what was typed. */
 function refused(typed: TodayFormEcho, failure: Omit<FormFailure, 'ok'>): CheckFailure | QuickProgressResult {
   const { message } = failure
-  if (typed.intent === 'check') return { intent: 'check', ok: false, accommodationId: typed.accommodationId, message, fieldErrors: failure.fieldErrors }
+  if (typed.intent !== 'progress') return { intent: 'check', ok: false, accommodationId: typed.accommodationId, message, fieldErrors: failure.fieldErrors }
   const fieldErrors = { ...failure.fieldErrors }
   if (fieldErrors.goalId) fieldErrors.goalId = [t('today.chooseGoal')]
   const { goalId, value, promptLevel, regulation, note } = typed
@@ -94,7 +114,7 @@ export default function Today() {
   const refusedElsewhere = sync.refused.filter((r) => !rowsOnScreen.has(checkKey(r.item.accommodationId, r.item.date)))
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <div className="space-y-1">
         {date === today ? (
           <>
@@ -150,12 +170,14 @@ export default function Today() {
             today={today}
             recordable={recordable}
             me={me.name}
+            userId={me.id}
             waiting={sync.waiting}
             confirmed={sync.confirmed}
             refused={sync.refused}
             rowFailure={rowFailure}
             progressResult={progressResult?.studentId === s.id ? progressResult : null}
             tap={sync.tap}
+            tapAll={(changes) => changes.forEach(({ change }) => sync.tap(change))}
           />
         ))
       )}

@@ -107,4 +107,18 @@ export const today = {
   promptChoice: {
     choose: 'Choose how much help…',
   },
+  // Issue 15: a typical day in two taps per student.
+  quick: {
+    allAsPlanned_one: 'All as planned: {{count}} support used',
+    allAsPlanned_other: 'All as planned: {{count}} supports used',
+    allAsPlannedLabel_one: 'All as planned for {{name}}: record {{count}} support as used',
+    allAsPlannedLabel_other: 'All as planned for {{name}}: record {{count}} supports as used',
+    change: 'Change',
+    changeLabel: 'Change {{title}} ({{status}})',
+    other: 'Other…',
+    otherLabel: 'Other choices: {{title}}',
+    keep: 'Keep as it is',
+    keepLabel: 'Keep {{title}} as it is',
+    studentNotFound: 'That student is not on your Today page.',
+  },
 } as const
