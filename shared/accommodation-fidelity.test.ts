@@ -194,3 +194,17 @@ describe('asPlannedTargets (All as planned)', () => {
     expect(asPlannedTargets([])).toEqual([])
   })
 })
+
+describe('an undo (`cleared`) takes the day back to not recorded', () => {
+  test('latestByDay leaves out a day whose latest record is cleared, and keeps one recorded again after it', () => {
+    const latest = latestByDay([rec('2026-11-02', 'used', '10:00'), rec('2026-11-02', 'cleared', '10:01'), rec('2026-11-03', 'used', '10:00'), rec('2026-11-03', 'cleared', '10:01'), rec('2026-11-03', 'declined', '10:02')])
+    expect([...latest.keys()]).toEqual(['2026-11-03'])
+    expect(latest.get('2026-11-03')!.status).toBe('declined')
+  })
+
+  test('in the numbers an undone day is a gap, neither used nor recorded', () => {
+    const records = FORTNIGHT.flatMap((d) => [rec(d, 'used', '10:00')]).concat([rec('2026-11-13', 'cleared', '10:01')])
+    const f = accommodationFidelity({ applies: DAILY, startDate: FORTNIGHT[0]!, records, closures: NONE, asOf: '2026-11-13' })
+    expect(f).toMatchObject({ applicableDays: 10, recordedDays: 9, usedDays: 9, fidelity: 0.9, unrecordedDates: ['2026-11-13'] })
+  })
+})

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
-import { CHECK_STATUSES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
+import { CHECK_CHOICES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
 import { checkFormSchema } from '#shared/schemas/today.ts'
@@ -236,7 +236,7 @@ export function AccommodationCheckRow({
         <form method="post">
           <Hidden studentId={studentId} accommodationId={a.id} date={date} />
           <div role="group" aria-label={t('today.row.recordGroup', { title: a.title })} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            {CHECK_STATUSES.map((status) => (
+            {CHECK_CHOICES.map((status) => (
               <Button
                 key={status}
                 type="submit"

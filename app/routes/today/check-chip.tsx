@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
+import type { CheckChoice } from '#shared/accommodation-fidelity.ts'
 
 /**
  * Each choice's own look: only "Used" is the success green; "Not provided" is amber and "Declined" red, each
  * with its own symbol, and the word is always there so colour is never the only sign. Text colours are the
  * 900 shades on their 50 backgrounds (contrast well above AA).
  */
-const LOOK: Record<CheckStatus, { classes: string; icon: string }> = {
+const LOOK: Record<CheckChoice, { classes: string; icon: string }> = {
   used: { classes: 'bg-emerald-50 text-emerald-900 ring-emerald-400', icon: '✓' },
   not_needed: { classes: 'bg-slate-100 text-slate-800 ring-slate-300', icon: '–' },
   not_provided: { classes: 'bg-amber-50 text-amber-900 ring-amber-500', icon: '!' },
@@ -17,7 +17,7 @@ const LOOK: Record<CheckStatus, { classes: string; icon: string }> = {
 // A symbol, not a word: the button's name ("Change … (Used)") says what it does.
 const CHANGE_MARK = '✎'
 
-export function CheckChip({ status, label, changeable = false }: { status: CheckStatus; label?: string; changeable?: boolean }) {
+export function CheckChip({ status, label, changeable = false }: { status: CheckChoice; label?: string; changeable?: boolean }) {
   const { t } = useTranslation()
   const look = LOOK[status]
   return (

@@ -13,7 +13,7 @@ import { QuickProgressForm, type QuickProgressResult } from './quick-progress-fo
 import { TextLink } from '#app/components/text-link.tsx'
 import { Button } from '#app/components/button.tsx'
 import { seenBeforeToday } from './profile-seen.ts'
-import type { ShownCheck } from './shown-check.ts'
+import type { UndoableTap } from './use-undo.ts'
 
 /** The short form of the two profiles (docs/domain.md#profiles): what an adult needs in the moment, before anything else. */
 const SHORT_PROFILE = [
@@ -130,8 +130,7 @@ export function StudentTodayCard({
   refused,
   rowFailure,
   progressResult,
-  tap,
-  tapAll,
+  record,
 }: {
   student: TodayStudent
   date: string
@@ -145,9 +144,8 @@ export function StudentTodayCard({
   refused: readonly RefusedCheck[]
   rowFailure: (RowFailure & { accommodationId: string }) | null
   progressResult: QuickProgressResult | null
-  tap: (change: CheckTap) => TapResult
-  /** Several taps made as one action (All as planned), each with what the row showed before it. */
-  tapAll: (changes: { change: CheckTap; before: ShownCheck | null }[]) => void
+  /** Records taps made as one action (one choice, or All as planned), undoable for a minute. */
+  record: (taps: readonly UndoableTap[], what: string) => TapResult
 }) {
   const s = student
   const canRecord = s.canRecord && recordable
@@ -199,7 +197,17 @@ export function StudentTodayCard({
             {s.canRecord && !recordable ? (
               <p className="mt-1 text-sm text-slate-700">{t('today.card.notRecordable')}</p>
             ) : null}
-            <AllAsPlanned student={s} date={date} targets={planned.length} onAll={() => tapAll(planned.map((r) => ({ change: change(r.a, 'used'), before: r.shown })))} />
+            <AllAsPlanned
+              student={s}
+              date={date}
+              targets={planned.length}
+              onAll={() =>
+                record(
+                  planned.map((r) => ({ change: change(r.a, 'used'), before: r.shown })),
+                  t('today.quick.lastAll', { count: planned.length, name: s.firstName }),
+                )
+              }
+            />
             {s.accommodations.length === 0 ? (
               <p className="mt-1 text-slate-700">{t('today.card.noSupports')}</p>
             ) : (
@@ -216,7 +224,9 @@ export function StudentTodayCard({
                       canRecord={canRecord}
                       refusedMessage={refusal?.message ?? null}
                       failure={rowFailure?.accommodationId === a.id ? rowFailure : null}
-                      onTap={(status: CheckStatus, reason?: string) => tap(change(a, status, reason))}
+                      onTap={(status: CheckStatus, reason?: string) =>
+                        record([{ change: change(a, status, reason), before: shown }], t('today.quick.lastTap', { title: a.title, status: t(`today.check.${status}`) }))
+                      }
                     />
                   )
                 })}

@@ -12,6 +12,8 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { checkKey } from './shown-check.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { useCheckSync } from './use-check-sync.ts'
+import { useUndo } from './use-undo.ts'
+import { UndoBar } from './undo-bar.tsx'
 import { t } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
@@ -102,6 +104,7 @@ export default function Today() {
   const actionData = useActionData<typeof action>()
   const location = useLocation()
   const sync = useCheckSync(me.id)
+  const undo = useUndo(sync.tap)
   const { t } = useTranslation()
   const { date, today, recordableDays, students, todayInfo } = view
   const noSchool = todayInfo ? noSchoolSentence(todayInfo) : null
@@ -176,11 +179,11 @@ export default function Today() {
             refused={sync.refused}
             rowFailure={rowFailure}
             progressResult={progressResult?.studentId === s.id ? progressResult : null}
-            tap={sync.tap}
-            tapAll={(changes) => changes.forEach(({ change }) => sync.tap(change))}
+            record={undo.record}
           />
         ))
       )}
+      {undo.last ? <UndoBar what={undo.last.what} onUndo={undo.undo} /> : null}
     </div>
   )
 }

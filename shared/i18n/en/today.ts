@@ -30,6 +30,7 @@ export const today = {
     not_needed: 'Not needed',
     not_provided: 'Not provided',
     declined: 'Declined',
+    cleared: 'Undone',
   },
   row: {
     notRecorded: 'Not recorded yet.',
@@ -120,5 +121,11 @@ export const today = {
     keep: 'Keep as it is',
     keepLabel: 'Keep {{title}} as it is',
     studentNotFound: 'That student is not on your Today page.',
+    lastTap: '{{title}}: {{status}}',
+    lastAll_one: 'All as planned for {{name}}: {{count}} support used',
+    lastAll_other: 'All as planned for {{name}}: {{count}} supports used',
+    undo: 'Undo',
+    undoLabel: 'Undo {{what}}',
+    nothingToUndo: 'Nothing is recorded for “{{title}}” on that day, so there is nothing to undo.',
   },
 } as const
