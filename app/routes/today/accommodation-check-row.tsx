@@ -181,6 +181,8 @@ export function AccommodationCheckRow({
       <li className="flex items-center gap-2 py-0.5">
         <div className="min-w-0 flex-1 space-y-1">
           <h4 className="font-semibold leading-snug text-slate-900">{a.title}</h4>
+          {/* Why it was not provided stays in sight: it is what the team follows up. */}
+          {shown?.reason ? <p className="break-words text-sm text-slate-700">{shown.reason}</p> : null}
           {shown?.late || shown?.pending || disputed || !shown ? (
             <p className="flex flex-wrap gap-1">
               {shown ? null : <StatusBadge tone="info">{describeApplies(a.applies)}</StatusBadge>}
