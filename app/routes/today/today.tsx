@@ -160,6 +160,8 @@ export default function Today() {
         signInHref={`/sign-in?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}
       />
       <RefusedElsewhere refused={refusedElsewhere} />
+      {/* A refusal of no one row (All as planned without scripts): said above the students. */}
+      {rowFailure && !rowFailure.accommodationId ? <Alert>{t('today.row.notSaved', { message: rowFailure.message })}</Alert> : null}
       {students.length === 0 ? (
         <Card>
           <p className="text-slate-700">{t('today.noStudents')}</p>
