@@ -54,6 +54,8 @@ test('All as planned, an exception, undo within a minute, and each choice in its
   await johnny.getByRole('button', { name: /^All as planned for Johnny/ }).tap()
   const schedule = supportRow(johnny, 'Picture schedule')
   await openChoices(schedule, 'Picture schedule')
+  // Opened: the keyboard is on the choice it shows.
+  await expect(schedule.getByRole('button', { name: 'Used: Picture schedule' })).toBeFocused()
   await schedule.getByRole('button', { name: 'Declined: Picture schedule' }).tap()
   await expect(recordedAs(schedule, 'Picture schedule', 'Declined')).toBeFocused()
   const seat = supportRow(johnny, 'Seat near the door')

@@ -122,6 +122,13 @@ export function AccommodationCheckRow({
     setRefocus(false)
   }, [refocus, collapsed, folded])
 
+  // Opening a folded row: the keyboard lands on the choice it shows (or the first), not at the top of the page.
+  useEffect(() => {
+    if (!changing) return
+    const group = document.getElementById(choicesId)
+    group?.querySelector<HTMLButtonElement>('button[aria-pressed=true], button')?.focus()
+  }, [changing, choicesId])
+
   function tapped(result: TapResult): TapResult {
     if (result.ok) {
       setChanging(false)
@@ -292,7 +299,16 @@ export function AccommodationCheckRow({
 
       <RecordedLine shown={shown} />
       {changing && canRecord ? (
-        <Button variant="secondary" aria-expanded={true} aria-controls={choicesId} onClick={() => setChanging(false)} aria-label={t('today.quick.keepLabel', { title: a.title })}>
+        <Button
+          variant="secondary"
+          aria-expanded={true}
+          aria-controls={choicesId}
+          aria-label={t('today.quick.keepLabel', { title: a.title })}
+          onClick={() => {
+            setChanging(false)
+            setRefocus(true)
+          }}
+        >
           {t('today.quick.keep')}
         </Button>
       ) : null}

@@ -117,7 +117,8 @@ export default function Today() {
   const refusedElsewhere = sync.refused.filter((r) => !rowsOnScreen.has(checkKey(r.item.accommodationId, r.item.date)))
 
   return (
-    <div className="space-y-4">
+    // While the undo bar shows, room below the last student so the bar never covers a row.
+    <div className={`space-y-4 ${undo.last ? 'pb-24' : ''}`}>
       <div className="space-y-1">
         {date === today ? (
           <>
