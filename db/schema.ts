@@ -202,6 +202,8 @@ export interface AccommodationChecksTable {
   recorded_at: string
   /** 1 when recorded on a later day than the day it is about. */
   late: number
+  /** `clear`: an undo; this row takes back the choice in `status`, leaving the day not recorded. */
+  kind: Generated<'record' | 'clear'>
 }
 
 export interface ServicesTable {

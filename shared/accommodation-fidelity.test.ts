@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { accommodationFidelity, type CheckRecord, type CheckStatus, latestByDay } from '#shared/accommodation-fidelity.ts'
+import { accommodationFidelity, asPlannedTargets, type CheckRecord, type CheckStatus, latestByDay } from '#shared/accommodation-fidelity.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 
 /**
@@ -175,5 +175,36 @@ describe('accommodationFidelity', () => {
     expect(result.unrecordedDates).toEqual(['2026-11-02', '2026-11-03', '2026-11-05', '2026-11-06', '2026-11-09', '2026-11-11', '2026-11-12', '2026-11-13'])
     // 2 used of 10 applicable.
     expect(result.fidelity).toBe(0.2)
+  })
+})
+
+describe('asPlannedTargets (All as planned)', () => {
+  test('takes every support that applies and has no record yet; conditional and recorded ones are left alone', () => {
+    const rows = [
+      { id: 'daily-unrecorded', applicability: 'applies', recorded: false },
+      { id: 'daily-recorded', applicability: 'applies', recorded: true },
+      { id: 'math-only', applicability: 'conditional', recorded: false },
+      { id: 'weekday-unrecorded', applicability: 'applies', recorded: false },
+    ] as const
+    expect(asPlannedTargets(rows).map((r) => r.id)).toEqual(['daily-unrecorded', 'weekday-unrecorded'])
+  })
+
+  test('nothing left to record: nothing to do (the button is not shown)', () => {
+    expect(asPlannedTargets([{ applicability: 'applies', recorded: true }])).toEqual([])
+    expect(asPlannedTargets([])).toEqual([])
+  })
+})
+
+describe('an undo (`cleared`) takes the day back to not recorded', () => {
+  test('latestByDay leaves out a day whose latest record is cleared, and keeps one recorded again after it', () => {
+    const latest = latestByDay([rec('2026-11-02', 'used', '10:00'), rec('2026-11-02', 'cleared', '10:01'), rec('2026-11-03', 'used', '10:00'), rec('2026-11-03', 'cleared', '10:01'), rec('2026-11-03', 'declined', '10:02')])
+    expect([...latest.keys()]).toEqual(['2026-11-03'])
+    expect(latest.get('2026-11-03')!.status).toBe('declined')
+  })
+
+  test('in the numbers an undone day is a gap, neither used nor recorded', () => {
+    const records = FORTNIGHT.flatMap((d) => [rec(d, 'used', '10:00')]).concat([rec('2026-11-13', 'cleared', '10:01')])
+    const f = accommodationFidelity({ applies: DAILY, startDate: FORTNIGHT[0]!, records, closures: NONE, asOf: '2026-11-13' })
+    expect(f).toMatchObject({ applicableDays: 10, recordedDays: 9, usedDays: 9, fidelity: 0.9, unrecordedDates: ['2026-11-13'] })
   })
 })

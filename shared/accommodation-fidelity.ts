@@ -3,7 +3,14 @@ import type { Applies } from './schemas/plan.ts'
 import { instructionalDaysBetween } from './school-calendar.ts'
 import type { IsoDate } from './school-date.ts'
 
-export const CHECK_STATUSES = ['used', 'not_needed', 'not_provided', 'declined'] as const
+/** The four choices a person makes for a support on a day (and what a plan import may carry). */
+export const CHECK_CHOICES = ['used', 'not_needed', 'not_provided', 'declined'] as const
+export type CheckChoice = (typeof CHECK_CHOICES)[number]
+/**
+ * What a record may say: a choice, or `cleared`, an undo that takes the day's choice back: a day whose latest
+ * record is cleared counts as not recorded (docs/formats.md#accommodation-fidelity).
+ */
+export const CHECK_STATUSES = [...CHECK_CHOICES, 'cleared'] as const
 export type CheckStatus = (typeof CHECK_STATUSES)[number]
 
 export interface CheckRecord {
@@ -42,13 +49,14 @@ function ratio3(numerator: number, denominator: number): number {
   return Math.round((numerator * 1000) / denominator) / 1000
 }
 
-/** Latest record per day. */
+/** Latest record per day; a day whose latest record is `cleared` (an undo) has none. */
 export function latestByDay(records: readonly CheckRecord[]): Map<IsoDate, CheckRecord> {
   const out = new Map<IsoDate, CheckRecord>()
   for (const r of records) {
     const prev = out.get(r.date)
     if (!prev || r.recordedAt > prev.recordedAt) out.set(r.date, r)
   }
+  for (const [date, r] of out) if (r.status === 'cleared') out.delete(date)
   return out
 }
 
@@ -90,4 +98,12 @@ export function recentFidelity(input: FidelityInput & { from: IsoDate }): Fideli
 /** Fidelity since the accommodation started, up to asOf: what the accountability view and the brief count. */
 export function fidelitySinceStart(input: Omit<FidelityInput, 'from'>): Fidelity {
   return accommodationFidelity(input)
+}
+
+/**
+ * What "All as planned" records as used: every support that applies on the day (not the conditional ones,
+ * which apply only when their subject or test happened) and has no record yet. Recorded ones keep theirs.
+ */
+export function asPlannedTargets<R extends { applicability: 'applies' | 'conditional'; recorded: boolean }>(rows: readonly R[]): R[] {
+  return rows.filter((r) => r.applicability === 'applies' && !r.recorded)
 }

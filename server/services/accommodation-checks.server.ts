@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { applicabilityOn } from '#shared/accommodation-schedule.ts'
-import { type CheckStatus, type Fidelity, RECENT_FIDELITY_DAYS, recentFidelity } from '#shared/accommodation-fidelity.ts'
+import { type CheckChoice, type CheckRecord, type CheckStatus, type Fidelity, RECENT_FIDELITY_DAYS, recentFidelity } from '#shared/accommodation-fidelity.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { instructionalDaysBack, isInstructionalDay, lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
 import type { IsoDate } from '#shared/school-date.ts'
@@ -37,7 +37,7 @@ export async function recordCheck(
   db: DB,
   args: RecordCheckInput & { actorId: string; now: Date; today: IsoDate },
 ): Promise<RecordedCheck> {
-  const reason = args.status === 'not_provided' ? (args.reason ?? '').trim() : args.reason?.trim() || null
+  const reason = args.status === 'not_provided' ? (args.reason ?? '').trim() : args.status === 'cleared' ? null : args.reason?.trim() || null
   return db.transaction().execute(async (trx) => {
     const existing = await checkViews(trx).where('accommodation_checks.client_id', '=', args.clientId).executeTakeFirst()
     if (existing) {
@@ -45,7 +45,7 @@ export async function recordCheck(
         existing.student_id === args.studentId &&
         existing.accommodation_id === args.accommodationId &&
         existing.date === args.date &&
-        existing.status === args.status &&
+        shape(existing).status === args.status &&
         (existing.reason ?? null) === (reason || null)
       if (!same) throw new DomainError('CONFLICT', t('refusals.changeIdReused'))
       return { ...shape(existing), duplicate: true }
@@ -73,18 +73,22 @@ export async function recordCheck(
 
     const previous = await trx
       .selectFrom('accommodation_checks')
-      .select(['id', 'status', 'reason'])
+      .select(['id', 'status', 'reason', 'kind'])
       .where('accommodation_id', '=', args.accommodationId)
       .where('date', '=', args.date)
       .orderBy('recorded_at', 'desc')
       .executeTakeFirst()
+    const standing = previous && previous.kind === 'record' ? previous : undefined
+    // An undo takes back the choice that stands; with none standing there is nothing to take back.
+    if (args.status === 'cleared' && !standing) throw new DomainError('BAD_REQUEST', t('today.quick.nothingToUndo', { title: accommodation.title }))
     const row = {
       id: randomUUID(),
       client_id: args.clientId,
       accommodation_id: args.accommodationId,
       student_id: args.studentId,
       date: args.date,
-      status: args.status,
+      status: args.status === 'cleared' ? standing!.status : args.status,
+      kind: args.status === 'cleared' ? ('clear' as const) : ('record' as const),
       reason: reason || null,
       recorded_by: args.actorId,
       recorded_at: args.now.toISOString(),
@@ -95,7 +99,7 @@ export async function recordCheck(
       entity: 'accommodation_check',
       entityId: row.id,
       action: previous ? 'update' : 'create',
-      before: previous ? { status: previous.status, reason: previous.reason } : undefined,
+      before: previous ? { status: previous.kind === 'clear' ? 'cleared' : previous.status, reason: previous.reason } : undefined,
       after: { accommodationId: args.accommodationId, title: accommodation.title, date: args.date, status: args.status, reason: row.reason, late: Boolean(row.late) },
     })
     const name = await trx.selectFrom('users').select('name').where('id', '=', args.actorId).executeTakeFirstOrThrow()
@@ -108,6 +112,7 @@ function shape(r: {
   accommodation_id: string
   date: string
   status: CheckStatus
+  kind: 'record' | 'clear'
   reason: string | null
   recorded_by: string
   recorded_at: string
@@ -117,7 +122,7 @@ function shape(r: {
     id: r.id,
     accommodationId: r.accommodation_id,
     date: r.date,
-    status: r.status,
+    status: r.kind === 'clear' ? 'cleared' : r.status,
     reason: r.reason,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
@@ -136,6 +141,7 @@ function checkViews(db: Executor) {
       'accommodation_checks.accommodation_id',
       'accommodation_checks.date',
       'accommodation_checks.status',
+      'accommodation_checks.kind',
       'accommodation_checks.reason',
       'accommodation_checks.recorded_at',
       'accommodation_checks.late',
@@ -153,6 +159,8 @@ export async function latestChecksOn(db: DB, studentIds: string[], date: IsoDate
     .orderBy('accommodation_checks.recorded_at')
     .execute()
   for (const r of rows) out.set(r.accommodation_id, shape(r))
+  // Undone: the support shows as not recorded again.
+  for (const [id, check] of out) if (check.status === 'cleared') out.delete(id)
   return out
 }
 
@@ -172,7 +180,7 @@ export async function studentRecentFidelity(db: DB, studentId: string, asked: Is
   const accommodations = await listAccommodations(db, studentId)
   const records = await db
     .selectFrom('accommodation_checks')
-    .select(['accommodation_id', 'date', 'status', 'recorded_at'])
+    .select(['accommodation_id', 'date', 'status', 'kind', 'recorded_at'])
     .where('student_id', '=', studentId)
     .where('date', '>=', from)
     .where('date', '<=', asOf)
@@ -186,13 +194,18 @@ export async function studentRecentFidelity(db: DB, studentId: string, asked: Is
       ...recentFidelity({
         applies: a.applies,
         startDate: a.startDate,
-        records: records.filter((r) => r.accommodation_id === a.id).map((r) => ({ date: r.date, status: r.status, recordedAt: r.recorded_at })),
+        records: records.filter((r) => r.accommodation_id === a.id).map(checkRecord),
         closures,
         asOf,
         from,
       }),
     })),
   }
+}
+
+/** A stored row as the fidelity numbers read it: an undo row is `cleared`, whatever choice it took back. */
+export function checkRecord(r: { date: string; status: CheckStatus; kind: 'record' | 'clear'; recorded_at: string }): CheckRecord {
+  return { date: r.date, status: r.kind === 'clear' ? 'cleared' : r.status, recordedAt: r.recorded_at }
 }
 
 export async function checkHistory(db: DB, studentId: string, accommodationId: string, date: IsoDate): Promise<CheckView[]> {
@@ -205,19 +218,24 @@ export async function checkHistory(db: DB, studentId: string, accommodationId: s
   return rows.map(shape)
 }
 
-export interface CheckLogEntry extends CheckView {
+export interface CheckLogEntry extends Omit<CheckView, 'status'> {
+  status: CheckChoice
   title: string
   /** False when a later record for the same accommodation and day replaced it (it stays, as evidence). */
   current: boolean
 }
 
-/** Every accommodation check of a student, newest day first; a replaced record stays, marked. */
+/**
+ * Every accommodation check of a student, newest day first; a replaced record stays, marked. An undo is not a
+ * record of its own here: the choice it took back stays, marked replaced, and the day shows no current record.
+ */
 export async function checkLog(db: DB, studentId: string): Promise<CheckLogEntry[]> {
   const titles = new Map((await listAccommodations(db, studentId)).map((a) => [a.id, a.title]))
   const rows = (await checkViews(db).where('accommodation_checks.student_id', '=', studentId).orderBy('accommodation_checks.recorded_at').execute()).map(shape)
   const latest = new Map<string, string>()
   for (const r of rows) latest.set(`${r.accommodationId}:${r.date}`, r.id)
   return rows
+    .flatMap((r) => (r.status === 'cleared' ? [] : [{ ...r, status: r.status }]))
     .map((r) => ({ ...r, title: titles.get(r.accommodationId) ?? t('refusals.records.accommodation'), current: latest.get(`${r.accommodationId}:${r.date}`) === r.id }))
     .sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title) || b.recordedAt.localeCompare(a.recordedAt))
 }

@@ -1,5 +1,6 @@
 import type { DB } from '#db/client.server.ts'
 import { fidelitySinceStart } from '#shared/accommodation-fidelity.ts'
+import { checkRecord } from './accommodation-checks.server.ts'
 import { serviceNumbers, weeklyTrend, type ServiceNumbers, type WeekPoint } from '#shared/accountability.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { listAccommodations } from './accommodations.server.ts'
@@ -52,7 +53,7 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
   const disputes = await activeDisputes(db, studentId)
   const checks = await db
     .selectFrom('accommodation_checks')
-    .select(['id', 'accommodation_id', 'date', 'status', 'recorded_at'])
+    .select(['id', 'accommodation_id', 'date', 'status', 'kind', 'recorded_at'])
     .where('student_id', '=', studentId)
     .where('date', '<=', asOf)
     .execute()
@@ -81,7 +82,7 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
         const f = fidelitySinceStart({
           applies: a.applies,
           startDate: a.startDate,
-          records: checks.filter((c) => c.accommodation_id === a.id).map((c) => ({ date: c.date, status: c.status, recordedAt: c.recorded_at })),
+          records: checks.filter((c) => c.accommodation_id === a.id).map(checkRecord),
           closures,
           asOf,
         })

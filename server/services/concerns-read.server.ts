@@ -230,6 +230,8 @@ export async function linkableRecords(db: Executor, studentId: string): Promise<
     .selectFrom('accommodation_checks')
     .select(['id', 'accommodation_id', 'date', 'status', 'reason'])
     .where('student_id', '=', studentId)
+    // An undo row is not evidence of anything: only the choices themselves can be linked.
+    .where('kind', '=', 'record')
     .orderBy('date')
     .orderBy('recorded_at')
     .execute()

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Catalogue } from '../i18n/en/index.ts'
 import { t } from '../i18n/i18n.ts'
-import { CHECK_STATUSES } from '../accommodation-fidelity.ts'
+import { CHECK_CHOICES } from '../accommodation-fidelity.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { ACCOMMODATION_CATEGORIES, GOAL_AREAS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX } from '../schemas/plan.ts'
 import { isWithinDateRange } from '../schemas/dates.ts'
@@ -289,7 +289,7 @@ export const accommodationCheckSchema = record(
       .min(1, { error: () => t('domain.planImport.empty', { what: t('domain.planImport.expects.accommodationRef') }) })
       .max(120, { error: () => t('domain.planImport.tooLong', { what: t('domain.planImport.expects.accommodationRef') }) }),
     date: planDateSchema,
-    status: oneOf(CHECK_STATUSES, expects('checkStatus')),
+    status: oneOf(CHECK_CHOICES, expects('checkStatus')),
     reason: optionalText(expects('reason'), 300),
   },
   expects('accommodationCheck'),

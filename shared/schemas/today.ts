@@ -36,8 +36,11 @@ export const checkFormSchema = checkFields
 /** The Today screen's quick data point: a goal's progress point (its prompt level chooser starts at Independent). */
 export const quickProgressFormSchema = progressPointSchema.safeExtend({ intent: z.literal('progress') })
 
-/** The Today page's two forms, told apart by their `intent`. */
-export const todayFormSchema = z.discriminatedUnion('intent', [checkFormSchema, quickProgressFormSchema])
+/** "All as planned" posted without scripts: one student's day; the server works out which supports it records. */
+export const allAsPlannedFormSchema = z.object({ intent: z.literal('allAsPlanned'), studentId: studentIdSchema, date: isoDateSchema })
+
+/** The Today page's three forms, told apart by their `intent`. */
+export const todayFormSchema = z.discriminatedUnion('intent', [checkFormSchema, quickProgressFormSchema, allAsPlannedFormSchema])
 
 /**
  * What was typed, as typed, to put back into a refused form (a page without scripts has nothing else to
@@ -45,7 +48,7 @@ export const todayFormSchema = z.discriminatedUnion('intent', [checkFormSchema, 
  */
 const typed = z.string().default('')
 export const todayFormEchoSchema = z.object({
-  intent: z.enum(['check', 'progress']),
+  intent: z.enum(['check', 'progress', 'allAsPlanned']),
   studentId: typed,
   accommodationId: typed,
   goalId: typed,

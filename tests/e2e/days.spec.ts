@@ -61,10 +61,12 @@ async function expectTodaySays(page: Page, c: DayCase): Promise<void> {
   if (c.noSchool) {
     await expect(page.getByText(c.noSchool)).toBeVisible()
     await expect(johnny.getByText(/^No school today/).first()).toBeVisible()
-    await expect(johnny.getByRole('button', { name: 'Used: Break card' })).toHaveCount(0)
+    await expect(johnny.getByRole('heading', { name: 'Break card', exact: true })).toHaveCount(0)
   } else {
     await expect(page.getByText(/^No school today/)).toHaveCount(0)
-    await expect(johnny.getByRole('button', { name: 'Used: Break card' })).toBeVisible()
+    // Its supports are listed (whole, or folded to their status when another journey recorded them that day).
+    await expect(johnny.getByRole('heading', { name: 'Break card', exact: true })).toBeVisible()
+    await expect(johnny.getByRole('button', { name: /^(Used: Break card|Change Break card \(.+\))$/ })).toBeVisible()
   }
 }
 

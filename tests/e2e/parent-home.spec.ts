@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, test } from './fixtures.ts'
-import { openTodayFromMyStudents, studentCard, supportRow } from './today-helpers.ts'
+import { openChoices, openTodayFromMyStudents, recordedAs, studentCard, supportRow } from './today-helpers.ts'
 
 // A support no other journey records: the parent's card may name it only because of this journey.
 const SUPPORT = 'Morning check-in'
@@ -11,13 +11,14 @@ const missedSupports = (page: Page) => planCard(page).getByRole('list', { name: 
 /** The para records today's Morning check-in on the Today screen: "Used", or "Not provided" with a reason. */
 async function recordCheckIn(para: Page, status: 'Used' | 'Not provided') {
   const row = supportRow(studentCard(para, 'Johnny Miller'), SUPPORT)
-  const button = row.getByRole('button', { name: `${status}: ${SUPPORT}`, exact: true })
-  await button.click()
+  // A recorded row is folded to its status: open its choices first.
+  await openChoices(row, SUPPORT)
+  await row.getByRole('button', { name: `${status}: ${SUPPORT}`, exact: true }).click()
   if (status === 'Not provided') {
     await row.getByRole('textbox', { name: `Why was “${SUPPORT}” not provided?` }).fill('Nobody was at the door at arrival.')
     await row.getByRole('button', { name: `Save reason: ${SUPPORT}` }).click()
   }
-  await expect(button).toHaveAttribute('aria-pressed', 'true')
+  await expect(recordedAs(row, SUPPORT, status)).toBeVisible()
   await expect(row.getByText('Waiting to sync')).toHaveCount(0)
 }
 

@@ -82,3 +82,19 @@ export interface FidelityRow {
 export async function fidelityOf(page: Page, studentId: string): Promise<{ from: string; rows: FidelityRow[] }> {
   return trpcQuery(page, 'checks.fidelity', { studentId })
 }
+
+/** A recorded support's one-line chip: the button that shows its status and opens its choices again. */
+export function recordedAs(row: Locator, title: string, status: string): Locator {
+  return row.getByRole('button', { name: `Change ${title} (${status})`, exact: true })
+}
+
+/**
+ * Opens a folded row's choices (a recorded support, or one that applies only with its subject or test) so its
+ * four buttons can be pressed; a row that is whole already is left as it is.
+ */
+export async function openChoices(row: Locator, title: string): Promise<void> {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const fold = row.getByRole('button', { name: new RegExp(`^(Change ${escaped} \\(.*\\)|Other choices: ${escaped})$`) })
+  if (await fold.count()) await fold.click()
+  await expect(row.getByRole('group', { name: `Record ${title}` })).toBeVisible()
+}

@@ -5,7 +5,9 @@ import {
   checkHistory,
   fidelityOf,
   openSchoolDay,
+  openChoices,
   openTodayFromMyStudents,
+  recordedAs,
   studentCard,
   studentIdOf,
   supportRow,
@@ -32,19 +34,25 @@ test('the para records Johnny’s supports for the day; the parent sees the same
   const profileBox = await profile.boundingBox()
   const supportsBox = await supports.boundingBox()
   expect(profileBox!.y + profileBox!.height).toBeLessThanOrEqual(supportsBox!.y)
-  // A subject-bound support says when it applies.
+  // A subject-bound support says when it applies (folded or open: another journey may have recorded it).
+  await openChoices(supportRow(johnny, 'Word problems read aloud'), 'Word problems read aloud')
   await expect(supportRow(johnny, 'Word problems read aloud')).toContainText('During Math')
+  await openChoices(supportRow(johnny, 'Extra time'), 'Extra time')
   await expect(supportRow(johnny, 'Extra time')).toContainText('Tests only')
 
-  // Used: pressed at once, then confirmed by the server.
+  // Used: the row folds at once to one line, its status chip the button that opens the choices again; then
+  // the server confirms it.
   const breakCard = supportRow(johnny, 'Break card')
   const used = breakCard.getByRole('button', { name: 'Used: Break card' })
   await expect(used).toHaveAttribute('aria-pressed', 'false')
   await used.click()
-  await expect(used).toHaveAttribute('aria-pressed', 'true')
-  await expect(breakCard).toContainText(`by ${DEMO_USERS.para.name}`)
+  await expect(recordedAs(breakCard, 'Break card', 'Used')).toBeFocused()
   await expect(breakCard.getByText('Waiting to sync')).toHaveCount(0)
   await expect(page.getByRole('status', { name: 'Changes on this phone' })).toHaveText('All changes saved.')
+  await openChoices(breakCard, 'Break card')
+  await expect(used).toHaveAttribute('aria-pressed', 'true')
+  await expect(breakCard).toContainText(`by ${DEMO_USERS.para.name}`)
+  await breakCard.getByRole('button', { name: 'Keep Break card as it is' }).click()
 
   // Not provided asks why first; an empty reason is refused on the phone, before anything is queued.
   const schedule = supportRow(johnny, 'Picture schedule')
@@ -57,17 +65,17 @@ test('the para records Johnny’s supports for the day; the parent sees the same
   await expect(schedule.getByText('Say briefly why it was not provided.')).toBeVisible()
   await reason.fill('The laminated copy was missing.')
   await schedule.getByRole('button', { name: 'Save reason: Picture schedule' }).click()
-  await expect(notProvided).toHaveAttribute('aria-pressed', 'true')
-  await expect(notProvided).toBeFocused()
-  await expect(schedule).toContainText('Not provided: The laminated copy was missing.')
+  await expect(recordedAs(schedule, 'Picture schedule', 'Not provided')).toBeFocused()
   await expect(schedule.getByText('Waiting to sync')).toHaveCount(0)
   await expectAccessible(page)
+  await openChoices(schedule, 'Picture schedule')
+  await expect(notProvided).toHaveAttribute('aria-pressed', 'true')
+  await expect(schedule).toContainText('Not provided: The laminated copy was missing.')
 
   // Changing a choice records a new version; the server keeps the earlier one.
-  const declined = breakCard.getByRole('button', { name: 'Declined: Break card' })
-  await declined.click()
-  await expect(declined).toHaveAttribute('aria-pressed', 'true')
-  await expect(used).toHaveAttribute('aria-pressed', 'false')
+  await openChoices(breakCard, 'Break card')
+  await breakCard.getByRole('button', { name: 'Declined: Break card' }).click()
+  await expect(recordedAs(breakCard, 'Break card', 'Declined')).toBeVisible()
   await expect(breakCard.getByText('Waiting to sync')).toHaveCount(0)
   const johnnyId = await studentIdOf(johnny)
   const ids = await accommodationIds(page, johnnyId)
@@ -76,11 +84,8 @@ test('the para records Johnny’s supports for the day; the parent sees the same
 
   // A reload shows what the server holds.
   await page.reload()
-  await expect(supportRow(johnny, 'Break card').getByRole('button', { name: 'Declined: Break card' })).toHaveAttribute('aria-pressed', 'true')
-  await expect(supportRow(johnny, 'Picture schedule').getByRole('button', { name: 'Not provided: Picture schedule', exact: true })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  )
+  await expect(recordedAs(supportRow(johnny, 'Break card'), 'Break card', 'Declined')).toBeVisible()
+  await expect(recordedAs(supportRow(johnny, 'Picture schedule'), 'Picture schedule', 'Not provided')).toBeVisible()
 
   // Quick progress for a goal, on the same screen and the same day.
   await johnny.getByText('Record progress on a goal').click()
@@ -158,9 +163,12 @@ test.describe('on a phone', () => {
     await openSchoolDay(page)
     const johnny = studentCard(page, 'Johnny Miller')
     const seat = supportRow(johnny, 'Seat near the door')
+    await openChoices(seat, 'Seat near the door')
     await seat.getByRole('button', { name: 'Used: Seat near the door' }).tap()
-    await expect(seat.getByRole('button', { name: 'Used: Seat near the door' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(recordedAs(seat, 'Seat near the door', 'Used')).toBeVisible()
+    // Another journey (the one without scripts) may have recorded the headphones already: then they are folded.
     const headphones = supportRow(johnny, 'Noise-reducing headphones')
+    await openChoices(headphones, 'Noise-reducing headphones')
     await headphones.getByRole('button', { name: 'Not provided: Noise-reducing headphones' }).tap()
     await expect(headphones.getByRole('textbox', { name: /not provided\?/ })).toBeFocused()
 

@@ -415,4 +415,87 @@ describe('today and checks routers', () => {
       unrecordedDates: ['2026-10-21', '2026-10-22', '2026-10-23', '2026-10-26', '2026-11-02', '2026-11-09'],
     })
   })
+  describe('checks.record with `cleared`: an undo, stored as a correction', () => {
+    const forMe = (user: DemoUserKey = 'para') => demo.callerFor(user, NOW).today.forMe({})
+    const breakCardToday = async () => (await forMe()).students.find((s) => s.id === demo.johnnyId)!.accommodations.find((a) => a.title === 'Break card')!
+
+    test('undoing a first tap: the support is not recorded again, both rows are kept, the history shows both', async () => {
+      const first = await tap('para', { title: 'Break card', status: 'used' }, at('2026-11-17T10:00:00'))
+      const undo = await tap('para', { title: 'Break card', status: 'cleared' }, at('2026-11-17T10:00:30'))
+      expect(undo).toMatchObject({ status: 'cleared', reason: null, duplicate: false })
+      expect((await breakCardToday()).check).toBeNull()
+      const rows = t.sqlite.prepare('select id, status, kind from accommodation_checks where accommodation_id = ? and date = ? order by recorded_at').all(acc['Break card'], TODAY)
+      expect(rows).toEqual([
+        { id: first.id, status: 'used', kind: 'record' },
+        { id: undo.id, status: 'used', kind: 'clear' },
+      ])
+      const history = await demo.callerFor('parent', NOW).checks.history({ studentId: demo.johnnyId, accommodationId: acc['Break card']!, date: TODAY })
+      expect(history.map((h) => h.status)).toEqual(['cleared', 'used'])
+      const audit = t.sqlite.prepare('select action, before, after from audit_log where entity_id = ?').get(undo.id) as { action: string; before: string; after: string }
+      expect(audit.action).toBe('update')
+      expect(JSON.parse(audit.before)).toEqual({ status: 'used', reason: null })
+      expect(JSON.parse(audit.after)).toMatchObject({ status: 'cleared', title: 'Break card' })
+      // The records page keeps the undone choice, marked replaced, and lists no record of the undo itself.
+      const log = await demo.callerFor('caseManager', NOW).checks.log({ studentId: demo.johnnyId })
+      expect(log.filter((l) => l.accommodationId === acc['Break card'] && l.date === TODAY).map((l) => [l.id, l.status, l.current])).toEqual([[first.id, 'used', false]])
+    })
+
+    test('the fidelity numbers count an undone day as not recorded; a later tap counts again', async () => {
+      await tap('para', { title: 'Break card', status: 'used' }, at('2026-11-17T10:00:00'))
+      await tap('para', { title: 'Break card', status: 'cleared' }, at('2026-11-17T10:00:30'))
+      const row = async () => (await demo.callerFor('caseManager', NOW).checks.fidelity({ studentId: demo.johnnyId, asOf: TODAY })).rows.find((r) => r.title === 'Break card')!
+      // As the seed left it (see 'counts a correction by its latest record'): 13 recorded, 11 used, today a gap.
+      expect(await row()).toMatchObject({ recordedDays: 13, usedDays: 11, unrecordedDates: expect.arrayContaining([TODAY]) as unknown })
+      await tap('para', { title: 'Break card', status: 'declined' }, at('2026-11-17T11:00:00'))
+      expect((await row()).recordedDays).toBe(14)
+      expect((await row()).unrecordedDates).not.toContain(TODAY)
+    })
+
+    test('undoing a change brings the earlier choice back as a new record (the undo of a change is that choice again)', async () => {
+      await tap('para', { title: 'Break card', status: 'used' }, at('2026-11-17T10:00:00'))
+      await tap('para', { title: 'Break card', status: 'declined' }, at('2026-11-17T10:01:00'))
+      await tap('para', { title: 'Break card', status: 'used' }, at('2026-11-17T10:01:30'))
+      expect((await breakCardToday()).check?.status).toBe('used')
+    })
+
+    test('with nothing standing there is nothing to undo: BAD_REQUEST, nothing written', async () => {
+      const before = snapshot()
+      const error = await trpcError(tap('para', { title: 'Break card', status: 'cleared' }))
+      expect(error.code).toBe('BAD_REQUEST')
+      expect(error.message).toBe('Nothing is recorded for “Break card” on that day, so there is nothing to undo.')
+      expect(snapshot()).toEqual(before)
+      await tap('para', { title: 'Break card', status: 'used' }, at('2026-11-17T10:00:00'))
+      await tap('para', { title: 'Break card', status: 'cleared' }, at('2026-11-17T10:00:30'))
+      const again = snapshot()
+      expect((await trpcError(tap('para', { title: 'Break card', status: 'cleared' }))).code).toBe('BAD_REQUEST')
+      expect(snapshot()).toEqual(again)
+    })
+
+    test('a resent undo (same client id) is a duplicate and writes nothing', async () => {
+      await tap('para', { title: 'Break card', status: 'used' }, at('2026-11-17T10:00:00'))
+      const id = clientId()
+      const undo = await tap('para', { title: 'Break card', status: 'cleared', clientId: id }, at('2026-11-17T10:00:30'))
+      const before = snapshot()
+      expect(await tap('para', { title: 'Break card', status: 'cleared', clientId: id })).toEqual({ ...undo, duplicate: true })
+      expect(snapshot()).toEqual(before)
+    })
+
+    test.each(['caseManager', 'speech', 'para'] as const)('%s may undo on Johnny', async (user) => {
+      await tap(user, { title: 'Break card', status: 'used' }, at('2026-11-17T10:00:00'))
+      expect(await tap(user, { title: 'Break card', status: 'cleared' }, at('2026-11-17T10:00:30'))).toMatchObject({ status: 'cleared' })
+    })
+
+    test.each(['parent', 'admin'] as const)('%s may not undo: FORBIDDEN, nothing written', async (user) => {
+      await tap('para', { title: 'Break card', status: 'used' }, at('2026-11-17T10:00:00'))
+      const before = snapshot()
+      expect((await trpcError(tap(user, { title: 'Break card', status: 'cleared' }))).code).toBe('FORBIDDEN')
+      expect(snapshot()).toEqual(before)
+    })
+
+    test('the para may not undo on Maya (not her student): NOT_FOUND, nothing written', async () => {
+      const before = snapshot()
+      expect((await trpcError(tap('para', { title: 'Break card', status: 'cleared', studentId: demo.mayaId }))).code).toBe('NOT_FOUND')
+      expect(snapshot()).toEqual(before)
+    })
+  })
 })

@@ -28,4 +28,10 @@ describe('describeHistoryEntry for accommodation checks', () => {
       describeHistoryEntry(check('update', { status: 'used', reason: null }, { title: 'Break card', date: '2026-11-25', status: 'declined', reason: null, late: false })),
     ).toBe('Sam Ortiz changed “Break card” from used to declined on Wed, Nov 25.')
   })
+
+  test('an undo says the day is not recorded again, naming what it took back', () => {
+    expect(
+      describeHistoryEntry(check('update', { status: 'used', reason: null }, { title: 'Break card', date: '2026-11-25', status: 'cleared', reason: null, late: false })),
+    ).toBe('Sam Ortiz changed “Break card” from used to not recorded (undone) on Wed, Nov 25.')
+  })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CheckView } from '#server/services/accommodation-checks.server.ts'
 import type { QueuedCheck } from '#app/routes/today/check-queue.client.ts'
 import { shownCheck } from '#app/routes/today/shown-check.ts'
+import { undoOf } from '#app/routes/today/use-undo.ts'
 
 const loaded: CheckView = {
   id: 'c1',
@@ -65,5 +66,29 @@ describe('shownCheck', () => {
     expect(shownCheck({ loaded, confirmed, waiting: [], me: 'Sam Ortiz', today: '2026-11-25' })?.status).toBe('not_needed')
     const newer: CheckView = { ...loaded, id: 'c3', status: 'declined', recordedAt: '2026-11-25T17:00:00.000Z' }
     expect(shownCheck({ loaded: newer, confirmed, waiting: [], me: 'Sam Ortiz', today: '2026-11-25' })?.status).toBe('declined')
+  })
+})
+
+describe('an undo (`cleared`)', () => {
+  it('a waiting undo shows the support as not recorded, whatever the page loaded', () => {
+    expect(shownCheck({ loaded, confirmed: undefined, waiting: [queued('used', '2026-11-25T15:10:00.000Z'), queued('cleared', '2026-11-25T15:10:20.000Z')], me: 'Sam Ortiz', today: '2026-11-25' })).toBeNull()
+  })
+
+  it('a confirmed undo newer than the loaded record shows nothing; an older one does not hide a newer record', () => {
+    const undone = { ...loaded, id: 'c2', status: 'cleared' as const, recordedAt: '2026-11-25T15:05:00.000Z' }
+    expect(shownCheck({ loaded, confirmed: undone, waiting: [], me: 'Sam Ortiz', today: '2026-11-25' })).toBeNull()
+    const older = { ...undone, recordedAt: '2026-11-25T14:00:00.000Z' }
+    expect(shownCheck({ loaded, confirmed: older, waiting: [], me: 'Sam Ortiz', today: '2026-11-25' })?.status).toBe('used')
+  })
+})
+
+describe('undoOf: the corrections that take taps back', () => {
+  const change = { studentId: 's1', accommodationId: 'a1', date: '2026-11-25', status: 'declined' as const, title: 'Break card', studentName: 'Johnny Miller' }
+  it('a first tap is taken back by `cleared`; a change by the earlier choice again, with its reason', () => {
+    const before = { status: 'not_provided' as const, reason: 'No copy.', recordedBy: 'Sam Ortiz', recordedAt: '2026-11-25T15:00:00.000Z', late: false, pending: false }
+    expect(undoOf([{ change, before: null }, { change: { ...change, accommodationId: 'a2' }, before }])).toEqual([
+      { ...change, status: 'cleared', reason: undefined },
+      { ...change, accommodationId: 'a2', status: 'not_provided', reason: 'No copy.' },
+    ])
   })
 })

@@ -100,7 +100,8 @@ function describeProgress(who: string, after: unknown, ctx: HistoryContext): str
   })
 }
 
-const CHECK_STATUSES = ['used', 'not_needed', 'not_provided', 'declined'] as const
+// `cleared` is an undo (issue 15): the day back to not recorded.
+const CHECK_STATUSES = ['used', 'not_needed', 'not_provided', 'declined', 'cleared'] as const
 
 function checkWord(status: string | undefined): string | undefined {
   return isOneOf(CHECK_STATUSES, status) ? t(`history.check.${status}`) : undefined

@@ -1,7 +1,7 @@
-import { useState, type FormEvent, type MouseEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
-import { CHECK_STATUSES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
+import { CHECK_CHOICES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
 import { checkFormSchema } from '#shared/schemas/today.ts'
@@ -9,9 +9,10 @@ import { parseForm } from '#app/utils/parse-form.ts'
 import type { ShownCheck } from './shown-check.ts'
 import type { TapResult } from './use-check-sync.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
-import { Button } from '#app/components/button.tsx'
+import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Field } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { CheckChip } from './check-chip.tsx'
 
 export interface TodayAccommodation {
   id: string
@@ -58,9 +59,7 @@ function RecordedLine({ shown }: { shown: ShownCheck | null }) {
   return (
     <div className="space-y-1 text-sm text-slate-700">
       <p className="flex flex-wrap items-center gap-2">
-        <span className="font-semibold text-slate-900">
-          {shown.reason ? t('today.row.statusWithReason', { status, reason: shown.reason }) : status}
-        </span>
+        <CheckChip status={shown.status} label={shown.reason ? t('today.row.statusWithReason', { status, reason: shown.reason }) : status} />
         {shown.late ? <StatusBadge tone="warn">{t('today.row.late')}</StatusBadge> : null}
         {shown.pending ? <StatusBadge tone="info">{t('today.row.waiting')}</StatusBadge> : null}
       </p>
@@ -105,6 +104,38 @@ export function AccommodationCheckRow({
   const reasonOpen = askingReason || Boolean(failure?.fieldErrors.reason)
   const reasonId = `reason-${a.id}`
   const notProvidedId = `not-provided-${a.id}`
+  const choicesId = `choices-${a.id}`
+  // A recorded row is one line once scripts run (its choices behind "Change"); without scripts every row stays
+  // whole, so the plain forms still work.
+  const hydrated = useHydrated()
+  const [changing, setChanging] = useState(false)
+  const collapsed = hydrated && canRecord && shown !== null && !changing && !reasonOpen
+  // A support that applies only with its subject or test is folded too until recorded: on most days there is
+  // nothing to record for it, and one tap opens its choices when its lesson or test happened.
+  const folded = hydrated && canRecord && shown === null && a.applicability === 'conditional' && !changing && !reasonOpen
+  const changeButton = useRef<HTMLButtonElement>(null)
+  const [refocus, setRefocus] = useState(false)
+  useEffect(() => {
+    if (!refocus || !(collapsed || folded)) return
+    // The pressed button is gone with the choices: the row's own "Change" keeps the keyboard in place.
+    changeButton.current?.focus()
+    setRefocus(false)
+  }, [refocus, collapsed, folded])
+
+  // Opening a folded row: the keyboard lands on the choice it shows (or the first), not at the top of the page.
+  useEffect(() => {
+    if (!changing) return
+    const group = document.getElementById(choicesId)
+    group?.querySelector<HTMLButtonElement>('button[aria-pressed=true], button')?.focus()
+  }, [changing, choicesId])
+
+  function tapped(result: TapResult): TapResult {
+    if (result.ok) {
+      setChanging(false)
+      setRefocus(true)
+    }
+    return result
+  }
 
   function choose(event: MouseEvent<HTMLButtonElement>, status: CheckStatus) {
     event.preventDefault()
@@ -115,8 +146,11 @@ export function AccommodationCheckRow({
     }
     setAskingReason(false)
     // Tapping the choice already shown records nothing new.
-    if (shown?.status === status) return
-    const result = onTap(status)
+    if (shown?.status === status) {
+      setChanging(false)
+      return
+    }
+    const result = tapped(onTap(status))
     setTapErrors(result.ok ? [] : Object.values(result.fieldErrors).flat())
   }
 
@@ -124,9 +158,10 @@ export function AccommodationCheckRow({
     event.preventDefault()
     // The same reading the page's action gives this form without scripts.
     const parsed = parseForm(new FormData(event.currentTarget), checkFormSchema)
-    const result = parsed.ok ? onTap('not_provided', parsed.value.reason) : parsed
+    const result = parsed.ok ? tapped(onTap('not_provided', parsed.value.reason)) : parsed
     if (result.ok) {
-      closeReason()
+      setAskingReason(false)
+      setReasonErrors(undefined)
       return
     }
     setReasonErrors(result.fieldErrors.reason ?? Object.values(result.fieldErrors).flat())
@@ -140,15 +175,66 @@ export function AccommodationCheckRow({
   }
 
   const rowMessage = refusedMessage ?? (failure && !failure.fieldErrors.reason ? failure.message : null)
+  const disputed = Boolean(a.dispute && a.check && shown && !shown.pending && shown.recordedAt === a.check.recordedAt)
+  const notSaved = rowMessage ? (
+    <p role="alert" className="w-full rounded-md border border-red-300 bg-red-50 p-2 text-sm font-medium text-red-900">
+      {t('today.row.notSaved', { message: rowMessage })}
+    </p>
+  ) : null
+
+  if (collapsed || folded) {
+    const statusWord = shown ? t(`today.check.${shown.status}`) : ''
+    return (
+      <li className="flex items-center gap-2 py-0.5">
+        <div className="min-w-0 flex-1 space-y-1">
+          <h4 className="font-semibold leading-snug text-slate-900">{a.title}</h4>
+          {/* Why it was not provided stays in sight: it is what the team follows up. */}
+          {shown?.reason ? <p className="break-words text-sm text-slate-700">{shown.reason}</p> : null}
+          {shown?.late || shown?.pending || disputed || !shown ? (
+            <p className="flex flex-wrap gap-1">
+              {shown ? null : <StatusBadge tone="info">{describeApplies(a.applies)}</StatusBadge>}
+              {shown?.late ? <StatusBadge tone="warn">{t('today.row.late')}</StatusBadge> : null}
+              {shown?.pending ? <StatusBadge tone="info">{t('today.row.waiting')}</StatusBadge> : null}
+              {disputed ? <StatusBadge tone="bad">{t('today.row.disputed')}</StatusBadge> : null}
+            </p>
+          ) : null}
+          {notSaved}
+        </div>
+        {shown ? null : (
+          // Its lesson or test happened: one tap, as on the whole rows.
+          <button
+            type="button"
+            className={`shrink-0 ${buttonClasses('secondary')} px-3`}
+            aria-label={t('today.row.choiceLabel', { status: t('today.check.used'), title: a.title })}
+            onClick={(e) => choose(e, 'used')}
+          >
+            {t('today.check.used')}
+          </button>
+        )}
+        <button
+          ref={changeButton}
+          type="button"
+          className={shown ? 'inline-flex min-h-11 shrink-0 items-center rounded-md' : `shrink-0 ${buttonClasses('secondary')} px-3`}
+          aria-expanded={false}
+          aria-controls={choicesId}
+          aria-label={shown ? t('today.quick.changeLabel', { title: a.title, status: statusWord }) : t('today.quick.otherLabel', { title: a.title })}
+          onClick={() => setChanging(true)}
+        >
+          {/* The chip is the button: the status in its own colour, with a pencil saying it can be changed. */}
+          {shown ? <CheckChip status={shown.status} changeable /> : t('today.quick.other')}
+        </button>
+      </li>
+    )
+  }
 
   return (
-    <li className="space-y-2 py-4">
+    <li id={choicesId} className="space-y-2 py-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h4 className="font-semibold text-slate-900">{a.title}</h4>
         {a.applicability === 'conditional' ? <StatusBadge tone="info">{describeApplies(a.applies)}</StatusBadge> : null}
       </div>
       <p className="text-slate-700">{a.description}</p>
-      {a.dispute && a.check && shown && !shown.pending && shown.recordedAt === a.check.recordedAt ? (
+      {disputed && a.dispute ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge tone="bad">{t('today.row.disputed')}</StatusBadge>
           <span className="text-slate-800">{t('today.row.dispute', { name: a.dispute.byName, comment: a.dispute.comment })}</span>
@@ -159,7 +245,7 @@ export function AccommodationCheckRow({
         <form method="post">
           <Hidden studentId={studentId} accommodationId={a.id} date={date} />
           <div role="group" aria-label={t('today.row.recordGroup', { title: a.title })} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            {CHECK_STATUSES.map((status) => (
+            {CHECK_CHOICES.map((status) => (
               <Button
                 key={status}
                 type="submit"
@@ -212,12 +298,22 @@ export function AccommodationCheckRow({
       ) : null}
 
       <RecordedLine shown={shown} />
-      {tapErrors.length ? <p className="text-sm font-medium text-red-800">{tapErrors.join(' ')}</p> : null}
-      {rowMessage ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm font-medium text-red-900">
-          {t('today.row.notSaved', { message: rowMessage })}
-        </p>
+      {changing && canRecord ? (
+        <Button
+          variant="secondary"
+          aria-expanded={true}
+          aria-controls={choicesId}
+          aria-label={t('today.quick.keepLabel', { title: a.title })}
+          onClick={() => {
+            setChanging(false)
+            setRefocus(true)
+          }}
+        >
+          {t('today.quick.keep')}
+        </Button>
       ) : null}
+      {tapErrors.length ? <p className="text-sm font-medium text-red-800">{tapErrors.join(' ')}</p> : null}
+      {notSaved}
     </li>
   )
 }

@@ -1,10 +1,10 @@
 import type { CheckView } from '#app/utils/api-types.ts'
-import type { CheckStatus } from '#shared/accommodation-fidelity.ts'
+import type { CheckChoice } from '#shared/accommodation-fidelity.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 
 /** What one accommodation's row shows for a day: the latest choice, and whether the server has it yet. */
 export interface ShownCheck {
-  status: CheckStatus
+  status: CheckChoice
   reason: string | null
   recordedBy: string
   recordedAt: string
@@ -18,7 +18,7 @@ export function checkKey(accommodationId: string, date: string): string {
 }
 
 /**
- * The newest of: a tap still waiting in the queue (always the newest: it was made on this phone after the
+ * The newest of (none when that newest is an undo, `cleared`): a tap still waiting in the queue (always the newest: it was made on this phone after the
  * page's data), a record the server confirmed since the page loaded, and the record the page loaded with.
  */
 export function shownCheck({
@@ -37,6 +37,7 @@ export function shownCheck({
 }): ShownCheck | null {
   const last = waiting.at(-1)
   if (last) {
+    if (last.status === 'cleared') return null
     return {
       status: last.status,
       reason: last.reason ?? null,
@@ -47,5 +48,5 @@ export function shownCheck({
     }
   }
   const newest = confirmed && (!loaded || confirmed.recordedAt >= loaded.recordedAt) ? confirmed : loaded
-  return newest ? { status: newest.status, reason: newest.reason, recordedBy: newest.recordedBy, recordedAt: newest.recordedAt, late: newest.late, pending: false } : null
+  return newest && newest.status !== 'cleared' ? { status: newest.status, reason: newest.reason, recordedBy: newest.recordedBy, recordedAt: newest.recordedAt, late: newest.late, pending: false } : null
 }

@@ -13,9 +13,12 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { checkKey } from './shown-check.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { useCheckSync } from './use-check-sync.ts'
+import { useUndo } from './use-undo.ts'
+import { UndoBar } from './undo-bar.tsx'
 import { t } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
+import { asPlannedTargets } from '#shared/accommodation-fidelity.ts'
 import { todayFormEchoSchema, todayFormSchema, type TodayFormEcho } from '#shared/schemas/today.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 
@@ -55,6 +58,11 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
   const parsed = parseForm(form, todayFormSchema)
   if (!parsed.ok) return refused(typed.value, parsed)
   const submitted = parsed.value
+  if (submitted.intent === 'allAsPlanned') {
+    const result = await recordAllAsPlanned(context, submitted)
+    if (result.ok) return redirect(`${new URL(request.url).pathname}?date=${encodeURIComponent(submitted.date)}`)
+    return refused(typed.value, result)
+  }
   if (submitted.intent === 'check') {
     const { intent: _intent, ...check } = submitted
     const result = await actionResult(() => context.trpc.checks.record({ ...check, clientId: crypto.randomUUID() }))
@@ -68,10 +76,24 @@ export async function action({ context, request }: ActionFunctionArgs): Promise<
   return refused(typed.value, result)
 }
 
+/** Without scripts: the same choice of supports the phone makes (asPlannedTargets), each through checks.record. */
+async function recordAllAsPlanned(context: ActionFunctionArgs['context'], { studentId, date }: { studentId: string; date: string }) {
+  const day = await actionResult(() => context.trpc.today.forMe({ date }))
+  if (!day.ok) return day
+  const student = day.data.students.find((s) => s.id === studentId)
+  if (!student) return { ok: false as const, message: t('today.quick.studentNotFound'), fieldErrors: {} }
+  const targets = asPlannedTargets(student.accommodations.map((a) => ({ id: a.id, applicability: a.applicability, recorded: a.check !== null })))
+  for (const a of targets) {
+    const saved = await actionResult(() => context.trpc.checks.record({ studentId, accommodationId: a.id, date, status: 'used', clientId: crypto.randomUUID() }))
+    if (!saved.ok) return saved
+  }
+  return { ok: true as const }
+}
+
 /** A refusal said where it belongs: beside the tapped row, or in the progress form with what was typed. */
 function refused(typed: TodayFormEcho, failure: Omit<FormFailure, 'ok'>): CheckFailure | QuickProgressResult {
   const { message } = failure
-  if (typed.intent === 'check') return { intent: 'check', ok: false, accommodationId: typed.accommodationId, message, fieldErrors: failure.fieldErrors }
+  if (typed.intent !== 'progress') return { intent: 'check', ok: false, accommodationId: typed.accommodationId, message, fieldErrors: failure.fieldErrors }
   const fieldErrors = { ...failure.fieldErrors }
   if (fieldErrors.goalId) fieldErrors.goalId = [t('today.chooseGoal')]
   const { goalId, value, promptLevel, regulation, note } = typed
@@ -83,6 +105,7 @@ export default function Today() {
   const actionData = useActionData<typeof action>()
   const location = useLocation()
   const sync = useCheckSync(me.id)
+  const undo = useUndo(sync.tap)
   const { t } = useTranslation()
   const { date, today, recordableDays, students, todayInfo } = view
   const noSchool = todayInfo ? noSchoolSentence(todayInfo) : null
@@ -95,7 +118,8 @@ export default function Today() {
   const refusedElsewhere = sync.refused.filter((r) => !rowsOnScreen.has(checkKey(r.item.accommodationId, r.item.date)))
 
   return (
-    <div className="space-y-6">
+    // While the undo bar shows, room below the last student so the bar never covers a row.
+    <div className={`space-y-4 ${undo.last ? 'pb-24' : ''}`}>
       <div className="space-y-1">
         {date === today ? (
           <>
@@ -139,6 +163,8 @@ export default function Today() {
       />
       <RefusedElsewhere refused={refusedElsewhere} />
       <KeepForOffline studentIds={students.map((s) => s.id)} />
+      {/* A refusal of no one row (All as planned without scripts): said above the students. */}
+      {rowFailure && !rowFailure.accommodationId ? <Alert>{t('today.row.notSaved', { message: rowFailure.message })}</Alert> : null}
       {students.length === 0 ? (
         <Card>
           <p className="text-slate-700">{t('today.noStudents')}</p>
@@ -152,15 +178,17 @@ export default function Today() {
             today={today}
             recordable={recordable}
             me={me.name}
+            userId={me.id}
             waiting={sync.waiting}
             confirmed={sync.confirmed}
             refused={sync.refused}
             rowFailure={rowFailure}
             progressResult={progressResult?.studentId === s.id ? progressResult : null}
-            tap={sync.tap}
+            record={undo.record}
           />
         ))
       )}
+      {undo.last ? <UndoBar what={undo.last.what} onUndo={undo.undo} /> : null}
     </div>
   )
 }

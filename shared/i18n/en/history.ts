@@ -138,6 +138,7 @@ export const history = {
     not_provided: 'not provided',
     declined: 'declined',
     recorded: 'recorded',
+    cleared: 'not recorded (undone)',
   },
 
   // What changed, field by field

@@ -30,6 +30,7 @@ export const today = {
     not_needed: 'Not needed',
     not_provided: 'Not provided',
     declined: 'Declined',
+    cleared: 'Undone',
   },
   row: {
     notRecorded: 'Not recorded yet.',
@@ -106,5 +107,25 @@ export const today = {
   // The quick progress form has no preselected prompt level (issue 14).
   promptChoice: {
     choose: 'Choose how much help…',
+  },
+  // Issue 15: a typical day in two taps per student.
+  quick: {
+    allAsPlanned_one: 'All as planned: {{count}} support used',
+    allAsPlanned_other: 'All as planned: {{count}} supports used',
+    allAsPlannedLabel_one: 'All as planned for {{name}}: record {{count}} support as used',
+    allAsPlannedLabel_other: 'All as planned for {{name}}: record {{count}} supports as used',
+    change: 'Change',
+    changeLabel: 'Change {{title}} ({{status}})',
+    other: 'Other…',
+    otherLabel: 'Other choices: {{title}}',
+    keep: 'Keep as it is',
+    keepLabel: 'Keep {{title}} as it is',
+    studentNotFound: 'That student is not on your Today page.',
+    lastTap: '{{title}}: {{status}}',
+    lastAll_one: 'All as planned for {{name}}: {{count}} support used',
+    lastAll_other: 'All as planned for {{name}}: {{count}} supports used',
+    undo: 'Undo',
+    undoLabel: 'Undo {{what}}',
+    nothingToUndo: 'Nothing is recorded for “{{title}}” on that day, so there is nothing to undo.',
   },
 } as const

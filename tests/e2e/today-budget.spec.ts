@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures.ts'
+import { openTodayFromMyStudents, studentCard, supportRow } from './today-helpers.ts'
+
+/**
+ * Issue 15's budget for a para's typical day, on the demo para's Friday (the Friday of the journeys' week,
+ * a day no other journey records on): at most two taps per student, and with everything recorded the page
+ * fits in two 360×740 phone screens. Before issue 15 this was 10 taps (one per support) and 6.7 screens.
+ */
+const SCREEN = { width: 360, height: 740 }
+test.use({ viewport: SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 2, day: '2026-11-20T10:00:00Z' })
+
+const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight)
+
+test('a typical Friday: two taps or fewer per student, and all of it recorded fits in two phone screens', async ({ page, signIn }) => {
+  await signIn('para')
+  await openTodayFromMyStudents(page)
+  const status = page.getByRole('status', { name: 'Changes on this phone' })
+  const firstVisit = await pageHeight(page)
+
+  const taps = new Map<string, number>()
+  for (const name of ['Johnny Miller', 'Leo Garcia', 'Ava Brooks']) {
+    const card = studentCard(page, name)
+    let n = 0
+    const allAsPlanned = card.getByRole('button', { name: /^All as planned for / })
+    // Another journey may have recorded some of them already: the button then counts only what is left.
+    if (await allAsPlanned.count()) {
+      await allAsPlanned.tap()
+      n++
+    }
+    await expect(allAsPlanned).toHaveCount(0)
+    // Johnny's two subject-bound supports apply only when their lesson or test happens: today there was Math.
+    if (name === 'Johnny Miller') {
+      await supportRow(card, 'Word problems read aloud').getByRole('button', { name: 'Used: Word problems read aloud' }).tap()
+      n++
+    }
+    taps.set(name, n)
+  }
+  await expect(status).toHaveText('All changes saved.')
+  for (const [name, n] of taps) expect(n, `taps for ${name}`).toBeLessThanOrEqual(2)
+
+  // The second visit of the day: profiles folded, every recorded support one line.
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page.locator('details[open]')).toHaveCount(0)
+  const allRecorded = await pageHeight(page)
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+  await page.screenshot({ path: 'test-results/today-budget-all-recorded.png', fullPage: true })
+  console.log(`today-budget: taps ${JSON.stringify([...taps])}; first visit ${firstVisit}px (${(firstVisit / SCREEN.height).toFixed(2)} screens); all recorded ${allRecorded}px (${(allRecorded / SCREEN.height).toFixed(2)} screens)`)
+  expect(scrollWidth, 'no sideways scroll at 360 px').toBeLessThanOrEqual(SCREEN.width)
+  expect(allRecorded, 'all recorded fits in two phone screens').toBeLessThanOrEqual(2 * SCREEN.height)
+})
