@@ -172,73 +172,75 @@ async function saveVersion(
   return saved!
 }
 
-export async function recordSession(
-  db: DB,
-  args: RecordSessionInput & { actorId: string; now: Date; today: IsoDate },
-): Promise<SessionRecord> {
-  return db.transaction().execute(async (trx) => {
-    const service = await getService(trx, args.studentId, args.serviceId)
-    if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSession'), 'date')
-    const closures = closureSet(await closuresForStudent(trx, args.studentId))
-    const records = await currentRecords(trx, [service.id])
+type RecordSessionArgs = RecordSessionInput & { actorId: string; now: Date; today: IsoDate }
 
-    if (args.kind === 'make_up') {
-      if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
-      // The schema refuses a make-up on or before its session already; this guards any other caller.
-      if (args.repaysDate >= args.date) {
-        throw new DomainError('BAD_REQUEST', t('services.formErrors.makeUpAfterSession', { date: formatDay(args.repaysDate) }), 'date')
-      }
-      const owed = isScheduledOn(service, closures, args.repaysDate)
-      if (!owed) {
-        throw new DomainError('BAD_REQUEST', t('refusals.noSessionToMakeUp', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
-      }
-      const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
-      const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) >= PENDING_DAYS
-      if (!(original?.kind === 'missed' || unrecorded)) {
-        throw new DomainError('BAD_REQUEST', t('refusals.sessionNotMissed', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
-      }
-      // Only what the school's policy owes can be repaid (the same rule as the checklist's owed minutes).
-      const missReason = original?.reason ?? 'unrecorded'
-      if (!(await makeUpReasonsForStudent(trx, args.studentId)).includes(missReason)) {
-        throw new DomainError(
-          'BAD_REQUEST',
-          t('refusals.noMakeUpOwed', { service: service.name, date: formatDay(args.repaysDate), reason: REASON_LABELS[missReason] }),
-          'repaysDate',
-        )
-      }
-      const left = remainingOwed(records, owed.minutes, args.repaysDate)
-      if (left <= 0) throw new DomainError('CONFLICT', t('refusals.madeUpInFull', { date: formatDay(args.repaysDate) }), 'repaysDate')
-      if (args.minutes > left) throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(args.repaysDate) }), 'minutes')
-    } else {
-      if (!isScheduledOn(service, closures, args.date)) {
-        throw new DomainError('BAD_REQUEST', t('refusals.noSessionScheduled', { service: service.name, date: formatDay(args.date) }), 'date')
-      }
-      const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)
-      if (existing) {
-        throw new DomainError('CONFLICT', t('refusals.alreadyRecorded', { date: formatDay(args.date), kind: existing.kind }), 'date')
-      }
+export function recordSession(db: DB, args: RecordSessionArgs): Promise<SessionRecord> {
+  return db.transaction().execute((trx) => recordSessionIn(trx, args))
+}
+
+/** Records one session in the caller's transaction: a week recorded in one go (week-bulk.server.ts) keeps each rule. */
+export async function recordSessionIn(trx: Executor, args: RecordSessionArgs): Promise<SessionRecord> {
+  const service = await getService(trx, args.studentId, args.serviceId)
+  if (args.date > args.today) throw new DomainError('BAD_REQUEST', t('refusals.futureSession'), 'date')
+  const closures = closureSet(await closuresForStudent(trx, args.studentId))
+  const records = await currentRecords(trx, [service.id])
+
+  if (args.kind === 'make_up') {
+    if (!isInstructionalDay(args.date, closures)) throw new DomainError('BAD_REQUEST', t('refusals.notSchoolDay', { date: formatDay(args.date) }), 'date')
+    // The schema refuses a make-up on or before its session already; this guards any other caller.
+    if (args.repaysDate >= args.date) {
+      throw new DomainError('BAD_REQUEST', t('services.formErrors.makeUpAfterSession', { date: formatDay(args.repaysDate) }), 'date')
     }
+    const owed = isScheduledOn(service, closures, args.repaysDate)
+    if (!owed) {
+      throw new DomainError('BAD_REQUEST', t('refusals.noSessionToMakeUp', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
+    }
+    const original = records.find((r) => r.date === args.repaysDate && r.kind !== 'make_up' && !r.voided)
+    const unrecorded = !original && instructionalDaysBack(args.repaysDate, args.today, closures) >= PENDING_DAYS
+    if (!(original?.kind === 'missed' || unrecorded)) {
+      throw new DomainError('BAD_REQUEST', t('refusals.sessionNotMissed', { service: service.name, date: formatDay(args.repaysDate) }), 'repaysDate')
+    }
+    // Only what the school's policy owes can be repaid (the same rule as the checklist's owed minutes).
+    const missReason = original?.reason ?? 'unrecorded'
+    if (!(await makeUpReasonsForStudent(trx, args.studentId)).includes(missReason)) {
+      throw new DomainError(
+        'BAD_REQUEST',
+        t('refusals.noMakeUpOwed', { service: service.name, date: formatDay(args.repaysDate), reason: REASON_LABELS[missReason] }),
+        'repaysDate',
+      )
+    }
+    const left = remainingOwed(records, owed.minutes, args.repaysDate)
+    if (left <= 0) throw new DomainError('CONFLICT', t('refusals.madeUpInFull', { date: formatDay(args.repaysDate) }), 'repaysDate')
+    if (args.minutes > left) throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(args.repaysDate) }), 'minutes')
+  } else {
+    if (!isScheduledOn(service, closures, args.date)) {
+      throw new DomainError('BAD_REQUEST', t('refusals.noSessionScheduled', { service: service.name, date: formatDay(args.date) }), 'date')
+    }
+    const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)
+    if (existing) {
+      throw new DomainError('CONFLICT', t('refusals.alreadyRecorded', { date: formatDay(args.date), kind: existing.kind }), 'date')
+    }
+  }
 
-    const row = sessionRecordRow(
-      {
-        recordId: randomUUID(),
-        version: 1,
-        serviceId: service.id,
-        studentId: args.studentId,
-        date: args.date,
-        note: args.note || null,
-        recordedBy: args.actorId,
-        recordedAt: args.now.toISOString(),
-      },
-      args,
-    )
-    return saveVersion(
-      trx,
-      row,
-      { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date } },
-      args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
-    )
-  })
+  const row = sessionRecordRow(
+    {
+      recordId: randomUUID(),
+      version: 1,
+      serviceId: service.id,
+      studentId: args.studentId,
+      date: args.date,
+      note: args.note || null,
+      recordedBy: args.actorId,
+      recordedAt: args.now.toISOString(),
+    },
+    args,
+  )
+  return saveVersion(
+    trx,
+    row,
+    { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date } },
+    args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
+  )
 }
 
 async function newVersion(

@@ -139,6 +139,8 @@ export const CASES: Case[] = [
   { path: 'notebooks.restore', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
   { path: 'today.forMe', user: 'para', dates: ['date'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.week', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
+  { path: 'sessions.weekPlan', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
+  { path: 'sessions.recordWeek', user: 'speech', dates: ['weekOf'], input: () => ({ weekOf: TODAY, sessions: ['none:2026-01-01'] }), asOf: 'year-ahead' },
   { path: 'accountability.caseload', user: 'caseManager', dates: ['asOf'], input: () => ({}), asOf: 'not-future' },
   { path: 'schools.addClosure', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, label: 'Snow day', date: TODAY }) },
   { path: 'schools.closureChange', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, change: 'add', date: TODAY }) },
@@ -173,8 +175,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(25)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(31)
+    expect(CASES.length).toBe(27)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(33)
   })
 })
 

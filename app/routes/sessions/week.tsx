@@ -5,6 +5,7 @@ import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpsCard } from './make-ups-card.tsx'
 import { SessionWeekDay } from './session-week-day.tsx'
+import { WeekBulkBar } from './week-bulk-bar.tsx'
 import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from './session-action.server.ts'
@@ -58,6 +59,7 @@ export default function SessionsThisWeek() {
           {t('sessions.nextWeek')}
         </Link>
       </nav>
+      {week.students.length ? <WeekBulkBar weekOf={week.weekOf} /> : null}
       {week.students.length === 0 ? (
         <Card>
           <p className="text-slate-700">{t('sessions.noSessionsToRecord')}</p>
