@@ -11,7 +11,7 @@ export function WeekBulkBar({ weekOf }: { weekOf: string }) {
   // Set by the confirmation's redirect (week-bulk.tsx): how many sessions it recorded.
   const asked = params.get('recorded')
   const recorded = asked === null ? NaN : Number(asked)
-  const saved = Number.isInteger(recorded) && recorded >= 0 ? t('sessions.weekBulk.recorded', { count: recorded }) : null
+  const saved = !Number.isInteger(recorded) || recorded < 0 ? null : recorded === 0 ? t('sessions.weekBulk.recordedNone') : t('sessions.weekBulk.recorded', { count: recorded })
   return (
     <div className="space-y-2">
       <Link

@@ -178,5 +178,6 @@ export const sessions = {
     backToWeek: 'Back to the week',
     recorded_one: 'Recorded {{count}} session as delivered. Change any exception below: a correction keeps the earlier version.',
     recorded_other: 'Recorded {{count}} sessions as delivered. Change any exception below: a correction keeps the earlier version.',
+    recordedNone: 'Recorded 0 sessions as delivered: the sessions listed had been recorded already.',
   },
 } as const
