@@ -11,6 +11,7 @@ import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/service
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { closePlanFor } from './make-up-plan-store.server.ts'
 import { notifyParentsOfMiss } from './notifications.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { getService, type Service } from './services.server.ts'
@@ -235,12 +236,15 @@ export async function recordSessionIn(trx: Executor, args: RecordSessionArgs): P
     },
     args,
   )
-  return saveVersion(
+  const saved = await saveVersion(
     trx,
     row,
     { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date } },
     args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
   )
+  // A make-up planned ahead for that session is done once one is recorded (docs/domain.md#planned-make-ups).
+  if (args.kind === 'make_up') await closePlanFor(trx, { serviceId: service.id, serviceName: service.name, repaysDate: args.repaysDate, recordId: saved.recordId, actorId: args.actorId, now: args.now })
+  return saved
 }
 
 async function newVersion(

@@ -140,6 +140,8 @@ export const CASES: Case[] = [
   { path: 'today.forMe', user: 'para', dates: ['date'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.week', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.weekPlan', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
+  { path: 'sessions.planMakeUp', user: 'speech', dates: ['plannedDate', 'repaysDate'], input: (d) => ({ studentId: d.johnnyId, serviceId: d.speechServiceId, repaysDate: TODAY, plannedDate: TODAY }) },
+  { path: 'sessions.moveMakeUpPlan', user: 'speech', dates: ['plannedDate'], input: (d) => ({ studentId: d.johnnyId, planId: 'none', plannedDate: TODAY, changeReason: 'Moved.' }) },
   { path: 'sessions.recordWeek', user: 'speech', dates: ['weekOf'], input: () => ({ weekOf: TODAY, sessions: ['none:2026-01-01'] }), asOf: 'year-ahead' },
   { path: 'accountability.caseload', user: 'caseManager', dates: ['asOf'], input: () => ({}), asOf: 'not-future' },
   { path: 'schools.addClosure', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, label: 'Snow day', date: TODAY }) },
@@ -175,8 +177,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(27)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(33)
+    expect(CASES.length).toBe(29)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(36)
   })
 })
 

@@ -15,6 +15,7 @@ import { makeUpReasons, setMakeUpReasons } from '../../services/make-up-policy.s
 import { listMySchools } from '../../services/memberships.server.ts'
 import { correctSession, recordSession, recordVersions, voidSession } from '../../services/session-records.server.ts'
 import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
+import { makeUpPlanProcedures } from './make-up-plans.server.ts'
 import { recordWeek, weekBulkPlanFor } from '../../services/week-bulk.server.ts'
 import { recordWeekSchema } from '#shared/schemas/week-bulk.ts'
 import { amendService, createService, listServices } from '../../services/services.server.ts'
@@ -81,6 +82,7 @@ export const sessionsRouter = router({
     .input(z.object({ recordId: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => recordVersions(ctx.db, input.studentId, input.recordId)),
   log: studentProcedure('plan.view').query(({ ctx, input }) => sessionLog(ctx.db, input.studentId)),
+  ...makeUpPlanProcedures,
 })
 
 export const schoolsRouter = router({
