@@ -184,6 +184,7 @@ export const sessions = {
   plannedMakeUps: {
     badge: 'Planned',
     forMissed: 'Planned make-up for the missed {{session}} session',
+    listOn: 'Make-ups planned for {{date}}',
     name: 'planned make-up {{name}}',
     plan: 'Plan a make-up: {{name}}',
     planIntro: 'Plan it ahead for a school day to come. It counts once it is recorded as held; until then the session stays owed.',
