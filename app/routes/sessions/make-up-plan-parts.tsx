@@ -51,7 +51,10 @@ function IntentForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {failure ? <Alert>{failure.message}</Alert> : null}
+      {failure ? (
+        // A refusal shown beside its own field is said there once; the top of the form only points to it.
+        <Alert>{Object.values(failure.fieldErrors).some((m) => m.includes(failure.message)) ? t('common.correctFields') : failure.message}</Alert>
+      ) : null}
       {children}
       <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy}>
         {busy ? t('sessions.saving') : submitLabel}
