@@ -107,6 +107,7 @@ export async function cancelMakeUpPlan(db: DB, args: Omit<Who, 'today'> & { stud
 export interface PlannedMakeUp {
   planId: string
   serviceId: string
+  serviceKey: string
   serviceName: string
   repaysDate: IsoDate
   plannedDate: IsoDate
@@ -115,9 +116,16 @@ export interface PlannedMakeUp {
 /** A student's open plans, with their services' names: what the family and the week show as planned. */
 export async function plannedMakeUps(db: DB, studentId: string): Promise<PlannedMakeUp[]> {
   const services = await listServices(db, { studentIds: [studentId] })
-  const names = new Map(services.map((s) => [s.id, s.name]))
+  const byId = new Map(services.map((s) => [s.id, s]))
   const plans = await currentPlans(db, { serviceIds: services.map((s) => s.id) })
   return plans
     .filter((p) => p.status === 'planned')
-    .map((p) => ({ planId: p.planId, serviceId: p.serviceId, serviceName: names.get(p.serviceId) ?? '', repaysDate: p.repaysDate, plannedDate: p.plannedDate }))
+    .map((p) => ({
+      planId: p.planId,
+      serviceId: p.serviceId,
+      serviceKey: byId.get(p.serviceId)?.key ?? '',
+      serviceName: byId.get(p.serviceId)?.name ?? '',
+      repaysDate: p.repaysDate,
+      plannedDate: p.plannedDate,
+    }))
 }

@@ -29,7 +29,7 @@ describe('make-ups planned ahead (issue 15, item 5)', () => {
     expect(saved).toMatchObject({ repaysDate: owed.date, plannedDate: PLANNED, status: 'planned', version: 1 })
     expect(counts()).toEqual([before[0]! + 1, before[1]!, before[2]! + 1])
     expect(await as('parent').sessions.plannedMakeUps(johnny())).toEqual([
-      { planId: saved.planId, serviceId: demo.speechServiceId, serviceName: 'Speech-language therapy', repaysDate: owed.date, plannedDate: PLANNED },
+      { planId: saved.planId, serviceId: demo.speechServiceId, serviceKey: 'speech', serviceName: 'Speech-language therapy', repaysDate: owed.date, plannedDate: PLANNED },
     ])
     expect(await speechLedger()).toEqual(ledger)
     const history = await as('caseManager').team.history(johnny())

@@ -26,7 +26,7 @@ export async function parentPlans(context: AppLoadContext, children: readonly { 
           sessions: { madeUp: s.sessions.madeUp },
           ledger: s.ledger,
           // Planned, not yet held: shown beside the ledger, never counted in it.
-          plannedMakeUps: planned.filter((p) => p.serviceName === s.name).map((p) => ({ planId: p.planId, plannedDate: p.plannedDate, repaysDate: p.repaysDate })),
+          plannedMakeUps: planned.filter((p) => p.serviceKey === s.key).map((p) => ({ planId: p.planId, plannedDate: p.plannedDate, repaysDate: p.repaysDate })),
         })),
         supportsNotProvided: supportsNotProvidedThisWeek(checks, numbers.asOf),
       }
