@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectAccessible, freshPage, signInOn, test, DEMO_USERS } from './fixtures.ts'
+import { DEMO_USERS, expect, expectAccessible, freshPage, openStudent, signInOn, test } from './fixtures.ts'
 
 // Issue 15, item 5: a make-up planned ahead, on a phone. On Wed 10 Mar 2027 (a week no other journey writes in) the
 // speech provider plans a make-up of Johnny's unrecorded Tue 2 Mar session for Tue 16 Mar; on that day she records it.
@@ -48,22 +48,39 @@ test('a make-up planned for a later day shows as planned to the provider and the
   await expect(row.getByText('Mon, Mar 8 has passed: plan a make-up for today or a later school day.')).toBeVisible()
   await expect(row.getByLabel('Planned date')).toHaveValue('2027-03-08')
 
-  await row.getByLabel('Planned date').fill('2027-03-16')
+  await row.getByLabel('Planned date').fill('2027-03-15')
   await expectNoSidewaysScroll(page)
   await row.getByRole('button', { name: 'Plan make-up' }).click()
-  await expect(row.getByRole('status')).toHaveText('Make-up planned for Tue, Mar 16, for the missed session of Tue, Mar 2.')
+  await expect(row.getByRole('status')).toHaveText('Make-up planned for Mon, Mar 15, for the missed session of Tue, Mar 2.')
   // A session with an open plan is not offered to plan again.
   await expect(row.getByLabel('Which missed session will it repay?').locator('option', { hasText: 'Tue, Mar 2, 2027' })).toHaveCount(0)
 
-  // The planned day, on next week: planned, not yet to be recorded.
+  // Next week: planned on Monday, not yet to be recorded; moved to Tuesday, with why.
   await page.goto('/sessions?week=2027-03-15')
-  await expect(plannedItem(page).getByText('Planned', { exact: true })).toBeVisible()
-  await expect(plannedItem(page)).toContainText('Planned make-up for the missed Tue, Mar 2 session')
-  await expect(plannedItem(page)).toContainText('It can be recorded on Tue, Mar 16 or after.')
-  await expect(plannedItem(page).getByLabel(/^Record as held:/)).toHaveCount(0)
+  const monday = page.getByRole('list', { name: 'Make-ups planned for Mon, Mar 15' }).getByRole('listitem').filter({ hasText: `${JOHNNY} · ${SPEECH}` })
+  await expect(monday.getByText('Planned', { exact: true })).toBeVisible()
+  await expect(monday).toContainText('Planned make-up for the missed Tue, Mar 2 session')
+  await expect(monday).toContainText('It can be recorded on Mon, Mar 15 or after.')
+  await expect(monday.getByLabel(/^Record as held:/)).toHaveCount(0)
   await expectAccessible(page)
   await expectNoSidewaysScroll(page)
+  const moveName = `Move: planned make-up ${SPEECH}, Mon, Mar 15 (${JOHNNY})`
+  await monday.getByLabel(moveName, { exact: true }).click()
+  await monday.getByLabel('New date').fill('2027-03-16')
+  await monday.getByLabel('Why is it moved?').fill('The room is taken on Monday')
+  await monday.getByRole('button', { name: 'Move make-up' }).click()
+  await expect(plannedItem(page).getByRole('status')).toHaveText('Make-up moved to Tue, Mar 16.')
+  await expect(page.getByRole('list', { name: 'Make-ups planned for Mon, Mar 15' })).toHaveCount(0)
+  await expect(plannedItem(page)).toContainText('Planned make-up for the missed Tue, Mar 2 session')
   await page.screenshot({ path: 'test-results/make-up-planned-week.png', fullPage: true })
+
+  // The team's history says who moved it and why.
+  await page.goto('/')
+  await openStudent(page, JOHNNY)
+  await page.goto(`${new URL(page.url()).pathname}/history`)
+  await expect(
+    page.getByText('Priya Shah moved the planned make-up of speech-language therapy for the missed session of Tue, Mar 2 to Tue, Mar 16: “The room is taken on Monday”.'),
+  ).toBeVisible()
 
   // The missed session still owes its minutes: a plan is not a make-up.
   await page.goto('/sessions?week=2027-03-01')
