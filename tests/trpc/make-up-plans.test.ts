@@ -1,4 +1,8 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, test } from 'vitest'
+import { loader as accountabilityJson } from '#app/routes/accountability/accountability-json.ts'
+import { createLucia } from '#server/auth/lucia.server.ts'
+import { createServerLoadContext } from '#server/remix-context.server.ts'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { countRows } from '#tests/setup/test-db.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
@@ -34,6 +38,25 @@ describe('make-ups planned ahead (issue 15, item 5)', () => {
     expect(await speechLedger()).toEqual(ledger)
     const history = await as('caseManager').team.history(johnny())
     expect(JSON.stringify(history)).toContain('make_up_plan')
+  })
+
+  test('the accountability JSON lists it under its service, and no number changes', async () => {
+    const json = async () => {
+      const context = createServerLoadContext({ db: t.db, lucia: createLucia(t.db), user: demo.userOf('parent'), sessionId: null, secure: false, now: () => SEED })
+      const args = { context, params: { studentId: demo.johnnyId }, request: new Request(`http://localhost/api/students/${demo.johnnyId}/accountability`) }
+      const body = (await ((await accountabilityJson(args as unknown as LoaderFunctionArgs)) as Response).json()) as {
+        services: { key: string; plannedMakeUps: unknown[]; [field: string]: unknown }[]
+      }
+      return Object.fromEntries(body.services.map(({ key, plannedMakeUps, ...numbers }) => [key, { plannedMakeUps, numbers }]))
+    }
+    const before = await json()
+    expect(before.speech!.plannedMakeUps).toEqual([])
+    const owed = await owedSpeech()
+    await plan('speech', owed.date)
+    const after = await json()
+    expect(after.speech!.plannedMakeUps).toEqual([{ repaysDate: owed.date, plannedDate: PLANNED }])
+    expect(after.ot!.plannedMakeUps).toEqual([])
+    expect(after.speech!.numbers).toEqual(before.speech!.numbers)
   })
 
   test('on the day it is recorded like any make-up: the plan closes and the ledger counts it', async () => {

@@ -29,7 +29,7 @@ export function PlannedOnDay({
   )
   if (!items.length) return null
   return (
-    <ul className="divide-y divide-slate-200" aria-label={t('sessions.plannedMakeUps.listOn', { date: formatDay(date) })}>
+    <ul className="divide-y divide-slate-200 border-t border-slate-200" aria-label={t('sessions.plannedMakeUps.listOn', { date: formatDay(date) })}>
       {items.map(({ student, plan, owedMinutes }) => (
         <PlannedMakeUpItem key={plan.planId} plan={plan} student={student} today={week.today} owedMinutes={owedMinutes} sessionResult={sessionResult} planResult={planResult} />
       ))}
