@@ -12,6 +12,7 @@ export default [
 
   route('today', 'routes/today/today.tsx'),
   route('sessions', 'routes/sessions/week.tsx'),
+  route('sessions/week-bulk', 'routes/sessions/week-bulk.tsx'),
   route('caseload', 'routes/accountability/caseload.tsx'),
 
   ...prefix('school/:schoolId', [

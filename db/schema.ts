@@ -257,6 +257,24 @@ export interface SessionRecordsTable {
   group_session_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
+/** A make-up planned for a later day (docs/domain.md#planned-make-ups): one row per version, newest counts. */
+export interface MakeUpPlansTable {
+  id: string
+  plan_id: string
+  version: number
+  service_id: string
+  student_id: string
+  /** The missed (or unrecorded) session the make-up will repay. */
+  repays_date: string
+  planned_date: string
+  status: 'planned' | 'cancelled' | 'made_up'
+  /** The make-up record that closed the plan. */
+  record_id: string | null
+  change_reason: string | null
+  created_by: string | null
+  created_at: string
+}
+
 export interface NotificationsTable {
   id: string
   user_id: string
@@ -415,4 +433,5 @@ export interface Database {
   concern_updates: ConcernUpdatesTable
   concern_steps: ConcernStepsTable
   record_disputes: RecordDisputesTable
+  make_up_plans: MakeUpPlansTable
 }

@@ -12,6 +12,7 @@ interface AuditActions {
   concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step'
   goal: 'create' | 'update' | 'update_plain'
   invite: 'create' | 'revoke'
+  make_up_plan: 'plan' | 'move' | 'cancel' | 'close'
   notebook: 'create' | 'rename' | 'archive' | 'restore'
   notification: 'create' | 'seen'
   progress_point: 'create' | 'void'

@@ -12,6 +12,7 @@ import * as trail from './2026-12-05T040000-trail.ts'
 import * as concernStepTakeBack from './2026-12-06T030000-concern-step-take-back.ts'
 import * as checkUndo from './2026-12-06T110000-check-undo.ts'
 import * as groupSessions from './2026-12-06T120000-group-sessions.ts'
+import * as makeUpPlans from './2026-12-06T130000-make-up-plans.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T030000-concern-step-take-back': concernStepTakeBack,
   '2026-12-06T110000-check-undo': checkUndo,
   '2026-12-06T120000-group-sessions': groupSessions,
+  '2026-12-06T130000-make-up-plans': makeUpPlans,
 }

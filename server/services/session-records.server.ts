@@ -11,6 +11,7 @@ import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/service
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { closureSet, closuresForStudent } from './calendar.server.ts'
+import { closePlanFor } from './make-up-plan-store.server.ts'
 import { notifyParentsOfMiss } from './notifications.server.ts'
 import { makeUpReasonsForStudent } from './make-up-policy.server.ts'
 import { getService, type Service } from './services.server.ts'
@@ -187,7 +188,8 @@ export function recordSession(db: DB, args: RecordSessionArgs): Promise<SessionR
 
 /**
  * One new session record, by the rules of recording one, in the caller's transaction: a group recording writes
- * each student's record through here, with the group's id.
+ * each student's record through here with the group's id, and a week recorded in one go (week-bulk.server.ts)
+ * each of its sessions, so every rule holds for each.
  */
 export async function writeSession(trx: Executor, args: RecordSessionArgs & { groupSessionId?: string }): Promise<SessionRecord> {
   const service = await getService(trx, args.studentId, args.serviceId)
@@ -247,12 +249,15 @@ export async function writeSession(trx: Executor, args: RecordSessionArgs & { gr
     args,
   )
   const group = args.groupSessionId ? { groupSessionId: args.groupSessionId } : {}
-  return saveVersion(
+  const saved = await saveVersion(
     trx,
     row,
     { ...args, action: 'create', after: { service: service.name, date: row.date, kind: row.kind, minutes: row.minutes, reason: row.reason, note: row.note, repaysDate: row.repays_date, ...group } },
     args.kind === 'missed' ? { serviceName: service.name, reason: args.reason } : null,
   )
+  // A make-up planned ahead for that session is done once one is recorded (docs/domain.md#planned-make-ups).
+  if (args.kind === 'make_up') await closePlanFor(trx, { serviceId: service.id, serviceName: service.name, repaysDate: args.repaysDate, recordId: saved.recordId, actorId: args.actorId, now: args.now })
+  return saved
 }
 
 async function newVersion(

@@ -70,7 +70,7 @@ export const amendServiceSchema = z.object({
 /** The amend form: the student and the service come from the address. */
 export const amendServiceFormSchema = amendServiceSchema.omit({ studentId: true, serviceId: true })
 
-const changeReason = textSchema(() => t('services.reasonLabel'), 'multi-line', { error: () => t('services.changeReasonRequired') })
+export const changeReason = textSchema(() => t('services.reasonLabel'), 'multi-line', { error: () => t('services.changeReasonRequired') })
   .min(1, { error: () => t('services.changeReasonRequired') })
   .max(300)
 

@@ -145,6 +145,10 @@ export const CASES: Case[] = [
   { path: 'notebooks.restore', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
   { path: 'today.forMe', user: 'para', dates: ['date'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.week', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
+  { path: 'sessions.weekPlan', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
+  { path: 'sessions.planMakeUp', user: 'speech', dates: ['plannedDate', 'repaysDate'], input: (d) => ({ studentId: d.johnnyId, serviceId: d.speechServiceId, repaysDate: TODAY, plannedDate: TODAY }) },
+  { path: 'sessions.moveMakeUpPlan', user: 'speech', dates: ['plannedDate'], input: (d) => ({ studentId: d.johnnyId, planId: 'none', plannedDate: TODAY, changeReason: 'Moved.' }) },
+  { path: 'sessions.recordWeek', user: 'speech', dates: ['weekOf'], input: () => ({ weekOf: TODAY, sessions: ['none:2026-01-01'] }), asOf: 'year-ahead' },
   { path: 'accountability.caseload', user: 'caseManager', dates: ['asOf'], input: () => ({}), asOf: 'not-future' },
   { path: 'schools.addClosure', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, label: 'Snow day', date: TODAY }) },
   { path: 'schools.closureChange', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, change: 'add', date: TODAY }) },
@@ -179,8 +183,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(26)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(32)
+    expect(CASES.length).toBe(30)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(37)
   })
 })
 

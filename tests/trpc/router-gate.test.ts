@@ -12,7 +12,7 @@ import { callByPath, trpcError } from './call.ts'
  * docs/decisions/003-one-permission-gate.md: walk every procedure of the router. The only procedures allowed
  * without a student gate are listed here by hand, so a new one that forgets studentProcedure fails this test.
  */
-const USER_SCOPED = ['students.mine', 'today.forMe', 'sessions.week', 'schools.mine', 'accountability.caseload', 'notifications.mine', 'notifications.markSeen', 'notifications.alerts']
+const USER_SCOPED = ['students.mine', 'today.forMe', 'sessions.week', 'sessions.weekPlan', 'sessions.recordWeek', 'schools.mine', 'accountability.caseload', 'notifications.mine', 'notifications.markSeen', 'notifications.alerts']
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
   path,
@@ -116,7 +116,16 @@ describe('owned actions: every procedure × role × own and other record', () =>
     const parentConcern = await demo.callerFor('parent', NOW).concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Private worry', status: 'open', visibility: 'family', links: [] })
     const sharedParentConcern = await demo.callerFor('parent', NOW).concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Shared worry', status: 'open', visibility: 'team', links: [] })
     const cmConcern = await cm.concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Bus arrives late', status: 'open', visibility: 'team', links: [] })
+    // A make-up planned for an owed speech session, and one for OT written straight to the table (OT owes none).
+    const owedSpeech = (await cm.services.sessions({ studentId: demo.johnnyId, from: TODAY, to: TODAY })).find((s) => s.service.id === demo.speechServiceId)!.owed[0]!.date
+    const speechPlan = await cm.sessions.planMakeUp({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, repaysDate: owedSpeech, plannedDate: '2026-11-20' })
+    const otPlan = { planId: 'ot-plan' }
+    t.sqlite
+      .prepare(`insert into make_up_plans (id, plan_id, version, service_id, student_id, repays_date, planned_date, status, created_at) values ('ot-plan-1', ?, 1, ?, ?, '2026-11-11', '2026-11-20', 'planned', ?)`)
+      .run(otPlan.planId, demo.otServiceId, demo.johnnyId, NOW.toISOString())
     records = {
+      speechPlan: { id: speechPlan.planId },
+      otPlan: { id: otPlan.planId },
       speechService: { id: demo.speechServiceId },
       otService: { id: demo.otServiceId },
       speechSession: { id: firstOf(demo.speechServiceId) },
@@ -129,6 +138,8 @@ describe('owned actions: every procedure × role × own and other record', () =>
     }
   })
   type RecordKey =
+    | 'speechPlan'
+    | 'otPlan'
     | 'speechService'
     | 'otService'
     | 'speechSession'
@@ -152,6 +163,8 @@ describe('owned actions: every procedure × role × own and other record', () =>
   const FACTS: Record<RecordKey, (user: DemoUserKey) => Partial<OwnedFacts[OwnedAction]> & Record<string, unknown>> = {
     speechService: (u) => ({ providesService: SPEECH(u) }),
     otService: () => ({ providesService: false }),
+    speechPlan: (u) => ({ providesService: SPEECH(u) }),
+    otPlan: () => ({ providesService: false }),
     speechSession: (u) => ({ providesService: SPEECH(u) }),
     otSession: () => ({ providesService: false }),
     communicationGoal: (u) => ({ goalInMyAreas: SPEECH(u) }),
@@ -171,6 +184,9 @@ describe('owned actions: every procedure × role × own and other record', () =>
     },
     'sessions.correct': { records: ['speechSession', 'otSession'], input: (recordId) => ({ recordId, note: 'Checked.', changeReason: 'A note was missing.' }) },
     'sessions.void': { records: ['speechSession', 'otSession'], input: (recordId) => ({ recordId, changeReason: 'Recorded twice.' }) },
+    'sessions.planMakeUp': { records: ['speechService', 'otService'], input: (serviceId) => ({ serviceId, repaysDate: '2026-11-10', plannedDate: '2026-11-20' }) },
+    'sessions.moveMakeUpPlan': { records: ['speechPlan', 'otPlan'], input: (planId) => ({ planId, plannedDate: '2026-11-23', changeReason: 'Room taken.' }) },
+    'sessions.cancelMakeUpPlan': { records: ['speechPlan', 'otPlan'], input: (planId) => ({ planId, changeReason: 'Not needed.' }) },
     'goals.updatePlain': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, plain }) },
     'concerns.get': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
     'concerns.letter': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
@@ -201,7 +217,7 @@ describe('owned actions: every procedure × role × own and other record', () =>
 
   test.each(walk)('$path as $user ($role) on $record', async ({ path, action, ownedAction, user, role, record }) => {
     const before = TABLES.map((table) => countRows(t.sqlite, table))
-    const concernRows = () => ['concern_versions', 'concern_updates', 'concern_steps', 'session_records', 'goal_versions'].map((table) => countRows(t.sqlite, table))
+    const concernRows = () => ['concern_versions', 'concern_updates', 'concern_steps', 'session_records', 'goal_versions', 'make_up_plans'].map((table) => countRows(t.sqlite, table))
     const writesBefore = concernRows()
     const input = { studentId: demo.johnnyId, ...CASES[path]!.input(records[record].id) }
     const outcome = await callByPath(demo.callerFor(user, NOW), path, input).then(

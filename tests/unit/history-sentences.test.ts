@@ -91,6 +91,22 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'team_member.remove': { before: { name: 'Sam Ortiz', role: 'para' }, reads: 'Priya Shah removed Sam Ortiz (paraprofessional) from the team.' },
   'team_member.set_areas': { before: { areas: [] }, after: { areas: ['reading'] }, reads: 'Priya Shah set a provider’s goal areas to: reading.' },
   'user.create': { after: { email: 'priya@example.org', name: 'Priya Shah' }, reads: 'Priya Shah created an account.' },
+  'make_up_plan.plan': {
+    after: { service: 'Speech', repaysDate: '2026-11-12', plannedDate: '2026-12-08' },
+    reads: 'Priya Shah planned a make-up of speech for Tue, Dec 8, for the missed session of Thu, Nov 12.',
+  },
+  'make_up_plan.move': {
+    after: { service: 'Speech', repaysDate: '2026-11-12', plannedDate: '2026-12-09', changeReason: 'Room taken' },
+    reads: 'Priya Shah moved the planned make-up of speech for the missed session of Thu, Nov 12 to Wed, Dec 9: “Room taken”.',
+  },
+  'make_up_plan.cancel': {
+    after: { service: 'Speech', repaysDate: '2026-11-12', plannedDate: '2026-12-09', changeReason: 'Made up another way' },
+    reads: 'Priya Shah cancelled the make-up of speech planned for Wed, Dec 9: “Made up another way”.',
+  },
+  'make_up_plan.close': {
+    after: { service: 'Speech', repaysDate: '2026-11-12', plannedDate: '2026-12-09' },
+    reads: 'Priya Shah recorded the make-up of speech planned for Wed, Dec 9.',
+  },
 }
 
 describe('every history entry reads as a sentence', () => {

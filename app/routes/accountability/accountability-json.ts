@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { ZodError } from 'zod'
-import type { StudentAccountability } from '#app/utils/api-types.ts'
+import type { RouterOutputs, StudentAccountability } from '#app/utils/api-types.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 
@@ -17,8 +17,9 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
   if (asOf !== undefined && !isIsoDate(asOf)) return json(400, { error: t('accountability.json.badAsOf') })
   try {
     const numbers = await context.trpc.accountability.student({ studentId: params.studentId ?? '', asOf })
+    const planned = await context.trpc.sessions.plannedMakeUps({ studentId: params.studentId ?? '' })
     await context.access.exported(params.studentId ?? '', 'export:accountability.json')
-    return json(200, publicFormat(numbers))
+    return json(200, publicFormat(numbers, planned))
   } catch (error) {
     if (error instanceof TRPCError) {
       if (error.code === 'UNAUTHORIZED') return json(401, { error: t('accountability.json.signIn') })
@@ -37,7 +38,7 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
  * Exactly the fields docs/formats.md#accountability-json documents, in its order: the service adds the provider, the schedule and the
  * weekly trend for the page, which are not part of the public contract.
  */
-function publicFormat(a: StudentAccountability) {
+function publicFormat(a: StudentAccountability, planned: PlannedMakeUp[]) {
   return {
     format: a.format,
     student: { id: a.student.id, name: a.student.name },
@@ -61,6 +62,8 @@ function publicFormat(a: StudentAccountability) {
       alerts: [...s.alerts],
       // Added after the first release of @1, at the end: readers that do not know it ignore it.
       disputedRecords: s.disputedRecords,
+      // Make-ups planned ahead and not yet held: listed, never counted in the numbers above.
+      plannedMakeUps: planned.filter((p) => p.serviceKey === s.key).map((p) => ({ repaysDate: p.repaysDate, plannedDate: p.plannedDate })),
     })),
     accommodations: a.accommodations.map((x) => ({
       title: x.title,
@@ -72,6 +75,8 @@ function publicFormat(a: StudentAccountability) {
     })),
   }
 }
+
+type PlannedMakeUp = RouterOutputs['sessions']['plannedMakeUps'][number]
 
 function json(status: number, body: unknown): Response {
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {

@@ -26,6 +26,11 @@ export function ParentPlanCard({ plan }: { plan: ParentPlan }) {
               </p>
               <p className="text-slate-700">{t('home.parentPlan.delivered', { rate: formatRate(s.deliveryRate) })}</p>
               <p className="text-slate-700">{ledgerSentence(s, name)}</p>
+              {s.plannedMakeUps.map((p) => (
+                <p key={p.planId} className="text-slate-700">
+                  {t('home.plannedMakeUps.line', { date: formatDay(p.plannedDate), session: formatDay(p.repaysDate) })}
+                </p>
+              ))}
             </li>
           ))}
         </ul>

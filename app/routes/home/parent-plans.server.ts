@@ -9,9 +9,10 @@ import { furthestBehindFirst, supportsNotProvidedThisWeek } from '#shared/plan-g
 export async function parentPlans(context: AppLoadContext, children: readonly { id: string; name: string }[]) {
   return Promise.all(
     children.map(async (child) => {
-      const [numbers, checks] = await Promise.all([
+      const [numbers, checks, planned] = await Promise.all([
         context.trpc.accountability.student({ studentId: child.id }),
         context.trpc.checks.log({ studentId: child.id }),
+        context.trpc.sessions.plannedMakeUps({ studentId: child.id }),
       ])
       return {
         id: child.id,
@@ -24,6 +25,8 @@ export async function parentPlans(context: AppLoadContext, children: readonly { 
           minutesPerSession: s.minutesPerSession,
           sessions: { madeUp: s.sessions.madeUp },
           ledger: s.ledger,
+          // Planned, not yet held: shown beside the ledger, never counted in it.
+          plannedMakeUps: planned.filter((p) => p.serviceKey === s.key).map((p) => ({ planId: p.planId, plannedDate: p.plannedDate, repaysDate: p.repaysDate })),
         })),
         supportsNotProvided: supportsNotProvidedThisWeek(checks, numbers.asOf),
       }

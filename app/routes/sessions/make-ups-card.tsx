@@ -5,16 +5,23 @@ import { Card } from '#app/components/card.tsx'
 import { MakeUpForm } from './session-actions.tsx'
 import { SavedMessage } from './session-record-parts.tsx'
 import type { WeekStudent } from './session-week-day.tsx'
+import type { PlanActionData } from './make-up-plan-forms.ts'
+import { PlanMakeUpForm, type WeekPlan } from './make-up-plan-parts.tsx'
 
 /** Per service: what is still owed, and a form to record a make-up that repays one of those sessions. */
 export function MakeUpsCard({
   students,
   today,
   result,
+  plans,
+  planResult,
 }: {
   students: WeekStudent[]
   today: string
   result: SessionActionData | undefined
+  /** Make-ups planned ahead: a session with an open plan is not offered to plan again. */
+  plans: WeekPlan[]
+  planResult: PlanActionData | undefined
 }) {
   const { t } = useTranslation()
   return (
@@ -52,6 +59,15 @@ export function MakeUpsCard({
                   today={today}
                   owed={svc.owed}
                   result={result}
+                />
+                <PlanMakeUpForm
+                  key={`plan-${svc.owed.length}-${plans.length}`}
+                  studentId={student.id}
+                  serviceId={svc.service.id}
+                  name={t('sessions.serviceFor', { service: svc.service.name, student: student.name })}
+                  today={today}
+                  owed={svc.owed.filter((o) => !plans.some((p) => p.serviceId === svc.service.id && p.repaysDate === o.date))}
+                  result={planResult}
                 />
               </li>
             )

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Closure, ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -24,12 +25,15 @@ export function SessionWeekDay({
   closures,
   students,
   result,
+  children,
 }: {
   date: string
   today: string
   closures: Closure[]
   students: WeekStudent[]
   result: SessionActionData | undefined
+  /** More of the day, below its sessions: the make-ups planned for it (make-up-plan-day.tsx), or nothing. */
+  children?: ReactNode
 }) {
   const sessions = students.flatMap((student) =>
     student.services.flatMap((svc) => svc.rows.filter((row) => row.date === date).map((row) => ({ student, svc, row }))),
@@ -50,7 +54,7 @@ export function SessionWeekDay({
         </p>
       ) : null}
       {sessions.length === 0 && makeUps.length === 0 ? (
-        closed.length ? null : <p className="text-slate-700">{t('sessions.noSessionsScheduled')}</p>
+        closed.length || children ? null : <p className="text-slate-700">{t('sessions.noSessionsScheduled')}</p>
       ) : (
         <ul className="divide-y divide-slate-200" aria-labelledby={headingId}>
           {groups.map((group) => (
@@ -70,6 +74,7 @@ export function SessionWeekDay({
           ))}
         </ul>
       )}
+      {children}
     </Card>
   )
 }

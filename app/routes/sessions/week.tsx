@@ -5,6 +5,9 @@ import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpsCard } from './make-ups-card.tsx'
 import { SessionWeekDay } from './session-week-day.tsx'
+import { WeekBulkBar } from './week-bulk-bar.tsx'
+import { isPlanIntent, makeUpPlanAction } from './make-up-plan-action.server.ts'
+import { PlannedOnDay } from './make-up-plan-day.tsx'
 import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from './session-action.server.ts'
@@ -23,21 +26,27 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const week = await loadOr404(() => context.trpc.sessions.week({ weekOf: isIsoDate(asked) ? asked : undefined }))
   // On a Saturday or a Sunday the week on screen (Monday to Friday) is still this week.
   const thisWeek = isWeekOf(week.weekOf, week.today)
-  return { week, thisWeek }
+  // Make-ups planned ahead, of the services on this week (a provider's own; a case manager's every one).
+  const serviceIds = new Set(week.students.flatMap((s) => s.services.map((svc) => svc.service.id)))
+  const plans = (await Promise.all(week.students.map((s) => context.trpc.sessions.plannedMakeUps({ studentId: s.id })))).flat().filter((p) => serviceIds.has(p.serviceId))
+  return { week, thisWeek, plans }
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
   requireUser(context, request)
   const form = await request.formData()
-  return form.get('intent') === 'group' ? groupSessionAction(context, form) : sessionAction(context, form)
+  if (form.get('intent') === 'group') return groupSessionAction(context, form)
+  return isPlanIntent(form.get('intent')) ? makeUpPlanAction(context, form) : sessionAction(context, form)
 }
 
 const WEEK_LINK = `${buttonClasses('secondary')} px-2 text-center text-sm sm:px-4 sm:text-base`
 
 export default function SessionsThisWeek() {
   const { t } = useTranslation()
-  const { week, thisWeek } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const { week, thisWeek, plans } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>()
+  const planResult = answer && 'planIntent' in answer ? answer : undefined
+  const result = answer && !('planIntent' in answer) ? answer : undefined
   const noSchool = week.todayInfo ? noSchoolSentence(week.todayInfo) : null
   return (
     <div className="space-y-6">
@@ -60,6 +69,7 @@ export default function SessionsThisWeek() {
           {t('sessions.nextWeek')}
         </Link>
       </nav>
+      {week.students.length ? <WeekBulkBar weekOf={week.weekOf} /> : null}
       {week.students.length === 0 ? (
         <Card>
           <p className="text-slate-700">{t('sessions.noSessionsToRecord')}</p>
@@ -67,9 +77,11 @@ export default function SessionsThisWeek() {
       ) : (
         <>
           {week.days.map((date) => (
-            <SessionWeekDay key={date} date={date} today={week.today} closures={week.closures} students={week.students} result={result} />
+            <SessionWeekDay key={date} date={date} today={week.today} closures={week.closures} students={week.students} result={result}>
+              {plans.some((p) => p.plannedDate === date) ? <PlannedOnDay date={date} week={week} plans={plans} sessionResult={result} planResult={planResult} /> : null}
+            </SessionWeekDay>
           ))}
-          <MakeUpsCard students={week.students} today={week.today} result={result} />
+          <MakeUpsCard students={week.students} today={week.today} result={result} plans={plans} planResult={planResult} />
         </>
       )}
     </div>

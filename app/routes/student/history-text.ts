@@ -167,6 +167,13 @@ function describeSession(who: string, action: 'create' | 'correct' | 'void', aft
   return withReason(sentence, field(after, 'changeReason'))
 }
 
+/** "Priya Shah planned a make-up of speech for Tue, Dec 8, for the missed session of Thu, Nov 12." — a change says why. */
+function describeMakeUpPlan(who: string, action: 'plan' | 'move' | 'cancel' | 'close', after: unknown): string {
+  const words = { who, service: serviceName(after, t('history.sentenceParts.aSession')), date: schoolDate(field(after, 'plannedDate')), repays: schoolDate(field(after, 'repaysDate')) }
+  const sentence = t(eventKey(`make_up_plan.${action}`), words)
+  return action === 'move' || action === 'cancel' ? withReason(sentence, field(after, 'changeReason')) : sentence
+}
+
 /** One plain sentence per audit entry, so a parent can read the team's history. */
 export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): string {
   const who = entry.actorName ?? t('history.someone')
@@ -265,6 +272,11 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'session_record.correct':
     case 'session_record.void':
       return describeSession(who, key === 'session_record.create' ? 'create' : key === 'session_record.void' ? 'void' : 'correct', entry.after)
+    case 'make_up_plan.plan':
+    case 'make_up_plan.move':
+    case 'make_up_plan.cancel':
+    case 'make_up_plan.close':
+      return describeMakeUpPlan(who, entry.action as 'plan' | 'move' | 'cancel' | 'close', entry.after)
     // Sentences that name nothing but who did it.
     case 'goal.update_plain':
     case 'communication_profile.create':

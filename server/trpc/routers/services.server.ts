@@ -15,6 +15,9 @@ import { makeUpReasons, setMakeUpReasons } from '../../services/make-up-policy.s
 import { listMySchools } from '../../services/memberships.server.ts'
 import { correctSession, recordSession, recordVersions, voidSession } from '../../services/session-records.server.ts'
 import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
+import { makeUpPlanProcedures } from './make-up-plans.server.ts'
+import { recordWeek, weekBulkPlanFor } from '../../services/week-bulk.server.ts'
+import { recordWeekSchema } from '#shared/schemas/week-bulk.ts'
 import { amendService, createService, listServices } from '../../services/services.server.ts'
 import { viewDate } from '../as-of.server.ts'
 import { requireMayRecordFor, requireOwned, serviceCheck, sessionRecordCheck } from '../owned.server.ts'
@@ -47,6 +50,18 @@ export const sessionsRouter = router({
     await recordCaseloadRead(ctx, week.students.map((s) => s.id), 'records', path)
     return week
   }),
+  /** User-scoped like the week: "Delivered as scheduled" — what it would record, and what it leaves out and why. */
+  weekPlan: authedProcedure.input(weekSchema).query(async ({ ctx, input, path }) => {
+    const { studentIds, ...plan } = await weekBulkPlanFor(ctx.db, ctx.user.id, viewDate(input.weekOf, 'weekOf', ctx.now), localIsoDate(ctx.now()))
+    await recordCaseloadRead(ctx, studentIds, 'records', path)
+    return plan
+  }),
+  /** Records the confirmed list; only the caller's own recordable sessions are ever in the plan it is checked against. */
+  recordWeek: authedProcedure
+    .input(recordWeekSchema)
+    .mutation(({ ctx, input }) =>
+      recordWeek(ctx.db, { userId: ctx.user.id, weekOf: viewDate(input.weekOf, 'weekOf', ctx.now), sessions: input.sessions, now: ctx.now(), today: localIsoDate(ctx.now()) }),
+    ),
   record: studentProcedure('sessions.record', 'sessions.recordForService')
     .input(recordSessionSchema)
     .mutation(async ({ ctx, input }) => {
@@ -82,6 +97,7 @@ export const sessionsRouter = router({
     .input(z.object({ recordId: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => recordVersions(ctx.db, input.studentId, input.recordId)),
   log: studentProcedure('plan.view').query(({ ctx, input }) => sessionLog(ctx.db, input.studentId)),
+  ...makeUpPlanProcedures,
 })
 
 export const schoolsRouter = router({

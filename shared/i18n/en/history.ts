@@ -103,6 +103,12 @@ const event = {
   user: {
     create: '{{name}} created an account.',
   },
+  make_up_plan: {
+    plan: '{{who}} planned a make-up of {{service}} for {{date}}, for the missed session of {{repays}}.',
+    move: '{{who}} moved the planned make-up of {{service}} for the missed session of {{repays}} to {{date}}',
+    cancel: '{{who}} cancelled the make-up of {{service}} planned for {{date}}',
+    close: '{{who}} recorded the make-up of {{service}} planned for {{date}}.',
+  },
 } as const satisfies EventSentences
 
 /** Words of the History page: one sentence per recorded event. */

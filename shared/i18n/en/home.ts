@@ -45,4 +45,8 @@ export const home = {
     noSupportsMissed: 'No support was recorded as “Not provided” this week.',
     fullNumbers: 'All of {{name}}’s numbers',
   },
+  // Make-ups planned ahead, on the parent's card (issue 15, item 5): planned, not yet counted.
+  plannedMakeUps: {
+    line: 'Make-up planned for {{date}} (for the missed session of {{session}}); it counts once it is held.',
+  },
 } as const
