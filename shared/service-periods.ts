@@ -1,6 +1,6 @@
-import { instructionalDaysBetween } from './school-calendar.ts'
+import { instructionalDaysBetween, isInstructionalDay } from './school-calendar.ts'
 import type { IsoDate } from './school-date.ts'
-import { type ServiceSchedule, type ServiceTerm, termOn } from './services.ts'
+import { isScheduledOn, type ScheduledSession, type ServiceSchedule, type ServiceTerm, termOn } from './services.ts'
 
 /** How often a term's mandate repeats (docs/formats.md#period-mandates). `week` is one session per listed weekday. */
 export const MANDATE_PERIODS = ['week', 'month', 'reporting_period'] as const
@@ -118,4 +118,15 @@ export function periodTermOn(service: ServiceSchedule, date: IsoDate): ServiceTe
 /** The period holding `date` among the service's periods, if any. */
 export function periodHolding(periods: readonly ServicePeriod[], per: ServicePeriod['per'], date: IsoDate): ServicePeriod | null {
   return periods.find((p) => p.per === per && p.start <= date && date <= p.end) ?? null
+}
+
+/**
+ * What a delivered or missed record may fall on: a scheduled weekly session, or any school day on which a month's or
+ * reporting period's term is in force (the provider chooses the days; docs/domain.md#period-sessions).
+ */
+export function recordableOn(service: ServiceSchedule, closures: ReadonlySet<IsoDate>, date: IsoDate): ScheduledSession | null {
+  const weekly = isScheduledOn(service, closures, date)
+  if (weekly) return weekly
+  const term = periodTermOn(service, date)
+  return term && isInstructionalDay(date, closures) ? { date, minutes: term.minutesPerSession } : null
 }

@@ -10,6 +10,7 @@ import * as notebookAuthors from './2026-12-05T020000-notebook-authors.ts'
 import * as dropSignInFailures from './2026-12-05T030000-drop-sign-in-failures.ts'
 import * as trail from './2026-12-05T040000-trail.ts'
 import * as concernStepTakeBack from './2026-12-06T030000-concern-step-take-back.ts'
+import * as periodMandates from './2026-12-06T140000-period-mandates.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T030000-drop-sign-in-failures': dropSignInFailures,
   '2026-12-05T040000-trail': trail,
   '2026-12-06T030000-concern-step-take-back': concernStepTakeBack,
+  '2026-12-06T140000-period-mandates': periodMandates,
 }

@@ -74,4 +74,21 @@ export const services = {
     minutesRange: 'Enter minutes from {{min}} to {{max}}.',
     makeUpAfterSession: 'A make-up is held after the session it repays: choose a school day after {{date}}.',
   },
+
+  // Services mandated per month or reporting period (shared/service-periods.ts, issue 15).
+  periods: {
+    perLegend: 'How often',
+    perWeek: 'Every week, on set weekdays',
+    perMonth: 'Each month',
+    perReportingPeriod: 'Each reporting period (three months from 1 September)',
+    perRequired: 'Choose every week, each month or each reporting period.',
+    sessionsPerPeriod: 'Sessions each month or period',
+    sessionsPerPeriodHint: 'For example 4 for “4 sessions of 15 minutes a month”. Or leave empty and give the minutes below.',
+    minutesPerPeriod: 'Or: total minutes each month or period',
+    minutesPerPeriodHint: 'For example 60 for “60 minutes a month”. Sessions then count in the minutes per session above.',
+    weekdaysHint: 'Only for a weekly service.',
+    number: 'Enter a whole number.',
+    range: 'Enter a number from {{min}} to {{max}}.',
+    amountOne: 'Give either the sessions or the total minutes of each month or period, not both.',
+  },
 } as const
