@@ -78,3 +78,35 @@ export function periodTally(args: {
   }
   return out
 }
+
+export interface PeriodProgress<R extends RecordLike = RecordLike> {
+  per: ServicePeriod['per']
+  start: IsoDate
+  end: IsoDate
+  sessions: number
+  minutes: number
+  sessionMinutes: number
+  /** The period's live delivered and missed records, oldest first. */
+  records: R[]
+  delivered: number
+  minutesDelivered: number
+}
+
+/** Where a month's or reporting period's service stands on `date`: "1 of 4 sessions this month". Null if none holds it. */
+export function periodProgress<R extends RecordLike>(service: ServiceSchedule, records: readonly R[], closures: ReadonlySet<IsoDate>, date: IsoDate): PeriodProgress<R> | null {
+  const period = servicePeriods(service, closures).find((p) => p.start <= date && date <= p.end)
+  if (!period) return null
+  const own = periodRecords(service, period, records).sort((a, b) => a.date.localeCompare(b.date))
+  const delivered = own.filter((r) => r.kind === 'delivered')
+  return {
+    per: period.per,
+    start: period.start,
+    end: period.end,
+    sessions: period.sessions,
+    minutes: period.minutes,
+    sessionMinutes: period.sessionMinutes,
+    records: own,
+    delivered: delivered.length,
+    minutesDelivered: delivered.reduce((sum, r) => sum + (r.minutes ?? 0), 0),
+  }
+}
