@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import fs from 'node:fs'
+import path from 'node:path'
 import { ZodError } from 'zod'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import type { DomainError } from '#shared/domain-error.ts'
@@ -123,5 +125,46 @@ describe('services mandated per month', () => {
     const audit = t.sqlite.prepare("select before, after from audit_log where entity = 'service' order by id desc limit 1").get() as { before: string; after: string }
     expect(JSON.parse(audit.before)).toEqual({ minutesPerSession: 30, weekdays: ['tue', 'thu'] })
     expect(JSON.parse(audit.after)).toMatchObject({ per: 'month', minutesPerPeriod: 120, weekdays: [] })
+  })
+})
+
+describe('plan@1 imports a service per month', () => {
+  // The import tests' day: Friday 16 October 2026, inside the demo school year.
+  const IMPORT_NOW = new Date('2026-10-16T15:00:00')
+  const { demo } = useDemoDb({ now: IMPORT_NOW })
+  const withCounseling = () => {
+    const plan = JSON.parse(fs.readFileSync(path.resolve('docs/examples/plan-ava.json'), 'utf8')) as { services: unknown[]; sessions: unknown[] }
+    plan.services.push({
+      key: 'counseling',
+      name: 'Counseling',
+      providerEmail: 'ot@maple.example',
+      minutesPerSession: 15,
+      per: 'month',
+      sessionsPerPeriod: 4,
+      setting: 'pull-out',
+      group: false,
+      startDate: '2026-09-08',
+      endDate: '2027-06-11',
+    })
+    // A Monday and a Friday: any school day of the month.
+    plan.sessions.push({ service: 'counseling', date: '2026-09-14', status: 'delivered', minutes: 15 }, { service: 'counseling', date: '2026-09-18', status: 'delivered', minutes: 15 })
+    return JSON.stringify(plan)
+  }
+
+  test('the admin imports it: the term is monthly, its sessions are records, September counts 4 × 15 mandated', async () => {
+    const { studentId } = await demo.callerFor('admin', IMPORT_NOW).imports.plan({ schoolId: demo.schoolId, json: withCounseling() })
+    const admin = demo.callerFor('admin', IMPORT_NOW)
+    const counseling = (await admin.services.list({ studentId })).find((s) => s.key === 'counseling')!
+    expect(counseling.current).toMatchObject({ per: 'month', sessionsPerPeriod: 4, minutesPerSession: 15, weekdays: [] })
+    const numbers = (await admin.accountability.student({ studentId })).services.find((s) => s.key === 'counseling')!
+    // September from 09-08: the demo closes no day of it after Labor Day; 17 of its 21 school days → 4 × 17 ÷ 21 = 3.2 → 3 sessions.
+    expect(numbers).toMatchObject({ per: 'month', minutesMandated: 45, minutesDelivered: 30, sessions: { due: 3, delivered: 2, unrecorded: 1 } })
+  })
+
+  test('a monthly service without its amount is refused, and nothing is written', async () => {
+    const json = withCounseling().replace('"sessionsPerPeriod":4,', '')
+    const error = await trpcError(demo.callerFor('admin', IMPORT_NOW).imports.plan({ schoolId: demo.schoolId, json }))
+    expect(error.code).toBe('BAD_REQUEST')
+    expect(error.message).toContain('services[2].sessionsPerPeriod')
   })
 })
