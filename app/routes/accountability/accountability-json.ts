@@ -61,6 +61,8 @@ function publicFormat(a: StudentAccountability) {
       alerts: [...s.alerts],
       // Added after the first release of @1, at the end: readers that do not know it ignore it.
       disputedRecords: s.disputedRecords,
+      // Added with services per month or reporting period (docs/formats.md#period-mandates): how to read the numbers.
+      per: s.per,
     })),
     accommodations: a.accommodations.map((x) => ({
       title: x.title,
