@@ -192,11 +192,27 @@ describe('accountability router', () => {
       alerts: s.alerts,
     })
 
-    test('the case manager sees Johnny’s two services, furthest behind first (speech 0.773 before OT 0.879)', async () => {
+    /*
+     * Leo's counseling, 60 minutes a month, which the case manager provides (server/demo/seed-period-service.ts): two
+     * 30-minute sessions in each of September, October and November up to Nov 16. September and October are due
+     * (120 mandated); November is in progress. Delivered 180 → 1.5; nothing owed.
+     */
+    const LEO_COUNSELING = {
+      studentName: 'Leo Garcia',
+      serviceKey: 'counseling',
+      serviceName: 'Counseling',
+      providerName: 'Dana Rivera',
+      deliveryRate: 1.5,
+      balance: 0,
+      alerts: [],
+    }
+
+    test('the case manager sees Johnny’s two services, furthest behind first (speech 0.773 before OT 0.879), then the counseling she provides', async () => {
       const rows = await caller('caseManager').accountability.caseload({ asOf: AS_OF })
       expect(rows).toEqual([
         { studentId: demo.johnnyId, ...row(SPEECH, demo.users.speech) },
         { studentId: demo.johnnyId, ...row(OT, demo.users.ot) },
+        { studentId: demo.leoId, providerId: demo.users.caseManager, ...LEO_COUNSELING },
       ])
     })
 
@@ -222,6 +238,7 @@ describe('accountability router', () => {
       expect(rows.map((r) => [r.studentName, r.serviceKey, r.deliveryRate, r.balance])).toEqual([
         ['Johnny Miller', 'speech', 0.773, 150],
         ['Johnny Miller', 'ot', 0.879, 15],
+        ['Leo Garcia', 'counseling', 1.5, 0],
       ])
       expect(rows).toEqual(await caller('caseManager').accountability.caseload({ asOf: AS_OF }))
     })

@@ -667,8 +667,9 @@ describe('services, sessions and school settings routers', () => {
 
     test('the case manager sees speech and OT for Johnny, and nothing for students without services', async () => {
       const w = await week('caseManager', '2026-10-19')
-      expect(keys(w)).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech'])
-      expect(w.students.map((s) => s.role)).toEqual(['case_manager'])
+      // Leo's counseling is per month (server/demo/seed-period-service.ts): in her week once, not as dated sessions.
+      expect(keys(w)).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech', 'Leo Garcia: counseling'])
+      expect(w.students.map((s) => s.role)).toEqual(['case_manager', 'case_manager'])
       // Once Maya has a service, the case manager's week shows it too (and her providers' do not change).
       await as('caseManager').services.create({
         studentId: demo.mayaId,
@@ -681,7 +682,7 @@ describe('services, sessions and school settings routers', () => {
         startDate: '2026-10-01',
         endDate: '2027-06-11',
       })
-      expect(keys(await week('caseManager', '2026-10-19'))).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech', 'Maya Thompson: reading-intervention'])
+      expect(keys(await week('caseManager', '2026-10-19'))).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech', 'Leo Garcia: counseling', 'Maya Thompson: reading-intervention'])
       expect(keys(await week('speech', '2026-10-19'))).toEqual(['Johnny Miller: speech'])
     })
 

@@ -110,7 +110,7 @@ describe('session records (issue #5 rules)', () => {
         .sessions.week({ weekOf: '2026-11-09' })
         .then((w) => w.students.flatMap((s) => s.services.map((x) => `${s.name}: ${x.service.key}`)).sort())
     expect(await services('speech')).toEqual(['Johnny Miller: speech'])
-    expect(await services('caseManager')).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech'])
+    expect(await services('caseManager')).toEqual(['Johnny Miller: ot', 'Johnny Miller: speech', 'Leo Garcia: counseling'])
     expect(await services('para')).toEqual([])
     expect(await services('parent')).toEqual([])
   })
