@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { serviceNumbers, weeklyTrend } from './accountability.ts'
-import { periodBounds, servicePeriods } from './service-periods.ts'
+import { periodProgress } from './period-mandate.ts'
+import { periodBounds, recordableOn, servicePeriods } from './service-periods.ts'
 import type { ServiceSchedule, ServiceTerm } from './services.ts'
 import { delivered, makeUp, missed } from '#tests/fixtures/builders.ts'
 
@@ -117,5 +118,26 @@ describe('serviceNumbers for a monthly service (docs/formats.md#period-mandates)
   test('the trend puts a month’s mandate in the week of its last school day', () => {
     const points = weeklyTrend({ service: counseling, records, closures: CLOSED, asOf: '2026-10-09' })
     expect(points.find((p) => p.weekOf === '2026-09-28')).toEqual({ weekOf: '2026-09-28', mandated: 30, delivered: 0 })
+  })
+})
+
+describe('recording a monthly service and its progress', () => {
+  test('a record may fall on any school day under a period term, never a weekend, a closure or outside the dates', () => {
+    expect(recordableOn(counseling, CLOSED, '2026-09-21')).toEqual({ date: '2026-09-21', minutes: 15 })
+    expect(recordableOn(counseling, CLOSED, '2026-09-19')).toBeNull() // Saturday
+    expect(recordableOn(counseling, CLOSED, '2026-09-17')).toBeNull() // closed
+    expect(recordableOn(counseling, CLOSED, '2026-09-14')).toBeNull() // before the start
+  })
+  test('a weekly term still takes only its weekdays', () => {
+    const weekly: ServiceSchedule = { startDate: '2026-09-01', endDate: '2026-12-18', terms: [{ effectiveFrom: '2026-09-01', minutesPerSession: 30, weekdays: ['tue'] }] }
+    expect(recordableOn(weekly, NONE, '2026-09-01')).toEqual({ date: '2026-09-01', minutes: 30 })
+    expect(recordableOn(weekly, NONE, '2026-09-02')).toBeNull()
+  })
+  test('"1 of 2 sessions this month": the period holding the day, its records oldest first, voided ones left out', () => {
+    const recs = [delivered('2026-09-29', 15), delivered('2026-09-22', 10), { ...delivered('2026-09-23', 15), voided: true }, missed('2026-09-24', 'student_absent')]
+    const progress = periodProgress(counseling, recs, CLOSED, '2026-09-30')
+    expect(progress).toMatchObject({ per: 'month', start: '2026-09-01', end: '2026-09-30', sessions: 2, minutes: 30, delivered: 2, minutesDelivered: 25 })
+    expect(progress?.records.map((r) => r.date)).toEqual(['2026-09-22', '2026-09-24', '2026-09-29'])
+    expect(periodProgress(counseling, recs, CLOSED, '2026-08-31')).toBeNull()
   })
 })
