@@ -227,11 +227,15 @@ export interface ServiceTermsTable {
   service_id: string
   effective_from: string
   minutes_per_session: number
-  /** JSON Weekday[] */
+  /** JSON Weekday[] (empty for a month or reporting period) */
   weekdays: string
   note: string | null
   created_at: string
   created_by: string | null
+  /** How often the mandate repeats (docs/formats.md#period-mandates); existing rows are weekly. */
+  per: ColumnType<'week' | 'month' | 'reporting_period', 'week' | 'month' | 'reporting_period' | undefined, never>
+  sessions_per_period: number | null
+  minutes_per_period: number | null
 }
 
 export interface SessionRecordsTable {

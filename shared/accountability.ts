@@ -4,6 +4,8 @@ import { lastInstructionalDays } from './school-calendar.ts'
 import { addDays, type IsoDate } from './school-date.ts'
 import { DEFAULT_MAKE_UP_REASONS, type MissedReason, type MissReason, scheduledSessions, type ServiceSchedule } from './services.ts'
 import { PENDING_DAYS, type RecordLike } from './session-status.ts'
+import { type MissLike, periodTally } from './period-mandate.ts'
+import { servicePeriods } from './service-periods.ts'
 
 export const ALERTS = ['consecutive_misses', 'repeated_school_misses', 'low_delivery_rate'] as const
 export type Alert = (typeof ALERTS)[number]
@@ -61,7 +63,7 @@ export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
   let unrecorded = 0
   const missedByReason: Partial<Record<MissedReason, number>> = {}
   // Due sessions, oldest first, marked true when missed (any reason) or unrecorded: for the alerts.
-  const missLike: { date: IsoDate; miss: boolean; schoolMiss: boolean }[] = []
+  const missLike: MissLike[] = []
   for (const s of due) {
     minutesMandated += s.minutes
     const record = byDate.get(s.date)
@@ -82,6 +84,20 @@ export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
     }
   }
 
+  // Months and reporting periods (docs/formats.md#period-mandates); a weekly-only service has none.
+  const periods = periodTally({ service, records: live, closures, asOf, pendingFrom, owed, schoolReasons: SCHOOL_REASON_SET })
+  minutesMandated += periods.minutesMandated
+  minutesOwed += periods.minutesOwed
+  delivered += periods.sessions.delivered
+  missed += periods.sessions.missed
+  unrecorded += periods.sessions.unrecorded
+  for (const [reason, n] of Object.entries(periods.missedByReason) as [MissedReason, number][]) missedByReason[reason] = (missedByReason[reason] ?? 0) + n
+  if (periods.missLike.length) {
+    missLike.push(...periods.missLike)
+    missLike.sort((a, b) => a.date.localeCompare(b.date))
+  }
+  const dueCount = due.length + periods.sessions.due
+
   const makeUps = live.filter((r) => r.kind === 'make_up')
   const minutesMadeUp = makeUps.reduce((sum, r) => sum + (r.minutes ?? 0), 0)
   const minutesDelivered = live.filter((r) => r.kind === 'delivered' || r.kind === 'make_up').reduce((sum, r) => sum + (r.minutes ?? 0), 0)
@@ -92,13 +108,13 @@ export function serviceNumbers(input: AccountabilityInput): ServiceNumbers {
   if (lastTwo.length === 2 && lastTwo.every((s) => s.miss)) alerts.push('consecutive_misses')
   const windowStart = addDays(asOf, -29)
   if (missLike.filter((s) => s.schoolMiss && s.date >= windowStart).length >= 3) alerts.push('repeated_school_misses')
-  if (due.length > 0 && deliveryRate < 0.9) alerts.push('low_delivery_rate')
+  if (dueCount > 0 && deliveryRate < 0.9) alerts.push('low_delivery_rate')
 
   return {
     minutesMandated,
     minutesDelivered,
     deliveryRate,
-    sessions: { due: due.length, delivered, missed, unrecorded, pending, madeUp: makeUps.length },
+    sessions: { due: dueCount, delivered, missed, unrecorded, pending: pending + periods.sessions.pending, madeUp: makeUps.length },
     missedByReason,
     ledger: { minutesOwed, minutesMadeUp, balance: Math.max(0, minutesOwed - minutesMadeUp) },
     alerts,
@@ -129,6 +145,7 @@ export function weeklyTrend(input: AccountabilityInput): WeekPoint[] {
     return p
   }
   for (const s of scheduledSessions(service, closures, service.startDate, asOf)) point(s.date).mandated += s.minutes
+  for (const p of servicePeriods(service, closures)) if (p.lastDay <= asOf) point(p.lastDay).mandated += p.minutes
   for (const r of input.records) {
     if (!r.voided && r.date <= asOf && (r.kind === 'delivered' || r.kind === 'make_up')) point(r.date).delivered += r.minutes ?? 0
   }

@@ -2,6 +2,7 @@ import { t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { instructionalDaysBetween } from './school-calendar.ts'
 import { type IsoDate, type Weekday, weekdayOf } from './school-date.ts'
+import type { MandatePeriod } from './service-periods.ts'
 
 export const MISSED_REASONS = [
   'provider_absent',
@@ -49,6 +50,13 @@ export interface ServiceTerm {
   effectiveFrom: IsoDate
   minutesPerSession: number
   weekdays: readonly Weekday[]
+  /**
+   * How often the mandate repeats; absent or `week` is one session per listed weekday. A month or reporting period
+   * owes sessionsPerPeriod × minutesPerSession, or minutesPerPeriod, and lists no weekdays (shared/service-periods.ts).
+   */
+  per?: MandatePeriod
+  sessionsPerPeriod?: number | null
+  minutesPerPeriod?: number | null
 }
 
 export interface ServiceSchedule {

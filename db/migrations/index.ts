@@ -13,6 +13,7 @@ import * as concernStepTakeBack from './2026-12-06T030000-concern-step-take-back
 import * as checkUndo from './2026-12-06T110000-check-undo.ts'
 import * as groupSessions from './2026-12-06T120000-group-sessions.ts'
 import * as makeUpPlans from './2026-12-06T130000-make-up-plans.ts'
+import * as periodMandates from './2026-12-06T140000-period-mandates.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T110000-check-undo': checkUndo,
   '2026-12-06T120000-group-sessions': groupSessions,
   '2026-12-06T130000-make-up-plans': makeUpPlans,
+  '2026-12-06T140000-period-mandates': periodMandates,
 }

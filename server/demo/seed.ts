@@ -6,6 +6,7 @@ import { demoRecordsDay, schoolYearAround, seedPlan } from './seed-plan.ts'
 import { seedNotes } from './seed-notes.ts'
 import { seedConcerns } from './seed-concerns.ts'
 import { seedServices } from './seed-services.ts'
+import { seedPeriodService } from './seed-period-service.ts'
 import { seedToday } from './seed-today.ts'
 import { seedGroup } from './seed-group.ts'
 
@@ -155,6 +156,15 @@ export async function seedDemo(db: DB, hash: (password: string) => Promise<strin
       yearStart: year.start,
       yearEnd: year.end,
       recordThrough,
+    })
+    await seedPeriodService(trx, {
+      leoId,
+      caseManagerId: users.caseManager,
+      yearStart: year.start,
+      yearEnd: year.end,
+      recordThrough: today < seedDay ? today : previousDay(today),
+      closures,
+      at,
     })
     const notebookIds = await seedNotes(trx, { johnnyId, caseManagerId: users.caseManager, at, now })
     const { sharedConcernId, familyConcernId } = await seedConcerns(trx, { johnnyId, parentId: users.parent, caseManagerId: users.caseManager, speechServiceId, at })

@@ -17,6 +17,10 @@ export interface ServiceAccountability extends ServiceNumbers {
   providerName: string
   minutesPerSession: number
   weekdays: string[]
+  /** How often the mandate repeats, and its amounts per month or reporting period (added to accountability@1; docs/formats.md#period-mandates). */
+  per: 'week' | 'month' | 'reporting_period'
+  sessionsPerPeriod: number | null
+  minutesPerPeriod: number | null
   trend: WeekPoint[]
   /** Records of this service a parent has flagged as disputed (added to accountability@1; older readers ignore it). */
   disputedRecords: number
@@ -71,6 +75,9 @@ export async function studentAccountability(db: DB, studentId: string, asOf: Iso
           providerName: s.providerName,
           minutesPerSession: s.current.minutesPerSession,
           weekdays: [...s.current.weekdays],
+          per: s.current.per ?? 'week',
+          sessionsPerPeriod: s.current.sessionsPerPeriod ?? null,
+          minutesPerPeriod: s.current.minutesPerPeriod ?? null,
           ...serviceNumbers(input),
           trend: weeklyTrend(input),
           disputedRecords: input.records.filter((r) => disputes.has(disputeKey('session', r.recordId))).length,

@@ -5,6 +5,7 @@ import { DomainError } from '#shared/domain-error.ts'
 import { mayProvideServices } from '#shared/roles.ts'
 import { type IsoDate, localIsoDate, type Weekday } from '#shared/school-date.ts'
 import type { ServiceSchedule, ServiceTerm } from '#shared/services.ts'
+import type { MandatePeriod } from '#shared/service-periods.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { activeMembership } from './memberships.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
@@ -54,7 +55,7 @@ export async function listServices(
   if (rows.length === 0) return []
   const terms = await db
     .selectFrom('service_terms')
-    .select(['service_id', 'effective_from', 'minutes_per_session', 'weekdays', 'note'])
+    .select(['service_id', 'effective_from', 'minutes_per_session', 'weekdays', 'note', 'per', 'sessions_per_period', 'minutes_per_period'])
     .where(
       'service_id',
       'in',
@@ -71,7 +72,15 @@ export async function listServices(
   }
   return rows.map((r) => {
     const own = (termsByService.get(r.id) ?? [])
-      .map((t) => ({ effectiveFrom: t.effective_from, minutesPerSession: t.minutes_per_session, weekdays: JSON.parse(t.weekdays) as Weekday[], note: t.note }))
+      .map((t) => ({
+        effectiveFrom: t.effective_from,
+        minutesPerSession: t.minutes_per_session,
+        weekdays: JSON.parse(t.weekdays) as Weekday[],
+        note: t.note,
+        per: t.per,
+        sessionsPerPeriod: t.sessions_per_period,
+        minutesPerPeriod: t.minutes_per_period,
+      }))
     const current = [...own].reverse().find((t) => t.effectiveFrom <= today) ?? own[0]!
     return {
       id: r.id,
@@ -97,6 +106,43 @@ export async function getService(db: Executor, studentId: string, serviceId: str
   return service
 }
 
+/** What a term mandates, as the forms and plan@1 give it; a weekly term has no period amounts, a period term no weekdays. */
+export interface TermMandate {
+  minutesPerSession: number
+  weekdays: Weekday[]
+  per?: MandatePeriod | undefined
+  sessionsPerPeriod?: number | null | undefined
+  minutesPerPeriod?: number | null | undefined
+}
+
+function normalMandate(args: TermMandate) {
+  const per = args.per ?? 'week'
+  const weekly = per === 'week'
+  return {
+    minutesPerSession: args.minutesPerSession,
+    weekdays: weekly ? args.weekdays : [],
+    per,
+    sessionsPerPeriod: weekly ? null : (args.sessionsPerPeriod ?? null),
+    minutesPerPeriod: weekly || args.sessionsPerPeriod ? null : (args.minutesPerPeriod ?? null),
+  }
+}
+
+function termColumns(m: ReturnType<typeof normalMandate>) {
+  return {
+    minutes_per_session: m.minutesPerSession,
+    weekdays: JSON.stringify(m.weekdays),
+    per: m.per,
+    sessions_per_period: m.sessionsPerPeriod,
+    minutes_per_period: m.minutesPerPeriod,
+  }
+}
+
+/** The audit row's mandate: a weekly term reads as it always has; a period term adds its period and amounts. */
+function auditMandate(m: ReturnType<typeof normalMandate>) {
+  const { per, sessionsPerPeriod, minutesPerPeriod, ...weekly } = m
+  return per === 'week' ? weekly : { ...weekly, per, sessionsPerPeriod, minutesPerPeriod }
+}
+
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'service'
 }
@@ -116,13 +162,11 @@ function groupNameOf(args: { grouping: 'group' | 'individual'; groupName?: strin
 
 export async function createService(
   db: DB,
-  args: {
+  args: TermMandate & {
     studentId: string
     key?: string
     name: string
     providerId: string
-    minutesPerSession: number
-    weekdays: Weekday[]
     setting: 'push-in' | 'pull-out'
     grouping: 'group' | 'individual'
     groupName?: string | null | undefined
@@ -144,6 +188,7 @@ export async function createService(
     if (!args.key) for (let n = 2; taken.some((s) => s.key === key); n++) key = `${slug(args.name)}-${n}`
     else if (taken.some((s) => s.key === key)) throw new DomainError('CONFLICT', t('refusals.serviceKeyTaken', { key }), 'key')
     const at = args.now.toISOString()
+    const mandate = normalMandate(args)
     await ex
       .insertInto('services')
       .values({
@@ -167,8 +212,7 @@ export async function createService(
         id: randomUUID(),
         service_id: serviceId,
         effective_from: args.startDate,
-        minutes_per_session: args.minutesPerSession,
-        weekdays: JSON.stringify(args.weekdays),
+        ...termColumns(mandate),
         note: null,
         created_at: at,
         created_by: args.actorId,
@@ -178,7 +222,7 @@ export async function createService(
       entity: 'service',
       entityId: serviceId,
       action: 'create',
-      after: { key, name: args.name, providerId: args.providerId, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, setting: args.setting, grouping: args.grouping, ...(groupNameOf(args) ? { groupName: groupNameOf(args) } : {}), startDate: args.startDate, endDate: args.endDate, ...args.auditNote },
+      after: { key, name: args.name, providerId: args.providerId, ...auditMandate(mandate), setting: args.setting, grouping: args.grouping, ...(groupNameOf(args) ? { groupName: groupNameOf(args) } : {}), startDate: args.startDate, endDate: args.endDate, ...args.auditNote },
     })
     return { serviceId }
   }
@@ -188,7 +232,7 @@ export async function createService(
 /** An IEP amendment: new minutes or weekdays from a date; sessions before it keep the old mandate. */
 export async function amendService(
   db: DB,
-  args: { studentId: string; serviceId: string; effectiveFrom: string; minutesPerSession: number; weekdays: Weekday[]; note?: string | undefined; actorId: string; now: Date },
+  args: TermMandate & { studentId: string; serviceId: string; effectiveFrom: string; note?: string | undefined; actorId: string; now: Date },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const service = await getService(trx, args.studentId, args.serviceId)
@@ -199,14 +243,14 @@ export async function amendService(
       throw new DomainError('CONFLICT', t('refusals.amendmentTaken'), 'effectiveFrom')
     }
     const before = [...service.terms].reverse().find((t) => t.effectiveFrom < args.effectiveFrom)
+    const mandate = normalMandate(args)
     await trx
       .insertInto('service_terms')
       .values({
         id: randomUUID(),
         service_id: args.serviceId,
         effective_from: args.effectiveFrom,
-        minutes_per_session: args.minutesPerSession,
-        weekdays: JSON.stringify(args.weekdays),
+        ...termColumns(mandate),
         note: args.note ?? null,
         created_at: args.now.toISOString(),
         created_by: args.actorId,
@@ -216,8 +260,8 @@ export async function amendService(
       entity: 'service',
       entityId: args.serviceId,
       action: 'amend',
-      before: before ? { minutesPerSession: before.minutesPerSession, weekdays: before.weekdays } : undefined,
-      after: { service: service.name, effectiveFrom: args.effectiveFrom, minutesPerSession: args.minutesPerSession, weekdays: args.weekdays, note: args.note ?? null },
+      before: before ? auditMandate(normalMandate({ ...before, weekdays: [...before.weekdays] })) : undefined,
+      after: { service: service.name, effectiveFrom: args.effectiveFrom, ...auditMandate(mandate), note: args.note ?? null },
     })
   })
 }

@@ -4,6 +4,7 @@ import { describeSchoolDay, type SchoolDayInfo } from '#shared/school-day.ts'
 import { mondayOf } from '#shared/school-week.ts'
 import { scheduledSessions } from '#shared/services.ts'
 import { sessionRows, type SessionRow } from '#shared/session-status.ts'
+import { periodProgress, type PeriodProgress } from '#shared/period-mandate.ts'
 import { calendarForSchool, type Closure, closureSet, closuresForSchool, closuresForStudent } from './calendar.server.ts'
 import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { caseloadServices } from './caseload.server.ts'
@@ -19,6 +20,8 @@ export interface ServiceSessions {
   makeUps: SessionRecord[]
   /** Sessions that still owe make-up minutes (any date up to `today`): what a make-up can repay. */
   owed: { date: IsoDate; owedMinutes: number }[]
+  /** A month's or reporting period's service: where its period stands (today's, or the range's nearest day to it). */
+  period: PeriodProgress<SessionRecord> | null
 }
 
 /** Every session of the given services from `from` to `to`, with status as of `today`. */
@@ -28,6 +31,7 @@ export async function sessionsForServices(db: DB, services: Service[], from: Iso
     services.map((s) => s.id),
   )
   const byStudent = new Map<string, { closures: Set<IsoDate>; owes: (r: string) => boolean }>()
+  const periodDay = today < from ? from : today > to ? to : today
   const out: ServiceSessions[] = []
   for (const service of services) {
     let ctx = byStudent.get(service.studentId)
@@ -57,6 +61,7 @@ export async function sessionsForServices(db: DB, services: Service[], from: Iso
       rows: all.filter((r) => r.date >= from && r.date <= to),
       makeUps: own.filter((r) => r.kind === 'make_up' && r.date >= from && r.date <= to),
       owed: all.filter((r) => r.date <= today && r.owedMinutes > 0).map((r) => ({ date: r.date, owedMinutes: r.owedMinutes })),
+      period: periodProgress(service, own, ctx.closures, periodDay),
     })
   }
   return out

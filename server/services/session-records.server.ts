@@ -8,6 +8,7 @@ import { instructionalDaysBack, isInstructionalDay } from '#shared/school-calend
 import { PENDING_DAYS } from '#shared/session-status.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { isScheduledOn, type MissedReason, REASON_LABELS } from '#shared/services.ts'
+import { recordableOn } from '#shared/service-periods.ts'
 import type { RecordSessionInput } from '#shared/schemas/services.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { closureSet, closuresForStudent } from './calendar.server.ts'
@@ -225,7 +226,7 @@ export async function writeSession(trx: Executor, args: RecordSessionArgs & { gr
     if (left <= 0) throw new DomainError('CONFLICT', t('refusals.madeUpInFull', { date: formatDay(args.repaysDate) }), 'repaysDate')
     if (args.minutes > left) throw new DomainError('BAD_REQUEST', t('refusals.minutesStillOwed', { left, date: formatDay(args.repaysDate) }), 'minutes')
   } else {
-    if (!isScheduledOn(service, closures, args.date)) {
+    if (!recordableOn(service, closures, args.date)) {
       throw new DomainError('BAD_REQUEST', t('refusals.noSessionScheduled', { service: service.name, date: formatDay(args.date) }), 'date')
     }
     const existing = records.find((r) => r.date === args.date && r.kind !== 'make_up' && !r.voided)

@@ -8,6 +8,8 @@ import { isWithinDateRange } from '../schemas/dates.ts'
 import { controlCharacterIn, type LazyText, readText, type TextKind } from '../schemas/text.ts'
 import { DATE_MAX, DATE_MIN, isIsoDate, WEEKDAYS } from '../school-date.ts'
 import { MISSED_REASONS } from '../services.ts'
+import { MANDATE_PERIODS } from '../service-periods.ts'
+import { MINUTES_PER_PERIOD, SESSIONS_PER_PERIOD } from '../schemas/period-mandate.ts'
 
 /**
  * The `same-page/plan@1` import format (docs/formats.md#plan-import; field by field in docs/import-format.md). Every message reads
@@ -243,6 +245,13 @@ export const accommodationSchema = record(
   expects('accommodation'),
 )
 
+/** Added to plan@1 (docs/import-format.md#services): a mandate per month or reporting period. All optional: absent is weekly. */
+const periodFields = {
+  per: oneOf(MANDATE_PERIODS, () => t('domain.periods.per')).optional(),
+  sessionsPerPeriod: wholeNumber(SESSIONS_PER_PERIOD.min, SESSIONS_PER_PERIOD.max, () => t('domain.periods.sessionsPerPeriod')).optional(),
+  minutesPerPeriod: wholeNumber(MINUTES_PER_PERIOD.min, MINUTES_PER_PERIOD.max, () => t('domain.periods.minutesPerPeriod')).optional(),
+}
+
 export const SERVICE_KEY = /^[a-z0-9][a-z0-9_-]{0,39}$/
 
 export const serviceSchema = record(
@@ -253,13 +262,15 @@ export const serviceSchema = record(
     name: text(expects('serviceName'), 120, 'one-line'),
     providerEmail: teamMemberSchema.shape.email,
     minutesPerSession: minutes,
-    weekdays: list(weekdaySchema, expects('weekdays'), 5).min(1, { error: () => t('domain.planImport.empty', { what: t('domain.planImport.expects.someWeekday') }) }),
+    // Required (at least one) for a weekly service: validate.ts checks it once `per` is known.
+    weekdays: list(weekdaySchema, expects('weekdays'), 5).optional(),
     setting: oneOf(['push-in', 'pull-out'], expects('setting')),
     group: z.boolean({ error: (iss) => missingOr(iss.input, expects('boolean'), () => t('domain.planImport.notBoolean', { value: showValue(iss.input) })) }),
     // Added in issue 15 (optional, so every earlier file stays valid): the group a group service gathers students in.
     groupName: text(expects('groupName'), 80, 'one-line').optional(),
     startDate: planDateSchema,
     endDate: planDateSchema,
+    ...periodFields,
   },
   expects('service'),
 )

@@ -3,6 +3,7 @@ import { t } from '../i18n/i18n.ts'
 import { mayProvideServices, type TeamRole } from '../roles.ts'
 import { type IsoDate, weekdayOf } from '../school-date.ts'
 import { formatPath, type PlanError } from './errors.ts'
+import { heldAnyDay, heldWeekly, periodIssues } from './period-mandate.ts'
 import {
   accommodationCheckSchema,
   accommodationSchema,
@@ -60,13 +61,14 @@ function notSchoolDay(date: IsoDate, closures: ReadonlyMap<IsoDate, string>): st
 
 /** Why a delivered or missed session cannot fall on `date` for this service, or null when it is a scheduled session. */
 function notScheduled(service: PlanService, date: IsoDate, closures: ReadonlyMap<IsoDate, string>): string | null {
-  const held = t('domain.planImport.held', { weekdays: service.weekdays.join('/'), start: service.startDate, end: service.endDate })
+  const weekly = heldWeekly(service)
+  const held = weekly ? t('domain.planImport.held', { weekdays: (service.weekdays ?? []).join('/'), start: service.startDate, end: service.endDate }) : heldAnyDay(service)
   const closed = notSchoolDay(date, closures)
   if (closed) return t('domain.planImport.notSchoolDayHeld', { closed, held })
   if (date < service.startDate) return t('domain.planImport.beforeServiceStarts', { value: showValue(date), service: service.key, start: service.startDate, held })
   if (date > service.endDate) return t('domain.planImport.afterServiceEnds', { value: showValue(date), service: service.key, end: service.endDate, held })
   const day = weekdayOf(date)
-  if (!(service.weekdays as readonly string[]).includes(day)) return t('domain.planImport.notHeldOn', { value: showValue(date), day: dayName(date), service: service.key, held })
+  if (weekly && !(service.weekdays as readonly string[] | undefined)?.includes(day)) return t('domain.planImport.notHeldOn', { value: showValue(date), day: dayName(date), service: service.key, held })
   return null
 }
 
@@ -157,6 +159,9 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
       keyAt.set(key, i)
       services.set(key, s.success ? s.data : null)
     }
+    const mandate = periodIssues(item)
+    for (const [field, message] of mandate) add(['services', i, field], message)
+    if (mandate.length && key) services.set(key, null) // its sessions cannot be placed until its mandate is whole
     if (!s.success) return
     const service = s.data
     if (service.endDate < service.startDate) {
@@ -164,7 +169,7 @@ function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
       if (key) services.set(key, null) // its sessions cannot be placed until its dates are fixed
     }
     const seen = new Set<string>()
-    service.weekdays.forEach((d, j) => {
+    ;(service.weekdays ?? []).forEach((d, j) => {
       if (seen.has(d)) add(['services', i, 'weekdays', j], t('domain.planImport.duplicateWeekday', { value: showValue(d) }))
       seen.add(d)
     })

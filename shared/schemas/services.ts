@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { formatDay } from '../i18n/format.ts'
 import { t } from '../i18n/i18n.ts'
 import { MISSED_REASONS } from '../services.ts'
+import { mandateFields, mandateRules } from './period-mandate.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema, weekdaySchema } from './plan.ts'
 import { textSchema } from './text.ts'
@@ -12,7 +13,8 @@ const minutesRange = () => t('services.formErrors.minutesRange', SESSION_MINUTES
 
 export const minutesSchema = z
   .number({ error: () => t('services.minutesNumber') })
-  .int({ error: () => t('services.minutesWhole') })
+  // A refine, not .int(): .int() stops the object's own checks, and the form must name every problem at once.
+  .refine(Number.isInteger, { error: () => t('services.minutesWhole') })
   .min(SESSION_MINUTES.min, { error: minutesRange })
   .max(SESSION_MINUTES.max, { error: minutesRange })
 
@@ -41,7 +43,7 @@ const serviceBase = z.object({
     .max(120),
   providerId: idSchema,
   minutesPerSession: minutesSchema,
-  weekdays: weekdaysSchema,
+  ...mandateFields,
   setting: z.enum(['push-in', 'pull-out'], { error: () => t('services.settingRequired') }),
   grouping: z.enum(['group', 'individual'], { error: () => t('services.groupingRequired') }),
   groupName: groupNameSchema.optional(),
@@ -53,22 +55,23 @@ function endsAfterStart<S extends z.ZodType<{ startDate: string; endDate: string
   return schema.refine((s) => s.endDate >= s.startDate, { error: () => t('services.endAfterStart'), path: ['endDate'] })
 }
 
-export const createServiceSchema = endsAfterStart(serviceBase.extend({ studentId: studentIdSchema }))
+export const createServiceSchema = mandateRules(endsAfterStart(serviceBase.extend({ studentId: studentIdSchema })))
 
 /** The new-service form: the student comes from the address, the rest as the procedure takes it. */
-export const serviceFormSchema = endsAfterStart(serviceBase)
+export const serviceFormSchema = mandateRules(endsAfterStart(serviceBase))
 
-export const amendServiceSchema = z.object({
+const amendBase = z.object({
   studentId: studentIdSchema,
   serviceId: idSchema,
   effectiveFrom: isoDateSchema,
   minutesPerSession: minutesSchema,
-  weekdays: weekdaysSchema,
+  ...mandateFields,
   note: textSchema(() => t('services.noteLabel'), 'multi-line').max(300).optional(),
 })
+export const amendServiceSchema = mandateRules(amendBase)
 
 /** The amend form: the student and the service come from the address. */
-export const amendServiceFormSchema = amendServiceSchema.omit({ studentId: true, serviceId: true })
+export const amendServiceFormSchema = mandateRules(amendBase.omit({ studentId: true, serviceId: true }))
 
 export const changeReason = textSchema(() => t('services.reasonLabel'), 'multi-line', { error: () => t('services.changeReasonRequired') })
   .min(1, { error: () => t('services.changeReasonRequired') })

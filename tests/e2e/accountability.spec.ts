@@ -83,7 +83,7 @@ test('the numbers as JSON: the family’s copy, and refusals that name nothing',
   // Exactly the fields docs/formats.md#accountability-json documents (the dispute counts added at the end): nothing the page uses on the side.
   expect(Object.keys(body)).toEqual(['format', 'student', 'asOf', 'services', 'accommodations'])
   const speech = body.services.find((s: { key: string }) => s.key === 'speech')
-  expect(Object.keys(speech)).toEqual(['key', 'name', 'minutesMandated', 'minutesDelivered', 'deliveryRate', 'sessions', 'missedByReason', 'ledger', 'alerts', 'disputedRecords', 'plannedMakeUps'])
+  expect(Object.keys(speech)).toEqual(['key', 'name', 'minutesMandated', 'minutesDelivered', 'deliveryRate', 'sessions', 'missedByReason', 'ledger', 'alerts', 'disputedRecords', 'plannedMakeUps', 'per'])
   expect(Object.keys(speech.sessions)).toEqual(['due', 'delivered', 'missed', 'unrecorded', 'pending', 'madeUp'])
   expect(speech.ledger.balance).toBe(Math.max(0, speech.ledger.minutesOwed - speech.ledger.minutesMadeUp))
   expect(speech.missedByReason.provider_absent).toBeGreaterThan(0)

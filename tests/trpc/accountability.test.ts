@@ -45,6 +45,9 @@ const SPEECH: ServiceNumbersOnly = {
   providerName: 'Priya Shah',
   minutesPerSession: 30,
   weekdays: ['tue', 'thu'],
+  per: 'week',
+  sessionsPerPeriod: null,
+  minutesPerPeriod: null,
   minutesMandated: 660,
   minutesDelivered: 510,
   deliveryRate: 0.773,
@@ -68,6 +71,9 @@ const OT: ServiceNumbersOnly = {
   providerName: 'Jordan Lee',
   minutesPerSession: 45,
   weekdays: ['wed'],
+  per: 'week',
+  sessionsPerPeriod: null,
+  minutesPerPeriod: null,
   minutesMandated: 495,
   minutesDelivered: 435,
   deliveryRate: 0.879,
@@ -203,9 +209,29 @@ describe('accountability router', () => {
         alerts: [],
       }))
 
-    test('the case manager sees Johnny’s two services, furthest behind first (speech 0.773 before OT 0.879)', async () => {
+    /*
+     * Leo's counseling, 60 minutes a month, which the case manager provides (server/demo/seed-period-service.ts): two
+     * 30-minute sessions in each of September, October and November up to Nov 16. September and October are due
+     * (120 mandated); November is in progress. Delivered 180 → 1.5; nothing owed.
+     */
+    const LEO_COUNSELING = {
+      studentName: 'Leo Garcia',
+      serviceKey: 'counseling',
+      serviceName: 'Counseling',
+      providerName: 'Dana Rivera',
+      deliveryRate: 1.5,
+      balance: 0,
+      alerts: [],
+    }
+
+    test('the case manager sees Johnny’s two services, furthest behind first (speech 0.773 before OT 0.879), then the group and the counseling she provides', async () => {
       const rows = await caller('caseManager').accountability.caseload({ asOf: AS_OF })
-      expect(rows).toEqual([{ studentId: demo.johnnyId, ...row(SPEECH, demo.users.speech) }, { studentId: demo.johnnyId, ...row(OT, demo.users.ot) }, ...groupRows()])
+      expect(rows).toEqual([
+        { studentId: demo.johnnyId, ...row(SPEECH, demo.users.speech) },
+        { studentId: demo.johnnyId, ...row(OT, demo.users.ot) },
+        ...groupRows(),
+        { studentId: demo.leoId, providerId: demo.users.caseManager, ...LEO_COUNSELING },
+      ])
     })
 
     test('each provider sees only the services they provide', async () => {
@@ -232,6 +258,7 @@ describe('accountability router', () => {
         ['Johnny Miller', 'ot', 0.879, 15],
         ['Ava Brooks', 'social-skills', 1, 0],
         ['Leo Garcia', 'social-skills', 1, 0],
+        ['Leo Garcia', 'counseling', 1.5, 0],
       ])
       expect(rows).toEqual(await caller('caseManager').accountability.caseload({ asOf: AS_OF }))
     })

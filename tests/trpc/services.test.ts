@@ -670,7 +670,8 @@ describe('services, sessions and school settings routers', () => {
 
     test('the case manager sees speech and OT for Johnny, and nothing for students without services', async () => {
       const w = await week('caseManager', '2026-10-19')
-      expect(keys(w)).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: ot', 'Johnny Miller: speech', ...GROUP])
+      // Leo's counseling is per month (server/demo/seed-period-service.ts): in her week once, not as dated sessions.
+      expect(keys(w)).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: ot', 'Johnny Miller: speech', 'Leo Garcia: counseling', ...GROUP])
       expect(w.students.map((s) => s.role)).toEqual(['case_manager', 'case_manager', 'case_manager'])
       // Once Maya has a service, the case manager's week shows it too (and her providers' do not change).
       await as('caseManager').services.create({
@@ -688,6 +689,7 @@ describe('services, sessions and school settings routers', () => {
         'Ava Brooks: social-skills',
         'Johnny Miller: ot',
         'Johnny Miller: speech',
+        'Leo Garcia: counseling',
         ...GROUP,
         'Maya Thompson: reading-intervention',
       ])

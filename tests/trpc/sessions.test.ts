@@ -111,7 +111,7 @@ describe('session records (issue #5 rules)', () => {
         .then((w) => w.students.flatMap((s) => s.services.map((x) => `${s.name}: ${x.service.key}`)).sort())
     // Both see Priya's social skills group of Leo and Ava too.
     expect(await services('speech')).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: speech', 'Leo Garcia: social-skills'])
-    expect(await services('caseManager')).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: ot', 'Johnny Miller: speech', 'Leo Garcia: social-skills'])
+    expect(await services('caseManager')).toEqual(['Ava Brooks: social-skills', 'Johnny Miller: ot', 'Johnny Miller: speech', 'Leo Garcia: counseling', 'Leo Garcia: social-skills'])
     expect(await services('para')).toEqual([])
     expect(await services('parent')).toEqual([])
   })

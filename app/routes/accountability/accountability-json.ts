@@ -64,6 +64,8 @@ function publicFormat(a: StudentAccountability, planned: PlannedMakeUp[]) {
       disputedRecords: s.disputedRecords,
       // Make-ups planned ahead and not yet held: listed, never counted in the numbers above.
       plannedMakeUps: planned.filter((p) => p.serviceKey === s.key).map((p) => ({ repaysDate: p.repaysDate, plannedDate: p.plannedDate })),
+      // Added with services per month or reporting period (docs/formats.md#period-mandates): how to read the numbers.
+      per: s.per,
     })),
     accommodations: a.accommodations.map((x) => ({
       title: x.title,

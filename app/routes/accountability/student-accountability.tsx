@@ -9,6 +9,7 @@ import { Field } from '#app/components/field.tsx'
 import { StatusBadge, TitledStatus } from '#app/components/status-badge.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { formatMonthDay, formatRate, ledgerSentence, weekdayList } from './accountability-text.ts'
+import { mandateText } from '#app/utils/mandate-text.ts'
 import { fidelityDaysSentence, fidelityReading } from '#shared/fidelity-words.ts'
 import { rateTone } from '#shared/rate-tone.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -135,12 +136,15 @@ function ServiceCard({ service: s, first }: { service: ServiceAccountability; fi
   return (
     <Card title={s.name} headingLevel={3} headingId={id}>
       <p className="-mt-2 text-slate-700">
-        {t('accountability.student.schedule', {
-          provider: s.providerName,
-          minutes: t('common.minutes', { count: s.minutesPerSession }),
-          days: weekdayList(s.weekdays),
-        })}
+        {s.per === 'week'
+          ? t('accountability.student.schedule', {
+              provider: s.providerName,
+              minutes: t('common.minutes', { count: s.minutesPerSession }),
+              days: weekdayList(s.weekdays),
+            })
+          : t('accountability.periods.schedule', { provider: s.providerName, mandate: mandateText(s) })}
       </p>
+      {s.per === 'week' ? null : <p className="mt-1 text-sm text-slate-700">{t('accountability.periods.dueRule')}</p>}
       {s.disputedRecords > 0 ? (
         <p className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge tone="bad">{t('accountability.student.disputed')}</StatusBadge>

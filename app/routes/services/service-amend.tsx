@@ -5,9 +5,10 @@ import { Card } from '#app/components/card.tsx'
 import { AmendServiceForm } from './service-form.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
-import { typedValues, type AmendFormValues } from './service-form-values.ts'
+import { periodValues, typedValues, type AmendFormValues } from './service-form-values.ts'
 import { fullDate, weekdayList } from '#app/utils/session-text.ts'
 import { AmendmentLine } from './services-card.tsx'
+import { mandateText } from '#app/utils/mandate-text.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
@@ -26,6 +27,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     effectiveFrom: localIsoDate(context.now()),
     minutesPerSession: String(service.current.minutesPerSession),
     weekdays: [...service.current.weekdays],
+    ...periodValues(service.current),
     note: '',
   }
   return { service, values }
@@ -40,7 +42,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   const parsed = parseForm(form, amendServiceFormSchema)
   const result = parsed.ok ? await actionResult(() => context.trpc.services.amend({ studentId, serviceId: params.serviceId ?? '', ...parsed.value })) : parsed
   if (result.ok) throw redirect(`/students/${studentId}#services`)
-  return { ...result, values: typedValues(form, { effectiveFrom: '', minutesPerSession: '', weekdays: [], note: '' }) }
+  return { ...result, values: typedValues(form, { effectiveFrom: '', minutesPerSession: '', weekdays: [], ...periodValues(null), note: '' }) }
 }
 
 export default function AmendService() {
@@ -53,13 +55,15 @@ export default function AmendService() {
     <Card title={t('services.amendName', { name: service.name })}>
       <div className="mb-6 space-y-2 text-slate-700">
         <p>
-          {t('services.now', {
-            minutes: service.current.minutesPerSession,
-            weekdays: weekdayList(service.current.weekdays),
-            provider: service.providerName,
-            start: fullDate(service.startDate),
-            end: fullDate(service.endDate),
-          })}
+          {service.current.per && service.current.per !== 'week'
+            ? t('services.periods.now', { mandate: mandateText(service.current), provider: service.providerName, start: fullDate(service.startDate), end: fullDate(service.endDate) })
+            : t('services.now', {
+                minutes: service.current.minutesPerSession,
+                weekdays: weekdayList(service.current.weekdays),
+                provider: service.providerName,
+                start: fullDate(service.startDate),
+                end: fullDate(service.endDate),
+              })}
         </p>
         {service.terms.length > 1 ? (
           <ul className="text-sm" aria-label={t('services.earlierAmendments')}>

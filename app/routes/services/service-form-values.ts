@@ -3,7 +3,19 @@
  * forms are read by their schemas (shared/schemas/services.ts); these are only for showing.
  */
 // Type aliases, not interfaces: typedValues needs them to fit a string-keyed record.
-export type ServiceFormValues = {
+/** How often a mandate repeats and its amounts per month or period (docs/formats.md#period-mandates). */
+export type PeriodValues = {
+  per: string
+  sessionsPerPeriod: string
+  minutesPerPeriod: string
+}
+
+/** A term's period fields as the form shows them; null for an empty form (weekly). */
+export function periodValues(term: { per?: string; sessionsPerPeriod?: number | null; minutesPerPeriod?: number | null } | null): PeriodValues {
+  return { per: term?.per ?? 'week', sessionsPerPeriod: String(term?.sessionsPerPeriod ?? ''), minutesPerPeriod: String(term?.minutesPerPeriod ?? '') }
+}
+
+export type ServiceFormValues = PeriodValues & {
   name: string
   providerId: string
   minutesPerSession: string
@@ -15,7 +27,7 @@ export type ServiceFormValues = {
   endDate: string
 }
 
-export type AmendFormValues = {
+export type AmendFormValues = PeriodValues & {
   effectiveFrom: string
   minutesPerSession: string
   weekdays: string[]

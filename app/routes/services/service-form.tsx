@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import type { AmendFormValues, ServiceFormValues } from './service-form-values.ts'
+import type { AmendFormValues, PeriodValues, ServiceFormValues } from './service-form-values.ts'
+import { MINUTES_PER_PERIOD, SESSIONS_PER_PERIOD } from '#shared/schemas/period-mandate.ts'
 import { weekdayLong } from '#app/utils/session-text.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
 import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
@@ -73,14 +74,52 @@ export interface ProviderOption {
   roleLabel: string
 }
 
-type Schedule = Pick<ServiceFormValues, 'minutesPerSession' | 'weekdays'>
+type Schedule = Pick<ServiceFormValues, 'minutesPerSession' | 'weekdays' | keyof PeriodValues>
 
-/** The schedule a service is held on, as a new service sets it and an amendment changes it: minutes per session and weekdays. */
+const PER_OPTIONS = [
+  ['week', 'services.periods.perWeek'],
+  ['month', 'services.periods.perMonth'],
+  ['reporting_period', 'services.periods.perReportingPeriod'],
+] as const
+
+/**
+ * The schedule a service is held on, as a new service sets it and an amendment changes it: minutes per session, how
+ * often, and the weekdays (weekly) or the sessions or minutes of each month or reporting period.
+ */
 function ScheduleFields({ minutesLabel, weekdaysLegend, values, errors }: { minutesLabel: string; weekdaysLegend: string; values: Schedule; errors: Record<string, string[]> }) {
+  const { t } = useTranslation()
+  const count = { type: 'number', inputMode: 'numeric' } as const
   return (
     <>
       <SessionMinutesField label={minutesLabel} name="minutesPerSession" defaultValue={values.minutesPerSession} errors={errors.minutesPerSession} />
+      <RadioGroup
+        name="per"
+        legend={t('services.periods.perLegend')}
+        value={values.per}
+        errors={errors.per}
+        options={PER_OPTIONS.map(([value, label]) => ({ value, label: t(label) }))}
+      />
       <WeekdayFields idPrefix="weekdays" legend={weekdaysLegend} checked={values.weekdays} errors={errorsUnder(errors, 'weekdays')} />
+      <Field
+        {...count}
+        label={t('services.periods.sessionsPerPeriod')}
+        name="sessionsPerPeriod"
+        min={SESSIONS_PER_PERIOD.min}
+        max={SESSIONS_PER_PERIOD.max}
+        hint={t('services.periods.sessionsPerPeriodHint')}
+        defaultValue={values.sessionsPerPeriod}
+        errors={errors.sessionsPerPeriod}
+      />
+      <Field
+        {...count}
+        label={t('services.periods.minutesPerPeriod')}
+        name="minutesPerPeriod"
+        min={MINUTES_PER_PERIOD.min}
+        max={MINUTES_PER_PERIOD.max}
+        hint={t('services.periods.minutesPerPeriodHint')}
+        defaultValue={values.minutesPerPeriod}
+        errors={errors.minutesPerPeriod}
+      />
     </>
   )
 }

@@ -5,7 +5,7 @@ import { Card } from '#app/components/card.tsx'
 import { ServiceForm } from './service-form.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
-import { typedValues, type ServiceFormValues } from './service-form-values.ts'
+import { periodValues, typedValues, type ServiceFormValues } from './service-form-values.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
@@ -36,6 +36,7 @@ const EMPTY_SERVICE: ServiceFormValues = {
   providerId: '',
   minutesPerSession: '',
   weekdays: [],
+  ...periodValues(null),
   setting: 'pull-out',
   grouping: 'individual',
   groupName: '',

@@ -1,9 +1,11 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { t } from '#shared/i18n/i18n.ts'
 import type { Service } from '#app/utils/api-types.ts'
 import { fullDate, shortDate, weekdayList } from '#app/utils/session-text.ts'
 import { Card } from '#app/components/card.tsx'
-import type { Weekday } from '#shared/school-date.ts'
+import type { ServiceTerm } from '#shared/services.ts'
+import { mandateText } from '#app/utils/mandate-text.ts'
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline'
 
@@ -12,9 +14,16 @@ const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 under
  * amendment since it started. Sessions before an amendment keep the old mandate.
  */
 /** "From Jan 5: 20 min on Tue, Thu": one amendment of a service's mandate. */
-export function AmendmentLine({ term }: { term: { effectiveFrom: string; minutesPerSession: number; weekdays: readonly Weekday[] } }) {
+export function AmendmentLine({ term }: { term: ServiceTerm }) {
   const { t } = useTranslation()
+  if (term.per && term.per !== 'week') return t('services.periods.amendmentLine', { date: shortDate(term.effectiveFrom), mandate: mandateText(term) })
   return t('services.amendmentLine', { date: shortDate(term.effectiveFrom), minutes: term.minutesPerSession, weekdays: weekdayList(term.weekdays) })
+}
+
+/** "30 min × Tue, Thu · with Ms. Lee", or a month's or period's mandate in its own words. */
+export function mandateLine(term: ServiceTerm, provider: string): string {
+  if (term.per && term.per !== 'week') return t('services.periods.cardMandate', { mandate: mandateText(term), provider })
+  return t('services.mandate', { minutes: term.minutesPerSession, weekdays: weekdayList(term.weekdays), provider })
 }
 
 export function ServicesCard({ services, studentId, canManage }: { services: Service[]; studentId: string; canManage: boolean }) {
@@ -40,7 +49,7 @@ export function ServicesCard({ services, studentId, canManage }: { services: Ser
             <li key={s.id} className="space-y-1 py-3">
               <h3 className="text-lg font-semibold text-slate-900">{s.name}</h3>
               <p className="text-slate-800">
-                {t('services.mandate', { minutes: s.current.minutesPerSession, weekdays: weekdayList(s.current.weekdays), provider: s.providerName })}
+                {mandateLine(s.current, s.providerName)}
               </p>
               <p className="text-sm text-slate-700">
                 {t('services.settingDates', {

@@ -118,6 +118,8 @@ export interface SessionTarget {
   /** "Speech-language therapy, Tue, Oct 14 (Johnny Miller)": names every control of this session. */
   name: string
   target: string
+  /** A month's or period's service: the form asks the day held (up to this today), starting at `date`. */
+  pickDayUpTo?: string
 }
 
 /** Delivered (minutes prefilled with the mandate) or Missed (with a reason), for a session with no record. */
@@ -125,7 +127,11 @@ export function RecordSessionForms({ session, result }: { session: SessionTarget
   const { t } = useTranslation()
   const delivered = failureFor(result, 'delivered', session.target)
   const missed = failureFor(result, 'missed', session.target)
-  const hidden = { studentId: session.studentId, serviceId: session.serviceId, date: session.date }
+  const pick = session.pickDayUpTo
+  const hidden: Record<string, string> = { studentId: session.studentId, serviceId: session.serviceId, ...(pick ? {} : { date: session.date }) }
+  const dayField = (failure: Failure) =>
+    pick ? <DateUpToTodayField label={t('sessions.periods.dayHeld')} name="date" today={pick} defaultValue={failure?.values.date ?? session.date} errors={failure?.fieldErrors.date} /> : null
+  const asked = (fields: string[]) => (pick ? ['date', ...fields] : fields)
   return (
     <div className="flex flex-wrap gap-2">
       <ActionDisclosure summary={t('sessions.delivered')} label={t('sessions.deliveredFor', { name: session.name })} open={delivered ? true : undefined}>
@@ -134,9 +140,10 @@ export function RecordSessionForms({ session, result }: { session: SessionTarget
           target={session.target}
           hidden={hidden}
           failure={delivered}
-          fields={['minutes', 'note']}
+          fields={asked(['minutes', 'note'])}
           submitLabel={t('sessions.saveDelivered')}
         >
+          {dayField(delivered)}
           <SessionMinutesField
             label={t('sessions.minutesGiven')}
             name="minutes"
@@ -148,7 +155,8 @@ export function RecordSessionForms({ session, result }: { session: SessionTarget
         </SessionForm>
       </ActionDisclosure>
       <ActionDisclosure summary={t('sessions.missed')} label={t('sessions.missedFor', { name: session.name })} open={missed ? true : undefined}>
-        <SessionForm intent="missed" target={session.target} hidden={hidden} failure={missed} fields={['reason', 'note']} submitLabel={t('sessions.saveMissed')}>
+        <SessionForm intent="missed" target={session.target} hidden={hidden} failure={missed} fields={asked(['reason', 'note'])} submitLabel={t('sessions.saveMissed')}>
+          {dayField(missed)}
           <ReasonField failure={missed} />
           <NoteField failure={missed} />
         </SessionForm>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpsCard } from './make-ups-card.tsx'
+import { PeriodServicesCard } from './period-services-card.tsx'
 import { SessionWeekDay } from './session-week-day.tsx'
 import { WeekBulkBar } from './week-bulk-bar.tsx'
 import { isPlanIntent, makeUpPlanAction } from './make-up-plan-action.server.ts'
@@ -76,6 +77,7 @@ export default function SessionsThisWeek() {
         </Card>
       ) : (
         <>
+          <PeriodServicesCard students={week.students} today={week.today} result={result} />
           {week.days.map((date) => (
             <SessionWeekDay key={date} date={date} today={week.today} closures={week.closures} students={week.students} result={result}>
               {plans.some((p) => p.plannedDate === date) ? <PlannedOnDay date={date} week={week} plans={plans} sessionResult={result} planResult={planResult} /> : null}

@@ -147,4 +147,9 @@ export const accountability = {
     sinceStartLabel: 'Fidelity since the start',
     sinceStartRate: '{{rate}} since the start',
   },
+  // Services mandated per month or reporting period (docs/formats.md#period-mandates, issue 15).
+  periods: {
+    schedule: 'With {{provider}} · {{mandate}}',
+    dueRule: 'A month’s or period’s mandate is counted once it has ended: the month in progress is not due yet, and its sessions count as delivered minutes.',
+  },
 } as const

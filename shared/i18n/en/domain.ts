@@ -530,4 +530,14 @@ export const domain = {
     notNeededOnMore_one: 'Not needed on {{days}} more day.',
     notNeededOnMore_other: 'Not needed on {{days}} more days.',
   },
+  // plan@1's services per month or reporting period (docs/import-format.md#services, issue 15).
+  periods: {
+    per: 'how often',
+    sessionsPerPeriod: 'whole sessions 1–60 expected',
+    minutesPerPeriod: 'whole minutes 1–3000 expected',
+    weekdaysNeeded: 'is missing: a weekly service needs {{what}}',
+    amountOne: 'a service per month or reporting period gives exactly one of sessionsPerPeriod and minutesPerPeriod',
+    amountWeekly: 'is only for a service per month or reporting period: add "per": "month" or "reporting_period", or remove it',
+    heldAnyDay: 'any school day from {{start}} to {{end}}',
+  },
 } as const

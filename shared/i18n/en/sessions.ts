@@ -245,4 +245,19 @@ export const sessions = {
       closed: 'That make-up is no longer planned: it was cancelled or recorded.',
     },
   },
+
+  // Services mandated per month or reporting period: once a week, on any school day (issue 15).
+  periods: {
+    title: 'Each month or reporting period',
+    intro: 'These services are held on any school day of their month or reporting period. Record each session on the day it was held.',
+    progressMonth_one: '{{done}} of {{count}} session this month',
+    progressMonth_other: '{{done}} of {{count}} sessions this month',
+    progressPeriod_one: '{{done}} of {{count}} session this reporting period',
+    progressPeriod_other: '{{done}} of {{count}} sessions this reporting period',
+    minutesSoFar: '{{done}} of {{total}} min given, {{start}} to {{end}}.',
+    dayHeld: 'Day held',
+    recordedOn: '{{date}}: {{record}}',
+    recordedList: 'Recorded in this period for {{name}}',
+    serviceName: '{{service}} ({{student}})',
+  },
 } as const
