@@ -49,6 +49,7 @@ export function keepPagesFor(owner: string | null): Promise<void> {
       await underWay.done
       await clearSavedPages().catch(() => undefined)
     }
+    forgetWhatWasSeen()
     try {
       if (owner === null) window.localStorage.removeItem(OWNER_KEY)
       else window.localStorage.setItem(OWNER_KEY, owner)
@@ -57,6 +58,19 @@ export function keepPagesFor(owner: string | null): Promise<void> {
     }
   })()
   return ownerChecked
+}
+
+// Per-person notes the phone keeps for convenience, with nothing unsent in them (Today's "profile seen today",
+// app/routes/today/profile-seen.ts): dropped with the pages. The tap queue is not here: unsent taps are their owner's.
+const SEEN_PREFIXES = ['same-page:profile-seen:']
+
+function forgetWhatWasSeen(): void {
+  try {
+    const keys = Array.from({ length: window.localStorage.length }, (_, i) => window.localStorage.key(i))
+    for (const key of keys) if (key && SEEN_PREFIXES.some((p) => key.startsWith(p))) window.localStorage.removeItem(key)
+  } catch {
+    // Storage refused: there is nothing kept to forget.
+  }
 }
 
 export function registerServiceWorker(): void {

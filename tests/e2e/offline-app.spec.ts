@@ -189,6 +189,8 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   const studentPages = ['/today', ...[...ids.values()].flatMap((id) => [`/students/${id}`, `/students/${id}/goal-card`, `/students/${id}/today`, `/students/${id}.data`])]
   expect(await anyCached(page, studentPages)).toEqual([])
   expect(await queueEntries(page)).toEqual([])
+  // Which students' profiles were seen today goes too.
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('same-page:profile-seen:')))).toEqual([])
   expect(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([])
 })
 
