@@ -10,6 +10,7 @@ const session = (date: string, status: SessionStatus, serviceName = 'Speech'): B
   date,
   mandateMinutes: 30,
   status,
+  inGroup: false,
 })
 
 describe('what "Delivered as scheduled" records for a week', () => {
@@ -51,5 +52,13 @@ describe('what "Delivered as scheduled" records for a week', () => {
   test('a confirmation may leave sessions out: only the keys sent are recorded', () => {
     const plan = weekBulkPlan([session('2027-02-09', 'pending'), session('2027-02-10', 'pending', 'OT')])
     expect(confirmedItems(plan, ['ot:2027-02-10']).map((i) => i.serviceName)).toEqual(['OT'])
+  })
+
+  test('a pending session of a group is left out: the group is recorded once, with who was there', () => {
+    const plan = weekBulkPlan([{ ...session('2027-02-09', 'pending', 'Social skills'), inGroup: true }, session('2027-02-09', 'pending')])
+    expect(plan.include.map((i) => i.serviceName)).toEqual(['Speech'])
+    expect(plan.leftOut.map((i) => [i.serviceName, i.why])).toEqual([['Social skills', 'group']])
+    // A group session already recorded says so, not "group".
+    expect(weekBulkPlan([{ ...session('2027-02-09', 'delivered', 'Social skills'), inGroup: true }]).leftOut[0]!.why).toBe('recorded')
   })
 })

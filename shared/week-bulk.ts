@@ -7,7 +7,7 @@ import type { SessionStatus } from './session-status.ts'
  * the week shows: only a pending session (scheduled, not recorded, not in the future, within the recording
  * window) is recorded; the caller's week lists only services the person may record.
  */
-export type BulkLeftOut = 'future' | 'recorded' | 'outside_window'
+export type BulkLeftOut = 'future' | 'recorded' | 'outside_window' | 'group'
 
 export interface BulkSession {
   studentId: string
@@ -18,9 +18,11 @@ export interface BulkSession {
   /** The mandate in force that day: the minutes recorded as delivered. */
   mandateMinutes: number
   status: SessionStatus
+  /** A session of a named group: recorded once for the group (who was there), never as delivered for all unseen. */
+  inGroup: boolean
 }
 
-export type BulkItem = Omit<BulkSession, 'status'>
+export type BulkItem = Omit<BulkSession, 'status' | 'inGroup'>
 
 export interface BulkPlan {
   include: BulkItem[]
@@ -45,9 +47,10 @@ export function weekBulkPlan(sessions: readonly BulkSession[]): BulkPlan {
     (a, b) => a.date.localeCompare(b.date) || a.studentName.localeCompare(b.studentName) || a.serviceName.localeCompare(b.serviceName),
   )
   const plan: BulkPlan = { include: [], leftOut: [] }
-  for (const { status, ...item } of sorted) {
-    if (status === 'pending') plan.include.push(item)
-    else plan.leftOut.push({ ...item, why: LEFT_OUT[status] })
+  for (const { status, inGroup, ...item } of sorted) {
+    if (status !== 'pending') plan.leftOut.push({ ...item, why: LEFT_OUT[status] })
+    else if (inGroup) plan.leftOut.push({ ...item, why: 'group' })
+    else plan.include.push(item)
   }
   return plan
 }

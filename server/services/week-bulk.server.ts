@@ -1,4 +1,5 @@
 import type { DB } from '#db/client.server.ts'
+import { groupKeyOf } from '#shared/group-sessions.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { type BulkItem, type BulkPlan, confirmedItems, weekBulkPlan } from '#shared/week-bulk.ts'
 import { sessionsWeek } from './session-checklist.server.ts'
@@ -26,6 +27,7 @@ export async function weekBulkPlanFor(db: DB, userId: string, weekOf: IsoDate, t
           date: row.date,
           mandateMinutes: row.mandateMinutes,
           status: row.status,
+          inGroup: groupKeyOf(svc.service) !== null,
         })),
       ),
     ),

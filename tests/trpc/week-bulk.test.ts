@@ -15,16 +15,25 @@ describe('"Delivered as scheduled" for a week (issue 15, item 4)', () => {
   const { t, demo, as } = useDemoDb({ now: SEED })
   const later = (user: DemoUserKey) => as(user, LATER)
   const counts = () => ['session_records', 'audit_log'].map((table) => countRows(t.sqlite, table))
+  // Johnny's own sessions: Leo's and Ava's social skills group is in the same weeks, and always left out (below).
+  const johnnys = <T extends { studentId: string }>(items: T[]) => items.filter((i) => i.studentId === demo.johnnyId)
   const lines = (items: { serviceName: string; date: string; mandateMinutes: number }[]) => items.map((i) => `${i.serviceName} ${i.date} ${i.mandateMinutes}`)
 
   test('each person’s plan lists only the sessions they may record; the future is left out', async () => {
     const cm = await later('caseManager').sessions.weekPlan({ weekOf: THIS_WEEK })
     expect(lines(cm.include)).toEqual(['Speech-language therapy 2026-12-08 30', 'Occupational therapy 2026-12-09 45'])
-    expect(cm.leftOut.map((i) => [i.serviceName, i.date, i.why])).toEqual([['Speech-language therapy', '2026-12-10', 'future']])
+    expect(johnnys(cm.leftOut).map((i) => [i.serviceName, i.date, i.why])).toEqual([['Speech-language therapy', '2026-12-10', 'future']])
+    // A group's sessions are recorded once for the group, with who was there: never all as delivered unseen.
+    expect(cm.leftOut.filter((i) => i.serviceName === 'Social skills').map((i) => [i.studentName, i.date, i.why])).toEqual([
+      ['Ava Brooks', '2026-12-07', 'group'],
+      ['Leo Garcia', '2026-12-07', 'group'],
+      ['Ava Brooks', '2026-12-09', 'group'],
+      ['Leo Garcia', '2026-12-09', 'group'],
+    ])
 
     const speech = await later('speech').sessions.weekPlan({ weekOf: THIS_WEEK })
     expect(lines(speech.include)).toEqual(['Speech-language therapy 2026-12-08 30'])
-    expect(speech.leftOut.map((i) => i.why)).toEqual(['future'])
+    expect(johnnys(speech.leftOut).map((i) => i.why)).toEqual(['future'])
     const ot = await later('ot').sessions.weekPlan({ weekOf: THIS_WEEK })
     expect(lines(ot.include)).toEqual(['Occupational therapy 2026-12-09 45'])
 
@@ -38,7 +47,7 @@ describe('"Delivered as scheduled" for a week (issue 15, item 4)', () => {
     await later('speech').sessions.record({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, kind: 'missed', date: '2026-12-03', reason: 'student_absent' })
     const plan = await later('caseManager').sessions.weekPlan({ weekOf: LAST_WEEK })
     expect(plan.include).toEqual([])
-    expect(plan.leftOut.map((i) => [i.serviceName, i.date, i.why])).toEqual([
+    expect(johnnys(plan.leftOut).map((i) => [i.serviceName, i.date, i.why])).toEqual([
       ['Speech-language therapy', '2026-12-01', 'outside_window'],
       ['Occupational therapy', '2026-12-02', 'outside_window'],
       ['Speech-language therapy', '2026-12-03', 'recorded'],
@@ -62,7 +71,7 @@ describe('"Delivered as scheduled" for a week (issue 15, item 4)', () => {
     const again = await later('caseManager').sessions.recordWeek({ weekOf: THIS_WEEK, sessions: keys })
     expect(again.recorded).toEqual([])
     expect(counts()).toEqual([before[0]! + 2, before[1]! + 2])
-    expect((await later('caseManager').sessions.weekPlan({ weekOf: THIS_WEEK })).leftOut.map((i) => i.why)).toEqual(['recorded', 'recorded', 'future'])
+    expect(johnnys((await later('caseManager').sessions.weekPlan({ weekOf: THIS_WEEK })).leftOut).map((i) => i.why)).toEqual(['recorded', 'recorded', 'future'])
   })
 
   test('a provider’s confirmation records only her own service: someone else’s session in the list is not touched', async () => {

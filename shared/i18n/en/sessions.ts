@@ -201,6 +201,7 @@ export const sessions = {
       future: 'In the future',
       recorded: 'Already recorded',
       outside_window: 'Outside the recording window (more than 5 school days ago): record it on its own',
+      group: 'A group session: record it once for the group, with who was there',
     },
     backToWeek: 'Back to the week',
     recorded_one: 'Recorded {{count}} session as delivered. Change any exception below: a correction keeps the earlier version.',
