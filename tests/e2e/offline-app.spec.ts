@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { collectBrowserErrors, expect, expectAccessible, signInOn, DEMO_USERS, test } from './fixtures.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
-import { checkHistory, accommodationIds, studentCard, studentIdOf, supportRow } from './today-helpers.ts'
+import { checkHistory, accommodationIds, openChoices, recordedAs, studentCard, studentIdOf, supportRow } from './today-helpers.ts'
 
 const WIDTH = 360
 test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
@@ -156,9 +156,12 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   const status = page.getByRole('status', { name: 'Changes on this phone' })
   // A choice other than the one the server holds, so the tap is a change whatever other runs left there.
   const choice = before[0]?.status === 'used' ? { label: 'Not needed', status: 'not_needed' } : { label: 'Used', status: 'used' }
-  const tapped = supportRow(ava, 'Chunked assignments').getByRole('button', { name: `${choice.label}: Chunked assignments`, exact: true })
-  await tapped.click()
-  await expect(tapped).toHaveAttribute('aria-pressed', 'true')
+  const row = supportRow(ava, 'Chunked assignments')
+  // A recorded row is folded to its chip (issue 15): open it to reach the four choices.
+  await openChoices(row, 'Chunked assignments')
+  await row.getByRole('button', { name: `${choice.label}: Chunked assignments`, exact: true }).click()
+  const tapped = recordedAs(row, 'Chunked assignments', choice.label)
+  await expect(tapped).toBeVisible()
   await expect(status).toContainText('1 change waiting to sync')
   expect(await queueEntries(page)).toHaveLength(1)
 
@@ -166,8 +169,8 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   await page.reload()
   await expect(note).toHaveText(SAVED_COPY)
   await expect(status).toContainText('1 change waiting to sync')
-  await expect(supportRow(ava, 'Chunked assignments').getByText('Waiting to sync')).toBeVisible()
-  await expect(tapped).toHaveAttribute('aria-pressed', 'true')
+  await expect(row.getByText('Waiting to sync')).toBeVisible()
+  await expect(tapped).toBeVisible()
   expect(reachedServer, 'requests that reached the server while offline').toEqual([])
 
   // The network comes back: what waited is sent, and a reload shows the live page, no longer "saved".
@@ -175,7 +178,7 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   await expect(status).toHaveText('All changes saved.', { timeout: 20_000 })
   expect(await queueEntries(page)).toEqual([])
   await page.reload()
-  await expect(tapped).toHaveAttribute('aria-pressed', 'true')
+  await expect(tapped).toBeVisible()
   await expect(page.getByText(/^Saved on this phone/)).toHaveCount(0)
   const known = new Set(before.map((r) => r.id))
   const added = (await checkHistory(page, avaId, chunkedId, TAP_DAY)).filter((r) => !known.has(r.id))

@@ -12,11 +12,45 @@ test.use({ viewport: SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 
 
 const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight)
 
+/** The demo para's students' supports, as the demo seeds them (server/demo/seed-plan.ts, seed-today.ts). */
+const DEMO_SUPPORTS = [
+  'Break card',
+  'Picture schedule',
+  'Seat near the door',
+  'Noise-reducing headphones',
+  'Morning check-in',
+  'Word problems read aloud',
+  'Extra time',
+  'AAC tablet within reach',
+  'Headphones for loud activities',
+  'Chunked assignments',
+  'Check for understanding',
+]
+
+/**
+ * Journeys run in parallel on one demo, and some add supports to these students (a new accommodation on the
+ * plan): those rows are not the demo's Friday, so they are taken off the page before it is measured.
+ */
+const withoutOtherJourneysSupports = (page: Page) =>
+  page.evaluate((demo) => {
+    let removed = 0
+    for (const row of document.querySelectorAll('main ul[aria-label$="supports"] > li')) {
+      const title = row.querySelector('h4')?.textContent?.trim() ?? ''
+      if (!demo.includes(title)) {
+        row.remove()
+        removed++
+      }
+    }
+    return removed
+  }, DEMO_SUPPORTS)
+
 test('a typical Friday: two taps or fewer per student, and all of it recorded fits in two phone screens', async ({ page, signIn }) => {
   await signIn('para')
   await openTodayFromMyStudents(page)
   const status = page.getByRole('status', { name: 'Changes on this phone' })
+  await withoutOtherJourneysSupports(page)
   const firstVisit = await pageHeight(page)
+  await page.reload()
 
   const taps = new Map<string, number>()
   for (const name of ['Johnny Miller', 'Leo Garcia', 'Ava Brooks']) {
@@ -43,10 +77,11 @@ test('a typical Friday: two taps or fewer per student, and all of it recorded fi
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await expect(page.locator('details[open]')).toHaveCount(0)
+  const added = await withoutOtherJourneysSupports(page)
   const allRecorded = await pageHeight(page)
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
   await page.screenshot({ path: 'test-results/today-budget-all-recorded.png', fullPage: true })
-  console.log(`today-budget: taps ${JSON.stringify([...taps])}; first visit ${firstVisit}px (${(firstVisit / SCREEN.height).toFixed(2)} screens); all recorded ${allRecorded}px (${(allRecorded / SCREEN.height).toFixed(2)} screens)`)
+  console.log(`today-budget: ${added} supports added by other journeys left out; taps ${JSON.stringify([...taps])}; first visit ${firstVisit}px (${(firstVisit / SCREEN.height).toFixed(2)} screens); all recorded ${allRecorded}px (${(allRecorded / SCREEN.height).toFixed(2)} screens)`)
   expect(scrollWidth, 'no sideways scroll at 360 px').toBeLessThanOrEqual(SCREEN.width)
   expect(allRecorded, 'all recorded fits in two phone screens').toBeLessThanOrEqual(2 * SCREEN.height)
 })
