@@ -9,7 +9,7 @@ import { StatusBadge } from '#app/components/status-badge.tsx'
 import { sessionName } from '#app/utils/session-text.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { isDue } from '#shared/make-up-plans.ts'
-import { ActionDisclosure } from './session-actions.tsx'
+import { ActionDisclosure, type OwedSessionsFormProps } from './session-actions.tsx'
 import { failureFor, type SessionActionData } from './session-forms.ts'
 import { type PlanActionData, planFailureFor, planSavedFor } from './make-up-plan-forms.ts'
 import { SavedMessage } from './session-record-parts.tsx'
@@ -142,21 +142,7 @@ function ReasonField({ label, failure }: { label: string; failure: Failure | nul
 }
 
 /** Plans a make-up ahead for one of a service's owed sessions that has no plan yet. */
-export function PlanMakeUpForm({
-  studentId,
-  serviceId,
-  name,
-  today,
-  owed,
-  result,
-}: {
-  studentId: string
-  serviceId: string
-  name: string
-  today: string
-  owed: { date: string; owedMinutes: number }[]
-  result: PlanActionData | undefined
-}) {
+export function PlanMakeUpForm({ studentId, serviceId, name, today, owed, result }: OwedSessionsFormProps<PlanActionData>) {
   const { t } = useTranslation()
   const failure = planFailureFor(result, 'plan_make_up', serviceId)
   if (!owed.length) return null

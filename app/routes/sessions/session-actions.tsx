@@ -292,27 +292,23 @@ function KindFields({ record, failure }: { record: RecordTarget; failure: Failur
   )
 }
 
-/**
- * A make-up: a delivered session on a later school day that repays a missed (or unrecorded) one. It starts
- * empty but for the session repaid, the oldest owed first: a date or minutes filled in for the person could
- * save a session that never happened.
- */
-export function MakeUpForm({
-  studentId,
-  serviceId,
-  name,
-  today,
-  owed,
-  result,
-}: {
+/** What a form about a service's owed sessions is given: the make-up form and the plan-ahead form alike. */
+export interface OwedSessionsFormProps<Result> {
   studentId: string
   serviceId: string
   /** "Speech-language therapy (Johnny Miller)" */
   name: string
   today: string
   owed: { date: string; owedMinutes: number }[]
-  result: SessionActionData | undefined
-}) {
+  result: Result | undefined
+}
+
+/**
+ * A make-up: a delivered session on a later school day that repays a missed (or unrecorded) one. It starts
+ * empty but for the session repaid, the oldest owed first: a date or minutes filled in for the person could
+ * save a session that never happened.
+ */
+export function MakeUpForm({ studentId, serviceId, name, today, owed, result }: OwedSessionsFormProps<SessionActionData>) {
   const { t } = useTranslation()
   const failure = failureFor(result, 'make_up', serviceId)
   const oldestFirst = [...owed].sort((a, b) => a.date.localeCompare(b.date))
