@@ -114,7 +114,8 @@ test('someone removed from the team while a notebook is open is cut off at once'
   const name = 'Casey Removed'
   await signIn('caseManager')
   await openStudent(page, 'Johnny Miller')
-  const link = await createInvite(page, uniqueEmail('notes-removed'), 'Paraprofessional')
+  const email = uniqueEmail('notes-removed')
+  const link = await createInvite(page, email, 'Paraprofessional')
   const member = await newPersonPage()
   await acceptAsNewAccount(member, link, { name, password: 'a-long-enough-password' })
   await openNotesTab(member)
@@ -122,8 +123,10 @@ test('someone removed from the team while a notebook is open is cut off at once'
   await expect(statusOf(member)).toHaveText('All changes saved')
 
   await page.reload()
-  await page.getByRole('button', { name: `Remove ${name} from the team` }).click()
-  await expect(page.getByRole('list', { name: 'Team members' }).getByText(name, { exact: true })).toHaveCount(0)
+  // Scoped to this invitee's row by their unique email: a parallel run may have its own Casey on the team.
+  const row = page.getByRole('list', { name: 'Team members' }).getByRole('listitem').filter({ hasText: email })
+  await row.getByRole('button', { name: `Remove ${name} from the team` }).click()
+  await expect(row).toHaveCount(0)
 
   await expect(statusOf(member)).toHaveText('You are no longer on this student’s team, so this notebook is closed.')
   await expect(member.getByRole('button', { name: 'Bold' })).toBeDisabled()

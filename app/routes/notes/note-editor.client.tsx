@@ -22,6 +22,7 @@ import {
 import { NOTE_FIELD, noteContentExtensions } from '#shared/notes/extensions.ts'
 import { stampContent } from '#shared/notes/stamp.ts'
 import { localIsoDate } from '#shared/school-date.ts'
+import { reconnectWhenClosed } from './reconnect.client.ts'
 
 interface Person {
   id: string
@@ -139,6 +140,15 @@ function useNoteStatus(session: Session): NoteStatus {
   const [ended, setEnded] = useState<Ended | null>(null)
 
   useEffect(() => {
+    // Once editing has ended here (refused, removed, archived, signed out), coming back online must not reopen it.
+    let stopped = false
+    let stopWaiting = () => undefined as void
+    const end = (why: Ended) => {
+      stopped = true
+      stopWaiting()
+      setEnded(why)
+      socket.disconnect()
+    }
     const onStatus = ({ status }: { status: WebSocketStatus }) => setSocketStatus(status)
     const onSynced = ({ state }: { state: boolean }) => setSynced(state)
     const onClose = ({ event }: { event: { code: number; reason: string } }) => {
@@ -153,33 +163,32 @@ function useNoteStatus(session: Session): NoteStatus {
       if (refused) {
         // The server refused what this device sent. Resending it from IndexedDB on every visit would be refused
         // forever, so the local copy goes; the server's copy (everything stored) is what a reload opens.
-        setEnded(refused)
-        socket.disconnect()
+        end(refused)
         void local.clearData()
         return
       }
       if (event.code === CLOSE_REMOVED) {
-        setEnded('removed')
-        socket.disconnect()
+        end('removed')
         // Someone removed from the team keeps no copy of the team's notes on this device.
         void local.clearData()
       } else if (event.code === CLOSE_ARCHIVED) {
-        setEnded('archived')
-        socket.disconnect()
+        end('archived')
       } else if (event.code === CLOSE_SIGNED_OUT) {
         // Signed out in another tab: stop retrying with a session that no longer exists.
-        setEnded('signedOut')
-        socket.disconnect()
+        end('signedOut')
       }
     }
     // The browser knows it is offline before the socket times out: say so at once, reconnect when it returns.
     const goOffline = () => {
       setOnline(false)
+      stopWaiting()
       socket.disconnect()
     }
     const goOnline = () => {
       setOnline(true)
-      void socket.connect()
+      if (stopped) return
+      stopWaiting()
+      stopWaiting = reconnectWhenClosed(socket)
     }
     const stopListening = listenAll([
       [socket, 'status', onStatus],
@@ -190,6 +199,7 @@ function useNoteStatus(session: Session): NoteStatus {
     window.addEventListener('online', goOnline)
     return () => {
       stopListening()
+      stopWaiting()
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
     }
