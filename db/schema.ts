@@ -405,6 +405,27 @@ export interface RecordDisputesTable {
   created_at: string
 }
 
+/** Every message the app sends (db/migrations/2026-12-07T010000-mail-outbox.ts; server/mail/outbox.server.ts). */
+export interface MailOutboxTable {
+  id: string
+  school_id: string | null
+  student_id: string | null
+  user_id: string | null
+  kind: string
+  to_email: string
+  to_name: string | null
+  subject: string
+  text_body: string
+  html_body: string
+  dedupe_key: string | null
+  status: 'queued' | 'sending' | 'sent' | 'kept' | 'failed'
+  attempts: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -438,4 +459,5 @@ export interface Database {
   concern_steps: ConcernStepsTable
   record_disputes: RecordDisputesTable
   make_up_plans: MakeUpPlansTable
+  mail_outbox: MailOutboxTable
 }

@@ -18,6 +18,15 @@ const envSchema = z.object({
       .refine((v) => parseClockSetting(v) !== null, { error: 'a date (2026-11-18) or a date and time (2026-11-18T14:30:00) between 2000 and 2100' })
       .optional(),
   ),
+  /**
+   * Outgoing mail: smtp://user:pass@host:port (STARTTLS when the server offers it) or smtps:// (TLS from the
+   * start). Unset: every message is kept in the outbox for school admins to read (docs/mail.md).
+   */
+  SMTP_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL, like smtp://user:pass@mail.example.org:587' }).optional()),
+  /** The From of every message: an address, or "Name <address>". */
+  MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().max(200).regex(/^[^\r\n]*@[^\r\n]*$/, { error: 'an email address, like "Same Page <same-page@school.example>"' }).default('Same Page <same-page@localhost>')),
+  /** Where people open the app: the start of every link in a message (default: this machine, on PORT). */
+  PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, error: 'an http:// or https:// address, like https://samepage.school.example' }).optional()),
   /** Tests only: let each browser choose its day with the test-clock cookie. */
   SAME_PAGE_TEST_CLOCK: z.preprocess(unsetIfEmpty, z.enum(['0', '1']).optional()),
 })

@@ -9,6 +9,7 @@ import { hashPassword } from './auth/password.server.ts'
 import { createApp, listen, type CreateAppOptions } from './app.server.ts'
 import { systemClock } from './clock.server.ts'
 import { loadConfig } from './config.server.ts'
+import { MailSender, smtpTransport } from './mail/mail-sender.server.ts'
 
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
 
@@ -41,6 +42,9 @@ export async function main(): Promise<Server> {
   const { app, lucia, collab } = createApp({ db, trustProxy: config.TRUST_PROXY === '1', remix, now: systemClock, testClock: config.SAME_PAGE_TEST_CLOCK === '1' })
   // Housekeeping at start-up: expired sessions carry no evidence.
   await lucia.deleteExpiredSessions()
+  // The outbox is sent from this process (docs/mail.md): with no SMTP_URL each message is kept for admins to read.
+  const mail = new MailSender({ db, transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null, from: config.MAIL_FROM, now: systemClock })
+  await mail.start()
   const server = await listen({ app, collab }, config.PORT)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -52,9 +56,8 @@ export async function main(): Promise<Server> {
     closing = true
     console.log(`${signal}: closing`)
     // Notebook edits still queued in memory are written before the database closes (at most 1 s of them).
-    void collab
-      .close()
-      .catch((error: unknown) => console.error('Closing the collaboration server failed', error))
+    void Promise.all([collab.close(), mail.stop()])
+      .catch((error: unknown) => console.error('Closing the collaboration server or the mail sender failed', error))
       .finally(() => {
         server.close(() => {
           void db.destroy().finally(() => {

@@ -14,6 +14,7 @@ import * as checkUndo from './2026-12-06T110000-check-undo.ts'
 import * as groupSessions from './2026-12-06T120000-group-sessions.ts'
 import * as makeUpPlans from './2026-12-06T130000-make-up-plans.ts'
 import * as periodMandates from './2026-12-06T140000-period-mandates.ts'
+import * as mailOutbox from './2026-12-07T010000-mail-outbox.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T120000-group-sessions': groupSessions,
   '2026-12-06T130000-make-up-plans': makeUpPlans,
   '2026-12-06T140000-period-mandates': periodMandates,
+  '2026-12-07T010000-mail-outbox': mailOutbox,
 }

@@ -116,7 +116,7 @@ async function pageLinks(page: Page): Promise<string[]> {
  * Visits each path at each width and records every one that scrolls sideways (all of them, not only the first),
  * following the links of each page visited one step further. Returns the number of pages checked.
  */
-async function checkPages(page: Page, who: string, start: string[], within: RegExp, wide: string[], visited: string[]): Promise<number> {
+async function checkPages(page: Page, who: string, start: string[], within: RegExp, wide: string[]): Promise<number> {
   const seen = new Set<string>()
   const queue = [...start]
   let checked = 0
@@ -126,20 +126,21 @@ async function checkPages(page: Page, who: string, start: string[], within: RegE
     const key = path.split('?')[0]!
     if (seen.has(key)) continue
     seen.add(key)
-    visited.push(`${who} ${path}`)
+    // Loaded once at phone width, then widened: the layout answers the window's width, not the load.
+    await page.setViewportSize({ width: WIDTHS[0], height: 800 })
+    const response = await page.goto(path)
+    if (!response || response.status() !== 200) continue
+    await page.waitForLoadState('networkidle')
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 })
-      const response = await page.goto(path)
-      if (!response || response.status() !== 200) continue
-      await page.waitForLoadState('networkidle')
       const scrollWidth = await pageWidth(page)
       checked++
       if (scrollWidth > width) wide.push(`${who} ${path} at ${width} px: ${scrollWidth} px wide`)
-      // A table too wide for a phone scrolls inside its own named region (app/components/table.tsx), never the page.
-      const loose = await page.locator('table').evaluateAll((ts) => ts.filter((t) => !t.closest('[role="region"][tabindex="0"]')).length)
-      if (loose > 0) wide.push(`${who} ${path}: ${loose} table(s) outside a scrolling region`)
-      if (width === WIDTHS[0]) for (const link of await pageLinks(page)) if (within.test(link) && !seen.has(link.split('?')[0]!)) queue.push(link)
     }
+    // A table too wide for a phone scrolls inside its own named region (app/components/table.tsx), never the page.
+    const loose = await page.locator('table').evaluateAll((ts) => ts.filter((t) => !t.closest('[role="region"][tabindex="0"]')).length)
+    if (loose > 0) wide.push(`${who} ${path}: ${loose} table(s) outside a scrolling region`)
+    for (const link of await pageLinks(page)) if (within.test(link) && !seen.has(link.split('?')[0]!)) queue.push(link)
   }
   return checked
 }
@@ -236,15 +237,16 @@ test('a pasted link in every text field never widens a page, at 360 px and at 12
 
   // Every page that shows those texts, for each of them, at both widths.
   const wide: string[] = [...letterWide]
-  const visited: string[] = ['parent: the drafted letter']
   const studentPages = new RegExp(`^(${studentPath}(/|$)|/$|/today|/sessions|/caseload|/school/)`)
-  const staffChecked = await checkPages(page, 'case manager', ['/', '/today', '/sessions', '/caseload', studentPath, `${studentPath}/sessions`], studentPages, wide, visited)
-  const parentChecked = await checkPages(parent, 'parent', ['/', '/today', studentPath, `${studentPath}/sessions`], studentPages, wide, visited)
-  // The school's own pages (its accountability lists every service by name) are the admin's.
-  const adminChecked = await checkPages(await asRole('admin'), 'admin', ['/', '/caseload'], /^\/(school\/|caseload)/, wide, visited)
+  // The three crawls are independent browsers: run side by side, they take the time of the longest.
+  const [staffChecked, parentChecked, adminChecked] = await Promise.all([
+    checkPages(page, 'case manager', ['/', '/today', '/sessions', '/caseload', studentPath, `${studentPath}/sessions`], studentPages, wide),
+    checkPages(parent, 'parent', ['/', '/today', studentPath, `${studentPath}/sessions`], studentPages, wide),
+    // The school's own pages (its accountability lists every service by name) are the admin's.
+    asRole('admin').then((admin) => checkPages(admin, 'admin', ['/', '/caseload'], /^\/(school\/|caseload)/, wide)),
+  ])
   const checked = staffChecked + parentChecked + adminChecked + WIDTHS.length
   console.log(`page shape: ${checked} page views checked (${checked / WIDTHS.length} pages at ${WIDTHS.join(' px and ')} px), ${wide.length} scroll sideways`)
-  console.log(visited.map((v) => `  ${v}`).join('\n'))
   expect(checked).toBeGreaterThan(40)
   expect(wide, 'pages that scroll sideways').toEqual([])
 

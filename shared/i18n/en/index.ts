@@ -9,6 +9,7 @@ import { domain } from './domain.ts'
 import { goals } from './goals.ts'
 import { history } from './history.ts'
 import { home } from './home.ts'
+import { mail } from './mail.ts'
 import { notes } from './notes.ts'
 import { pdf } from './pdf.ts'
 import { refusals } from './refusals.ts'
@@ -34,6 +35,7 @@ export const en = {
   goals,
   history,
   home,
+  mail,
   notes,
   pdf,
   refusals,
