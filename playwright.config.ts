@@ -7,11 +7,14 @@ const BASE_URL = `http://localhost:${PORT}`
 // Two more servers: one seeded in the summer break, one on the real date (whatever day the suite runs).
 const SUMMER_URL = `http://localhost:${PORT + 1}`
 const REAL_DATE_URL = `http://localhost:${PORT + 2}`
+// The journeys' mailbox (tests/e2e/mail-catcher-server.ts): SMTP on PORT+3, read over HTTP on PORT+4.
+const MAIL_SMTP_PORT = PORT + 3
+const MAILBOX_URL = `http://localhost:${PORT + 4}`
 
 /** A test server on its own empty database, migrated and seeded at start-up on the day `now` names. */
 type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, { command: string }>
 
-function server(port: number, now: string | null): WebServer {
+function server(port: number, now: string | null, mail = false): WebServer {
   const dataDir = `./data/e2e-${port}`
   return {
     command: `rm -rf ${dataDir} && npx tsx server/index.ts`,
@@ -22,6 +25,8 @@ function server(port: number, now: string | null): WebServer {
       NODE_ENV: 'test',
       TZ: 'UTC',
       BUILD_DIR: process.env.BUILD_DIR ?? 'build',
+      // The school-day app sends real mail to the journeys' mailbox; the others keep theirs in the outbox, as the demo does.
+      ...(mail ? { SMTP_URL: `smtp://journeys:secret@127.0.0.1:${MAIL_SMTP_PORT}`, MAIL_FROM: 'Same Page <same-page@maple.example>' } : {}),
       ...(now ? { SAME_PAGE_NOW: now, SAME_PAGE_TEST_CLOCK: '1' } : {}),
     },
     url: `http://localhost:${port}/healthz`,
@@ -83,5 +88,18 @@ export default defineConfig<{ day: string | null }>({
       use: { ...chromium, baseURL: REAL_DATE_URL, day: null },
     },
   ],
-  webServer: [server(PORT, E2E_DAYS.schoolDay), server(PORT + 1, E2E_DAYS.summer), server(PORT + 2, null)],
+  webServer: [
+    {
+      command: 'npx tsx tests/e2e/mail-catcher-server.ts',
+      env: { MAIL_CATCHER_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_CATCHER_HTTP_PORT: String(PORT + 4) },
+      url: `${MAILBOX_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    server(PORT, E2E_DAYS.schoolDay, true),
+    server(PORT + 1, E2E_DAYS.summer),
+    server(PORT + 2, null),
+  ],
 })
