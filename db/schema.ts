@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ConcernSide } from '#shared/concerns.ts'
+import type { NoticeCadence } from '#shared/notice-cadence.ts'
 import type { TeamRole } from '#shared/roles.ts'
 
 export interface SchoolsTable {
@@ -426,6 +427,14 @@ export interface MailOutboxTable {
   sent_at: string | null
 }
 
+/** How a person hears about one student by mail; no row = the role's default (shared/notice-cadence.ts). */
+export interface NoticePreferencesTable {
+  user_id: string
+  student_id: string
+  cadence: NoticeCadence
+  updated_at: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -460,4 +469,5 @@ export interface Database {
   record_disputes: RecordDisputesTable
   make_up_plans: MakeUpPlansTable
   mail_outbox: MailOutboxTable
+  notice_preferences: NoticePreferencesTable
 }
