@@ -68,6 +68,9 @@ export default defineConfig<{ day: string | null }>({
   expect: { timeout: 8_000 },
   use: {
     trace: 'retain-on-failure',
+    // Installing the app's service worker precaches the whole build in every new browser: on two cores that is most
+    // of a journey's time. Only the journeys about working offline allow it (test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -19,6 +19,7 @@ export default [
     index('routes/school/school.tsx'),
     route('accountability', 'routes/accountability/school-accountability.tsx'),
     route('import', 'routes/school/plan-import.tsx'),
+    route('outbox', 'routes/school/outbox.tsx'),
   ]),
 
   // Files and JSON for other programs; the same permission gate as the pages.

@@ -152,6 +152,8 @@ const SCHOOL_PERMISSIONS = {
   'school.accountability': ['school_admin'],
   'school.policy': ['school_admin'],
   'school.import': ['school_admin', 'case_manager'],
+  // Every message sent for the school's families and staff: the admin's, as the one who answers for what was sent.
+  'school.outbox': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

@@ -56,8 +56,9 @@ export async function freshPage(
   track: (close: () => Promise<void>) => void,
   day: string | null = E2E_DAYS.schoolDay,
   baseURL?: string,
+  serviceWorkers: 'allow' | 'block' = 'block',
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL })
+  const context = await browser.newContext({ baseURL, serviceWorkers })
   track(() => context.close())
   await setDay(context, day, baseURL)
   return context.newPage()
@@ -113,9 +114,9 @@ export const test = base.extend<Fixtures>({
       return page
     })
   },
-  newPersonPage: async ({ browser, day, baseURL }, provide) => {
+  newPersonPage: async ({ browser, day, baseURL, serviceWorkers }, provide) => {
     const closers: (() => Promise<void>)[] = []
-    await provide(() => freshPage(browser, (close) => closers.push(close), day, baseURL))
+    await provide(() => freshPage(browser, (close) => closers.push(close), day, baseURL, serviceWorkers))
     for (const close of closers) await close()
   },
   asRole: async ({ newPersonPage }, provide) => {

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import { checkHistory, accommodationIds, openChoices, recordedAs, studentCard, studentIdOf, supportRow } from './today-helpers.ts'
 
 const WIDTH = 360
-test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, serviceWorkers: 'allow' })
 
 // The pages' cache (app/pwa/offline-pages.ts): one name, emptied on sign-out.
 const PAGE_CACHE = 'same-page-pages-v1'

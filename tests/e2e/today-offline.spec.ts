@@ -12,6 +12,9 @@ import {
   supportRow,
 } from './today-helpers.ts'
 
+// Offline taps are the service worker's business as much as the page's: these journeys run with it installed.
+test.use({ serviceWorkers: 'allow' })
+
 interface Queued {
   clientId: string
   studentId: string

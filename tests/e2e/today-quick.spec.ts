@@ -6,7 +6,7 @@ import { accommodationIds, checkHistory, openChoices, openTodayFromMyStudents, r
  * Issue 15, a para's day in few taps, on a 360 px phone. Thursday of the journeys' week: no other journey
  * records on it (the budget journey has the Friday), so every record here is this file's own.
  */
-test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, day: '2026-11-19T10:00:00Z' })
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, day: '2026-11-19T10:00:00Z', serviceWorkers: 'allow' })
 const THURSDAY = '2026-11-19'
 const JOHNNY_DAILY = ['Break card', 'Picture schedule', 'Seat near the door', 'Noise-reducing headphones']
 

@@ -105,6 +105,11 @@ export default function MyStudents() {
               {adminSchools.length > 1 ? t('home.schoolSettingsAt', { school: school.name }) : t('home.schoolSettings')}
             </TextLink>
           ))}
+          {adminSchools.map((school) => (
+            <TextLink key={`outbox-${school.id}`} to={`/school/${school.id}/outbox`}>
+              {adminSchools.length > 1 ? t('home.outboxAt', { school: school.name }) : t('home.outbox')}
+            </TextLink>
+          ))}
         </nav>
       ) : null}
       <Card>

@@ -1,5 +1,7 @@
 /** Words of the first screen after sign-in. */
 export const home = {
+  outbox: 'Outbox',
+  outboxAt: 'Outbox: {{school}}',
   title: 'My students',
   hello: 'Hello, {{name}}. These are the students whose plans you help carry out.',
   todaysSupports: 'Today’s supports',
