@@ -2,12 +2,6 @@
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000
 
-/** Requests for a reset link: per address (so one inbox is not flooded) and per client (so addresses are not swept). */
-export const RESET_LIMITS = {
-  perAddress: { points: 3, durationSeconds: 60 * 60 },
-  perClient: { points: 10, durationSeconds: 60 * 60 },
-} as const
-
 export type LinkStatus = 'valid' | 'expired' | 'used' | 'invalid'
 
 /**
