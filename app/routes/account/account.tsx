@@ -60,6 +60,8 @@ export default function Account() {
         <Alert>{actionData.message}</Alert>
       )
     ) : null
+  const passwordAnswer = answer('password')
+  const emailAnswer = answer('email')
   const errors = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.fieldErrors[field] : undefined)
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -71,7 +73,7 @@ export default function Account() {
             {t('account.passwordHeading')}
           </h2>
           <Form method="post" className="space-y-4" noValidate>
-            {answer('password')}
+            {passwordAnswer}
             <p className="text-sm text-slate-600">{t('account.passwordIntro')}</p>
             <input type="hidden" name="intent" value="password" />
             <Field label={t('account.currentPassword')} name="current" type="password" autoComplete="current-password" errors={errors('password', 'current')} required />
@@ -97,7 +99,7 @@ export default function Account() {
             {t('account.emailHeading')}
           </h2>
           <Form method="post" className="space-y-4" noValidate>
-            {answer('email')}
+            {emailAnswer}
             <p className="text-sm text-slate-600">{t('account.emailIntro')}</p>
             <input type="hidden" name="intent" value="email" />
             <Field
