@@ -5,6 +5,9 @@ const FIRST_PASSWORD = 'a-long-enough-password'
 const NEW_PASSWORD = 'a-different-long-password'
 
 test.describe('forgotten password', () => {
+  // Several browsers, real mail and accessibility scans: slower than one page on the shared machine.
+  test.describe.configure({ timeout: 180_000 })
+
   test('a reset link by mail sets a new password, signs the account out elsewhere, and works once', async ({ page, signIn, newPersonPage }) => {
     // A fresh account, never a demo one: other journeys sign in with the demo passwords.
     const email = uniqueEmail('reset-para')
@@ -72,7 +75,7 @@ test.describe('forgotten password', () => {
     const person = await newPersonPage()
     await acceptAsNewAccount(person, invite, { name: 'Ari Moreau', password: FIRST_PASSWORD })
 
-    await person.getByRole('link', { name: 'Account' }).click()
+    await person.getByRole('link', { name: 'Account', exact: true }).click()
     await expect(person.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
     await expectAccessible(person)
     const emailForm = person.getByRole('region', { name: 'Change your email' })
