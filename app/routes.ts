@@ -9,6 +9,10 @@ export default [
   route('sign-in', 'routes/auth/sign-in.tsx'),
   route('sign-out', 'routes/auth/sign-out.tsx'),
   route('invite/:token', 'routes/auth/invite.tsx'),
+  route('forgot-password', 'routes/account/forgot-password.tsx'),
+  route('reset-password/:token', 'routes/account/reset-password.tsx'),
+  route('account', 'routes/account/account.tsx'),
+  route('account/email/:token', 'routes/account/email-confirm.tsx'),
 
   route('today', 'routes/today/today.tsx'),
   route('sessions', 'routes/sessions/week.tsx'),

@@ -435,6 +435,27 @@ export interface NoticePreferencesTable {
   updated_at: string
 }
 
+/** A link to set a new password (db/migrations/2026-12-07T020000-account-tokens.ts): the token's hash only. */
+export interface PasswordResetsTable {
+  id: string
+  user_id: string
+  token_hash: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+/** A link sent to a new address to confirm it before the account's email changes. */
+export interface EmailChangesTable {
+  id: string
+  user_id: string
+  new_email: string
+  token_hash: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -470,4 +491,6 @@ export interface Database {
   make_up_plans: MakeUpPlansTable
   mail_outbox: MailOutboxTable
   notice_preferences: NoticePreferencesTable
+  password_resets: PasswordResetsTable
+  email_changes: EmailChangesTable
 }

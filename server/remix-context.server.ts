@@ -8,6 +8,7 @@ import type { RateLimitName } from '#shared/sign-in-throttle.ts'
 import { createContext } from './trpc/context.server.ts'
 import { type AppCaller, createCaller } from './trpc/_app.server.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
+import { changePassword, confirmEmailChange, requestEmailChange, requestPasswordReset, resetLinkStatus, resetPassword } from './services/account.server.ts'
 import { renderMeetingBriefPdf } from './services/meeting-brief-pdf.server.ts'
 import type { MeetingBrief } from '#shared/meeting-brief.ts'
 import type { RecordKind } from '#shared/record-access.ts'
@@ -30,6 +31,17 @@ export type ServerLoadContext = {
     describe(token: string): ReturnType<typeof describeInvite>
     acceptAsUser(token: string, userId: string): ReturnType<typeof acceptInviteAsUser>
     acceptWithNewAccount(token: string, name: string, password: string): ReturnType<typeof acceptInviteWithNewAccount>
+  }
+  /** The person's own account: a forgotten password, and (signed in) a new password or email (server/services/account.server.ts). */
+  account: {
+    /** 0 when the link was sent (or, for an address with no account, not sent: the same answer), else seconds to wait. */
+    requestPasswordReset(email: string): Promise<number>
+    resetLinkStatus(token: string): ReturnType<typeof resetLinkStatus>
+    resetPassword(token: string, password: string): ReturnType<typeof resetPassword>
+    /** Signed in only (the route checks `auth.user` first). */
+    changePassword(current: string, password: string): ReturnType<typeof changePassword>
+    requestEmailChange(email: string, current: string): ReturnType<typeof requestEmailChange>
+    confirmEmailChange(token: string): ReturnType<typeof confirmEmailChange>
   }
   /** This response's Content-Security-Policy nonce, for Remix's inline scripts (app/entry.server.tsx). */
   cspNonce?: string
@@ -72,6 +84,26 @@ export function createServerLoadContext(args: {
       describe: (token) => describeInvite(db, token, now()),
       acceptAsUser: (token, userId) => acceptInviteAsUser(db, { token, userId, now: now() }),
       acceptWithNewAccount: (token, name, password) => acceptInviteWithNewAccount(db, { token, name, password, now: now() }),
+    },
+    account: {
+      async requestPasswordReset(email) {
+        // Per client first, then per address: both count whether or not the address has an account.
+        const wait = (await limits.take('passwordReset', client.ip)) || (await limits.take('passwordResetAddress', email.toLowerCase()))
+        if (wait) return wait
+        await requestPasswordReset(db, { email, now: now() })
+        return 0
+      },
+      resetLinkStatus: (token) => resetLinkStatus(db, token, now()),
+      resetPassword: (token, password) => resetPassword(db, { token, password, now: now() }),
+      changePassword(current, password) {
+        if (!args.user || !args.sessionId) throw new Error('changePassword needs a signed-in request')
+        return changePassword(db, { userId: args.user.id, sessionId: args.sessionId, current, password, now: now() })
+      },
+      requestEmailChange(email, current) {
+        if (!args.user) throw new Error('requestEmailChange needs a signed-in request')
+        return requestEmailChange(db, { userId: args.user.id, email, current, now: now() })
+      },
+      confirmEmailChange: (token) => confirmEmailChange(db, { token, now: now() }),
     },
     documents: {
       meetingBriefPdf: (brief) => renderMeetingBriefPdf(brief),

@@ -97,6 +97,9 @@ export const RATE_LIMITS = {
   signIn: { points: 30, durationSeconds: 60 },
   invite: { points: 20, durationSeconds: 10 * 60 },
   import: { points: 20, durationSeconds: 10 * 60 },
+  // "Forgot your password?": per client, and (keyed by the address) per address, so one inbox is not flooded.
+  passwordReset: { points: 10, durationSeconds: 60 * 60 },
+  passwordResetAddress: { points: 3, durationSeconds: 60 * 60 },
 } as const
 
 export type RateLimitName = keyof typeof RATE_LIMITS

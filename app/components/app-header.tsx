@@ -14,6 +14,9 @@ export function AppHeader({ user, pages }: { user: { name: string } | null; page
         {user ? (
           <div className="flex items-center gap-3">
             <span className="hidden text-slate-700 sm:inline">{user.name}</span>
+            <Link to="/account" className="inline-flex min-h-11 items-center font-medium text-brand-800 underline">
+              {t('account.menuLink')}
+            </Link>
             <Form method="post" action="/sign-out">
               <button type="submit" className={buttonClasses('secondary')}>
                 {t('common.signOut')}

@@ -18,7 +18,7 @@ export interface RequestAuth {
    * Starts a session for a user who just proved who they are (a new account from an invite): its Set-Cookie headers,
    * the session's and the device cookie that makes this browser the owner's for later sign-ins.
    */
-  startSession(userId: string, email: string): Promise<string[]>
+  startSession(userId: string, email: string, method?: 'invite' | 'password_reset'): Promise<string[]>
   signOut(): Promise<string>
 }
 
@@ -68,9 +68,9 @@ export function createRequestAuth(args: {
       if (result.reason === 'wait') return { ok: false, message: tryAgainMessage(result.seconds), retryAfter: result.seconds }
       return { ok: false, message: invalidCredentialsMessage() }
     },
-    async startSession(userId, email) {
-      // A new account from an invite: its first sign-in, with the password it just chose.
-      await recordAudit(db, { actorId: userId, entity: 'auth', entityId: userId, action: 'sign_in', after: { client: client.ip, method: 'invite' }, at: args.now() })
+    async startSession(userId, email, method = 'invite') {
+      // A new account from an invite, or a password just set from a reset link: signed in with the password it chose.
+      await recordAudit(db, { actorId: userId, entity: 'auth', entityId: userId, action: 'sign_in', after: { client: client.ip, method }, at: args.now() })
       return [await createCookie(userId), deviceCookieHeader(guard.deviceCookieAfterSignIn(client, email), secure)]
     },
     async signOut() {

@@ -139,6 +139,12 @@ export class RateLimits {
       signIn: new RateLimiterMemory({ keyPrefix: 'sign-in', points: RATE_LIMITS.signIn.points, duration: RATE_LIMITS.signIn.durationSeconds }),
       invite: new RateLimiterMemory({ keyPrefix: 'invite', points: RATE_LIMITS.invite.points, duration: RATE_LIMITS.invite.durationSeconds }),
       import: new RateLimiterMemory({ keyPrefix: 'import', points: RATE_LIMITS.import.points, duration: RATE_LIMITS.import.durationSeconds }),
+      passwordReset: new RateLimiterMemory({ keyPrefix: 'reset', points: RATE_LIMITS.passwordReset.points, duration: RATE_LIMITS.passwordReset.durationSeconds }),
+      passwordResetAddress: new RateLimiterMemory({
+        keyPrefix: 'reset-address',
+        points: RATE_LIMITS.passwordResetAddress.points,
+        duration: RATE_LIMITS.passwordResetAddress.durationSeconds,
+      }),
     }
   }
 

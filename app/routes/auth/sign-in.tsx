@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -65,6 +65,11 @@ export default function SignIn() {
             {t('auth.signIn')}
           </Button>
         </Form>
+        <p className="mt-4 text-sm">
+          <Link to="/forgot-password" className="inline-flex min-h-11 items-center text-brand-800 underline">
+            {t('account.forgotLink')}
+          </Link>
+        </p>
       </Card>
       <p className="text-sm text-slate-600">{t('auth.newToTeam')}</p>
     </div>

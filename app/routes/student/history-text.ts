@@ -245,6 +245,9 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return t(eventKey(key), { who, name: field(entry.after, 'name') ?? ctx.studentFirstName ?? t('history.theStudent') })
     case 'auth.sign_in':
     case 'auth.sign_out':
+    case 'auth.password_reset':
+    case 'auth.password_change':
+    case 'auth.email_change':
       return t(eventKey(key), { who })
     case 'auth.sign_in.failed':
       return t(eventKey(key), { email: field(entry.after, 'email') ?? t('history.sentenceParts.anAccount') })

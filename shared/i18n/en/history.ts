@@ -22,6 +22,9 @@ const event = {
     sign_in_failed: 'Someone tried to sign in as {{email}} with a wrong password.',
     sign_in_spray_alert: 'Failed sign-ins to {{count}} accounts came from one address within {{minutes}} minutes.',
     sign_out: '{{who}} signed out.',
+    password_reset: '{{who}} set a new password from a reset link; every session of the account was ended.',
+    password_change: '{{who}} changed their password; their other sessions were ended.',
+    email_change: '{{who}} changed the email they sign in with.',
   },
   check_dispute: {
     dispute: '{{who}} flagged an accommodation record as disputed: “{{comment}}”.',

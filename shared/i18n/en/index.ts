@@ -1,4 +1,5 @@
 import { accommodations } from './accommodations.ts'
+import { account } from './account.ts'
 import { accountability } from './accountability.ts'
 import { auth } from './auth.ts'
 import { brief } from './brief.ts'
@@ -25,6 +26,7 @@ import { today } from './today.ts'
  */
 export const en = {
   accommodations,
+  account,
   accountability,
   auth,
   brief,
