@@ -439,6 +439,20 @@ export interface NoticePreferencesTable {
   updated_at: string
 }
 
+/** The alerts last seen on for a student, as JSON "serviceKey:alert" keys (docs/decisions/019-alert-transitions.md). */
+export interface NoticeAlertStateTable {
+  student_id: string
+  alerts: string
+  checked_at: string
+}
+
+/** A session whose recording window closed unrecorded, once announced to the case managers. */
+export interface NoticeUnrecordedSentTable {
+  service_id: string
+  date: string
+  sent_at: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -474,4 +488,6 @@ export interface Database {
   make_up_plans: MakeUpPlansTable
   mail_outbox: MailOutboxTable
   notice_preferences: NoticePreferencesTable
+  notice_alert_state: NoticeAlertStateTable
+  notice_unrecorded_sent: NoticeUnrecordedSentTable
 }
