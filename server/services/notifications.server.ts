@@ -268,7 +268,7 @@ export async function markNotificationSeen(
   });
 }
 
-/** Every notice sent about a student, to whom, and when (if ever) it was seen: what the school can point to. */
+/** Every notice sent to the student's family, to whom, and when (if ever) it was seen: what the school can point to. */
 export async function sentForStudent(
   db: DB,
   studentId: string
@@ -286,6 +286,17 @@ export async function sentForStudent(
       "n.seen_at",
     ])
     .where("n.student_id", "=", studentId)
+    // The family's notices only: a case manager's own (an unrecorded session, an alert) is not something sent to
+    // the family. A parent since removed still counts: what was sent to them stays on record.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("team_members as tm")
+          .select("tm.id")
+          .whereRef("tm.student_id", "=", "n.student_id")
+          .whereRef("tm.user_id", "=", "n.user_id")
+          .where("tm.role", "=", "parent")
+      )
+    )
     .orderBy("n.created_at", "desc")
     .orderBy("users.name")
     .limit(200)

@@ -86,3 +86,16 @@ describe('the notice pass: alerts that start or clear, sessions left unrecorded'
     expect(new Set(again.map((r) => r.related_id)).size).toBe(again.length)
   })
 })
+
+describe('family notifications list the family’s notices only', () => {
+  const { t, demo, as } = useDemoDb({ now: NOW })
+  test('a case manager’s own unrecorded-session notice is not listed as sent to the family', async () => {
+    const log = await as('caseManager').sessions.log({ studentId: demo.johnnyId })
+    const wrong = log.find((r) => r.kind === 'delivered' && !r.voided && r.date >= '2026-11-02' && r.date <= '2026-11-06')!
+    await as('caseManager').sessions.void({ studentId: demo.johnnyId, recordId: wrong.recordId, changeReason: 'Entered by mistake' })
+    const before = await as('caseManager').notifications.forStudent({ studentId: demo.johnnyId })
+    await runNoticePass(t.db, NOW)
+    expect(t.sqlite.prepare("select count(*) as n from notifications where kind = 'session_unrecorded'").get()).not.toEqual({ n: 0 })
+    expect(await as('caseManager').notifications.forStudent({ studentId: demo.johnnyId })).toEqual(before)
+  })
+})
