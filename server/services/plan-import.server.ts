@@ -14,6 +14,7 @@ import { joinsAtOnce } from '#shared/team-join.ts'
 import type { AuditActionOf, AuditEntity, AuditEvent } from '#shared/audit-events.ts'
 import { appendAuditRows, type AuditRow, type Executor, recordAudit } from './audit.server.ts'
 import { isSchoolAdmin } from './memberships.server.ts'
+import { queueInviteMail } from './invite-mail.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
 import { standingAt } from './school-standing.server.ts'
 import { createService } from './services.server.ts'
@@ -280,6 +281,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
           .values({ id, student_id: studentId, email: m.email, role: m.role, token_hash: hashInviteToken(token), invited_by: author, created_at: at, expires_at: expiresAt, used_at: null, used_by: null, revoked_at: null })
           .execute()
         log({ studentId, entity: 'invite', entityId: id, action: 'create', after: { email: m.email, role: m.role, expiresAt } })
+        await queueInviteMail(trx, { inviteId: id, token, studentId, email: m.email, role: m.role, invitedBy: author, expiresAt, now })
         invites.push({ email: m.email, role: m.role, token })
       }
     }

@@ -8,6 +8,7 @@ import { parseAreas } from './memberships.server.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
+import { queueInviteMail } from './invite-mail.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
@@ -126,6 +127,7 @@ export async function inviteMember(
     }
     await trx.insertInto('invites').values(invite).execute()
     await recordChange(trx, by, { entity: 'invite', entityId: invite.id, action: 'create', after: { email, role, expiresAt: invite.expires_at } })
+    await queueInviteMail(trx, { inviteId: invite.id, token, studentId, email, role, invitedBy, expiresAt: invite.expires_at, now })
     return { inviteId: invite.id, token, expiresAt: invite.expires_at }
   })
 }

@@ -144,6 +144,7 @@ describe('plan import (imports.plan and importPlan)', () => {
       students: 1,
       team_members: 4, // case manager, speech, OT, para; the parent has no account yet
       invites: 1,
+      mail_outbox: 1, // the parent's invite, by mail
       goals: 2,
       goal_versions: 2,
       accommodations: 4,

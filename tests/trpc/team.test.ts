@@ -7,7 +7,7 @@ import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 const T0 = new Date('2026-03-02T09:00:00.000Z')
-const TABLES = ['users', 'team_members', 'invites', 'audit_log']
+const TABLES = ['users', 'team_members', 'invites', 'audit_log', 'mail_outbox']
 const JOHNNY_TEAM = [
   [DEMO_USERS.caseManager.email, 'case_manager'],
   [DEMO_USERS.para.email, 'para'],
@@ -98,6 +98,20 @@ describe('team router', () => {
         { actor_id: demo.users.caseManager, entity: 'invite', entity_id: created.inviteId, action: 'create' },
         { actor_id: demo.users.caseManager, entity: 'invite', entity_id: created.inviteId, action: 'revoke' },
       ])
+    })
+
+    test('an invite is emailed to the person it names, with the one link that works, once', async () => {
+      const created = await cm().team.invite({ studentId: demo.johnnyId, email: 'new.speech@maple.example', role: 'provider' })
+      // Tests run without SMTP_URL: the message is kept in the outbox, and the page says so.
+      expect(created.mailed).toBe(false)
+      const rows = t.sqlite.prepare("select to_email, kind, subject, text_body, student_id, dedupe_key from mail_outbox").all() as Record<string, string>[]
+      expect(rows).toHaveLength(1)
+      expect(rows[0]).toMatchObject({ to_email: 'new.speech@maple.example', kind: 'invite', student_id: demo.johnnyId, dedupe_key: `invite:${created.inviteId}` })
+      expect(rows[0]!.subject).toBe(`${DEMO_USERS.caseManager.name} invited you to Johnny Miller’s team on Same Page`)
+      expect(rows[0]!.text_body).toContain(`/invite/${created.token}`)
+      expect(rows[0]!.text_body).toContain('as service provider')
+      expect(rows[0]!.text_body).toContain('Maple')
+      expect(rows[0]!.text_body).not.toContain('{{')
     })
 
     test('after removing the para, the para’s next call for Johnny is NOT_FOUND', async () => {

@@ -50,7 +50,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData =
-  | { intent: 'invite'; ok: true; inviteLink: string; email: string }
+  | { intent: 'invite'; ok: true; inviteLink: string; email: string; mailed: boolean }
   | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[]>; values?: { email: string; role: string } }
   | { intent: string; ok: true }
 
@@ -75,7 +75,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
       const result = await actionResult(() => context.trpc.team.invite({ studentId, ...parsed.value }))
       if (!result.ok) return { intent, ...result, values: parsed.value }
       const link = new URL(`/invite/${result.data.token}`, request.url).toString()
-      return { intent, ok: true, inviteLink: link, email: parsed.value.email }
+      return { intent, ok: true, inviteLink: link, email: parsed.value.email, mailed: result.data.mailed }
     }
     case 'remove':
       return submit(intent, parseForm(form, removeMemberFormSchema), (value) => context.trpc.team.remove({ studentId, ...value }))
@@ -203,7 +203,7 @@ export default function StudentOverview() {
           <Form method="post" className="space-y-4" noValidate key={invited?.inviteLink ?? 'invite'}>
             <input type="hidden" name="intent" value="invite" />
             {inviteFailure ? <Alert>{inviteFailure.message}</Alert> : null}
-            {invited ? <InviteLink email={invited.email} link={invited.inviteLink} /> : null}
+            {invited ? <InviteLink email={invited.email} link={invited.inviteLink} mailed={invited.mailed} /> : null}
             <Field
               label={t('student.email')}
               name="email"
@@ -299,12 +299,12 @@ function ProviderAreasForm({ memberId, name, areas, busy }: { memberId: string; 
   )
 }
 
-function InviteLink({ email, link }: { email: string; link: string }) {
+function InviteLink({ email, link, mailed }: { email: string; link: string; mailed: boolean }) {
   const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
   return (
     <Alert tone="success">
-      <p>{t('student.inviteCreated', { email })}</p>
+      <p>{t(mailed ? 'student.inviteCreatedMailed' : 'student.inviteCreated', { email })}</p>
       <label className="mt-2 block text-sm font-medium" htmlFor="invite-link">
         {t('student.inviteLink')}
       </label>

@@ -1,3 +1,4 @@
+import { mailIsSent } from '../../mail/mail-mode.server.ts'
 import { can } from '#shared/permissions.ts'
 import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema, setProviderAreasSchema } from '#shared/schemas/team.ts'
 import {
@@ -19,9 +20,11 @@ export const teamRouter = router({
   ),
   invite: studentProcedure('team.manage')
     .input(inviteMemberSchema)
-    .mutation(({ ctx, input }) =>
-      inviteMember(ctx.db, { studentId: input.studentId, email: input.email, role: input.role, invitedBy: ctx.user.id, now: ctx.now() }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const invite = await inviteMember(ctx.db, { studentId: input.studentId, email: input.email, role: input.role, invitedBy: ctx.user.id, now: ctx.now() })
+      // The page says whether the invite went by mail or waits in the outbox for the link to be passed on by hand.
+      return { ...invite, mailed: mailIsSent() }
+    }),
   revokeInvite: studentProcedure('team.manage')
     .input(revokeInviteSchema)
     .mutation(({ ctx, input }) =>

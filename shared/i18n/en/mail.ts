@@ -2,6 +2,15 @@
 export const mail = {
   signed: '— Same Page',
   signedBySchool: '— {{school}}, through Same Page',
+  invite: {
+    someone: 'Someone at the school',
+    subject: '{{inviter}} invited you to {{student}}’s team on Same Page',
+    lead: '{{inviter}} invited you to join {{student}}’s team on Same Page as {{role}}.',
+    what: 'Same Page is where everyone who carries out {{student}}’s plan works from the same plain-language plan and the same record of what really happened.',
+    expires: 'The link works once, and until {{expires}}.',
+    action: 'Join {{student}}’s team',
+    notYou: 'Not expecting this? You can ignore it: nothing happens unless the link is opened and accepted.',
+  },
   outbox: {
     title: 'Outbox',
     intro:

@@ -56,7 +56,10 @@ export const student = {
   setAreasFor: 'Set goal areas for {{name}}',
   areasLegend: '{{name}} may edit the plain parts of goals in these areas:',
   saveAreas: 'Save areas',
-  inviteCreated: 'Invite created for {{email}}. Send them this link; it works once and expires in 7 days. It is shown only now.',
+  inviteCreated:
+    'Invite created for {{email}}. No mail server is set up, so the message waits in the school’s outbox: send them this link yourself; it works once and expires in 7 days. It is shown only now.',
+  inviteCreatedMailed:
+    'Invite created for {{email}} and emailed to them. If it does not arrive, send them this link yourself; it works once and expires in 7 days. It is shown only now.',
   inviteLink: 'Invite link',
   copied: 'Copied',
   copyLink: 'Copy link',
