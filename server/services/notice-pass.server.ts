@@ -31,6 +31,8 @@ export async function runNoticePass(db: DB, now: Date): Promise<PassResult> {
   const students = await db.selectFrom('students').select('id').orderBy('id').execute()
   const result: PassResult = { alertNotices: 0, unrecordedNotices: 0 }
   for (const { id } of students) {
+    // The database calls are synchronous: let requests in between students, so a pass never stalls the app.
+    await new Promise((resolve) => setImmediate(resolve))
     result.alertNotices += await alertsPass(db, id, today, now)
     result.unrecordedNotices += await unrecordedPass(db, id, today, now)
   }
@@ -145,10 +147,10 @@ async function unrecordedPass(db: DB, studentId: string, today: IsoDate, now: Da
 }
 
 /**
- * Runs the pass at start-up (catching up whatever happened while the server was down) and then every `everyMs`.
+ * Runs the pass shortly after start-up (catching up whatever happened while the server was down) and then every `everyMs`.
  * A pass never overlaps the last one; a failed pass is logged and the next one tries again.
  */
-export function startNoticePass(args: { db: DB; now: () => Date; everyMs?: number }): { stop: () => Promise<void> } {
+export function startNoticePass(args: { db: DB; now: () => Date; everyMs?: number; firstAfterMs?: number }): { stop: () => Promise<void> } {
   let running: Promise<unknown> | null = null
   const tick = () => {
     if (running) return
@@ -158,11 +160,14 @@ export function startNoticePass(args: { db: DB; now: () => Date; everyMs?: numbe
         running = null
       })
   }
-  tick()
+  // The first pass (the catch-up) waits until start-up's own work is done and the first requests are served.
+  const first = setTimeout(tick, args.firstAfterMs ?? 30_000)
   const timer = setInterval(tick, args.everyMs ?? 5 * 60_000)
+  first.unref()
   timer.unref()
   return {
     stop: async () => {
+      clearTimeout(first)
       clearInterval(timer)
       await running
     },
