@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ConcernSide } from '#shared/concerns.ts'
 import type { NoticeCadence } from '#shared/notice-cadence.ts'
+import type { NotificationKind } from '#shared/notifications.ts'
 import type { TeamRole } from '#shared/roles.ts'
 
 export interface SchoolsTable {
@@ -285,9 +286,12 @@ export interface NotificationsTable {
   user_id: string
   student_id: string
   /** What the notice is about; checked in code (shared/notifications.ts). */
-  kind: 'session_missed'
+  kind: NotificationKind
   text: string
-  /** The record it is about: a session record's record_id for `session_missed`. */
+  /**
+   * The record it is about: a session record's record_id for `session_missed`/`session_unrecorded`, the
+   * accommodation check for `support_not_provided`, the service for an alert.
+   */
   related_id: string | null
   created_at: string
   seen_at: string | null
@@ -456,6 +460,20 @@ export interface EmailChangesTable {
   used_at: string | null
 }
 
+/** The alerts last seen on for a student, as JSON "serviceKey:alert" keys (docs/decisions/019-alert-transitions.md). */
+export interface NoticeAlertStateTable {
+  student_id: string
+  alerts: string
+  checked_at: string
+}
+
+/** A session whose recording window closed unrecorded, once announced to the case managers. */
+export interface NoticeUnrecordedSentTable {
+  service_id: string
+  date: string
+  sent_at: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -493,4 +511,6 @@ export interface Database {
   notice_preferences: NoticePreferencesTable
   password_resets: PasswordResetsTable
   email_changes: EmailChangesTable
+  notice_alert_state: NoticeAlertStateTable
+  notice_unrecorded_sent: NoticeUnrecordedSentTable
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { lowerFirst, missedSessionText, noticeSinceText } from './notifications.ts'
+import { alertKey, alertText, alertTransitions, lowerFirst, missedSessionText, noticeSinceText, sessionUnrecordedText, supportNotProvidedText } from './notifications.ts'
 
 describe('the missed-session notice', () => {
   test('names the service, the school day and the reason, and says a make-up is owed when the policy owes one', () => {
@@ -56,5 +56,37 @@ describe('what a notice says has happened since', () => {
 
   test('a miss still standing reads as before', () => {
     expect(noticeSinceText([], { kind: 'missed', minutes: null, voided: false })).toBeNull()
+  })
+})
+
+describe('the notices that leave the app', () => {
+  test('a support not provided names the support, the day and the reason, without a doubled full stop', () => {
+    expect(supportNotProvidedText({ support: 'Extra time', date: '2026-10-14', reason: 'Substitute did not know.' })).toBe('Extra time was not provided on Wed, Oct 14: Substitute did not know.')
+    expect(supportNotProvidedText({ support: 'Break card', date: '2026-10-13', reason: '  ' })).toBe('Break card was not provided on Tue, Oct 13.')
+    expect(supportNotProvidedText({ support: 'Break card', date: '2026-10-13', reason: null })).toBe('Break card was not provided on Tue, Oct 13.')
+  })
+
+  test('an alert starting and clearing, in the words the numbers page uses', () => {
+    expect(alertText({ serviceName: 'Speech-language therapy', alert: 'consecutive_misses', started: true })).toBe(
+      'New alert for Speech-language therapy: The last two sessions were both missed or not recorded.',
+    )
+    expect(alertText({ serviceName: 'Occupational therapy', alert: 'low_delivery_rate', started: false })).toBe(
+      'Alert cleared for Occupational therapy: Less than 90% of the mandated minutes have been delivered.',
+    )
+  })
+
+  test('a session unrecorded past the window names the window', () => {
+    expect(sessionUnrecordedText({ serviceName: 'Speech-language therapy', date: '2026-11-03' })).toBe(
+      'Speech-language therapy on Tue, Nov 3 is still not recorded, and the 5-school-day recording window has closed.',
+    )
+  })
+
+  test('transitions: what is new started, what is gone cleared, what stayed says nothing', () => {
+    const a = alertKey('speech', 'consecutive_misses')
+    const b = alertKey('speech', 'low_delivery_rate')
+    const c = alertKey('ot', 'repeated_school_misses')
+    expect(alertTransitions([a, b], [b, c])).toEqual({ started: [c], cleared: [a] })
+    expect(alertTransitions([a, a], [a])).toEqual({ started: [], cleared: [] })
+    expect(alertTransitions([], [])).toEqual({ started: [], cleared: [] })
   })
 })

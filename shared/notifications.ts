@@ -1,8 +1,14 @@
 import { t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { type MissedReason, REASON_LABELS } from './services.ts'
+import { ALERT_TEXT, type Alert } from './accountability.ts'
+import { RECORDING_WINDOW } from './school-calendar.ts'
 
-export const NOTIFICATION_KINDS = ['session_missed'] as const
+/**
+ * What a notice is about. Parents: a missed session, a support not provided, an alert starting or clearing.
+ * Case managers: a session still unrecorded once the recording window closed, and the alerts of their caseload.
+ */
+export const NOTIFICATION_KINDS = ['session_missed', 'support_not_provided', 'alert_started', 'alert_cleared', 'session_unrecorded'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** "Provider absent" → "provider absent", but "ABA therapy" stays as written (an initialism keeps its capitals). */
@@ -48,4 +54,36 @@ export function noticeSinceText(makeUps: readonly MakeUpDone[], now: MissNow | n
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((m) => t('domain.noticeSince.madeUpDay', { date: formatSchoolDate(m.date), minutes: m.minutes }))
   return t('domain.noticeSince.madeUp', { days: days.join(t('domain.noticeSince.and')) })
+}
+
+/** "Extended time on tests was not provided on Wed, Oct 14: substitute did not know." */
+export function supportNotProvidedText(args: { support: string; date: IsoDate; reason: string | null }): string {
+  const words = { support: args.support, date: formatSchoolDate(args.date), reason: args.reason?.trim().replace(/[.\s]+$/, '') ?? '' }
+  return words.reason ? t('notices.supportNotProvided', words) : t('notices.supportNotProvidedNoReason', words)
+}
+
+/** "New alert for Speech-language therapy: The last two sessions were both missed or not recorded." */
+export function alertText(args: { serviceName: string; alert: Alert; started: boolean }): string {
+  const words = { service: args.serviceName, alert: ALERT_TEXT[args.alert] }
+  return args.started ? t('notices.alertStarted', words) : t('notices.alertCleared', words)
+}
+
+/** What a case manager reads when the window to record a session has closed with nothing recorded. */
+export function sessionUnrecordedText(args: { serviceName: string; date: IsoDate }): string {
+  return t('notices.sessionUnrecorded', { service: args.serviceName, date: formatSchoolDate(args.date), days: RECORDING_WINDOW })
+}
+
+/** One alert of one service, as a stable key for comparing what was on before with what is on now. */
+export function alertKey(serviceKey: string, alert: Alert): string {
+  return `${serviceKey}:${alert}`
+}
+
+/**
+ * What changed between the alerts known before and the alerts on now: each started and each cleared once.
+ * Keys are `alertKey`s; the comparison is a set difference, so order and repeats do not matter.
+ */
+export function alertTransitions(before: Iterable<string>, now: Iterable<string>): { started: string[]; cleared: string[] } {
+  const was = new Set(before)
+  const is = new Set(now)
+  return { started: [...is].filter((k) => !was.has(k)).sort(), cleared: [...was].filter((k) => !is.has(k)).sort() }
 }

@@ -17,6 +17,7 @@ import * as periodMandates from './2026-12-06T140000-period-mandates.ts'
 import * as mailOutbox from './2026-12-07T010000-mail-outbox.ts'
 import * as noticePreferences from './2026-12-07T015000-notice-preferences.ts'
 import * as accountTokens from './2026-12-07T020000-account-tokens.ts'
+import * as noticeEvents from './2026-12-07T030000-notice-events.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T010000-mail-outbox': mailOutbox,
   '2026-12-07T015000-notice-preferences': noticePreferences,
   '2026-12-07T020000-account-tokens': accountTokens,
+  '2026-12-07T030000-notice-events': noticeEvents,
 }

@@ -12,6 +12,7 @@ import { calendarForStudent, closureSet, closuresForStudent } from './calendar.s
 import { assertInSchoolYear } from './school-year.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
+import { notifyParentsOfSupportNotProvided } from './notifications.server.ts'
 
 export interface CheckView {
   id: string
@@ -102,6 +103,10 @@ export async function recordCheck(
       before: previous ? { status: previous.kind === 'clear' ? 'cleared' : previous.status, reason: previous.reason } : undefined,
       after: { accommodationId: args.accommodationId, title: accommodation.title, date: args.date, status: args.status, reason: row.reason, late: Boolean(row.late) },
     })
+    // A support recorded "not provided" reaches the family (only a fresh record: an undo or a repeat says nothing new).
+    if (row.kind === 'record' && row.status === 'not_provided' && !(standing && standing.status === 'not_provided')) {
+      await notifyParentsOfSupportNotProvided(trx, { studentId: args.studentId, checkId: row.id, support: accommodation.title, date: args.date, reason: row.reason, actorId: args.actorId, now: args.now })
+    }
     const name = await trx.selectFrom('users').select('name').where('id', '=', args.actorId).executeTakeFirstOrThrow()
     return { ...shape({ ...row, recorded_by: name.name }), duplicate: false }
   })

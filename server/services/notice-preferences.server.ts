@@ -39,3 +39,33 @@ export async function setCadence(db: Executor, userId: string, studentId: string
     .onConflict((oc) => oc.columns(['user_id', 'student_id']).doUpdateSet({ cadence, updated_at: now.toISOString() }))
     .execute()
 }
+
+export interface MyCadence {
+  studentId: string
+  studentName: string
+  role: TeamRole
+  cadence: NoticeCadence
+  /** True when the person chose it; false while it is their role's default. */
+  chosen: boolean
+}
+
+/** Every student whose team the person is on, with how they hear about each. */
+export async function myCadences(db: Executor, userId: string): Promise<MyCadence[]> {
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('students', 'students.id', 'team_members.student_id')
+    .leftJoin('notice_preferences as p', (join) => join.onRef('p.user_id', '=', 'team_members.user_id').onRef('p.student_id', '=', 'team_members.student_id'))
+    .select(['students.id', 'students.name', 'team_members.role', 'p.cadence'])
+    .where('team_members.user_id', '=', userId)
+    .where('team_members.removed_at', 'is', null)
+    .orderBy('students.name')
+    .execute()
+  const seen = new Set<string>()
+  const out: MyCadence[] = []
+  for (const r of rows) {
+    if (seen.has(r.id)) continue
+    seen.add(r.id)
+    out.push({ studentId: r.id, studentName: r.name, role: r.role, cadence: r.cadence ?? defaultCadence(r.role), chosen: r.cadence != null })
+  }
+  return out
+}

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { DB } from "#db/client.server.ts";
 import { DomainError } from "#shared/domain-error.ts";
 import {
@@ -6,11 +5,13 @@ import {
   type MissNow,
   missedSessionText,
   noticeSinceText,
+  supportNotProvidedText,
   type NotificationKind,
 } from "#shared/notifications.ts";
-import type { IsoDate } from "#shared/school-date.ts";
+import { formatSchoolDate, type IsoDate } from "#shared/school-date.ts";
 import type { MissedReason } from "#shared/services.ts";
 import { type Executor, recordAudit } from "./audit.server.ts";
+import { notify } from "./notice-mail.server.ts";
 import { makeUpReasonsForStudent } from "./make-up-policy.server.ts";
 import { t } from "#shared/i18n/i18n.ts";
 
@@ -66,31 +67,19 @@ export async function notifyParentsOfMiss(
   // One notice per person, even if a data slip left a parent on the team twice.
   const recipients = new Set(parents.map((p) => p.user_id));
   for (const userId of recipients) {
-    const row = {
-      id: randomUUID(),
-      user_id: userId,
-      student_id: args.studentId,
-      kind: "session_missed" as const,
-      text,
-      related_id: args.recordId,
-      created_at: args.now.toISOString(),
-      seen_at: null,
-    };
-    await trx.insertInto("notifications").values(row).execute();
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      entity: "notification",
-      entityId: row.id,
-      action: "create",
-      after: {
+    await notify(
+      trx,
+      {
         userId,
         studentId: args.studentId,
-        kind: row.kind,
+        kind: "session_missed",
         text,
-        relatedId: row.related_id,
+        relatedId: args.recordId,
+        actorId: args.actorId,
+        subject: { service: args.serviceName, date: formatSchoolDate(args.date) },
       },
-      at: args.now,
-    });
+      args.now
+    );
   }
   return recipients.size;
 }
@@ -279,7 +268,7 @@ export async function markNotificationSeen(
   });
 }
 
-/** Every notice sent about a student, to whom, and when (if ever) it was seen: what the school can point to. */
+/** Every notice sent to the student's family, to whom, and when (if ever) it was seen: what the school can point to. */
 export async function sentForStudent(
   db: DB,
   studentId: string
@@ -297,6 +286,17 @@ export async function sentForStudent(
       "n.seen_at",
     ])
     .where("n.student_id", "=", studentId)
+    // The family's notices only: a case manager's own (an unrecorded session, an alert) is not something sent to
+    // the family. A parent since removed still counts: what was sent to them stays on record.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("team_members as tm")
+          .select("tm.id")
+          .whereRef("tm.student_id", "=", "n.student_id")
+          .whereRef("tm.user_id", "=", "n.user_id")
+          .where("tm.role", "=", "parent")
+      )
+    )
     .orderBy("n.created_at", "desc")
     .orderBy("users.name")
     .limit(200)
@@ -313,4 +313,36 @@ export async function sentForStudent(
       seenAt: r.seen_at,
     }))
   );
+}
+
+/** Tells every active parent on the student's team that a support was recorded "not provided", in the check's transaction. */
+export async function notifyParentsOfSupportNotProvided(
+  trx: Executor,
+  args: { studentId: string; checkId: string; support: string; date: IsoDate; reason: string | null; actorId: string; now: Date }
+): Promise<number> {
+  const parents = await trx
+    .selectFrom("team_members")
+    .select("user_id")
+    .distinct()
+    .where("student_id", "=", args.studentId)
+    .where("role", "=", "parent")
+    .where("removed_at", "is", null)
+    .execute();
+  const text = supportNotProvidedText({ support: args.support, date: args.date, reason: args.reason });
+  for (const p of parents) {
+    await notify(
+      trx,
+      {
+        userId: p.user_id,
+        studentId: args.studentId,
+        kind: "support_not_provided",
+        text,
+        relatedId: args.checkId,
+        actorId: args.actorId,
+        subject: { service: args.support, date: formatSchoolDate(args.date) },
+      },
+      args.now
+    );
+  }
+  return parents.length;
 }

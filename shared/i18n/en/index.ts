@@ -12,6 +12,7 @@ import { history } from './history.ts'
 import { home } from './home.ts'
 import { mail } from './mail.ts'
 import { notes } from './notes.ts'
+import { notices } from './notices.ts'
 import { pdf } from './pdf.ts'
 import { refusals } from './refusals.ts'
 import { school } from './school.ts'
@@ -39,6 +40,7 @@ export const en = {
   home,
   mail,
   notes,
+  notices,
   pdf,
   refusals,
   school,

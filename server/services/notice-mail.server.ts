@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto'
+import type { NotificationKind } from '#shared/notifications.ts'
+import { t } from '#shared/i18n/i18n.ts'
+import { enqueueMail } from '../mail/outbox.server.ts'
+import { appUrl } from '../mail/app-url.server.ts'
+import { type Executor, recordAudit } from './audit.server.ts'
+import { cadenceFor } from './notice-preferences.server.ts'
+
+export interface Notice {
+  userId: string
+  studentId: string
+  kind: NotificationKind
+  /** The in-app sentence; the email says the same. */
+  text: string
+  relatedId: string | null
+  /** Who caused it (null for the server's own periodic pass). */
+  actorId: string | null
+  /** Words for the email's subject line: the service (or support) and the school day it is about. */
+  subject: { service?: string; date?: string }
+}
+
+/** The page each kind of notice points to, inside the student's pages. */
+const ACTION_PATH: Record<NotificationKind, string> = {
+  session_missed: 'sessions',
+  support_not_provided: 'checks',
+  alert_started: 'accountability',
+  alert_cleared: 'accountability',
+  session_unrecorded: 'sessions',
+}
+
+/**
+ * The one way a notice is made: the in-app row, and, for a person who chose to hear about this student at once,
+ * the email too, both in the caller's transaction so the event, the notice and the mail land together or not at all.
+ * A person not (or no longer) on the student's team gets nothing: `cadenceFor` is null for them. The daily and
+ * weekly digests read the same rows later, so nothing else is queued for them here.
+ */
+export async function notify(trx: Executor, notice: Notice, now: Date): Promise<{ id: string; mailed: boolean } | null> {
+  const cadence = await cadenceFor(trx, notice.userId, notice.studentId)
+  if (cadence === null) return null
+  const id = randomUUID()
+  await trx
+    .insertInto('notifications')
+    .values({
+      id,
+      user_id: notice.userId,
+      student_id: notice.studentId,
+      kind: notice.kind,
+      text: notice.text,
+      related_id: notice.relatedId,
+      created_at: now.toISOString(),
+      seen_at: null,
+    })
+    .execute()
+  // No student id on the audit row: evidence of the notice, not a change to the plan (it would crowd the history).
+  await recordAudit(trx, {
+    actorId: notice.actorId,
+    entity: 'notification',
+    entityId: id,
+    action: 'create',
+    after: { userId: notice.userId, studentId: notice.studentId, kind: notice.kind, text: notice.text, relatedId: notice.relatedId },
+    at: now,
+  })
+  if (cadence !== 'immediate') return { id, mailed: false }
+  const { queued } = await mailNotice(trx, id, notice, now)
+  return { id, mailed: queued }
+}
+
+async function mailNotice(trx: Executor, id: string, notice: Notice, now: Date): Promise<{ queued: boolean }> {
+  const user = await trx.selectFrom('users').select(['email', 'name']).where('id', '=', notice.userId).executeTakeFirst()
+  const student = await trx.selectFrom('students').select(['name', 'preferred_name', 'school_id']).where('id', '=', notice.studentId).executeTakeFirst()
+  if (!user || !student) return { queued: false }
+  const firstName = student.preferred_name?.trim() || student.name.trim().split(/\s+/)[0] || student.name
+  const words = { student: firstName, service: notice.subject.service ?? '', date: notice.subject.date ?? '' }
+  const base = `/students/${encodeURIComponent(notice.studentId)}`
+  return enqueueMail(
+    trx,
+    {
+      to: user.email,
+      toName: user.name,
+      schoolId: student.school_id,
+      studentId: notice.studentId,
+      userId: notice.userId,
+      kind: 'notice',
+      subject: t(`notices.mail.subject.${notice.kind}`, words),
+      body: {
+        greeting: user.name ? t('notices.mail.greeting', { name: user.name }) : null,
+        paragraphs: [t('notices.mail.about', { student: student.name }), notice.text],
+        action: { label: t(`notices.mail.action.${notice.kind}`), url: appUrl(`${base}/${ACTION_PATH[notice.kind]}`) },
+        footer: [t('notices.mail.why', { student: firstName })],
+        footerLinks: [
+          { label: t('notices.mail.changeLink', { student: firstName }), url: appUrl(`/account/notices?student=${encodeURIComponent(notice.studentId)}`) },
+        ],
+      },
+      dedupeKey: `notice:${id}`,
+    },
+    now,
+  )
+}

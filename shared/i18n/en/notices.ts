@@ -1,0 +1,32 @@
+/** Words of the notices that leave the app: in-app texts for new events and the immediate emails. */
+export const notices = {
+  supportNotProvided: '{{support}} was not provided on {{date}}: {{reason}}.',
+  supportNotProvidedNoReason: '{{support}} was not provided on {{date}}.',
+  alertStarted: 'New alert for {{service}}: {{alert}}',
+  alertCleared: 'Alert cleared for {{service}}: {{alert}}',
+  sessionUnrecorded: '{{service}} on {{date}} is still not recorded, and the {{days}}-school-day recording window has closed.',
+  mail: {
+    greeting: 'Hello {{name}},',
+    subject: {
+      session_missed: '{{student}}: {{service}} missed on {{date}}',
+      support_not_provided: '{{student}}: a support was not provided on {{date}}',
+      alert_started: '{{student}}: new alert for {{service}}',
+      alert_cleared: '{{student}}: alert cleared for {{service}}',
+      session_unrecorded: '{{student}}: {{service}} on {{date}} not recorded',
+    },
+    about: 'About {{student}}:',
+    action: {
+      session_missed: 'See the session log',
+      support_not_provided: 'See the supports log',
+      alert_started: 'See the numbers',
+      alert_cleared: 'See the numbers',
+      session_unrecorded: 'Record the session',
+    },
+    why: 'You get this email at once because you chose to hear about {{student}} as things happen.',
+    changeLink: 'Change how you hear about {{student}}',
+  },
+  cadence: {
+    notOnTeam: 'You are not on this student’s team, so there is nothing to choose.',
+    invalid: 'Choose at once, a daily email, a weekly email, or only in the app.',
+  },
+} as const

@@ -1,0 +1,10 @@
+import { z } from 'zod'
+import { NOTICE_CADENCES } from '../notice-cadence.ts'
+import { t } from '../i18n/i18n.ts'
+import { studentIdSchema } from './team.ts'
+
+/** One person's choice for one student: how they hear about misses and alerts outside the app. */
+export const setCadenceSchema = z.object({
+  studentId: studentIdSchema,
+  cadence: z.enum(NOTICE_CADENCES, { error: () => t('notices.cadence.invalid') }),
+})
