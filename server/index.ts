@@ -10,6 +10,7 @@ import { createApp, listen, type CreateAppOptions } from './app.server.ts'
 import { systemClock } from './clock.server.ts'
 import { loadConfig } from './config.server.ts'
 import { MailSender, smtpTransport } from './mail/mail-sender.server.ts'
+import { DigestScheduler } from './services/digests.server.ts'
 
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
 
@@ -45,6 +46,9 @@ export async function main(): Promise<Server> {
   // The outbox is sent from this process (docs/mail.md): with no SMTP_URL each message is kept for admins to read.
   const mail = new MailSender({ db, transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null, from: config.MAIL_FROM, now: systemClock })
   await mail.start()
+  // Weekly and daily digests are queued from this process too, caught up at start (docs/decisions/020).
+  const digests = new DigestScheduler({ db, now: systemClock })
+  digests.start()
   const server = await listen({ app, collab }, config.PORT)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -56,7 +60,7 @@ export async function main(): Promise<Server> {
     closing = true
     console.log(`${signal}: closing`)
     // Notebook edits still queued in memory are written before the database closes (at most 1 s of them).
-    void Promise.all([collab.close(), mail.stop()])
+    void Promise.all([collab.close(), mail.stop(), digests.stop()])
       .catch((error: unknown) => console.error('Closing the collaboration server or the mail sender failed', error))
       .finally(() => {
         server.close(() => {
