@@ -11,6 +11,7 @@ import { systemClock } from './clock.server.ts'
 import { loadConfig } from './config.server.ts'
 import { MailSender, smtpTransport } from './mail/mail-sender.server.ts'
 import { startNoticePass } from './services/notice-pass.server.ts'
+import { DigestScheduler } from './services/digests.server.ts'
 
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
 
@@ -48,6 +49,9 @@ export async function main(): Promise<Server> {
   await mail.start()
   // Alerts starting or clearing, and sessions left unrecorded past the window, become notices (decision 019).
   const notices = startNoticePass({ db, now: systemClock })
+  // Weekly and daily digests are queued from this process too, caught up at start (docs/decisions/020).
+  const digests = new DigestScheduler({ db, now: systemClock })
+  digests.start()
   const server = await listen({ app, collab }, config.PORT)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -59,7 +63,7 @@ export async function main(): Promise<Server> {
     closing = true
     console.log(`${signal}: closing`)
     // Notebook edits still queued in memory are written before the database closes (at most 1 s of them).
-    void Promise.all([collab.close(), mail.stop(), notices.stop()])
+    void Promise.all([collab.close(), mail.stop(), notices.stop(), digests.stop()])
       .catch((error: unknown) => console.error('Closing the collaboration server or the mail sender failed', error))
       .finally(() => {
         server.close(() => {

@@ -13,6 +13,7 @@ import { notebooksRouter } from './routers/notebooks.server.ts'
 import { concernsRouter, disputesRouter } from './routers/concerns.server.ts'
 import { accessRouter } from './routers/access.server.ts'
 import { mailRouter } from './routers/mail.server.ts'
+import { noticeSettingsRouter } from './routers/notice-settings.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -36,6 +37,7 @@ export const appRouter = router({
   disputes: disputesRouter,
   access: accessRouter,
   mail: mailRouter,
+  noticeSettings: noticeSettingsRouter,
 })
 
 export type AppRouter = typeof appRouter

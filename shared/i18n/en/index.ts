@@ -6,6 +6,7 @@ import { brief } from './brief.ts'
 import { common } from './common.ts'
 import { components } from './components.ts'
 import { concerns } from './concerns.ts'
+import { digests } from './digests.ts'
 import { domain } from './domain.ts'
 import { goals } from './goals.ts'
 import { history } from './history.ts'
@@ -34,6 +35,7 @@ export const en = {
   common,
   components,
   concerns,
+  digests,
   domain,
   goals,
   history,
