@@ -285,7 +285,7 @@ export interface NotificationsTable {
   user_id: string
   student_id: string
   /** What the notice is about; checked in code (shared/notifications.ts). */
-  kind: 'session_missed'
+  kind: 'session_missed' | 'plan_change'
   text: string
   /** The record it is about: a session record's record_id for `session_missed`. */
   related_id: string | null
@@ -435,6 +435,28 @@ export interface NoticePreferencesTable {
   updated_at: string
 }
 
+/** A change to the plan as the family reads it (shared/plan-change.ts), written in the change's own transaction. */
+export interface PlanChangesTable {
+  id: string
+  student_id: string
+  kind: 'service' | 'goal' | 'accommodation'
+  subject_id: string
+  before_text: string
+  after_text: string
+  summary: string
+  /** 1 when the change gives the student less (fewer minutes, a service ended, a support removed). */
+  is_reduction: number
+  effective_from: string | null
+  changed_by: string | null
+  created_at: string
+}
+
+export interface PlanChangeAcksTable {
+  plan_change_id: string
+  user_id: string
+  acknowledged_at: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -470,4 +492,6 @@ export interface Database {
   make_up_plans: MakeUpPlansTable
   mail_outbox: MailOutboxTable
   notice_preferences: NoticePreferencesTable
+  plan_changes: PlanChangesTable
+  plan_change_acks: PlanChangeAcksTable
 }

@@ -2,7 +2,7 @@ import { t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { type MissedReason, REASON_LABELS } from './services.ts'
 
-export const NOTIFICATION_KINDS = ['session_missed'] as const
+export const NOTIFICATION_KINDS = ['session_missed', 'plan_change'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** "Provider absent" → "provider absent", but "ABA therapy" stays as written (an initialism keeps its capitals). */

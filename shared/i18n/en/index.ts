@@ -12,6 +12,7 @@ import { home } from './home.ts'
 import { mail } from './mail.ts'
 import { notes } from './notes.ts'
 import { pdf } from './pdf.ts'
+import { planChanges } from './planChanges.ts'
 import { refusals } from './refusals.ts'
 import { school } from './school.ts'
 import { services } from './services.ts'
@@ -38,6 +39,7 @@ export const en = {
   mail,
   notes,
   pdf,
+  planChanges,
   refusals,
   school,
   services,
