@@ -11,6 +11,7 @@ import { importsRouter } from './routers/imports.server.ts'
 import { notebooksRouter } from './routers/notebooks.server.ts'
 import { concernsRouter, disputesRouter } from './routers/concerns.server.ts'
 import { accessRouter } from './routers/access.server.ts'
+import { planChangesRouter } from './routers/plan-changes.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -32,6 +33,7 @@ export const appRouter = router({
   concerns: concernsRouter,
   disputes: disputesRouter,
   access: accessRouter,
+  planChanges: planChangesRouter,
 })
 
 export type AppRouter = typeof appRouter
