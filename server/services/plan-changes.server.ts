@@ -52,18 +52,12 @@ export async function recordPlanChange(
   const text = t('planChanges.notice', { student: student.name, summary: change.summary })
   for (const parent of parents) {
     const notificationId = randomUUID()
+    // No audit row of its own: the change's audit row and the plan_changes row are the evidence, and the
+    // notice points at the latter (related_id), so the History stays one line per change.
     await trx
       .insertInto('notifications')
       .values({ id: notificationId, user_id: parent.id, student_id: args.studentId, kind: 'plan_change', text, related_id: id, created_at: at, seen_at: null })
       .execute()
-    await recordAudit(trx, {
-      actorId: args.actorId,
-      entity: 'notification',
-      entityId: notificationId,
-      action: 'create',
-      after: { userId: parent.id, studentId: args.studentId, kind: 'plan_change', text, relatedId: id },
-      at: args.now,
-    })
     const cadence = await cadenceFor(trx, parent.id, args.studentId)
     if (cadence === null || cadence === 'app_only') continue
     const paragraphs = [t('planChanges.mail.changed', { changer: changer?.name ?? student.name, student: student.name }), change.summary]
