@@ -474,6 +474,28 @@ export interface NoticeUnrecordedSentTable {
   sent_at: string
 }
 
+/** A change to the plan as the family reads it (shared/plan-change.ts), written in the change's own transaction. */
+export interface PlanChangesTable {
+  id: string
+  student_id: string
+  kind: 'service' | 'goal' | 'accommodation'
+  subject_id: string
+  before_text: string
+  after_text: string
+  summary: string
+  /** 1 when the change gives the student less (fewer minutes, a service ended, a support removed). */
+  is_reduction: number
+  effective_from: string | null
+  changed_by: string | null
+  created_at: string
+}
+
+export interface PlanChangeAcksTable {
+  plan_change_id: string
+  user_id: string
+  acknowledged_at: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -513,4 +535,6 @@ export interface Database {
   email_changes: EmailChangesTable
   notice_alert_state: NoticeAlertStateTable
   notice_unrecorded_sent: NoticeUnrecordedSentTable
+  plan_changes: PlanChangesTable
+  plan_change_acks: PlanChangeAcksTable
 }

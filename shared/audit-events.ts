@@ -15,6 +15,7 @@ interface AuditActions {
   make_up_plan: 'plan' | 'move' | 'cancel' | 'close'
   notebook: 'create' | 'rename' | 'archive' | 'restore'
   notification: 'create' | 'seen'
+  plan_change: 'acknowledge'
   progress_point: 'create' | 'void'
   regulation_profile: 'create' | 'update'
   school_closure: 'create' | 'remove'

@@ -15,6 +15,8 @@ const PERMISSIONS = {
   'plan.view': EVERYONE,
   // Goals' official text, accommodations and profiles: the case manager owns the plan.
   'plan.edit': ['case_manager'],
+  // A change to the plan is acknowledged by the family it was sent to; the school reads who did and when.
+  'plan.acknowledgeChange': ['parent'],
   // The plain parts of a goal: also providers, for goals in their own areas ('goal.editPlainInArea').
   'goal.editPlain': ['case_manager', 'provider'],
   'progress.record': ['case_manager', 'provider', 'para'],

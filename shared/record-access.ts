@@ -62,6 +62,7 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   goals: 'plan',
   accommodations: 'plan',
   progress: 'plan',
+  planChanges: 'plan',
   services: 'records',
   sessions: 'records',
   checks: 'records',

@@ -4,6 +4,8 @@ import { applicabilityOn, type DayApplicability } from '#shared/accommodation-sc
 import { DomainError } from '#shared/domain-error.ts'
 import { appliesSchema, type AccommodationCategory, type AccommodationFields, type Applies } from '#shared/schemas/plan.ts'
 import { type Executor, recordChange } from './audit.server.ts'
+import { recordPlanChange } from './plan-changes.server.ts'
+import { accommodationChange } from '#shared/plan-change.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
@@ -136,5 +138,7 @@ export async function updateAccommodation(
       before: { title: before.title, description: before.description, category: before.category, applies: before.applies, startDate: before.startDate },
       after: args.fields,
     })
+    const change = accommodationChange({ accommodationId: args.accommodationId, before, after: args.fields, effectiveFrom: args.fields.startDate === before.startDate ? null : args.fields.startDate })
+    if (change) await recordPlanChange(trx, { studentId: args.studentId, change, actorId: args.actorId, now: args.now })
   })
 }

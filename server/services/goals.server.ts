@@ -12,6 +12,8 @@ import {
   type TrialResult,
 } from '#shared/schemas/plan.ts'
 import { type Executor, recordChange } from './audit.server.ts'
+import { recordPlanChange } from './plan-changes.server.ts'
+import { goalChange } from '#shared/plan-change.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 export interface Goal {
@@ -226,6 +228,8 @@ export async function updateGoal(
     const before = await currentGoal(trx, args.studentId, args.goalId)
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, args.fields, args.actorId, args.now)).execute()
     await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update', before: fieldsOf(before), after: args.fields })
+    const change = goalChange({ goalId: args.goalId, before, after: args.fields })
+    if (change) await recordPlanChange(trx, { studentId: args.studentId, change, actorId: args.actorId, now: args.now })
   })
 }
 

@@ -26,6 +26,7 @@ const ACTION_PATH: Record<NotificationKind, string> = {
   alert_started: 'accountability',
   alert_cleared: 'accountability',
   session_unrecorded: 'sessions',
+  plan_change: 'plan-changes',
 }
 
 /**

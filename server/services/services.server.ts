@@ -9,6 +9,8 @@ import type { MandatePeriod } from '#shared/service-periods.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { activeMembership } from './memberships.server.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
+import { recordPlanChange } from './plan-changes.server.ts'
+import { serviceChange } from '#shared/plan-change.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 export interface Service extends ServiceSchedule {
@@ -263,5 +265,7 @@ export async function amendService(
       before: before ? auditMandate(normalMandate({ ...before, weekdays: [...before.weekdays] })) : undefined,
       after: { service: service.name, effectiveFrom: args.effectiveFrom, ...auditMandate(mandate), note: args.note ?? null },
     })
+    const change = serviceChange({ serviceId: args.serviceId, serviceName: service.name, before: before ?? null, after: mandate, effectiveFrom: args.effectiveFrom })
+    if (change.before !== change.after) await recordPlanChange(trx, { studentId: args.studentId, change, actorId: args.actorId, now: args.now })
   })
 }

@@ -54,6 +54,7 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
     reads: 'A notice was sent to the family: “Speech on Tue, Dec 1 was missed: provider absent. A make-up is owed.”',
   },
   'notification.seen': { before: { seenAt: null }, after: { seenAt: '2026-12-01T10:00:00Z' }, reads: 'Priya Shah saw a notice.' },
+  'plan_change.acknowledge': { after: { acknowledgedAt: '2026-12-01T10:00:00Z' }, reads: 'Priya Shah acknowledged a change to the plan.' },
   'progress_point.create': { after: { value: 4, date: '2026-12-01' }, reads: 'Priya Shah recorded 4 for a goal on Tue, Dec 1.' },
   'progress_point.void': { before: { value: 4, date: '2026-12-01' }, after: { reason: 'Wrong goal' }, reads: 'Priya Shah voided the data point of 4 from Tue, Dec 1: “Wrong goal”.' },
   'regulation_profile.create': { after: {}, reads: 'Priya Shah wrote the regulation profile.' },

@@ -292,6 +292,7 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'concern.link':
     case 'session_dispute.withdraw':
     case 'check_dispute.withdraw':
+    case 'plan_change.acknowledge':
       return t(eventKey(key), { who })
     default: {
       // An event added to shared/audit-events.ts without a case here fails the typecheck.

@@ -64,6 +64,9 @@ const event = {
     create: 'A notice was sent to the family',
     seen: '{{who}} saw a notice.',
   },
+  plan_change: {
+    acknowledge: '{{who}} acknowledged a change to the plan.',
+  },
   progress_point: {
     create: '{{who}} recorded {{value}} for {{goal}} on {{date}}{{state}}.',
     // The reason and the full stop are added after (see withReason, fullStop).

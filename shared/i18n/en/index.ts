@@ -15,6 +15,7 @@ import { mail } from './mail.ts'
 import { notes } from './notes.ts'
 import { notices } from './notices.ts'
 import { pdf } from './pdf.ts'
+import { planChanges } from './planChanges.ts'
 import { refusals } from './refusals.ts'
 import { school } from './school.ts'
 import { services } from './services.ts'
@@ -44,6 +45,7 @@ export const en = {
   notes,
   notices,
   pdf,
+  planChanges,
   refusals,
   school,
   services,

@@ -13,6 +13,7 @@ export const notices = {
       alert_started: '{{student}}: new alert for {{service}}',
       alert_cleared: '{{student}}: alert cleared for {{service}}',
       session_unrecorded: '{{student}}: {{service}} on {{date}} not recorded',
+      plan_change: '{{student}}: a change to the plan',
     },
     about: 'About {{student}}:',
     action: {
@@ -21,6 +22,7 @@ export const notices = {
       alert_started: 'See the numbers',
       alert_cleared: 'See the numbers',
       session_unrecorded: 'Record the session',
+      plan_change: 'See the change and acknowledge it',
     },
     why: 'You get this email at once because you chose to hear about {{student}} as things happen.',
     changeLink: 'Change how you hear about {{student}}',
