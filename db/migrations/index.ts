@@ -16,6 +16,7 @@ import * as makeUpPlans from './2026-12-06T130000-make-up-plans.ts'
 import * as periodMandates from './2026-12-06T140000-period-mandates.ts'
 import * as mailOutbox from './2026-12-07T010000-mail-outbox.ts'
 import * as noticePreferences from './2026-12-07T015000-notice-preferences.ts'
+import * as lettersSent from './2026-12-07T060000-letters-sent.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T140000-period-mandates': periodMandates,
   '2026-12-07T010000-mail-outbox': mailOutbox,
   '2026-12-07T015000-notice-preferences': noticePreferences,
+  '2026-12-07T060000-letters-sent': lettersSent,
 }
