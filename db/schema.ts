@@ -398,6 +398,25 @@ export interface ConcernStepsTable {
   created_at: string
 }
 
+/** A letter of a concern, sent from the app or by hand, with the date an answer is due (docs/letters.md). */
+export interface LettersSentTable {
+  id: string
+  concern_id: string
+  sent_by: string
+  channel: 'email' | 'paper' | 'hand' | 'school_email' | 'other'
+  channel_note: Generated<string>
+  sent_on: string
+  /** JSON array of { name, email }. */
+  recipients: string
+  subject: Generated<string>
+  body: string
+  response_due_on: string
+  response_received_on: string | null
+  response_note: Generated<string>
+  response_recorded_by: string | null
+  created_at: string
+}
+
 export interface RecordDisputesTable {
   id: Generated<number>
   student_id: string
@@ -527,6 +546,7 @@ export interface Database {
   concern_links: ConcernLinksTable
   concern_updates: ConcernUpdatesTable
   concern_steps: ConcernStepsTable
+  letters_sent: LettersSentTable
   record_disputes: RecordDisputesTable
   make_up_plans: MakeUpPlansTable
   mail_outbox: MailOutboxTable

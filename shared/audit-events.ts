@@ -9,7 +9,7 @@ interface AuditActions {
   auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out' | 'password_reset' | 'password_change' | 'email_change'
   check_dispute: 'dispute' | 'withdraw'
   communication_profile: 'create' | 'update'
-  concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step'
+  concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step' | 'send_letter' | 'mark_letter_sent' | 'letter_answered'
   goal: 'create' | 'update' | 'update_plain'
   invite: 'create' | 'revoke'
   make_up_plan: 'plan' | 'move' | 'cancel' | 'close'

@@ -19,6 +19,7 @@ import * as noticePreferences from './2026-12-07T015000-notice-preferences.ts'
 import * as accountTokens from './2026-12-07T020000-account-tokens.ts'
 import * as noticeEvents from './2026-12-07T030000-notice-events.ts'
 import * as planChanges from './2026-12-07T050000-plan-changes.ts'
+import * as lettersSent from './2026-12-07T060000-letters-sent.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T020000-account-tokens': accountTokens,
   '2026-12-07T030000-notice-events': noticeEvents,
   '2026-12-07T050000-plan-changes': planChanges,
+  '2026-12-07T060000-letters-sent': lettersSent,
 }

@@ -190,6 +190,11 @@ describe('owned actions: every procedure × role × own and other record', () =>
     'goals.updatePlain': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, plain }) },
     'concerns.get': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
     'concerns.letter': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
+    'concerns.letters': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
+    'concerns.sendLetter': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, subject: 'Speech', body: 'Please answer.', otherEmails: ['advocate@example.org'] }) },
+    'concerns.markLetterSent': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, sentOn: TODAY, channel: 'paper', body: 'Please answer.' }) },
+    // No such letter: an allowed caller is refused as bad input (BAD_REQUEST), after the owned check.
+    'concerns.recordLetterResponse': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, letterId: 'no-such-letter', receivedOn: TODAY, note: '' }) },
     'concerns.addUpdate': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, kind: 'response', date: TODAY, person: '', text: 'Seen.' }) },
     'concerns.edit': {
       records: ['familySharedConcern', 'schoolConcern', 'familyConcern'],

@@ -290,6 +290,9 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'concern.add_contact':
     case 'concern.add_response':
     case 'concern.link':
+    case 'concern.send_letter':
+    case 'concern.mark_letter_sent':
+    case 'concern.letter_answered':
     case 'session_dispute.withdraw':
     case 'check_dispute.withdraw':
     case 'plan_change.acknowledge':

@@ -15,6 +15,8 @@ import { DISPUTE_KINDS } from '#shared/schemas/concerns.ts'
 import { idSchema } from '#shared/schemas/plan.ts'
 import { concernSide } from '#shared/concerns.ts'
 import { letterFacts } from '../../services/concern-letters.server.ts'
+import { concernLetters, concernsWithUnansweredLetters, letterRecipients, markLetterSent, recordLetterResponse, sendLetter } from '../../services/letters-sent.server.ts'
+import { markLetterSentSchema, recordLetterResponseSchema, sendLetterSchema } from '#shared/schemas/letters.ts'
 import { concernLogRows, getConcern, linkableRecords, listConcerns, openConcerns } from '../../services/concerns-read.server.ts'
 import { addConcernUpdate, createConcern, editConcern, escalateConcern, linkConcernRecords, takeBackConcernStep } from '../../services/concerns-write.server.ts'
 import { disputeHistory, disputeRecord, listDisputes, withdrawDispute } from '../../services/disputes.server.ts'
@@ -39,7 +41,16 @@ async function requireOwnSide(ctx: Ctx, studentId: string, concernId: string): P
 
 export const concernsRouter = router({
   /** The concerns the caller may see: family-only ones only for the student's parents. */
-  list: studentProcedure('concerns.view').query(({ ctx, input }) => listConcerns(ctx.db, viewer(ctx, input.studentId))),
+  list: studentProcedure('concerns.view').query(async ({ ctx, input }) => {
+    const v = viewer(ctx, input.studentId)
+    const list = await listConcerns(ctx.db, v)
+    const unanswered = await concernsWithUnansweredLetters(
+      ctx.db,
+      list.map((c) => c.id),
+      v.today,
+    )
+    return list.map((c) => ({ ...c, unansweredLetter: unanswered.has(c.id) }))
+  }),
   open: studentProcedure('concerns.view').query(({ ctx, input }) => openConcerns(ctx.db, viewer(ctx, input.studentId))),
   get: studentProcedure('concerns.view', 'concern.read')
     .input(concernRefSchema)
@@ -55,6 +66,33 @@ export const concernsRouter = router({
     .query(async ({ ctx, input }) => {
       await readableConcernCheck(ctx, input.studentId, input.concernId)
       return letterFacts(ctx.db, { ...input, ...viewer(ctx, input.studentId) })
+    }),
+  /** The concern's letters sent (by email or by hand), each flagged when unanswered past its due date. */
+  letters: studentProcedure('concerns.view', 'concern.read')
+    .input(concernRefSchema)
+    .query(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return concernLetters(ctx.db, { ...input, ...viewer(ctx, input.studentId) })
+    }),
+  /** The school-side team a letter may be addressed to (names and emails, as the team page shows them). */
+  letterRecipients: studentProcedure('concerns.respond').query(({ ctx, input }) => letterRecipients(ctx.db, input.studentId)),
+  sendLetter: studentProcedure('concerns.respond', 'concern.read')
+    .input(sendLetterSchema)
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return sendLetter(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  markLetterSent: studentProcedure('concerns.respond', 'concern.read')
+    .input(markLetterSentSchema)
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return markLetterSent(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  recordLetterResponse: studentProcedure('concerns.respond', 'concern.read')
+    .input(recordLetterResponseSchema)
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return recordLetterResponse(ctx.db, { ...input, ...writer(ctx, input.studentId) })
     }),
   /** Rows for the CSV export, visibility applied. */
   log: studentProcedure('concerns.view').query(({ ctx, input }) => concernLogRows(ctx.db, viewer(ctx, input.studentId))),

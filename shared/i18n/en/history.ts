@@ -43,6 +43,9 @@ const event = {
     // The step and the full stop are added after (see escalatedTo, fullStop).
     escalate: '{{who}} moved a concern up the escalation ladder',
     take_back_step: '{{who}} took back step {{from}} of a concern, recorded by mistake; it is back at step {{to}}.',
+    send_letter: '{{who}} sent a letter about a concern by email.',
+    mark_letter_sent: '{{who}} recorded a letter about a concern as sent by hand.',
+    letter_answered: '{{who}} recorded the answer to a letter about a concern.',
   },
   goal: {
     create: '{{who}} added {{goal}}.',

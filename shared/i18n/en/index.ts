@@ -11,6 +11,7 @@ import { domain } from './domain.ts'
 import { goals } from './goals.ts'
 import { history } from './history.ts'
 import { home } from './home.ts'
+import { letters } from './letters.ts'
 import { mail } from './mail.ts'
 import { notes } from './notes.ts'
 import { notices } from './notices.ts'
@@ -41,6 +42,7 @@ export const en = {
   goals,
   history,
   home,
+  letters,
   mail,
   notes,
   notices,
