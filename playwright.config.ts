@@ -25,6 +25,8 @@ function server(port: number, now: string | null, mail = false): WebServer {
       NODE_ENV: 'test',
       TZ: 'UTC',
       BUILD_DIR: process.env.BUILD_DIR ?? 'build',
+      // Journeys share one demo: no notice may appear from a timer mid-journey (the timers are tested in tests/trpc).
+      SAME_PAGE_TIMED_NOTICES: 'off',
       // The school-day app sends real mail to the journeys' mailbox; the others keep theirs in the outbox, as the demo does.
       ...(mail ? { SMTP_URL: `smtp://journeys:secret@127.0.0.1:${MAIL_SMTP_PORT}`, MAIL_FROM: 'Same Page <same-page@maple.example>' } : {}),
       ...(now ? { SAME_PAGE_NOW: now, SAME_PAGE_TEST_CLOCK: '1' } : {}),

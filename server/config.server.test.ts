@@ -11,12 +11,14 @@ describe('loadConfig', () => {
       DATABASE_PATH: './data/same-page.db',
       NODE_ENV: 'production',
       TRUST_PROXY: '0',
+      MAIL_FROM: 'Same Page <same-page@localhost>',
+      SAME_PAGE_TIMED_NOTICES: 'on',
     })
   })
 
   test('reads the environment', () => {
     const config = loadConfig(env({ PORT: '8080', DATABASE_PATH: '/srv/sp.db', NODE_ENV: 'development', TRUST_PROXY: '1' }))
-    expect(config).toEqual({ PORT: 8080, DATABASE_PATH: '/srv/sp.db', NODE_ENV: 'development', TRUST_PROXY: '1' })
+    expect(config).toEqual({ PORT: 8080, DATABASE_PATH: '/srv/sp.db', NODE_ENV: 'development', TRUST_PROXY: '1', MAIL_FROM: 'Same Page <same-page@localhost>', SAME_PAGE_TIMED_NOTICES: 'on' })
   })
 
   test.each(['abc', '70000', '-1', '30.5'])('refuses PORT=%j, naming the variable', (PORT) => {
@@ -49,5 +51,20 @@ describe('the test clock settings', () => {
 
   test.each(['tomorrow', '2026-02-30', '9999-12-31', '2026-12-05T25:00'])('refuses SAME_PAGE_NOW=%j', (SAME_PAGE_NOW) => {
     expect(() => loadConfig(env({ NODE_ENV: 'test', SAME_PAGE_NOW }))).toThrow(/SAME_PAGE_NOW/)
+  })
+
+  test('reads the mail settings', () => {
+    const config = loadConfig(env({ SMTP_URL: 'smtp://u:p@mail.maple.example:587', MAIL_FROM: 'Maple <sp@maple.example>', PUBLIC_URL: 'https://sp.maple.example' }))
+    expect(config).toMatchObject({ SMTP_URL: 'smtp://u:p@mail.maple.example:587', MAIL_FROM: 'Maple <sp@maple.example>', PUBLIC_URL: 'https://sp.maple.example' })
+  })
+
+  test.each([
+    ['SMTP_URL', 'http://mail.example'],
+    ['SMTP_URL', 'not a url'],
+    ['MAIL_FROM', 'no address'],
+    ['MAIL_FROM', 'a@b.example\r\nBcc: x@evil.example'],
+    ['PUBLIC_URL', 'ftp://files.example'],
+  ])('refuses %s=%j', (name, value) => {
+    expect(() => loadConfig(env({ [name]: value }))).toThrow(new RegExp(name))
   })
 })

@@ -27,6 +27,11 @@ const envSchema = z.object({
   MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().max(200).regex(/^[^\r\n]*@[^\r\n]*$/, { error: 'an email address, like "Same Page <same-page@school.example>"' }).default('Same Page <same-page@localhost>')),
   /** Where people open the app: the start of every link in a message (default: this machine, on PORT). */
   PUBLIC_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/, error: 'an http:// or https:// address, like https://samepage.school.example' }).optional()),
+  /**
+   * off: no periodic notice pass and no digest scheduler in this process. For the browser journeys, which share one
+   * demo database and must not see notices appear from a timer; both are tested directly (tests/trpc).
+   */
+  SAME_PAGE_TIMED_NOTICES: z.enum(['on', 'off']).default('on'),
   /** Tests only: let each browser choose its day with the test-clock cookie. */
   SAME_PAGE_TEST_CLOCK: z.preprocess(unsetIfEmpty, z.enum(['0', '1']).optional()),
 })

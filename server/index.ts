@@ -48,10 +48,11 @@ export async function main(): Promise<Server> {
   const mail = new MailSender({ db, transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null, from: config.MAIL_FROM, now: systemClock })
   await mail.start()
   // Alerts starting or clearing, and sessions left unrecorded past the window, become notices (decision 019).
-  const notices = startNoticePass({ db, now: systemClock })
+  const timed = config.SAME_PAGE_TIMED_NOTICES === 'on'
+  const notices = timed ? startNoticePass({ db, now: systemClock }) : null
   // Weekly and daily digests are queued from this process too, caught up at start (docs/decisions/020).
-  const digests = new DigestScheduler({ db, now: systemClock })
-  digests.start()
+  const digests = timed ? new DigestScheduler({ db, now: systemClock }) : null
+  digests?.start()
   const server = await listen({ app, collab }, config.PORT)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -63,8 +64,8 @@ export async function main(): Promise<Server> {
     closing = true
     console.log(`${signal}: closing`)
     // Notebook edits still queued in memory are written before the database closes (at most 1 s of them).
-    void Promise.all([collab.close(), mail.stop(), notices.stop(), digests.stop()])
-      .catch((error: unknown) => console.error('Closing the collaboration server or the mail sender failed', error))
+    void Promise.all([collab.close(), mail.stop(), notices?.stop(), digests?.stop()])
+      .catch((error: unknown) => console.error('Closing the collaboration server or the mail and notice timers failed', error))
       .finally(() => {
         server.close(() => {
           void db.destroy().finally(() => {
