@@ -41,6 +41,7 @@ export default [
     route('history', 'routes/student/history.tsx'),
     route('access', 'routes/student/access.tsx'),
     route('notifications', 'routes/student/notifications.tsx'),
+    route('plan-changes', 'routes/plan-changes/plan-changes.tsx'),
     route('profiles/edit', 'routes/student/profiles-edit.tsx'),
 
     route('goal-card', 'routes/goals/goal-card.tsx'),

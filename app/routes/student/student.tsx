@@ -45,8 +45,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     loadOr404(() => context.trpc.checks.fidelity({ studentId })),
     loadOr404(() => context.trpc.services.list({ studentId })),
   ])
+  // A reduction nobody in the family has acknowledged is flagged here, for the whole team (and the family) to see.
+  const unacknowledged = await loadOr404(() => context.trpc.planChanges.unacknowledgedReductions({ studentId }))
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id }
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, unacknowledgedReductions: unacknowledged.length }
 }
 
 type ActionData =
@@ -88,7 +90,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 
 export default function StudentOverview() {
   const { t } = useTranslation()
-  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, unacknowledgedReductions } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -131,7 +133,19 @@ export default function StudentOverview() {
             {t('student.links.notifications')}
           </Link>
         ) : null}
+        <Link to={`${base}/plan-changes`} className="font-medium text-brand-700 underline">
+          {t('planChanges.page.title')}
+        </Link>
       </nav>
+      {unacknowledgedReductions > 0 ? (
+        <Alert tone="warning">
+          <p className="font-semibold">{t('planChanges.flag.title')}</p>
+          <p>{t('planChanges.flag.body', { count: unacknowledgedReductions })}</p>
+          <Link to={`${base}/plan-changes`} className="font-medium text-brand-700 underline">
+            {t('planChanges.flag.link')}
+          </Link>
+        </Alert>
+      ) : null}
 
       <ProfileCards
         firstName={firstName}
