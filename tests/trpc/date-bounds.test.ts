@@ -141,6 +141,24 @@ export const CASES: Case[] = [
     dates: ['date', 'filedOn'],
     input: (d) => ({ studentId: d.johnnyId, concernId: d.sharedConcernId ?? 'none', step: 5, date: TODAY, filedOn: TODAY }),
   },
+  {
+    path: 'concerns.sendLetter',
+    user: 'caseManager',
+    dates: ['responseDueOn'],
+    input: (d) => ({ studentId: d.johnnyId, concernId: d.sharedConcernId ?? 'none', otherEmails: ['office@maple.example'], subject: 'Missed sessions', body: 'Please reply.', responseDueOn: TODAY }),
+  },
+  {
+    path: 'concerns.markLetterSent',
+    user: 'caseManager',
+    dates: ['responseDueOn', 'sentOn'],
+    input: (d) => ({ studentId: d.johnnyId, concernId: d.sharedConcernId ?? 'none', sentOn: TODAY, channel: 'paper', body: 'Please reply.', responseDueOn: TODAY }),
+  },
+  {
+    path: 'concerns.recordLetterResponse',
+    user: 'caseManager',
+    dates: ['receivedOn'],
+    input: (d) => ({ studentId: d.johnnyId, concernId: d.sharedConcernId ?? 'none', letterId: 'none', receivedOn: TODAY }),
+  },
   { path: 'notebooks.day', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
   { path: 'notebooks.restore', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
   { path: 'today.forMe', user: 'para', dates: ['date'], input: () => ({}), asOf: 'year-ahead' },
@@ -183,8 +201,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(30)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(37)
+    expect(CASES.length).toBe(33)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(41)
   })
 })
 
