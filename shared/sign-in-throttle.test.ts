@@ -119,6 +119,8 @@ describe('limits and messages', () => {
       signIn: { points: 30, durationSeconds: 60 },
       invite: { points: 20, durationSeconds: 600 },
       import: { points: 20, durationSeconds: 600 },
+      passwordReset: { points: 10, durationSeconds: 3600 },
+      passwordResetAddress: { points: 3, durationSeconds: 3600 },
     })
   })
 
