@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { benchAccountability } from './accountability.ts'
 import { benchImport } from './import.ts'
+import { benchMail } from './mail.ts'
 import { benchNotes } from './notes.ts'
 import { benchToday } from './today.ts'
 import { benchTodayOffline } from './today-offline.ts'
@@ -15,5 +16,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 process.env.NODE_ENV = 'production'
-const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)) }
+const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()) }
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)
