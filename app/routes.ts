@@ -12,6 +12,7 @@ export default [
   route('forgot-password', 'routes/account/forgot-password.tsx'),
   route('reset-password/:token', 'routes/account/reset-password.tsx'),
   route('account', 'routes/account/account.tsx'),
+  route('account/notices', 'routes/notice-settings/notice-settings.tsx'),
   route('account/email/:token', 'routes/account/email-confirm.tsx'),
 
   route('today', 'routes/today/today.tsx'),

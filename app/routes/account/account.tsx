@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
@@ -67,6 +68,9 @@ export default function Account() {
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-semibold">{t('account.heading')}</h1>
       <p>{t('account.signedInAs', { name, email })}</p>
+      <p>
+        <TextLink to="/account/notices">{t('digests.settings.title')}</TextLink>
+      </p>
       <section aria-labelledby="password-heading">
         <Card>
           <h2 id="password-heading" className="mb-2 text-lg font-semibold">
