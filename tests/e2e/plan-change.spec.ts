@@ -43,6 +43,11 @@ test('a plan change acknowledged: the parent is told by mail, acknowledges, and 
   // The team sees the flag on the student page.
   const flag = page.getByRole('status').filter({ hasText: 'Reductions the family has not acknowledged' })
   await expect(flag).toBeVisible()
+  // And the meeting brief asks about it.
+  const studentPath = new URL(page.url()).pathname
+  await page.goto(`${studentPath}/brief`)
+  await expect(page.getByRole('region', { name: 'Reductions the family has not acknowledged' })).toContainText(service)
+  await page.goto(studentPath)
 
   // The parent's mailbox: a plain before/after and a link to acknowledge.
   const mail = await waitForMail(parentEmail, (m) => m.text.includes(service))
@@ -57,7 +62,6 @@ test('a plan change acknowledged: the parent is told by mail, acknowledges, and 
   await expect(change).toContainText(`Acknowledged by ${parentName}`)
 
   // Acknowledged: the case manager's page no longer flags it.
-  // The amendment brought the case manager back to the student page (at #services): a reload reads it afresh.
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: 'Maya Thompson' })).toBeVisible()
   await expect(flag).toHaveCount(0)

@@ -12,8 +12,13 @@ import { t } from '#shared/i18n/i18n.ts'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
-  const brief = await loadOr404(() => context.trpc.brief.get({ studentId: params.studentId ?? '' }))
-  return { brief }
+  const studentId = params.studentId ?? ''
+  const [brief, reductions] = await Promise.all([
+    loadOr404(() => context.trpc.brief.get({ studentId })),
+    // Reductions nobody in the family has acknowledged: a question for the meeting, before anything else.
+    loadOr404(() => context.trpc.planChanges.unacknowledgedReductions({ studentId })),
+  ])
+  return { brief, reductions: reductions.map((r) => ({ id: r.id, summary: r.summary })) }
 }
 
 /**
@@ -22,7 +27,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
  * questions to ask. The sentences come from shared/meeting-brief.ts, the same ones the PDF prints.
  */
 export default function MeetingBriefPage() {
-  const { brief } = useLoaderData<typeof loader>()
+  const { brief, reductions } = useLoaderData<typeof loader>()
   const hydrated = useHydrated()
   const { t } = useTranslation()
   const base = `/students/${brief.student.id}`
@@ -47,6 +52,16 @@ export default function MeetingBriefPage() {
           </Button>
         </div>
       </div>
+
+      {reductions.length > 0 ? (
+        <LabelledSection {...BRIEF_SECTION_STYLE} title={t('planChanges.flag.title')} id="brief-reductions">
+          <ul className="list-disc space-y-1 pl-5">
+            {reductions.map((r) => (
+              <li key={r.id}>{r.summary}</li>
+            ))}
+          </ul>
+        </LabelledSection>
+      ) : null}
 
       <LabelledSection {...BRIEF_SECTION_STYLE} title={t('brief.servicesTitle')} id="brief-services">
         {brief.services.length === 0 ? (
