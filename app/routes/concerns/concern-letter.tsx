@@ -1,15 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData, useParams } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { TextareaField } from '#app/components/field.tsx'
+import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
+import { Alert } from '#app/components/alert.tsx'
+import { LettersSentCard } from './letters-sent-card.tsx'
 import { CheckboxField } from '#app/components/form-parts.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
-import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
+import { BY_HAND_CHANNELS } from '#shared/letters-sent.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
 import { ladderStep } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -31,7 +34,15 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const letter = query.value.draft
     ? buildConcernLetter({ ...facts, today: localIsoDate(context.now()), includeFamilyOnly: include, senderName: user.name })
     : null
+  const [sent, recipients] = await Promise.all([
+    loadOr404(() => context.trpc.concerns.letters({ studentId, concernId })),
+    // Only those who may send (not the school admin, who reads) are offered the team to send to.
+    context.trpc.concerns.letterRecipients({ studentId }).catch(() => null),
+  ])
   return {
+    sent,
+    recipients,
+    today: localIsoDate(context.now()),
     step: facts.step,
     issue: facts.concern.issue,
     familyOnlyEntries: facts.entries.filter((e) => e.familyOnly),
@@ -39,6 +50,49 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     letter,
     fileName: `letter-${facts.student.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-step-${facts.step}.txt`,
   }
+}
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
+}
+
+/**
+ * Sending a drafted letter (by email from here, or recorded as sent by hand) and recording its answer. The values go
+ * to the API as typed; its schemas bound and check them, and a refusal comes back as a message with nothing written.
+ */
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  requireUser(context, request)
+  const ref = { studentId: params.studentId ?? '', concernId: params.concernId ?? '' }
+  const form = await request.formData()
+  const intent = text(form, 'intent')
+  const due = text(form, 'responseDueOn') || undefined
+  if (intent === 'send') {
+    const otherEmails = text(form, 'otherEmails').split(/[\s,;]+/).filter(Boolean).slice(0, 20)
+    const recipientUserIds = form.getAll('recipientUserIds').filter((v): v is string => typeof v === 'string').slice(0, 20)
+    const result = await actionResult(() => context.trpc.concerns.sendLetter({ ...ref, recipientUserIds, otherEmails, subject: text(form, 'subject'), body: text(form, 'body'), responseDueOn: due }))
+    return result.ok ? { ok: true as const, message: translate('letters.sent') } : result
+  }
+  if (intent === 'byHand') {
+    const result = await actionResult(() =>
+      context.trpc.concerns.markLetterSent({
+        ...ref,
+        sentOn: text(form, 'sentOn'),
+        channel: text(form, 'channel') as (typeof BY_HAND_CHANNELS)[number],
+        channelNote: text(form, 'channelNote'),
+        sentTo: text(form, 'sentTo'),
+        subject: text(form, 'subject'),
+        body: text(form, 'body'),
+        responseDueOn: due,
+      }),
+    )
+    return result.ok ? { ok: true as const, message: translate('letters.marked') } : result
+  }
+  if (intent === 'answer') {
+    const result = await actionResult(() => context.trpc.concerns.recordLetterResponse({ ...ref, letterId: text(form, 'letterId'), receivedOn: text(form, 'receivedOn'), note: text(form, 'note') }))
+    return result.ok ? { ok: true as const, message: translate('letters.answerRecorded') } : result
+  }
+  return { ok: false as const, message: translate('common.correctFields'), fieldErrors: {} }
 }
 
 /** The letter, editable; copied to the clipboard or downloaded as plain text exactly as edited. */
@@ -75,7 +129,9 @@ function LetterEditor({ initial, fileName }: { initial: string; fileName: string
 
 export default function DraftLetter() {
   const { t } = useTranslation()
-  const { step, issue, familyOnlyEntries, include, letter, fileName } = useLoaderData<typeof loader>()
+  const { step, issue, familyOnlyEntries, include, letter, fileName, sent, recipients, today } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const busy = useNavigation().state === 'submitting'
   const { studentId, concernId } = useParams()
   return (
     <div className="space-y-6">
@@ -109,11 +165,54 @@ export default function DraftLetter() {
           <Button type="submit">{t('concerns.draftLetter')}</Button>
         </Form>
       </Card>
+      {result ? <Alert tone={result.ok ? 'success' : 'error'}>{result.ok ? result.message : [result.message, ...Object.values(result.fieldErrors).flat()].join(' ')}</Alert> : null}
       {letter ? (
         <Card title={letter.subject} headingLevel={2} headingId="letter-heading">
           <LetterEditor key={letter.body} initial={letter.body} fileName={fileName} />
         </Card>
       ) : null}
+      {letter && recipients ? (
+        <Card title={t('letters.sendHeading')} headingLevel={2} headingId="send-letter-heading">
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="send" />
+            <fieldset className="space-y-1">
+              <legend className="font-semibold text-slate-900">{t('letters.recipientsLegend')}</legend>
+              {recipients.map((r) => (
+                <CheckboxField key={r.userId} id={`to-${r.userId}`} name="recipientUserIds" value={r.userId} label={`${r.name} (${r.email})`} />
+              ))}
+            </fieldset>
+            <Field label={t('letters.otherAddresses')} name="otherEmails" maxLength={1500} />
+            <Field label={t('letters.subjectLabel')} name="subject" defaultValue={letter.subject} maxLength={200} required />
+            <TextareaField label={t('letters.bodyLabel')} name="body" rows={12} defaultValue={letter.body} maxLength={10000} required />
+            <Field label={t('letters.dueLabel')} name="responseDueOn" type="date" hint={t('letters.dueHint')} />
+            <Button type="submit" disabled={busy}>
+              {t('letters.sendByEmail')}
+            </Button>
+          </Form>
+          <details className="mt-4">
+            <summary className="cursor-pointer font-medium text-brand-700 underline">{t('letters.markByHand')}</summary>
+            <Form method="post" className="mt-3 space-y-3">
+              <input type="hidden" name="intent" value="byHand" />
+              <input type="hidden" name="subject" value={letter.subject} />
+              <input type="hidden" name="body" value={letter.body} />
+              <Field label={t('letters.sentOnLabel')} name="sentOn" type="date" defaultValue={today} max={today} required />
+              <SelectField label={t('letters.channelLabel')} name="channel" defaultValue="paper">
+                {BY_HAND_CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`letters.channel.${c}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <Field label={t('letters.noteLabel')} name="channelNote" maxLength={1000} />
+              <Field label={t('letters.dueLabel')} name="responseDueOn" type="date" hint={t('letters.dueHint')} />
+              <Button type="submit" disabled={busy}>
+                {t('letters.markByHand')}
+              </Button>
+            </Form>
+          </details>
+        </Card>
+      ) : null}
+      <LettersSentCard letters={sent.letters} suggestion={sent.suggestion} today={today} busy={busy} />
     </div>
   )
 }

@@ -44,7 +44,7 @@ export const letters = {
   recipientsLegend: 'Send to',
   otherAddresses: 'Other email addresses (comma-separated, at most 5 in all)',
   subjectLabel: 'Subject',
-  bodyLabel: 'Letter',
+  bodyLabel: 'Message to send',
   dueLabel: 'Answer by',
   dueHint: 'By default 10 school days after sending.',
   sentOnLabel: 'Date sent',
