@@ -71,6 +71,7 @@ export default function ConcernLog() {
                   <StatusBadge tone={c.status === 'resolved' ? 'good' : c.status === 'waiting' ? 'warn' : 'info'}>{STATUS_LABELS[c.status]}</StatusBadge>
                   <StatusBadge>{t('concerns.stepBadge', { step: c.step, title: ladderStep(c.step).title })}</StatusBadge>
                   {c.visibility === 'family' ? <StatusBadge tone="warn">{VISIBILITY_LABELS.family}</StatusBadge> : null}
+                  {c.unansweredLetter ? <StatusBadge tone="bad">{t('letters.flagged')}</StatusBadge> : null}
                 </p>
                 <dl className="mt-2 grid gap-1 text-slate-700 sm:grid-cols-2">
                   <Term term={t('concerns.personContacted')}>{c.personContacted || '—'}</Term>
