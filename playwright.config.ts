@@ -69,7 +69,10 @@ export default defineConfig<{ day: string | null }>({
   timeout: 60_000,
   expect: { timeout: 8_000 },
   use: {
-    trace: 'retain-on-failure',
+    // A failed journey keeps its actions and network log; DOM snapshots and screenshots cost a fifth of the
+    // suite's time on two cores, so they are taken only on request (E2E_TRACE=full).
+    trace: process.env.E2E_TRACE === 'full' ? 'retain-on-failure' : { mode: 'retain-on-failure', snapshots: false, screenshots: false, sources: false },
+    screenshot: 'only-on-failure',
     // Installing the app's service worker precaches the whole build in every new browser: on two cores that is most
     // of a journey's time. Only the journeys about working offline allow it (test.use({ serviceWorkers: 'allow' })).
     serviceWorkers: 'block',

@@ -13,6 +13,7 @@ export default [
   route('reset-password/:token', 'routes/account/reset-password.tsx'),
   route('account', 'routes/account/account.tsx'),
   route('account/notices', 'routes/notice-settings/notice-settings.tsx'),
+  route('notices/:token', 'routes/notice-settings/notice-link.tsx'),
   route('account/email/:token', 'routes/account/email-confirm.tsx'),
 
   route('today', 'routes/today/today.tsx'),

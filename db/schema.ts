@@ -468,6 +468,15 @@ export interface PasswordResetsTable {
   used_at: string | null
 }
 
+/** The settings link in a notice or digest email: one person, one student, no sign-in; the token's hash only. */
+export interface NoticeSettingLinksTable {
+  token_hash: string
+  user_id: string
+  student_id: string
+  created_at: string
+  expires_at: string
+}
+
 /** A link sent to a new address to confirm it before the account's email changes. */
 export interface EmailChangesTable {
   id: string
@@ -553,6 +562,7 @@ export interface Database {
   notice_preferences: NoticePreferencesTable
   password_resets: PasswordResetsTable
   email_changes: EmailChangesTable
+  notice_setting_links: NoticeSettingLinksTable
   notice_alert_state: NoticeAlertStateTable
   notice_unrecorded_sent: NoticeUnrecordedSentTable
   plan_changes: PlanChangesTable

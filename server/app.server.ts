@@ -155,8 +155,11 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   if (!options.remix) return { app, lucia, collab: withBusyHandler(app, collab) }
   if (options.remix.mode === 'production') {
     const { clientDir, build } = options.remix
-    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(clientDir, { maxAge: '1h' }))
+    // The headers middleware set no-store on everything, and express.static keeps a Cache-Control already
+    // set: name each policy here. Hashed build files never change; the rest (icons, manifest) may, and the
+    // service worker must be asked for afresh so a new build takes over.
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { setHeaders: (res) => res.set('Cache-Control', ASSET_CACHE) }))
+    app.use(express.static(clientDir, { setHeaders: (res, file) => res.set('Cache-Control', path.basename(file) === 'sw.js' ? 'no-cache' : PUBLIC_FILE_CACHE) }))
     app.all('*', createRemixHandler({ build, getLoadContext }))
   } else {
     const { vite } = options.remix
@@ -171,6 +174,11 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   }
   return { app, lucia, collab: withBusyHandler(app, collab) }
 }
+
+/** Hashed build files (`/assets/…-[hash].js`): a new build has new names, so a year and never revalidated. */
+export const ASSET_CACHE = 'public, max-age=31536000, immutable'
+/** Icons and the manifest: unhashed names, so an hour. */
+export const PUBLIC_FILE_CACHE = 'public, max-age=3600'
 
 /** The last error handler: a held database lock outside tRPC and Remix (the session check) is 503, not 500. */
 function withBusyHandler(app: express.Express, collab: Collab): Collab {

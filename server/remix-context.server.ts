@@ -10,6 +10,8 @@ import { type AppCaller, createCaller } from './trpc/_app.server.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
 import { changePassword, confirmEmailChange, requestEmailChange, requestPasswordReset, resetLinkStatus, resetPassword } from './services/account.server.ts'
 import { renderMeetingBriefPdf } from './services/meeting-brief-pdf.server.ts'
+import { chooseByNoticeSettingsLink, type NoticeLinkView, openNoticeSettingsLink } from './services/notice-setting-links.server.ts'
+import type { NoticeCadence } from '#shared/notice-cadence.ts'
 import type { MeetingBrief } from '#shared/meeting-brief.ts'
 import type { RecordKind } from '#shared/record-access.ts'
 import { recordAccess, rolesFor } from './services/record-access.server.ts'
@@ -42,6 +44,11 @@ export type ServerLoadContext = {
     changePassword(current: string, password: string): ReturnType<typeof changePassword>
     requestEmailChange(email: string, current: string): ReturnType<typeof requestEmailChange>
     confirmEmailChange(token: string): ReturnType<typeof confirmEmailChange>
+  }
+  /** The settings link of a notice or digest email: one person's choice for one student, no sign-in. */
+  noticeLinks: {
+    open(token: string): Promise<NoticeLinkView | null>
+    choose(token: string, cadence: NoticeCadence): Promise<boolean>
   }
   /** This response's Content-Security-Policy nonce, for Remix's inline scripts (app/entry.server.tsx). */
   cspNonce?: string
@@ -84,6 +91,14 @@ export function createServerLoadContext(args: {
       describe: (token) => describeInvite(db, token, now()),
       acceptAsUser: (token, userId) => acceptInviteAsUser(db, { token, userId, now: now() }),
       acceptWithNewAccount: (token, name, password) => acceptInviteWithNewAccount(db, { token, name, password, now: now() }),
+    },
+    noticeLinks: {
+      // The person's id stays on the server: the page shows only names and the choice.
+      open: async (token) => {
+        const link = await openNoticeSettingsLink(db, token, now())
+        return link && { personName: link.personName, studentId: link.studentId, studentName: link.studentName, cadence: link.cadence }
+      },
+      choose: (token, cadence) => chooseByNoticeSettingsLink(db, { token, cadence, now: now() }),
     },
     account: {
       async requestPasswordReset(email) {

@@ -1,6 +1,8 @@
 /** How long a link mailed for an account change stays usable: short for a password, a day for a new address. */
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000
+/** The settings link at the foot of a notice or digest: a term's worth of kept emails can still be acted on. */
+export const NOTICE_SETTINGS_LINK_TTL_MS = 90 * 24 * 60 * 60 * 1000
 
 export type LinkStatus = 'valid' | 'expired' | 'used' | 'invalid'
 

@@ -101,6 +101,18 @@ describe('the meeting brief’s sections', () => {
     expect(brief.goals[1]).toMatchObject({ heading: 'Reading goal', status: 'No data yet', latest: 'No progress data yet.', metOnPaper: false, flag: null })
   })
 
+  test('unacknowledged reductions are carried as they were summarised, in order; none is an empty list', () => {
+    expect(buildMeetingBrief(input()).reductions).toEqual([])
+    const reductions = [
+      { id: 'a', summary: 'OT ended on Dec 1' },
+      { id: 'b', summary: 'Speech-language therapy: 30 → 20 minutes a session' },
+    ]
+    expect(buildMeetingBrief(input({ reductions })).reductions).toEqual([
+      { id: 'a', text: 'OT ended on Dec 1' },
+      { id: 'b', text: 'Speech-language therapy: 30 → 20 minutes a session' },
+    ])
+  })
+
   test('open concerns: none yet says "No concerns logged"; the seam takes the log’s entries when it exists', () => {
     expect(buildMeetingBrief(input()).concerns).toEqual({ items: [], emptyText: NO_CONCERNS_TEXT })
     expect(NO_CONCERNS_TEXT).toBe('No concerns logged.')

@@ -60,6 +60,8 @@ export interface MeetingBriefInput {
   accommodations: readonly BriefAccommodationInput[]
   goals: readonly BriefGoalInput[]
   concerns: readonly OpenConcernInput[]
+  /** Reductions of the plan (fewer minutes, a service ended) that no one in the family has acknowledged. */
+  reductions: readonly { id: string; summary: string }[]
 }
 
 export interface BriefService {
@@ -117,6 +119,8 @@ export interface MeetingBrief {
   accommodations: BriefAccommodation[]
   goals: BriefGoal[]
   concerns: { items: BriefConcern[]; emptyText: string }
+  /** Shown first when there are any: a change the family never agreed to is the meeting's first question. */
+  reductions: { id: string; text: string }[]
   questions: string[]
 }
 
@@ -349,6 +353,7 @@ export function buildMeetingBrief(input: MeetingBriefInput): MeetingBrief {
       })),
       emptyText: t('domain.brief.noConcerns'),
     },
+    reductions: input.reductions.map((r) => ({ id: r.id, text: r.summary })),
     questions: briefQuestions(input),
   }
 }

@@ -6,6 +6,13 @@
 /** Pages and their loader data, as last loaded by the signed-in person. Emptied on sign-out. */
 export const PAGE_CACHE = 'same-page-pages-v1'
 
+/**
+ * Remix's route manifest (`/__manifest?p=…`), kept so a link followed offline resolves. Its own cache: the
+ * signed-out sign-in page asks for it too (for its links), and that must not bring the pages' cache back.
+ * Its addresses name student ids, so sign-out empties it with the pages.
+ */
+export const ROUTE_CACHE = 'same-page-routes-v1'
+
 /** How long a kept page may still be shown: a school week and its weekend. */
 export const PAGE_MAX_AGE_SECONDS = 9 * 24 * 60 * 60
 

@@ -1,4 +1,4 @@
-import { isKeepable, PAGE_CACHE, pagesToKeep } from './offline-pages.ts'
+import { isKeepable, PAGE_CACHE, pagesToKeep, ROUTE_CACHE } from './offline-pages.ts'
 import { SAVED_COPY_MESSAGE, type SavedCopyAnswer, type SavedCopyQuestion } from './saved-copy.ts'
 
 /**
@@ -22,9 +22,9 @@ function hasCaches(): boolean {
   return typeof caches !== 'undefined'
 }
 
-/** Empties the kept pages and their data. The precache of build assets stays. */
+/** Empties the kept pages, their data and the route lists that name them. The precache of build assets stays. */
 export async function clearSavedPages(): Promise<void> {
-  if (hasCaches()) await caches.delete(PAGE_CACHE)
+  if (hasCaches()) await Promise.all([caches.delete(PAGE_CACHE), caches.delete(ROUTE_CACHE)])
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   PAGE_CACHE,
   PAGE_MAX_AGE_SECONDS,
   PAGE_MAX_ENTRIES,
+  ROUTE_CACHE,
   withoutRoutesFilter,
 } from './offline-pages.ts'
 
@@ -83,7 +84,7 @@ class RouteManifest extends NetworkFirst {
 }
 registerRoute(
   ({ url, request }) => request.method === 'GET' && isRouteManifest(url, self.location.origin),
-  new RouteManifest({ cacheName: PAGE_CACHE, networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS, plugins: [keepOnlyOwnPages] }),
+  new RouteManifest({ cacheName: ROUTE_CACHE, networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS, plugins: [keepOnlyOwnPages] }),
 )
 
 self.addEventListener('message', (event) => {

@@ -6,8 +6,8 @@ import helmet from 'helmet'
  * Response headers for every request (issue 12, item 7), through helmet (pinned) where it has them:
  * - Content-Security-Policy with a fresh nonce per request for Remix's inline scripts (entry.server.tsx and
  *   root.tsx read it from the load context); the notebooks' WebSocket is on the same origin (ws:/wss:).
- * - Cache-Control: no-store on everything dynamic (any page may carry student data); /assets keeps its
- *   long cache because express.static sets its own.
+ * - Cache-Control: no-store on everything dynamic (any page may carry student data); the build's static
+ *   files replace it with their own (server/app.server.ts), or every page would download all its scripts again.
  * - Strict-Transport-Security only when the request came over https (TRUST_PROXY=1 and X-Forwarded-Proto).
  * - Referrer-Policy same-origin (invite tokens live in URLs), Permissions-Policy refusing device features.
  */

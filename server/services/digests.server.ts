@@ -1,13 +1,5 @@
 import type { DB } from '#db/client.server.ts'
-import {
-  dailyDigest,
-  type DigestPeriod,
-  digestDedupeKey,
-  latestDuePeriod,
-  localClock,
-  weekMinutes,
-  weeklyDigest,
-} from '#shared/digests.ts'
+import { dailyDigest, type DigestPeriod, digestDedupeKey, latestDuePeriod, localClock, weekMinutes, weeklyDigest } from '#shared/digests.ts'
 import type { MailBody } from '#shared/mail/compose.ts'
 import { appUrl } from '../mail/app-url.server.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
@@ -15,6 +7,8 @@ import { studentAccountability } from './accountability.server.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import type { Executor } from './audit.server.ts'
 import { teamCadences } from './notice-preferences.server.ts'
+import { yieldToOthers } from './yield-to-others.server.ts'
+import { noticeSettingsLink, pruneNoticeSettingsLinks } from './notice-setting-links.server.ts'
 
 /** The instant a school-local day begins, as the ISO timestamps the tables keep. */
 function startOf(date: string): string {
@@ -66,7 +60,15 @@ async function notProvidedIn(db: Executor, studentId: string, period: DigestPeri
  * The weekly digest `userId` would get about `studentId` for `period`, with the accountability numbers the app
  * shows as of the period's last day. Null when they are not (or no longer) on the team.
  */
-export async function buildWeeklyDigest(db: DB, args: { userId: string; studentId: string; period: DigestPeriod }): Promise<{ subject: string; body: MailBody } | null> {
+export async function buildWeeklyDigest(
+  db: DB,
+  args: {
+    userId: string
+    studentId: string
+    period: DigestPeriod
+    settingsUrl: string
+  },
+): Promise<{ subject: string; body: MailBody } | null> {
   const member = await db
     .selectFrom('team_members')
     .innerJoin('users', 'users.id', 'team_members.user_id')
@@ -92,7 +94,7 @@ export async function buildWeeklyDigest(db: DB, args: { userId: string; studentI
     notProvided: await notProvidedIn(db, args.studentId, args.period),
     notices: (await noticesIn(db, args.userId, [args.studentId], args.period)).map((n) => ({ date: n.created_at.slice(0, 10), text: n.text })),
     briefUrl: appUrl(`/students/${encodeURIComponent(args.studentId)}/brief`),
-    settingsUrl: appUrl(settingsPath(args.studentId)),
+    settingsUrl: args.settingsUrl,
   })
 }
 
@@ -118,13 +120,18 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
   const weeklyPeriod = latestDuePeriod('weekly', clock)
   const dailyPeriod = latestDuePeriod('daily', clock)
   const result: DigestPassResult = { weekly: 0, daily: 0 }
+  await pruneNoticeSettingsLinks(db, now)
   const students = await db.selectFrom('students').select(['id', 'name', 'school_id']).orderBy('id').execute()
   const dailyByUser = new Map<string, { schoolId: string; students: { id: string; name: string }[] }>()
   let work = 0
   for (const student of students) {
+    await yieldToOthers()
     for (const member of await teamCadences(db, student.id)) {
       if (member.cadence === 'daily') {
-        const entry = dailyByUser.get(member.userId) ?? { schoolId: student.school_id, students: [] }
+        const entry = dailyByUser.get(member.userId) ?? {
+          schoolId: student.school_id,
+          students: [],
+        }
         entry.students.push({ id: student.id, name: student.name })
         dailyByUser.set(member.userId, entry)
       }
@@ -133,11 +140,31 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
       if (await alreadyQueued(db, key)) continue
       work++
       const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', member.userId).executeTakeFirst()
-      const mail = await buildWeeklyDigest(db, { userId: member.userId, studentId: student.id, period: weeklyPeriod })
+      const settingsUrl = await noticeSettingsLink(db, {
+        userId: member.userId,
+        studentId: student.id,
+        now,
+      })
+      const mail = await buildWeeklyDigest(db, {
+        userId: member.userId,
+        studentId: student.id,
+        period: weeklyPeriod,
+        settingsUrl,
+      })
       if (!user || !mail) continue
       const { queued } = await enqueueMail(
         db,
-        { to: user.email, toName: user.name, schoolId: student.school_id, studentId: student.id, userId: member.userId, kind: 'digest', subject: mail.subject, body: mail.body, dedupeKey: key },
+        {
+          to: user.email,
+          toName: user.name,
+          schoolId: student.school_id,
+          studentId: student.id,
+          userId: member.userId,
+          kind: 'digest',
+          subject: mail.subject,
+          body: mail.body,
+          dedupeKey: key,
+        },
         now,
       )
       if (queued) result.weekly++
@@ -145,6 +172,7 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
   }
   for (const [userId, entry] of dailyByUser) {
     if (work >= MAX_PER_PASS) break
+    await yieldToOthers()
     const key = digestDedupeKey('daily', userId, dailyPeriod)
     if (await alreadyQueued(db, key)) continue
     work++
@@ -156,14 +184,40 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
       entry.students.map((s) => s.id),
       dailyPeriod,
     )
+    // An empty day sends nothing and is looked at again next pass: a notice written late that evening still goes.
+    if (notices.length === 0) continue
     const mail = dailyDigest({
       recipientName: user.name,
       period: dailyPeriod,
-      students: entry.students.map((s) => ({ name: s.name, notices: notices.filter((n) => n.student_id === s.id).map((n) => n.text), settingsUrl: appUrl(settingsPath(s.id)) })),
+      students: await Promise.all(
+        entry.students
+          .filter((s) => notices.some((n) => n.student_id === s.id))
+          .map(async (s) => ({
+            name: s.name,
+            notices: notices.filter((n) => n.student_id === s.id).map((n) => n.text),
+            settingsUrl: await noticeSettingsLink(db, {
+              userId,
+              studentId: s.id,
+              now,
+            }),
+          })),
+      ),
     })
-    // An empty day sends nothing and is looked at again next pass: a notice written late that evening still goes.
     if (!mail) continue
-    const { queued } = await enqueueMail(db, { to: user.email, toName: user.name, schoolId: entry.schoolId, userId, kind: 'digest', subject: mail.subject, body: mail.body, dedupeKey: key }, now)
+    const { queued } = await enqueueMail(
+      db,
+      {
+        to: user.email,
+        toName: user.name,
+        schoolId: entry.schoolId,
+        userId,
+        kind: 'digest',
+        subject: mail.subject,
+        body: mail.body,
+        dedupeKey: key,
+      },
+      now,
+    )
     if (queued) result.daily++
   }
   return result

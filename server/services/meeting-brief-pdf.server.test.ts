@@ -49,6 +49,15 @@ describe('the meeting brief PDF', () => {
     }
   })
 
+  test('a reduction the family has not acknowledged comes first; none, no such heading', async () => {
+    const withReduction = buildMeetingBrief(briefInput({ reductions: [{ id: 'r1', summary: 'Speech-language therapy: 30 → 20 minutes a session' }] }))
+    const text = pdfText(await renderMeetingBriefPdf(withReduction)).replace(/\n/g, ' ')
+    expect(text).toContain('Reductions the family has not acknowledged')
+    expect(text).toContain('Speech-language therapy: 30 -> 20 minutes a session')
+    expect(text.indexOf('Reductions the family has not acknowledged')).toBeLessThan(text.indexOf('Services: what the IEP mandates'))
+    expect(pdfText(await renderMeetingBriefPdf(brief))).not.toContain('Reductions the family')
+  })
+
   test('the same brief gives the same bytes (no clock inside): a download can be compared with an earlier one', async () => {
     const a = await renderMeetingBriefPdf(brief)
     const b = await renderMeetingBriefPdf(brief)

@@ -81,6 +81,11 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
   para(brief.title, { font: 'Helvetica-Bold', size: 18, gap: 0.2 })
   para(brief.intro, { color: MUTED, gap: 0.2 })
 
+  if (brief.reductions.length > 0) {
+    section(t('pdf.briefReductionsHeading'))
+    for (const r of brief.reductions) bullet(r.text, { color: WARN })
+  }
+
   section(t('pdf.briefServicesHeading'))
   if (brief.services.length === 0) para(t('pdf.briefNoServicesYet'))
   for (const s of brief.services) {

@@ -5,6 +5,7 @@ import { enqueueMail } from '../mail/outbox.server.ts'
 import { appUrl } from '../mail/app-url.server.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
 import { cadenceFor } from './notice-preferences.server.ts'
+import { noticeSettingsLink } from './notice-setting-links.server.ts'
 
 export interface Notice {
   userId: string
@@ -73,6 +74,7 @@ async function mailNotice(trx: Executor, id: string, notice: Notice, now: Date):
   const firstName = student.preferred_name?.trim() || student.name.trim().split(/\s+/)[0] || student.name
   const words = { student: firstName, service: notice.subject.service ?? '', date: notice.subject.date ?? '' }
   const base = `/students/${encodeURIComponent(notice.studentId)}`
+  const settingsUrl = await noticeSettingsLink(trx, { userId: notice.userId, studentId: notice.studentId, now })
   return enqueueMail(
     trx,
     {
@@ -89,7 +91,7 @@ async function mailNotice(trx: Executor, id: string, notice: Notice, now: Date):
         action: { label: t(`notices.mail.action.${notice.kind}`), url: appUrl(`${base}/${ACTION_PATH[notice.kind]}`) },
         footer: [t('notices.mail.why', { student: firstName })],
         footerLinks: [
-          { label: t('notices.mail.changeLink', { student: firstName }), url: appUrl(`/account/notices?student=${encodeURIComponent(notice.studentId)}`) },
+          { label: t('notices.mail.changeLink', { student: firstName }), url: settingsUrl },
         ],
       },
       dedupeKey: `notice:${id}`,

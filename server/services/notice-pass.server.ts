@@ -7,6 +7,7 @@ import { studentAccountability } from './accountability.server.ts'
 import { notify } from './notice-mail.server.ts'
 import { sessionsForServices } from './session-checklist.server.ts'
 import { listServices } from './services.server.ts'
+import { yieldToOthers } from './yield-to-others.server.ts'
 
 /**
  * How far back an unrecorded session is still announced: long enough to catch up after the server was down over
@@ -31,8 +32,7 @@ export async function runNoticePass(db: DB, now: Date): Promise<PassResult> {
   const students = await db.selectFrom('students').select('id').orderBy('id').execute()
   const result: PassResult = { alertNotices: 0, unrecordedNotices: 0 }
   for (const { id } of students) {
-    // The database calls are synchronous: let requests in between students, so a pass never stalls the app.
-    await new Promise((resolve) => setImmediate(resolve))
+    await yieldToOthers()
     result.alertNotices += await alertsPass(db, id, today, now)
     result.unrecordedNotices += await unrecordedPass(db, id, today, now)
   }

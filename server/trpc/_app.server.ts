@@ -6,7 +6,6 @@ import { checksRouter, todayRouter } from './routers/today.server.ts'
 import { schoolsRouter, servicesRouter, sessionsRouter } from './routers/services.server.ts'
 import { accountabilityRouter } from './routers/accountability.server.ts'
 import { notificationsRouter } from './routers/notifications.server.ts'
-import { noticesRouter } from './routers/notices.server.ts'
 import { briefRouter } from './routers/brief.server.ts'
 import { importsRouter } from './routers/imports.server.ts'
 import { notebooksRouter } from './routers/notebooks.server.ts'
@@ -30,7 +29,6 @@ export const appRouter = router({
   schools: schoolsRouter,
   accountability: accountabilityRouter,
   notifications: notificationsRouter,
-  notices: noticesRouter,
   brief: briefRouter,
   imports: importsRouter,
   notebooks: notebooksRouter,

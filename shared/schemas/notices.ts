@@ -3,8 +3,10 @@ import { NOTICE_CADENCES } from '../notice-cadence.ts'
 import { t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './team.ts'
 
+const cadenceSchema = z.enum(NOTICE_CADENCES, { error: () => t('notices.cadence.invalid') })
+
 /** One person's choice for one student: how they hear about misses and alerts outside the app. */
-export const setCadenceSchema = z.object({
-  studentId: studentIdSchema,
-  cadence: z.enum(NOTICE_CADENCES, { error: () => t('notices.cadence.invalid') }),
-})
+export const setCadenceSchema = z.object({ studentId: studentIdSchema, cadence: cadenceSchema })
+
+/** The same choice from the emailed link, which already names the person and the student. */
+export const linkCadenceSchema = z.object({ cadence: cadenceSchema })

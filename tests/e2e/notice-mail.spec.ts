@@ -1,5 +1,5 @@
 import { formatSchoolDate } from '#shared/school-date.ts'
-import { acceptAsNewAccount, createInvite, expect, openStudent, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
+import { acceptAsNewAccount, createInvite, expect, expectAccessible, openStudent, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
 import { linkIn, waitForMail } from './mailbox.ts'
 
 interface LogEntry {
@@ -22,7 +22,7 @@ test('a missed session reaches the parent’s mailbox', async ({ page, signIn, a
   const origin = new URL(parent.url()).origin
 
   // She chooses to hear about Johnny at once (the settings page is built on this procedure).
-  const chosen = await parent.request.post('/api/trpc/notices.setCadence', { headers: { Origin: origin }, data: { studentId: johnnyId, cadence: 'immediate' } })
+  const chosen = await parent.request.post('/api/trpc/noticeSettings.set', { headers: { Origin: origin }, data: { studentId: johnnyId, cadence: 'immediate' } })
   expect(chosen.status()).toBe(200)
 
   // Set-up through the API: the case manager voids the latest delivered OT session ("entered by mistake"), so the
@@ -51,10 +51,24 @@ test('a missed session reaches the parent’s mailbox', async ({ page, signIn, a
   expect(mail.subject).toBe(`Johnny: Occupational therapy missed on ${day}`)
   expect(mail.text).toContain(`Occupational therapy on ${day} was missed: provider absent.`)
   expect(mail.text).toContain('Change how you hear about Johnny')
-  expect(new URL(linkIn(mail, '/account/notices')).searchParams.get('student')).toBe(johnnyId)
   expect(mail.html).toContain('Change how you hear about Johnny')
 
   // Its link opens the session log, where she reads the same miss.
   await parent.goto(linkIn(mail, `/students/${johnnyId}/sessions`))
   await expect(parent.getByText(day).first()).toBeVisible()
+
+  // "Change how you hear" is one click from the mailbox: no sign-in, only her choice for Johnny.
+  const elsewhere = await newPersonPage()
+  await elsewhere.goto(linkIn(mail, '/notices/'))
+  await expect(elsewhere.getByRole('heading', { level: 1, name: 'How you hear about Johnny Miller' })).toBeVisible()
+  await expect(elsewhere.getByText('For Robin Notice.')).toBeVisible()
+  const choice = elsewhere.getByRole('group', { name: 'How you hear about Johnny Miller' })
+  await expect(choice.getByRole('radio', { name: 'Each one as it happens' })).toBeChecked()
+  await choice.getByRole('radio', { name: 'One email a week (Friday afternoon)' }).check()
+  await elsewhere.getByRole('button', { name: 'Save' }).click()
+  await expect(elsewhere.getByText('Saved: One email a week (Friday afternoon). Notices about Johnny Miller still appear in the app.')).toBeVisible()
+  await expectAccessible(elsewhere)
+  // Signed in, her settings page shows the choice made from the link.
+  await parent.goto('/account/notices')
+  await expect(parent.getByRole('group', { name: 'How you hear about Johnny Miller' }).getByRole('radio', { name: 'One email a week (Friday afternoon)' })).toBeChecked()
 })

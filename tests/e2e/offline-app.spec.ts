@@ -6,8 +6,9 @@ import { checkHistory, accommodationIds, openChoices, recordedAs, studentCard, s
 const WIDTH = 360
 test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, serviceWorkers: 'allow' })
 
-// The pages' cache (app/pwa/offline-pages.ts): one name, emptied on sign-out.
+// The pages' cache and Remix's route lists (app/pwa/offline-pages.ts): emptied on sign-out.
 const PAGE_CACHE = 'same-page-pages-v1'
+const ROUTE_CACHE = 'same-page-routes-v1'
 // A school day in the recording window that no other journey records on (they use the seed day and the day before).
 const TAP_DAY = '2026-11-12'
 const STUDENTS = ['Ava Brooks', 'Johnny Miller', 'Leo Garcia']
@@ -191,6 +192,9 @@ test('a para who opened Today online opens it, her goal cards and plan summaries
   await expect.poll(() => page.evaluate((name) => caches.has(name), PAGE_CACHE)).toBe(false)
   const studentPages = ['/today', ...[...ids.values()].flatMap((id) => [`/students/${id}`, `/students/${id}/goal-card`, `/students/${id}/today`, `/students/${id}.data`])]
   expect(await anyCached(page, studentPages)).toEqual([])
+  // Remix's route lists (their own cache, which the sign-in page may fill again) name no student either.
+  const routeLists = await page.evaluate(async (name) => ((await caches.has(name)) ? (await (await caches.open(name)).keys()).map((r) => decodeURIComponent(r.url)) : []), ROUTE_CACHE)
+  expect(routeLists.filter((url) => [...ids.values()].some((id) => url.includes(id)))).toEqual([])
   expect(await queueEntries(page)).toEqual([])
   // Which students' profiles were seen today goes too.
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('same-page:profile-seen:')))).toEqual([])

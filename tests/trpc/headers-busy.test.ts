@@ -1,9 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { action as signIn } from '#app/routes/auth/sign-in.tsx'
-import { createApp } from '#server/app.server.ts'
+import { ASSET_CACHE, createApp, PUBLIC_FILE_CACHE } from '#server/app.server.ts'
 import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import { busyMessage, isDatabaseBusy } from '#server/http/busy.server.ts'
 import { HSTS, PERMISSIONS_POLICY } from '#server/http/security-headers.server.ts'
@@ -70,6 +73,32 @@ describe('HTTP headers and a held database lock', () => {
   test('X-Forwarded-Proto: https is ignored without TRUST_PROXY: no HSTS', async () => {
     const res = await fetch(`${base}/healthz`, { headers: { 'x-forwarded-proto': 'https' } })
     expect(res.headers.get('strict-transport-security')).toBeNull()
+  })
+
+  test("the build's files are cached as they should be: hashed assets for a year, the service worker revalidated, pages never", async () => {
+    const clientDir = mkdtempSync(path.join(tmpdir(), 'same-page-client-'))
+    mkdirSync(path.join(clientDir, 'assets'))
+    writeFileSync(path.join(clientDir, 'assets', 'root-Ab12Cd34.js'), 'export {}')
+    writeFileSync(path.join(clientDir, 'sw.js'), '// worker')
+    writeFileSync(path.join(clientDir, 'manifest.webmanifest'), '{}')
+    const build = stubBuild({ 'routes/sign-in': { path: 'sign-in', action: signIn } })
+    const withFiles = await listenOnFreePort(createApp({ db: t.db, trustProxy: false, remix: { mode: 'production', build, clientDir } }).app)
+    try {
+      const at = baseUrl(withFiles)
+      const cacheOf = async (p: string) => {
+        const res = await fetch(`${at}${p}`)
+        expect(res.status, p).toBe(200)
+        return res.headers.get('cache-control')
+      }
+      expect(await cacheOf('/assets/root-Ab12Cd34.js')).toBe(ASSET_CACHE)
+      expect(ASSET_CACHE).toMatch(/max-age=31536000, immutable/)
+      expect(await cacheOf('/sw.js')).toBe('no-cache')
+      expect(await cacheOf('/manifest.webmanifest')).toBe(PUBLIC_FILE_CACHE)
+      expect(await cacheOf('/sign-in')).toBe('no-store')
+    } finally {
+      await closeServer(withFiles)
+      rmSync(clientDir, { recursive: true, force: true })
+    }
   })
 
   describe('behind a TLS proxy (TRUST_PROXY=1)', () => {

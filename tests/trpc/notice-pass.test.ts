@@ -33,7 +33,7 @@ describe('the notice pass: alerts that start or clear, sessions left unrecorded'
     expect(on.length).toBeGreaterThan(0)
     // As if the last look had seen none of today's alerts: each is new.
     t.sqlite.prepare("update notice_alert_state set alerts = '[]' where student_id = ?").run(demo.johnnyId)
-    await as('parent').notices.setCadence({ studentId: demo.johnnyId, cadence: 'immediate' })
+    await as('parent').noticeSettings.set({ studentId: demo.johnnyId, cadence: 'immediate' })
     const result = await runNoticePass(t.db, LATER)
     expect(result.alertNotices).toBe(on.length * 2)
     const started = rows('alert_started')

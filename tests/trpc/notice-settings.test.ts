@@ -79,6 +79,15 @@ describe('digest passes: due once, caught up, never twice', () => {
     expect(digests().filter((d) => d.user_id === demo.users.parent)).toHaveLength(1)
   })
 
+  test('a pass lets waiting requests in between students: a whole school never holds the pages', async () => {
+    const order: string[] = []
+    const pass = runDigestPass(t.db, FRIDAY_LATE).then(() => order.push('pass done'))
+    // Queued after the pass started, as a request arriving mid-pass would be.
+    setImmediate(() => order.push('request answered'))
+    await pass
+    expect(order).toEqual(['request answered', 'pass done'])
+  })
+
   test('a server down over Friday sends only the latest week when it returns', async () => {
     await runDigestPass(t.db, TWO_WEEKS_ON)
     const parents = digests().filter((d) => d.user_id === demo.users.parent)

@@ -95,6 +95,15 @@ describe('plan changes the family sees (issue 16, item 5)', () => {
     expect(await as('caseManager').planChanges.unacknowledgedReductions(johnny())).toEqual([])
   })
 
+  test('the meeting brief carries a reduction until the family acknowledges it, for the school and the family alike', async () => {
+    expect((await as('parent').brief.get(johnny())).reductions).toEqual([])
+    await reduce()
+    const [change] = await as('caseManager').planChanges.list(johnny())
+    for (const who of ['caseManager', 'parent'] as const) expect((await as(who).brief.get(johnny())).reductions).toEqual([{ id: change!.id, text: change!.summary }])
+    await as('parent').planChanges.acknowledge({ ...johnny(), planChangeId: change!.id })
+    expect((await as('caseManager').brief.get(johnny())).reductions).toEqual([])
+  })
+
   test('a parent cannot acknowledge a change about another student, nor one named under the wrong student', async () => {
     await reduce()
     const [change] = await as('caseManager').planChanges.list(johnny())

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
+import { NewPasswordFields } from './new-password-fields.tsx'
 import { Button } from '#app/components/button.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -9,7 +10,6 @@ import { Field } from '#app/components/field.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { accountIntentSchema, changeEmailSchema, changePasswordSchema } from '#shared/schemas/account.ts'
-import { MIN_PASSWORD_LENGTH } from '#shared/schemas/auth.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user
@@ -81,16 +81,7 @@ export default function Account() {
             <p className="text-sm text-slate-600">{t('account.passwordIntro')}</p>
             <input type="hidden" name="intent" value="password" />
             <Field label={t('account.currentPassword')} name="current" type="password" autoComplete="current-password" errors={errors('password', 'current')} required />
-            <Field
-              label={t('account.newPassword')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              hint={t('account.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-              errors={errors('password', 'password')}
-              required
-            />
-            <Field label={t('account.confirmPassword')} name="confirm" type="password" autoComplete="new-password" errors={errors('password', 'confirm')} required />
+            <NewPasswordFields errors={{ password: errors('password', 'password'), confirm: errors('password', 'confirm') }} />
             <Button type="submit" disabled={busy}>
               {t('account.passwordSave')}
             </Button>

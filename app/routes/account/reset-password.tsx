@@ -2,14 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
+import { NewPasswordFields } from './new-password-fields.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { Field } from '#app/components/field.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
 import type { LinkStatus } from '#shared/account-links.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { resetPasswordSchema } from '#shared/schemas/account.ts'
-import { MIN_PASSWORD_LENGTH } from '#shared/schemas/auth.ts'
 
 const REFUSALS: Record<Exclude<LinkStatus, 'valid'>, () => string> = {
   expired: () => translate('account.linkExpired'),
@@ -57,16 +56,7 @@ export default function ResetPassword() {
           <Form method="post" className="space-y-4" noValidate>
             {actionData?.message ? <Alert>{actionData.message}</Alert> : null}
             <p>{t('account.resetIntro')}</p>
-            <Field
-              label={t('account.newPassword')}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              hint={t('account.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-              errors={actionData?.fieldErrors.password}
-              required
-            />
-            <Field label={t('account.confirmPassword')} name="confirm" type="password" autoComplete="new-password" errors={actionData?.fieldErrors.confirm} required />
+            <NewPasswordFields errors={{ password: actionData?.fieldErrors.password, confirm: actionData?.fieldErrors.confirm }} />
             <Button type="submit" disabled={busy} className="w-full">
               {t('account.resetSave')}
             </Button>

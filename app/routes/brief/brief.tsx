@@ -13,12 +13,8 @@ import { t } from '#shared/i18n/i18n.ts'
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const [brief, reductions] = await Promise.all([
-    loadOr404(() => context.trpc.brief.get({ studentId })),
-    // Reductions nobody in the family has acknowledged: a question for the meeting, before anything else.
-    loadOr404(() => context.trpc.planChanges.unacknowledgedReductions({ studentId })),
-  ])
-  return { brief, reductions: reductions.map((r) => ({ id: r.id, summary: r.summary })) }
+  const brief = await loadOr404(() => context.trpc.brief.get({ studentId }))
+  return { brief }
 }
 
 /**
@@ -27,7 +23,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
  * questions to ask. The sentences come from shared/meeting-brief.ts, the same ones the PDF prints.
  */
 export default function MeetingBriefPage() {
-  const { brief, reductions } = useLoaderData<typeof loader>()
+  const { brief } = useLoaderData<typeof loader>()
   const hydrated = useHydrated()
   const { t } = useTranslation()
   const base = `/students/${brief.student.id}`
@@ -53,11 +49,11 @@ export default function MeetingBriefPage() {
         </div>
       </div>
 
-      {reductions.length > 0 ? (
+      {brief.reductions.length > 0 ? (
         <LabelledSection {...BRIEF_SECTION_STYLE} title={t('planChanges.flag.title')} id="brief-reductions">
           <ul className="list-disc space-y-1 pl-5">
-            {reductions.map((r) => (
-              <li key={r.id}>{r.summary}</li>
+            {brief.reductions.map((r) => (
+              <li key={r.id}>{r.text}</li>
             ))}
           </ul>
         </LabelledSection>

@@ -29,7 +29,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   // A family-only concern is "not found" for staff: the same 404 as a concern that does not exist.
   const concern = await loadOr404(() => context.trpc.concerns.get({ studentId, concernId: params.concernId ?? '' }))
   const linkable = concern.canEdit ? await loadOr404(() => context.trpc.concerns.linkable({ studentId })) : null
-  return { concern, linkable, today: localIsoDate(context.now()) }
+  // A letter past its answer date is the next thing to act on: said here, not only on the letter page.
+  const { suggestion: unansweredLetter } = await loadOr404(() => context.trpc.concerns.letters({ studentId, concernId: concern.id }))
+  return { concern, linkable, unansweredLetter, today: localIsoDate(context.now()) }
 }
 
 /** Reads one form through its schema and, when it is sound, makes the call; either way the answer is a form result. */
@@ -130,7 +132,7 @@ function ConfirmStep({ values, busy }: { values: StepValues; busy: boolean }) {
 
 export default function ConcernPage() {
   const { t } = useTranslation()
-  const { concern: c, linkable, today } = useLoaderData<typeof loader>()
+  const { concern: c, linkable, unansweredLetter, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
@@ -167,6 +169,20 @@ export default function ConcernPage() {
           </Link>
         </p>
       </Card>
+
+      {unansweredLetter ? (
+        <section aria-labelledby="unanswered-heading" className="rounded-lg border-2 border-red-600 bg-red-50 p-4">
+          <h2 id="unanswered-heading" className="flex flex-wrap items-center gap-2 text-lg font-semibold text-red-950">
+            <StatusBadge tone="bad">{t('letters.flagged')}</StatusBadge>
+          </h2>
+          <p className="mt-1 text-red-950">{unansweredLetter}</p>
+          <p className="mt-2">
+            <Link to={`${base}/concerns/${c.id}/letter#letters-sent-heading`} className={LINK}>
+              {t('letters.seeLetters')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
 
       {c.suggestion ? (
         <section aria-labelledby="suggestion-heading" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-4">

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -10,15 +9,12 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
-import { NOTICE_CADENCES } from '#shared/notice-cadence.ts'
+import { setCadenceSchema } from '#shared/schemas/notices.ts'
+import { CadenceChoice } from './cadence-choice.tsx'
 
 // /account/notices: each person's choice, per student, of how notices reach them. Every notice and digest email
 // links here with ?student=<id>, and the week's digest can be previewed (nothing is sent).
 
-const formSchema = z.object({
-  studentId: z.string().min(1).max(64),
-  cadence: z.enum(NOTICE_CADENCES, { error: () => t('digests.refusals.cadence') }),
-})
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request)
@@ -32,7 +28,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   requireUser(context, request)
-  const parsed = parseForm(await request.formData(), formSchema)
+  const parsed = parseForm(await request.formData(), setCadenceSchema)
   if (!parsed.ok) return { ok: false as const, message: parsed.message, studentId: null }
   const result = await actionResult(() => context.trpc.noticeSettings.set(parsed.value))
   if (!result.ok) return { ok: false as const, message: result.message, studentId: parsed.value.studentId }
@@ -59,15 +55,7 @@ export default function NoticeSettings() {
               {focus === s.studentId ? <p className="text-sm font-medium text-brand-800">{t('digests.settings.focused')}</p> : null}
               {saved?.ok ? <Alert tone="success">{t('digests.settings.saved', { student: s.studentName, cadence: t(`digests.cadences.${s.cadence}`) })}</Alert> : null}
               {saved && !saved.ok ? <Alert>{saved.message}</Alert> : null}
-              <fieldset className="space-y-2">
-                <legend className="font-semibold">{t('digests.settings.legend', { student: s.studentName })}</legend>
-                {NOTICE_CADENCES.map((cadence) => (
-                  <label key={cadence} className="flex min-h-11 items-center gap-2">
-                    <input type="radio" name="cadence" value={cadence} defaultChecked={s.cadence === cadence} className="h-5 w-5" />
-                    {t(`digests.cadences.${cadence}`)}
-                  </label>
-                ))}
-              </fieldset>
+              <CadenceChoice studentName={s.studentName} cadence={s.cadence} />
               <div className="flex flex-wrap items-center gap-4">
                 <Button type="submit" disabled={busy}>
                   {t('digests.settings.save', { student: s.studentName })}

@@ -3,6 +3,7 @@ import { localIsoDate } from '#shared/school-date.ts'
 import { studentAccountability } from '../../services/accountability.server.ts'
 import { openConcerns } from '../../services/concerns-read.server.ts'
 import { listGoals } from '../../services/goals.server.ts'
+import { unacknowledgedReductions } from '../../services/plan-changes.server.ts'
 import { seesFamilyOnly } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
 
@@ -10,11 +11,12 @@ export const briefRouter = router({
   /** The meeting brief's content (docs/domain.md#accountability) as of today: the same numbers and goals every team member sees. */
   get: studentProcedure('plan.view').query(async ({ ctx, input }) => {
     const asOf = localIsoDate(ctx.now())
-    const [numbers, goals, concerns] = await Promise.all([
+    const [numbers, goals, concerns, reductions] = await Promise.all([
       studentAccountability(ctx.db, input.studentId, asOf),
       listGoals(ctx.db, input.studentId),
       // The open concerns the caller may see: a family-only one never reaches a staff member's brief.
       openConcerns(ctx.db, { studentId: input.studentId, seesFamilyOnly: seesFamilyOnly(ctx) }),
+      unacknowledgedReductions(ctx.db, input.studentId),
     ])
     return buildMeetingBrief({
       student: ctx.access.student,
@@ -23,6 +25,7 @@ export const briefRouter = router({
       accommodations: numbers.accommodations,
       goals,
       concerns,
+      reductions,
     })
   }),
 })

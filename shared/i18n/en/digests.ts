@@ -49,8 +49,15 @@ export const digests = {
     previewNote: 'Nothing is sent from this preview.',
     previewSubject: 'Subject: {{subject}}',
   },
+  link: {
+    title: 'How you hear about {{student}}',
+    intro: 'For {{name}}. This link changes only how you hear about {{student}}; to see anything else, sign in.',
+    save: 'Save',
+    saved: 'Saved: {{cadence}}. Notices about {{student}} still appear in the app.',
+    refused: 'This link no longer works: it is older than 90 days, or you are no longer on the student’s team. Sign in to choose how you hear.',
+    signIn: 'Sign in to see all your settings',
+  },
   refusals: {
     notOnTeam: 'You are not on that student’s team.',
-    cadence: 'Choose one of the ways to hear.',
   },
 } as const

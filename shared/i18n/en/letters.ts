@@ -57,4 +57,5 @@ export const letters = {
   answerNoteLabel: 'What they answered',
   answerRecorded: 'Answer recorded.',
   flagged: 'Unanswered letter',
+  seeLetters: 'See the letters sent and record an answer',
 } as const

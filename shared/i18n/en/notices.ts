@@ -28,7 +28,6 @@ export const notices = {
     changeLink: 'Change how you hear about {{student}}',
   },
   cadence: {
-    notOnTeam: 'You are not on this student’s team, so there is nothing to choose.',
     invalid: 'Choose at once, a daily email, a weekly email, or only in the app.',
   },
 } as const

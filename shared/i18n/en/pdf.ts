@@ -17,6 +17,7 @@ export const pdf = {
   briefNoGoals: 'No goals yet.',
   briefTarget: 'Target: {{target}}. {{reason}}',
   briefConcernsHeading: 'Open concerns',
+  briefReductionsHeading: 'Reductions the family has not acknowledged',
   briefQuestionsHeading: 'Questions to ask',
   briefFooter: 'Made with Same Page from the team’s records as of {{asOf}}.',
 } as const
