@@ -7,6 +7,10 @@ export default defineConfig({
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/fail-on-console-error.ts'],
     pool: 'forks',
+    // Test files share each worker's loaded modules instead of re-importing the whole app per file: this halves the
+    // suite (290 s to 150 s on two cores). It holds because no test mocks a module or changes the environment;
+    // each test opens its own database (tests/setup/test-db.ts). A test that needs vi.mock must run isolated.
+    isolate: false,
     // The notes memory test measures the heap after a real garbage collection.
     execArgv: ['--expose-gc'],
     testTimeout: 20_000,
