@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { formatSchoolDate } from '#shared/school-date.ts'
 import { E2E_DAYS } from './days.ts'
 import { expect, expectAccessible, openStudent, studentIdFromMyStudents, test } from './fixtures.ts'
-import { studentCard } from './today-helpers.ts'
+import { openDisclosure, studentCard } from './today-helpers.ts'
 
 // Issue 14: forms that start empty where a default would save what never happened, and errors that say what
 // is wrong, where, all at once. Read on a phone, where a message far from its field is easily missed.
@@ -133,8 +133,8 @@ test('the progress forms preselect no prompt level: the adult chooses, and every
   await signIn('para')
   await page.goto('/today')
   const johnny = studentCard(page, 'Johnny Miller')
-  await johnny.getByText('Record progress on a goal').click()
   const quick = johnny.getByRole('form', { name: 'Record progress for Johnny' })
+  await openDisclosure(johnny.getByText('Record progress on a goal'), quick)
   const prompt = quick.getByLabel('Prompt level: how much help')
   await expect(prompt).toHaveValue('')
   await expect(prompt.locator('option').first()).toHaveText('Choose how much help…')

@@ -66,6 +66,38 @@ test.describe('forgotten password', () => {
     await expect(again.getByLabel('New password', { exact: true })).toHaveCount(0)
   })
 
+  test('a signed-in person changes their password: the current one is required, the new one typed twice', async ({ page, signIn, newPersonPage }) => {
+    const email = uniqueEmail('password-change')
+    await signIn('caseManager')
+    await openStudent(page, 'Johnny Miller')
+    const invite = await createInvite(page, email, 'Paraprofessional')
+    const person = await newPersonPage()
+    await acceptAsNewAccount(person, invite, { name: 'Noor Haddad', password: FIRST_PASSWORD })
+    await person.goto('/account')
+    const form = person.getByRole('region', { name: 'Change your password' })
+    const fill = async (current: string, next: string, again: string) => {
+      await form.getByLabel('Current password').fill(current)
+      await form.getByLabel('New password', { exact: true }).fill(next)
+      await form.getByLabel('New password again').fill(again)
+      await form.getByRole('button', { name: 'Change password' }).click()
+    }
+
+    // A wrong current password is said, and nothing changes.
+    await fill('not my password at all', NEW_PASSWORD, NEW_PASSWORD)
+    await expect(form.getByText('That is not your current password. Nothing was changed.')).toBeVisible()
+    // Two different new ones: said on the second field, which names it to a screen reader.
+    await fill(FIRST_PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}!`)
+    await expect(form.getByLabel('New password again')).toHaveAccessibleDescription(/The two new passwords differ/)
+    await fill(FIRST_PASSWORD, NEW_PASSWORD, NEW_PASSWORD)
+    await expect(form.getByRole('status')).toHaveText('Your password was changed. Every other session of your account was ended.')
+
+    // On another browser the old password no longer opens the account; the new one does.
+    const fresh = await newPersonPage()
+    await submitSignIn(fresh, email, FIRST_PASSWORD)
+    await expect(fresh.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+    await signInOn(fresh, email, NEW_PASSWORD)
+  })
+
   test('a signed-in person changes their email through a link sent to the new address', async ({ page, signIn, newPersonPage }) => {
     const email = uniqueEmail('email-change')
     const newEmail = uniqueEmail('email-changed')

@@ -98,3 +98,14 @@ export async function openChoices(row: Locator, title: string): Promise<void> {
   if (await fold.count()) await fold.click()
   await expect(row.getByRole('group', { name: `Record ${title}` })).toBeVisible()
 }
+
+/**
+ * Opens a disclosure (`<details>`) by clicking its summary until what it holds shows: a tap that lands while the
+ * page is still hydrating on a loaded machine can be undone when React takes the card over.
+ */
+export async function openDisclosure(summary: Locator, inside: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await inside.isVisible())) await summary.click()
+    await expect(inside).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+}
