@@ -35,9 +35,9 @@ test('the make-up form starts empty on the oldest owed session, says each error 
     .getByRole('region', { name: 'Make-ups' })
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { level: 3, name: `Johnny Miller · ${SPEECH}` }) })
-  await row.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`).click()
   // The row also holds the form that plans a make-up ahead (issue 15): this is the one that records a make-up held.
   const form = row.locator('form').filter({ has: page.getByLabel('Date held') })
+  await openDisclosure(row.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`), form.getByLabel('Date held'))
 
   // The oldest owed session comes first and is the one offered; nothing else is filled in for the provider.
   const repays = form.getByLabel('Which session does it repay?')
@@ -78,7 +78,8 @@ test('the make-up form starts empty on the oldest owed session, says each error 
 
   // The form starts again empty; a refusal of the server (more than is owed) is also said once, on its field.
   const disclosure = row.locator('details').filter({ has: page.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`, { exact: true }) })
-  if ((await disclosure.getAttribute('open')) === null) await row.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`).click()
+  // Open or folded after the save, as the page settles: open it only if its form is not showing, and check again.
+  await openDisclosure(row.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`), form.getByLabel('Date held'))
   await expect(disclosure).toHaveAttribute('open', '')
   await expect(form.getByLabel('Date held')).toHaveValue('')
   await expect(form.getByLabel('Minutes given')).toHaveValue('')
