@@ -13,6 +13,10 @@ export interface SchoolsTable {
   year_end: string | null
   /** JSON array of missed reasons that owe a make-up session; null = the default policy. */
   make_up_reasons: string | null
+  /** Staff are signed out after this many minutes without activity (shared classroom devices). */
+  staff_idle_minutes: Generated<number>
+  /** Families stay signed in this many days after their last visit. */
+  family_session_days: Generated<number>
 }
 
 export interface UsersTable {
@@ -27,6 +31,13 @@ export interface AuthSessionsTable {
   id: string
   user_id: string
   expires_at: number
+  /** Epoch milliseconds of the app's clock: when the session began and when it was last used. */
+  created_at: Generated<number>
+  last_seen_at: Generated<number>
+  /** The browser's own description, cut to a bounded length, to name the device in the person's list. */
+  user_agent: string | null
+  ip: string | null
+  method: string | null
 }
 
 export interface SchoolRolesTable {

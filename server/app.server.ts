@@ -11,6 +11,15 @@ import { isAllowedOrigin } from './auth/origin.server.ts'
 import { type Clock, clockForRequest, systemClock } from './clock.server.ts'
 import { readDeviceCookie } from './auth/request-auth.server.ts'
 import { readSession, type SessionUser } from './auth/session.server.ts'
+import { checkSession } from './auth/session-limits.server.ts'
+import {
+  isBackgroundRequest,
+  SESSION_KEEP_ALIVE_PATH,
+  SESSION_STATUS_PATH,
+  sendSessionStatus,
+  sessionEndedCookie,
+  type SessionDeadline,
+} from './http/session-status.server.ts'
 import { RateLimits, type SignInClient, SignInGuard } from './auth/sign-in-guard.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 import { type Collab, type CollabOptions, createCollab } from './collab/collab-server.server.ts'
@@ -26,11 +35,12 @@ import { t } from '#shared/i18n/i18n.ts'
 interface Locals {
   user: SessionUser | null
   sessionId: string | null
+  sessionDeadline: SessionDeadline | null
 }
 
 /** The client as sign-in throttling and rate limits see it: its address (the proxy's forwarded one under TRUST_PROXY). */
 function clientOf(req: Request): SignInClient {
-  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', deviceCookie: readDeviceCookie(req.get('cookie')) }
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', deviceCookie: readDeviceCookie(req.get('cookie')), userAgent: req.get('user-agent') ?? null }
 }
 
 export interface CreateAppOptions {
@@ -66,7 +76,13 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   // Failed sign-ins and per-client request counts live in this process (docs/decisions/009-sign-in-throttle.md).
   const guard = new SignInGuard()
   const limits = new RateLimits()
-  const collab = createCollab({ now: clock, ...options.collab, db, lucia })
+  const collab = createCollab({
+    now: clock,
+    clockFor: (cookieHeader) => (options.testClock ? clockForRequest(cookieHeader, clock) : clock),
+    ...options.collab,
+    db,
+    lucia,
+  })
   const app = express()
   app.disable('x-powered-by')
   if (options.trustProxy) app.set('trust proxy', 1)
@@ -91,15 +107,34 @@ export function createApp(options: CreateAppOptions): CreatedApp {
   app.use(async (req, res, next) => {
     try {
       const locals = res.locals as Locals
+      locals.user = null
+      locals.sessionId = null
+      locals.sessionDeadline = null
+      // Build files are the same for everyone: no session is read, and fetching one is not activity.
+      if (req.path.startsWith('/assets/')) return next()
       const read = await readSession(lucia, req.get('cookie'))
       if (read.cookie) res.append('Set-Cookie', withSecure(read.cookie, req.secure))
-      locals.user = read.user
-      locals.sessionId = read.sessionId
+      if (read.user) {
+        const now = requestClock(req)()
+        const check = await checkSession(db, { sessionId: read.sessionId, userId: read.user.id, now, touch: !isBackgroundRequest(req), client: clientOf(req).ip })
+        if (check.ended) {
+          // Past its limits: signed out here and now, and the sign-in page will say why.
+          res.append('Set-Cookie', withSecure(lucia.createBlankSessionCookie(), req.secure))
+          res.append('Set-Cookie', sessionEndedCookie(check.ended, req.secure))
+          return next()
+        }
+        locals.user = read.user
+        locals.sessionId = read.sessionId
+        locals.sessionDeadline = { at: check.deadline, reason: check.reason, now: now.getTime() }
+      }
       next()
     } catch (error) {
       next(error)
     }
   })
+
+  app.get(SESSION_STATUS_PATH, (req, res) => sendSessionStatus(req, res, (res.locals as Locals).sessionDeadline))
+  app.post(SESSION_KEEP_ALIVE_PATH, (req, res) => sendSessionStatus(req, res, (res.locals as Locals).sessionDeadline))
 
   // The plan import writes much: a per-client limit, for tRPC calls (batched ones too) as for the import page.
   app.use('/api/trpc', async (req, res, next) => {

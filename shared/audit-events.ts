@@ -6,7 +6,7 @@
 interface AuditActions {
   accommodation: 'create' | 'update'
   accommodation_check: 'create' | 'update'
-  auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out' | 'password_reset' | 'password_change' | 'email_change'
+  auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out' | 'session_expired' | 'device_signed_out' | 'password_reset' | 'password_change' | 'email_change' | 'name_change'
   check_dispute: 'dispute' | 'withdraw'
   communication_profile: 'create' | 'update'
   concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step' | 'send_letter' | 'mark_letter_sent' | 'letter_answered'

@@ -1,5 +1,6 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia'
 import type { DB } from '#db/client.server.ts'
+import { systemClock } from '../clock.server.ts'
 
 /**
  * Lucia v3 adapter over Kysely (docs/decisions/001-lucia-over-kysely.md): the published SQLite adapter
@@ -38,9 +39,21 @@ export class KyselyLuciaAdapter implements Adapter {
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
+    const a = session.attributes
+    // Sign-in passes the request's clock; a session made any other way (a test's) starts on the app's clock.
+    const at = a.created_at ?? systemClock().getTime()
     await this.db
       .insertInto('auth_sessions')
-      .values({ id: session.id, user_id: session.userId, expires_at: toSeconds(session.expiresAt) })
+      .values({
+        id: session.id,
+        user_id: session.userId,
+        expires_at: toSeconds(session.expiresAt),
+        created_at: at,
+        last_seen_at: at,
+        user_agent: a.user_agent ?? null,
+        ip: a.ip ?? null,
+        method: a.method ?? null,
+      })
       .execute()
   }
 

@@ -18,6 +18,8 @@ declare module 'lucia' {
   interface Register {
     Lucia: AppLucia
     DatabaseUserAttributes: { email: string; name: string }
+    /** Written once when a session starts (lucia-adapter.server.ts); the device list and idle limits read them. */
+    DatabaseSessionAttributes: { created_at?: number; user_agent?: string | null; ip?: string | null; method?: string | null }
   }
 }
 

@@ -18,9 +18,14 @@ export interface RequestAuth {
    * Starts a session for a user who just proved who they are (a new account from an invite): its Set-Cookie headers,
    * the session's and the device cookie that makes this browser the owner's for later sign-ins.
    */
-  startSession(userId: string, email: string, method?: 'invite' | 'password_reset'): Promise<string[]>
+  startSession(userId: string, email: string, method?: SessionMethod): Promise<string[]>
   signOut(): Promise<string>
 }
+
+/** How a session began: shown in the person's device list and kept in the history of sign-ins. */
+export type SessionMethod = 'password' | 'invite' | 'password_reset'
+
+const USER_AGENT_MAX = 300
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60
 
@@ -54,8 +59,13 @@ export function createRequestAuth(args: {
   const guard = args.guard ?? new SignInGuard()
   const limits = args.limits ?? new RateLimits()
   const client = args.client ?? { ip: 'unknown', deviceCookie: null }
-  const createCookie = async (userId: string) => {
-    const session = await lucia.createSession(userId, {})
+  const createCookie = async (userId: string, method: SessionMethod) => {
+    const session = await lucia.createSession(userId, {
+      created_at: args.now().getTime(),
+      user_agent: client.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+      ip: client.ip.slice(0, 64),
+      method,
+    })
     return withSecure(lucia.createSessionCookie(session.id), secure)
   }
   return {
@@ -63,7 +73,7 @@ export function createRequestAuth(args: {
     async signIn(email, password) {
       const result = await signInWithThrottle({ db, guard, limits, now: args.now() }, email, password, client)
       if (result.ok) {
-        return { ok: true, userId: result.userId, setCookie: await createCookie(result.userId), deviceCookie: deviceCookieHeader(result.deviceCookie, secure) }
+        return { ok: true, userId: result.userId, setCookie: await createCookie(result.userId, 'password'), deviceCookie: deviceCookieHeader(result.deviceCookie, secure) }
       }
       if (result.reason === 'wait') return { ok: false, message: tryAgainMessage(result.seconds), retryAfter: result.seconds }
       return { ok: false, message: invalidCredentialsMessage() }
@@ -71,7 +81,7 @@ export function createRequestAuth(args: {
     async startSession(userId, email, method = 'invite') {
       // A new account from an invite, or a password just set from a reset link: signed in with the password it chose.
       await recordAudit(db, { actorId: userId, entity: 'auth', entityId: userId, action: 'sign_in', after: { client: client.ip, method }, at: args.now() })
-      return [await createCookie(userId), deviceCookieHeader(guard.deviceCookieAfterSignIn(client, email), secure)]
+      return [await createCookie(userId, method), deviceCookieHeader(guard.deviceCookieAfterSignIn(client, email), secure)]
     },
     async signOut() {
       if (args.sessionId) {

@@ -23,6 +23,8 @@ const PRUNE_EVERY = 1000
 export interface SignInClient {
   ip: string
   deviceCookie: string | null
+  /** The browser's User-Agent, to name the device in its owner's list of signed-in devices. */
+  userAgent?: string | null
 }
 
 /** A try the guard let through, with its failure already counted (so parallel tries cannot slip past the wait). */

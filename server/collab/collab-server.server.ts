@@ -20,6 +20,7 @@ import { NotebookAccessGate } from './extensions/access.server.ts'
 import { Compaction } from './extensions/compaction.server.ts'
 import { NotebookStorage } from './extensions/storage.server.ts'
 import { UpdateLimits } from './extensions/update-limits.server.ts'
+import { SessionWatch } from './session-watch.server.ts'
 import { sqliteNotebookStore, type NotebookStore } from './notebook-store.server.ts'
 import { type CollabLogger, OpenSockets } from './sockets.server.ts'
 import type { GuardLimits } from './update-guard.server.ts'
@@ -39,6 +40,8 @@ export interface CollabOptions {
   /** Where failures are reported. Hocuspocus itself is kept quiet and never sees an error with a message. */
   logger?: CollabLogger
   now?: () => Date
+  /** The clock for one upgrade request, from its Cookie header (the test clock); the app's clock otherwise. */
+  clockFor?: (cookieHeader: string | undefined) => () => Date
   /** How many times one flush is tried before the document is dropped from memory (clients keep their copy). */
   storeAttempts?: number
   /** Compaction after a notebook closes, once it has this many stored rows. */
@@ -82,7 +85,8 @@ export function createCollab(options: CollabOptions): Collab {
   let closing = false
 
   const sockets = new OpenSockets()
-  const access = new NotebookAccessGate({ db, lucia, sockets })
+  const access = new NotebookAccessGate({ db, lucia, sockets, clockFor: options.clockFor ?? (() => now) })
+  const sessionWatch = new SessionWatch({ db, sockets, logger })
   const limits = new UpdateLimits({ limits: options.limits ?? { maxUpdateBytes: MAX_UPDATE_BYTES, maxNotebookBytes: MAX_NOTEBOOK_BYTES }, sockets, logger })
   const storage = new NotebookStorage({ store: options.store ?? sqliteNotebookStore(db), sockets, logger, now, storeAttempts: options.storeAttempts ?? 3 })
   const compaction = new Compaction({ db, logger, now, compactAt: options.compactAt ?? 200, compactOpenAt: options.compactOpenAt ?? 1000, closing: () => closing })
@@ -121,6 +125,7 @@ export function createCollab(options: CollabOptions): Collab {
     if (closing || socket.destroyed) return refuse(socket, 503, 'Service Unavailable')
     wss.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws, admitted.info)
+      sessionWatch.watch(ws, admitted.info)
       ws.on('error', (error) => logger(`Notebook ${notebookId}: socket error`, error))
       hocuspocus.handleConnection(ws, request, admitted.info)
     })
@@ -140,6 +145,7 @@ export function createCollab(options: CollabOptions): Collab {
     flushAll: () => storage.flushAll(),
     async close() {
       closing = true
+      sessionWatch.stop()
       await storage.flushAll()
       sockets.closeAll(1001, 'server-shutting-down')
       // Closing sockets runs Hocuspocus's last store for each document; wait for those, then flush again.

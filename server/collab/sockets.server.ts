@@ -9,6 +9,8 @@ export interface SocketInfo {
   studentId: string
   notebookId: string
   access: NotebookAccess
+  /** The clock of the request that opened the socket (a test browser's own day), for the session's limits. */
+  now: () => Date
 }
 
 export type CollabLogger = (message: string, error?: unknown) => void
@@ -43,6 +45,10 @@ export class OpenSockets {
 
   get size(): number {
     return this.sockets.size
+  }
+
+  infos(): IterableIterator<SocketInfo> {
+    return this.sockets.values()
   }
 
   info(ws: WebSocket): SocketInfo | undefined {

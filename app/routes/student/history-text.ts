@@ -248,7 +248,11 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'auth.password_reset':
     case 'auth.password_change':
     case 'auth.email_change':
+    case 'auth.device_signed_out':
+    case 'auth.name_change':
       return t(eventKey(key), { who })
+    case 'auth.session_expired':
+      return field(entry.after, 'reason') === 'max' ? t('history.sessionExpiredMax', { who }) : t(eventKey(key), { who })
     case 'auth.sign_in.failed':
       return t(eventKey(key), { email: field(entry.after, 'email') ?? t('history.sentenceParts.anAccount') })
     case 'auth.sign_in.spray_alert':

@@ -6,6 +6,7 @@ import { notebookAccess } from '#shared/permissions.ts'
 import type { AppLucia } from '../../auth/lucia.server.ts'
 import { isAllowedSocketOrigin } from '../../auth/origin.server.ts'
 import { readSession } from '../../auth/session.server.ts'
+import { checkSession } from '../../auth/session-limits.server.ts'
 import { resolveStudentAccess } from '../../services/memberships.server.ts'
 import { type OpenSockets, Refusal, type SocketInfo } from '../sockets.server.ts'
 
@@ -32,7 +33,7 @@ export class NotebookAccessGate implements Extension {
   private readonly lastSessionEnd = new Map<string, number>()
   private readonly lastArchive = new Map<string, number>()
 
-  constructor(private readonly o: { db: DB; lucia: AppLucia; sockets: OpenSockets }) {}
+  constructor(private readonly o: { db: DB; lucia: AppLucia; sockets: OpenSockets; clockFor: (cookieHeader: string | undefined) => () => Date }) {}
 
   async onAuthenticate({ documentName, context, connectionConfig }: onAuthenticatePayload) {
     const info = context as SocketInfo
@@ -49,6 +50,9 @@ export class NotebookAccessGate implements Extension {
     const { user, sessionId } = await readSession(this.o.lucia, request.headers.cookie)
     if (!user) return { turned: UNAUTHORIZED }
     const { db } = this.o
+    const now = this.o.clockFor(request.headers.cookie)
+    // Opening a notebook is activity; a session past its limits opens nothing.
+    if ((await checkSession(db, { sessionId, userId: user.id, now: now(), touch: true })).ended) return { turned: UNAUTHORIZED }
     const notebook = await db.selectFrom('notebooks').select(['id', 'student_id', 'archived_at']).where('id', '=', notebookId).executeTakeFirst()
     const access = notebook ? await resolveStudentAccess(db, user.id, notebook.student_id) : null
     const level = access ? notebookAccess(access.role) : 'none'
@@ -58,7 +62,7 @@ export class NotebookAccessGate implements Extension {
     if ((this.lastRemoval.get(`${notebook.student_id}:${user.id}`) ?? 0) > seq) return { turned: NOT_FOUND }
     if ((this.lastSessionEnd.get(sessionId) ?? 0) > seq) return { turned: UNAUTHORIZED }
     if ((this.lastArchive.get(notebookId) ?? 0) > seq) return { turned: GONE }
-    return { info: { userId: user.id, userName: user.name, sessionId, studentId: notebook.student_id, notebookId, access: level } }
+    return { info: { userId: user.id, userName: user.name, sessionId, studentId: notebook.student_id, notebookId, access: level, now } }
   }
 
   memberRemoved(studentId: string, userId: string): void {

@@ -25,6 +25,9 @@ const event = {
     password_reset: '{{who}} set a new password from a reset link; every session of the account was ended.',
     password_change: '{{who}} changed their password; their other sessions were ended.',
     email_change: '{{who}} changed the email they sign in with.',
+    session_expired: '{{who}} was signed out after a time without activity.',
+    device_signed_out: '{{who}} signed out one of their devices.',
+    name_change: '{{who}} changed the name shown to their teams.',
   },
   check_dispute: {
     dispute: '{{who}} flagged an accommodation record as disputed: “{{comment}}”.',
@@ -125,6 +128,7 @@ export const history = {
   event,
   /** An event this version has no sentence for (an older row): named as stored. */
   unknownEvent: '{{who}}: {{entity}} {{action}}.',
+  sessionExpiredMax: '{{who}} was signed out at the end of the longest a staff session lasts.',
   someone: 'Someone',
   someoneInvited: 'someone',
   member: 'member',
