@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AppHeader } from '#app/components/app-header.tsx'
+import { SessionTimer } from '#app/components/session-timer.tsx'
 import { Card } from '#app/components/card.tsx'
 import { OfflineApp } from '#app/pwa/offline-app.tsx'
 import { myAppPages } from '#app/utils/app-pages.server.ts'
@@ -52,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <Document nonce={nonce} user={data?.user ?? null} pages={data?.pages ?? []}>
         <OfflineApp owner={data?.user?.email ?? null} />
+        {data?.user ? <SessionTimer /> : null}
         {children}
       </Document>
     </I18nextProvider>

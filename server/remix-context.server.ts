@@ -8,6 +8,7 @@ import type { RateLimitName } from '#shared/sign-in-throttle.ts'
 import { createContext } from './trpc/context.server.ts'
 import { type AppCaller, createCaller } from './trpc/_app.server.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
+import { changeName, type Device, listDevices, signOutDevice, signOutOtherDevices } from './services/devices.server.ts'
 import { changePassword, confirmEmailChange, requestEmailChange, requestPasswordReset, resetLinkStatus, resetPassword } from './services/account.server.ts'
 import { renderMeetingBriefPdf } from './services/meeting-brief-pdf.server.ts'
 import { chooseByNoticeSettingsLink, type NoticeLinkView, openNoticeSettingsLink } from './services/notice-setting-links.server.ts'
@@ -44,6 +45,11 @@ export type ServerLoadContext = {
     changePassword(current: string, password: string): ReturnType<typeof changePassword>
     requestEmailChange(email: string, current: string): ReturnType<typeof requestEmailChange>
     confirmEmailChange(token: string): ReturnType<typeof confirmEmailChange>
+    /** This person's signed-in devices, and signing one or all others out (signed in only). */
+    devices(): Promise<Device[]>
+    signOutDevice(handle: string): Promise<boolean>
+    signOutOtherDevices(): Promise<number>
+    changeName(name: string): Promise<void>
   }
   /** The settings link of a notice or digest email: one person's choice for one student, no sign-in. */
   noticeLinks: {
@@ -119,6 +125,22 @@ export function createServerLoadContext(args: {
         return requestEmailChange(db, { userId: args.user.id, email, current, now: now() })
       },
       confirmEmailChange: (token) => confirmEmailChange(db, { token, now: now() }),
+      devices() {
+        if (!args.user) throw new Error('devices needs a signed-in request')
+        return listDevices(db, { userId: args.user.id, currentSessionId: args.sessionId, now: now() })
+      },
+      signOutDevice(handle) {
+        if (!args.user) throw new Error('signOutDevice needs a signed-in request')
+        return signOutDevice(db, { userId: args.user.id, handle, client: client.ip, now: now() })
+      },
+      signOutOtherDevices() {
+        if (!args.user || !args.sessionId) throw new Error('signOutOtherDevices needs a signed-in request')
+        return signOutOtherDevices(db, { userId: args.user.id, currentSessionId: args.sessionId, client: client.ip, now: now() })
+      },
+      changeName(name) {
+        if (!args.user) throw new Error('changeName needs a signed-in request')
+        return changeName(db, { userId: args.user.id, name, now: now() })
+      },
     },
     documents: {
       meetingBriefPdf: (brief) => renderMeetingBriefPdf(brief),

@@ -20,6 +20,7 @@ interface AuditActions {
   regulation_profile: 'create' | 'update'
   school_closure: 'create' | 'remove'
   school_policy: 'update'
+  school_sessions: 'update'
   service: 'create' | 'amend'
   session_dispute: 'dispute' | 'withdraw'
   session_record: 'create' | 'correct' | 'void'

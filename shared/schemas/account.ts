@@ -20,5 +20,5 @@ export const changePasswordSchema = z
 
 export const changeEmailSchema = z.object({ email: emailSchema, current: currentPasswordSchema })
 
-export const ACCOUNT_INTENTS = ['password', 'email'] as const
+export const ACCOUNT_INTENTS = ['password', 'email', 'name', 'signOutDevice', 'signOutOthers'] as const
 export const accountIntentSchema = z.object({ intent: z.enum(ACCOUNT_INTENTS, { error: () => t('auth.unknownAction') }) })

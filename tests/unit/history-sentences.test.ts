@@ -67,6 +67,10 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'regulation_profile.update': { before: {}, after: {}, reads: 'Priya Shah updated the regulation profile.' },
   'school_closure.create': { after: { date: '2026-12-01', label: 'Snow day' }, reads: 'Priya Shah marked Tue, Dec 1 as a day the school is closed (Snow day).' },
   'school_closure.remove': { before: { date: '2026-12-01', label: 'Snow day' }, reads: 'Priya Shah removed the school closure on Tue, Dec 1 (Snow day).' },
+  'school_sessions.update': {
+    after: { staffIdleMinutes: 20, familySessionDays: 14 },
+    reads: 'Priya Shah set how long people stay signed in: staff 20 minutes without activity, families 14 days.',
+  },
   'school_policy.update': {
     before: { makeUpReasons: [] },
     after: { makeUpReasons: ['provider_absent', 'unrecorded'] },

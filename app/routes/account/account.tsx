@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
@@ -9,15 +9,45 @@ import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
-import { accountIntentSchema, changeEmailSchema, changePasswordSchema } from '#shared/schemas/account.ts'
+import { type ACCOUNT_INTENTS, accountIntentSchema, changeEmailSchema, changePasswordSchema } from '#shared/schemas/account.ts'
+import { changeNameSchema, deviceHandleSchema } from '#shared/schemas/session-limits.ts'
+import { formatMoment } from '#shared/i18n/format.ts'
+import { DevicesCard, type DeviceRow } from './devices-card.tsx'
+import { NameCard } from './name-card.tsx'
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user
   if (!user) throw redirect('/sign-in?redirectTo=/account')
-  return { name: user.name, email: user.email }
+  const devices = (await context.account.devices()).map(describeDevice)
+  return { name: user.name, email: user.email, devices }
 }
 
-type Intent = 'password' | 'email'
+/** Dates in words here, on the server, so the page reads the same before and after its scripts load. */
+type Device = Awaited<ReturnType<AppLoadContext['account']['devices']>>[number]
+
+function describeDevice(d: Device): DeviceRow {
+  const { browser, system } = d.name
+  const name = translate('session.devices.deviceName', {
+    browser: browser ?? translate('session.devices.unknownBrowser'),
+    system: system ?? translate('session.devices.unknownSystem'),
+  })
+  const method = isSessionMethod(d.method) ? translate(`session.devices.method.${d.method}`) : ''
+  const parts = [
+    translate('session.devices.signedIn', { when: formatMoment(new Date(d.createdAt), 'dateTime') }),
+    method,
+    translate('session.devices.lastUsed', { when: formatMoment(new Date(d.lastSeenAt), 'dateTime') }),
+    d.ip ? translate('session.devices.from', { address: d.ip }) : '',
+  ]
+  return { handle: d.handle, current: d.current, name, detail: parts.filter(Boolean).join(' · ') }
+}
+
+const SESSION_METHODS = ['password', 'invite', 'password_reset', 'two_step', 'sso'] as const
+
+function isSessionMethod(method: string | null): method is (typeof SESSION_METHODS)[number] {
+  return (SESSION_METHODS as readonly (string | null)[]).includes(method)
+}
+
+type Intent = (typeof ACCOUNT_INTENTS)[number]
 type ActionData = { intent: Intent | null; message: string; done?: boolean; fieldErrors: Record<string, string[] | undefined>; email?: string }
 
 const REASONS = {
@@ -32,6 +62,21 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const chosen = parseForm(form, accountIntentSchema)
   if (!chosen.ok) return { intent: null, message: translate('auth.unknownAction'), fieldErrors: {} } satisfies ActionData
   const { intent } = chosen.value
+  if (intent === 'name') {
+    const parsed = parseForm(form, changeNameSchema)
+    if (!parsed.ok) return { intent, ...parsed } satisfies ActionData
+    await context.account.changeName(parsed.value.name)
+    return { intent, message: translate('session.name.saved'), done: true, fieldErrors: {} } satisfies ActionData
+  }
+  if (intent === 'signOutDevice') {
+    const parsed = parseForm(form, deviceHandleSchema)
+    const done = parsed.ok && (await context.account.signOutDevice(parsed.value.device))
+    return { intent, message: translate(done ? 'session.devices.signedOut' : 'session.devices.unknown'), done, fieldErrors: {} } satisfies ActionData
+  }
+  if (intent === 'signOutOthers') {
+    const count = await context.account.signOutOtherDevices()
+    return { intent, message: translate('session.devices.othersSignedOut', { count }), done: true, fieldErrors: {} } satisfies ActionData
+  }
   if (intent === 'password') {
     const parsed = parseForm(form, changePasswordSchema)
     if (!parsed.ok) return { intent, ...parsed } satisfies ActionData
@@ -48,7 +93,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation()
-  const { name, email } = useLoaderData<typeof loader>()
+  const { name, email, devices } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const answer = (intent: Intent) =>
@@ -62,6 +107,7 @@ export default function Account() {
       )
     ) : null
   const passwordAnswer = answer('password')
+  const devicesAnswer = answer('signOutDevice') ?? answer('signOutOthers')
   const emailAnswer = answer('email')
   const errors = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.fieldErrors[field] : undefined)
   return (
@@ -71,6 +117,7 @@ export default function Account() {
       <p>
         <TextLink to="/account/notices">{t('digests.settings.title')}</TextLink>
       </p>
+      <NameCard name={name} answer={answer('name')} errors={errors('name', 'name')} busy={busy} />
       <section aria-labelledby="password-heading">
         <Card>
           <h2 id="password-heading" className="mb-2 text-lg font-semibold">
@@ -113,6 +160,7 @@ export default function Account() {
           </Form>
         </Card>
       </section>
+      <DevicesCard devices={devices} answer={devicesAnswer} busy={busy} />
     </div>
   )
 }

@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -10,10 +10,14 @@ import { parseForm } from '#app/utils/parse-form.ts'
 import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { signInFormSchema } from '#shared/schemas/auth.ts'
+import { clearSessionEndedCookie, readSessionEnded } from '#server/http/session-status.server.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))
-  return null
+  // Said once: a session that ended by its limits leaves a note for this page, which clears it.
+  const ended = readSessionEnded(request.headers.get('cookie'))
+  if (!ended) return { ended: null }
+  return data({ ended }, { headers: { 'Set-Cookie': clearSessionEndedCookie(new URL(request.url).protocol === 'https:') } })
 }
 
 type ActionData = { message: string; fieldErrors: Record<string, string[] | undefined>; email?: string }
@@ -35,6 +39,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function SignIn() {
   const { t } = useTranslation()
   const actionData = useActionData<ActionData>()
+  const { ended } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const busy = useNavigation().state === 'submitting'
   return (
@@ -43,6 +48,11 @@ export default function SignIn() {
       <Card>
         <Form method="post" className="space-y-4" noValidate>
           {actionData?.message ? <Alert>{actionData.message}</Alert> : null}
+          {ended && !actionData ? (
+            <p role="status" className="rounded bg-amber-50 p-3 text-amber-950">
+              {t(`session.ended.${ended}`)}
+            </p>
+          ) : null}
           <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
           <Field
             label={t('auth.emailField')}

@@ -13,6 +13,8 @@ import { t } from '#shared/i18n/i18n.ts'
 import { schoolFormSchema, schoolIntentSchema } from '#shared/schemas/school.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { Card } from '#app/components/card.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
 
 // /school/:schoolId. An index route, not school.$schoolId.tsx: that file would become the layout of
 // school.$schoolId.accountability and swallow the school overview.
@@ -34,6 +36,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     isDefault,
     editCalendar: canInSchool(school.role, 'school.calendar'),
     editPolicy: canInSchool(school.role, 'school.policy'),
+    sessionLimits: canInSchool(school.role, 'school.sessions') ? await loadOr404(() => context.trpc.schools.sessionLimits({ schoolId })) : null,
   }
 }
 
@@ -81,7 +84,7 @@ function typedText(form: FormData): Record<string, string> {
 }
 
 export default function SchoolSettings() {
-  const { school, closures, reasons, isDefault, editCalendar, editPolicy } = useLoaderData<typeof loader>()
+  const { school, closures, reasons, isDefault, editCalendar, editPolicy, sessionLimits } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -91,6 +94,12 @@ export default function SchoolSettings() {
       </PageHeading>
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />
+      {sessionLimits ? (
+        <Card>
+          <TextLink to={`/school/${school.id}/sign-in-limits`}>{t('session.limits.link')}</TextLink>
+          <p className="text-sm text-slate-600">{t('session.limits.linkHint', { minutes: sessionLimits.staffIdleMinutes, days: sessionLimits.familySessionDays })}</p>
+        </Card>
+      ) : null}
     </div>
   )
 }

@@ -272,6 +272,8 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       const named = Array.isArray(reasons) ? reasons.filter((r): r is MissReason => isOneOf(MISS_REASONS, r)).map((r) => lowerFirst(REASON_LABELS[r])) : []
       return t(eventKey(key), { who, reasons: named.length ? named.join(', ') : t('history.sentenceParts.noReasons') })
     }
+    case 'school_sessions.update':
+      return t(eventKey(key), { who, minutes: field(entry.after, 'staffIdleMinutes') ?? '?', days: field(entry.after, 'familySessionDays') ?? '?' })
     case 'service.create':
     case 'service.amend':
       return describeService(who, key === 'service.create' ? 'create' : 'amend', entry.after)

@@ -12,6 +12,8 @@ import {
 import { closurePreviewSchema, closureSchema, makeUpPolicySchema, removeClosureSchema } from '#shared/schemas/school.ts'
 import { addClosure, closuresForSchool, previewClosureChange, removeClosure } from '../../services/calendar.server.ts'
 import { makeUpReasons, setMakeUpReasons } from '../../services/make-up-policy.server.ts'
+import { schoolSessionLimits, setSchoolSessionLimits } from '../../services/school-session-limits.server.ts'
+import { sessionLimitsSchema } from '#shared/schemas/session-limits.ts'
 import { listMySchools } from '../../services/memberships.server.ts'
 import { correctSession, recordSession, recordVersions, voidSession } from '../../services/session-records.server.ts'
 import { sessionLog, sessionsForServices, sessionsWeek } from '../../services/session-checklist.server.ts'
@@ -118,4 +120,11 @@ export const schoolsRouter = router({
   setMakeUpPolicy: schoolProcedure('school.policy')
     .input(makeUpPolicySchema)
     .mutation(({ ctx, input }) => setMakeUpReasons(ctx.db, { schoolId: input.schoolId, reasons: input.reasons, actorId: ctx.user.id, now: ctx.now() })),
+  sessionLimits: schoolProcedure('school.sessions').query(({ ctx, input }) => schoolSessionLimits(ctx.db, input.schoolId)),
+  setSessionLimits: schoolProcedure('school.sessions')
+    .input(sessionLimitsSchema)
+    .mutation(({ ctx, input }) => {
+      const { schoolId, ...limits } = input
+      return setSchoolSessionLimits(ctx.db, { schoolId, limits, actorId: ctx.user.id, now: ctx.now() })
+    }),
 })

@@ -89,6 +89,9 @@ const event = {
   school_policy: {
     update: '{{who}} set which missed sessions are owed a make-up: {{reasons}}.',
   },
+  school_sessions: {
+    update: '{{who}} set how long people stay signed in: staff {{minutes}} minutes without activity, families {{days}} days.',
+  },
   service: {
     create: '{{who}} added the service {{service}}{{detail}}.',
     amend: '{{who}} amended {{service}}{{detail}}',

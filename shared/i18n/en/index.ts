@@ -20,6 +20,7 @@ import { planChanges } from './planChanges.ts'
 import { refusals } from './refusals.ts'
 import { school } from './school.ts'
 import { services } from './services.ts'
+import { session } from './session.ts'
 import { sessions } from './sessions.ts'
 import { student } from './student.ts'
 import { today } from './today.ts'
@@ -51,6 +52,7 @@ export const en = {
   refusals,
   school,
   services,
+  session,
   sessions,
   student,
   today,
