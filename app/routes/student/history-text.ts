@@ -273,7 +273,7 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return t(eventKey(key), { who, reasons: named.length ? named.join(', ') : t('history.sentenceParts.noReasons') })
     }
     case 'school_sessions.update':
-      return t(eventKey(key), { who, minutes: field(entry.after, 'staffIdleMinutes') ?? '?', days: field(entry.after, 'familySessionDays') ?? '?' })
+      return t(eventKey(key), { who, minutes: num(entry.after, 'staffIdleMinutes') ?? '?', days: num(entry.after, 'familySessionDays') ?? '?' })
     case 'service.create':
     case 'service.amend':
       return describeService(who, key === 'service.create' ? 'create' : 'amend', entry.after)
