@@ -42,6 +42,8 @@ export interface CollabOptions {
   now?: () => Date
   /** The clock for one upgrade request, from its Cookie header (the test clock); the app's clock otherwise. */
   clockFor?: (cookieHeader: string | undefined) => () => Date
+  /** How often open sockets' sessions are checked against their limits (tests use a short one). */
+  sessionSweepMs?: number
   /** How many times one flush is tried before the document is dropped from memory (clients keep their copy). */
   storeAttempts?: number
   /** Compaction after a notebook closes, once it has this many stored rows. */
@@ -86,7 +88,7 @@ export function createCollab(options: CollabOptions): Collab {
 
   const sockets = new OpenSockets()
   const access = new NotebookAccessGate({ db, lucia, sockets, clockFor: options.clockFor ?? (() => now) })
-  const sessionWatch = new SessionWatch({ db, sockets, logger })
+  const sessionWatch = new SessionWatch({ db, sockets, logger, everyMs: options.sessionSweepMs })
   const limits = new UpdateLimits({ limits: options.limits ?? { maxUpdateBytes: MAX_UPDATE_BYTES, maxNotebookBytes: MAX_NOTEBOOK_BYTES }, sockets, logger })
   const storage = new NotebookStorage({ store: options.store ?? sqliteNotebookStore(db), sockets, logger, now, storeAttempts: options.storeAttempts ?? 3 })
   const compaction = new Compaction({ db, logger, now, compactAt: options.compactAt ?? 200, compactOpenAt: options.compactOpenAt ?? 1000, closing: () => closing })
