@@ -18,7 +18,7 @@ export interface RequestAuth {
    * Starts a session for a user who just proved who they are (a new account from an invite): its Set-Cookie headers,
    * the session's and the device cookie that makes this browser the owner's for later sign-ins.
    */
-  startSession(userId: string, email: string, method?: 'invite' | 'password_reset'): Promise<string[]>
+  startSession(userId: string, email: string, method?: 'invite' | 'password_reset' | 'sso'): Promise<string[]>
   signOut(): Promise<string>
 }
 
@@ -69,7 +69,7 @@ export function createRequestAuth(args: {
       return { ok: false, message: invalidCredentialsMessage() }
     },
     async startSession(userId, email, method = 'invite') {
-      // A new account from an invite, or a password just set from a reset link: signed in with the password it chose.
+      // A new account from an invite, a password just set from a reset link, or a person the school's sign-in service vouched for.
       await recordAudit(db, { actorId: userId, entity: 'auth', entityId: userId, action: 'sign_in', after: { client: client.ip, method }, at: args.now() })
       return [await createCookie(userId), deviceCookieHeader(guard.deviceCookieAfterSignIn(client, email), secure)]
     },

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -10,10 +10,11 @@ import { parseForm } from '#app/utils/parse-form.ts'
 import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { signInFormSchema } from '#shared/schemas/auth.ts'
+import { SsoButtons } from '../sso/sso-buttons.tsx'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))
-  return null
+  return { ssoProviders: await context.sso.providers() }
 }
 
 type ActionData = { message: string; fieldErrors: Record<string, string[] | undefined>; email?: string }
@@ -35,6 +36,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function SignIn() {
   const { t } = useTranslation()
   const actionData = useActionData<ActionData>()
+  const { ssoProviders } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const busy = useNavigation().state === 'submitting'
   return (
@@ -70,6 +72,7 @@ export default function SignIn() {
             {t('account.forgotLink')}
           </Link>
         </p>
+        <SsoButtons providers={ssoProviders} redirectTo={params.get('redirectTo') ?? '/'} />
       </Card>
       <p className="text-sm text-slate-600">{t('auth.newToTeam')}</p>
     </div>

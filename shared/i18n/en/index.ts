@@ -21,6 +21,7 @@ import { refusals } from './refusals.ts'
 import { school } from './school.ts'
 import { services } from './services.ts'
 import { sessions } from './sessions.ts'
+import { sso } from './sso.ts'
 import { student } from './student.ts'
 import { today } from './today.ts'
 
@@ -52,6 +53,7 @@ export const en = {
   school,
   services,
   sessions,
+  sso,
   student,
   today,
 } as const
