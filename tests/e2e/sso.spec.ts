@@ -40,9 +40,11 @@ async function signInAtProvider(page: Page, login: string) {
 }
 
 test('the school admin sets up the district’s provider; a staff member signs in through it, and an unverified email is refused', async ({ page, signIn, newPersonPage }) => {
+  await page.setViewportSize({ width: 360, height: 800 })
   await signIn('admin')
   await openSignInMethods(page)
   await expectAccessible(page)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expect(page.getByLabel('Redirect URI')).toHaveValue(/^http:\/\/localhost:\d+\/sso\/callback$/)
 
   // A plain-http issuer that is not this machine is refused beside its field.
@@ -72,8 +74,12 @@ test('the school admin sets up the district’s provider; a staff member signs i
   expect(new URL(page.url()).pathname).toBe('/')
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
 
-  // An email the provider has not verified: refused with the reason, not signed in.
+  // A callback whose state this browser never started: refused, nothing signed in.
   const other = await newPersonPage()
+  await other.goto('/sso/callback?code=forged&state=forged')
+  await expect(other.getByRole('alert')).toHaveText('This sign-in link is not from this browser or has expired; start again.')
+
+  // An email the provider has not verified: refused with the reason, not signed in.
   await signInAtProvider(other, `${UNVERIFIED_PREFIX}${DEMO_USERS.para.email}`)
   await expect(other.getByRole('heading', { level: 1, name: 'You are not signed in' })).toBeVisible()
   await expect(other.getByRole('alert')).toContainText('The sign-in service has not verified your email address')
