@@ -15,6 +15,8 @@ export default [
   route('account/notices', 'routes/notice-settings/notice-settings.tsx'),
   route('notices/:token', 'routes/notice-settings/notice-link.tsx'),
   route('account/email/:token', 'routes/account/email-confirm.tsx'),
+  route('sso/:providerId/start', 'routes/sso/sso-start.tsx'),
+  route('sso/callback', 'routes/sso/sso-callback.tsx'),
 
   route('today', 'routes/today/today.tsx'),
   route('sessions', 'routes/sessions/week.tsx'),
@@ -27,6 +29,7 @@ export default [
     route('import', 'routes/school/plan-import.tsx'),
     route('outbox', 'routes/school/outbox.tsx'),
     route('sign-in-limits', 'routes/school/session-limits.tsx'),
+    route('sign-in-methods', 'routes/school/sign-in-methods.tsx'),
   ]),
 
   // Files and JSON for other programs; the same permission gate as the pages.

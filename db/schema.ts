@@ -535,6 +535,36 @@ export interface PlanChangeAcksTable {
   acknowledged_at: string
 }
 
+/** A school's own sign-in service (OpenID Connect), one per school. */
+export interface SsoProvidersTable {
+  id: string
+  school_id: string
+  /** The words on the sign-in button: "Sign in with {label}". */
+  label: string
+  issuer: string
+  client_id: string
+  /** Sent to the provider; never sent to a browser. */
+  client_secret: string
+  /** 1 or 0. */
+  enabled: number
+  created_at: string
+  created_by: string
+  updated_at: string
+  updated_by: string
+}
+
+/** A sign-in on its way through a school's provider, keyed by the SHA-256 of its state. */
+export interface SsoPendingLoginsTable {
+  state_hash: string
+  provider_id: string
+  nonce: string
+  code_verifier: string
+  redirect_to: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -578,4 +608,6 @@ export interface Database {
   notice_unrecorded_sent: NoticeUnrecordedSentTable
   plan_changes: PlanChangesTable
   plan_change_acks: PlanChangeAcksTable
+  sso_providers: SsoProvidersTable
+  sso_pending_logins: SsoPendingLoginsTable
 }

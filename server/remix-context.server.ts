@@ -16,6 +16,10 @@ import type { NoticeCadence } from '#shared/notice-cadence.ts'
 import type { MeetingBrief } from '#shared/meeting-brief.ts'
 import type { RecordKind } from '#shared/record-access.ts'
 import { recordAccess, rolesFor } from './services/record-access.server.ts'
+import { enabledSsoProviders } from './services/sso-providers.server.ts'
+import { clearSsoStateCookie, finishSsoSignIn, readSsoStateCookie, type SsoDeps, type SsoFinish, type SsoRefusal, ssoStateCookie, startSsoSignIn } from './auth/sso.server.ts'
+import { appUrl } from './mail/app-url.server.ts'
+import { SSO_CALLBACK_PATH } from '#shared/sso.ts'
 
 /**
  * What Remix loaders and actions receive. Routes reach data through `trpc` (the same gate as /api/trpc),
@@ -56,6 +60,18 @@ export type ServerLoadContext = {
     open(token: string): Promise<NoticeLinkView | null>
     choose(token: string, cadence: NoticeCadence): Promise<boolean>
   }
+  /**
+   * Signing in with a school's own sign-in service (server/auth/sso.server.ts); the session itself comes from
+   * `auth.startSession(userId, email, 'sso')`.
+   */
+  sso: {
+    /** What the sign-in page offers: each enabled provider's id and button words. */
+    providers(): Promise<{ id: string; label: string }[]>
+    /** The provider's sign-in address and the cookie binding the sign-in to this browser, or a refusal. */
+    start(providerId: string, redirectTo: string): Promise<{ ok: true; location: string; setCookie: string } | SsoRefusal>
+    /** The provider's answer at /sso/callback; the state cookie is cleared whatever the outcome. */
+    finish(requestUrl: string, cookieHeader: string | null): Promise<SsoFinish & { clearCookie: string }>
+  }
   /** This response's Content-Security-Policy nonce, for Remix's inline scripts (app/entry.server.tsx). */
   cspNonce?: string
   /** Server-side documents made from data the route already fetched through `trpc` (never from the database). */
@@ -88,6 +104,7 @@ export function createServerLoadContext(args: {
   const guard = args.guard ?? new SignInGuard()
   const limits = args.limits ?? new RateLimits()
   const client = args.client ?? { ip: 'unknown', deviceCookie: null }
+  const ssoDeps = (): SsoDeps => ({ db, now: now(), redirectUri: appUrl(SSO_CALLBACK_PATH), guard, limits, client })
   return {
     now,
     auth: createRequestAuth({ ...args, now, guard, limits, client }),
@@ -140,6 +157,17 @@ export function createServerLoadContext(args: {
       changeName(name) {
         if (!args.user) throw new Error('changeName needs a signed-in request')
         return changeName(db, { userId: args.user.id, name, now: now() })
+      },
+    },
+    sso: {
+      providers: () => enabledSsoProviders(db),
+      async start(providerId, redirectTo) {
+        const started = await startSsoSignIn(ssoDeps(), providerId, redirectTo)
+        return started.ok ? { ok: true, location: started.location, setCookie: ssoStateCookie(started.state, args.secure) } : started
+      },
+      async finish(requestUrl, cookieHeader) {
+        const finished = await finishSsoSignIn(ssoDeps(), { url: new URL(requestUrl), cookieState: readSsoStateCookie(cookieHeader) })
+        return { ...finished, clearCookie: clearSsoStateCookie(args.secure) }
       },
     },
     documents: {

@@ -24,6 +24,7 @@ interface AuditActions {
   service: 'create' | 'amend'
   session_dispute: 'dispute' | 'withdraw'
   session_record: 'create' | 'correct' | 'void'
+  sso_provider: 'save' | 'disable' | 'sign_in_refused'
   student: 'import'
   team_member: 'add' | 'join' | 'remove' | 'set_areas'
   user: 'create'

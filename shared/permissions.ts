@@ -158,6 +158,8 @@ const SCHOOL_PERMISSIONS = {
   'school.outbox': ['school_admin'],
   // How long staff and families stay signed in: the admin answers for devices shared in classrooms.
   'school.sessions': ['school_admin'],
+  // The school's own sign-in service (single sign-on): who may sign in to the school's staff accounts is the admin's to set.
+  'school.sso': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

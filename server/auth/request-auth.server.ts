@@ -23,7 +23,7 @@ export interface RequestAuth {
 }
 
 /** How a session began: shown in the person's device list and kept in the history of sign-ins. */
-export type SessionMethod = 'password' | 'invite' | 'password_reset'
+export type SessionMethod = 'password' | 'invite' | 'password_reset' | 'sso'
 
 const USER_AGENT_MAX = 300
 
@@ -79,7 +79,7 @@ export function createRequestAuth(args: {
       return { ok: false, message: invalidCredentialsMessage() }
     },
     async startSession(userId, email, method = 'invite') {
-      // A new account from an invite, or a password just set from a reset link: signed in with the password it chose.
+      // A new account from an invite, a password just set from a reset link, or a person the school's sign-in service vouched for.
       await recordAudit(db, { actorId: userId, entity: 'auth', entityId: userId, action: 'sign_in', after: { client: client.ip, method }, at: args.now() })
       return [await createCookie(userId, method), deviceCookieHeader(guard.deviceCookieAfterSignIn(client, email), secure)]
     },

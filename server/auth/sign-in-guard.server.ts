@@ -116,6 +116,18 @@ export class SignInGuard {
     return alert
   }
 
+  /** Seconds this client must still wait before any sign-in (the client-wide run only): for a way in that names no account yet. */
+  clientWait(client: SignInClient, now: number): number {
+    this.prune(now)
+    return secondsToWait(this.runs.get(`c:${client.ip}`), now, CLIENT_RULE)
+  }
+
+  /** A refused sign-in that named no account (a single sign-on state from another browser): counted for the client. */
+  clientFailed(client: SignInClient, now: number): void {
+    const clientKey = `c:${client.ip}`
+    this.runs.set(clientKey, addFailure(this.runs.get(clientKey), now, CLIENT_RULE))
+  }
+
   /** Forgotten runs and old failures go, now and then, so memory stays bounded by recent activity. */
   private prune(now: number): void {
     if (++this.operations % PRUNE_EVERY !== 0) return

@@ -99,6 +99,13 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
     after: { service: 'Speech', date: '2026-12-01', kind: 'delivered', minutes: 30, voided: true, changeReason: 'Entered twice.' },
     reads: 'Priya Shah voided the record of speech on Tue, Dec 1: “Entered twice.”',
   },
+  'sso_provider.save': { after: { label: 'Maple School District', issuer: 'https://accounts.google.com' }, reads: 'Priya Shah set up the school’s sign-in service “Maple School District”.' },
+  'sso_provider.disable': { after: { label: 'Maple School District' }, reads: 'Priya Shah turned off the school’s sign-in service “Maple School District”.' },
+  'sso_provider.sign_in_refused': {
+    actor: null,
+    after: { reason: 'unverified', email: 'ava@example.org', client: '10.0.0.1' },
+    reads: 'A sign-in through the school’s sign-in service was refused for ava@example.org.',
+  },
   'student.import': { actor: null, after: { name: 'Ava Lopez' }, reads: 'Someone imported the plan of Ava Lopez.' },
   'team_member.add': { after: { email: 'priya@example.org', role: 'provider' }, reads: 'Priya Shah added priya@example.org to the team as service provider.' },
   'team_member.join': { after: { role: 'parent' }, reads: 'Priya Shah joined the team as parent or guardian.' },

@@ -11,13 +11,15 @@ import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rat
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { signInFormSchema } from '#shared/schemas/auth.ts'
 import { clearSessionEndedCookie, readSessionEnded } from '#server/http/session-status.server.ts'
+import { SsoButtons } from '../sso/sso-buttons.tsx'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))
   // Said once: a session that ended by its limits leaves a note for this page, which clears it.
   const ended = readSessionEnded(request.headers.get('cookie'))
-  if (!ended) return { ended: null }
-  return data({ ended }, { headers: { 'Set-Cookie': clearSessionEndedCookie(new URL(request.url).protocol === 'https:') } })
+  const ssoProviders = await context.sso.providers()
+  if (!ended) return { ended: null, ssoProviders }
+  return data({ ended, ssoProviders }, { headers: { 'Set-Cookie': clearSessionEndedCookie(new URL(request.url).protocol === 'https:') } })
 }
 
 type ActionData = { message: string; fieldErrors: Record<string, string[] | undefined>; email?: string }
@@ -39,7 +41,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 export default function SignIn() {
   const { t } = useTranslation()
   const actionData = useActionData<ActionData>()
-  const { ended } = useLoaderData<typeof loader>()
+  const { ended, ssoProviders } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const busy = useNavigation().state === 'submitting'
   return (
@@ -80,6 +82,7 @@ export default function SignIn() {
             {t('account.forgotLink')}
           </Link>
         </p>
+        <SsoButtons providers={ssoProviders} redirectTo={params.get('redirectTo') ?? '/'} />
       </Card>
       <p className="text-sm text-slate-600">{t('auth.newToTeam')}</p>
     </div>

@@ -257,6 +257,13 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return t(eventKey(key), { email: field(entry.after, 'email') ?? t('history.sentenceParts.anAccount') })
     case 'auth.sign_in.spray_alert':
       return t(eventKey(key), { count: num(entry.after, 'accounts') ?? 0, minutes: num(entry.after, 'windowMinutes') ?? 0 })
+    case 'sso_provider.save':
+    case 'sso_provider.disable':
+      return t(eventKey(key), { who, label: field(entry.after, 'label') ?? '' })
+    case 'sso_provider.sign_in_refused': {
+      const email = field(entry.after, 'email')
+      return t(eventKey(key), { email: email ? t('history.sentenceParts.forEmail', { email }) : '' })
+    }
     case 'notification.create':
       return withReason(t(eventKey(key)), field(entry.after, 'text'))
     case 'notification.seen':

@@ -106,6 +106,11 @@ const event = {
     correct: '{{who}} corrected {{service}} on {{date}} to {{outcome}}',
     void: '{{who}} voided the record of {{service}} on {{date}}',
   },
+  sso_provider: {
+    save: '{{who}} set up the school’s sign-in service “{{label}}”.',
+    disable: '{{who}} turned off the school’s sign-in service “{{label}}”.',
+    sign_in_refused: 'A sign-in through the school’s sign-in service was refused{{email}}.',
+  },
   student: {
     import: '{{who}} imported the plan of {{name}}.',
   },
@@ -202,6 +207,7 @@ export const history = {
     aSession: 'a session',
     aService: 'a service',
     anAccount: 'an account',
+    forEmail: ' for {{email}}',
     someone: 'Someone',
     label: ' ({{label}})',
     noReasons: 'none',

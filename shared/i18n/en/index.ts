@@ -22,6 +22,7 @@ import { school } from './school.ts'
 import { services } from './services.ts'
 import { session } from './session.ts'
 import { sessions } from './sessions.ts'
+import { sso } from './sso.ts'
 import { student } from './student.ts'
 import { today } from './today.ts'
 
@@ -54,6 +55,7 @@ export const en = {
   services,
   session,
   sessions,
+  sso,
   student,
   today,
 } as const
