@@ -20,12 +20,14 @@ interface AuditActions {
   regulation_profile: 'create' | 'update'
   school_closure: 'create' | 'remove'
   school_policy: 'update'
+  school_role: 'grant' | 'revoke'
   service: 'create' | 'amend'
   session_dispute: 'dispute' | 'withdraw'
   session_record: 'create' | 'correct' | 'void'
   student: 'import'
-  team_member: 'add' | 'join' | 'remove' | 'set_areas'
-  user: 'create'
+  staff_invite: 'create' | 'revoke'
+  team_member: 'add' | 'join' | 'remove' | 'set_areas' | 'move_caseload'
+  user: 'create' | 'deactivate' | 'reactivate'
 }
 
 export type AuditEntity = keyof AuditActions

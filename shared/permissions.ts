@@ -156,6 +156,8 @@ const SCHOOL_PERMISSIONS = {
   'school.import': ['school_admin', 'case_manager'],
   // Every message sent for the school's families and staff: the admin's, as the one who answers for what was sent.
   'school.outbox': ['school_admin'],
+  // The school's people (docs/people.md): inviting staff, school roles, caseloads, switching accounts off and on.
+  'school.people': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

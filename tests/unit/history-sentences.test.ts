@@ -97,7 +97,18 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'team_member.join': { after: { role: 'parent' }, reads: 'Priya Shah joined the team as parent or guardian.' },
   'team_member.remove': { before: { name: 'Sam Ortiz', role: 'para' }, reads: 'Priya Shah removed Sam Ortiz (paraprofessional) from the team.' },
   'team_member.set_areas': { before: { areas: [] }, after: { areas: ['reading'] }, reads: 'Priya Shah set a provider’s goal areas to: reading.' },
+  'team_member.move_caseload': {
+    before: { name: 'Dana Rivera', role: 'case_manager' },
+    after: { name: 'Jordan Lee', role: 'case_manager' },
+    reads: 'Priya Shah moved the case from Dana Rivera to Jordan Lee, who is now the case manager.',
+  },
   'user.create': { after: { email: 'priya@example.org', name: 'Priya Shah' }, reads: 'Priya Shah created an account.' },
+  'user.deactivate': { after: { name: 'Sam Ortiz' }, reads: 'Priya Shah deactivated the account of Sam Ortiz.' },
+  'user.reactivate': { after: { name: 'Sam Ortiz' }, reads: 'Priya Shah reactivated the account of Sam Ortiz.' },
+  'school_role.grant': { after: { name: 'Sam Ortiz' }, reads: 'Priya Shah made Sam Ortiz a school admin.' },
+  'school_role.revoke': { after: { name: 'Sam Ortiz' }, reads: 'Priya Shah took back the school admin role from Sam Ortiz.' },
+  'staff_invite.create': { after: { email: 'new@example.org' }, reads: 'Priya Shah invited new@example.org to the school’s staff.' },
+  'staff_invite.revoke': { after: { email: 'new@example.org' }, reads: 'Priya Shah cancelled the staff invite for new@example.org.' },
   'make_up_plan.plan': {
     after: { service: 'Speech', repaysDate: '2026-11-12', plannedDate: '2026-12-08' },
     reads: 'Priya Shah planned a make-up of speech for Tue, Dec 8, for the missed session of Thu, Nov 12.',
