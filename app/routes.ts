@@ -26,6 +26,7 @@ export default [
     route('accountability', 'routes/accountability/school-accountability.tsx'),
     route('import', 'routes/school/plan-import.tsx'),
     route('outbox', 'routes/school/outbox.tsx'),
+    route('people', 'routes/school/people.tsx'),
   ]),
 
   // Files and JSON for other programs; the same permission gate as the pages.

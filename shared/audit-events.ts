@@ -20,7 +20,7 @@ interface AuditActions {
   regulation_profile: 'create' | 'update'
   school_closure: 'create' | 'remove'
   school_policy: 'update'
-  school_role: 'grant' | 'revoke'
+  school_role: 'grant' | 'revoke' | 'join'
   service: 'create' | 'amend'
   session_dispute: 'dispute' | 'withdraw'
   session_record: 'create' | 'correct' | 'void'

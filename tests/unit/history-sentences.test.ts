@@ -107,6 +107,7 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'user.reactivate': { after: { name: 'Sam Ortiz' }, reads: 'Priya Shah reactivated the account of Sam Ortiz.' },
   'school_role.grant': { after: { name: 'Sam Ortiz' }, reads: 'Priya Shah made Sam Ortiz a school admin.' },
   'school_role.revoke': { after: { name: 'Sam Ortiz' }, reads: 'Priya Shah took back the school admin role from Sam Ortiz.' },
+  'school_role.join': { after: { role: 'staff' }, reads: 'Priya Shah joined the school’s staff.' },
   'staff_invite.create': { after: { email: 'new@example.org' }, reads: 'Priya Shah invited new@example.org to the school’s staff.' },
   'staff_invite.revoke': { after: { email: 'new@example.org' }, reads: 'Priya Shah cancelled the staff invite for new@example.org.' },
   'make_up_plan.plan': {

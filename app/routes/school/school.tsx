@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MakeUpPolicyCard } from './make-up-policy-card.tsx'
+import { PeopleLinkCard } from './people-link-card.tsx'
 import { SchoolCalendarCard, type SchoolFormResult } from './school-calendar-card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
@@ -34,6 +35,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     isDefault,
     editCalendar: canInSchool(school.role, 'school.calendar'),
     editPolicy: canInSchool(school.role, 'school.policy'),
+    managePeople: canInSchool(school.role, 'school.people'),
   }
 }
 
@@ -81,7 +83,7 @@ function typedText(form: FormData): Record<string, string> {
 }
 
 export default function SchoolSettings() {
-  const { school, closures, reasons, isDefault, editCalendar, editPolicy } = useLoaderData<typeof loader>()
+  const { school, closures, reasons, isDefault, editCalendar, editPolicy, managePeople } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -89,6 +91,7 @@ export default function SchoolSettings() {
       <PageHeading title={t('school.settingsTitle')}>
         <p className="text-slate-700">{t('school.settingsIntro', { school: school.name })}</p>
       </PageHeading>
+      {managePeople ? <PeopleLinkCard schoolId={school.id} /> : null}
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />
     </div>

@@ -246,6 +246,8 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'school_role.grant':
     case 'school_role.revoke':
       return t(eventKey(key), { who, name: field(entry.after, 'name') ?? t('history.aMember') })
+    case 'school_role.join':
+      return t(eventKey(key), { who })
     case 'staff_invite.create':
     case 'staff_invite.revoke':
       return t(eventKey(key), { who, email: field(entry.after, 'email') ?? t('history.someoneInvited') })

@@ -89,6 +89,7 @@ const event = {
   school_role: {
     grant: '{{who}} made {{name}} a school admin.',
     revoke: '{{who}} took back the school admin role from {{name}}.',
+    join: '{{who}} joined the school’s staff.',
   },
   staff_invite: {
     create: '{{who}} invited {{email}} to the school’s staff.',
