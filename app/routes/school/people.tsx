@@ -126,7 +126,7 @@ export default function People() {
           </Button>
         </Form>
         <p className="mt-3 text-sm text-slate-700" aria-live="polite">
-          {t('people.count', { count: data.people.length })}
+          <span>{t('people.count', { count: data.people.length })}</span>
           {filtered ? (
             <>
               {' · '}
