@@ -30,6 +30,7 @@ export default [
     route('outbox', 'routes/school/outbox.tsx'),
     route('sign-in-limits', 'routes/school/session-limits.tsx'),
     route('sign-in-methods', 'routes/school/sign-in-methods.tsx'),
+    route('people', 'routes/school/people.tsx'),
   ]),
 
   // Files and JSON for other programs; the same permission gate as the pages.

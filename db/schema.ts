@@ -25,6 +25,9 @@ export interface UsersTable {
   name: string
   password_hash: string
   created_at: string
+  /** Switched off by a school admin (docs/people.md): no sign-in, no session; the account and its records stay. */
+  deactivated_at: ColumnType<string | null, string | null | undefined, string | null>
+  deactivated_by: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface AuthSessionsTable {
@@ -44,7 +47,8 @@ export interface SchoolRolesTable {
   id: string
   school_id: string
   user_id: string
-  role: 'school_admin'
+  /** 'staff': invited to the school by its admin, before (or besides) any student's team. */
+  role: 'school_admin' | 'staff'
   created_at: string
   removed_at: string | null
 }
@@ -77,6 +81,21 @@ export interface InvitesTable {
   student_id: string
   email: string
   role: TeamRole
+  token_hash: string
+  invited_by: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+  used_by: string | null
+  revoked_at: string | null
+}
+
+/** An invite to a school's staff (no student yet): accepted on the same page as a team invite (docs/people.md). */
+export interface StaffInvitesTable {
+  id: string
+  school_id: string
+  email: string
+  name: string
   token_hash: string
   invited_by: string
   created_at: string
@@ -573,6 +592,7 @@ export interface Database {
   students: StudentsTable
   team_members: TeamMembersTable
   invites: InvitesTable
+  staff_invites: StaffInvitesTable
   audit_log: AuditLogTable
   access_log: AccessLogTable
   profile_versions: ProfileVersionsTable

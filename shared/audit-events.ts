@@ -21,13 +21,15 @@ interface AuditActions {
   school_closure: 'create' | 'remove'
   school_policy: 'update'
   school_sessions: 'update'
+  school_role: 'grant' | 'revoke' | 'join'
   service: 'create' | 'amend'
   session_dispute: 'dispute' | 'withdraw'
   session_record: 'create' | 'correct' | 'void'
   sso_provider: 'save' | 'disable' | 'sign_in_refused'
   student: 'import'
-  team_member: 'add' | 'join' | 'remove' | 'set_areas'
-  user: 'create'
+  staff_invite: 'create' | 'revoke'
+  team_member: 'add' | 'join' | 'remove' | 'set_areas' | 'move_caseload'
+  user: 'create' | 'deactivate' | 'reactivate'
 }
 
 export type AuditEntity = keyof AuditActions

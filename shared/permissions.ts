@@ -160,6 +160,8 @@ const SCHOOL_PERMISSIONS = {
   'school.sessions': ['school_admin'],
   // The school's own sign-in service (single sign-on): who may sign in to the school's staff accounts is the admin's to set.
   'school.sso': ['school_admin'],
+  // The school's people (docs/people.md): inviting staff, school roles, caseloads, switching accounts off and on.
+  'school.people': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

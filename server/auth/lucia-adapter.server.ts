@@ -21,6 +21,8 @@ export class KyselyLuciaAdapter implements Adapter {
         'users.name',
       ])
       .where('auth_sessions.id', '=', sessionId)
+      // A switched-off account (docs/people.md) has no session: whatever cookie it still holds reads as signed out.
+      .where('users.deactivated_at', 'is', null)
       .executeTakeFirst()
     if (!row) return [null, null]
     return [

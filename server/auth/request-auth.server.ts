@@ -1,5 +1,5 @@
 import type { DB } from '#db/client.server.ts'
-import { invalidCredentialsMessage, signInWithThrottle, tryAgainMessage } from './sign-in.server.ts'
+import { invalidCredentialsMessage, signInWithThrottle, switchedOffMessage, tryAgainMessage } from './sign-in.server.ts'
 import { type AppLucia, withSecure } from './lucia.server.ts'
 import { DEVICE_COOKIE, RateLimits, type SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 import { collabHub } from '../services/collab-hub.server.ts'
@@ -76,7 +76,7 @@ export function createRequestAuth(args: {
         return { ok: true, userId: result.userId, setCookie: await createCookie(result.userId, 'password'), deviceCookie: deviceCookieHeader(result.deviceCookie, secure) }
       }
       if (result.reason === 'wait') return { ok: false, message: tryAgainMessage(result.seconds), retryAfter: result.seconds }
-      return { ok: false, message: invalidCredentialsMessage() }
+      return { ok: false, message: result.reason === 'switched_off' ? switchedOffMessage() : invalidCredentialsMessage() }
     },
     async startSession(userId, email, method = 'invite') {
       // A new account from an invite, a password just set from a reset link, or a person the school's sign-in service vouched for.

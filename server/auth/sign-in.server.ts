@@ -5,11 +5,12 @@ import { dummyPasswordHash, verifyPassword } from './password.server.ts'
 import type { RateLimits, SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
-export type CredentialCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' }
+/** `switched_off`: the right password for an account a school admin deactivated (docs/people.md). */
+export type CredentialCheck = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'switched_off' }
 
 export type SignInOutcome =
   | { ok: true; userId: string; deviceCookie: string }
-  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'invalid' | 'switched_off' }
   /** Throttled or rate-limited: answered without checking the password. */
   | { ok: false; reason: 'wait'; seconds: number }
 
@@ -18,12 +19,18 @@ export function invalidCredentialsMessage(): string {
   return t('refusals.invalidCredentials')
 }
 
+/** Said only after the right password, so it tells nothing to someone guessing. */
+export function switchedOffMessage(): string {
+  return t('people.signIn.switchedOff')
+}
+
 export { tryAgainMessage }
 
 /** Checks an email and password. An unknown email costs the same argon2 verification, so timing tells nothing. */
 export async function checkCredentials(db: DB, email: string, password: string): Promise<CredentialCheck> {
-  const user = await db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst()
+  const user = await db.selectFrom('users').select(['id', 'password_hash', 'deactivated_at']).where('email', '=', email).executeTakeFirst()
   const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password)
+  if (user && valid && user.deactivated_at) return { ok: false, reason: 'switched_off' }
   return user && valid ? { ok: true, userId: user.id } : { ok: false, reason: 'invalid' }
 }
 
@@ -56,12 +63,14 @@ export async function signInWithThrottle(deps: SignInDeps, email: string, passwo
     return { ok: true, userId: result.userId, deviceCookie: guard.deviceCookieAfterSignIn(client, email) }
   }
   // The email as typed, known or not: the log is for the school's administrators, who may see who was tried.
-  await recordAudit(db, { actorId: null, entity: 'auth', entityId: email.toLowerCase(), action: 'sign_in.failed', after: { email, client: client.ip }, at: now })
+  // A switched-off account counts as a failure too: its password alone must not open a way to try others.
+  const switchedOff = result.reason === 'switched_off' ? { reason: 'switched_off' } : {}
+  await recordAudit(db, { actorId: null, entity: 'auth', entityId: email.toLowerCase(), action: 'sign_in.failed', after: { email, client: client.ip, ...switchedOff }, at: now })
   const alert = guard.failed(gate.attempt, now.getTime())
   if (alert) {
     const windowMinutes = SPRAY_RULE.windowMs / 60_000
     console.warn(JSON.stringify({ level: 'warn', event: 'sign_in.spray_alert', client: client.ip, accounts: alert.accounts, windowMinutes, at: now.toISOString() }))
     await recordAudit(db, { actorId: null, entity: 'auth', entityId: client.ip, action: 'sign_in.spray_alert', after: { client: client.ip, accounts: alert.accounts, windowMinutes }, at: now })
   }
-  return { ok: false, reason: 'invalid' }
+  return { ok: false, reason: result.reason }
 }

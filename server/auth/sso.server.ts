@@ -219,8 +219,8 @@ export async function finishSsoSignIn(deps: SsoDeps, args: { url: URL; cookieSta
   if (!emailIsVerified(claims)) return refuseAccount('unverified', t('sso.unverified'))
   const user = await staffAccount(db, email, provider.school_id)
   if (!user) return refuseAccount('no_account', t('sso.noAccount'))
-  // users.deactivated_at (the People page) is not on this branch: the integrator adds `if (user.deactivated_at) return
-  // refuseAccount('deactivated', ...)` here, on the row selected whole for that reason.
+  // Switched off on the People page: the district's sign-in service may still vouch for the person; the school does not.
+  if (user.deactivated_at) return refuseAccount('deactivated', t('people.signIn.switchedOff'))
   const gate = guard.begin(email, client, at)
   if ('wait' in gate) return { ok: false, message: tryAgainMessage(gate.wait), retryAfter: gate.wait }
   guard.succeeded(gate.attempt)
@@ -240,7 +240,9 @@ async function staffAccount(db: DB, email: string, schoolId: string) {
   if (!user) return null
   const parent = await db.selectFrom('team_members').select('id').where('user_id', '=', user.id).where('role', '=', 'parent').where('removed_at', 'is', null).executeTakeFirst()
   if (parent) return null
-  if (await isSchoolAdmin(db, user.id, schoolId)) return user
+  // The school's admin, or staff it invited who may not be on a team yet.
+  const schoolRole = await db.selectFrom('school_roles').select('id').where('user_id', '=', user.id).where('school_id', '=', schoolId).where('removed_at', 'is', null).executeTakeFirst()
+  if (schoolRole) return user
   const staff = await db
     .selectFrom('team_members')
     .innerJoin('students', 'students.id', 'team_members.student_id')

@@ -109,6 +109,7 @@ export function createCollab(options: CollabOptions): Collab {
     memberRemoved: (studentId, userId) => access.memberRemoved(studentId, userId),
     notebookArchived: (notebookId) => access.notebookArchived(notebookId),
     sessionEnded: (sessionId) => access.sessionEnded(sessionId),
+    userDeactivated: (userId) => access.userDeactivated(userId),
     flush: (notebookId) => storage.flush(notebookId),
     applyStored(notebookId, update) {
       const document = hocuspocus.documents.get(notebookId)

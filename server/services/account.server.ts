@@ -48,11 +48,12 @@ function closeSockets(sessionIds: string[]): void {
  * transaction; for one without, nothing is written. The caller answers both the same.
  */
 export async function requestPasswordReset(db: DB, args: { email: string; now: Date }): Promise<{ mailed: boolean }> {
-  const user = await db.selectFrom('users').select(['id', 'email', 'name']).where('email', '=', args.email).executeTakeFirst()
+  const user = await db.selectFrom('users').select(['id', 'email', 'name', 'deactivated_at']).where('email', '=', args.email).executeTakeFirst()
   // Made either way, so an address with no account costs about the same.
   const token = newAccountToken()
   const tokenHash = hashAccountToken(token)
-  if (!user) return { mailed: false }
+  // A switched-off account (docs/people.md) gets no link: a new password would not let it in, and it is answered the same.
+  if (!user || user.deactivated_at) return { mailed: false }
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('password_resets')
@@ -99,6 +100,9 @@ export async function resetPassword(db: DB, args: { token: string; password: str
     const row = await trx.selectFrom('password_resets').selectAll().where('token_hash', '=', hashAccountToken(args.token)).executeTakeFirst()
     const status = linkStatus(row, args.now)
     if (!row || status !== 'valid') return { ok: false, status: status === 'valid' ? 'invalid' : status }
+    // A link sent before the account was switched off signs nobody in: it reads as not valid.
+    const target = await trx.selectFrom('users').select('deactivated_at').where('id', '=', row.user_id).executeTakeFirstOrThrow()
+    if (target.deactivated_at) return { ok: false, status: 'invalid' }
     // Single use, and the account's other open links go with it: whoever holds an older email cannot reset again.
     await trx.updateTable('password_resets').set({ used_at: at }).where('user_id', '=', row.user_id).where('used_at', 'is', null).execute()
     await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', row.user_id).execute()

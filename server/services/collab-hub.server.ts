@@ -10,6 +10,8 @@ export interface CollabListener {
   notebookArchived(notebookId: string): void
   /** Someone signed out: close the sockets opened with that session (other tabs, other notebooks). */
   sessionEnded(sessionId: string): void
+  /** A school admin switched the account off: close every socket of that person, whatever session opened it. */
+  userDeactivated(userId: string): void
   /** Write any edits still queued in memory for the notebook, before a server-side edit reads the stored state. */
   flush(notebookId: string): Promise<void>
   /** A server-side edit (a restore) was stored: apply it to the live document, if one is open. */
@@ -32,6 +34,9 @@ export const collabHub = {
   },
   sessionEnded(sessionId: string): void {
     for (const l of listeners) l.sessionEnded(sessionId)
+  },
+  userDeactivated(userId: string): void {
+    for (const l of listeners) l.userDeactivated(userId)
   },
   async flush(notebookId: string): Promise<void> {
     await Promise.all([...listeners].map((l) => l.flush(notebookId)))

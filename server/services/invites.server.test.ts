@@ -110,6 +110,7 @@ describe('invites', () => {
     test('says what the invite page may show', async () => {
       const { token } = await invite()
       expect(await describeInvite(t.db, token, T0)).toEqual({
+        kind: 'team',
         status: 'valid',
         email: NEW_EMAIL,
         role: 'provider',

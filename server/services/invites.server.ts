@@ -10,21 +10,20 @@ import { accountSides } from './school-standing.server.ts'
 import { INVITE_REFUSAL_MESSAGES, inviteRefusal } from '#shared/team-join.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
-export interface InviteView {
+export type InviteView = {
   status: InviteStatus
   email: string
-  role: TeamRole
-  studentName: string
   inviterName: string
   accountExists: boolean
-}
+} & ({ kind: 'team'; role: TeamRole; studentName: string } | { kind: 'staff'; schoolName: string })
 
 /** What the invite page may show. An unknown token is null: the page then says the link is not valid. */
 export async function describeInvite(db: DB, token: string, now: Date): Promise<InviteView | null> {
   const row = await findInvite(db, token)
-  if (!row) return null
+  if (!row) return describeStaffInvite(db, token, now)
   const account = await db.selectFrom('users').select('id').where('email', '=', row.email).executeTakeFirst()
   return {
+    kind: 'team',
     status: inviteStatus({ expiresAt: row.expires_at, usedAt: row.used_at, revokedAt: row.revoked_at }, now),
     email: row.email,
     role: row.role,
@@ -53,6 +52,68 @@ async function findInvite(db: Executor, token: string) {
     ])
     .where('invites.token_hash', '=', hashInviteToken(token))
     .executeTakeFirst()
+}
+
+// An invite to a school's staff (docs/people.md): the same link, page and rules, and a 'staff' school role for a team.
+
+async function findStaffInvite(db: Executor, token: string) {
+  if (token.length < 20 || token.length > 100) return undefined
+  return db
+    .selectFrom('staff_invites')
+    .innerJoin('schools', 'schools.id', 'staff_invites.school_id')
+    .innerJoin('users as inviter', 'inviter.id', 'staff_invites.invited_by')
+    .select([
+      'staff_invites.id',
+      'staff_invites.school_id',
+      'staff_invites.email',
+      'staff_invites.expires_at',
+      'staff_invites.used_at',
+      'staff_invites.revoked_at',
+      'schools.name as school_name',
+      'inviter.name as inviter_name',
+    ])
+    .where('staff_invites.token_hash', '=', hashInviteToken(token))
+    .executeTakeFirst()
+}
+
+async function describeStaffInvite(db: DB, token: string, now: Date): Promise<InviteView | null> {
+  const row = await findStaffInvite(db, token)
+  if (!row) return null
+  const account = await db.selectFrom('users').select('id').where('email', '=', row.email).executeTakeFirst()
+  return {
+    kind: 'staff',
+    status: inviteStatus({ expiresAt: row.expires_at, usedAt: row.used_at, revokedAt: row.revoked_at }, now),
+    email: row.email,
+    schoolName: row.school_name,
+    inviterName: row.inviter_name,
+    accountExists: Boolean(account),
+  }
+}
+
+/** A valid staff invite for this token, or undefined when the token is not a staff invite's at all. */
+async function useStaffInvite(trx: Executor, token: string, now: Date) {
+  const invite = await findStaffInvite(trx, token)
+  if (!invite) return undefined
+  const status = inviteStatus({ expiresAt: invite.expires_at, usedAt: invite.used_at, revokedAt: invite.revoked_at }, now)
+  if (status !== 'valid') throw new DomainError('CONFLICT', INVITE_STATUS_MESSAGES[status])
+  return invite
+}
+
+async function joinStaff(trx: Executor, invite: { id: string; school_id: string; email: string }, userId: string, now: Date): Promise<void> {
+  const held = await trx.selectFrom('school_roles').select('id').where('school_id', '=', invite.school_id).where('user_id', '=', userId).where('removed_at', 'is', null).executeTakeFirst()
+  if (!held) {
+    const id = randomUUID()
+    await trx.insertInto('school_roles').values({ id, school_id: invite.school_id, user_id: userId, role: 'staff', created_at: now.toISOString(), removed_at: null }).execute()
+    await recordAudit(trx, {
+      actorId: userId,
+      entity: 'school_role',
+      entityId: id,
+      action: 'join',
+      after: { userId, email: invite.email, role: 'staff', schoolId: invite.school_id, inviteId: invite.id },
+      at: now,
+    })
+  }
+  await trx.updateTable('staff_invites').set({ used_at: now.toISOString(), used_by: userId }).where('id', '=', invite.id).execute()
 }
 
 async function useInvite(trx: Executor, token: string, now: Date) {
@@ -112,10 +173,18 @@ async function joinTeam(
 export async function acceptInviteAsUser(
   db: DB,
   args: { token: string; userId: string; now: Date },
-): Promise<{ studentId: string }> {
+): Promise<{ studentId: string | null }> {
   return db.transaction().execute(async (trx) => {
-    const invite = await useInvite(trx, args.token, args.now)
     const user = await trx.selectFrom('users').select('email').where('id', '=', args.userId).executeTakeFirstOrThrow()
+    const staff = await useStaffInvite(trx, args.token, args.now)
+    if (staff) {
+      if (user.email !== staff.email) throw new DomainError('FORBIDDEN', t('refusals.inviteForOther', { email: staff.email }))
+      const refusal = inviteRefusal('para', await accountSides(trx, args.userId))
+      if (refusal) throw new DomainError('FORBIDDEN', INVITE_REFUSAL_MESSAGES[refusal])
+      await joinStaff(trx, staff, args.userId, args.now)
+      return { studentId: null }
+    }
+    const invite = await useInvite(trx, args.token, args.now)
     if (user.email !== invite.email) {
       throw new DomainError(
         'FORBIDDEN',
@@ -134,30 +203,41 @@ export async function acceptInviteAsUser(
 export async function acceptInviteWithNewAccount(
   db: DB,
   args: { token: string; name: string; password: string; now: Date },
-): Promise<{ studentId: string; userId: string; email: string }> {
+): Promise<{ studentId: string | null; userId: string; email: string }> {
   // Hash before the transaction: argon2 is slow and must not hold the write lock.
   const passwordHash = await hashPassword(args.password)
   return db.transaction().execute(async (trx) => {
-    const invite = await useInvite(trx, args.token, args.now)
-    const existing = await trx.selectFrom('users').select('id').where('email', '=', invite.email).executeTakeFirst()
-    if (existing) {
-      throw new DomainError('CONFLICT', t('refusals.accountExists', { email: invite.email }))
+    const staff = await useStaffInvite(trx, args.token, args.now)
+    if (staff) {
+      const userId = await createAccount(trx, { email: staff.email, name: args.name, passwordHash, studentId: null, now: args.now })
+      await joinStaff(trx, staff, userId, args.now)
+      return { studentId: null, userId, email: staff.email }
     }
-    const userId = randomUUID()
-    await trx
-      .insertInto('users')
-      .values({ id: userId, email: invite.email, name: args.name, password_hash: passwordHash, created_at: args.now.toISOString() })
-      .execute()
-    await recordAudit(trx, {
-      actorId: userId,
-      studentId: invite.student_id,
-      entity: 'user',
-      entityId: userId,
-      action: 'create',
-      after: { email: invite.email, name: args.name },
-      at: args.now,
-    })
+    const invite = await useInvite(trx, args.token, args.now)
+    const userId = await createAccount(trx, { email: invite.email, name: args.name, passwordHash, studentId: invite.student_id, now: args.now })
     await joinTeam(trx, invite, userId, args.now)
     return { studentId: invite.student_id, userId, email: invite.email }
   })
+}
+
+async function createAccount(trx: Executor, args: { email: string; name: string; passwordHash: string; studentId: string | null; now: Date }): Promise<string> {
+  const existing = await trx.selectFrom('users').select('id').where('email', '=', args.email).executeTakeFirst()
+  if (existing) {
+    throw new DomainError('CONFLICT', t('refusals.accountExists', { email: args.email }))
+  }
+  const userId = randomUUID()
+  await trx
+    .insertInto('users')
+    .values({ id: userId, email: args.email, name: args.name, password_hash: args.passwordHash, created_at: args.now.toISOString() })
+    .execute()
+  await recordAudit(trx, {
+    actorId: userId,
+    studentId: args.studentId,
+    entity: 'user',
+    entityId: userId,
+    action: 'create',
+    after: { email: args.email, name: args.name },
+    at: args.now,
+  })
+  return userId
 }

@@ -15,6 +15,7 @@ import { mailRouter } from './routers/mail.server.ts'
 import { noticeSettingsRouter } from './routers/notice-settings.server.ts'
 import { planChangesRouter } from './routers/plan-changes.server.ts'
 import { ssoRouter } from './routers/sso.server.ts'
+import { peopleRouter } from './routers/people.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -40,6 +41,7 @@ export const appRouter = router({
   noticeSettings: noticeSettingsRouter,
   planChanges: planChangesRouter,
   sso: ssoRouter,
+  people: peopleRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -13,6 +13,8 @@ export const MAX_SOCKET_PAYLOAD_BYTES = 2 * MAX_UPDATE_BYTES
 
 /** WebSocket close codes (4000–4999 are the application's own). */
 export const CLOSE_SIGNED_OUT = 4401
+/** The reason sent with CLOSE_SIGNED_OUT when a school admin switched the account off (docs/people.md). */
+export const CLOSE_REASON_SWITCHED_OFF = 'switched-off'
 export const CLOSE_REMOVED = 4403
 export const CLOSE_ARCHIVED = 4410
 /** An update the notebook cannot hold: larger than MAX_UPDATE_BYTES, or it would grow the notebook past MAX_NOTEBOOK_BYTES. */

@@ -42,6 +42,7 @@ describe('session limits over HTTP', () => {
       memberRemoved: () => {},
       notebookArchived: () => {},
       sessionEnded: (id) => ended.push(id),
+      userDeactivated: () => {},
       flush: async () => {},
       applyStored: () => {},
     }
@@ -224,7 +225,7 @@ describe("a person's devices", () => {
 
   test('signs out one of my devices, never anyone else’s, and each ended session closes its notebooks', async () => {
     const closed: string[] = []
-    const unregister = registerCollab({ memberRemoved: () => {}, notebookArchived: () => {}, sessionEnded: (id) => closed.push(id), flush: async () => {}, applyStored: () => {} })
+    const unregister = registerCollab({ memberRemoved: () => {}, notebookArchived: () => {}, userDeactivated: () => {}, sessionEnded: (id) => closed.push(id), flush: async () => {}, applyStored: () => {} })
     try {
       const here = session(demo.users.para, PHONE, 1)
       const ipad = session(demo.users.para, IPAD, 5)

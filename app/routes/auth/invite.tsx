@@ -21,7 +21,19 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   if (!invite) return { state: 'invalid' as const, message: translate('auth.inviteInvalid') }
   if (invite.status !== 'valid') return { state: 'invalid' as const, message: INVITE_STATUS_MESSAGES[invite.status] }
   const user = context.auth.user
-  const base = { studentName: invite.studentName, inviterName: invite.inviterName, role: ROLE_LABELS[invite.role], email: invite.email }
+  // A team invite names the student and role; a staff invite (docs/people.md) names the school.
+  const base =
+    invite.kind === 'team'
+      ? {
+          heading: translate('auth.joinHeading', { student: invite.studentName }),
+          intro: translate('auth.inviteIntro', { inviter: invite.inviterName, email: invite.email, student: invite.studentName, role: ROLE_LABELS[invite.role].toLowerCase() }),
+          email: invite.email,
+        }
+      : {
+          heading: translate('people.acceptPage.heading', { school: invite.schoolName }),
+          intro: translate('people.acceptPage.intro', { inviter: invite.inviterName, email: invite.email, school: invite.schoolName }),
+          email: invite.email,
+        }
   if (user && user.email === invite.email) return { state: 'join' as const, ...base }
   if (user) return { state: 'wrong-account' as const, ...base, signedInAs: user.email }
   return { state: invite.accountExists ? ('sign-in' as const) : ('create' as const), ...base }
@@ -44,7 +56,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
       const user = context.auth.user
       if (!user) return { message: translate('auth.signInFirst'), fieldErrors: {} }
       const { studentId } = await context.invites.acceptAsUser(token, user.id)
-      return redirect(`/students/${studentId}`)
+      return redirect(joinedPage(studentId))
     }
     if (intent === 'sign-in') {
       const invite = await context.invites.describe(token)
@@ -57,18 +69,23 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
         return signedIn.retryAfter ? tooManyRequests(body, signedIn.retryAfter) : body
       }
       const { studentId } = await context.invites.acceptAsUser(token, signedIn.userId)
-      return redirect(`/students/${studentId}`, { headers: signedInHeaders(signedIn) })
+      return redirect(joinedPage(studentId), { headers: signedInHeaders(signedIn) })
     }
     const parsed = parseForm(form, acceptInviteNewAccountSchema)
     if (!parsed.ok) return { ...parsed, name: typedValue(typedFields(form), 'name') }
     const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.value.name, parsed.value.password)
     const headers = new Headers()
     for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
-    return redirect(`/students/${studentId}`, { headers })
+    return redirect(joinedPage(studentId), { headers })
   } catch (error) {
     if (isDomainError(error)) return { message: error.message, fieldErrors: {} }
     throw error
   }
+}
+
+/** The student's page after joining a team; My students after joining a school's staff (no student yet). */
+function joinedPage(studentId: string | null): string {
+  return studentId ? `/students/${studentId}` : '/'
 }
 
 export default function AcceptInvite() {
@@ -83,11 +100,10 @@ export default function AcceptInvite() {
       </Card>
     )
   }
-  const intro = t('auth.inviteIntro', { inviter: data.inviterName, email: data.email, student: data.studentName, role: data.role.toLowerCase() })
   return (
     <div className="mx-auto max-w-md space-y-4">
-      <h1 className="text-2xl font-semibold">{t('auth.joinHeading', { student: data.studentName })}</h1>
-      <p className="text-slate-700">{intro}</p>
+      <h1 className="text-2xl font-semibold">{data.heading}</h1>
+      <p className="text-slate-700">{data.intro}</p>
       <Card>
         {actionData?.message ? <Alert>{actionData.message}</Alert> : null}
         {data.state === 'join' ? (

@@ -110,6 +110,11 @@ export default function MyStudents() {
               {adminSchools.length > 1 ? t('home.outboxAt', { school: school.name }) : t('home.outbox')}
             </TextLink>
           ))}
+          {adminSchools.map((school) => (
+            <TextLink key={`people-${school.id}`} to={`/school/${school.id}/people`}>
+              {adminSchools.length > 1 ? t('people.homeAt', { school: school.name }) : t('people.home')}
+            </TextLink>
+          ))}
         </nav>
       ) : null}
       <Card>

@@ -10,6 +10,7 @@ import { caretColor } from '#shared/notes/caret-color.ts'
 import {
   CLOSE_ARCHIVED,
   CLOSE_MESSAGE_TOO_BIG,
+  CLOSE_REASON_SWITCHED_OFF,
   CLOSE_REMOVED,
   CLOSE_SIGNED_OUT,
   CLOSE_TOO_LARGE,
@@ -39,7 +40,7 @@ interface Session {
 export type NoteStatus = 'connecting' | 'saving' | 'saved' | 'offline' | Ended
 
 /** Ends editing on this page: the socket stays closed. */
-type Ended = 'removed' | 'archived' | 'signedOut' | 'tooLarge' | 'notebookFull' | 'unreadable'
+type Ended = 'removed' | 'archived' | 'signedOut' | 'switchedOff' | 'tooLarge' | 'notebookFull' | 'unreadable'
 const REFUSED: readonly NoteStatus[] = ['tooLarge', 'notebookFull', 'unreadable']
 
 // The limits in the words that name them: one change in KB, a whole notebook in MB.
@@ -174,8 +175,8 @@ function useNoteStatus(session: Session): NoteStatus {
       } else if (event.code === CLOSE_ARCHIVED) {
         end('archived')
       } else if (event.code === CLOSE_SIGNED_OUT) {
-        // Signed out in another tab: stop retrying with a session that no longer exists.
-        end('signedOut')
+        // Signed out in another tab, or the account switched off: stop retrying with a session that no longer exists.
+        end(event.reason === CLOSE_REASON_SWITCHED_OFF ? 'switchedOff' : 'signedOut')
       }
     }
     // The browser knows it is offline before the socket times out: say so at once, reconnect when it returns.
@@ -236,7 +237,7 @@ function LiveEditor({ session, title, user }: { session: Session; title: string;
   const status = useNoteStatus(session)
   const others = useOthers(session)
   const { t } = useTranslation()
-  const editable = status !== 'removed' && status !== 'archived' && status !== 'signedOut' && !REFUSED.includes(status)
+  const editable = status !== 'removed' && status !== 'archived' && status !== 'signedOut' && status !== 'switchedOff' && !REFUSED.includes(status)
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [

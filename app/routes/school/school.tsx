@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MakeUpPolicyCard } from './make-up-policy-card.tsx'
 import { SignInMethodsCard } from './sign-in-methods-card.tsx'
+import { PeopleLinkCard } from './people-link-card.tsx'
 import { SchoolCalendarCard, type SchoolFormResult } from './school-calendar-card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
@@ -39,6 +40,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     editPolicy: canInSchool(school.role, 'school.policy'),
     setUpSignIn: canInSchool(school.role, 'school.sso'),
     sessionLimits: canInSchool(school.role, 'school.sessions') ? await loadOr404(() => context.trpc.schools.sessionLimits({ schoolId })) : null,
+    managePeople: canInSchool(school.role, 'school.people'),
   }
 }
 
@@ -86,7 +88,7 @@ function typedText(form: FormData): Record<string, string> {
 }
 
 export default function SchoolSettings() {
-  const { school, closures, reasons, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn } = useLoaderData<typeof loader>()
+  const { school, closures, reasons, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn, managePeople } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -94,6 +96,7 @@ export default function SchoolSettings() {
       <PageHeading title={t('school.settingsTitle')}>
         <p className="text-slate-700">{t('school.settingsIntro', { school: school.name })}</p>
       </PageHeading>
+      {managePeople ? <PeopleLinkCard schoolId={school.id} /> : null}
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />
       {setUpSignIn ? <SignInMethodsCard schoolId={school.id} /> : null}

@@ -241,6 +241,18 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return t(eventKey(key), { who, email: field(entry.after, 'email') ?? t('history.someoneInvited'), role: role(entry.after) })
     case 'user.create':
       return t(eventKey(key), { name: field(entry.after, 'name') ?? who })
+    case 'user.deactivate':
+    case 'user.reactivate':
+    case 'school_role.grant':
+    case 'school_role.revoke':
+      return t(eventKey(key), { who, name: field(entry.after, 'name') ?? t('history.aMember') })
+    case 'school_role.join':
+      return t(eventKey(key), { who })
+    case 'staff_invite.create':
+    case 'staff_invite.revoke':
+      return t(eventKey(key), { who, email: field(entry.after, 'email') ?? t('history.someoneInvited') })
+    case 'team_member.move_caseload':
+      return t(eventKey(key), { who, from: field(entry.before, 'name') ?? t('history.aMember'), to: field(entry.after, 'name') ?? t('history.aMember') })
     case 'student.import':
       return t(eventKey(key), { who, name: field(entry.after, 'name') ?? ctx.studentFirstName ?? t('history.theStudent') })
     case 'auth.sign_in':

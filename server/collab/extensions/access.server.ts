@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server'
 import type { DB } from '#db/client.server.ts'
-import { CLOSE_ARCHIVED, CLOSE_REMOVED, CLOSE_SIGNED_OUT } from '#shared/notes/collab-protocol.ts'
+import { CLOSE_ARCHIVED, CLOSE_REASON_SWITCHED_OFF, CLOSE_REMOVED, CLOSE_SIGNED_OUT } from '#shared/notes/collab-protocol.ts'
 import { notebookAccess } from '#shared/permissions.ts'
 import type { AppLucia } from '../../auth/lucia.server.ts'
 import { isAllowedSocketOrigin } from '../../auth/origin.server.ts'
@@ -32,6 +32,7 @@ export class NotebookAccessGate implements Extension {
   // flight need these, so entries are dropped after a minute.
   private readonly lastSessionEnd = new Map<string, number>()
   private readonly lastArchive = new Map<string, number>()
+  private readonly lastDeactivation = new Map<string, number>()
 
   constructor(private readonly o: { db: DB; lucia: AppLucia; sockets: OpenSockets; clockFor: (cookieHeader: string | undefined) => () => Date }) {}
 
@@ -62,6 +63,7 @@ export class NotebookAccessGate implements Extension {
     if ((this.lastRemoval.get(`${notebook.student_id}:${user.id}`) ?? 0) > seq) return { turned: NOT_FOUND }
     if ((this.lastSessionEnd.get(sessionId) ?? 0) > seq) return { turned: UNAUTHORIZED }
     if ((this.lastArchive.get(notebookId) ?? 0) > seq) return { turned: GONE }
+    if ((this.lastDeactivation.get(user.id) ?? 0) > seq) return { turned: UNAUTHORIZED }
     return { info: { userId: user.id, userName: user.name, sessionId, studentId: notebook.student_id, notebookId, access: level, now } }
   }
 
@@ -78,6 +80,12 @@ export class NotebookAccessGate implements Extension {
   sessionEnded(sessionId: string): void {
     this.remember(this.lastSessionEnd, sessionId)
     this.o.sockets.closeWhere((info) => info.sessionId === sessionId, CLOSE_SIGNED_OUT, 'signed-out')
+  }
+
+  /** Switched off by a school admin: every socket of the person closes, and an upgrade in flight is turned away. */
+  userDeactivated(userId: string): void {
+    this.remember(this.lastDeactivation, userId)
+    this.o.sockets.closeWhere((info) => info.userId === userId, CLOSE_SIGNED_OUT, CLOSE_REASON_SWITCHED_OFF)
   }
 
   private remember(map: Map<string, number>, key: string) {

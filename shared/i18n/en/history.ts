@@ -92,6 +92,15 @@ const event = {
   school_sessions: {
     update: '{{who}} set how long people stay signed in: staff {{minutes}} minutes without activity, families {{days}} days.',
   },
+  school_role: {
+    grant: '{{who}} made {{name}} a school admin.',
+    revoke: '{{who}} took back the school admin role from {{name}}.',
+    join: '{{who}} joined the school’s staff.',
+  },
+  staff_invite: {
+    create: '{{who}} invited {{email}} to the school’s staff.',
+    revoke: '{{who}} cancelled the staff invite for {{email}}.',
+  },
   service: {
     create: '{{who}} added the service {{service}}{{detail}}.',
     amend: '{{who}} amended {{service}}{{detail}}',
@@ -119,9 +128,12 @@ const event = {
     join: '{{who}} joined the team as {{role}}.',
     remove: '{{who}} removed {{name}} ({{role}}) from the team.',
     set_areas: '{{who}} set a provider’s goal areas to: {{areas}}.',
+    move_caseload: '{{who}} moved the case from {{from}} to {{to}}, who is now the case manager.',
   },
   user: {
     create: '{{name}} created an account.',
+    deactivate: '{{who}} deactivated the account of {{name}}.',
+    reactivate: '{{who}} reactivated the account of {{name}}.',
   },
   make_up_plan: {
     plan: '{{who}} planned a make-up of {{service}} for {{date}}, for the missed session of {{repays}}.',

@@ -15,6 +15,7 @@ import { letters } from './letters.ts'
 import { mail } from './mail.ts'
 import { notes } from './notes.ts'
 import { notices } from './notices.ts'
+import { people } from './people.ts'
 import { pdf } from './pdf.ts'
 import { planChanges } from './planChanges.ts'
 import { refusals } from './refusals.ts'
@@ -48,6 +49,7 @@ export const en = {
   mail,
   notes,
   notices,
+  people,
   pdf,
   planChanges,
   refusals,

@@ -62,6 +62,7 @@ export const notes = {
       removed: 'You are no longer on this student’s team, so this notebook is closed.',
       archived: 'This notebook was archived and can no longer be changed.',
       signedOut: 'You signed out, so this notebook is closed. Sign in again to keep editing; changes made here are kept on this device.',
+      switchedOff: 'Your school switched off this account, so this notebook is closed. Ask your school admin.',
       tooLarge:
         'Your last change was not saved: one change can be at most {{size}} KB (a very long paste?). Reload the notebook to go on from the saved copy.',
       notebookFull:

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next'
+import { Card } from '#app/components/card.tsx'
+import { TextLink } from '#app/components/text-link.tsx'
+
+/** On the school page, for its admin: the way to the People page (docs/people.md). */
+export function PeopleLinkCard({ schoolId }: { schoolId: string }) {
+  const { t } = useTranslation()
+  return (
+    <Card title={t('people.card.title')} headingId="people-card-heading">
+      <p className="text-slate-700">{t('people.card.intro')}</p>
+      <TextLink to={`/school/${schoolId}/people`}>{t('people.card.link')}</TextLink>
+    </Card>
+  )
+}
