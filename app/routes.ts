@@ -7,12 +7,14 @@ import { index, prefix, route, type RouteConfig } from '@remix-run/route-config'
 export default [
   index('routes/home/home.tsx'),
   route('sign-in', 'routes/auth/sign-in.tsx'),
+  route('sign-in/code', 'routes/auth/sign-in-code.tsx'),
   route('sign-out', 'routes/auth/sign-out.tsx'),
   route('invite/:token', 'routes/auth/invite.tsx'),
   route('forgot-password', 'routes/account/forgot-password.tsx'),
   route('reset-password/:token', 'routes/account/reset-password.tsx'),
   route('account', 'routes/account/account.tsx'),
   route('account/notices', 'routes/notice-settings/notice-settings.tsx'),
+  route('account/two-step', 'routes/account/two-step.tsx'),
   route('notices/:token', 'routes/notice-settings/notice-link.tsx'),
   route('account/email/:token', 'routes/account/email-confirm.tsx'),
 

@@ -156,6 +156,8 @@ const SCHOOL_PERMISSIONS = {
   'school.import': ['school_admin', 'case_manager'],
   // Every message sent for the school's families and staff: the admin's, as the one who answers for what was sent.
   'school.outbox': ['school_admin'],
+  // Whether the school's admins and case managers must sign in with two steps (docs/two-step.md).
+  'school.security': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

@@ -21,6 +21,7 @@ import * as noticeEvents from './2026-12-07T030000-notice-events.ts'
 import * as planChanges from './2026-12-07T050000-plan-changes.ts'
 import * as lettersSent from './2026-12-07T060000-letters-sent.ts'
 import * as noticeSettingLinks from './2026-12-07T070000-notice-setting-links.ts'
+import * as twoStep from './2026-12-08T020000-two-step.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T050000-plan-changes': planChanges,
   '2026-12-07T060000-letters-sent': lettersSent,
   '2026-12-07T070000-notice-setting-links': noticeSettingLinks,
+  '2026-12-08T020000-two-step': twoStep,
 }

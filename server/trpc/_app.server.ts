@@ -14,6 +14,7 @@ import { accessRouter } from './routers/access.server.ts'
 import { mailRouter } from './routers/mail.server.ts'
 import { noticeSettingsRouter } from './routers/notice-settings.server.ts'
 import { planChangesRouter } from './routers/plan-changes.server.ts'
+import { twoStepRouter } from './routers/two-step.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -38,6 +39,7 @@ export const appRouter = router({
   mail: mailRouter,
   noticeSettings: noticeSettingsRouter,
   planChanges: planChangesRouter,
+  twoStep: twoStepRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { NewPasswordFields } from './new-password-fields.tsx'
+import { TwoStepCard } from './two-step-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -14,7 +15,8 @@ import { accountIntentSchema, changeEmailSchema, changePasswordSchema } from '#s
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user
   if (!user) throw redirect('/sign-in?redirectTo=/account')
-  return { name: user.name, email: user.email }
+  const { on, recoveryCodesLeft, required } = await context.trpc.twoStep.status()
+  return { name: user.name, email: user.email, twoStep: { on, recoveryCodesLeft, required } }
 }
 
 type Intent = 'password' | 'email'
@@ -48,7 +50,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation()
-  const { name, email } = useLoaderData<typeof loader>()
+  const { name, email, twoStep } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const answer = (intent: Intent) =>
@@ -113,6 +115,7 @@ export default function Account() {
           </Form>
         </Card>
       </section>
+      <TwoStepCard {...twoStep} />
     </div>
   )
 }

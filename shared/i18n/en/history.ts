@@ -25,6 +25,12 @@ const event = {
     password_reset: '{{who}} set a new password from a reset link; every session of the account was ended.',
     password_change: '{{who}} changed their password; their other sessions were ended.',
     email_change: '{{who}} changed the email they sign in with.',
+    sign_in_code_failed: 'Someone signing in as {{email}} typed a wrong, expired or already used two-step code.',
+    two_step_set_up: '{{who}} turned on two-step sign-in.',
+    two_step_turn_off: '{{who}} turned off two-step sign-in.',
+    two_step_new_codes: '{{who}} made new two-step recovery codes; the old ones stopped working.',
+    two_step_recovery_used: '{{who}} signed in with a two-step recovery code.',
+    two_step_school_required: '{{who}} changed whether the school requires two-step sign-in.',
   },
   check_dispute: {
     dispute: '{{who}} flagged an accommodation record as disputed: “{{comment}}”.',

@@ -23,6 +23,7 @@ import { services } from './services.ts'
 import { sessions } from './sessions.ts'
 import { student } from './student.ts'
 import { today } from './today.ts'
+import { twoStep } from './twoStep.ts'
 
 /**
  * The English catalogue: every sentence a person reads, one section per feature. A key missing here fails
@@ -54,6 +55,7 @@ export const en = {
   sessions,
   student,
   today,
+  twoStep,
 } as const
 
 export type Catalogue = typeof en
