@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { CHALLENGE_MAX_ATTEMPTS, CHALLENGE_TTL_MS, TWO_STEP_COOKIE } from '#shared/two-step.ts'
 import { hashAccountToken, newAccountToken } from '../services/account.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
-import { acceptCode, useRecoveryCode } from '../services/two-step.server.ts'
+import { acceptCode, spendRecoveryCode } from '../services/two-step.server.ts'
 import { countFailure } from './sign-in.server.ts'
 import type { RateLimits, SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 
@@ -93,7 +92,7 @@ export async function answerChallenge(deps: SecondStepDeps, token: string | null
     if (answer.kind === 'code') {
       const decision = await acceptCode(trx, user.id, answer.value, now)
       if (!decision.ok) failed = decision.reason
-    } else if (await useRecoveryCode(trx, user.id, answer.value, now)) {
+    } else if (await spendRecoveryCode(trx, user.id, answer.value, now)) {
       await recordAudit(trx, { actorId: user.id, entity: 'auth', entityId: user.id, action: 'two_step.recovery_used', after: { client: client.ip }, at: now })
     } else {
       failed = 'wrong_recovery'

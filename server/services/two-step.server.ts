@@ -144,7 +144,7 @@ export async function acceptCode(db: Executor, userId: string, typed: string, no
 }
 
 /** Uses up one recovery code: true when it was one of the account's and not used before. */
-export async function useRecoveryCode(db: Executor, userId: string, typed: string, now: Date): Promise<boolean> {
+export async function spendRecoveryCode(db: Executor, userId: string, typed: string, now: Date): Promise<boolean> {
   const code = normalizeRecoveryCode(typed)
   if (!code) return false
   const used = await db
@@ -204,7 +204,7 @@ async function proveSecondStep(trx: Executor, userId: string, typed: string, now
     if (!decision.ok) throw codeRefusal(decision)
     return 'code'
   }
-  if (normalizeRecoveryCode(typed) && (await useRecoveryCode(trx, userId, typed, now))) return 'recovery_code'
+  if (normalizeRecoveryCode(typed) && (await spendRecoveryCode(trx, userId, typed, now))) return 'recovery_code'
   throw new DomainError('BAD_REQUEST', normalizeRecoveryCode(typed) ? t('twoStep.wrongRecoveryCode') : t('twoStep.codeFormat'), 'code')
 }
 
@@ -245,6 +245,8 @@ export async function setSchoolRequiresTwoStep(db: DB, args: { schoolId: string;
   return db.transaction().execute(async (trx) => {
     const before = await schoolRequiresTwoStep(trx, args.schoolId)
     if (before === args.required) return { required: before }
+    // Requiring it of school admins would otherwise send the admin who asked straight to the set-up.
+    if (args.required && !(await isTwoStepOn(trx, args.actorId))) throw new DomainError('CONFLICT', t('twoStep.schoolAdminFirst'))
     await trx.updateTable('schools').set({ require_two_step: args.required ? 1 : 0 }).where('id', '=', args.schoolId).execute()
     await recordAudit(trx, {
       actorId: args.actorId,

@@ -67,13 +67,19 @@ export default function TwoStep() {
     actionData?.intent === intent && actionData.message ? <Alert tone={actionData.ok ? 'success' : 'error'}>{actionData.message}</Alert> : null
   const errors = (intent: Intent, field: string) => (actionData?.intent === intent ? actionData.fieldErrors[field] : undefined)
 
+  const offAnswer = answer('off')
+  const renewAnswer = answer('renew')
+  const confirmAnswer = answer('confirm')
+  const beginAnswer = answer('begin')
+  const turnedOff = actionData?.intent === 'off' && actionData.ok
+
   if (actionData?.recoveryCodes) return <RecoveryCodes codes={actionData.recoveryCodes} turnedOn={actionData.intent === 'confirm' ? actionData.message : null} />
 
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-2xl font-semibold">{t('twoStep.pageHeading')}</h1>
       {required && !on ? <Alert tone="warning">{t('twoStep.owedNotice')}</Alert> : null}
-      {actionData?.intent === 'off' && actionData.ok ? answer('off') : null}
+      {turnedOff ? offAnswer : null}
       <p className="text-slate-700">{t('twoStep.cardIntro')}</p>
       {on ? (
         <>
@@ -86,7 +92,7 @@ export default function TwoStep() {
                 {t('twoStep.regenerateHeading')}
               </h2>
               <Form method="post" className="space-y-4" noValidate>
-                {answer('renew')}
+                {renewAnswer}
                 <p className="text-sm text-slate-600">{t('twoStep.regenerateIntro')}</p>
                 <input type="hidden" name="intent" value="renew" />
                 <Field label={t('twoStep.codeField')} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={20} errors={errors('renew', 'code')} required />
@@ -105,7 +111,7 @@ export default function TwoStep() {
                   {t('twoStep.offHeading')}
                 </h2>
                 <Form method="post" className="space-y-4" noValidate>
-                  {actionData?.intent === 'off' && !actionData.ok ? answer('off') : null}
+                  {turnedOff ? null : offAnswer}
                   <p className="text-sm text-slate-600">{t('twoStep.offIntro')}</p>
                   <input type="hidden" name="intent" value="off" />
                   <Field label={t('twoStep.currentPassword')} name="password" type="password" autoComplete="current-password" errors={errors('off', 'password')} required />
@@ -142,7 +148,7 @@ export default function TwoStep() {
                 {t('twoStep.step2')}
               </h2>
               <Form method="post" className="space-y-4" noValidate>
-                {answer('confirm')}
+                {confirmAnswer}
                 <input type="hidden" name="intent" value="confirm" />
                 <Field
                   label={t('twoStep.codeField')}
@@ -170,7 +176,7 @@ export default function TwoStep() {
       ) : (
         <Card>
           <Form method="post" className="space-y-4">
-            {answer('begin')}
+            {beginAnswer}
             <p className="text-sm text-slate-700">{t('twoStep.beginIntro')}</p>
             <input type="hidden" name="intent" value="begin" />
             <Button type="submit" disabled={busy}>

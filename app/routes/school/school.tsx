@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MakeUpPolicyCard } from './make-up-policy-card.tsx'
 import { SchoolCalendarCard, type SchoolFormResult } from './school-calendar-card.tsx'
+import { schoolTwoStepAction, TwoStepRequirementCard } from './two-step-requirement-card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { canInSchool } from '#shared/permissions.ts'
@@ -27,6 +28,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     loadOr404(() => context.trpc.schools.makeUpPolicy({ schoolId })),
   ])
   const isDefault = [...reasons].sort().join() === [...DEFAULT_MAKE_UP_REASONS].sort().join()
+  const twoStep = canInSchool(school.role, 'school.security') ? await loadOr404(() => context.trpc.twoStep.schoolRequirement({ schoolId })) : null
   return {
     school,
     closures,
@@ -34,6 +36,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     isDefault,
     editCalendar: canInSchool(school.role, 'school.calendar'),
     editPolicy: canInSchool(school.role, 'school.policy'),
+    twoStep,
   }
 }
 
@@ -41,6 +44,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   requireUser(context, request)
   const schoolId = params.schoolId ?? ''
   const form = await request.formData()
+  if (form.get('intent') === 'twoStep') return schoolTwoStepAction(context, schoolId, form)
   const which = parseForm(form, schoolIntentSchema)
   const intent = which.ok ? which.value.intent : ''
   // What was typed goes back to the form on a refusal, so nothing is lost without JavaScript.
@@ -81,7 +85,7 @@ function typedText(form: FormData): Record<string, string> {
 }
 
 export default function SchoolSettings() {
-  const { school, closures, reasons, isDefault, editCalendar, editPolicy } = useLoaderData<typeof loader>()
+  const { school, closures, reasons, isDefault, editCalendar, editPolicy, twoStep } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -91,6 +95,7 @@ export default function SchoolSettings() {
       </PageHeading>
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />
+      {twoStep ? <TwoStepRequirementCard required={twoStep.required} result={result} /> : null}
     </div>
   )
 }

@@ -77,6 +77,7 @@ export const twoStep = {
   schoolRequire: 'Require two-step sign-in',
   schoolStopRequiring: 'Stop requiring it',
   schoolSavedOn: 'Two-step sign-in is now required for this school’s admins and case managers.',
+  schoolAdminFirst: 'Turn on two-step sign-in for your own account first (Account, Two-step sign-in): requiring it applies to school admins too. Nothing was changed.',
   schoolSavedOff: 'Two-step sign-in is no longer required at this school.',
 
   // The otpauth:// link's issuer: the name the authenticator app shows.
