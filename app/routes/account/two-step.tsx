@@ -133,11 +133,9 @@ export default function TwoStep() {
               </h2>
               <p className="text-sm text-slate-700">{t('twoStep.scanIntro')}</p>
               <img src={pending.qr} alt={t('twoStep.qrLabel')} width={220} height={220} className="mx-auto my-4 h-56 w-56 bg-white" />
-              <p className="font-medium text-slate-800" id="two-step-key-label">
-                {t('twoStep.keyLabel')}
-              </p>
+              <h3 className="font-medium text-slate-800">{t('twoStep.keyLabel')}</h3>
               <p className="text-sm text-slate-600">{t('twoStep.keyHint')}</p>
-              <p aria-labelledby="two-step-key-label" className="mt-1 break-words rounded bg-slate-100 p-2 font-mono text-lg" data-testid="two-step-key">
+              <p className="mt-1 break-words rounded bg-slate-100 p-2 font-mono text-lg" data-testid="two-step-key">
                 {pending.keyText}
               </p>
             </Card>
