@@ -49,11 +49,6 @@ async function liveChallenge(db: DB, token: string | null, now: Date) {
   return row
 }
 
-/** Whether the browser's challenge can still be answered. */
-export async function challengeIsLive(db: DB, token: string | null, now: Date): Promise<boolean> {
-  return Boolean(await liveChallenge(db, token, now))
-}
-
 export type SecondStepAnswer = { kind: 'code' | 'recovery'; value: string }
 
 export type SecondStepOutcome =
