@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream'
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/utils/nonce.tsx'
+import { pageOfDataRequest, twoStepSetUpRedirect } from '#app/utils/two-step-gate.server.ts'
 
 /**
  * Remix's default Node entry (@remix-run/dev 2.17.5, config/defaults/entry.server.node.tsx), with one change:
@@ -51,3 +52,10 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY)
   })
 }
+
+/**
+ * Pages opened within the app fetch their data without the root loader: an account that owes its two-step set-up
+ * (docs/two-step.md) is sent to it from here too.
+ */
+export const handleDataRequest: HandleDataRequestFunction = async (response, { request, context }) =>
+  (await twoStepSetUpRedirect(context, pageOfDataRequest(request.url))) ?? response

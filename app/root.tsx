@@ -16,6 +16,7 @@ import { SessionTimer } from '#app/components/session-timer.tsx'
 import { Card } from '#app/components/card.tsx'
 import { OfflineApp } from '#app/pwa/offline-app.tsx'
 import { myAppPages } from '#app/utils/app-pages.server.ts'
+import { twoStepSetUpRedirect } from '#app/utils/two-step-gate.server.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
 import type { AppPage } from '#shared/app-pages.ts'
@@ -41,9 +42,13 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: t('common.titleSuffix', { title: t(notFound ? 'common.notFoundTitle' : 'common.errorTitle') }) }]
 }
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = context.auth.user
-  return { user: user ? { name: user.name, email: user.email } : null, pages: await myAppPages(context) }
+  const setUpFirst = await twoStepSetUpRedirect(context, new URL(request.url).pathname)
+  if (setUpFirst) throw setUpFirst
+  // On the set-up page itself, an account that owes it has no other page to offer.
+  const pages = user && (await context.twoStepOwed()) ? [] : await myAppPages(context)
+  return { user: user ? { name: user.name, email: user.email } : null, pages }
 }
 
 export function Layout({ children }: { children: ReactNode }) {

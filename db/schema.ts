@@ -17,6 +17,8 @@ export interface SchoolsTable {
   staff_idle_minutes: Generated<number>
   /** Families stay signed in this many days after their last visit. */
   family_session_days: Generated<number>
+  /** 1: school admins and case managers must sign in with a second step (docs/two-step.md). */
+  require_two_step: ColumnType<number, number | undefined, number>
 }
 
 export interface UsersTable {
@@ -584,6 +586,35 @@ export interface SsoPendingLoginsTable {
   used_at: string | null
 }
 
+/** A person's authenticator key (docs/two-step.md); no `enabled_at` while set-up waits for its first code. */
+export interface TwoStepKeysTable {
+  user_id: string
+  key: Uint8Array
+  created_at: string
+  enabled_at: string | null
+  /** The latest 30-second step a code was accepted for: a code for it or an earlier step is refused. */
+  last_step: number | null
+}
+
+/** A single-use recovery code: its hash only. */
+export interface TwoStepRecoveryCodesTable {
+  id: string
+  user_id: string
+  code_hash: string
+  created_at: string
+  used_at: string | null
+}
+
+/** A sign-in waiting for its second step: the token's hash, a few minutes and a few tries. */
+export interface TwoStepChallengesTable {
+  token_hash: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  attempts: ColumnType<number, number | undefined, number>
+  redirect_to: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -630,4 +661,7 @@ export interface Database {
   plan_change_acks: PlanChangeAcksTable
   sso_providers: SsoProvidersTable
   sso_pending_logins: SsoPendingLoginsTable
+  two_step_keys: TwoStepKeysTable
+  two_step_recovery_codes: TwoStepRecoveryCodesTable
+  two_step_challenges: TwoStepChallengesTable
 }

@@ -32,6 +32,8 @@ export type ServerLoadContext = {
   now: () => Date
   auth: RequestAuth
   trpc: AppCaller
+  /** Whether a school requires two-step sign-in of this person and it is not on yet (the tRPC context's answer). */
+  twoStepOwed: () => Promise<boolean>
   /** This client's per-endpoint allowance: 0 when the request may go on, else the seconds to wait (answer 429). */
   limits: { take(name: RateLimitName): Promise<number> }
   invites: {
@@ -105,11 +107,13 @@ export function createServerLoadContext(args: {
   const limits = args.limits ?? new RateLimits()
   const client = args.client ?? { ip: 'unknown', deviceCookie: null }
   const ssoDeps = (): SsoDeps => ({ db, now: now(), redirectUri: appUrl(SSO_CALLBACK_PATH), guard, limits, client })
+  const trpcContext = createContext({ db, user: args.user, now })
   return {
     now,
     auth: createRequestAuth({ ...args, now, guard, limits, client }),
     limits: { take: (name) => limits.take(name, client.ip) },
-    trpc: createCaller(createContext({ db, user: args.user, now })),
+    trpc: createCaller(trpcContext),
+    twoStepOwed: trpcContext.twoStepOwed,
     invites: {
       describe: (token) => describeInvite(db, token, now()),
       acceptAsUser: (token, userId) => acceptInviteAsUser(db, { token, userId, now: now() }),

@@ -7,6 +7,8 @@ interface AuditActions {
   accommodation: 'create' | 'update'
   accommodation_check: 'create' | 'update'
   auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out' | 'session_expired' | 'device_signed_out' | 'password_reset' | 'password_change' | 'email_change' | 'name_change'
+    // Two-step sign-in (docs/two-step.md).
+    | 'sign_in.code_failed' | 'two_step.set_up' | 'two_step.turn_off' | 'two_step.new_codes' | 'two_step.recovery_used' | 'two_step.school_required'
   check_dispute: 'dispute' | 'withdraw'
   communication_profile: 'create' | 'update'
   concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step' | 'send_letter' | 'mark_letter_sent' | 'letter_answered'

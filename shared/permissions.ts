@@ -162,6 +162,8 @@ const SCHOOL_PERMISSIONS = {
   'school.sso': ['school_admin'],
   // The school's people (docs/people.md): inviting staff, school roles, caseloads, switching accounts off and on.
   'school.people': ['school_admin'],
+  // Whether the school's admins and case managers must sign in with two steps (docs/two-step.md).
+  'school.security': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

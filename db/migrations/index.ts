@@ -22,6 +22,7 @@ import * as planChanges from './2026-12-07T050000-plan-changes.ts'
 import * as lettersSent from './2026-12-07T060000-letters-sent.ts'
 import * as noticeSettingLinks from './2026-12-07T070000-notice-setting-links.ts'
 import * as people from './2026-12-08T010000-people.ts'
+import * as twoStep from './2026-12-08T020000-two-step.ts'
 import * as sso from './2026-12-08T030000-sso.ts'
 import * as sessionLimits from './2026-12-08T040000-session-limits.ts'
 
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T060000-letters-sent': lettersSent,
   '2026-12-07T070000-notice-setting-links': noticeSettingLinks,
   '2026-12-08T010000-people': people,
+  '2026-12-08T020000-two-step': twoStep,
   '2026-12-08T030000-sso': sso,
   '2026-12-08T040000-session-limits': sessionLimits,
 }

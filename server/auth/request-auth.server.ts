@@ -5,15 +5,27 @@ import { DEVICE_COOKIE, RateLimits, type SignInClient, SignInGuard } from './sig
 import { collabHub } from '../services/collab-hub.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import type { SessionUser } from './session.server.ts'
+import { answerChallenge, challengeCookieHeader, clearChallengeCookieHeader, createChallenge, type SecondStepAnswer } from './two-step-sign-in.server.ts'
+import { isTwoStepOn } from '../services/two-step.server.ts'
+import { t } from '#shared/i18n/i18n.ts'
 
 export type SignInResult =
   | { ok: true; setCookie: string; deviceCookie: string; userId: string }
   | { ok: false; message: string; retryAfter?: number }
+  /** The password was right and the account asks for a code too: the challenge cookie, and no session yet (docs/two-step.md). */
+  | { ok: 'second_step'; setCookie: string }
+
+export type SecondStepResult =
+  | { ok: true; headers: string[]; redirectTo: string }
+  /** `ended`: the challenge is gone (expired, out of tries, or never there): the person signs in again. */
+  | { ok: false; message: string; retryAfter?: number; ended: boolean; headers: string[] }
 
 /** Auth operations bound to one request (its session, its client and whether it came over https). */
 export interface RequestAuth {
   user: SessionUser | null
-  signIn(email: string, password: string): Promise<SignInResult>
+  signIn(email: string, password: string, redirectTo?: string): Promise<SignInResult>
+  /** The second step of a sign-in: the browser's challenge token (its cookie) and the code or recovery code typed. */
+  answerSecondStep(challengeToken: string | null, answer: SecondStepAnswer): Promise<SecondStepResult>
   /**
    * Starts a session for a user who just proved who they are (a new account from an invite): its Set-Cookie headers,
    * the session's and the device cookie that makes this browser the owner's for later sign-ins.
@@ -23,7 +35,7 @@ export interface RequestAuth {
 }
 
 /** How a session began: shown in the person's device list and kept in the history of sign-ins. */
-export type SessionMethod = 'password' | 'invite' | 'password_reset' | 'sso'
+export type SessionMethod = 'password' | 'invite' | 'password_reset' | 'sso' | 'two_step'
 
 const USER_AGENT_MAX = 300
 
@@ -70,13 +82,30 @@ export function createRequestAuth(args: {
   }
   return {
     user: args.user,
-    async signIn(email, password) {
-      const result = await signInWithThrottle({ db, guard, limits, now: args.now() }, email, password, client)
+    async signIn(email, password, redirectTo = '/') {
+      const needsSecondStep = (userId: string) => isTwoStepOn(db, userId)
+      const result = await signInWithThrottle({ db, guard, limits, now: args.now(), needsSecondStep }, email, password, client)
+      if (result.ok === 'second_step') {
+        const token = await createChallenge(db, { userId: result.userId, redirectTo, now: args.now() })
+        return { ok: 'second_step', setCookie: challengeCookieHeader(token, secure) }
+      }
       if (result.ok) {
         return { ok: true, userId: result.userId, setCookie: await createCookie(result.userId, 'password'), deviceCookie: deviceCookieHeader(result.deviceCookie, secure) }
       }
       if (result.reason === 'wait') return { ok: false, message: tryAgainMessage(result.seconds), retryAfter: result.seconds }
       return { ok: false, message: result.reason === 'switched_off' ? switchedOffMessage() : invalidCredentialsMessage() }
+    },
+    async answerSecondStep(challengeToken, answer) {
+      const outcome = await answerChallenge({ db, guard, limits, now: args.now() }, challengeToken, answer, client)
+      const cleared = clearChallengeCookieHeader(secure)
+      if (outcome.ok) {
+        return { ok: true, redirectTo: outcome.redirectTo, headers: [cleared, ...(await this.startSession(outcome.userId, outcome.email, 'two_step'))] }
+      }
+      if (outcome.reason === 'wait') return { ok: false, message: tryAgainMessage(outcome.seconds), retryAfter: outcome.seconds, ended: false, headers: [] }
+      if (outcome.reason === 'ended') return { ok: false, message: t('twoStep.challengeGone'), ended: true, headers: [cleared] }
+      if (outcome.ended) return { ok: false, message: t('twoStep.tooManyTries'), ended: true, headers: [cleared] }
+      const message = outcome.reason === 'replayed' ? t('twoStep.replayedCode') : outcome.reason === 'wrong_recovery' ? t('twoStep.wrongRecoveryCode') : t('twoStep.wrongCode')
+      return { ok: false, message, ended: false, headers: [] }
     },
     async startSession(userId, email, method = 'invite') {
       // A new account from an invite, a password just set from a reset link, or a person the school's sign-in service vouched for.

@@ -72,7 +72,7 @@ describe('signInWithThrottle', () => {
 
   test('the owner’s own browser (its device cookie) signs in at once even from the attacker’s address', async () => {
     const first = await signIn(PARA, DEMO_PASSWORD, OWNER_ELSEWHERE, T0)
-    if (!first.ok) throw new Error('the owner must sign in')
+    if (first.ok !== true) throw new Error('the owner must sign in')
     const ownerHere: SignInClient = { ip: ATTACKER.ip, deviceCookie: first.deviceCookie }
     for (let i = 0; i < 30; i++) await signIn(`user${i}@maple.example`, 'wrong', ATTACKER, at(i))
     expect(await signIn(PARA, 'wrong', ATTACKER, at(100))).toMatchObject({ ok: false, reason: 'wait' })

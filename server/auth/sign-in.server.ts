@@ -2,7 +2,7 @@ import type { DB } from '#db/client.server.ts'
 import { SPRAY_RULE, tryAgainMessage } from '#shared/sign-in-throttle.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { dummyPasswordHash, verifyPassword } from './password.server.ts'
-import type { RateLimits, SignInClient, SignInGuard } from './sign-in-guard.server.ts'
+import type { Attempt, RateLimits, SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 /** `switched_off`: the right password for an account a school admin deactivated (docs/people.md). */
@@ -13,6 +13,11 @@ export type SignInOutcome =
   | { ok: false; reason: 'invalid' | 'switched_off' }
   /** Throttled or rate-limited: answered without checking the password. */
   | { ok: false; reason: 'wait'; seconds: number }
+  /**
+   * The password was right and the account signs in with a code too (docs/two-step.md): no session yet, and the try
+   * stays counted as a failure until the code is right (two-step-sign-in.server.ts), so the password alone resets nothing.
+   */
+  | { ok: 'second_step'; userId: string }
 
 /** Worded the same for an unknown email and a wrong password, so the answer tells nothing about accounts. */
 export function invalidCredentialsMessage(): string {
@@ -39,6 +44,8 @@ export interface SignInDeps {
   guard: SignInGuard
   limits: RateLimits
   now: Date
+  /** Whether the account must also give a code before it is signed in. */
+  needsSecondStep?: (userId: string) => Promise<boolean>
 }
 
 /**
@@ -56,6 +63,7 @@ export async function signInWithThrottle(deps: SignInDeps, email: string, passwo
   if ('wait' in gate) return { ok: false, reason: 'wait', seconds: gate.wait }
 
   const result = await checkCredentials(db, email, password)
+  if (result.ok && (await deps.needsSecondStep?.(result.userId))) return { ok: 'second_step', userId: result.userId }
   if (result.ok) {
     guard.succeeded(gate.attempt)
     await limits.giveBack('signIn', limitKey)
@@ -66,11 +74,17 @@ export async function signInWithThrottle(deps: SignInDeps, email: string, passwo
   // A switched-off account counts as a failure too: its password alone must not open a way to try others.
   const switchedOff = result.reason === 'switched_off' ? { reason: 'switched_off' } : {}
   await recordAudit(db, { actorId: null, entity: 'auth', entityId: email.toLowerCase(), action: 'sign_in.failed', after: { email, client: client.ip, ...switchedOff }, at: now })
-  const alert = guard.failed(gate.attempt, now.getTime())
+  await countFailure(deps, gate.attempt, client)
+  return { ok: false, reason: result.reason }
+}
+
+/** A failed try (a wrong password, or a wrong second-step code) stays counted; many accounts from one client raise the spraying alert. */
+export async function countFailure(deps: Pick<SignInDeps, 'db' | 'guard' | 'now'>, attempt: Attempt, client: SignInClient): Promise<void> {
+  const { db, guard, now } = deps
+  const alert = guard.failed(attempt, now.getTime())
   if (alert) {
     const windowMinutes = SPRAY_RULE.windowMs / 60_000
     console.warn(JSON.stringify({ level: 'warn', event: 'sign_in.spray_alert', client: client.ip, accounts: alert.accounts, windowMinutes, at: now.toISOString() }))
     await recordAudit(db, { actorId: null, entity: 'auth', entityId: client.ip, action: 'sign_in.spray_alert', after: { client: client.ip, accounts: alert.accounts, windowMinutes }, at: now })
   }
-  return { ok: false, reason: result.reason }
 }

@@ -6,7 +6,6 @@ import { t } from '#shared/i18n/i18n.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 import { emailIsVerified, issuerProblem, normalEmail, SSO_DISCOVERY_CACHE_MS, SSO_PENDING_MINUTES, SSO_SCOPE, SSO_STAFF_ROLES } from '#shared/sso.ts'
 import { recordAudit } from '../services/audit.server.ts'
-import { isSchoolAdmin } from '../services/memberships.server.ts'
 import { checkIssuer, insecureIssuersAllowed } from '../services/sso-providers.server.ts'
 import type { RateLimits, SignInClient, SignInGuard } from './sign-in-guard.server.ts'
 

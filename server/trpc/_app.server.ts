@@ -16,6 +16,7 @@ import { noticeSettingsRouter } from './routers/notice-settings.server.ts'
 import { planChangesRouter } from './routers/plan-changes.server.ts'
 import { ssoRouter } from './routers/sso.server.ts'
 import { peopleRouter } from './routers/people.server.ts'
+import { twoStepRouter } from './routers/two-step.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -42,6 +43,7 @@ export const appRouter = router({
   planChanges: planChangesRouter,
   sso: ssoRouter,
   people: peopleRouter,
+  twoStep: twoStepRouter,
 })
 
 export type AppRouter = typeof appRouter

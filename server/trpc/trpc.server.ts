@@ -18,6 +18,8 @@ export interface Meta {
   action?: Action | SchoolAction
   /** The owned action the procedure checks for its record (server/trpc/owned.server.ts): the router test walks each. */
   owned?: OwnedAction
+  /** Open to someone who owes their two-step set-up (the set-up itself); every other procedure refuses them. */
+  twoStepSetUp?: true
 }
 
 const trpc = initTRPC
@@ -72,8 +74,10 @@ const domainErrors = trpc.middleware(async ({ next }) => {
 
 const baseProcedure = trpc.procedure.use(domainErrors)
 
-export const authedProcedure = baseProcedure.meta({ scope: 'user' }).use(({ ctx, next }) => {
+export const authedProcedure = baseProcedure.meta({ scope: 'user' }).use(async ({ ctx, next, meta }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: t('refusals.signIn') })
+  // A school requires two-step sign-in of this person and it is not on yet: nothing but the set-up (docs/two-step.md).
+  if (!meta?.twoStepSetUp && (await ctx.twoStepOwed())) throw new TRPCError({ code: 'FORBIDDEN', message: t('twoStep.setUpFirst') })
   return next({ ctx: { ...ctx, user: ctx.user } })
 })
 

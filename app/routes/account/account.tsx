@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { NewPasswordFields } from './new-password-fields.tsx'
+import { TwoStepCard } from './two-step-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -19,7 +20,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user
   if (!user) throw redirect('/sign-in?redirectTo=/account')
   const devices = (await context.account.devices()).map(describeDevice)
-  return { name: user.name, email: user.email, devices }
+  const { on, recoveryCodesLeft, required } = await context.trpc.twoStep.status()
+  return { name: user.name, email: user.email, devices, twoStep: { on, recoveryCodesLeft, required } }
 }
 
 /** Dates in words here, on the server, so the page reads the same before and after its scripts load. */
@@ -93,7 +95,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation()
-  const { name, email, devices } = useLoaderData<typeof loader>()
+  const { name, email, devices, twoStep } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const answer = (intent: Intent) =>
@@ -160,6 +162,7 @@ export default function Account() {
           </Form>
         </Card>
       </section>
+      <TwoStepCard {...twoStep} />
       <DevicesCard devices={devices} answer={devicesAnswer} busy={busy} />
     </div>
   )

@@ -15,6 +15,7 @@ import { ROLE_LABELS } from '#shared/roles.ts'
 import { acceptInviteNewAccountSchema, inviteIntentSchema, inviteSignInFormSchema, MIN_PASSWORD_LENGTH } from '#shared/schemas/auth.ts'
 import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
+import { SECOND_STEP_PATH } from '#shared/two-step.ts'
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const invite = await context.invites.describe(params.token ?? '')
@@ -63,7 +64,9 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
       if (!invite || invite.status !== 'valid') return { message: translate('auth.inviteNoLongerUsable'), fieldErrors: {} }
       const parsed = parseForm(form, inviteSignInFormSchema)
       if (!parsed.ok) return parsed
-      const signedIn = await context.auth.signIn(invite.email, parsed.value.password)
+      const signedIn = await context.auth.signIn(invite.email, parsed.value.password, `/invite/${token}`)
+      // Two-step sign-in on: the code first, then back here, signed in, to join.
+      if (signedIn.ok === 'second_step') return redirect(SECOND_STEP_PATH, { headers: { 'Set-Cookie': signedIn.setCookie } })
       if (!signedIn.ok) {
         const body: ActionData = { message: signedIn.message, fieldErrors: {} }
         return signedIn.retryAfter ? tooManyRequests(body, signedIn.retryAfter) : body

@@ -12,6 +12,7 @@ import { t as translate } from '#shared/i18n/i18n.ts'
 import { signInFormSchema } from '#shared/schemas/auth.ts'
 import { clearSessionEndedCookie, readSessionEnded } from '#server/http/session-status.server.ts'
 import { SsoButtons } from '../sso/sso-buttons.tsx'
+import { SECOND_STEP_PATH } from '#shared/two-step.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))
@@ -29,7 +30,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), signInFormSchema)
   if (!parsed.ok) return parsed satisfies ActionData
   const { email, password, redirectTo } = parsed.value
-  const result = await context.auth.signIn(email, password)
+  const result = await context.auth.signIn(email, password, safeRedirect(redirectTo))
+  if (result.ok === 'second_step') throw redirect(SECOND_STEP_PATH, { headers: { 'Set-Cookie': result.setCookie } })
   if (!result.ok) {
     const body: ActionData = { message: result.message, fieldErrors: {}, email }
     // Too many tries from here: 429 with Retry-After, and the page says how long to wait.

@@ -5,6 +5,8 @@ import { MakeUpPolicyCard } from './make-up-policy-card.tsx'
 import { SignInMethodsCard } from './sign-in-methods-card.tsx'
 import { PeopleLinkCard } from './people-link-card.tsx'
 import { SchoolCalendarCard, type SchoolFormResult } from './school-calendar-card.tsx'
+import { TwoStepRequirementCard } from './two-step-requirement-card.tsx'
+import { schoolTwoStepAction } from './two-step-requirement.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { canInSchool } from '#shared/permissions.ts'
@@ -31,6 +33,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     loadOr404(() => context.trpc.schools.makeUpPolicy({ schoolId })),
   ])
   const isDefault = [...reasons].sort().join() === [...DEFAULT_MAKE_UP_REASONS].sort().join()
+  const twoStep = canInSchool(school.role, 'school.security') ? await loadOr404(() => context.trpc.twoStep.schoolRequirement({ schoolId })) : null
   return {
     school,
     closures,
@@ -41,6 +44,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     setUpSignIn: canInSchool(school.role, 'school.sso'),
     sessionLimits: canInSchool(school.role, 'school.sessions') ? await loadOr404(() => context.trpc.schools.sessionLimits({ schoolId })) : null,
     managePeople: canInSchool(school.role, 'school.people'),
+    twoStep,
   }
 }
 
@@ -48,6 +52,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   requireUser(context, request)
   const schoolId = params.schoolId ?? ''
   const form = await request.formData()
+  if (form.get('intent') === 'twoStep') return schoolTwoStepAction(context, schoolId, form)
   const which = parseForm(form, schoolIntentSchema)
   const intent = which.ok ? which.value.intent : ''
   // What was typed goes back to the form on a refusal, so nothing is lost without JavaScript.
@@ -88,7 +93,7 @@ function typedText(form: FormData): Record<string, string> {
 }
 
 export default function SchoolSettings() {
-  const { school, closures, reasons, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn, managePeople } = useLoaderData<typeof loader>()
+  const { school, closures, reasons, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn, managePeople, twoStep } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -106,6 +111,7 @@ export default function SchoolSettings() {
           <p className="text-sm text-slate-600">{t('session.limits.linkHint', { minutes: sessionLimits.staffIdleMinutes, days: sessionLimits.familySessionDays })}</p>
         </Card>
       ) : null}
+      {twoStep ? <TwoStepRequirementCard required={twoStep.required} result={result} /> : null}
     </div>
   )
 }

@@ -262,10 +262,16 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'auth.email_change':
     case 'auth.device_signed_out':
     case 'auth.name_change':
+    case 'auth.two_step.set_up':
+    case 'auth.two_step.turn_off':
+    case 'auth.two_step.new_codes':
+    case 'auth.two_step.recovery_used':
+    case 'auth.two_step.school_required':
       return t(eventKey(key), { who })
     case 'auth.session_expired':
       return field(entry.after, 'reason') === 'max' ? t('history.sessionExpiredMax', { who }) : t(eventKey(key), { who })
     case 'auth.sign_in.failed':
+    case 'auth.sign_in.code_failed':
       return t(eventKey(key), { email: field(entry.after, 'email') ?? t('history.sentenceParts.anAccount') })
     case 'auth.sign_in.spray_alert':
       return t(eventKey(key), { count: num(entry.after, 'accounts') ?? 0, minutes: num(entry.after, 'windowMinutes') ?? 0 })

@@ -28,6 +28,12 @@ const event = {
     session_expired: '{{who}} was signed out after a time without activity.',
     device_signed_out: '{{who}} signed out one of their devices.',
     name_change: '{{who}} changed the name shown to their teams.',
+    sign_in_code_failed: 'Someone signing in as {{email}} typed a wrong, expired or already used two-step code.',
+    two_step_set_up: '{{who}} turned on two-step sign-in.',
+    two_step_turn_off: '{{who}} turned off two-step sign-in.',
+    two_step_new_codes: '{{who}} made new two-step recovery codes; the old ones stopped working.',
+    two_step_recovery_used: '{{who}} signed in with a two-step recovery code.',
+    two_step_school_required: '{{who}} changed whether the school requires two-step sign-in.',
   },
   check_dispute: {
     dispute: '{{who}} flagged an accommodation record as disputed: “{{comment}}”.',

@@ -26,6 +26,7 @@ import { sessions } from './sessions.ts'
 import { sso } from './sso.ts'
 import { student } from './student.ts'
 import { today } from './today.ts'
+import { twoStep } from './twoStep.ts'
 
 /**
  * The English catalogue: every sentence a person reads, one section per feature. A key missing here fails
@@ -60,6 +61,7 @@ export const en = {
   sso,
   student,
   today,
+  twoStep,
 } as const
 
 export type Catalogue = typeof en
