@@ -139,7 +139,9 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
       const key = digestDedupeKey('weekly', member.userId, weeklyPeriod, student.id)
       if (await alreadyQueued(db, key)) continue
       work++
-      const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', member.userId).executeTakeFirst()
+      // A switched-off account (docs/people.md) is told nothing more about anyone's child.
+      const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', member.userId).where('deactivated_at', 'is', null).executeTakeFirst()
+      if (!user) continue
       const settingsUrl = await noticeSettingsLink(db, {
         userId: member.userId,
         studentId: student.id,
@@ -151,7 +153,7 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
         period: weeklyPeriod,
         settingsUrl,
       })
-      if (!user || !mail) continue
+      if (!mail) continue
       const { queued } = await enqueueMail(
         db,
         {
@@ -176,7 +178,7 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
     const key = digestDedupeKey('daily', userId, dailyPeriod)
     if (await alreadyQueued(db, key)) continue
     work++
-    const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', userId).executeTakeFirst()
+    const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', userId).where('deactivated_at', 'is', null).executeTakeFirst()
     if (!user) continue
     const notices = await noticesIn(
       db,

@@ -68,7 +68,8 @@ export async function notify(trx: Executor, notice: Notice, now: Date): Promise<
 }
 
 async function mailNotice(trx: Executor, id: string, notice: Notice, now: Date): Promise<{ queued: boolean }> {
-  const user = await trx.selectFrom('users').select(['email', 'name']).where('id', '=', notice.userId).executeTakeFirst()
+  // A switched-off account (docs/people.md) is told nothing more about anyone's child.
+  const user = await trx.selectFrom('users').select(['email', 'name']).where('id', '=', notice.userId).where('deactivated_at', 'is', null).executeTakeFirst()
   const student = await trx.selectFrom('students').select(['name', 'preferred_name', 'school_id']).where('id', '=', notice.studentId).executeTakeFirst()
   if (!user || !student) return { queued: false }
   const firstName = student.preferred_name?.trim() || student.name.trim().split(/\s+/)[0] || student.name

@@ -67,6 +67,15 @@ describe('the notice pass: alerts that start or clear, sessions left unrecorded'
     expect(rows('alert_started').map((r) => r.user_id)).not.toContain(demo.users.parent)
   })
 
+  test('a switched-off account is mailed nothing more', async () => {
+    await runNoticePass(t.db, NOW)
+    t.sqlite.prepare("update notice_alert_state set alerts = '[]' where student_id = ?").run(demo.johnnyId)
+    await as('parent').noticeSettings.set({ studentId: demo.johnnyId, cadence: 'immediate' })
+    t.sqlite.prepare('update users set deactivated_at = ?, deactivated_by = ? where id = ?').run(NOW.toISOString(), demo.users.admin, demo.users.parent)
+    await runNoticePass(t.db, LATER)
+    expect(mails()).toEqual([])
+  })
+
   test('each session left unrecorded past the window is told to the case manager only, once ever', async () => {
     // A session two weeks back turns out never to have been recorded: its record was entered by mistake.
     const log = await as('caseManager').sessions.log({ studentId: demo.johnnyId })
