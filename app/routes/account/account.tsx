@@ -9,6 +9,7 @@ import { TextLink } from '#app/components/text-link.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
+import { twoStepSetUpRedirect } from '#app/utils/two-step-gate.server.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { type ACCOUNT_INTENTS, accountIntentSchema, changeEmailSchema, changePasswordSchema } from '#shared/schemas/account.ts'
 import { changeNameSchema, deviceHandleSchema } from '#shared/schemas/session-limits.ts'
@@ -60,6 +61,9 @@ const REASONS = {
 
 export async function action({ context, request }: ActionFunctionArgs) {
   if (!context.auth.user) throw redirect('/sign-in?redirectTo=/account')
+  // Loaders redirect an account that owes its two-step set-up; an action runs before them, so it asks here too.
+  const setUpFirst = await twoStepSetUpRedirect(context, '/account')
+  if (setUpFirst) throw setUpFirst
   const form = await request.formData()
   const chosen = parseForm(form, accountIntentSchema)
   if (!chosen.ok) return { intent: null, message: translate('auth.unknownAction'), fieldErrors: {} } satisfies ActionData
