@@ -48,7 +48,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   if (setUpFirst) throw setUpFirst
   // On the set-up page itself, an account that owes it has no other page to offer.
   const pages = user && (await context.twoStepOwed()) ? [] : await myAppPages(context)
-  return { user: user ? { name: user.name, email: user.email } : null, pages }
+  return { user: user ? { name: user.name, email: user.email } : null, pages, sessionRemainingMs: context.sessionRemainingMs ?? null }
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -58,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <Document nonce={nonce} user={data?.user ?? null} pages={data?.pages ?? []}>
         <OfflineApp owner={data?.user?.email ?? null} />
-        {data?.user ? <SessionTimer /> : null}
+        {data?.user ? <SessionTimer remainingMs={data.sessionRemainingMs} /> : null}
         {children}
       </Document>
     </I18nextProvider>

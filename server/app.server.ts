@@ -184,6 +184,7 @@ export function createApp(options: CreateAppOptions): CreatedApp {
         client: clientOf(req),
       }),
       cspNonce: cspNonce(res),
+      sessionRemainingMs: locals.sessionDeadline ? locals.sessionDeadline.at - locals.sessionDeadline.now : null,
     }
   }
 

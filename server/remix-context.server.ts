@@ -76,6 +76,8 @@ export type ServerLoadContext = {
   }
   /** This response's Content-Security-Policy nonce, for Remix's inline scripts (app/entry.server.tsx). */
   cspNonce?: string
+  /** How long this request's session lasts if nothing more happens (ms), for the page's countdown; null signed out. */
+  sessionRemainingMs?: number | null
   /** Server-side documents made from data the route already fetched through `trpc` (never from the database). */
   documents: {
     meetingBriefPdf(brief: MeetingBrief): ReturnType<typeof renderMeetingBriefPdf>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { WARN_BEFORE_MS } from '#shared/session-limits.ts'
 import { buttonClasses } from './button.tsx'
 
 /** The server's answer at /session/status and /session/keep-alive (server/http/session-status.server.ts). */
@@ -13,7 +14,7 @@ const CHECK_EVERY_MS = 60_000
  * stay signed in; when it has ended, goes to sign-in and comes back here after. The server decides; the page only asks
  * it, so the countdown never trusts this device's clock. Asking does not count as activity.
  */
-export function SessionTimer() {
+export function SessionTimer({ remainingMs }: { remainingMs: number | null }) {
   const { t } = useTranslation()
   const [warning, setWarning] = useState<{ reason: 'idle' | 'max'; endsAt: number } | null>(null)
   const [seconds, setSeconds] = useState(0)
@@ -21,6 +22,8 @@ export function SessionTimer() {
   const timer = useRef<number | undefined>(undefined)
   const stayButton = useRef<HTMLButtonElement>(null)
   const keepAlive = useRef<() => Promise<void>>(async () => {})
+  // Only the first render's answer matters: later ones come from the server.
+  const firstRemaining = useRef(remainingMs)
 
   useEffect(() => {
     let stopped = false
@@ -60,7 +63,10 @@ export function SessionTimer() {
     }
     document.addEventListener('visibilitychange', onVisible)
     window.addEventListener('focus', onVisible)
-    void check()
+    // The page arrived knowing how long its session had left: the first question waits until it matters (a page
+    // load is activity, so there is no news before then). A page served from the phone's saved copy asks within a minute.
+    const known = firstRemaining.current
+    schedule(known === null ? 0 : Math.min(known - WARN_BEFORE_MS, CHECK_EVERY_MS))
     keepAlive.current = async () => {
       try {
         const response = await fetch('/session/keep-alive', { method: 'POST', credentials: 'same-origin', cache: 'no-store' })
