@@ -19,6 +19,8 @@ export interface SchoolsTable {
   family_session_days: Generated<number>
   /** 1: school admins and case managers must sign in with a second step (docs/two-step.md). */
   require_two_step: ColumnType<number, number | undefined, number>
+  /** JSON [{ key, label }]: the progress codes a report chooses from; null = the default four (shared/progress-report.ts). */
+  progress_codes: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UsersTable {
@@ -615,6 +617,56 @@ export interface TwoStepChallengesTable {
   redirect_to: string
 }
 
+/** A school's reporting period (docs/progress-reports.md): inside the school year, never overlapping another. */
+export interface ReportingPeriodsTable {
+  id: string
+  school_id: string
+  name: string
+  start_date: string
+  end_date: string
+  created_at: string
+  created_by: string | null
+}
+
+/** One student's progress report for one period: the draft is its parts, the issued versions never change. */
+export interface ProgressReportsTable {
+  id: string
+  student_id: string
+  period_id: string
+  created_at: string
+  created_by: string | null
+}
+
+export interface ProgressReportPartsTable {
+  report_id: string
+  goal_id: string
+  code: string | null
+  narrative: string
+  updated_at: string
+  updated_by: string | null
+}
+
+export interface ProgressReportVersionsTable {
+  id: string
+  report_id: string
+  version: number
+  /** JSON ProgressReportDoc, exactly as issued. */
+  content: string
+  pdf: Uint8Array
+  pdf_sha256: string
+  /** Why this version replaced the one before; null for the first. */
+  correction_reason: string | null
+  issued_at: string
+  issued_by: string | null
+}
+
+export interface ProgressReportAcksTable {
+  version_id: string
+  user_id: string
+  acknowledged_at: string
+  comment: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -664,4 +716,9 @@ export interface Database {
   two_step_keys: TwoStepKeysTable
   two_step_recovery_codes: TwoStepRecoveryCodesTable
   two_step_challenges: TwoStepChallengesTable
+  reporting_periods: ReportingPeriodsTable
+  progress_reports: ProgressReportsTable
+  progress_report_parts: ProgressReportPartsTable
+  progress_report_versions: ProgressReportVersionsTable
+  progress_report_acks: ProgressReportAcksTable
 }
