@@ -19,6 +19,7 @@ import { people } from './people.ts'
 import { pdf } from './pdf.ts'
 import { planChanges } from './planChanges.ts'
 import { refusals } from './refusals.ts'
+import { reports } from './reports.ts'
 import { school } from './school.ts'
 import { services } from './services.ts'
 import { session } from './session.ts'
@@ -54,6 +55,7 @@ export const en = {
   pdf,
   planChanges,
   refusals,
+  reports,
   school,
   services,
   session,
