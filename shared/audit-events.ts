@@ -19,7 +19,11 @@ interface AuditActions {
   notification: 'create' | 'seen'
   plan_change: 'acknowledge'
   progress_point: 'create' | 'void'
+  // Progress reports (docs/progress-reports.md): the school's periods and codes, a report's parts, versions and reads.
+  progress_codes: 'update'
+  progress_report: 'write_part' | 'issue' | 'correct' | 'acknowledge'
   regulation_profile: 'create' | 'update'
+  reporting_period: 'create' | 'update' | 'remove'
   school_closure: 'create' | 'remove'
   school_policy: 'update'
   school_sessions: 'update'

@@ -9,7 +9,7 @@ import { RECORDING_WINDOW } from './school-calendar.ts'
  * Case managers: a session still unrecorded once the recording window closed, and the alerts of their caseload.
  * Parents again: a change to the plan, before and after, to acknowledge (shared/plan-change.ts).
  */
-export const NOTIFICATION_KINDS = ['session_missed', 'support_not_provided', 'alert_started', 'alert_cleared', 'session_unrecorded', 'plan_change'] as const
+export const NOTIFICATION_KINDS = ['session_missed', 'support_not_provided', 'alert_started', 'alert_cleared', 'session_unrecorded', 'plan_change', 'progress_report'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** "Provider absent" → "provider absent", but "ABA therapy" stays as written (an initialism keeps its capitals). */

@@ -31,6 +31,11 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'records.dispute': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
   // FERPA 34 CFR 99.32: the family sees who at school opened the records; so do the case manager and the school admin.
   'access.view': { case_manager: true, provider: false, para: false, parent: true, school_admin: true },
+  'reports.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
+  'reports.viewDraft': { case_manager: true, provider: true, para: true, parent: false, school_admin: true },
+  'reports.write': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
+  'reports.issue': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
+  'reports.acknowledge': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
 }
 
 describe('the permission table', () => {
@@ -65,7 +70,7 @@ describe('notebook access', () => {
 // Owned actions: whether a person may touch one record, written out by hand per role and per fact.
 describe('owned actions', () => {
   test('the test knows every owned action', () => {
-    expect([...OWNED_ACTIONS].sort()).toEqual(['concern.editOwnSide', 'concern.read', 'goal.editPlainInArea', 'sessions.recordForService'])
+    expect([...OWNED_ACTIONS].sort()).toEqual(['concern.editOwnSide', 'concern.read', 'goal.editPlainInArea', 'report.writeGoalInArea', 'sessions.recordForService'])
   })
 
   test.each(OWNED_ACTIONS)('%s never widens its gate action', (action) => {
@@ -101,6 +106,17 @@ describe('owned actions', () => {
   })
 
   test.each([
+    ['case_manager', true, true],
+    ['provider', true, false],
+    ['para', false, false],
+    ['parent', false, false],
+    ['school_admin', false, false],
+  ] as const)('a report part: %s may write a goal in her areas: %s, outside them: %s', (role, inArea, outside) => {
+    expect(canOwned(role, 'report.writeGoalInArea', { goalInMyAreas: true })).toBe(inArea)
+    expect(canOwned(role, 'report.writeGoalInArea', { goalInMyAreas: false })).toBe(outside)
+  })
+
+  test.each([
     ['case_manager', true, false],
     ['provider', true, false],
     ['para', true, false],
@@ -129,5 +145,6 @@ describe('owned actions', () => {
   test('only providers are limited to their own areas and services', () => {
     expect(ROLES.filter((r) => limitedToOwnRecords(r, 'goal.editPlainInArea'))).toEqual(['provider'])
     expect(ROLES.filter((r) => limitedToOwnRecords(r, 'sessions.recordForService'))).toEqual(['provider'])
+    expect(ROLES.filter((r) => limitedToOwnRecords(r, 'report.writeGoalInArea'))).toEqual(['provider'])
   })
 })

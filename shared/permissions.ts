@@ -46,6 +46,14 @@ const PERMISSIONS = {
   // The record of access (FERPA 34 CFR 99.32): who at school opened the student's records. The family it is kept
   // for, and the school people answerable for it; not every staff member reading who else looked.
   'access.view': ['parent', 'case_manager', 'school_admin'],
+  // Progress reports (docs/progress-reports.md). Everyone reads issued versions; the family never reads a draft.
+  'reports.view': EVERYONE,
+  'reports.viewDraft': ['case_manager', 'provider', 'para', 'school_admin'],
+  // The case manager writes every goal's part; a provider the goals in her own areas ('report.writeGoalInArea').
+  'reports.write': ['case_manager', 'provider'],
+  // Issuing and correcting: the case manager answers for what the family is sent.
+  'reports.issue': ['case_manager'],
+  'reports.acknowledge': ['parent'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS
@@ -65,6 +73,8 @@ export interface OwnedFacts {
   'sessions.recordForService': { providesService: boolean }
   /** The goal's area is one of the caller's areas on this team. */
   'goal.editPlainInArea': { goalInMyAreas: boolean }
+  /** The goal's area is one of the caller's areas on this team (a report's part for that goal). */
+  'report.writeGoalInArea': { goalInMyAreas: boolean }
   /** The concern is shared with the team rather than family-only. */
   'concern.read': { sharedWithTeam: boolean }
   /** The side that logged the concern. */
@@ -97,6 +107,14 @@ const OWNED_PERMISSIONS: { [A in OwnedAction]: OwnedRule<OwnedFacts[A]> } = {
   // A provider rewrites the plain parts of goals in her own areas only; the case manager owns the whole plan.
   'goal.editPlainInArea': {
     gate: 'goal.editPlain',
+    anyRecord: ['case_manager'],
+    ownRecord: ['provider'],
+    owns: (f) => f.goalInMyAreas,
+    refusal: 'FORBIDDEN',
+  },
+  // A provider writes the report's part for goals in her own areas; the case manager writes every part.
+  'report.writeGoalInArea': {
+    gate: 'reports.write',
     anyRecord: ['case_manager'],
     ownRecord: ['provider'],
     owns: (f) => f.goalInMyAreas,
@@ -164,6 +182,8 @@ const SCHOOL_PERMISSIONS = {
   'school.people': ['school_admin'],
   // Whether the school's admins and case managers must sign in with two steps (docs/two-step.md).
   'school.security': ['school_admin'],
+  // Reporting periods and progress codes (docs/progress-reports.md): the school's calendar of reports.
+  'school.reporting': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

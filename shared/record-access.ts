@@ -22,6 +22,8 @@ const RECORD_KIND_KEYS = {
   'export:concerns.csv': 'exportConcernsCsv',
   'export:brief.pdf': 'exportBriefPdf',
   'export:accountability.json': 'exportAccountabilityJson',
+  reports: 'reports',
+  'export:report.pdf': 'exportReportPdf',
 } as const
 
 export const RECORD_KINDS = catalogueLabels(Object.keys(RECORD_KIND_KEYS) as (keyof typeof RECORD_KIND_KEYS)[], (kind) =>
@@ -55,6 +57,7 @@ const BY_PROCEDURE: Readonly<Record<string, RecordKind>> = {
   'services.versions': 'history',
   'disputes.history': 'history',
   'notifications.forStudent': 'notices',
+  'reports.pdf': 'export:report.pdf',
 }
 
 const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
@@ -73,6 +76,7 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   disputes: 'concerns',
   brief: 'brief',
   access: 'access',
+  reports: 'reports',
 }
 
 /** The kind of record a tRPC query path reads; null when it is not logged (UNLOGGED_READS) or not known. */

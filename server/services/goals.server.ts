@@ -151,6 +151,16 @@ function withStatus(goal: Goal, points: GoalPoint[]): GoalWithStatus {
   }
 }
 
+/** The current goals with every live (not voided) point: what a progress report is drafted from. */
+export async function goalsWithLivePoints(db: DB, studentId: string): Promise<(Goal & { points: GoalPoint[] })[]> {
+  const rows = await currentVersions(db).where('goals.student_id', '=', studentId).orderBy('goals.position').execute()
+  const points = await pointsFor(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({ ...shapeGoal(r), points: (points.get(r.id) ?? []).filter((p) => !p.voidedAt) }))
+}
+
 export async function listGoals(db: DB, studentId: string): Promise<GoalWithStatus[]> {
   const rows = await currentVersions(db).where('goals.student_id', '=', studentId).orderBy('goals.position').execute()
   const points = await pointsFor(

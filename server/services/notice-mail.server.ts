@@ -28,6 +28,7 @@ const ACTION_PATH: Record<NotificationKind, string> = {
   alert_cleared: 'accountability',
   session_unrecorded: 'sessions',
   plan_change: 'plan-changes',
+  progress_report: 'reports',
 }
 
 /**

@@ -17,6 +17,7 @@ import { planChangesRouter } from './routers/plan-changes.server.ts'
 import { ssoRouter } from './routers/sso.server.ts'
 import { peopleRouter } from './routers/people.server.ts'
 import { twoStepRouter } from './routers/two-step.server.ts'
+import { reportingRouter, reportsRouter } from './routers/reports.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -44,6 +45,8 @@ export const appRouter = router({
   sso: ssoRouter,
   people: peopleRouter,
   twoStep: twoStepRouter,
+  reporting: reportingRouter,
+  reports: reportsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -297,6 +297,31 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       const named = Array.isArray(reasons) ? reasons.filter((r): r is MissReason => isOneOf(MISS_REASONS, r)).map((r) => lowerFirst(REASON_LABELS[r])) : []
       return t(eventKey(key), { who, reasons: named.length ? named.join(', ') : t('history.sentenceParts.noReasons') })
     }
+    case 'reporting_period.create':
+    case 'reporting_period.update':
+    case 'reporting_period.remove': {
+      const data = entry.action === 'remove' ? entry.before : entry.after
+      return t(eventKey(key), { who, name: field(data, 'name') ?? '', start: schoolDate(field(data, 'start')), end: schoolDate(field(data, 'end')) })
+    }
+    case 'progress_codes.update': {
+      const codes = record(entry.after)?.codes
+      const labels = Array.isArray(codes) ? codes.map((c) => field(c, 'label')).filter((l): l is string => !!l) : []
+      return t(eventKey(key), { who, codes: labels.join(', ') })
+    }
+    case 'progress_report.write_part':
+    case 'progress_report.issue':
+      return t(eventKey(key), { who, period: field(entry.after, 'period') ?? '' })
+    case 'progress_report.correct':
+      return t(eventKey(key), { who, period: field(entry.after, 'period') ?? '', version: num(entry.after, 'version') ?? '?', reason: field(entry.after, 'reason') ?? '' })
+    case 'progress_report.acknowledge': {
+      const comment = field(entry.after, 'comment')
+      return t(eventKey(key), {
+        who,
+        period: field(entry.after, 'period') ?? '',
+        version: num(entry.after, 'version') ?? '?',
+        comment: comment ? t('history.sentenceParts.comment', { comment }) : '',
+      })
+    }
     case 'school_sessions.update':
       return t(eventKey(key), { who, minutes: num(entry.after, 'staffIdleMinutes') ?? '?', days: num(entry.after, 'familySessionDays') ?? '?' })
     case 'service.create':

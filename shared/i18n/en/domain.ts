@@ -149,6 +149,8 @@ export const domain = {
     exportConcernsCsv: 'Concern log, downloaded as CSV',
     exportBriefPdf: 'Meeting brief, downloaded as PDF',
     exportAccountabilityJson: 'Service numbers, downloaded as JSON',
+    reports: 'Progress reports',
+    exportReportPdf: 'Progress report, downloaded as PDF',
   },
   unloggedReads: {
     studentsGet: 'directory information in every student page’s header',

@@ -79,6 +79,15 @@ const event = {
   plan_change: {
     acknowledge: '{{who}} acknowledged a change to the plan.',
   },
+  progress_codes: {
+    update: '{{who}} set the school’s progress codes: {{codes}}.',
+  },
+  progress_report: {
+    write_part: '{{who}} wrote the {{period}} progress report’s part for a goal.',
+    issue: '{{who}} issued the {{period}} progress report.',
+    correct: '{{who}} issued a correction of the {{period}} progress report (version {{version}}): “{{reason}}”.',
+    acknowledge: '{{who}} acknowledged the {{period}} progress report (version {{version}}).{{comment}}',
+  },
   progress_point: {
     create: '{{who}} recorded {{value}} for {{goal}} on {{date}}{{state}}.',
     // The reason and the full stop are added after (see withReason, fullStop).
@@ -94,6 +103,11 @@ const event = {
   },
   school_policy: {
     update: '{{who}} set which missed sessions are owed a make-up: {{reasons}}.',
+  },
+  reporting_period: {
+    create: '{{who}} added the reporting period {{name}} ({{start}} to {{end}}).',
+    update: '{{who}} changed the reporting period {{name}} to {{start}} to {{end}}.',
+    remove: '{{who}} removed the reporting period {{name}}.',
   },
   school_sessions: {
     update: '{{who}} set how long people stay signed in: staff {{minutes}} minutes without activity, families {{days}} days.',
@@ -228,6 +242,7 @@ export const history = {
     forEmail: ' for {{email}}',
     someone: 'Someone',
     label: ' ({{label}})',
+    comment: ' Their comment: “{{comment}}”',
     noReasons: 'none',
     unknownReason: 'reason not given',
     delivered: 'delivered, {{minutes}} min',
