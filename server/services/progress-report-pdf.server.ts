@@ -24,6 +24,7 @@ export interface ReportVersionInfo {
 const { ink: INK, muted: MUTED, warn: WARN, brand: BRAND, rule: RULE, faint: FAINT } = PDF_COLORS
 const CAUTION_FILL = '#fef3c7'
 const CAUTION_EDGE = '#d97706'
+const CAUTION_PAD = 6
 const MARK: Record<RegulationState, string> = { calm: BRAND, uneasy: '#b45309', dysregulated: '#b91c1c' }
 const CHART_HEIGHT = 120
 const CHART_AXIS = 34
@@ -142,36 +143,52 @@ export function renderProgressReportPdf(report: ProgressReportDoc, version: Repo
 
   function drawGoal(goal: ReportGoal): void {
     const label = codeLabel(report.codes, goal.code)
-    const code = label ? t('pdf.report.code', { label }) : t('pdf.report.noCode')
-    // The heading stays with the plain summary and the code.
-    heading(t('pdf.report.goalHeading', { area: areaTitle(goal.area) }), heightOf(t('pdf.report.means', { text: goal.plain.means })) + 40, { size: 12 })
-    para(t('pdf.report.means', { text: goal.plain.means }), { gap: 0.1 })
-    para(t('pdf.report.measure', { text: goal.plain.measure }), { gap: 0.1 })
-    para(t('pdf.report.official', { text: goal.officialText }), { size: 8, color: MUTED, gap: 0.15 })
-    para(t('pdf.report.baseline', { text: goal.baseline }), { gap: 0.05 })
-    para(t('pdf.report.target', { text: goal.target }), { gap: 0.05 })
-    para(t('pdf.report.rule', { rule: goal.ruleText }), { gap: 0.15 })
-    para(code, { font: 'Helvetica-Bold', size: 10.5, gap: 0.1 })
-    if (goal.narrative.trim()) para(t('pdf.report.narrative', { text: goal.narrative.trim() }), { gap: 0.2 })
-    if (goal.cautions.length) cautionBox(goal.cautions.map((c) => cautionText(c, goal, report.student.name)))
+    type Line = [string, { font?: string; size?: number; color?: string; gap?: number }]
+    const texts: Line[] = [
+      [t('pdf.report.means', { text: goal.plain.means }), { gap: 0.1 }],
+      [t('pdf.report.measure', { text: goal.plain.measure }), { gap: 0.1 }],
+      [t('pdf.report.official', { text: goal.officialText }), { size: 8, color: MUTED, gap: 0.15 }],
+      [t('pdf.report.baseline', { text: goal.baseline }), { gap: 0.05 }],
+      [t('pdf.report.target', { text: goal.target }), { gap: 0.05 }],
+      [t('pdf.report.rule', { rule: goal.ruleText }), { gap: 0.15 }],
+      [label ? t('pdf.report.code', { label }) : t('pdf.report.noCode'), { font: 'Helvetica-Bold', size: 10.5, gap: 0.1 }],
+      ...(goal.narrative.trim() ? [[t('pdf.report.narrative', { text: goal.narrative.trim() }), { gap: 0.2 }] satisfies Line] : []),
+    ]
+    const cautions = goal.cautions.map((c) => cautionText(c, goal, report.student.name))
     const r = goal.regulation
     const counts = t('pdf.report.regulation', { total: goal.points.length, calm: r.calm, uneasy: r.uneasy, dysregulated: r.dysregulated })
-    // The counts stay with the chart they describe.
-    keep(heightOf(counts) + (goal.points.length === 0 ? heightOf(t('pdf.report.noData')) : CHART_TOTAL) + 4)
-    para(counts, { color: MUTED, gap: 0.2 })
+    const below = goal.points.length === 0 ? heightOf(t('pdf.report.noData')) : heightOf(counts) + CHART_TOTAL
+    const tail = (cautions.length ? cautionHeight(cautions) + 6 : 0) + below + 4
+    // A goal that fits on a page is kept on one; a longer one keeps its heading with the first lines.
+    const whole = texts.reduce((h, [text, o]) => h + heightOf(text, o) + 3, 0) + tail
+    const body = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 40
+    heading(t('pdf.report.goalHeading', { area: areaTitle(goal.area) }), whole < body ? whole : heightOf(texts[0]![0]) + 40, { size: 12 })
+    for (const [text, o] of texts) para(text, o)
+    // The cautions, the counts and the chart they describe stay together.
+    keep(tail)
+    if (cautions.length) cautionBox(cautions)
     if (goal.points.length === 0) para(t('pdf.report.noData'), { font: 'Helvetica-Oblique', color: MUTED, gap: 0.4 })
-    else chart(goal)
+    else {
+      para(counts, { color: MUTED, gap: 0.2 })
+      chart(goal)
+    }
     doc.moveDown(0.5)
   }
 
-  function cautionBox(lines: string[]): void {
-    const pad = 6
-    const inner = width - pad * 2 - 4
+  function cautionHeight(lines: string[]): number {
+    const inner = width - CAUTION_PAD * 2 - 4
     style({ font: 'Helvetica-Bold' })
-    const head = pdfSafe(t('pdf.report.cautionTitle'))
-    let height = doc.heightOfString(head, { width: inner }) + pad * 2
+    let height = doc.heightOfString(pdfSafe(t('pdf.report.cautionTitle')), { width: inner }) + CAUTION_PAD * 2
     style({})
     for (const line of lines) height += doc.heightOfString(pdfSafe(line), { width: inner }) + 2
+    return height
+  }
+
+  function cautionBox(lines: string[]): void {
+    const pad = CAUTION_PAD
+    const inner = width - pad * 2 - 4
+    const head = pdfSafe(t('pdf.report.cautionTitle'))
+    const height = cautionHeight(lines)
     keep(height + 4)
     const top = doc.y
     doc.save().rect(left, top, width, height).fillColor(CAUTION_FILL).fill().restore()
@@ -199,7 +216,8 @@ export function renderProgressReportPdf(report: ProgressReportDoc, version: Repo
     // A baseline far off the chart's scale (a year read as the number) is not drawn rather than flattening the data.
     const rawBase = baselineNumber(goal.baseline)
     const base = rawBase !== null && rawBase >= 0 && rawBase <= top0 * 2 ? rawBase : null
-    const max = Math.max(top0, base ?? 0) * 1.1 || 1
+    const step = niceStep((Math.max(top0, base ?? 0) * 1.1 || 1) / 4)
+    const max = Math.ceil((Math.max(top0, base ?? 0) * 1.1 || 1) / step) * step
     const xOf = (date: string) => x0 + ((Date.parse(`${date}T00:00:00Z`) - start) / span) * (x1 - x0)
     const yOf = (value: number) => y1 - (Math.min(value, max) / max) * CHART_HEIGHT
 
@@ -207,10 +225,9 @@ export function renderProgressReportPdf(report: ProgressReportDoc, version: Repo
     doc.save().lineWidth(0.5).strokeColor(RULE)
     doc.rect(x0, top, x1 - x0, CHART_HEIGHT).stroke()
     style({ size: 7, color: MUTED })
-    for (const f of [0, 0.25, 0.5, 0.75, 1]) {
-      const v = max * f
+    for (let v = 0; v <= max + step / 2; v += step) {
       const y = yOf(v)
-      if (f > 0 && f < 1) doc.moveTo(x0, y).lineTo(x1, y).stroke()
+      if (v > 0 && v < max - step / 2) doc.moveTo(x0, y).lineTo(x1, y).stroke()
       doc.text(tick(v), left, y - 3, { width: CHART_AXIS - 4, align: 'right', lineBreak: false })
     }
     doc.restore()
@@ -277,7 +294,15 @@ export function renderProgressReportPdf(report: ProgressReportDoc, version: Repo
   }
 }
 
+/** A step for the value axis: 1, 2 or 5 times a power of ten, at least `rough`. */
+export function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough))
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough - 1e-9)
+  return step ?? 10 * power
+}
+
 /** An axis label: whole numbers as such, others with one decimal. */
 function tick(value: number): string {
-  return Number.isInteger(Math.round(value * 10) / 10) ? String(Math.round(value)) : value.toFixed(1)
+  const rounded = Math.round(value * 10) / 10
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1)
 }
