@@ -55,6 +55,8 @@ export interface OpenConcernInput {
 
 export interface MeetingBriefInput {
   student: { id: string; name: string; preferredName: string | null }
+  /** Printed in the PDF's header on every page. */
+  school: { name: string }
   asOf: IsoDate
   services: readonly BriefServiceInput[]
   accommodations: readonly BriefAccommodationInput[]
@@ -112,6 +114,7 @@ export interface BriefConcern {
 
 export interface MeetingBrief {
   student: { id: string; name: string; firstName: string }
+  school: { name: string }
   asOf: IsoDate
   title: string
   intro: string
@@ -336,6 +339,7 @@ export function buildMeetingBrief(input: MeetingBriefInput): MeetingBrief {
   const first = briefFirstName(input.student)
   return {
     student: { id: input.student.id, name: input.student.name, firstName: first },
+    school: { name: input.school.name },
     asOf: input.asOf,
     title: t('domain.brief.title', { name: input.student.name }),
     intro: t('domain.brief.intro', { first, date: formatSchoolDate(input.asOf) }),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { buildMeetingBrief } from '#shared/meeting-brief.ts'
 import { briefAccommodation, briefGoal, briefInput, briefService } from '#tests/fixtures/builders.ts'
-import { pdfText } from '#tests/fixtures/pdf-text.ts'
+import { pdfPageCount, pdfPageTexts, pdfText } from '#tests/fixtures/pdf-text.ts'
 import { pdfSafe, renderMeetingBriefPdf } from './meeting-brief-pdf.server.ts'
 
 const brief = buildMeetingBrief(
@@ -66,5 +66,29 @@ describe('the meeting brief PDF', () => {
 
   test('characters the standard fonts cannot show are replaced, not dropped silently', () => {
     expect(pdfSafe('Zoë’s “break” — 5 → 6 ≥ 4 名')).toBe('Zoë’s “break” — 5 -> 6 >= 4 ?')
+  })
+
+  test('every page carries the school and the student, the title, "Page N of M" and the confidentiality footer', async () => {
+    const concerns = Array.from({ length: 60 }, (_, i) => ({ id: `c${i}`, date: '2026-11-10', issue: `Concern number ${i + 1}, written long enough to wrap onto a second line of the brief so the pages fill up` }))
+    const long = buildMeetingBrief(briefInput({ concerns }))
+    for (const compress of [true, false]) {
+      const pdf = await renderMeetingBriefPdf(long, { compress })
+      const pages = pdfPageTexts(pdf)
+      expect(pages.length).toBeGreaterThan(2)
+      expect(pdfPageCount(pdf)).toBe(pages.length)
+      pages.forEach((page, i) => {
+        const text = page.replace(/\n/g, ' ')
+        expect(text).toContain('Maple Elementary · Johnny Miller')
+        expect(text).toContain('Meeting brief for Johnny Miller')
+        expect(text).toContain(`Page ${i + 1} of ${pages.length}`)
+        expect(text).toContain('Confidential: this student’s education record is protected by FERPA.')
+      })
+    }
+  })
+
+  test('the one-page brief says "Page 1 of 1" and adds no blank page for its footer', async () => {
+    const pdf = await renderMeetingBriefPdf(buildMeetingBrief(briefInput()))
+    expect(pdfPageCount(pdf)).toBe(1)
+    expect(pdfText(pdf)).toContain('Page 1 of 1')
   })
 })

@@ -1,58 +1,33 @@
-import PDFDocument from 'pdfkit'
 import { t } from '#shared/i18n/i18n.ts'
 import type { MeetingBrief } from '#shared/meeting-brief.ts'
+import { createFramedPdf, PDF_COLORS, pdfSafe } from './pdf-frame.server.ts'
+
+export { pdfSafe }
 
 /**
  * The meeting brief as a PDF, made on the server with PDFKit (not a browser screenshot): the same sentences as
- * the printable page (shared/meeting-brief.ts), laid out for Letter paper. Pure rendering: the brief comes
+ * the printable page (shared/meeting-brief.ts), laid out for Letter paper in the common frame (header, page
+ * numbers, confidentiality footer: server/services/pdf-frame.server.ts). Pure rendering: the brief comes
  * from the gated `brief.get` procedure, so this module never reads the database.
  */
 
-// The 14 standard PDF fonts cover Windows-1252 only; anything else would print as a blank box.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
-const REPLACEMENTS: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '−': '-' }
-
-export function pdfSafe(text: string): string {
-  let out = ''
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.codePointAt(0)!
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch) || ch === '\n') out += ch
-    else out += REPLACEMENTS[ch] ?? '?'
-  }
-  return out
-}
-
-const INK = '#0f172a'
-const MUTED = '#334155'
-const WARN = '#7c2d12'
-const BRAND = '#175a54'
+const INK = PDF_COLORS.ink
+const MUTED = PDF_COLORS.muted
+const WARN = PDF_COLORS.warn
+const BRAND = PDF_COLORS.brand
 
 export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = new PDFDocument({
-    size: 'LETTER',
-    margin: 48,
-    compress: opts.compress ?? true,
+  const framed = createFramedPdf({
+    frame: { schoolName: brief.school.name, studentName: brief.student.name, title: brief.title },
     info: {
-      Title: pdfSafe(brief.title),
-      Author: t('pdf.author'),
-      Subject: pdfSafe(t('pdf.briefSubject', { asOf: brief.asOf, services: brief.services.map((s) => s.name).join(', ') || t('pdf.briefNoServices') })),
-      CreationDate: new Date(`${brief.asOf}T12:00:00Z`),
+      Title: brief.title,
+      Subject: t('pdf.briefSubject', { asOf: brief.asOf, services: brief.services.map((s) => s.name).join(', ') || t('pdf.briefNoServices') }),
     },
+    date: new Date(`${brief.asOf}T12:00:00Z`),
+    compress: opts.compress,
   })
-  const chunks: Buffer[] = []
-  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-    doc.on('end', () => {
-      const all = Buffer.concat(chunks)
-      const out = new Uint8Array(new ArrayBuffer(all.length))
-      out.set(all)
-      resolve(out)
-    })
-    doc.on('error', reject)
-  })
+  const { doc, left, width } = framed
 
-  const left = doc.page.margins.left
-  const width = doc.page.width - left - doc.page.margins.right
   const para = (text: string, o: { font?: string; size?: number; color?: string; indent?: number; gap?: number } = {}) => {
     doc
       .font(o.font ?? 'Helvetica')
@@ -127,6 +102,5 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
 
   doc.moveDown(1)
   para(t('pdf.briefFooter', { asOf: brief.asOf }), { size: 8, color: MUTED })
-  doc.end()
-  return done
+  return framed.finish()
 }

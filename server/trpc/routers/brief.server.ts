@@ -20,6 +20,7 @@ export const briefRouter = router({
     ])
     return buildMeetingBrief({
       student: ctx.access.student,
+      school: { name: ctx.access.student.schoolName },
       asOf,
       services: numbers.services,
       accommodations: numbers.accommodations,
