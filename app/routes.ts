@@ -33,6 +33,7 @@ export default [
     route('sign-in-limits', 'routes/school/session-limits.tsx'),
     route('sign-in-methods', 'routes/school/sign-in-methods.tsx'),
     route('people', 'routes/school/people.tsx'),
+    route('reporting-periods', 'routes/school/reporting-periods.tsx'),
   ]),
 
   // Files and JSON for other programs; the same permission gate as the pages.

@@ -118,13 +118,22 @@ export async function resolveSchoolRole(db: DB, userId: string, schoolId: string
   return manager ? 'case_manager' : null
 }
 
+export interface MySchool {
+  id: string
+  name: string
+  role: SchoolRole
+  /** The school year (reporting periods fall inside it); null until the school sets it. */
+  yearStart: string | null
+  yearEnd: string | null
+}
+
 /** Schools where the person is admin or a case manager, for the school pages and the importer. */
-export async function listMySchools(db: DB, userId: string): Promise<{ id: string; name: string; role: SchoolRole }[]> {
-  const schools = await db.selectFrom('schools').select(['id', 'name']).orderBy('name').execute()
-  const out: { id: string; name: string; role: SchoolRole }[] = []
+export async function listMySchools(db: DB, userId: string): Promise<MySchool[]> {
+  const schools = await db.selectFrom('schools').select(['id', 'name', 'year_start', 'year_end']).orderBy('name').execute()
+  const out: MySchool[] = []
   for (const s of schools) {
     const role = await resolveSchoolRole(db, userId, s.id)
-    if (role) out.push({ ...s, role })
+    if (role) out.push({ id: s.id, name: s.name, role, yearStart: s.year_start, yearEnd: s.year_end })
   }
   return out
 }

@@ -56,3 +56,19 @@ export const versionRefSchema = z.object({ periodId: idSchema, version: z.number
 export const acknowledgeSchema = versionRefSchema.extend({
   comment: textSchema(() => t('reports.form.comment'), 'multi-line').trim().max(NARRATIVE_MAX, { error: () => t('reports.form.commentTooLong', { max: NARRATIVE_MAX }) }).optional(),
 })
+
+/** The reporting periods page's forms, told apart by `intent`. */
+export const periodsFormSchema = z.discriminatedUnion('intent', [
+  periodFieldsSchema.extend({ intent: z.literal('add') }),
+  periodFieldsSchema.extend({ intent: z.literal('update'), periodId: idSchema }),
+  z.object({ intent: z.literal('remove'), periodId: idSchema }),
+  z.object({ intent: z.literal('quarters') }),
+  z.object({
+    intent: z.literal('codes'),
+    // One code per line; blank lines are dropped before the list is checked.
+    labels: z
+      .string()
+      .max(MAX_CODES * (CODE_LABEL_MAX + 2))
+      .transform((text) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)),
+  }),
+])

@@ -6,6 +6,7 @@ import { SignInMethodsCard } from './sign-in-methods-card.tsx'
 import { PeopleLinkCard } from './people-link-card.tsx'
 import { SchoolCalendarCard, type SchoolFormResult } from './school-calendar-card.tsx'
 import { TwoStepRequirementCard } from './two-step-requirement-card.tsx'
+import { ReportingPeriodsCard } from './reporting-periods-card.tsx'
 import { schoolTwoStepAction } from './two-step-requirement.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
@@ -28,9 +29,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const schoolId = params.schoolId ?? ''
   const school = (await context.trpc.schools.mine()).find((s) => s.id === schoolId)
   if (!school) throw new Response(t('common.notFound'), { status: 404 })
-  const [closures, reasons] = await Promise.all([
+  const [closures, reasons, periods] = await Promise.all([
     loadOr404(() => context.trpc.schools.closures({ schoolId })),
     loadOr404(() => context.trpc.schools.makeUpPolicy({ schoolId })),
+    loadOr404(() => context.trpc.reporting.periods({ schoolId })),
   ])
   const isDefault = [...reasons].sort().join() === [...DEFAULT_MAKE_UP_REASONS].sort().join()
   const twoStep = canInSchool(school.role, 'school.security') ? await loadOr404(() => context.trpc.twoStep.schoolRequirement({ schoolId })) : null
@@ -38,6 +40,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     school,
     closures,
     reasons,
+    periods,
     isDefault,
     editCalendar: canInSchool(school.role, 'school.calendar'),
     editPolicy: canInSchool(school.role, 'school.policy'),
@@ -93,7 +96,7 @@ function typedText(form: FormData): Record<string, string> {
 }
 
 export default function SchoolSettings() {
-  const { school, closures, reasons, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn, managePeople, twoStep } = useLoaderData<typeof loader>()
+  const { school, closures, reasons, periods, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn, managePeople, twoStep } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -103,6 +106,7 @@ export default function SchoolSettings() {
       </PageHeading>
       {managePeople ? <PeopleLinkCard schoolId={school.id} /> : null}
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
+      <ReportingPeriodsCard schoolId={school.id} periods={periods} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />
       {setUpSignIn ? <SignInMethodsCard schoolId={school.id} /> : null}
       {sessionLimits ? (
