@@ -71,6 +71,11 @@ export default [
     route('brief', 'routes/brief/brief.tsx'),
     route('brief.pdf', 'routes/brief/brief-pdf.ts'),
 
+    route('reports', 'routes/reports/reports.tsx'),
+    route('reports/:periodId', 'routes/reports/report.tsx'),
+    route('reports/:periodId/v/:version', 'routes/reports/report-version.tsx'),
+    route('reports/:periodId/v/:version/pdf', 'routes/reports/report-pdf.ts'),
+
     route('concerns', 'routes/concerns/concerns.tsx'),
     route('concerns/new', 'routes/concerns/concern-new.tsx'),
     route('concerns/:concernId', 'routes/concerns/concern.tsx'),

@@ -3,11 +3,11 @@ import { studentTabOf, studentTabsFor } from './student-tabs.ts'
 
 describe('studentTabsFor', () => {
   it('shows every section to the team, in one order', () => {
-    expect(studentTabsFor('case_manager')).toEqual(['plan', 'today', 'sessions', 'accountability', 'notes', 'concerns', 'history'])
-    expect(studentTabsFor('parent')).toEqual(['plan', 'today', 'sessions', 'accountability', 'notes', 'concerns', 'history'])
+    expect(studentTabsFor('case_manager')).toEqual(['plan', 'today', 'sessions', 'accountability', 'reports', 'notes', 'concerns', 'history'])
+    expect(studentTabsFor('parent')).toEqual(['plan', 'today', 'sessions', 'accountability', 'reports', 'notes', 'concerns', 'history'])
   })
   it('leaves Today and the notebooks out for a school admin, who is not on the team', () => {
-    expect(studentTabsFor('school_admin')).toEqual(['plan', 'sessions', 'accountability', 'concerns', 'history'])
+    expect(studentTabsFor('school_admin')).toEqual(['plan', 'sessions', 'accountability', 'reports', 'concerns', 'history'])
   })
 })
 
@@ -22,6 +22,7 @@ describe('studentTabOf', () => {
     expect(studentTabOf('/sessions')).toBe('sessions')
     expect(studentTabOf('/concerns/c1/letter')).toBe('concerns')
     expect(studentTabOf('/brief')).toBe('accountability')
+    expect(studentTabOf('/reports/p1/v/2')).toBe('reports')
     expect(studentTabOf('/notes/n1/history')).toBe('notes')
     expect(studentTabOf('/access')).toBe('history')
   })

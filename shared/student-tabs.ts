@@ -2,7 +2,7 @@ import { can } from './permissions.ts'
 import { isTeamRole, type StudentRole } from './roles.ts'
 
 /** The sections of one student's record, each its own address under /students/:id, in the order shown. */
-export const STUDENT_TABS = ['plan', 'today', 'sessions', 'accountability', 'notes', 'concerns', 'history'] as const
+export const STUDENT_TABS = ['plan', 'today', 'sessions', 'accountability', 'reports', 'notes', 'concerns', 'history'] as const
 export type StudentTab = (typeof STUDENT_TABS)[number]
 
 /** Each tab's path under the student's address; the plan is the student's own address. */
@@ -11,6 +11,7 @@ export const STUDENT_TAB_PATHS: Record<StudentTab, string> = {
   today: '/today',
   sessions: '/sessions',
   accountability: '/accountability',
+  reports: '/reports',
   notes: '/notes',
   concerns: '/concerns',
   history: '/history',
@@ -22,6 +23,7 @@ const OWNER_OF_PAGE: [prefix: string, tab: StudentTab][] = [
   ['/sessions', 'sessions'],
   ['/accountability', 'accountability'],
   ['/brief', 'accountability'],
+  ['/reports', 'reports'],
   ['/notes', 'notes'],
   ['/concerns', 'concerns'],
   ['/history', 'history'],

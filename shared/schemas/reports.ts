@@ -72,3 +72,12 @@ export const periodsFormSchema = z.discriminatedUnion('intent', [
       .transform((text) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)),
   }),
 ])
+
+/** The draft page's forms: one goal's part, or issuing (a correction with its reason). */
+export const reportFormSchema = z.discriminatedUnion('intent', [
+  goalPartSchema.omit({ periodId: true }).extend({ intent: z.literal('part'), narrative: goalPartSchema.shape.narrative.prefault('') }),
+  issueSchema.omit({ periodId: true }).extend({ intent: z.literal('issue'), reason: z.preprocess((v) => (v === '' ? undefined : v), issueSchema.shape.reason) }),
+])
+
+/** The acknowledgment form: an optional comment (an empty box is no comment). */
+export const acknowledgeFormSchema = z.object({ comment: z.preprocess((v) => (v === '' ? undefined : v), acknowledgeSchema.shape.comment) })

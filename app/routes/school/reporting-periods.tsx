@@ -84,6 +84,9 @@ export default function ReportingPeriods() {
   const { t } = useTranslation()
   const failed = (intent: string, periodId?: string) => (result && !result.ok && result.intent === intent && result.periodId === periodId ? result : undefined)
   const saved = result?.ok ? result : undefined
+  const addFailure = failed('add')
+  const quartersFailure = failed('quarters')
+  const codesFailure = failed('codes')
   return (
     <div className="space-y-6">
       <PageHeading title={t('reports.periodsPage.title')}>
@@ -94,7 +97,7 @@ export default function ReportingPeriods() {
         {periods.length === 0 ? <p className="text-slate-700">{t('reports.periodsPage.none')}</p> : null}
         <ul className="divide-y divide-slate-200" aria-labelledby="periods-heading">
           {periods.map((p) => {
-            const failure = failed('update', p.id) ?? failed('remove', p.id)
+            const failure = failedFor(p.id)
             return (
               <li key={p.id} className="space-y-2 py-3">
                 {editable ? (
@@ -129,16 +132,16 @@ export default function ReportingPeriods() {
       {editable ? (
         <Card title={t('reports.periodsPage.addHeading')} headingId="add-period">
           <Form method="post" className="space-y-3" noValidate>
-            {failed('add') ? <Alert>{failed('add')!.message}</Alert> : null}
+            {addFailure ? <Alert>{addFailure.message}</Alert> : null}
             <input type="hidden" name="intent" value="add" />
-            <PeriodFields typed={failed('add')?.values} errors={failed('add')?.fieldErrors} />
+            <PeriodFields typed={addFailure?.values} errors={addFailure?.fieldErrors} />
             <Button type="submit" disabled={busy}>
               {t('reports.periodsPage.add')}
             </Button>
           </Form>
           {periods.length === 0 && year.start && year.end ? (
             <Form method="post" className="mt-4 space-y-2">
-              {failed('quarters') ? <Alert>{failed('quarters')!.message}</Alert> : null}
+              {quartersFailure ? <Alert>{quartersFailure.message}</Alert> : null}
               <input type="hidden" name="intent" value="quarters" />
               <p className="text-slate-700">{t('reports.periodsPage.quartersHint', { start: formatDay(year.start, 'medium'), end: formatDay(year.end, 'medium') })}</p>
               <Button type="submit" variant="secondary" disabled={busy}>
@@ -152,15 +155,15 @@ export default function ReportingPeriods() {
         <p className="mb-3 text-slate-700">{codes.isDefault ? t('reports.periodsPage.codesDefault') : t('reports.periodsPage.codesOwn')}</p>
         {editable ? (
           <Form method="post" className="space-y-3" noValidate>
-            {failed('codes') ? <Alert>{failed('codes')!.message}</Alert> : null}
+            {codesFailure ? <Alert>{codesFailure.message}</Alert> : null}
             <input type="hidden" name="intent" value="codes" />
             <TextareaField
               label={t('reports.periodsPage.codesLabel')}
               hint={t('reports.periodsPage.codesHint')}
               name="labels"
               rows={6}
-              defaultValue={failed('codes')?.values?.labels ?? codes.codes.map((c) => c.label).join('\n')}
-              errors={failed('codes')?.fieldErrors.labels}
+              defaultValue={codesFailure?.values?.labels ?? codes.codes.map((c) => c.label).join('\n')}
+              errors={codesFailure?.fieldErrors.labels}
             />
             <Button type="submit" disabled={busy}>
               {t('reports.periodsPage.saveCodes')}

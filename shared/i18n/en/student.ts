@@ -120,6 +120,7 @@ export const student = {
     today: 'Today',
     sessions: 'Sessions',
     accountability: 'Accountability',
+    reports: 'Reports',
     notes: 'Notes',
     concerns: 'Concerns',
     history: 'History',
