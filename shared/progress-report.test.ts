@@ -139,7 +139,7 @@ describe('periodServiceNumbers', () => {
     minutesMandated: 1200,
     minutesDelivered: 1020,
     sessions: { due: 40, delivered: 34, missed: 5, unrecorded: 1, pending: 0, madeUp: 2 },
-    missedByReason: { provider_absent: 3, student_absent: 1, school_event: 1 },
+    missedByReason: { provider_absent: 3, student_absent: 1, scheduling_conflict: 1 },
     ledger: { minutesOwed: 120, minutesMadeUp: 60, balance: 60 },
   })
 
@@ -148,7 +148,7 @@ describe('periodServiceNumbers', () => {
       minutesMandated: 600,
       minutesDelivered: 480,
       sessions: { due: 20, delivered: 16, missed: 3, unrecorded: 0, madeUp: 1 },
-      missedByReason: { provider_absent: 2, school_event: 1 },
+      missedByReason: { provider_absent: 2, scheduling_conflict: 1 },
       ledger: { minutesOwed: 90, minutesMadeUp: 30, balanceAtEnd: 60 },
     })
   })
@@ -163,7 +163,7 @@ describe('periodServiceNumbers', () => {
       minutesMandated: 1200,
       minutesDelivered: 1020,
       sessions: { due: 40, delivered: 34, missed: 5, unrecorded: 1, madeUp: 2 },
-      missedByReason: { provider_absent: 3, student_absent: 1, school_event: 1 },
+      missedByReason: { provider_absent: 3, student_absent: 1, scheduling_conflict: 1 },
       ledger: { minutesOwed: 120, minutesMadeUp: 60, balanceAtEnd: 60 },
     })
   })
