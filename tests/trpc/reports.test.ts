@@ -403,6 +403,7 @@ describe('progress reports over tRPC (issue 18)', () => {
       ] as const) {
         const error = await trpcError(as(user).reports.writePart({ ...johnny(), periodId: period.id, goalId, code: 'sufficient', narrative: 'Not mine.' }))
         expect(error.code, `${user} on ${goalId}`).toBe('FORBIDDEN')
+        expect(error.message).toMatch(/^You can write the report for goals in your areas \((communication|motor)\); this goal is in (behavior|reading|communication)\.$/)
       }
       expect(snapshot()).toEqual(before)
 
