@@ -66,14 +66,20 @@ export async function sessionRecordCheck(ctx: StudentCtx, studentId: string, rec
   return serviceCheck(ctx, studentId, current!.serviceId)
 }
 
-export async function goalAreaCheck(ctx: StudentCtx, studentId: string, goalId: string): Promise<OwnedCheck<'goal.editPlainInArea'>> {
+/** Is the goal in one of the caller's areas? The refusal names the deed: the goal's plain parts, or its report part. */
+export async function goalAreaCheck(
+  ctx: StudentCtx,
+  studentId: string,
+  goalId: string,
+  deed: 'plain' | 'report' = 'plain',
+): Promise<OwnedCheck<'goal.editPlainInArea' | 'report.writeGoalInArea'>> {
   const goal = await currentGoal(ctx.db, studentId, goalId)
   const areas = await memberAreas(ctx.db, ctx.access.memberId)
+  const outside = deed === 'report' ? 'refusals.reportGoalOutsideAreas' : 'refusals.goalOutsideAreas'
+  const none = deed === 'report' ? 'refusals.reportGoalNoAreas' : 'refusals.goalNoAreas'
   return {
     facts: { goalInMyAreas: areas.includes(goal.area) },
-    refusal: areas.length
-      ? t('refusals.goalOutsideAreas', { areas: areas.join(', '), area: goal.area })
-      : t('refusals.goalNoAreas'),
+    refusal: areas.length ? t(outside, { areas: areas.join(', '), area: goal.area }) : t(none),
   }
 }
 

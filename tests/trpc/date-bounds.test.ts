@@ -172,6 +172,13 @@ export const CASES: Case[] = [
   { path: 'schools.closureChange', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, change: 'add', date: TODAY }) },
   { path: 'schools.removeClosure', user: 'admin', dates: ['date'], input: (d) => ({ schoolId: d.schoolId }) },
   { path: 'accountability.school', user: 'admin', dates: ['asOf'], input: (d) => ({ schoolId: d.schoolId }), asOf: 'not-future' },
+  { path: 'reporting.addPeriod', user: 'admin', dates: ['end', 'start'], input: (d) => ({ schoolId: d.schoolId, name: 'Check-in', start: TODAY, end: TODAY }) },
+  {
+    path: 'reporting.updatePeriod',
+    user: 'admin',
+    dates: ['end', 'start'],
+    input: (d) => ({ schoolId: d.schoolId, periodId: 'none', name: 'Check-in', start: TODAY, end: TODAY }),
+  },
 ]
 
 // The walker: the date fields (isoDateSchema, daySchema) of each procedure's input, found through zod's definitions.
@@ -201,8 +208,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(33)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(41)
+    expect(CASES.length).toBe(35)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(45)
   })
 })
 

@@ -123,6 +123,10 @@ describe('owned actions: every procedure × role × own and other record', () =>
     t.sqlite
       .prepare(`insert into make_up_plans (id, plan_id, version, service_id, student_id, repays_date, planned_date, status, created_at) values ('ot-plan-1', ?, 1, ?, ?, '2026-11-11', '2026-11-20', 'planned', ?)`)
       .run(otPlan.planId, demo.otServiceId, demo.johnnyId, NOW.toISOString())
+    // A reporting period for the report's parts, written straight to the table (the demo may or may not seed some).
+    t.sqlite
+      .prepare(`insert into reporting_periods (id, school_id, name, start_date, end_date, created_at) values ('gate-period', ?, 'Router gate check-in', '2026-11-02', '2026-11-27', ?)`)
+      .run(demo.schoolId, NOW.toISOString())
     records = {
       speechPlan: { id: speechPlan.planId },
       otPlan: { id: otPlan.planId },
@@ -188,6 +192,7 @@ describe('owned actions: every procedure × role × own and other record', () =>
     'sessions.moveMakeUpPlan': { records: ['speechPlan', 'otPlan'], input: (planId) => ({ planId, plannedDate: '2026-11-23', changeReason: 'Room taken.' }) },
     'sessions.cancelMakeUpPlan': { records: ['speechPlan', 'otPlan'], input: (planId) => ({ planId, changeReason: 'Not needed.' }) },
     'goals.updatePlain': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, plain }) },
+    'reports.writePart': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, periodId: 'gate-period', code: 'sufficient', narrative: 'Steady.' }) },
     'concerns.get': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
     'concerns.letter': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
     'concerns.letters': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },

@@ -43,7 +43,7 @@ export const reportsRouter = router({
   writePart: studentProcedure('reports.write', 'report.writeGoalInArea')
     .input(goalPartSchema)
     .mutation(async ({ ctx, input }) => {
-      requireOwned(ctx, 'report.writeGoalInArea', await goalAreaCheck(ctx, input.studentId, input.goalId))
+      requireOwned(ctx, 'report.writeGoalInArea', await goalAreaCheck(ctx, input.studentId, input.goalId, 'report'))
       return saveGoalPart(ctx.db, { studentId: input.studentId, periodId: input.periodId, goalId: input.goalId, code: input.code || null, narrative: input.narrative, ...actor(ctx) })
     }),
   issue: studentProcedure('reports.issue')

@@ -23,6 +23,8 @@ export const refusals = {
   serviceProviderOnly: 'Only {{provider}}, who provides {{service}}, or the case manager can record these sessions.',
   goalOutsideAreas: 'You can edit the plain parts of goals in your areas ({{areas}}); this goal is in {{area}}.',
   goalNoAreas: 'You can edit the plain parts of goals in your areas, and no area is set for you yet. Ask the case manager.',
+  reportGoalOutsideAreas: 'You can write the report for goals in your areas ({{areas}}); this goal is in {{area}}.',
+  reportGoalNoAreas: 'You can write the report for goals in your areas, and no area is set for you yet. Ask the case manager.',
   concernOtherSide: 'This concern was logged by {{side}}; only they can change it. You can add a response.',
 
   // Records that are not there (or not the caller's to see).
