@@ -87,6 +87,7 @@ export default function ReportingPeriods() {
   const addFailure = failed('add')
   const quartersFailure = failed('quarters')
   const codesFailure = failed('codes')
+  const failedFor = (periodId: string) => failed('update', periodId) ?? failed('remove', periodId)
   return (
     <div className="space-y-6">
       <PageHeading title={t('reports.periodsPage.title')}>
