@@ -8,6 +8,7 @@ import { seedConcerns } from './seed-concerns.ts'
 import { seedServices } from './seed-services.ts'
 import { seedPeriodService } from './seed-period-service.ts'
 import { seedToday } from './seed-today.ts'
+import { seedReports } from './seed-reports.ts'
 import { seedGroup } from './seed-group.ts'
 
 export const DEMO_PASSWORD = 'samepage-demo'
@@ -45,7 +46,15 @@ export interface DemoIds {
  * the speech provider and the parent must never see her. Password hashing is injected so tests can reuse
  * one hash instead of paying argon2 per user.
  */
-export async function seedDemo(db: DB, hash: (password: string) => Promise<string>, now = new Date()): Promise<DemoIds> {
+export async function seedDemo(db: DB, hash: (password: string) => Promise<string>, now = new Date(), options: { reports?: boolean } = {}): Promise<DemoIds> {
+  const ids = await seedRecords(db, hash, now)
+  if (options.reports === false) return ids
+  // Reports are issued through the service, in transactions of their own, as a case manager would issue them.
+  await seedReports(db, { schoolId: ids.schoolId, johnnyId: ids.johnnyId, sitGoalId: ids.sitGoalId, users: ids.users, recordsDay: demoRecordsDay(localDate(now)) })
+  return ids
+}
+
+async function seedRecords(db: DB, hash: (password: string) => Promise<string>, now: Date): Promise<DemoIds> {
   const at = now.toISOString()
   const passwordHash = await hash(DEMO_PASSWORD)
   return db.transaction().execute(async (trx) => {

@@ -16,13 +16,14 @@ export interface DemoDb {
 /**
  * A fresh, migrated database with the demo team seeded on `now` for every test of the enclosing `describe` (or
  * file): registers the beforeEach that creates it and the afterEach that deletes it. Without `now` the seed and
- * the callers use the app's clock, as `seedDemoTeam(t)` and `callerFor(user)` do.
+ * the callers use the app's clock, as `seedDemoTeam(t)` and `callerFor(user)` do. `reports`: also issue the demo's
+ * progress reports (off by default: a PDF per test's seed).
  */
-export function useDemoDb(options: { now?: Date } = {}): DemoDb {
+export function useDemoDb(options: { now?: Date; reports?: boolean } = {}): DemoDb {
   let current: { t: TestDb; demo: Demo } | null = null
   beforeEach(async () => {
     const t = createTestDb()
-    current = { t, demo: await seedDemoTeam(t, options.now) }
+    current = { t, demo: await seedDemoTeam(t, options.now, { reports: options.reports }) }
   })
   afterEach(async () => {
     const t = current?.t

@@ -48,6 +48,11 @@ describe('progress reports over tRPC (issue 18)', () => {
       insert into schools (id, name, created_at, year_start, year_end) values ('oak', 'Oak Middle', '${at}', '${YEAR.start}', '${YEAR.end}');
       insert into students (id, school_id, name, created_at) values ('oak-kid', 'oak', 'Olive Park', '${at}');
     `)
+    // The demo's own reports (an issued quarter, a draft) would pin its periods: each test starts from none.
+    t.sqlite.exec(`
+      delete from progress_report_acks; delete from progress_report_versions; delete from progress_report_parts; delete from progress_reports;
+      delete from notifications where kind = 'progress_report';
+    `)
   })
 
   /**
