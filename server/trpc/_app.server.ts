@@ -17,6 +17,7 @@ import { planChangesRouter } from './routers/plan-changes.server.ts'
 import { ssoRouter } from './routers/sso.server.ts'
 import { peopleRouter } from './routers/people.server.ts'
 import { twoStepRouter } from './routers/two-step.server.ts'
+import { iepCalendarRouter } from './routers/iep-calendar.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -44,6 +45,7 @@ export const appRouter = router({
   sso: ssoRouter,
   people: peopleRouter,
   twoStep: twoStepRouter,
+  iepCalendar: iepCalendarRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -14,6 +14,7 @@ export const notices = {
       alert_cleared: '{{student}}: alert cleared for {{service}}',
       session_unrecorded: '{{student}}: {{service}} on {{date}} not recorded',
       plan_change: '{{student}}: a change to the plan',
+      iep_due: '{{student}}: due on {{date}}',
     },
     about: 'About {{student}}:',
     action: {
@@ -23,6 +24,7 @@ export const notices = {
       alert_cleared: 'See the numbers',
       session_unrecorded: 'Record the session',
       plan_change: 'See the change and acknowledge it',
+      iep_due: 'Open the student’s page',
     },
     why: 'You get this email at once because you chose to hear about {{student}} as things happen.',
     changeLink: 'Change how you hear about {{student}}',
