@@ -56,7 +56,6 @@ export const nextPlanFormSchema = datesChecked(
   nextPlanFields.extend({
     confirm: z
       .boolean({ error: () => t('iepCalendar.next.confirmRequired') })
-      .optional()
       .refine((v) => v === true, { error: () => t('iepCalendar.next.confirmRequired') }),
   }),
 )
