@@ -34,6 +34,9 @@ export const iepCalendar = {
     endedOn: 'Ended {{date}}: {{reason}}',
   },
 
+  // A goal's own page once it ended with an earlier plan.
+  goalEnded: 'This goal ended with an earlier plan on {{date}}: {{reason}}. Its versions and data are kept here to read; it takes no new data.',
+
   // The case manager's home page.
   home: {
     title: 'Due soon and late',
