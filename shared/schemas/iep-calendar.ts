@@ -14,7 +14,7 @@ const iepDatesFields = z.object({
 })
 
 /** The dates' own rules (shared/iep-calendar.ts), each refusal under its field. */
-function datesChecked<S extends z.ZodType<z.infer<typeof iepDatesFields>>>(schema: S) {
+function datesChecked<S extends z.ZodType<{ [K in keyof z.infer<typeof iepDatesFields>]?: string | null | undefined }>>(schema: S) {
   return schema.superRefine((value, ctx) => {
     const problems = iepDatesProblems({
       startDate: value.startDate ?? null,
@@ -26,9 +26,20 @@ function datesChecked<S extends z.ZodType<z.infer<typeof iepDatesFields>>>(schem
   })
 }
 
+/**
+ * The API names all four dates, each a date or null (not known): a call that leaves one out is refused rather than
+ * clearing it by accident. The form leaves an empty field out; its page sends null for it.
+ */
+const apiDatesFields = z.object({
+  startDate: isoDateSchema.nullable(),
+  endDate: isoDateSchema.nullable(),
+  annualReviewDate: isoDateSchema.nullable(),
+  reevaluationDate: isoDateSchema.nullable(),
+})
+
 export const iepDatesFormSchema = datesChecked(iepDatesFields)
-export const setIepDatesSchema = datesChecked(iepDatesFields.extend({ studentId: studentIdSchema }))
-export type IepDatesInput = z.infer<typeof iepDatesFields>
+export const setIepDatesSchema = datesChecked(apiDatesFields.extend({ studentId: studentIdSchema }))
+export type IepDatesInput = { [K in keyof z.infer<typeof iepDatesFields>]?: string | null }
 
 export const GOAL_CHOICES = ['carry', 'change', 'end'] as const
 export type GoalChoice = (typeof GOAL_CHOICES)[number]
@@ -47,8 +58,9 @@ const goalChoiceSchema = z
 
 const nextPlanFields = iepDatesFields.extend({ goals: z.array(goalChoiceSchema).max(200).default([]) })
 
+
 /** Starting the next plan: its dates, and what happens to each goal of the current plan. */
-export const startNextPlanSchema = datesChecked(nextPlanFields.extend({ studentId: studentIdSchema }))
+export const startNextPlanSchema = datesChecked(apiDatesFields.extend({ studentId: studentIdSchema, goals: z.array(goalChoiceSchema).max(200) }))
 export type StartNextPlanInput = z.infer<typeof startNextPlanSchema>
 
 /** The page's form: the same, and a tick that the case manager has checked it. */

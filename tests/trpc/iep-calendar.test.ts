@@ -6,7 +6,7 @@ import { runNoticePass } from '#server/services/notice-pass.server.ts'
 import { runDigestPass } from '#server/services/digests.server.ts'
 import { addDays } from '#shared/school-date.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
-import { trpcError } from './call.ts'
+import { callByPath, trpcError } from './call.ts'
 
 // Wednesday 18 November 2026, 10 a.m., the day the browser journeys' demo is seeded.
 const NOW = new Date('2026-11-18T10:00:00')
@@ -37,7 +37,7 @@ describe('the IEP calendar: dates, what is due, the next plan', () => {
     test.each(ROLES)('%s: only the case manager sets the dates and starts the next plan', async (role) => {
       const before = t.sqlite.prepare('select count(*) as n from audit_log').get()
       const set = as(role).iepCalendar.setDates({ studentId: demo.johnnyId, ...dates })
-      const next = as(role).iepCalendar.startNext({ studentId: demo.johnnyId, ...dates, startDate: '2027-12-01', endDate: '2028-11-30', annualReviewDate: undefined, reevaluationDate: undefined, goals: goalIds().map((goalId) => ({ goalId, choice: 'carry' as const })) })
+      const next = as(role).iepCalendar.startNext({ studentId: demo.johnnyId, ...dates, startDate: '2027-12-01', endDate: '2028-11-30', annualReviewDate: null, reevaluationDate: null, goals: goalIds().map((goalId) => ({ goalId, choice: 'carry' as const })) })
       if (role === 'caseManager') {
         await expect(set).resolves.toMatchObject({ startDate: '2026-12-01' })
         await expect(next).resolves.toMatchObject({ changeGoalIds: [] })
@@ -49,6 +49,8 @@ describe('the IEP calendar: dates, what is due, the next plan', () => {
       const other = otherStudent()
       expect((await trpcError(as(role).iepCalendar.setDates({ studentId: other, ...dates }))).code).toBe('NOT_FOUND')
       expect((await trpcError(as(role).iepCalendar.startNext({ studentId: other, ...dates, goals: [] }))).code).toBe('NOT_FOUND')
+      // Leaving a date out is refused, never read as clearing it.
+      if (role === 'caseManager') expect((await trpcError(callByPath(as(role), 'iepCalendar.setDates', { studentId: demo.johnnyId }))).code).toBe('BAD_REQUEST')
     })
 
     test.each(ROLES)('%s: the due list holds only the students whose calendar they keep', async (role) => {
@@ -91,6 +93,8 @@ describe('the IEP calendar: dates, what is due, the next plan', () => {
       studentId: demo.johnnyId,
       startDate: addDays(oldEnd, 1),
       endDate: addDays(oldEnd, 365),
+      annualReviewDate: null,
+      reevaluationDate: null,
       goals: ids.map((goalId) => (goalId === demo.sitGoalId ? { goalId, choice: 'end' as const, reason: 'Met' } : { goalId, choice: 'change' as const })),
     })
     expect(result.changeGoalIds).toHaveLength(ids.length - 1)
@@ -117,7 +121,7 @@ describe('the IEP calendar: dates, what is due, the next plan', () => {
   test('the next plan needs every goal decided once, and an ended goal’s reason', async () => {
     const cm = as('caseManager')
     const ids = goalIds()
-    const base = { studentId: demo.johnnyId, startDate: '2027-11-01', endDate: '2028-10-31' }
+    const base = { studentId: demo.johnnyId, startDate: '2027-11-01', endDate: '2028-10-31', annualReviewDate: null, reevaluationDate: null }
     expect((await trpcError(cm.iepCalendar.startNext({ ...base, goals: ids.slice(1).map((goalId) => ({ goalId, choice: 'carry' as const })) }))).code).toBe('BAD_REQUEST')
     expect((await trpcError(cm.iepCalendar.startNext({ ...base, goals: ids.map((goalId) => ({ goalId, choice: 'end' as const })) }))).code).toBe('BAD_REQUEST')
     expect(goalIds()).toEqual(ids)

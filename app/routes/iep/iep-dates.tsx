@@ -23,9 +23,14 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   const values = Object.fromEntries(['startDate', 'endDate', 'annualReviewDate', 'reevaluationDate'].map((k) => [k, String(form.get(k) ?? '').slice(0, 10)]))
   const parsed = parseForm(form, iepDatesFormSchema)
   if (!parsed.ok) return data<IepDatesResult>({ ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors, values }, { status: 400 })
-  const result = await actionResult(() => context.trpc.iepCalendar.setDates({ studentId, ...parsed.value }))
+  const result = await actionResult(() => context.trpc.iepCalendar.setDates({ studentId, ...withNulls(parsed.value) }))
   if (!result.ok) return data<IepDatesResult>({ ok: false, message: result.message, fieldErrors: result.fieldErrors, values }, { status: 400 })
   return data<IepDatesResult>({ ok: true, message: t('iepCalendar.card.saved') })
+}
+
+/** An empty field is "not known": the API takes it as null. */
+function withNulls(v: { startDate?: string; endDate?: string; annualReviewDate?: string; reevaluationDate?: string }) {
+  return { startDate: v.startDate ?? null, endDate: v.endDate ?? null, annualReviewDate: v.annualReviewDate ?? null, reevaluationDate: v.reevaluationDate ?? null }
 }
 
 export default function IepDatesPage() {

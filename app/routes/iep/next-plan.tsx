@@ -42,8 +42,16 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   const studentId = params.studentId ?? ''
   const parsed = parseForm(await request.formData(), nextPlanFormSchema)
   if (!parsed.ok) return parsed
-  const { confirm: _confirm, ...input } = parsed.value
-  const result = await actionResult(() => context.trpc.iepCalendar.startNext({ studentId, ...input }))
+  const { confirm: _confirm, goals, ...dates } = parsed.value
+  const input = {
+    studentId,
+    goals,
+    startDate: dates.startDate ?? null,
+    endDate: dates.endDate ?? null,
+    annualReviewDate: dates.annualReviewDate ?? null,
+    reevaluationDate: dates.reevaluationDate ?? null,
+  }
+  const result = await actionResult(() => context.trpc.iepCalendar.startNext(input))
   if (!result.ok) return result
   // A goal carried over to be changed opens its edit next: the change is a new version of the same goal.
   const first = result.data.changeGoalIds[0]
