@@ -26,7 +26,7 @@ test('IEP dates, the due list at home, and the next plan ending one goal', async
   await page.getByLabel('How we measure it').fill('The teacher counts the words she reads in a minute.')
   await page.getByLabel('Baseline').fill('25 words a minute')
   await page.getByLabel('Target').fill('40 words a minute')
-  await page.getByLabel('Measured in').selectOption({ label: 'Count' })
+  await page.getByLabel('Measured in').selectOption({ label: 'Times' })
   await page.getByLabel('Success value').fill('40')
   await page.getByLabel('Sessions in a row').fill('3')
   await page.getByRole('button', { name: 'Save goal' }).click()

@@ -42,7 +42,7 @@ export function IepDatesCard({
         ))}
       </dl>
       {canEdit ? (
-        <details className="mt-4" open={result && !result.ok ? true : undefined}>
+        <details className="mt-4" open={result ? true : undefined}>
           <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{t('iepCalendar.card.edit')}</summary>
           <fetcher.Form method="post" action={`${base}/iep-dates`} className="mt-2 space-y-4" noValidate>
             {result ? result.ok ? <Alert tone="success">{result.message}</Alert> : <Alert>{result.message}</Alert> : null}
