@@ -53,6 +53,9 @@ export default [
     route('notifications', 'routes/student/notifications.tsx'),
     route('plan-changes', 'routes/plan-changes/plan-changes.tsx'),
     route('profiles/edit', 'routes/student/profiles-edit.tsx'),
+    // The IEP's own calendar (docs/iep-calendar.md): its dates, and starting the next annual plan.
+    route('iep-dates', 'routes/iep/iep-dates.tsx'),
+    route('next-plan', 'routes/iep/next-plan.tsx'),
 
     route('goal-card', 'routes/goals/goal-card.tsx'),
     route('goals/new', 'routes/goals/goal-new.tsx'),

@@ -157,6 +157,12 @@ export interface GoalsTable {
   position: number
   created_at: string
   created_by: string
+  /** Ended when the next plan started (docs/iep-calendar.md): out of the current plan, Today and new reports; still readable. */
+  ended_at: ColumnType<string | null, string | null | undefined, string | null>
+  ended_by: ColumnType<string | null, string | null | undefined, string | null>
+  ended_reason: ColumnType<string | null, string | null | undefined, string | null>
+  /** The plan the goal was last part of. */
+  ended_plan_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface GoalVersionsTable {
@@ -667,6 +673,22 @@ export interface ProgressReportAcksTable {
   comment: string | null
 }
 
+/** One plan year of a student with its own dates (docs/iep-calendar.md); the current one has no `replaced_at`. */
+export interface IepPlansTable {
+  id: string
+  student_id: string
+  start_date: string | null
+  end_date: string | null
+  annual_review_date: string | null
+  reevaluation_date: string | null
+  created_at: string
+  created_by: string | null
+  updated_at: string
+  updated_by: string | null
+  replaced_at: string | null
+  replaced_by: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -721,4 +743,5 @@ export interface Database {
   progress_report_parts: ProgressReportPartsTable
   progress_report_versions: ProgressReportVersionsTable
   progress_report_acks: ProgressReportAcksTable
+  iep_plans: IepPlansTable
 }

@@ -12,7 +12,9 @@ interface AuditActions {
   check_dispute: 'dispute' | 'withdraw'
   communication_profile: 'create' | 'update'
   concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step' | 'send_letter' | 'mark_letter_sent' | 'letter_answered'
-  goal: 'create' | 'update' | 'update_plain'
+  goal: 'create' | 'update' | 'update_plain' | 'end'
+  // The IEP's own calendar (docs/iep-calendar.md): a plan year's dates, and the next plan started from the current one.
+  iep_plan: 'set_dates' | 'start_next'
   invite: 'create' | 'revoke'
   make_up_plan: 'plan' | 'move' | 'cancel' | 'close'
   notebook: 'create' | 'rename' | 'archive' | 'restore'

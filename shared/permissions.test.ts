@@ -14,6 +14,8 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'plan.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
   'plan.edit': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'plan.acknowledgeChange': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
+  'iep.editDates': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
+  'plan.startNext': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'goal.editPlain': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'progress.record': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },
   'accommodation.check': { case_manager: true, provider: true, para: true, parent: false, school_admin: false },

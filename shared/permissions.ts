@@ -17,6 +17,10 @@ const PERMISSIONS = {
   'plan.edit': ['case_manager'],
   // A change to the plan is acknowledged by the family it was sent to; the school reads who did and when.
   'plan.acknowledgeChange': ['parent'],
+  // The IEP's own dates (start, end, annual review, re-evaluation): everyone reads them with the plan; the case manager
+  // keeps them, is reminded of what falls due, and starts the next plan at the annual review (docs/iep-calendar.md).
+  'iep.editDates': ['case_manager'],
+  'plan.startNext': ['case_manager'],
   // The plain parts of a goal: also providers, for goals in their own areas ('goal.editPlainInArea').
   'goal.editPlain': ['case_manager', 'provider'],
   'progress.record': ['case_manager', 'provider', 'para'],

@@ -66,6 +66,7 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   accommodations: 'plan',
   progress: 'plan',
   planChanges: 'plan',
+  iepCalendar: 'plan',
   services: 'records',
   sessions: 'records',
   checks: 'records',

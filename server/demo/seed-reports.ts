@@ -20,7 +20,7 @@ export async function seedReports(
   const yearStartedAt = new Date(`${school.year_start}T08:00:00Z`)
   for (const q of quartersOf(school.year_start, school.year_end)) await addPeriod(db, { schoolId: a.schoolId, ...q, actorId: a.users.admin, now: yearStartedAt })
   const periods = await listPeriods(db, a.schoolId)
-  const goals = await goalsWithLivePoints(db, a.johnnyId)
+  const goals = await goalsWithLivePoints(db, a.johnnyId, school.year_start)
   const cm = a.users.caseManager
   for (const period of periods) {
     if (period.start > a.recordsDay) break

@@ -9,6 +9,7 @@ import { seedServices } from './seed-services.ts'
 import { seedPeriodService } from './seed-period-service.ts'
 import { seedToday } from './seed-today.ts'
 import { seedReports } from './seed-reports.ts'
+import { seedIepDates } from './seed-iep-dates.ts'
 import { seedGroup } from './seed-group.ts'
 
 export const DEMO_PASSWORD = 'samepage-demo'
@@ -175,6 +176,7 @@ async function seedRecords(db: DB, hash: (password: string) => Promise<string>, 
       closures,
       at,
     })
+    await seedIepDates(trx, { today, at, caseManagerId: users.caseManager, students: { johnnyId, mayaId, leoId, avaId } })
     const notebookIds = await seedNotes(trx, { johnnyId, caseManagerId: users.caseManager, at, now })
     const { sharedConcernId, familyConcernId } = await seedConcerns(trx, { johnnyId, parentId: users.parent, caseManagerId: users.caseManager, speechServiceId, at })
     return { schoolId, sitGoalId, users, johnnyId, mayaId, leoId, avaId, speechServiceId, otServiceId, notebookIds, sharedConcernId, familyConcernId }

@@ -76,7 +76,7 @@ export async function letterFacts(db: DB, args: Viewer & { concernId: string; to
     ? await db.selectFrom('accommodation_checks').select(['accommodation_id', 'date', 'status', 'reason']).where('student_id', '=', args.studentId).where('id', 'in', linkedCheckIds).execute()
     : []
   const linkedPointIds = loaded.links.filter((l) => l.kind === 'progress').map((l) => l.record_id)
-  const goals = new Map((await listGoals(db, args.studentId)).map((g) => [g.id, g]))
+  const goals = new Map((await listGoals(db, args.studentId, { includeEnded: true })).map((g) => [g.id, g]))
   const points = linkedPointIds.length
     ? await db.selectFrom('progress_points').select(['goal_id', 'date', 'value', 'note']).where('student_id', '=', args.studentId).where('id', 'in', linkedPointIds).where('voided_at', 'is', null).execute()
     : []

@@ -246,7 +246,7 @@ export async function linkableRecords(db: Executor, studentId: string): Promise<
       what: t(`refusals.records.checkStatus.${c.status}`) + (c.reason ? t('refusals.records.checkReason', { reason: c.reason }) : ''),
     }),
   }))
-  const goals = new Map((await listGoals(db as DB, studentId)).map((g) => [g.id, g]))
+  const goals = new Map((await listGoals(db as DB, studentId, { includeEnded: true })).map((g) => [g.id, g]))
   const points = await db
     .selectFrom('progress_points')
     .select(['id', 'goal_id', 'date', 'value', 'note'])

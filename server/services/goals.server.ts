@@ -28,6 +28,8 @@ export interface Goal {
   mastery: MasteryRule
   updatedAt: string
   updatedBy: string
+  /** Set when the goal ended with an earlier plan (docs/iep-calendar.md): readable, no longer part of the current plan. */
+  ended: { at: string; reason: string } | null
 }
 
 export interface GoalPoint extends ProgressPoint {
@@ -73,6 +75,8 @@ function currentVersions(db: Executor) {
       'gv.mastery',
       'gv.created_at',
       'users.name as created_by_name',
+      'goals.ended_at',
+      'goals.ended_reason',
     ])
     .where(({ eb, selectFrom }) =>
       eb('gv.version', '=', selectFrom('goal_versions as newer').select((n) => n.fn.max('newer.version').as('v')).whereRef('newer.goal_id', '=', 'gv.goal_id')),
@@ -94,6 +98,7 @@ function shapeGoal(r: VersionRow): Goal {
     mastery: masteryRuleSchema.parse(JSON.parse(r.mastery)),
     updatedAt: r.created_at,
     updatedBy: r.created_by_name,
+    ended: r.ended_at ? { at: r.ended_at, reason: r.ended_reason ?? '' } : null,
   }
 }
 
@@ -151,9 +156,16 @@ function withStatus(goal: Goal, points: GoalPoint[]): GoalWithStatus {
   }
 }
 
-/** The current goals with every live (not voided) point: what a progress report is drafted from. */
-export async function goalsWithLivePoints(db: DB, studentId: string): Promise<(Goal & { points: GoalPoint[] })[]> {
-  const rows = await currentVersions(db).where('goals.student_id', '=', studentId).orderBy('goals.position').execute()
+/**
+ * The goals a progress report of a period is drafted from, with every live (not voided) point: the current plan's,
+ * and those ended with an earlier plan on or after the period's first day (they were worked on in it).
+ */
+export async function goalsWithLivePoints(db: DB, studentId: string, activeFrom: string): Promise<(Goal & { points: GoalPoint[] })[]> {
+  const rows = await currentVersions(db)
+    .where('goals.student_id', '=', studentId)
+    .where((eb) => eb.or([eb('goals.ended_at', 'is', null), eb('goals.ended_at', '>=', activeFrom)]))
+    .orderBy('goals.position')
+    .execute()
   const points = await pointsFor(
     db,
     rows.map((r) => r.id),
@@ -161,8 +173,14 @@ export async function goalsWithLivePoints(db: DB, studentId: string): Promise<(G
   return rows.map((r) => ({ ...shapeGoal(r), points: (points.get(r.id) ?? []).filter((p) => !p.voidedAt) }))
 }
 
-export async function listGoals(db: DB, studentId: string): Promise<GoalWithStatus[]> {
-  const rows = await currentVersions(db).where('goals.student_id', '=', studentId).orderBy('goals.position').execute()
+/**
+ * The goals of the student's current plan. Goals ended with an earlier plan are left out (Today, the brief, new
+ * reports) unless `includeEnded`: records that link to a goal (concerns, letters) still name it.
+ */
+export async function listGoals(db: DB, studentId: string, options: { includeEnded?: boolean } = {}): Promise<GoalWithStatus[]> {
+  let query = currentVersions(db).where('goals.student_id', '=', studentId)
+  if (!options.includeEnded) query = query.where('goals.ended_at', 'is', null)
+  const rows = await query.orderBy('goals.position').execute()
   const points = await pointsFor(
     db,
     rows.map((r) => r.id),
@@ -236,6 +254,7 @@ export async function updateGoal(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await currentGoal(trx, args.studentId, args.goalId)
+    if (before.ended) throw new DomainError('BAD_REQUEST', t('refusals.goalEnded'))
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, args.fields, args.actorId, args.now)).execute()
     await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update', before: fieldsOf(before), after: args.fields })
     const change = goalChange({ goalId: args.goalId, before, after: args.fields })
@@ -252,6 +271,7 @@ export async function updateGoalPlain(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await currentGoal(trx, args.studentId, args.goalId)
+    if (before.ended) throw new DomainError('BAD_REQUEST', t('refusals.goalEnded'))
     const fields = { ...fieldsOf(before), plain: args.plain }
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, fields, args.actorId, args.now)).execute()
     await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update_plain', before: { plain: before.plain }, after: { plain: args.plain } })

@@ -29,6 +29,8 @@ const ACTION_PATH: Record<NotificationKind, string> = {
   session_unrecorded: 'sessions',
   plan_change: 'plan-changes',
   progress_report: 'reports',
+  // The student's own page: the IEP dates and the goals.
+  iep_due: '',
 }
 
 /**
@@ -90,7 +92,7 @@ async function mailNotice(trx: Executor, id: string, notice: Notice, now: Date):
       body: {
         greeting: user.name ? t('notices.mail.greeting', { name: user.name }) : null,
         paragraphs: [t('notices.mail.about', { student: student.name }), notice.text],
-        action: { label: t(`notices.mail.action.${notice.kind}`), url: appUrl(`${base}/${ACTION_PATH[notice.kind]}`) },
+        action: { label: t(`notices.mail.action.${notice.kind}`), url: appUrl(ACTION_PATH[notice.kind] ? `${base}/${ACTION_PATH[notice.kind]}` : base) },
         footer: [t('notices.mail.why', { student: firstName })],
         footerLinks: [
           { label: t('notices.mail.changeLink', { student: firstName }), url: settingsUrl },

@@ -4,6 +4,7 @@ import { alertKey, alertText, alertTransitions, sessionUnrecordedText } from '#s
 import { addDays, formatSchoolDate, type IsoDate, localIsoDate } from '#shared/school-date.ts'
 import type { Executor } from './audit.server.ts'
 import { studentAccountability } from './accountability.server.ts'
+import { calendarNotices } from './iep-calendar.server.ts'
 import { notify } from './notice-mail.server.ts'
 import { sessionsForServices } from './session-checklist.server.ts'
 import { listServices } from './services.server.ts'
@@ -19,6 +20,8 @@ export const UNRECORDED_LOOKBACK_DAYS = 21
 export interface PassResult {
   alertNotices: number
   unrecordedNotices: number
+  /** IEP dates, reports and goal data due soon or late (docs/iep-calendar.md), told to the case managers. */
+  calendarNotices: number
 }
 
 /**
@@ -30,11 +33,12 @@ export interface PassResult {
 export async function runNoticePass(db: DB, now: Date): Promise<PassResult> {
   const today = localIsoDate(now)
   const students = await db.selectFrom('students').select('id').orderBy('id').execute()
-  const result: PassResult = { alertNotices: 0, unrecordedNotices: 0 }
+  const result: PassResult = { alertNotices: 0, unrecordedNotices: 0, calendarNotices: 0 }
   for (const { id } of students) {
     await yieldToOthers()
     result.alertNotices += await alertsPass(db, id, today, now)
     result.unrecordedNotices += await unrecordedPass(db, id, today, now)
+    result.calendarNotices += await calendarNotices(db, id, today, now)
   }
   return result
 }

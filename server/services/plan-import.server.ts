@@ -251,6 +251,35 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
       },
     })
 
+    // The IEP's own dates, when the file has them (an older file without them imports as before, with none).
+    if (plan.iep) {
+      const dates = {
+        startDate: plan.iep.startDate ?? null,
+        endDate: plan.iep.endDate ?? null,
+        annualReviewDate: plan.iep.annualReviewDate ?? null,
+        reevaluationDate: plan.iep.reevaluationDate ?? null,
+      }
+      const planId = randomUUID()
+      await trx
+        .insertInto('iep_plans')
+        .values({
+          id: planId,
+          student_id: studentId,
+          start_date: dates.startDate,
+          end_date: dates.endDate,
+          annual_review_date: dates.annualReviewDate,
+          reevaluation_date: dates.reevaluationDate,
+          created_at: at,
+          created_by: actorId,
+          updated_at: at,
+          updated_by: actorId,
+          replaced_at: null,
+          replaced_by: null,
+        })
+        .execute()
+      log({ studentId, entity: 'iep_plan', entityId: planId, action: 'set_dates', after: dates })
+    }
+
     // The team. A case manager importing a student they are not listed for joins as its case manager, so they
     // can open what they imported (a school admin sees every student of the school already).
     const team = [...plan.team]

@@ -57,7 +57,7 @@ export async function buildReport(db: DB, args: { studentId: string; periodId: s
     .executeTakeFirstOrThrow()
   const [{ codes }, goals, report, services, closures, owedReasons, accommodations, concerns] = await Promise.all([
     progressCodes(db, student.school_id),
-    goalsWithLivePoints(db, args.studentId),
+    goalsWithLivePoints(db, args.studentId, period.start),
     reportRow(db, args.studentId, args.periodId),
     listServices(db, { studentIds: [args.studentId], today: asOf }),
     closuresForStudent(db, args.studentId).then(closureSet),

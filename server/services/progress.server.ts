@@ -29,11 +29,13 @@ export async function addProgressPoint(
   return db.transaction().execute(async (trx) => {
     const goal = await trx
       .selectFrom('goals')
-      .select(['id', 'student_id'])
+      .select(['id', 'student_id', 'ended_at'])
       .where('id', '=', args.goalId)
       .where('student_id', '=', args.studentId)
       .executeTakeFirst()
     if (!goal) throw new DomainError('NOT_FOUND', t('refusals.goalNotFound'))
+    // An ended goal keeps its data; new data goes to the goals of the current plan (docs/iep-calendar.md).
+    if (goal.ended_at) throw new DomainError('BAD_REQUEST', t('refusals.goalEnded'))
     await assertInSchoolYear(trx, args.studentId, args.date, 'date')
     const pointId = randomUUID()
     const row = {

@@ -18,6 +18,7 @@ import { ssoRouter } from './routers/sso.server.ts'
 import { peopleRouter } from './routers/people.server.ts'
 import { twoStepRouter } from './routers/two-step.server.ts'
 import { reportingRouter, reportsRouter } from './routers/reports.server.ts'
+import { iepCalendarRouter } from './routers/iep-calendar.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -47,6 +48,7 @@ export const appRouter = router({
   twoStep: twoStepRouter,
   reporting: reportingRouter,
   reports: reportsRouter,
+  iepCalendar: iepCalendarRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -190,6 +190,17 @@ export const studentSchema = record(
   expects('student'),
 )
 
+/** The IEP's own dates (docs/iep-calendar.md): optional, each of them, and the whole object too (added to plan@1 later). */
+export const iepSchema = record(
+  {
+    startDate: planDateSchema.optional(),
+    endDate: planDateSchema.optional(),
+    annualReviewDate: planDateSchema.optional(),
+    reevaluationDate: planDateSchema.optional(),
+  },
+  expects('iep'),
+)
+
 export const teamMemberSchema = record(
   {
     email: z
@@ -313,6 +324,7 @@ export const planSchema = record(
     }),
     school: schoolSchema,
     student: studentSchema,
+    iep: iepSchema.optional(),
     team: list(teamMemberSchema, expects('teamMembers'), PLAN_LIMITS.team).optional(),
     goals: list(goalSchema, expects('goals'), PLAN_LIMITS.goals).optional(),
     accommodations: list(accommodationSchema, expects('accommodations'), PLAN_LIMITS.accommodations).optional(),
@@ -337,6 +349,8 @@ export interface Plan {
   format: typeof PLAN_FORMAT
   school: { name: string; closures: PlanClosure[] }
   student: PlanFile['student']
+  /** Null when the file has no IEP dates: the import then sets none. */
+  iep: PlanFile['iep'] | null
   team: PlanTeamMember[]
   goals: PlanGoal[]
   accommodations: PlanAccommodation[]
@@ -350,6 +364,7 @@ export function normalizePlan(file: PlanFile): Plan {
     format: file.format,
     school: { name: file.school.name, closures: file.school.closures ?? [] },
     student: file.student,
+    iep: file.iep ?? null,
     team: file.team ?? [],
     goals: file.goals ?? [],
     accommodations: file.accommodations ?? [],

@@ -1,4 +1,5 @@
 import { applicabilityOn } from '../accommodation-schedule.ts'
+import { iepDatesProblems } from '../iep-calendar.ts'
 import { t } from '../i18n/i18n.ts'
 import { mayProvideServices, type TeamRole } from '../roles.ts'
 import { type IsoDate, weekdayOf } from '../school-date.ts'
@@ -8,6 +9,7 @@ import {
   accommodationCheckSchema,
   accommodationSchema,
   closureSchema,
+  iepSchema,
   normalizePlan,
   PLAN_MAX_BYTES,
   planSchema,
@@ -34,7 +36,7 @@ interface Issue {
   message: string
 }
 
-const SECTIONS = ['format', 'school', 'student', 'team', 'goals', 'accommodations', 'services', 'sessions', 'accommodationChecks']
+const SECTIONS = ['format', 'school', 'student', 'iep', 'team', 'goals', 'accommodations', 'services', 'sessions', 'accommodationChecks']
 const dayName = (date: IsoDate) => t(`domain.planImport.weekdayLong.${weekdayOf(date)}`)
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -87,6 +89,14 @@ function listed(values: Iterable<string>): string {
 function crossCheck(raw: Record<string, unknown>, today: IsoDate): Issue[] {
   const issues: Issue[] = []
   const add = (path: Path, message: string) => issues.push({ path, message })
+
+  // The IEP's dates: the same rules as the student page's form (shared/iep-calendar.ts).
+  const iep = iepSchema.safeParse(raw.iep)
+  if (raw.iep !== undefined && iep.success) {
+    const d = iep.data
+    const problems = iepDatesProblems({ startDate: d.startDate ?? null, endDate: d.endDate ?? null, annualReviewDate: d.annualReviewDate ?? null, reevaluationDate: d.reevaluationDate ?? null })
+    for (const p of problems) add(['iep', p.field], p.message)
+  }
 
   // Closures: the file's own calendar; instructional days are Monday–Friday minus these.
   const closures = new Map<IsoDate, string>()

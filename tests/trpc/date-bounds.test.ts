@@ -38,6 +38,7 @@ export const EXTREMES = [
 ]
 const EDGES = ['2000-01-01', '2100-12-31']
 const TODAY = localIsoDate(systemClock())
+const NO_DATES = { startDate: null, endDate: null, annualReviewDate: null, reevaluationDate: null }
 
 interface Case {
   path: string
@@ -161,6 +162,13 @@ export const CASES: Case[] = [
   },
   { path: 'notebooks.day', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
   { path: 'notebooks.restore', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
+  { path: 'iepCalendar.setDates', user: 'caseManager', dates: ['startDate', 'endDate', 'annualReviewDate', 'reevaluationDate'], input: (d) => ({ studentId: d.johnnyId, ...NO_DATES }) },
+  {
+    path: 'iepCalendar.startNext',
+    user: 'caseManager',
+    dates: ['startDate', 'endDate', 'annualReviewDate', 'reevaluationDate'],
+    input: (d) => ({ studentId: d.johnnyId, ...NO_DATES, goals: [] }),
+  },
   { path: 'today.forMe', user: 'para', dates: ['date'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.week', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.weekPlan', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
@@ -209,7 +217,7 @@ describe('the date walker', () => {
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
     expect(CASES.length).toBe(35)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(45)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(53)
   })
 })
 

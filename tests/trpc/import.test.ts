@@ -131,6 +131,18 @@ describe('plan import (imports.plan and importPlan)', () => {
     })
   })
 
+  test('the IEP dates are optional and additive: a file without them imports as before; bad ones are refused at their path', async () => {
+    const withDates = JSON.parse(EXAMPLE) as Record<string, unknown>
+    const { iep, ...older } = withDates
+    expect(iep).toBeDefined()
+    const { studentId } = await importAs('admin', JSON.stringify(older))
+    expect(t.sqlite.prepare('select count(*) as n from iep_plans where student_id = ?').get(studentId)).toEqual({ n: 0 })
+    expect((await demo.callerFor('admin', NOW).iepCalendar.get({ studentId })).plan).toBeNull()
+    const bad = { ...withDates, student: { name: 'Bea Lopez' }, iep: { startDate: '2026-09-15', endDate: '2026-09-01' } }
+    const error = await trpcError(importAs('admin', JSON.stringify(bad)))
+    expect(error.message).toContain('iep.endDate')
+  })
+
   test('docs/examples/plan-ava.json imports, creating exactly the expected rows', async () => {
     const before = counts()
     const { studentId, invites } = await importAs('admin', EXAMPLE)
@@ -153,8 +165,9 @@ describe('plan import (imports.plan and importPlan)', () => {
       service_terms: 2,
       session_records: 20,
       accommodation_checks: 10,
+      iep_plans: 1, // the file's IEP dates (docs/iep-calendar.md)
       // no school_closures: Labor Day, Indigenous Peoples’ Day and Thanksgiving are already closures
-      audit_log: 1 + 4 + 1 + 2 + 4 + 2 + 20 + 10, // student, members, invite, goals, accommodations, services, sessions, checks
+      audit_log: 1 + 1 + 4 + 1 + 2 + 4 + 2 + 20 + 10, // student, IEP dates, members, invite, goals, accommodations, services, sessions, checks
     })
 
     // Everything is version 1, and every row is the admin's.
@@ -277,7 +290,7 @@ describe('plan import (imports.plan and importPlan)', () => {
     const source = 'command line: npm run import -- plan-ava.json'
     const { studentId, invites } = await importPlan(t.db, { plan: validation.plan, schoolId: demo.schoolId, actorId: null, now: NOW, source })
     const rows = t.sqlite.prepare('select actor_id, after from audit_log where at = ? order by id').all(NOW.toISOString()) as { actor_id: string | null; after: string }[]
-    expect(rows.length).toBe(45) // the 44 of a signed-in import, and the import account's creation
+    expect(rows.length).toBe(46) // the 45 of a signed-in import, and the import account's creation
     expect(rows.every((r) => r.actor_id === null && (JSON.parse(r.after) as { source: string }).source === source)).toBe(true)
     // Rows that must name an author name the import account, which nobody can sign in as.
     expect(t.sqlite.prepare('select name, password_hash from users where id = ?').get(IMPORT_ACCOUNT.id)).toEqual({ name: IMPORT_ACCOUNT.name, password_hash: '!' })

@@ -24,7 +24,7 @@ describe('the notice pass: alerts that start or clear, sessions left unrecorded'
     expect(first.alertNotices).toBe(0)
     expect(rows('alert_started')).toEqual([])
     const second = await runNoticePass(t.db, LATER)
-    expect(second).toEqual({ alertNotices: 0, unrecordedNotices: 0 })
+    expect(second).toMatchObject({ alertNotices: 0, unrecordedNotices: 0 })
   })
 
   test('an alert that starts tells Johnny’s parent and case manager (never the para or the provider), once', async () => {

@@ -57,6 +57,18 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'concern.mark_letter_sent': { after: { channel: 'paper' }, reads: 'Priya Shah recorded a letter about a concern as sent by hand.' },
   'concern.letter_answered': { after: { receivedOn: '2026-11-17' }, reads: 'Priya Shah recorded the answer to a letter about a concern.' },
   'goal.create': { after: { area: 'reading' }, reads: 'Priya Shah added a reading goal.' },
+  'goal.end': {
+    after: { area: 'reading', reason: 'Met', planId: 'p1' },
+    reads: 'Priya Shah ended the reading goal when the next plan started: “Met”. Its versions and data are kept.',
+  },
+  'iep_plan.set_dates': {
+    after: { startDate: '2026-09-01', endDate: '2027-06-30', annualReviewDate: '2027-06-01', reevaluationDate: null },
+    reads: 'Priya Shah set the IEP dates: the plan runs Tue, Sep 1 to Wed, Jun 30, annual review Tue, Jun 1, re-evaluation not set.',
+  },
+  'iep_plan.start_next': {
+    after: { startDate: '2027-07-01', endDate: '2028-06-30', annualReviewDate: null, reevaluationDate: null, carried: 2, ended: 1 },
+    reads: 'Priya Shah started the next plan, running Thu, Jul 1 to Fri, Jun 30: 2 goals carried over, 1 ended.',
+  },
   'goal.update': { before: { area: 'reading' }, after: { area: 'reading' }, reads: 'Priya Shah changed the reading goal.' },
   'goal.update_plain': { before: { plain: {} }, after: { plain: {} }, reads: 'Priya Shah rewrote the plain-language summary of a goal.' },
   'invite.create': { after: { email: 'dad@example.org', role: 'parent' }, reads: 'Priya Shah invited dad@example.org as parent or guardian.' },

@@ -81,8 +81,9 @@ export default function GoalPage() {
   if (!parent) return null
   const { student } = parent
   const first = firstName(student)
-  const canRecord = can(student.role, 'progress.record')
-  const canEditPlain = can(student.role, 'goal.editPlain')
+  // A goal ended with an earlier plan is read, never added to or changed (docs/iep-calendar.md).
+  const canRecord = can(student.role, 'progress.record') && !goal.ended
+  const canEditPlain = can(student.role, 'goal.editPlain') && !goal.ended
   const unit = UNIT_LABELS[goal.unit]
   const area = areaLabel(goal.area)
 
@@ -122,6 +123,11 @@ export default function GoalPage() {
         </p>
       </div>
 
+      {goal.ended ? (
+        <Alert tone="info">
+          <p>{t('iepCalendar.goalEnded', { date: formatMoment(goal.ended.at, 'date'), reason: goal.ended.reason })}</p>
+        </Alert>
+      ) : null}
       {goal.metOnPaper ? (
         <Alert tone="warning">
           <h3 className="text-lg font-semibold">{t('goals.metOnPaper', { name: first })}</h3>

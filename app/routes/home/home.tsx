@@ -14,6 +14,8 @@ import { isFamilyRole, ROLE_LABELS } from '#shared/roles.ts'
 import { markSeenFormSchema } from '#shared/schemas/home.ts'
 import { TextLink } from '#app/components/text-link.tsx'
 import { ParentPlanCard } from './parent-plan-card.tsx'
+import { DueList } from '#app/routes/iep/due-list.tsx'
+import { can } from '#shared/permissions.ts'
 import { parentPlans } from './parent-plans.server.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -25,7 +27,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   // School admins and the school's case managers may import a plan from another system.
   const importSchools = mySchools.map((s) => ({ id: s.id, name: s.name }))
   // A parent's unseen notices, and today's alerts for the students someone is parent or case manager of.
-  const [notifications, alerts, plans] = await Promise.all([
+  // A case manager's IEP calendar: what is due in the next 30 days and what is late (docs/iep-calendar.md).
+  const keepsCalendar = students.some((s) => can(s.role, 'iep.editDates'))
+  const [notifications, alerts, plans, due] = await Promise.all([
     context.trpc.notifications.mine({ unseen: true }),
     context.trpc.notifications.alerts(),
     // A parent's first question is whether each child's plan is happening.
@@ -33,8 +37,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       context,
       students.filter((s) => isFamilyRole(s.role)),
     ),
+    keepsCalendar ? context.trpc.iepCalendar.dueForMe() : Promise.resolve(null),
   ])
-  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts, plans }
+  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts, plans, due }
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -47,7 +52,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function MyStudents() {
   const { t } = useTranslation()
-  const { firstName, students, adminSchools, importSchools, notifications, alerts, plans } = useLoaderData<typeof loader>()
+  const { firstName, students, adminSchools, importSchools, notifications, alerts, plans, due } = useLoaderData<typeof loader>()
   // Someone who is only a parent reads about their children's plans; anyone on a school team keeps My students.
   const onlyParent = plans.length > 0 && plans.length === students.length
   // The adults in the room all day go straight to today's supports; others can still find them.
@@ -64,6 +69,7 @@ export default function MyStudents() {
       <p className="text-slate-700">{onlyParent ? t('home.parentPlan.hello', { name: firstName }) : t('home.hello', { name: firstName })}</p>
       <UnseenNotifications notifications={notifications} />
       <AlertsToday alerts={alerts} />
+      {due ? <DueList items={due} /> : null}
       {plans.map((plan) => (
         <ParentPlanCard key={plan.id} plan={plan} />
       ))}

@@ -195,6 +195,17 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return t(eventKey(key), { who, goal: area ? t('history.anAreaGoal', { area }) : t('history.aGoal') })
     case 'goal.update':
       return t(eventKey(key), { who, goal: area ? t('history.theAreaGoal', { area }) : t('history.aGoal') })
+    case 'goal.end':
+      return t(eventKey(key), { who, goal: area ? t('history.theAreaGoal', { area }) : t('history.aGoal'), reason: field(entry.after, 'reason') ?? '' })
+    case 'iep_plan.set_dates':
+    case 'iep_plan.start_next': {
+      const day = (name: string) => {
+        const value = field(entry.after, name)
+        return value ? schoolDate(value) : t('iepCalendar.card.notSet').toLowerCase()
+      }
+      const dates = { start: day('startDate'), end: day('endDate'), review: day('annualReviewDate'), reevaluation: day('reevaluationDate') }
+      return t(eventKey(key), { who, ...dates, carried: num(entry.after, 'carried') ?? 0, ended: num(entry.after, 'ended') ?? 0 })
+    }
     case 'accommodation.create': {
       const applies = appliesSchema.safeParse(record(entry.after)?.applies)
       const when = applies.success ? t('history.appliesWhen', { when: describeApplies(applies.data).toLowerCase() }) : ''

@@ -7,6 +7,7 @@ import { AccommodationList } from '#app/routes/accommodations/accommodation-list
 import { Alert } from '#app/components/alert.tsx'
 import { GoalSummaryList } from '#app/routes/goals/goal-summary-list.tsx'
 import { ProfileCards } from './profile-cards.tsx'
+import { IepDatesCard } from '#app/routes/iep/iep-dates-card.tsx'
 import { ServicesCard } from '#app/routes/services/services-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -47,8 +48,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   ])
   // A reduction nobody in the family has acknowledged is flagged here, for the whole team (and the family) to see.
   const unacknowledged = await loadOr404(() => context.trpc.planChanges.unacknowledgedReductions({ studentId }))
+  // The IEP's own dates and the goals that ended with an earlier plan (docs/iep-calendar.md).
+  const calendar = await loadOr404(() => context.trpc.iepCalendar.get({ studentId }))
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, unacknowledgedReductions: unacknowledged.length }
+  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, unacknowledgedReductions: unacknowledged.length, calendar }
 }
 
 type ActionData =
@@ -90,7 +93,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 
 export default function StudentOverview() {
   const { t } = useTranslation()
-  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, unacknowledgedReductions } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, unacknowledgedReductions, calendar } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -146,6 +149,14 @@ export default function StudentOverview() {
           </Link>
         </Alert>
       ) : null}
+
+      <IepDatesCard
+        studentId={studentId}
+        plan={calendar.plan}
+        canEdit={parent ? can(parent.student.role, 'iep.editDates') : false}
+        canStartNext={parent ? can(parent.student.role, 'plan.startNext') : false}
+        endedGoals={calendar.endedGoals}
+      />
 
       <ProfileCards
         firstName={firstName}

@@ -220,6 +220,7 @@ export const domain = {
       studentName: 'the student’s full name',
       grade: 'a whole number 0–12 expected (0 for kindergarten)',
       student: 'the student { externalId, name, grade }',
+      iep: 'the IEP dates { startDate, endDate, annualReviewDate, reevaluationDate }',
       teamRole: 'a team role',
       teamMember: 'a team member { email, role }',
       goalArea: 'a goal area',

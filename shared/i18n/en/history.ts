@@ -60,6 +60,11 @@ const event = {
     create: '{{who}} added {{goal}}.',
     update: '{{who}} changed {{goal}}.',
     update_plain: '{{who}} rewrote the plain-language summary of a goal.',
+    end: '{{who}} ended {{goal}} when the next plan started: “{{reason}}”. Its versions and data are kept.',
+  },
+  iep_plan: {
+    set_dates: '{{who}} set the IEP dates: the plan runs {{start}} to {{end}}, annual review {{review}}, re-evaluation {{reevaluation}}.',
+    start_next: '{{who}} started the next plan, running {{start}} to {{end}}: {{carried}} goals carried over, {{ended}} ended.',
   },
   invite: {
     create: '{{who}} invited {{email}} as {{role}}.',

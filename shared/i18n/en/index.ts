@@ -11,6 +11,7 @@ import { domain } from './domain.ts'
 import { goals } from './goals.ts'
 import { history } from './history.ts'
 import { home } from './home.ts'
+import { iepCalendar } from './iepCalendar.ts'
 import { letters } from './letters.ts'
 import { mail } from './mail.ts'
 import { notes } from './notes.ts'
@@ -47,6 +48,7 @@ export const en = {
   goals,
   history,
   home,
+  iepCalendar,
   letters,
   mail,
   notes,

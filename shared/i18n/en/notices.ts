@@ -15,6 +15,7 @@ export const notices = {
       session_unrecorded: '{{student}}: {{service}} on {{date}} not recorded',
       plan_change: '{{student}}: a change to the plan',
       progress_report: '{{student}}: the {{service}} progress report',
+      iep_due: '{{student}}: due on {{date}}',
     },
     about: 'About {{student}}:',
     action: {
@@ -25,6 +26,7 @@ export const notices = {
       session_unrecorded: 'Record the session',
       plan_change: 'See the change and acknowledge it',
       progress_report: 'Read the report',
+      iep_due: 'Open the student’s page',
     },
     why: 'You get this email at once because you chose to hear about {{student}} as things happen.',
     changeLink: 'Change how you hear about {{student}}',

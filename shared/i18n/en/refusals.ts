@@ -32,6 +32,7 @@ export const refusals = {
   concernNotFound: 'That concern was not found for this student.',
   dataPointNotFound: 'That data point was not found for this student.',
   goalNotFound: 'That goal was not found for this student.',
+  goalEnded: 'This goal ended with an earlier plan. Its data is kept and can be read, but it takes no new data or changes.',
   inviteNotFound: 'That invite was not found for this student.',
   memberNotFound: 'That person is not on this student’s team.',
   notebookNotFound: 'That notebook was not found for this student.',
