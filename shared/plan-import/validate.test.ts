@@ -90,6 +90,7 @@ describe('a valid plan', () => {
         format: 'same-page/plan@1',
         school: { name: 'Maple Elementary', closures: [] },
         student: { name: 'Ava Lopez' },
+        iep: null,
         team: [],
         goals: [],
         accommodations: [],
@@ -150,7 +151,7 @@ describe('shape rules', () => {
   })
 
   test('unknown fields are refused, naming the fields that are taken', () => {
-    expectOne((p) => Object.assign(p, { notes: 'x' }), '(file)', /^\(file\): has an unknown field "notes": only format, school, student, team, goals/)
+    expectOne((p) => Object.assign(p, { notes: 'x' }), '(file)', /^\(file\): has an unknown field "notes": only format, school, student, iep, team, goals/)
     expectOne((p) => Object.assign(p.sessions[0]!, { reason: 'provider_absent' }), 'sessions[0]', 'has an unknown field "reason": only service, date, status, minutes, note expected')
     expectOne((p) => Object.assign(p.services[0]!, { minutesPerSesion: 30 }), 'services[0]', /unknown field "minutesPerSesion"/)
   })
