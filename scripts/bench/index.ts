@@ -6,6 +6,7 @@ import { benchDigests } from './digests.ts'
 import { benchImport } from './import.ts'
 import { benchMail } from './mail.ts'
 import { benchNotes } from './notes.ts'
+import { benchReportDraft } from './report-draft.ts'
 import { benchReportPdf } from './report-pdf.ts'
 import { benchToday } from './today.ts'
 import { benchTodayOffline } from './today-offline.ts'
@@ -18,5 +19,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 process.env.NODE_ENV = 'production'
-const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()), ...(await benchDigests()), ...(await benchReportPdf()) }
+const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()), ...(await benchDigests()), ...(await benchReportPdf()), ...(await benchReportDraft()) }
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)

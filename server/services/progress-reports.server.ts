@@ -287,14 +287,18 @@ export async function issueReport(db: DB, args: { studentId: string; periodId: s
   if (missing.length) throw new DomainError('BAD_REQUEST', t('reports.issue.codesMissing', { count: missing.length }), 'code')
   const stale = doc.goals.filter((g) => g.code && !doc.codes.some((c) => c.key === g.code))
   if (stale.length) throw new DomainError('BAD_REQUEST', t('reports.issue.codesStale', { count: stale.length }), 'code')
+  // The PDF is drawn before the write transaction opens: SQLite has one writer, and nobody else's save should wait
+  // on a drawing. The transaction then checks that no other version was issued meanwhile.
+  const existing = await reportRow(db, args.studentId, args.periodId)
+  const lastBefore = existing ? await lastVersion(db, existing.id) : 0
+  const version = lastBefore + 1
+  const reason = args.reason?.trim() || null
+  if (version > 1 && !reason) throw new DomainError('BAD_REQUEST', t('reports.issue.reasonRequired'), 'reason')
+  const issuedAt = args.now.toISOString()
+  const pdf = await renderProgressReportPdf(doc, { version, issuedAt, correctionReason: version > 1 ? reason : null })
   return db.transaction().execute(async (trx) => {
     const reportId = await ensureReport(trx, args)
-    const last = await trx.selectFrom('progress_report_versions').select((eb) => eb.fn.max('version').as('v')).where('report_id', '=', reportId).executeTakeFirst()
-    const version = Number(last?.v ?? 0) + 1
-    const reason = args.reason?.trim() || null
-    if (version > 1 && !reason) throw new DomainError('BAD_REQUEST', t('reports.issue.reasonRequired'), 'reason')
-    const issuedAt = args.now.toISOString()
-    const pdf = await renderProgressReportPdf(doc, { version, issuedAt, correctionReason: version > 1 ? reason : null })
+    if ((await lastVersion(trx, reportId)) !== lastBefore) throw new DomainError('CONFLICT', t('reports.issue.issuedMeanwhile'))
     await trx
       .insertInto('progress_report_versions')
       .values({
@@ -332,6 +336,11 @@ export async function issueReport(db: DB, args: { studentId: string; periodId: s
     }
     return { version }
   })
+}
+
+async function lastVersion(db: Executor, reportId: string): Promise<number> {
+  const last = await db.selectFrom('progress_report_versions').select((eb) => eb.fn.max('version').as('v')).where('report_id', '=', reportId).executeTakeFirst()
+  return Number(last?.v ?? 0)
 }
 
 async function versionRow(db: Executor, studentId: string, periodId: string, version: number) {

@@ -76,6 +76,7 @@ export const reports = {
     codesMissing_other: 'Choose a progress code for every goal first: {{count}} goals have none.',
     codesStale_one: '{{count}} goal has a progress code the school no longer uses. Choose it again.',
     codesStale_other: '{{count}} goals have a progress code the school no longer uses. Choose them again.',
+    issuedMeanwhile: 'Someone issued this report a moment ago. Reload the page to see the new version before issuing again.',
     reasonRequired: 'Say why this correction is issued: the family reads it beside the old version.',
   },
   ack: {
