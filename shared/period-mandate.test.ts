@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { serviceNumbers, weeklyTrend } from './accountability.ts'
 import { periodProgress } from './period-mandate.ts'
-import { periodBounds, recordableOn, servicePeriods } from './service-periods.ts'
+import { periodBounds, recordableOn, schoolPeriodSpan, servicePeriods } from './service-periods.ts'
 import type { ServiceSchedule, ServiceTerm } from './services.ts'
 import { delivered, makeUp, missed } from '#tests/fixtures/builders.ts'
 
@@ -25,6 +25,41 @@ describe('periodBounds', () => {
     expect(periodBounds('reporting_period', '2027-01-15')).toEqual({ start: '2026-12-01', end: '2027-02-28' })
     expect(periodBounds('reporting_period', '2027-05-31')).toEqual({ start: '2027-03-01', end: '2027-05-31' })
     expect(periodBounds('reporting_period', '2027-07-04')).toEqual({ start: '2027-06-01', end: '2027-08-31' })
+  })
+})
+
+// A school's own periods (docs/formats.md#reporting-periods): Q1 and Q2 with a gap of a week between them.
+const SCHOOL_PERIODS = [
+  { start: '2026-08-31', end: '2026-11-06' },
+  { start: '2026-11-16', end: '2027-01-29' },
+]
+
+describe('the school’s own reporting periods', () => {
+  test('a day counts in the period holding it', () => {
+    expect(periodBounds('reporting_period', '2026-09-01', SCHOOL_PERIODS)).toEqual({ start: '2026-08-31', end: '2026-11-06' })
+    expect(periodBounds('reporting_period', '2026-11-16', SCHOOL_PERIODS)).toEqual({ start: '2026-11-07', end: '2027-01-29' })
+  })
+  test('a day between two periods counts in the next, so no mandate is lost in a gap and the spans never overlap', () => {
+    expect(schoolPeriodSpan(SCHOOL_PERIODS, '2026-11-10')).toEqual({ start: '2026-11-07', end: '2027-01-29' })
+    expect(schoolPeriodSpan(SCHOOL_PERIODS, '2026-11-06')).toEqual({ start: '2026-08-31', end: '2026-11-06' })
+  })
+  test('before the first or after the last period, and with no periods, calendar quarters count', () => {
+    expect(schoolPeriodSpan(SCHOOL_PERIODS, '2027-03-01')).toBeNull()
+    expect(periodBounds('reporting_period', '2027-03-01', SCHOOL_PERIODS)).toEqual({ start: '2027-03-01', end: '2027-05-31' })
+    expect(periodBounds('reporting_period', '2026-08-30', SCHOOL_PERIODS)).toEqual({ start: '2026-06-01', end: '2026-08-31' })
+    expect(periodBounds('reporting_period', '2026-09-01', [])).toEqual({ start: '2026-09-01', end: '2026-11-30' })
+  })
+  test('months ignore the school’s periods', () => {
+    expect(periodBounds('month', '2026-09-01', SCHOOL_PERIODS)).toEqual({ start: '2026-09-01', end: '2026-09-30' })
+  })
+  test('a service of 600 minutes a reporting period owes them per school period, not per calendar quarter', () => {
+    const term: ServiceTerm = { effectiveFrom: '2026-08-31', minutesPerSession: 30, weekdays: [], per: 'reporting_period', minutesPerPeriod: 600 }
+    const svc: ServiceSchedule = { startDate: '2026-08-31', endDate: '2027-01-29', terms: [term], reportingPeriods: SCHOOL_PERIODS }
+    const periods = servicePeriods(svc, NONE)
+    expect(periods.map((p) => [p.start, p.end, p.lastDay, p.minutes])).toEqual([
+      ['2026-08-31', '2026-11-06', '2026-11-06', 600],
+      ['2026-11-07', '2027-01-29', '2027-01-29', 600],
+    ])
   })
 })
 

@@ -7,9 +7,9 @@ export const MANDATE_PERIODS = ['week', 'month', 'reporting_period'] as const
 export type MandatePeriod = (typeof MANDATE_PERIODS)[number]
 
 /**
- * Reporting periods are three calendar months from 1 September: Sep–Nov, Dec–Feb, Mar–May, Jun–Aug
- * (docs/formats.md#reporting-periods). The app has no progress-reporting dates of its own yet, and
- * quarters of the school year are the most common default.
+ * Reporting periods are the school's own (docs/progress-reports.md#periods) when it has set them; otherwise three
+ * calendar months from 1 September: Sep–Nov, Dec–Feb, Mar–May, Jun–Aug (docs/formats.md#reporting-periods), the
+ * most common default.
  */
 const REPORTING_MONTHS = 3
 const REPORTING_FIRST_MONTH = 9
@@ -33,8 +33,32 @@ function monthStart(year: number, month: number): IsoDate {
   return `${y}-${pad(m)}-01`
 }
 
+/**
+ * The school's reporting period a day counts in: the one holding it, or for a day between two periods the next one
+ * (a mandate is never lost in a gap), so the periods cover their whole span without overlapping. A day before the
+ * first or after the last falls back to calendar quarters (null here).
+ */
+export function schoolPeriodSpan(periods: readonly { start: IsoDate; end: IsoDate }[], date: IsoDate): { start: IsoDate; end: IsoDate } | null {
+  if (periods.length === 0 || date < periods[0]!.start || date > periods.at(-1)!.end) return null
+  const i = periods.findIndex((p) => p.end >= date)
+  const start = i === 0 ? periods[0]!.start : dayAfter(periods[i - 1]!.end)
+  return { start, end: periods[i]!.end }
+}
+
+function dayAfter(date: IsoDate): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+}
+
 /** The first and last calendar day of the month or reporting period holding `date`. */
-export function periodBounds(per: Exclude<MandatePeriod, 'week'>, date: IsoDate): { start: IsoDate; end: IsoDate } {
+export function periodBounds(
+  per: Exclude<MandatePeriod, 'week'>,
+  date: IsoDate,
+  reportingPeriods: readonly { start: IsoDate; end: IsoDate }[] = [],
+): { start: IsoDate; end: IsoDate } {
+  if (per === 'reporting_period') {
+    const own = schoolPeriodSpan(reportingPeriods, date)
+    if (own) return own
+  }
   const year = Number(date.slice(0, 4))
   const month = Number(date.slice(5, 7))
   let first = month
@@ -81,7 +105,7 @@ export function servicePeriods(service: ServiceSchedule, closures: ReadonlySet<I
     const term = termOn(service.terms, date)
     if (!term || !isPeriodTerm(term)) continue
     const per = term.per as ServicePeriod['per']
-    const bounds = periodBounds(per, date)
+    const bounds = periodBounds(per, date, service.reportingPeriods)
     const key = `${per}:${bounds.start}`
     let p = acc.get(key)
     if (!p) acc.set(key, (p = { per, ...bounds, lastDay: date, minutes: 0, sessions: 0, term }))

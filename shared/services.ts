@@ -64,6 +64,11 @@ export interface ServiceSchedule {
   endDate: IsoDate
   /** Sorted by effectiveFrom; the first starts on or before startDate. */
   terms: readonly ServiceTerm[]
+  /**
+   * The school's own reporting periods (docs/progress-reports.md#periods), oldest first: a term "per reporting
+   * period" counts in them (docs/formats.md#reporting-periods). Absent or empty: calendar quarters.
+   */
+  reportingPeriods?: { start: IsoDate; end: IsoDate }[]
 }
 
 export interface ScheduledSession {

@@ -37,6 +37,7 @@ export async function listServices(
   let q = db
     .selectFrom('services')
     .innerJoin('users', 'users.id', 'services.provider_id')
+    .innerJoin('students', 'students.id', 'services.student_id')
     .select([
       'services.id',
       'services.student_id',
@@ -49,6 +50,7 @@ export async function listServices(
       'services.group_name',
       'services.start_date',
       'services.end_date',
+      'students.school_id',
     ])
   if (args.studentIds) q = q.where('services.student_id', 'in', args.studentIds.length ? args.studentIds : [''])
   if (args.providerId) q = q.where('services.provider_id', '=', args.providerId)
@@ -65,6 +67,19 @@ export async function listServices(
     )
     .orderBy('effective_from')
     .execute()
+  // A term "per reporting period" counts in the school's own periods (docs/formats.md#reporting-periods).
+  const periods = await db
+    .selectFrom('reporting_periods')
+    .select(['school_id', 'start_date', 'end_date'])
+    .where('school_id', 'in', [...new Set(rows.map((r) => r.school_id))])
+    .orderBy('start_date')
+    .execute()
+  const periodsBySchool = new Map<string, { start: IsoDate; end: IsoDate }[]>()
+  for (const p of periods) {
+    const list = periodsBySchool.get(p.school_id) ?? []
+    list.push({ start: p.start_date, end: p.end_date })
+    periodsBySchool.set(p.school_id, list)
+  }
   const today = args.today ?? localIsoDate(systemClock())
   const termsByService = new Map<string, typeof terms>()
   for (const t of terms) {
@@ -98,6 +113,7 @@ export async function listServices(
       endDate: r.end_date,
       terms: own,
       current,
+      reportingPeriods: periodsBySchool.get(r.school_id) ?? [],
     }
   })
 }

@@ -13,7 +13,7 @@ import { currentRecords, type SessionRecord } from './session-records.server.ts'
 import { listServices, type Service } from './services.server.ts'
 
 export interface ServiceSessions {
-  service: Pick<Service, 'id' | 'key' | 'name' | 'providerId' | 'providerName' | 'setting' | 'grouping' | 'groupName' | 'startDate' | 'endDate' | 'current' | 'terms'>
+  service: Pick<Service, 'id' | 'key' | 'name' | 'providerId' | 'providerName' | 'setting' | 'grouping' | 'groupName' | 'startDate' | 'endDate' | 'current' | 'terms' | 'reportingPeriods'>
   studentId: string
   rows: SessionRow<SessionRecord>[]
   /** Make-ups held in the range (they may repay sessions outside it). */
@@ -56,6 +56,7 @@ export async function sessionsForServices(db: DB, services: Service[], from: Iso
         endDate: service.endDate,
         current: service.current,
         terms: service.terms,
+        reportingPeriods: service.reportingPeriods,
       },
       studentId: service.studentId,
       rows: all.filter((r) => r.date >= from && r.date <= to),
