@@ -7,6 +7,7 @@ import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { codeLabel, MIN_POINTS_TO_JUDGE, type ProgressReportDoc, type ReportGoal } from '#shared/progress-report.ts'
 import { REASON_LABELS, type MissedReason } from '#shared/services.ts'
+import { fidelityDaysSentence, fidelityReading } from '#shared/fidelity-words.ts'
 
 const GoalProgressChart = lazy(() => import('../goals/goal-progress-chart.client.tsx'))
 
@@ -135,7 +136,10 @@ export function ReportView({ doc, goalExtra }: { doc: ProgressReportDoc; goalExt
         <ul className="space-y-1">
           {doc.accommodations.map((a) => (
             <li key={a.title}>
-              {t('reports.view.support', { title: a.title, used: a.usedDays, applicable: a.applicableDays, percent: Math.round(a.fidelity * 100) })}
+              <span className="font-medium">
+                {fidelityReading(a) === 'share' ? t('reports.view.supportShare', { title: a.title, percent: Math.round(a.fidelity * 100) }) : a.title}
+              </span>
+              : {fidelityDaysSentence(a) ?? t('reports.view.supportNoDays')}
             </li>
           ))}
         </ul>
