@@ -217,13 +217,22 @@ export interface HistoryEntry {
   after: unknown
 }
 
-/**
- * The student's audit trail. `hideFamilyOnly`: leave out the entries of family-only concerns, which exist only for
- * the student's parents (a staff member's history must not reveal them either). `hideNotebookText`: leave out the
- * notebook words some entries carry (a restore keeps the restored text), for people who may not open the notebooks
- * (the school admin, docs/domain.md#notebooks): the history must not be a way round `notes.view`.
- */
-export async function listStudentHistory(db: DB, studentId: string, limit = 100, hideFamilyOnly = true, hideNotebookText = true): Promise<HistoryEntry[]> {
+export interface HistoryView {
+  limit?: number
+  /** Leave out the entries of family-only concerns, which exist only for the student's parents. */
+  hideFamilyOnly?: boolean
+  /**
+   * Leave out the notebook words some entries carry (a restore keeps the restored text), for people who may not open
+   * the notebooks (the school admin, docs/domain.md#notebooks): the history must not be a way round `notes.view`.
+   */
+  hideNotebookText?: boolean
+  /** Leave out the writing of progress report drafts, for the family, who never learn of a draft (docs/progress-reports.md). */
+  hideDrafts?: boolean
+}
+
+/** The student's audit trail, newest first; everything hidden unless the caller says the person may see it. */
+export async function listStudentHistory(db: DB, studentId: string, view: HistoryView = {}): Promise<HistoryEntry[]> {
+  const { limit = 100, hideFamilyOnly = true, hideNotebookText = true, hideDrafts = true } = view
   let query = db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
@@ -241,6 +250,9 @@ export async function listStudentHistory(db: DB, studentId: string, limit = 100,
     query = query.where(({ eb, and, not }) =>
       not(and([eb('audit_log.entity', '=', 'concern'), eb('audit_log.entity_id', 'in', familyOnlyConcernIds(db, studentId))])),
     )
+  }
+  if (hideDrafts) {
+    query = query.where(({ eb, and, not }) => not(and([eb('audit_log.entity', '=', 'progress_report'), eb('audit_log.action', '=', 'write_part')])))
   }
   const rows = await query.orderBy('audit_log.id', 'desc').limit(limit).execute()
   return rows.map((r) => ({

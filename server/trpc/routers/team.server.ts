@@ -40,8 +40,13 @@ export const teamRouter = router({
     .mutation(({ ctx, input }) =>
       setProviderAreas(ctx.db, { studentId: input.studentId, memberId: input.memberId, areas: input.areas, ...actor(ctx) }),
     ),
-  // Family-only concerns only for parents; notebook words only for those who may open the notebooks.
+  // Family-only concerns only for parents; notebook words only for those who may open the notebooks; report drafts
+  // only for those who may read them.
   history: studentProcedure('history.view').query(({ ctx, input }) =>
-    listStudentHistory(ctx.db, input.studentId, 100, !seesFamilyOnly(ctx), !can(ctx.access.role, 'notes.view')),
+    listStudentHistory(ctx.db, input.studentId, {
+      hideFamilyOnly: !seesFamilyOnly(ctx),
+      hideNotebookText: !can(ctx.access.role, 'notes.view'),
+      hideDrafts: !can(ctx.access.role, 'reports.viewDraft'),
+    }),
   ),
 })
