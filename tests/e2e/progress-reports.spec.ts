@@ -215,6 +215,10 @@ test('a progress report: the draft, a provider’s narrative, issued, acknowledg
   await expect(versions.getByRole('listitem')).toHaveCount(2)
   await expect(versions.getByRole('listitem').first().locator('.line-through')).toHaveCount(1)
   await expect(versions).toContainText(`Why it was corrected: ${reason}`)
+  await versions.getByRole('link', { name: /^Version 1, issued / }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Quarter 2 progress report, version 1' }).locator('span')).toHaveClass(/line-through/)
+  await page.getByRole('link', { name: 'Open the draft' }).click()
+  await expect(page).toHaveURL(new RegExp(`${draftPath}$`))
 
   await parent.goto(v1Path)
   const v1Title = parent.getByRole('heading', { level: 2, name: 'Quarter 2 progress report, version 1' })
