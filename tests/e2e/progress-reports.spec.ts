@@ -46,14 +46,19 @@ async function codeEveryGoal(page: Page): Promise<void> {
   }
 }
 
-/** Submits the issue (or correction) form; if a goal arrived meanwhile without a code, codes it and tries again. */
-async function issue(page: Page, expected: RegExp): Promise<void> {
+/**
+ * Submits the issue (or correction) form from a freshly loaded draft (so an earlier refusal on the page is not read as
+ * this one's outcome); if a goal arrived meanwhile without a code, codes it and tries again.
+ */
+async function issue(page: Page, expected: RegExp, reason?: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const card = page.getByRole('region', { name: /^Issue (the report|a correction)$/ })
-    await card.getByRole('button', { name: /^Issue (to the family|the correction)$/ }).click()
-    const outcome = page.getByRole('status').filter({ hasText: expected }).or(card.getByRole('alert'))
-    await expect(outcome).toBeVisible()
-    if (await page.getByRole('status').filter({ hasText: expected }).isVisible()) return
+    await page.reload()
+    const card = page.getByRole('region', { name: reason ? 'Issue a correction' : 'Issue the report' })
+    if (reason) await card.getByLabel('Reason for the correction').fill(reason)
+    await card.getByRole('button', { name: reason ? 'Issue the correction' : 'Issue to the family' }).click()
+    const done = page.getByRole('status').filter({ hasText: expected })
+    await expect(done.or(card.getByRole('alert'))).toBeVisible()
+    if (await done.isVisible()) return
     await expect(card.getByRole('alert')).toContainText('Choose a progress code for every goal first')
     await codeEveryGoal(page)
   }
@@ -209,8 +214,7 @@ test('a progress report: the draft, a provider’s narrative, issued, acknowledg
   await expect(correctCard).toContainText('Say why this correction is issued: the family reads it beside the old version.')
   await expect(page.getByRole('region', { name: 'Issued versions' }).getByRole('listitem')).toHaveCount(1)
   const reason = `The motor goal’s narrative named the wrong week (${stamp}).`
-  await correctCard.getByLabel('Reason for the correction').fill(reason)
-  await issue(page, /^Version 2 issued\. The family has been told\.$/)
+  await issue(page, /^Version 2 issued\. The family has been told\.$/, reason)
   const versions = page.getByRole('region', { name: 'Issued versions' })
   await expect(versions.getByRole('listitem')).toHaveCount(2)
   await expect(versions.getByRole('listitem').first().locator('.line-through')).toHaveCount(1)
