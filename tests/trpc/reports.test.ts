@@ -369,6 +369,14 @@ describe('progress reports over tRPC (issue 18)', () => {
       expect(doc.goals.find((g) => g.area === 'communication')).toMatchObject({ code: 'sufficient', narrative: 'He asks for breaks.', writtenBy: 'Priya Shah' })
     })
 
+    test('says which goals the reader may write: every goal for the case manager, a provider’s in her areas, none for a para', async () => {
+      const period = await currentPeriod()
+      const ref = { ...johnny(), periodId: period.id }
+      expect((await as('caseManager').reports.draft(ref)).writable).toEqual(johnnyGoalIds())
+      expect((await as('speech').reports.draft(ref)).writable).toEqual([goalIdOf('communication')])
+      expect((await as('para').reports.draft(ref)).writable).toEqual([])
+    })
+
     test('a parent may not read the draft (FORBIDDEN), and the list shows a parent only periods with an issued version', async () => {
       const period = await currentPeriod()
       await as('caseManager').reports.writePart({ ...johnny(), periodId: period.id, goalId: demo.sitGoalId, code: 'sufficient', narrative: 'A draft the family must not see yet.' })

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useParams, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -52,8 +52,11 @@ export default function ReportVersion() {
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
+  const periodId = useParams().periodId ?? ''
   if (!parent) return null
+  // Links by their full path: a relative one from …/v/1 would resolve beside the version, not under it.
   const base = `/students/${parent.student.id}/reports`
+  const draft = `${base}/${periodId}`
   const here = versions.find((v) => v.version === version)
   const latest = versions.at(-1)
   const replaced = !!latest && latest.version !== version
@@ -73,15 +76,15 @@ export default function ReportVersion() {
         {here?.correctionReason ? <p className="text-slate-800">{t('reports.draft.correctionReason', { reason: here.correctionReason })}</p> : null}
         {replaced ? (
           <Alert tone="warning">
-            {t('reports.version.replaced', { version: latest.version })} <TextLink to={`../v/${latest.version}`} relative="path">{t('reports.version.readLatest')}</TextLink>
+            {t('reports.version.replaced', { version: latest.version })} <TextLink to={`${draft}/v/${latest.version}`}>{t('reports.version.readLatest')}</TextLink>
           </Alert>
         ) : null}
         <p>
-          <a className="font-medium text-teal-800 underline" href={`pdf`} download>
+          <a className="font-medium text-teal-800 underline" href={`${draft}/v/${version}/pdf`} download>
             {t('reports.version.pdf')}
           </a>
         </p>
-        {staff ? <TextLink to={`../..`} relative="path">{t('reports.version.toDraft')}</TextLink> : null}
+        {staff ? <TextLink to={draft}>{t('reports.version.toDraft')}</TextLink> : null}
       </div>
       <ReportView doc={doc} />
       <Card title={t('reports.version.acksHeading')} headingId="acks">

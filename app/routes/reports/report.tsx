@@ -22,8 +22,8 @@ import { ReportView } from './report-view.tsx'
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
-  const { doc, versions } = await loadOr404(() => context.trpc.reports.draft({ studentId: params.studentId ?? '', periodId: params.periodId ?? '' }))
-  return { doc, versions }
+  const { doc, versions, writable } = await loadOr404(() => context.trpc.reports.draft({ studentId: params.studentId ?? '', periodId: params.periodId ?? '' }))
+  return { doc, versions, writable }
 }
 
 type ActionData = { intent: string; goalId?: string; ok: boolean; message: string; fieldErrors: Record<string, string[] | undefined>; values?: Record<string, string> }
@@ -96,7 +96,7 @@ function GoalPartForm({ goal, codes, editable }: { goal: ReportGoal; codes: { ke
 
 export default function ReportDraft() {
   const { t } = useTranslation()
-  const { doc, versions } = useLoaderData<typeof loader>()
+  const { doc, versions, writable } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
@@ -105,7 +105,6 @@ export default function ReportDraft() {
   const role = parent.student.role
   const base = `/students/${parent.student.id}/reports`
   const mayIssue = can(role, 'reports.issue')
-  const mayWrite = can(role, 'reports.write')
   const issued = versions.length > 0
   const missing = missingCodes(doc).length
   const issueResult = result?.intent === 'issue' ? result : undefined
@@ -136,7 +135,7 @@ export default function ReportDraft() {
           </ol>
         </Card>
       ) : null}
-      <ReportView doc={doc} goalExtra={(g) => <GoalPartForm goal={g} codes={doc.codes} editable={mayWrite} />} />
+      <ReportView doc={doc} goalExtra={(g) => <GoalPartForm goal={g} codes={doc.codes} editable={writable.includes(g.goalId)} />} />
       {mayIssue ? (
         <Card title={issued ? t('reports.draft.correctHeading') : t('reports.draft.issueHeading')} headingId="issue">
           <Form method="post" className="space-y-3" noValidate>

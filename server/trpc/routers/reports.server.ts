@@ -5,7 +5,8 @@ import { DomainError } from '#shared/domain-error.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { acknowledgeReport, buildReport, issuedPdf, issuedReport, issueReport, listReports, reportVersions, saveGoalPart } from '../../services/progress-reports.server.ts'
 import { addPeriod, listPeriods, progressCodes, removePeriod, setProgressCodes, updatePeriod } from '../../services/reporting-periods.server.ts'
-import { goalAreaCheck, requireOwned } from '../owned.server.ts'
+import { memberAreas } from '../../services/memberships.server.ts'
+import { goalAreaCheck, owns, requireOwned } from '../owned.server.ts'
 import { actor, router, schoolProcedure, studentProcedure } from '../trpc.server.ts'
 
 /** The school's reporting periods and progress codes: everyone at the school reads them, the admin sets them. */
@@ -30,15 +31,22 @@ export const reportingRouter = router({
 export const reportsRouter = router({
   /** Every period with its report's state; a parent learns only of issued versions. */
   list: studentProcedure('reports.view').query(({ ctx, input }) => listReports(ctx.db, { studentId: input.studentId, issuedOnly: !can(ctx.access.role, 'reports.viewDraft') })),
-  /** The draft as the records stand today, with the team's words. Never for the family. */
+  /**
+   * The draft as the records stand today, with the team's words. Never for the family. `writable`: the goals whose
+   * part the caller may write (every goal for the case manager, a provider's in her areas, none for the others).
+   */
   draft: studentProcedure('reports.viewDraft')
     .input(reportRefSchema)
     .query(async ({ ctx, input }) => {
-      const [doc, versions] = await Promise.all([
+      const [doc, versions, areas] = await Promise.all([
         buildReport(ctx.db, { studentId: input.studentId, periodId: input.periodId, today: localIsoDate(ctx.now()) }),
         reportVersions(ctx.db, input.studentId, input.periodId),
+        memberAreas(ctx.db, ctx.access.memberId),
       ])
-      return { doc, versions }
+      const writable = can(ctx.access.role, 'reports.write')
+        ? doc.goals.filter((g) => owns(ctx, 'report.writeGoalInArea', { goalInMyAreas: areas.includes(g.area) })).map((g) => g.goalId)
+        : []
+      return { doc, versions, writable }
     }),
   writePart: studentProcedure('reports.write', 'report.writeGoalInArea')
     .input(goalPartSchema)
