@@ -59,7 +59,7 @@ test.describe('at phone width', () => {
     await openStudent(page, 'Johnny Miller')
     const base = new URL(page.url()).pathname
     const tabs = studentTabs(page)
-    await expect(tabs.getByRole('link')).toHaveText(['Plan', 'Today', 'Sessions', 'Accountability', 'Notes', 'Concerns', 'History'])
+    await expect(tabs.getByRole('link')).toHaveText(['Plan', 'Today', 'Sessions', 'Accountability', 'Reports', 'Notes', 'Concerns', 'History'])
     await expect(tabs.getByRole('link', { name: 'Plan' })).toHaveAttribute('aria-current', 'page')
     // The header marks My students on a student's pages: that is where the student was found.
     await expect(mainNav(page).getByRole('link', { name: 'Students' })).toHaveAttribute('aria-current', 'page')
@@ -74,6 +74,7 @@ test.describe('at phone width', () => {
       ['Today', `${base}/today`],
       ['Sessions', `${base}/sessions`],
       ['Accountability', `${base}/accountability`],
+      ['Reports', `${base}/reports`],
       ['Notes', `${base}/notes`],
       ['Concerns', `${base}/concerns`],
       ['History', `${base}/history`],
@@ -124,7 +125,7 @@ test('a parent has Today and Students; the caseload and the week of sessions ans
   // Johnny's record still has every tab a parent reads, Notes included.
   await page.goto('/')
   await openStudent(page, 'Johnny Miller')
-  await expect(studentTabs(page).getByRole('link')).toHaveText(['Plan', 'Today', 'Sessions', 'Accountability', 'Notes', 'Concerns', 'History'])
+  await expect(studentTabs(page).getByRole('link')).toHaveText(['Plan', 'Today', 'Sessions', 'Accountability', 'Reports', 'Notes', 'Concerns', 'History'])
 })
 
 test('a para has no week of sessions or caseload; a school admin on no team has no Today, and no student Today or Notes tab', async ({ asRole }) => {
@@ -138,7 +139,7 @@ test('a para has no week of sessions or caseload; a school admin on no team has 
   expect((await admin.goto('/today'))?.status()).toBe(404)
   await admin.goto('/')
   await openStudent(admin, 'Johnny Miller')
-  await expect(studentTabs(admin).getByRole('link')).toHaveText(['Plan', 'Sessions', 'Accountability', 'Concerns', 'History'])
+  await expect(studentTabs(admin).getByRole('link')).toHaveText(['Plan', 'Sessions', 'Accountability', 'Reports', 'Concerns', 'History'])
   const base = new URL(admin.url()).pathname
   expect((await admin.goto(`${base}/today`))?.status()).toBe(404)
   expect((await admin.goto(`${base}/notes`))?.status()).toBe(404)
