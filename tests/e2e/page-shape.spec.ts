@@ -205,8 +205,13 @@ test('a pasted link in every text field never widens a page, at 360 px and at 12
   await page.goto('/today')
   const card = page.getByRole('region', { name: studentName, exact: true })
   const accommodation = plan.accommodations[0]!.title
-  await card.getByRole('button', { name: `Not provided: ${accommodation}`, exact: true }).click()
-  await card.getByRole('textbox', { name: `Why was “${accommodation}” not provided?` }).fill(longWord('check-reason'))
+  // A tap that lands while the page is still hydrating on a loaded machine can be lost: tap until the question shows.
+  const why = card.getByRole('textbox', { name: `Why was “${accommodation}” not provided?` })
+  await expect(async () => {
+    if (!(await why.isVisible())) await card.getByRole('button', { name: `Not provided: ${accommodation}`, exact: true }).click()
+    await expect(why).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+  await why.fill(longWord('check-reason'))
   await card.getByRole('button', { name: `Save reason: ${accommodation}` }).click()
   // Recorded: the row folds to its status chip, the reason beside it.
   await expect(recordedAs(card, accommodation, 'Not provided')).toBeVisible()
