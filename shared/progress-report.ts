@@ -47,7 +47,8 @@ export interface ReportPoint {
   promptLevel: PromptLevel
 }
 
-export interface ReportGoal {
+/** A goal as the plan states it: what a report section repeats and what it is built from. */
+export interface GoalBasics {
   goalId: string
   area: string
   officialText: string
@@ -56,6 +57,9 @@ export interface ReportGoal {
   target: string
   unit: GoalUnit
   mastery: MasteryRule
+}
+
+export interface ReportGoal extends GoalBasics {
   /** "20 min or more in 3 sessions in a row", in words. */
   ruleText: string
   /** The period's points, oldest first. */
@@ -140,15 +144,7 @@ export function goalCautions(periodPoints: readonly ProgressPoint[], upToEnd: re
   return out
 }
 
-export interface GoalInput {
-  goalId: string
-  area: string
-  officialText: string
-  plain: PlainSummary
-  baseline: string
-  target: string
-  unit: GoalUnit
-  mastery: MasteryRule
+export interface GoalInput extends GoalBasics {
   /** Every live (not voided) point of the goal, any order. */
   points: readonly ProgressPoint[]
 }

@@ -15,6 +15,7 @@ import { listPeriods } from '#server/services/reporting-periods.server.ts'
 import { quartersOf } from '#shared/reporting-periods.ts'
 import { instructionalDaysBetween } from '#shared/school-calendar.ts'
 import { weekdayOf } from '#shared/school-date.ts'
+import { medianMs } from './measure.ts'
 
 const GOALS = 8
 const SERVICES = [
@@ -23,21 +24,6 @@ const SERVICES = [
   { key: 'counseling', minutes: 30, weekdays: ['mon', 'wed'] },
   { key: 'reading', minutes: 45, weekdays: ['tue', 'thu'] },
 ] as const
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    await fn()
-    times.push(performance.now() - started)
-  }
-  return median(times)
-}
 
 export async function benchReportDraft(): Promise<Record<string, string | number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-report-'))
@@ -108,15 +94,15 @@ export async function benchReportDraft(): Promise<Record<string, string | number
   })()
 
   const [q1, , , q4] = await listPeriods(db, ids.school)
-  const draftQ4 = await time(15, () => buildReport(db, { studentId: ids.student, periodId: q4!.id, today: yearEnd }))
-  const draftQ1 = await time(15, () => buildReport(db, { studentId: ids.student, periodId: q1!.id, today: yearEnd }))
+  const draftQ4 = await medianMs(15, () => buildReport(db, { studentId: ids.student, periodId: q4!.id, today: yearEnd }))
+  const draftQ1 = await medianMs(15, () => buildReport(db, { studentId: ids.student, periodId: q1!.id, today: yearEnd }))
   const doc = await buildReport(db, { studentId: ids.student, periodId: q4!.id, today: yearEnd })
   // Issuing needs every goal coded; the bench writes the parts straight to the table.
   const reportId = randomUUID()
   sqlite.prepare('insert into progress_reports (id, student_id, period_id, created_at) values (?, ?, ?, ?)').run(reportId, ids.student, q4!.id, at)
   for (const g of doc.goals) sqlite.prepare("insert into progress_report_parts (report_id, goal_id, code, narrative, updated_at) values (?, ?, 'sufficient', 'Steady progress this quarter.', ?)").run(reportId, g.goalId, at)
   let n = 0
-  const issue = await time(9, () => issueReport(db, { studentId: ids.student, periodId: q4!.id, reason: n++ ? 'Bench correction' : null, actorId: ids.cm, now: new Date(`${yearEnd}T15:00:00Z`), today: yearEnd }))
+  const issue = await medianMs(9, () => issueReport(db, { studentId: ids.student, periodId: q4!.id, reason: n++ ? 'Bench correction' : null, actorId: ids.cm, now: new Date(`${yearEnd}T15:00:00Z`), today: yearEnd }))
   const size = (sqlite.prepare('select length(pdf) as n from progress_report_versions order by version desc limit 1').get() as { n: number }).n
   sqlite.close()
   fs.rmSync(dir, { recursive: true, force: true })

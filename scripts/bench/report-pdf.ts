@@ -11,23 +11,13 @@ import { buildMeetingBrief } from '#shared/meeting-brief.ts'
 import { addDays } from '#shared/school-date.ts'
 import { briefGoal, briefInput, briefService } from '#tests/fixtures/builders.ts'
 import { longReportDoc, REPORT_PERIOD, REPORT_VERSION, reportGoal, reportPoints } from '#tests/fixtures/progress-report-doc.ts'
+import { medianMs } from './measure.ts'
 
 const RUNS = 15
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]!
-}
-
 async function time(fn: () => Promise<unknown>): Promise<number> {
   await fn() // warm-up: fonts' metrics load on first use
-  const times: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now()
-    await fn()
-    times.push(performance.now() - started)
-  }
-  return median(times)
+  return medianMs(RUNS, fn)
 }
 
 /** 8 goals, each with a year of points (52 weeks, 3 a week) up to the period's end; 4 services. */
