@@ -689,6 +689,22 @@ export interface IepPlansTable {
   replaced_by: string | null
 }
 
+/** A file attached to a record (docs/attachments.md); its bytes are in the attachments folder, named by `sha256`. */
+export interface AttachmentsTable {
+  id: string
+  student_id: string
+  owner_kind: 'concern' | 'letter' | 'session_record' | 'progress_point' | 'notebook'
+  owner_id: string
+  sha256: string
+  size: number
+  media_type: string
+  file_name: string
+  uploaded_by: string
+  uploaded_at: string
+  removed_at: string | null
+  removed_by: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -744,4 +760,5 @@ export interface Database {
   progress_report_versions: ProgressReportVersionsTable
   progress_report_acks: ProgressReportAcksTable
   iep_plans: IepPlansTable
+  attachments: AttachmentsTable
 }

@@ -24,6 +24,8 @@ const RECORD_KIND_KEYS = {
   'export:accountability.json': 'exportAccountabilityJson',
   reports: 'reports',
   'export:report.pdf': 'exportReportPdf',
+  attachments: 'attachments',
+  'export:attachment': 'exportAttachment',
 } as const
 
 export const RECORD_KINDS = catalogueLabels(Object.keys(RECORD_KIND_KEYS) as (keyof typeof RECORD_KIND_KEYS)[], (kind) =>
@@ -58,6 +60,8 @@ const BY_PROCEDURE: Readonly<Record<string, RecordKind>> = {
   'disputes.history': 'history',
   'notifications.forStudent': 'notices',
   'reports.pdf': 'export:report.pdf',
+  // The one read behind every download of an attached file (server/http/attachments.server.ts).
+  'attachments.file': 'export:attachment',
 }
 
 const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
@@ -78,6 +82,7 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   brief: 'brief',
   access: 'access',
   reports: 'reports',
+  attachments: 'attachments',
 }
 
 /** The kind of record a tRPC query path reads; null when it is not logged (UNLOGGED_READS) or not known. */

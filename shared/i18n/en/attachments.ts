@@ -1,0 +1,27 @@
+/** Attached files (docs/attachments.md): the list and upload form shown on each record's page, and upload refusals. */
+export const attachments = {
+  title: 'Attached files',
+  none: 'No files attached yet.',
+  intro: 'PDF, pictures (PNG, JPEG, GIF, WebP), plain text or saved emails (.eml), up to 10 MB each. Only people who may see this record can download them.',
+  familyOnlyNote: 'This concern is family-only: its files are never shown to the school.',
+  fileLabel: 'File to attach',
+  attach: 'Attach file',
+  download: 'Download {{name}}',
+  remove: 'Remove',
+  removeLabel: 'Remove {{name}}',
+  removed: 'The file was removed from the list. It is kept in the record’s history.',
+  attached: 'The file “{{name}}” is attached.',
+  sizeAndWho: '{{size}} · added by {{who}} on {{date}}',
+  kilobytes: '{{size}} KB',
+  megabytes: '{{size}} MB',
+  columns: { name: 'File', details: 'Details', actions: 'Actions' },
+  refused: {
+    tooLarge: 'That file is larger than 10 MB, so it was not attached. Try a smaller scan or split it into parts.',
+    empty: 'That file is empty, so nothing was attached.',
+    wrongType: 'That kind of file cannot be attached. Attach a PDF, a picture (PNG, JPEG, GIF, WebP), plain text or a saved email (.eml).',
+    noFile: 'Choose a file to attach first.',
+    notFound: 'That record was not found for this student.',
+  },
+  notFound: 'That file was not found for this student.',
+  removeOwnOnly: 'Only the person who attached a file can remove it.',
+} as const
