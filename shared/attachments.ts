@@ -130,3 +130,16 @@ export function safeBackPath(back: string | null | undefined, studentId: string)
   if (!/^[A-Za-z0-9/_-]*$/.test(back)) return home
   return back
 }
+
+/** Where a form sends a file for a record; `back` is the page to return to (checked again by the server). */
+export function attachmentUploadUrl(studentId: string, kind: OwnerKind, ownerId: string, back: string): string {
+  return `/api/students/${encodeURIComponent(studentId)}/attachments/${kind}/${encodeURIComponent(ownerId)}?back=${encodeURIComponent(back)}`
+}
+
+/** Where an attached file is downloaded. */
+export function attachmentDownloadUrl(studentId: string, attachmentId: string): string {
+  return `/api/students/${encodeURIComponent(studentId)}/attachments/${encodeURIComponent(attachmentId)}`
+}
+
+/** The query a page reads after an upload: which record's form it was, and what happened. */
+export const UPLOAD_RESULT_PARAMS = { owner: 'attachedTo', done: 'attached', refused: 'attachRefused' } as const
