@@ -87,5 +87,8 @@ export default [
     route('notes', 'routes/notes/student-notes.tsx'),
     route('notes/:notebookId', 'routes/notes/notebook.tsx'),
     route('notes/:notebookId/history', 'routes/notes/notebook-history.tsx'),
+
+    // Hiding an attached file (docs/attachments.md); uploads and downloads are served beside the pages (server/http).
+    route('attachments/:attachmentId/remove', 'routes/attachments/attachment-remove.ts'),
   ]),
 ] satisfies RouteConfig

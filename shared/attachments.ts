@@ -142,4 +142,9 @@ export function attachmentDownloadUrl(studentId: string, attachmentId: string): 
 }
 
 /** The query a page reads after an upload: which record's form it was, and what happened. */
-export const UPLOAD_RESULT_PARAMS = { owner: 'attachedTo', done: 'attached', refused: 'attachRefused' } as const
+export const UPLOAD_RESULT_PARAMS = { owner: 'attachedTo', done: 'attached', refused: 'attachRefused', removed: 'attachmentRemoved' } as const
+
+/** Where a page sends "remove this file" (a route of the student's pages, through the same gate). */
+export function attachmentRemoveUrl(studentId: string, attachmentId: string): string {
+  return `/students/${encodeURIComponent(studentId)}/attachments/${encodeURIComponent(attachmentId)}/remove`
+}

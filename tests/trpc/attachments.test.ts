@@ -106,7 +106,7 @@ describe('attachments', () => {
       else expect(await mayAttach).toMatchObject({ actorId: demo.users[user] })
       // Only the person who attached a file removes it; nobody else learns more than they may read.
       const remove = as(user).attachments.remove({ studentId: demo.johnnyId, attachmentId: id })
-      if (user === 'parent') expect(await remove).toEqual({ removed: 'scan.pdf' })
+      if (user === 'parent') expect(await remove).toEqual({ removed: 'scan.pdf', ownerKind: o.kind, ownerId: o.id })
       else expect((await trpcError(remove)).code).toBe(!can(role, 'attachments.add') ? 'FORBIDDEN' : mayRead(role, owner) ? 'FORBIDDEN' : 'NOT_FOUND')
       expect(rows()).toBe(before)
     })

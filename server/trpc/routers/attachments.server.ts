@@ -59,6 +59,6 @@ export const attachmentsRouter = router({
       if (!file) throw new DomainError('NOT_FOUND', t('attachments.notFound'))
       await requireOwnerReadable(ctx, input.studentId, file.ownerKind, file.ownerId, t('attachments.notFound'))
       await removeAttachment(ctx.db, { ...input, ...actor(ctx) })
-      return { removed: file.fileName }
+      return { removed: file.fileName, ownerKind: file.ownerKind, ownerId: file.ownerId }
     }),
 })
