@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { describeHistoryEntry } from '#app/routes/student/history-text.ts'
+import { describeHistoryEntry } from '#shared/history-text.ts'
 import type { AuditEventKey } from '#shared/audit-events.ts'
 
 const who = 'Priya Shah'

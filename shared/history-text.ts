@@ -17,7 +17,7 @@ import {
   UNIT_LABELS,
   type GoalUnit,
 } from '#shared/schemas/plan.ts'
-import { areaLabel, formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { areaLabel, formatGoalValue, REGULATION_LABELS } from './plan-labels.ts'
 
 interface Entry {
   actorName: string | null
