@@ -26,7 +26,7 @@ interface AuditActions {
   progress_report: 'write_part' | 'issue' | 'correct' | 'acknowledge'
   // The whole record in one file, and the records requests it answers (docs/records.md).
   record_export: 'make'
-  records_request: 'log' | 'fulfil'
+  records_request: 'log' | 'fulfil' | 'set_days'
   regulation_profile: 'create' | 'update'
   reporting_period: 'create' | 'update' | 'remove'
   school_closure: 'create' | 'remove'

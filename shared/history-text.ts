@@ -346,6 +346,8 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
         received: schoolDate(field(entry.after, 'receivedOn')),
         due: schoolDate(field(entry.after, 'dueOn')),
       })
+    case 'records_request.set_days':
+      return t(eventKey(key), { who, days: num(entry.after, 'days') ?? '?' })
     case 'records_request.fulfil':
       return t(eventKey(key), {
         who,

@@ -12,7 +12,7 @@ import { t } from '#shared/i18n/i18n.ts'
 import { goalVersionLines, planDocument, type PlanVersion } from '#shared/plan-document.ts'
 import { areaLabel } from '#shared/plan-labels.ts'
 import { historyCsv, indexHtml, type IndexEntry, type IndexPage, type RecordSection, RECORD_SECTIONS, safeSegment, supportLogCsv, uniquePath } from '#shared/records-export.ts'
-import { formatSchoolDate, type IsoDate, localIsoDate } from '#shared/school-date.ts'
+import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
 import { sessionLogCsv } from '#shared/session-log-csv.ts'
 import { checkLog } from './accommodation-checks.server.ts'
 import { listAccommodations } from './accommodations.server.ts'
@@ -131,7 +131,7 @@ export async function getExport(db: DB, exportId: string): Promise<(RecordExport
  */
 export async function requestExport(
   db: DB,
-  args: { studentId: string; userId: string; side: ExportSide; now: Date },
+  args: { studentId: string; userId: string; side: ExportSide; now: Date; requestId?: string },
 ): Promise<{ exportId: string; alreadyRunning: boolean }> {
   const made = await db.transaction().execute(async (trx) => {
     const running = await trx
@@ -142,7 +142,14 @@ export async function requestExport(
       .where('side', '=', args.side)
       .where('status', 'in', ['queued', 'building'])
       .executeTakeFirst()
-    if (running) return { exportId: running.id, alreadyRunning: true }
+    // A records request answered by this file is linked in the same transaction, before the build can finish.
+    const link = async (exportId: string) => {
+      if (args.requestId) await trx.updateTable('records_requests').set({ export_id: exportId }).where('id', '=', args.requestId).where('fulfilled_on', 'is', null).execute()
+    }
+    if (running) {
+      await link(running.id)
+      return { exportId: running.id, alreadyRunning: true }
+    }
     const since = new Date(args.now.getTime() - 24 * 3600_000).toISOString()
     const { n } = await trx
       .selectFrom('record_exports')
@@ -157,6 +164,7 @@ export async function requestExport(
       .insertInto('record_exports')
       .values({ id: exportId, student_id: args.studentId, requested_by: args.userId, side: args.side, status: 'queued', created_at: args.now.toISOString() })
       .execute()
+    await link(exportId)
     return { exportId, alreadyRunning: false }
   })
   if (!made.alreadyRunning) scheduleExport(db, made.exportId)

@@ -99,6 +99,7 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
     after: { requestedBy: 'Laura Ortiz', receivedOn: '2026-11-02', dueOn: '2026-12-17' },
     reads: 'Priya Shah logged a request for records from Laura Ortiz, received on Mon, Nov 2, due on Thu, Dec 17.',
   },
+  'records_request.set_days': { after: { days: 30 }, reads: 'Priya Shah set the days to answer a request for records to 30.' },
   'records_request.fulfil': {
     after: { requestedBy: 'Laura Ortiz', fulfilledOn: '2026-11-20', files: 30, sha256: '0123456789abcdef' },
     reads: 'Priya Shah answered the request for records from Laura Ortiz on Fri, Nov 20: one file of 30 files (SHA-256 0123456789ab).',

@@ -98,6 +98,7 @@ const event = {
   },
   records_request: {
     log: '{{who}} logged a request for records from {{requestedBy}}, received on {{received}}, due on {{due}}.',
+    set_days: '{{who}} set the days to answer a request for records to {{days}}.',
     fulfil: '{{who}} answered the request for records from {{requestedBy}} on {{fulfilled}}: one file of {{files}} files (SHA-256 {{sha}}).',
   },
   progress_point: {
