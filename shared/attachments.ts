@@ -14,6 +14,12 @@ export const OWNER_KINDS = ['concern', 'letter', 'session_record', 'progress_poi
 export type OwnerKind = (typeof OWNER_KINDS)[number]
 
 /**
+ * Records a page lists by the dozen (a goal's data points, the session log), whose files are counted in one read and
+ * opened one record at a time. Neither follows a concern's visibility, so a count never says more than the list would.
+ */
+export const LISTED_OWNER_KINDS = ['session_record', 'progress_point'] as const satisfies readonly OwnerKind[]
+
+/**
  * The table's action that lets a person read the record a file is attached to: who may read the record may read its
  * files, and nobody else. A concern's (and its letters') files also follow the concern's visibility ('concern.read').
  */
@@ -143,6 +149,14 @@ export function attachmentDownloadUrl(studentId: string, attachmentId: string): 
 
 /** The query a page reads after an upload: which record's form it was, and what happened. */
 export const UPLOAD_RESULT_PARAMS = { owner: 'attachedTo', done: 'attached', refused: 'attachRefused', removed: 'attachmentRemoved' } as const
+
+/**
+ * On a page of many records (LISTED_OWNER_KINDS), the one record whose files are open: asked for with `?files=<id>`,
+ * and kept open after an upload or a removal sent the person back with the record's id.
+ */
+export function openFilesOwner(params: URLSearchParams): string | null {
+  return params.get('files') || params.get(UPLOAD_RESULT_PARAMS.owner) || null
+}
 
 /** Where a page sends "remove this file" (a route of the student's pages, through the same gate). */
 export function attachmentRemoveUrl(studentId: string, attachmentId: string): string {

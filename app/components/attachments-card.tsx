@@ -1,4 +1,4 @@
-import { useLocation, useSearchParams } from '@remix-run/react'
+import { Link, useLocation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -16,6 +16,8 @@ import { formatDay } from '#shared/i18n/format.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline break-all'
+/** What the file picker offers first; the server checks the bytes whatever the picker allowed. */
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.eml,application/pdf,image/png,image/jpeg,image/gif,image/webp,text/plain,message/rfc822'
 
 /**
  * The files attached to one record (docs/attachments.md): the list with a download link each, a remove button on the
@@ -30,15 +32,22 @@ export function AttachmentsCard({
   familyOnly = false,
   headingLevel = 2,
   bare = false,
+  title,
+  closeTo,
 }: {
   studentId: string
   ownerKind: OwnerKind
   ownerId: string
   list: AttachmentList
   familyOnly?: boolean
-  headingLevel?: 2 | 3
-  /** Inside another card (a letter, a session record): no card of its own. */
+  /** The heading's level: the card's own (2 or 3), or, when bare, one below the card it sits in (3 or 4). */
+  headingLevel?: 2 | 3 | 4
+  /** Inside another card (a letter, a session record): a bordered section one heading level down, not a card of its own. */
   bare?: boolean
+  /** A heading naming the record, where the page lists many (the default is "Attached files"). */
+  title?: string
+  /** Where "Close" goes, for files opened one record at a time. */
+  closeTo?: string
 }) {
   const { t } = useTranslation()
   const location = useLocation()
@@ -52,7 +61,9 @@ export function AttachmentsCard({
   const latest = list.files.at(-1)
   const body = (
     <div className="space-y-3">
-      <p className="text-sm text-slate-700">{t('attachments.intro')}</p>
+      <p id={`${headingId}-rules`} className="text-sm text-slate-700">
+        {t('attachments.intro')}
+      </p>
       {familyOnly ? <p className="text-sm font-medium text-amber-900">{t('attachments.familyOnlyNote')}</p> : null}
       {refused && isUploadRefusal(refused) ? <Alert>{t(`attachments.refused.${refused}`)}</Alert> : null}
       {attached && latest ? <Alert tone="success">{t('attachments.attached', { name: latest.fileName })}</Alert> : null}
@@ -60,10 +71,10 @@ export function AttachmentsCard({
       {list.files.length === 0 ? (
         <p className="text-slate-700">{t('attachments.none')}</p>
       ) : (
-        <ul aria-labelledby={bare ? undefined : `${headingId}-heading`} className="divide-y divide-slate-200">
+        <ul aria-labelledby={`${headingId}-heading`} className="divide-y divide-slate-200">
           {list.files.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <div>
+              <div className="min-w-0">
                 <a href={attachmentDownloadUrl(studentId, f.id)} download={f.fileName} className={LINK} aria-label={t('attachments.download', { name: f.fileName })}>
                   {f.fileName}
                 </a>
@@ -84,19 +95,43 @@ export function AttachmentsCard({
       )}
       {list.mayAdd ? (
         <form method="post" encType="multipart/form-data" action={attachmentUploadUrl(studentId, ownerKind, ownerId, back)} className="flex flex-wrap items-end gap-3">
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm font-medium text-slate-800">
             {t('attachments.fileLabel')}
-            <input type="file" name="file" required accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.eml,application/pdf,image/*,text/plain,message/rfc822" className="text-base" />
+            <input
+              type="file"
+              name="file"
+              required
+              accept={ACCEPT}
+              aria-describedby={`${headingId}-rules`}
+              className="max-w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3"
+            />
           </label>
           <Button type="submit">{t('attachments.attach')}</Button>
         </form>
       ) : null}
     </div>
   )
-  if (bare) return <div id={headingId}>{body}</div>
+  if (bare) {
+    const Heading = `h${headingLevel}` as const
+    return (
+      <section id={headingId} aria-labelledby={`${headingId}-heading`} className="space-y-2 rounded-md border border-slate-200 p-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Heading id={`${headingId}-heading`} className="font-semibold text-slate-900">
+            {title ?? t('attachments.title')}
+          </Heading>
+          {closeTo ? (
+            <Link to={closeTo} preventScrollReset className={LINK}>
+              {t('attachments.close')}
+            </Link>
+          ) : null}
+        </div>
+        {body}
+      </section>
+    )
+  }
   return (
     <div id={headingId}>
-      <Card title={t('attachments.title')} headingId={`${headingId}-heading`} headingLevel={headingLevel}>
+      <Card title={title ?? t('attachments.title')} headingId={`${headingId}-heading`} headingLevel={headingLevel === 4 ? 3 : headingLevel}>
         {body}
       </Card>
     </div>

@@ -215,6 +215,19 @@ export async function listAttachments(db: Executor, args: { studentId: string; o
   return rows.map(view)
 }
 
+/** How many files (not removed) each record of one kind has, by record id; records without any are left out. */
+export async function countAttachments(db: Executor, args: { studentId: string; ownerKind: OwnerKind }): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('attachments')
+    .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('student_id', '=', args.studentId)
+    .where('owner_kind', '=', args.ownerKind)
+    .where('removed_at', 'is', null)
+    .groupBy('owner_id')
+    .execute()
+  return Object.fromEntries(rows.map((r) => [r.owner_id, Number(r.n)]))
+}
+
 /** One attached file of the student that is not removed, or null. */
 export async function getAttachment(db: Executor, studentId: string, attachmentId: string): Promise<AttachmentView | null> {
   const row = await attachmentRows(db, studentId).where('attachments.id', '=', attachmentId).executeTakeFirst()

@@ -121,6 +121,21 @@ describe('attachments', () => {
       }
     })
 
+    test.each(CALLERS)('%s (%s) counts the files on data points and session records, removed ones left out', async (user) => {
+      await attach('parent', owners.point)
+      await attach('parent', owners.point, PNG(), 'chart.png')
+      const gone = await attach('parent', owners.session)
+      await as('parent').attachments.remove({ studentId: demo.johnnyId, attachmentId: gone.id })
+      expect(await as(user).attachments.counts({ studentId: demo.johnnyId, ownerKind: 'progress_point' })).toEqual({ [owners.point.id]: 2 })
+      expect(await as(user).attachments.counts({ studentId: demo.johnnyId, ownerKind: 'session_record' })).toEqual({})
+      // Only kinds without a visibility of their own are counted in one read.
+      expect((await trpcError(as(user).attachments.counts({ studentId: demo.johnnyId, ownerKind: 'concern' as 'session_record' }))).code).toBe('BAD_REQUEST')
+    })
+
+    test.each(['para', 'parent', 'speech'] as const)('%s, not on Maya’s team, gets NOT_FOUND for her counts', async (user) => {
+      expect((await trpcError(as(user).attachments.counts({ studentId: demo.mayaId, ownerKind: 'progress_point' }))).code).toBe('NOT_FOUND')
+    })
+
     test('a record of another student is not found, even when named under this one', async () => {
       const ref = { studentId: demo.johnnyId, ownerKind: 'concern' as const, ownerId: owners.mayaConcern.id }
       expect((await trpcError(as('caseManager').attachments.mayAttach(ref))).code).toBe('NOT_FOUND')

@@ -1,9 +1,9 @@
 import { type OwnerKind, OWNER_VIEW_ACTION } from '#shared/attachments.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { can } from '#shared/permissions.ts'
-import { attachmentOwnerSchema, attachmentRefSchema } from '#shared/schemas/attachments.ts'
+import { attachmentCountsSchema, attachmentOwnerSchema, attachmentRefSchema } from '#shared/schemas/attachments.ts'
 import { t } from '#shared/i18n/i18n.ts'
-import { attachmentOwner, getAttachment, listAttachments, removeAttachment } from '../../services/attachments.server.ts'
+import { attachmentOwner, countAttachments, getAttachment, listAttachments, removeAttachment } from '../../services/attachments.server.ts'
 import { owns } from '../owned.server.ts'
 import { actor, router, studentProcedure } from '../trpc.server.ts'
 
@@ -31,6 +31,16 @@ export const attachmentsRouter = router({
       const files = await listAttachments(ctx.db, input)
       const mayAdd = can(ctx.access.role, 'attachments.add')
       return { mayAdd, files: files.map((f) => ({ ...f, mayRemove: mayAdd && f.uploadedBy === ctx.user.id })) }
+    }),
+  /**
+   * How many files each of the student's data points or session records has (only those with any): a page of dozens
+   * of them shows the counts and opens one record's files at a time. Who may not read that kind of record gets FORBIDDEN.
+   */
+  counts: studentProcedure('attachments.view')
+    .input(attachmentCountsSchema)
+    .query(async ({ ctx, input }) => {
+      if (!can(ctx.access.role, OWNER_VIEW_ACTION[input.ownerKind])) throw new DomainError('FORBIDDEN', t('refusals.roleCannot'))
+      return countAttachments(ctx.db, input)
     }),
   /**
    * One file's facts, for its download (server/http/attachments.server.ts): the gate, the record's own rule, and the

@@ -14,7 +14,14 @@ export const attachments = {
   sizeAndWho: '{{size}} · added by {{who}} on {{date}}',
   kilobytes: '{{size}} KB',
   megabytes: '{{size}} MB',
-  columns: { name: 'File', details: 'Details', actions: 'Actions' },
+  close: 'Close',
+  filesCount_one: 'Attached files ({{count}})',
+  filesCount_other: 'Attached files ({{count}})',
+  attachAFile: 'Attach a file',
+  filesOf: 'Files for {{name}}',
+  pointName: 'the data point of {{date}}',
+  /** Read after "Attached files (2)" by a screen reader, naming which record's files a link opens. */
+  forRecord: ' for {{name}}',
   refused: {
     tooLarge: 'That file is larger than 10 MB, so it was not attached. Try a smaller scan or split it into parts.',
     empty: 'That file is empty, so nothing was attached.',
