@@ -54,10 +54,12 @@ function RecordFiles({ recordId, name, voided }: { recordId: string; name: strin
   const count = files.counts[recordId] ?? 0
   if (count === 0 && (!files.mayAdd || voided)) return null
   return (
-    <Link to={`?files=${encodeURIComponent(recordId)}#attachments-${recordId}`} preventScrollReset className={LINK}>
-      {count ? t('attachments.filesCount', { count }) : t('attachments.attachAFile')}
-      <span className="sr-only">{t('attachments.forRecord', { name })}</span>
-    </Link>
+    <p>
+      <Link to={`?files=${encodeURIComponent(recordId)}#attachments-${recordId}`} preventScrollReset className={LINK}>
+        {count ? t('attachments.filesCount', { count }) : t('attachments.attachAFile')}
+        <span className="sr-only">{t('attachments.forRecord', { name })}</span>
+      </Link>
+    </p>
   )
 }
 
