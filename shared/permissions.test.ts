@@ -40,6 +40,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'reports.acknowledge': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
   'attachments.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
   'attachments.add': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
+  'records.export': { case_manager: false, provider: false, para: false, parent: true, school_admin: true },
 }
 
 describe('the permission table', () => {

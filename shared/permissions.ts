@@ -62,6 +62,9 @@ const PERMISSIONS = {
   // record's own action, and a concern's visibility, are checked too); the team adds files, and each removes their own.
   'attachments.view': EVERYONE,
   'attachments.add': ['case_manager', 'provider', 'para', 'parent'],
+  // The whole record in one file (docs/records.md): the family's copy for a parent, the school's copy for the admin
+  // answering a records request. Each side downloads only its own files.
+  'records.export': ['parent', 'school_admin'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS
@@ -192,6 +195,8 @@ const SCHOOL_PERMISSIONS = {
   'school.security': ['school_admin'],
   // Reporting periods and progress codes (docs/progress-reports.md): the school's calendar of reports.
   'school.reporting': ['school_admin'],
+  // Parents' requests for records and the days the school has to answer them (docs/records.md#records-requests).
+  'school.recordsRequests': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

@@ -26,6 +26,7 @@ const RECORD_KIND_KEYS = {
   'export:report.pdf': 'exportReportPdf',
   attachments: 'attachments',
   'export:attachment': 'exportAttachment',
+  'export:records.zip': 'exportRecordsZip',
 } as const
 
 export const RECORD_KINDS = catalogueLabels(Object.keys(RECORD_KIND_KEYS) as (keyof typeof RECORD_KIND_KEYS)[], (kind) =>
@@ -50,6 +51,9 @@ export const UNLOGGED_READS: Readonly<Record<string, string>> = {
   get 'students.schoolDay'() {
     return t('domain.unloggedReads.studentsSchoolDay')
   },
+  get 'records.exports'() {
+    return t('domain.unloggedReads.recordsExports')
+  },
 }
 
 // Exact procedures first, then the router they belong to.
@@ -62,6 +66,7 @@ const BY_PROCEDURE: Readonly<Record<string, RecordKind>> = {
   'reports.pdf': 'export:report.pdf',
   // The one read behind every download of an attached file (server/http/attachments.server.ts).
   'attachments.file': 'export:attachment',
+  'records.file': 'export:records.zip',
 }
 
 const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
