@@ -162,6 +162,9 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
       const [schoolCopy] = await as('admin').records.exports(johnny())
       await as('admin').records.file({ ...johnny(), exportId: schoolCopy!.id })
       expect(reads().n).toBe(before + 1)
+      // A second download a moment later is a second copy leaving the app: its own row.
+      await as('admin', new Date(NOW.getTime() + 5000)).records.file({ ...johnny(), exportId: schoolCopy!.id })
+      expect(reads().n).toBe(before + 2)
     })
   })
 
