@@ -78,6 +78,8 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   brief: 'brief',
   access: 'access',
   reports: 'reports',
+  // Who reads the record as the family's advocate (docs/advocates.md): part of who is on the team.
+  advocates: 'team',
 }
 
 /** The kind of record a tRPC query path reads; null when it is not logged (UNLOGGED_READS) or not known. */

@@ -18,6 +18,9 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
     after: { title: 'Break card', status: 'not_provided', date: '2026-12-01' },
     reads: 'Priya Shah changed “Break card” from used to not provided on Tue, Dec 1.',
   },
+  'advocate_grant.create': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah gave aunt@example.org read-only access until the end of Fri, Dec 18.' },
+  'advocate_grant.accept': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah accepted read-only access, until the end of Fri, Dec 18.' },
+  'advocate_grant.revoke': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah ended aunt@example.org’s read-only access.' },
   'auth.sign_in': { after: { client: '10.0.0.1' }, reads: 'Priya Shah signed in.' },
   'auth.sign_in.failed': { actor: null, after: { email: 'ava@example.org', client: '10.0.0.1' }, reads: 'Someone tried to sign in as ava@example.org with a wrong password.' },
   'auth.sign_in.spray_alert': {

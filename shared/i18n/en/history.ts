@@ -17,6 +17,11 @@ const event = {
     create: '{{who}} recorded “{{title}}” as {{status}} on {{date}}{{late}}',
     update: '{{who}} changed “{{title}}” from {{was}} to {{status}} on {{date}}{{late}}',
   },
+  advocate_grant: {
+    create: '{{who}} gave {{email}} read-only access until the end of {{lastDay}}.',
+    accept: '{{who}} accepted read-only access, until the end of {{lastDay}}.',
+    revoke: '{{who}} ended {{email}}’s read-only access.',
+  },
   auth: {
     sign_in: '{{who}} signed in.',
     sign_in_failed: 'Someone tried to sign in as {{email}} with a wrong password.',

@@ -1,6 +1,7 @@
 import { accommodations } from './accommodations.ts'
 import { account } from './account.ts'
 import { accountability } from './accountability.ts'
+import { advocates } from './advocates.ts'
 import { auth } from './auth.ts'
 import { brief } from './brief.ts'
 import { common } from './common.ts'
@@ -38,6 +39,7 @@ export const en = {
   accommodations,
   account,
   accountability,
+  advocates,
   auth,
   brief,
   common,
