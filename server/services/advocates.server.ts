@@ -142,8 +142,6 @@ export async function revokeAdvocate(db: DB, args: { studentId: string; grantId:
   })
 }
 
-type GrantRow = Awaited<ReturnType<typeof grantRows>>[number]
-
 function grantRows(db: Executor, studentId: string) {
   return db
     .selectFrom('advocate_grants')
