@@ -16,6 +16,7 @@ export const notices = {
       plan_change: '{{student}}: a change to the plan',
       progress_report: '{{student}}: the {{service}} progress report',
       iep_due: '{{student}}: due on {{date}}',
+      records_ready: '{{student}}: the whole record is ready',
     },
     about: 'About {{student}}:',
     action: {
@@ -27,6 +28,7 @@ export const notices = {
       plan_change: 'See the change and acknowledge it',
       progress_report: 'Read the report',
       iep_due: 'Open the student’s page',
+      records_ready: 'Download the file',
     },
     why: 'You get this email at once because you chose to hear about {{student}} as things happen.',
     changeLink: 'Change how you hear about {{student}}',
