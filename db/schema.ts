@@ -104,6 +104,7 @@ export interface AdvocateGrantsTable {
   id: string
   student_id: string
   email: string
+  name: string | null
   token_hash: string
   granted_by: string
   created_at: string

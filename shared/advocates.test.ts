@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { accessEndsAt, ADVOCATE_MAX_DAYS, grantStatus, isOpen, lastDayOf, lastDayProblem, latestLastDay, linkExpiresAt } from './advocates.ts'
+import { accessEndsAt, ADVOCATE_MAX_DAYS, grantStatus, isOpen, lastDayForDays, lastDayOf, lastDayProblem, latestLastDay, linkExpiresAt } from './advocates.ts'
 
 const NOW = new Date('2026-11-17T15:00:00')
 const grant = (over: Partial<Parameters<typeof grantStatus>[0]> = {}) => ({
@@ -14,6 +14,11 @@ describe('a grant’s dates', () => {
   test('access ends at the first moment after the last day, where the school is', () => {
     expect(accessEndsAt('2026-11-30').getTime()).toBe(new Date('2026-12-01T00:00:00').getTime())
     expect(lastDayOf(accessEndsAt('2026-11-30').toISOString())).toBe('2026-11-30')
+  })
+
+  test('"for n days" counts today: 1 day is today, 90 days is the latest last day', () => {
+    expect(lastDayForDays('2026-11-17', 1)).toBe('2026-11-17')
+    expect(lastDayForDays('2026-11-17', ADVOCATE_MAX_DAYS)).toBe(latestLastDay('2026-11-17'))
   })
 
   test('the last day is today at the earliest and 89 days later at the latest (90 days, today included)', () => {

@@ -14,6 +14,9 @@ export const ADVOCATE_MAX_OPEN = 3
 /** How long the link in the mail works: a week, and never past the access itself. */
 export const ADVOCATE_LINK_MS = 7 * 24 * 60 * 60 * 1000
 
+/** How long the advocate's home page still says that an access ended. */
+export const ENDED_SHOWN_DAYS = 30
+
 export type GrantStatus = 'invited' | 'active' | 'revoked' | 'expired' | 'unused'
 
 export interface GrantState {
@@ -43,6 +46,11 @@ export function isOpen(status: GrantStatus): boolean {
 /** The last day one may choose today: today and ADVOCATE_MAX_DAYS - 1 more days. */
 export function latestLastDay(today: IsoDate): IsoDate {
   return addDays(today, ADVOCATE_MAX_DAYS - 1)
+}
+
+/** The last day of access lasting `days` days, today included (the parent's "for how many days"). */
+export function lastDayForDays(today: IsoDate, days: number): IsoDate {
+  return addDays(today, days - 1)
 }
 
 /** Why a last day is refused (a sentence for the form), or null when it is allowed. */

@@ -10,6 +10,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('student_id', 'text', (c) => c.notNull().references('students.id'))
     .addColumn('email', 'text', (c) => c.notNull())
+    // What the parent calls them ("Aunt Rosa"), if she said; the account's own name shows once accepted.
+    .addColumn('name', 'text')
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('granted_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
-import { accessEndsAt, ADVOCATE_MAX_OPEN, grantStatus, type GrantStatus, isOpen, lastDayOf, lastDayProblem, linkExpiresAt } from '#shared/advocates.ts'
+import { accessEndsAt, ADVOCATE_MAX_OPEN, ENDED_SHOWN_DAYS, grantStatus, type GrantStatus, isOpen, lastDayOf, lastDayProblem, linkExpiresAt } from '#shared/advocates.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
@@ -48,6 +48,45 @@ export async function activeGrantsOf(db: Executor, userId: string, now: Date): P
   return [...latest].map(([studentId, expiresAt]) => ({ studentId, expiresAt }))
 }
 
+export interface EndedAccess {
+  studentName: string
+  /** When it ended: the parent's revocation, or the end of the last day. */
+  endedAt: string
+  revoked: boolean
+}
+
+/**
+ * The read-only access this person had and no longer has, ended within the last ENDED_SHOWN_DAYS days: their home
+ * page says so, since the student's pages now answer 404 like any other stranger's.
+ */
+export async function endedGrantsOf(db: Executor, userId: string, now: Date): Promise<EndedAccess[]> {
+  const since = new Date(now.getTime() - ENDED_SHOWN_DAYS * 24 * 60 * 60 * 1000).toISOString()
+  const at = now.toISOString()
+  const rows = await db
+    .selectFrom('advocate_grants')
+    .innerJoin('students', 'students.id', 'advocate_grants.student_id')
+    .select(['advocate_grants.student_id', 'advocate_grants.expires_at', 'advocate_grants.revoked_at', 'students.name as student_name'])
+    .where('advocate_grants.user_id', '=', userId)
+    .where('advocate_grants.accepted_at', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('advocate_grants.revoked_at', 'is not', null), eb('advocate_grants.revoked_at', '>=', since)]),
+        eb.and([eb('advocate_grants.expires_at', '<=', at), eb('advocate_grants.expires_at', '>=', since)]),
+      ]),
+    )
+    .execute()
+  const current = new Set((await activeGrantsOf(db, userId, now)).map((g) => g.studentId))
+  const latest = new Map<string, EndedAccess>()
+  for (const r of rows) {
+    if (current.has(r.student_id)) continue
+    const revoked = r.revoked_at !== null && r.revoked_at < r.expires_at
+    const endedAt = revoked ? r.revoked_at! : r.expires_at
+    if (endedAt > at) continue
+    if ((latest.get(r.student_id)?.endedAt ?? '') < endedAt) latest.set(r.student_id, { studentName: r.student_name, endedAt, revoked })
+  }
+  return [...latest.values()].sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+}
+
 export interface CreatedGrant {
   grantId: string
   /** Shown once to the parent to pass on by hand; only its hash is stored. */
@@ -56,8 +95,12 @@ export interface CreatedGrant {
   linkExpiresAt: string
 }
 
-export async function grantAdvocate(db: DB, args: { studentId: string; email: string; lastDay: IsoDate; grantedBy: string; now: Date }): Promise<CreatedGrant> {
+export async function grantAdvocate(
+  db: DB,
+  args: { studentId: string; email: string; name?: string | null; lastDay: IsoDate; grantedBy: string; now: Date },
+): Promise<CreatedGrant> {
   const { studentId, email, lastDay, grantedBy, now } = args
+  const name = args.name?.trim() || null
   const problem = lastDayProblem(lastDay, now)
   if (problem) throw new DomainError('BAD_REQUEST', problem, 'lastDay')
   const expiresAt = accessEndsAt(lastDay)
@@ -83,6 +126,7 @@ export async function grantAdvocate(db: DB, args: { studentId: string; email: st
         id,
         student_id: studentId,
         email,
+        name,
         token_hash: hashInviteToken(token),
         granted_by: grantedBy,
         created_at: now.toISOString(),
@@ -94,7 +138,7 @@ export async function grantAdvocate(db: DB, args: { studentId: string; email: st
         revoked_by: null,
       })
       .execute()
-    await recordChange(trx, { actorId: grantedBy, studentId, now }, { entity: 'advocate_grant', entityId: id, action: 'create', after: { email, lastDay, expiresAt: expiresAt.toISOString() } })
+    await recordChange(trx, { actorId: grantedBy, studentId, now }, { entity: 'advocate_grant', entityId: id, action: 'create', after: { email, name, lastDay, expiresAt: expiresAt.toISOString() } })
     await queueGrantMail(trx, { grantId: id, token, studentId, email, grantedBy, lastDay, linkExpiresAt: linkEnds, now })
     return { grantId: id, token, expiresAt: expiresAt.toISOString(), linkExpiresAt: linkEnds.toISOString() }
   })
@@ -155,6 +199,7 @@ function grantRows(db: Executor, studentId: string) {
       'advocate_grants.accepted_at',
       'advocate_grants.user_id',
       'advocate_grants.revoked_at',
+      'advocate_grants.name as given_name',
       'users.name',
     ])
     .where('advocate_grants.student_id', '=', studentId)
@@ -174,6 +219,8 @@ export interface OpenedPage {
 export interface GrantView {
   id: string
   email: string
+  /** What the parent called them when giving access, if she did. */
+  givenName: string | null
   /** The account's name once accepted. */
   name: string | null
   status: GrantStatus
@@ -209,6 +256,7 @@ export async function listAdvocateGrants(db: DB, studentId: string, now: Date): 
     out.push({
       id: g.id,
       email: g.email,
+      givenName: g.given_name,
       name: g.name,
       status: statusOf(g, now),
       createdAt: g.created_at,
@@ -234,7 +282,7 @@ export interface CurrentAdvocate {
 export async function currentAdvocates(db: DB, studentId: string, now: Date): Promise<CurrentAdvocate[]> {
   return (await grantRows(db, studentId))
     .filter((g) => statusOf(g, now) === 'active')
-    .map((g) => ({ name: g.name ?? g.email, email: g.email, lastDay: lastDayOf(g.expires_at), expiresAt: g.expires_at }))
+    .map((g) => ({ name: g.name ?? g.given_name ?? g.email, email: g.email, lastDay: lastDayOf(g.expires_at), expiresAt: g.expires_at }))
 }
 
 // Accepting, on the invite page (server/services/invites.server.ts hands a token that is not a team's or staff's here).

@@ -100,6 +100,13 @@ describe('advocate access', () => {
       expect(await as('caseManager').advocates.current({ studentId: demo.mayaId })).toEqual([])
     })
 
+    test('the name the parent gave shows in her list; the account’s own name once accepted', async () => {
+      const grant = await as('parent').advocates.grant({ studentId: demo.johnnyId, email: EMAIL, name: '  Aunt Rosa ', lastDay: LAST_DAY })
+      expect((await as('parent').advocates.list({ studentId: demo.johnnyId }))[0]).toMatchObject({ id: grant.grantId, givenName: 'Aunt Rosa', name: null, status: 'invited' })
+      const tooLong = await trpcError(as('parent').advocates.grant({ studentId: demo.johnnyId, email: 'b@example.org', name: 'x'.repeat(101), lastDay: LAST_DAY }))
+      expect(tooLong.code).toBe('BAD_REQUEST')
+    })
+
     test('an invitation not yet accepted is not access: the team sees nobody', async () => {
       await as('parent').advocates.grant({ studentId: demo.johnnyId, email: EMAIL, lastDay: LAST_DAY })
       expect(await as('caseManager').advocates.current({ studentId: demo.johnnyId })).toEqual([])
@@ -157,6 +164,10 @@ describe('advocate access', () => {
       expect(ended.code).toBe('NOT_FOUND')
       expect(ended.message).not.toContain('Johnny')
       expect(await callerAt(END).students.mine()).toEqual([])
+      // Their home page says it ended (and not before); after 30 days it no longer does.
+      expect(await callerAt(new Date(END.getTime() - 1)).advocates.endedForMe()).toEqual([])
+      expect(await callerAt(END).advocates.endedForMe()).toEqual([{ studentName: 'Johnny Miller', endedAt: END.toISOString(), revoked: false }])
+      expect(await callerAt(new Date(END.getTime() + 31 * 24 * HOUR)).advocates.endedForMe()).toEqual([])
       // The list marks it ended; the team no longer sees it.
       expect((await as('parent', END).advocates.list(s))[0]!.status).toBe('expired')
       expect(await as('caseManager', END).advocates.current(s)).toEqual([])
@@ -178,6 +189,9 @@ describe('advocate access', () => {
       await as('parent', at(2 * HOUR)).advocates.revoke({ ...s, grantId: grant.grantId })
       expect((await trpcError(callerAt(at(2 * HOUR)).goals.list(s))).code).toBe('NOT_FOUND')
       expect(await callerAt(at(2 * HOUR)).students.mine()).toEqual([])
+      expect(await callerAt(at(2 * HOUR)).advocates.endedForMe()).toEqual([{ studentName: 'Johnny Miller', endedAt: at(2 * HOUR).toISOString(), revoked: true }])
+      // Nobody else is told of an access they never had.
+      expect(await as('parent', at(2 * HOUR)).advocates.endedForMe()).toEqual([])
       const again = await trpcError(as('parent', at(3 * HOUR)).advocates.revoke({ ...s, grantId: grant.grantId }))
       expect([again.code, again.message]).toEqual(['CONFLICT', 'That access has already ended.'])
       const [listed] = await as('parent', at(3 * HOUR)).advocates.list(s)

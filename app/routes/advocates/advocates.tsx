@@ -13,7 +13,7 @@ import { parseForm } from '#app/utils/parse-form.ts'
 import { firstName } from '#shared/plan-labels.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import type { AdvocateGrant } from '#app/utils/api-types.ts'
-import { ADVOCATE_MAX_DAYS, isOpen, latestLastDay } from '#shared/advocates.ts'
+import { ADVOCATE_MAX_DAYS, isOpen, lastDayForDays, latestLastDay } from '#shared/advocates.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { recordKindLabel } from '#shared/record-access.ts'
@@ -31,26 +31,39 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return { grants, today, latest: latestLastDay(today) }
 }
 
+interface GrantValues {
+  email: string
+  name: string
+  days: string
+  lastDay: string
+}
+
 type ActionData =
   | { intent: 'grant'; ok: true; email: string; link: string; mailed: boolean; linkExpiresAt: string }
   | { intent: 'revoke'; ok: true; email: string }
-  | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[] | undefined>; values?: { email: string; lastDay: string } }
+  // Revoking asks first (it works without scripts): the page shows the question under that grant.
+  | { intent: 'revoke'; ok: 'confirm'; grantId: string }
+  | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[] | undefined>; values?: GrantValues }
 
 export async function action({ context, request, params }: ActionFunctionArgs): Promise<ActionData> {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
   const form = await request.formData()
-  const values = { email: String(form.get('email') ?? '').slice(0, 254), lastDay: String(form.get('lastDay') ?? '').slice(0, 10) }
+  const text = (key: string, max: number) => String(form.get(key) ?? '').slice(0, max)
+  const values = { email: text('email', 254), name: text('name', 100), days: text('days', 3), lastDay: text('lastDay', 10) }
   const parsed = parseForm(form, advocateFormSchema)
   const intent = String(form.get('intent') ?? '')
   if (!parsed.ok) return { intent, ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors, values }
   const input = parsed.value
   if (input.intent === 'grant') {
-    const result = await actionResult(() => context.trpc.advocates.grant({ studentId, email: input.email, lastDay: input.lastDay }))
+    // "For 1 day" is today; the service checks the last day against the same bounds whichever way it was given.
+    const lastDay = input.lastDay ?? lastDayForDays(localIsoDate(context.now()), input.days ?? 1)
+    const result = await actionResult(() => context.trpc.advocates.grant({ studentId, email: input.email, name: input.name, lastDay }))
     if (!result.ok) return { intent: 'grant', ...result, values }
     const link = new URL(`/invite/${result.data.token}`, request.url).toString()
     return { intent: 'grant', ok: true, email: input.email, link, mailed: result.data.mailed, linkExpiresAt: result.data.linkExpiresAt }
   }
+  if (input.confirmed !== 'yes') return { intent: 'revoke', ok: 'confirm', grantId: input.grantId }
   const grants = await loadOr404(() => context.trpc.advocates.list({ studentId }))
   const result = await actionResult(() => context.trpc.advocates.revoke({ studentId, grantId: input.grantId }))
   if (!result.ok) return { intent: 'revoke', ...result }
@@ -59,7 +72,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 
 export default function Advocates() {
   const { t } = useTranslation()
-  const { grants, latest } = useLoaderData<typeof loader>()
+  const { grants, latest, today } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
@@ -68,8 +81,9 @@ export default function Advocates() {
   const first = firstName(student)
   const grantFailure = result && !result.ok && result.intent === 'grant' ? result : null
   const revokeFailure = result && !result.ok && result.intent !== 'grant' ? result : null
-  const granted = result?.ok && result.intent === 'grant' && 'link' in result ? result : null
-  const revoked = result?.ok && result.intent === 'revoke' && 'email' in result ? result : null
+  const granted = result?.ok === true && result.intent === 'grant' && 'link' in result ? result : null
+  const revoked = result?.ok === true && result.intent === 'revoke' && 'email' in result ? result : null
+  const asking = result?.ok === 'confirm' && 'grantId' in result ? result.grantId : null
 
   return (
     <div className="space-y-4">
@@ -94,17 +108,41 @@ export default function Advocates() {
               <input id="advocate-link" readOnly value={granted.link} className="mt-1 block w-full min-h-11 rounded border border-slate-300 bg-white px-2 text-sm" />
             </Alert>
           ) : null}
-          <Field label={t('advocates.form.email')} name="email" type="email" autoComplete="off" defaultValue={grantFailure?.values?.email ?? ''} errors={grantFailure?.fieldErrors.email} required />
           <Field
-            label={t('advocates.form.lastDay')}
-            name="lastDay"
-            type="date"
-            max={latest}
-            hint={t('advocates.form.lastDayHint', { max: ADVOCATE_MAX_DAYS, latest: formatDay(latest, 'long') })}
-            defaultValue={grantFailure?.values?.lastDay ?? ''}
-            errors={grantFailure?.fieldErrors.lastDay}
-            required
+            label={t('advocates.form.name')}
+            name="name"
+            autoComplete="off"
+            maxLength={100}
+            hint={t('advocates.form.nameHint')}
+            defaultValue={grantFailure?.values?.name ?? ''}
+            errors={grantFailure?.fieldErrors.name}
           />
+          <Field label={t('advocates.form.email')} name="email" type="email" autoComplete="off" defaultValue={grantFailure?.values?.email ?? ''} errors={grantFailure?.fieldErrors.email} required />
+          <fieldset className="space-y-3">
+            <legend className="font-medium">{t('advocates.form.howLong')}</legend>
+            <p id="advocate-how-long-hint" className="text-sm text-slate-700">
+              {t('advocates.form.howLongHint', { max: ADVOCATE_MAX_DAYS, latest: formatDay(latest, 'long') })}
+            </p>
+            <Field
+              label={t('advocates.form.days')}
+              name="days"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={ADVOCATE_MAX_DAYS}
+              defaultValue={grantFailure?.values?.days ?? ''}
+              errors={grantFailure?.fieldErrors.days}
+            />
+            <Field
+              label={t('advocates.form.lastDay')}
+              name="lastDay"
+              type="date"
+              min={today}
+              max={latest}
+              defaultValue={grantFailure?.values?.lastDay ?? ''}
+              errors={grantFailure?.fieldErrors.lastDay}
+            />
+          </fieldset>
           <Button type="submit" disabled={busy}>
             {t('advocates.form.submit')}
           </Button>
@@ -119,7 +157,7 @@ export default function Advocates() {
         ) : (
           <ul className="divide-y divide-slate-200" aria-label={t('advocates.list.caption', { name: first })}>
             {grants.map((g) => (
-              <GrantItem key={g.id} grant={g} busy={busy} />
+              <GrantItem key={g.id} grant={g} busy={busy} asking={asking === g.id} />
             ))}
           </ul>
         )}
@@ -128,9 +166,11 @@ export default function Advocates() {
   )
 }
 
-function GrantItem({ grant: g, busy }: { grant: AdvocateGrant; busy: boolean }) {
+function GrantItem({ grant: g, busy, asking }: { grant: AdvocateGrant; busy: boolean; asking: boolean }) {
   const { t } = useTranslation()
-  const who = g.name ? t('advocates.list.who', { name: g.name, email: g.email }) : t('advocates.list.invitedOnly', { email: g.email })
+  const name = g.givenName ?? g.name
+  const who = g.acceptedAt || !name ? (name ? t('advocates.list.who', { name, email: g.email }) : g.email) : t('advocates.list.invitedOnly', { email: `${name} (${g.email})` })
+  const short = name ?? g.email
   const status = {
     invited: t('advocates.list.statuses.invited', { date: formatMoment(g.inviteExpiresAt) }),
     active: t('advocates.list.statuses.active', { date: formatDay(g.lastDay, 'long') }),
@@ -148,19 +188,39 @@ function GrantItem({ grant: g, busy }: { grant: AdvocateGrant; busy: boolean }) 
             {t('advocates.list.granted', { date: formatMoment(g.createdAt, 'date') })}
           </p>
         </div>
-        {isOpen(g.status) ? (
+        {isOpen(g.status) && !asking ? (
           <Form method="post">
             <input type="hidden" name="intent" value="revoke" />
             <input type="hidden" name="grantId" value={g.id} />
-            <Button type="submit" variant="danger" disabled={busy}>
+            <Button type="submit" variant="danger" disabled={busy} aria-label={t('advocates.list.revokeNamed', { who: short })}>
               {g.status === 'active' ? t('advocates.list.revoke') : t('advocates.list.revokeInvite')}
             </Button>
           </Form>
         ) : null}
       </div>
+      {isOpen(g.status) && asking ? (
+        <div role="group" aria-label={t('advocates.list.revokeNamed', { who: short })} className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3">
+          <p>{t('advocates.list.confirmRevoke', { who: short })}</p>
+          <div className="flex flex-wrap gap-2">
+            <Form method="post">
+              <input type="hidden" name="intent" value="revoke" />
+              <input type="hidden" name="grantId" value={g.id} />
+              <input type="hidden" name="confirmed" value="yes" />
+              <Button type="submit" variant="danger" disabled={busy} aria-label={t('advocates.list.confirmRevokeLabel', { who: short })} autoFocus>
+                {t('advocates.list.confirmRevokeButton')}
+              </Button>
+            </Form>
+            <Form method="get">
+              <Button type="submit" variant="secondary">
+                {t('advocates.list.keep')}
+              </Button>
+            </Form>
+          </div>
+        </div>
+      ) : null}
       {g.acceptedAt ? (
         g.opened.length ? (
-          <Table caption={t('advocates.list.openedCaption', { who: g.name ?? g.email })} head={<ColumnHeads columns={[t('advocates.list.columns.when'), t('advocates.list.columns.what')]} />}>
+          <Table caption={t('advocates.list.openedCaption', { who: short })} head={<ColumnHeads columns={[t('advocates.list.columns.when'), t('advocates.list.columns.what')]} />}>
             {g.opened.map((o) => (
               <tr key={`${o.at}-${o.what}`}>
                 <td className="py-1 pr-4 whitespace-nowrap">
