@@ -118,7 +118,7 @@ export default function Advocates() {
             errors={grantFailure?.fieldErrors.name}
           />
           <Field label={t('advocates.form.email')} name="email" type="email" autoComplete="off" defaultValue={grantFailure?.values?.email ?? ''} errors={grantFailure?.fieldErrors.email} required />
-          <fieldset className="space-y-3">
+          <fieldset className="space-y-3" aria-describedby="advocate-how-long-hint">
             <legend className="font-medium">{t('advocates.form.howLong')}</legend>
             <p id="advocate-how-long-hint" className="text-sm text-slate-700">
               {t('advocates.form.howLongHint', { max: ADVOCATE_MAX_DAYS, latest: formatDay(latest, 'long') })}
@@ -223,7 +223,7 @@ function GrantItem({ grant: g, busy, asking }: { grant: AdvocateGrant; busy: boo
           <Table caption={t('advocates.list.openedCaption', { who: short })} head={<ColumnHeads columns={[t('advocates.list.columns.when'), t('advocates.list.columns.what')]} />}>
             {g.opened.map((o) => (
               <tr key={`${o.at}-${o.what}`}>
-                <td className="py-1 pr-4 whitespace-nowrap">
+                <td className="py-1 pr-3">
                   <time dateTime={o.at}>{formatMoment(o.at)}</time>
                 </td>
                 <td className="py-1">{recordKindLabel(o.what)}</td>

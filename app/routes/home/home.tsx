@@ -61,6 +61,8 @@ export default function MyStudents() {
   const onlyParent = plans.length > 0 && plans.length === students.length
   // The adults in the room all day go straight to today's supports; others can still find them.
   const roles = students.map((s) => s.role)
+  // An advocate (or someone whose access ended) reads for a family: they help carry out no plan (docs/advocates.md).
+  const onlyReads = (students.length > 0 || endedAccess.length > 0) && students.every((s) => s.role === 'advocate')
   const inTheRoom = todayComesFirst(roles)
   const onATeam = hasAppPage(roles, 'today')
   const hasCaseload = hasAppPage(roles, 'caseload')
@@ -70,7 +72,13 @@ export default function MyStudents() {
       <h1 className="text-2xl font-semibold">
         {!onlyParent ? t('home.title') : plans.length === 1 ? t('home.parentPlan.titleOne', { name: plans[0]!.firstName }) : t('home.parentPlan.titleMany')}
       </h1>
-      <p className="text-slate-700">{onlyParent ? t('home.parentPlan.hello', { name: firstName }) : t('home.hello', { name: firstName })}</p>
+      <p className="text-slate-700">
+        {onlyParent
+          ? t('home.parentPlan.hello', { name: firstName })
+          : onlyReads
+            ? t('advocates.home.hello', { name: firstName })
+            : t('home.hello', { name: firstName })}
+      </p>
       <UnseenNotifications notifications={notifications} />
       <AlertsToday alerts={alerts} />
       {endedAccess.length ? (

@@ -57,6 +57,7 @@ export const advocates = {
   },
   home: {
     readOnly: 'Read-only until the end of {{date}}',
+    hello: 'Hello, {{name}}. A family let you read their child’s record for a while: you can read it here, and change nothing.',
     endedTitle: 'Access that ended',
     ended: 'Your read-only access to {{student}}’s record ended at the end of {{date}}.',
     endedRevoked: 'Your read-only access to {{student}}’s record was ended by the family on {{date}}.',
