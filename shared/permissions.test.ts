@@ -40,6 +40,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'reports.acknowledge': { case_manager: false, provider: false, para: false, parent: true, school_admin: false, advocate: false },
   // docs/advocates.md: only the family gives an advocate read-only access to its own child.
   'advocates.manage': { case_manager: false, provider: false, para: false, parent: true, school_admin: false, advocate: false },
+  'records.export': { case_manager: false, provider: false, para: false, parent: true, school_admin: true, advocate: false },
 }
 
 // docs/advocates.md: the advocate a parent let in reads, and that is all.

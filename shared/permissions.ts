@@ -66,6 +66,9 @@ const PERMISSIONS = {
   // A parent lets an advocate or another family member read the record for a while, revokes it, and sees what they
   // opened (docs/advocates.md). Only the family gives access to its own child.
   'advocates.manage': ['parent'],
+  // The whole record in one file (docs/records.md): the family's copy for a parent, the school's copy for the admin
+  // answering a records request. Each side downloads only its own files.
+  'records.export': ['parent', 'school_admin'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS
@@ -197,6 +200,8 @@ const SCHOOL_PERMISSIONS = {
   'school.security': ['school_admin'],
   // Reporting periods and progress codes (docs/progress-reports.md): the school's calendar of reports.
   'school.reporting': ['school_admin'],
+  // Parents' requests for records and the days the school has to answer them (docs/records.md#records-requests).
+  'school.recordsRequests': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

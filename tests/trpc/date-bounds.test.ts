@@ -182,6 +182,7 @@ export const CASES: Case[] = [
   { path: 'schools.closureChange', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, change: 'add', date: TODAY }) },
   { path: 'schools.removeClosure', user: 'admin', dates: ['date'], input: (d) => ({ schoolId: d.schoolId }) },
   { path: 'accountability.school', user: 'admin', dates: ['asOf'], input: (d) => ({ schoolId: d.schoolId }), asOf: 'not-future' },
+  { path: 'recordsRequests.log', user: 'admin', dates: ['receivedOn'], input: (d) => ({ schoolId: d.schoolId, studentId: d.johnnyId, requestedBy: 'Ms Miller', receivedOn: TODAY }) },
   { path: 'reporting.addPeriod', user: 'admin', dates: ['end', 'start'], input: (d) => ({ schoolId: d.schoolId, name: 'Check-in', start: TODAY, end: TODAY }) },
   {
     path: 'reporting.updatePeriod',
