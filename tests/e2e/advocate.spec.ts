@@ -3,11 +3,13 @@ import { expect, expectAccessible, openStudent, test, uniqueEmail } from './fixt
 
 // An advocate at the table (docs/advocates.md), on a phone: the parent gives read-only access for one day, the advocate
 // reads Johnny's plan and the parent sees it in the record of access; at midnight after that day the next request is
-// refused as for any stranger, and the advocate's home page says the access ended. The journey runs late on the demo's
-// Wednesday 18 November 2026 (servers and browsers in UTC), so access for "1 day" ends at 2026-11-19T00:00Z, a few
-// minutes on: the advocate's session (a school's stricter limits: 30 minutes idle) lasts past it.
-const LATE_ON_THE_DAY = '2026-11-18T23:50:00Z'
-const AFTER_THE_END = '2026-11-19T00:00:01Z'
+// refused as for any stranger, and the advocate's home page says the access ended. Servers and browsers run in UTC.
+// The journey runs late on Tuesday 17 November 2026, the evening before the demo's day: access for "1 day" ends at
+// 2026-11-18T00:00Z, a few minutes on, so the advocate's session (a school's stricter limits: 30 minutes idle) lasts
+// past it; its entries in Johnny's history and record of access come before the demo's day, where the other journeys
+// write, so none of theirs is pushed from a "newest first" list, and on that day the access has ended.
+const LATE_ON_THE_DAY = '2026-11-17T23:50:00Z'
+const AFTER_THE_END = '2026-11-18T00:00:01Z'
 test.use({ viewport: { width: 360, height: 740 }, day: LATE_ON_THE_DAY })
 
 test('an advocate’s access ending on time', async ({ page, signIn, newPersonPage, baseURL }) => {
