@@ -40,11 +40,13 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'reports.acknowledge': { case_manager: false, provider: false, para: false, parent: true, school_admin: false, advocate: false },
   // docs/advocates.md: only the family gives an advocate read-only access to its own child.
   'advocates.manage': { case_manager: false, provider: false, para: false, parent: true, school_admin: false, advocate: false },
+  'attachments.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true, advocate: true },
+  'attachments.add': { case_manager: true, provider: true, para: true, parent: true, school_admin: false, advocate: false },
   'records.export': { case_manager: false, provider: false, para: false, parent: true, school_admin: true, advocate: false },
 }
 
 // docs/advocates.md: the advocate a parent let in reads, and that is all.
-const READS_ONLY: Action[] = ['student.view', 'team.view', 'history.view', 'plan.view', 'concerns.view', 'reports.view']
+const READS_ONLY: Action[] = ['student.view', 'team.view', 'history.view', 'plan.view', 'concerns.view', 'reports.view', 'attachments.view']
 
 describe('the permission table', () => {
   test('lists exactly the actions this test knows, so a new action needs its row here', () => {

@@ -66,6 +66,11 @@ const PERMISSIONS = {
   // A parent lets an advocate or another family member read the record for a while, revokes it, and sees what they
   // opened (docs/advocates.md). Only the family gives access to its own child.
   'advocates.manage': ['parent'],
+  // Attached files (docs/attachments.md): whoever may read the record a file is attached to may download it, the
+  // advocate the parent let in included (the record's own action, and a concern's visibility, are checked too); the
+  // team adds files, and each removes their own.
+  'attachments.view': READERS,
+  'attachments.add': ['case_manager', 'provider', 'para', 'parent'],
   // The whole record in one file (docs/records.md): the family's copy for a parent, the school's copy for the admin
   // answering a records request. Each side downloads only its own files.
   'records.export': ['parent', 'school_admin'],

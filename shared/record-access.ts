@@ -24,6 +24,8 @@ const RECORD_KIND_KEYS = {
   'export:accountability.json': 'exportAccountabilityJson',
   reports: 'reports',
   'export:report.pdf': 'exportReportPdf',
+  attachments: 'attachments',
+  'export:attachment': 'exportAttachment',
   'export:records.zip': 'exportRecordsZip',
 } as const
 
@@ -62,6 +64,8 @@ const BY_PROCEDURE: Readonly<Record<string, RecordKind>> = {
   'disputes.history': 'history',
   'notifications.forStudent': 'notices',
   'reports.pdf': 'export:report.pdf',
+  // The one read behind every download of an attached file (server/http/attachments.server.ts).
+  'attachments.file': 'export:attachment',
   'records.file': 'export:records.zip',
 }
 
@@ -85,6 +89,7 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   reports: 'reports',
   // Who reads the record as the family's advocate (docs/advocates.md): part of who is on the team.
   advocates: 'team',
+  attachments: 'attachments',
 }
 
 /** The kind of record a tRPC query path reads; null when it is not logged (UNLOGGED_READS) or not known. */

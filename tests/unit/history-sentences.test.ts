@@ -21,6 +21,11 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'advocate_grant.create': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah gave aunt@example.org read-only access until the end of Fri, Dec 18.' },
   'advocate_grant.accept': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah accepted read-only access, until the end of Fri, Dec 18.' },
   'advocate_grant.revoke': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah ended aunt@example.org’s read-only access.' },
+  'attachment.add': { after: { ownerKind: 'concern', fileName: 'speech-log.pdf' }, reads: 'Priya Shah attached the file “speech-log.pdf” to a concern.' },
+  'attachment.remove': {
+    after: { ownerKind: 'session_record', fileName: 'note.txt' },
+    reads: 'Priya Shah removed the file “note.txt” from a session record; it is kept in the record.',
+  },
   'auth.sign_in': { after: { client: '10.0.0.1' }, reads: 'Priya Shah signed in.' },
   'auth.sign_in.failed': { actor: null, after: { email: 'ava@example.org', client: '10.0.0.1' }, reads: 'Someone tried to sign in as ava@example.org with a wrong password.' },
   'auth.sign_in.spray_alert': {

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { Alert } from '#app/components/alert.tsx'
+import { AttachmentsCard } from '#app/components/attachments-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { ConcernLinksPicker } from './concern-links-picker.tsx'
@@ -31,7 +32,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const linkable = concern.canEdit ? await loadOr404(() => context.trpc.concerns.linkable({ studentId })) : null
   // A letter past its answer date is the next thing to act on: said here, not only on the letter page.
   const { suggestion: unansweredLetter } = await loadOr404(() => context.trpc.concerns.letters({ studentId, concernId: concern.id }))
-  return { concern, linkable, unansweredLetter, today: localIsoDate(context.now()) }
+  const files = await loadOr404(() => context.trpc.attachments.list({ studentId, ownerKind: 'concern', ownerId: concern.id }))
+  return { concern, linkable, unansweredLetter, files, today: localIsoDate(context.now()) }
 }
 
 /** Reads one form through its schema and, when it is sound, makes the call; either way the answer is a form result. */
@@ -132,7 +134,7 @@ function ConfirmStep({ values, busy }: { values: StepValues; busy: boolean }) {
 
 export default function ConcernPage() {
   const { t } = useTranslation()
-  const { concern: c, linkable, unansweredLetter, today } = useLoaderData<typeof loader>()
+  const { concern: c, linkable, unansweredLetter, files, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
@@ -282,6 +284,8 @@ export default function ConcernPage() {
           </Form>
         ) : null}
       </Card>
+
+      <AttachmentsCard studentId={parent.student.id} ownerKind="concern" ownerId={c.id} list={files} familyOnly={c.visibility === 'family'} />
 
       <Card title={t('concerns.ladderTitle')} headingId="steps-heading">
         <h3 className="font-semibold text-slate-900">{t('concerns.stepsTaken')}</h3>

@@ -1,5 +1,6 @@
 import { accommodations } from './accommodations.ts'
 import { account } from './account.ts'
+import { attachments } from './attachments.ts'
 import { accountability } from './accountability.ts'
 import { advocates } from './advocates.ts'
 import { auth } from './auth.ts'
@@ -41,6 +42,7 @@ export const en = {
   account,
   accountability,
   advocates,
+  attachments,
   auth,
   brief,
   common,
