@@ -128,6 +128,8 @@ describe('advocate access', () => {
       const history = await me.team.history(s)
       expect(history.filter((h) => h.entity === 'advocate_grant').map((h) => h.action).sort()).toEqual(['accept', 'create'])
       expect((await me.students.get(s)).id).toBe(demo.johnnyId)
+      // The files attached to what they read, the family-only concern's too; they may attach none.
+      expect(await me.attachments.list({ ...s, ownerKind: 'concern', ownerId: family.concernId })).toEqual({ mayAdd: false, files: [] })
     })
 
     test('no notebooks, drafts, record of access or notices sent: FORBIDDEN', async () => {
@@ -135,6 +137,8 @@ describe('advocate access', () => {
       const me = callerAt(at(HOUR))
       const s = { studentId: demo.johnnyId }
       for (const call of [me.notebooks.list(s), me.access.list(s), me.notifications.forStudent(s)]) expect((await trpcError(call)).code).toBe('FORBIDDEN')
+      const [notebook] = await as('parent').notebooks.list(s)
+      expect((await trpcError(me.attachments.list({ ...s, ownerKind: 'notebook', ownerId: notebook!.id }))).code).toBe('NOT_FOUND')
     })
 
     test('My students lists Johnny as read-only, with the moment access ends; Maya is nobody to them', async () => {
