@@ -51,6 +51,8 @@ export default [
     route('today', 'routes/today/today.tsx', { id: 'student-today' }),
     route('history', 'routes/student/history.tsx'),
     route('access', 'routes/student/access.tsx'),
+    // An advocate at the table (docs/advocates.md): the parent gives read-only access and sees what was opened.
+    route('advocates', 'routes/advocates/advocates.tsx'),
     route('notifications', 'routes/student/notifications.tsx'),
     route('plan-changes', 'routes/plan-changes/plan-changes.tsx'),
     route('profiles/edit', 'routes/student/profiles-edit.tsx'),

@@ -96,6 +96,26 @@ export interface InvitesTable {
   revoked_at: string | null
 }
 
+/**
+ * A parent's grant of read-only access to one student for a limited time (docs/advocates.md): the invitation by
+ * mail and, once accepted, the access, which ends at expires_at or when revoked.
+ */
+export interface AdvocateGrantsTable {
+  id: string
+  student_id: string
+  email: string
+  name: string | null
+  token_hash: string
+  granted_by: string
+  created_at: string
+  invite_expires_at: string
+  expires_at: string
+  accepted_at: string | null
+  user_id: string | null
+  revoked_at: string | null
+  revoked_by: string | null
+}
+
 /** An invite to a school's staff (no student yet): accepted on the same page as a team invite (docs/people.md). */
 export interface StaffInvitesTable {
   id: string
@@ -795,6 +815,7 @@ export interface Database {
   progress_report_versions: ProgressReportVersionsTable
   progress_report_acks: ProgressReportAcksTable
   iep_plans: IepPlansTable
+  advocate_grants: AdvocateGrantsTable
   attachments: AttachmentsTable
   record_exports: RecordExportsTable
   records_requests: RecordsRequestsTable

@@ -189,7 +189,7 @@ export function createServerLoadContext(args: {
     access: {
       async exported(studentId, what) {
         if (!args.user) return
-        const reads = await rolesFor(db, args.user.id, [studentId])
+        const reads = await rolesFor(db, args.user.id, [studentId], now())
         await recordAccess(db, { userId: args.user.id, reads, what, via: what.slice('export:'.length), now: now() })
       },
     },

@@ -6,6 +6,8 @@
 interface AuditActions {
   accommodation: 'create' | 'update'
   accommodation_check: 'create' | 'update'
+  // A parent's read-only grant to an advocate (docs/advocates.md); its end at expires_at needs no event.
+  advocate_grant: 'create' | 'accept' | 'revoke'
   // A file attached to a record, and hidden again (docs/attachments.md): the bytes are never deleted.
   attachment: 'add' | 'remove'
   auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out' | 'session_expired' | 'device_signed_out' | 'password_reset' | 'password_change' | 'email_change' | 'name_change'

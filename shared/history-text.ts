@@ -253,6 +253,12 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'session_dispute.dispute':
     case 'check_dispute.dispute':
       return t(eventKey(key), { who, comment: field(entry.after, 'comment') ?? '' })
+    case 'advocate_grant.create':
+    case 'advocate_grant.accept':
+    case 'advocate_grant.revoke': {
+      const lastDay = field(entry.after, 'lastDay')
+      return t(eventKey(key), { who, email: field(entry.after, 'email') ?? t('history.someoneInvited'), lastDay: lastDay ? schoolDate(lastDay) : '' })
+    }
     case 'invite.revoke':
       return t(eventKey(key), { who, email: field(entry.before, 'email') ?? field(entry.after, 'email') ?? t('history.someoneInvited') })
     case 'team_member.add':

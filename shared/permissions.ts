@@ -2,17 +2,22 @@ import type { ConcernSide } from './concerns.ts'
 import type { StudentRole } from './roles.ts'
 
 const EVERYONE = ['case_manager', 'provider', 'para', 'parent', 'school_admin'] as const
+/**
+ * Everyone above, and the advocate a parent let in to read (docs/advocates.md): only reads carry this list, never a
+ * deed that writes, so an advocate changes nothing.
+ */
+const READERS = [...EVERYONE, 'advocate'] as const
 
 /**
  * The one permission table. Routes and procedures never check roles by hand: they name an action and the
  * gate asks `can`. Whether a person may touch one particular record is an owned action (OWNED_PERMISSIONS).
  */
 const PERMISSIONS = {
-  'student.view': EVERYONE,
-  'team.view': EVERYONE,
+  'student.view': READERS,
+  'team.view': READERS,
   'team.manage': ['case_manager'],
-  'history.view': EVERYONE,
-  'plan.view': EVERYONE,
+  'history.view': READERS,
+  'plan.view': READERS,
   // Goals' official text, accommodations and profiles: the case manager owns the plan.
   'plan.edit': ['case_manager'],
   // A change to the plan is acknowledged by the family it was sent to; the school reads who did and when.
@@ -39,7 +44,7 @@ const PERMISSIONS = {
   'notes.manage': ['case_manager'],
   // The concern log. Everyone on the team reads the shared concerns; family-only ones exist for parents only
   // ('concern.read'), in every view, export and search.
-  'concerns.view': EVERYONE,
+  'concerns.view': READERS,
   // Parents and case managers log concerns and keep their own side's concerns up to date ('concern.editOwnSide').
   'concerns.create': ['case_manager', 'parent'],
   'concerns.edit': ['case_manager', 'parent'],
@@ -51,16 +56,20 @@ const PERMISSIONS = {
   // for, and the school people answerable for it; not every staff member reading who else looked.
   'access.view': ['parent', 'case_manager', 'school_admin'],
   // Progress reports (docs/progress-reports.md). Everyone reads issued versions; the family never reads a draft.
-  'reports.view': EVERYONE,
+  'reports.view': READERS,
   'reports.viewDraft': ['case_manager', 'provider', 'para', 'school_admin'],
   // The case manager writes every goal's part; a provider the goals in her own areas ('report.writeGoalInArea').
   'reports.write': ['case_manager', 'provider'],
   // Issuing and correcting: the case manager answers for what the family is sent.
   'reports.issue': ['case_manager'],
   'reports.acknowledge': ['parent'],
-  // Attached files (docs/attachments.md): whoever may read the record a file is attached to may download it (the
-  // record's own action, and a concern's visibility, are checked too); the team adds files, and each removes their own.
-  'attachments.view': EVERYONE,
+  // A parent lets an advocate or another family member read the record for a while, revokes it, and sees what they
+  // opened (docs/advocates.md). Only the family gives access to its own child.
+  'advocates.manage': ['parent'],
+  // Attached files (docs/attachments.md): whoever may read the record a file is attached to may download it, the
+  // advocate the parent let in included (the record's own action, and a concern's visibility, are checked too); the
+  // team adds files, and each removes their own.
+  'attachments.view': READERS,
   'attachments.add': ['case_manager', 'provider', 'para', 'parent'],
   // The whole record in one file (docs/records.md): the family's copy for a parent, the school's copy for the admin
   // answering a records request. Each side downloads only its own files.
@@ -132,9 +141,10 @@ const OWNED_PERMISSIONS: { [A in OwnedAction]: OwnedRule<OwnedFacts[A]> } = {
     refusal: 'FORBIDDEN',
   },
   // A family-only concern exists only for the student's parents: staff must not even learn that it is there.
+  // The advocate the parent let in reads what the parent reads (docs/advocates.md).
   'concern.read': {
     gate: 'concerns.view',
-    anyRecord: ['parent'],
+    anyRecord: ['parent', 'advocate'],
     ownRecord: EVERYONE,
     owns: (f) => f.sharedWithTeam,
     refusal: 'NOT_FOUND',

@@ -87,6 +87,8 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   brief: 'brief',
   access: 'access',
   reports: 'reports',
+  // Who reads the record as the family's advocate (docs/advocates.md): part of who is on the team.
+  advocates: 'team',
   attachments: 'attachments',
 }
 

@@ -4,10 +4,13 @@ import { catalogueLabels } from './labels.ts'
 export const TEAM_ROLES = ['case_manager', 'provider', 'para', 'parent'] as const
 export type TeamRole = (typeof TEAM_ROLES)[number]
 
-/** The role a person holds for one student: their team role, or school_admin through the student's school. */
-export type StudentRole = TeamRole | 'school_admin'
+/**
+ * The role a person holds for one student: their team role, school_admin through the student's school, or advocate
+ * through a parent's time-limited, read-only grant (docs/advocates.md).
+ */
+export type StudentRole = TeamRole | 'school_admin' | 'advocate'
 
-export const ROLE_LABELS = catalogueLabels<StudentRole>([...TEAM_ROLES, 'school_admin'], (role) => t(`domain.roles.${role}`))
+export const ROLE_LABELS = catalogueLabels<StudentRole>([...TEAM_ROLES, 'school_admin', 'advocate'], (role) => t(`domain.roles.${role}`))
 
 /** The school's side of a team: everyone but the family. */
 export const STAFF_ROLES = ['case_manager', 'provider', 'para'] as const satisfies readonly TeamRole[]

@@ -5,7 +5,7 @@ import { type MailBody, renderMail, subjectLine } from '#shared/mail/compose.ts'
 import type { Executor } from '../services/audit.server.ts'
 
 /** What a message is, for the outbox's list and for tests (free text in the table: a new kind needs no migration). */
-export type MailKind = 'invite' | 'password_reset' | 'password_changed' | 'email_change' | 'notice' | 'digest' | 'plan_change' | 'letter'
+export type MailKind = 'invite' | 'advocate_invite' | 'password_reset' | 'password_changed' | 'email_change' | 'notice' | 'digest' | 'plan_change' | 'letter'
 
 export interface OutgoingMail {
   to: string

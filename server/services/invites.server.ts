@@ -9,13 +9,16 @@ import { hashInviteToken } from './invite-token.server.ts'
 import { accountSides } from './school-standing.server.ts'
 import { INVITE_REFUSAL_MESSAGES, inviteRefusal } from '#shared/team-join.ts'
 import { t } from '#shared/i18n/i18n.ts'
+import type { IsoDate } from '#shared/school-date.ts'
+import type { GrantStatus } from '#shared/advocates.ts'
+import { acceptAdvocateGrant, type AdvocateInvite, findAdvocateInvite } from './advocates.server.ts'
 
 export type InviteView = {
   status: InviteStatus
   email: string
   inviterName: string
   accountExists: boolean
-} & ({ kind: 'team'; role: TeamRole; studentName: string } | { kind: 'staff'; schoolName: string })
+} & ({ kind: 'team'; role: TeamRole; studentName: string } | { kind: 'staff'; schoolName: string } | { kind: 'advocate'; studentName: string; lastDay: IsoDate })
 
 /** What the invite page may show. An unknown token is null: the page then says the link is not valid. */
 export async function describeInvite(db: DB, token: string, now: Date): Promise<InviteView | null> {
@@ -78,7 +81,7 @@ async function findStaffInvite(db: Executor, token: string) {
 
 async function describeStaffInvite(db: DB, token: string, now: Date): Promise<InviteView | null> {
   const row = await findStaffInvite(db, token)
-  if (!row) return null
+  if (!row) return describeAdvocateInvite(db, token, now)
   const account = await db.selectFrom('users').select('id').where('email', '=', row.email).executeTakeFirst()
   return {
     kind: 'staff',
@@ -88,6 +91,32 @@ async function describeStaffInvite(db: DB, token: string, now: Date): Promise<In
     inviterName: row.inviter_name,
     accountExists: Boolean(account),
   }
+}
+
+/** A parent's grant of read-only access (docs/advocates.md): the same link and page, accepted as an advocate. */
+async function describeAdvocateInvite(db: DB, token: string, now: Date): Promise<InviteView | null> {
+  const grant = await findAdvocateInvite(db, token, now)
+  if (!grant) return null
+  const account = await db.selectFrom('users').select('id').where('email', '=', grant.email).executeTakeFirst()
+  return {
+    kind: 'advocate',
+    // Accepted is "used", a link past its week "expired": the page says why it no longer works.
+    status: ADVOCATE_INVITE_STATUS[grant.status],
+    email: grant.email,
+    studentName: grant.studentName,
+    inviterName: grant.inviterName,
+    lastDay: grant.lastDay,
+    accountExists: Boolean(account),
+  }
+}
+
+const ADVOCATE_INVITE_STATUS: Record<GrantStatus, InviteStatus> = { invited: 'valid', active: 'used', expired: 'used', revoked: 'revoked', unused: 'expired' }
+
+/** An advocate's grant for this token, when it is neither a team's nor a staff invite. */
+async function advocateInviteOrThrow(trx: Executor, token: string, now: Date): Promise<AdvocateInvite> {
+  const grant = await findAdvocateInvite(trx, token, now)
+  if (!grant) throw new DomainError('NOT_FOUND', t('refusals.inviteInvalid'))
+  return grant
 }
 
 /** A valid staff invite for this token, or undefined when the token is not a staff invite's at all. */
@@ -184,6 +213,11 @@ export async function acceptInviteAsUser(
       await joinStaff(trx, staff, args.userId, args.now)
       return { studentId: null }
     }
+    if (!(await findInvite(trx, args.token))) {
+      const grant = await advocateInviteOrThrow(trx, args.token, args.now)
+      await acceptAdvocateGrant(trx, grant, { id: args.userId, email: user.email }, args.now)
+      return { studentId: grant.studentId }
+    }
     const invite = await useInvite(trx, args.token, args.now)
     if (user.email !== invite.email) {
       throw new DomainError(
@@ -212,6 +246,13 @@ export async function acceptInviteWithNewAccount(
       const userId = await createAccount(trx, { email: staff.email, name: args.name, passwordHash, studentId: null, now: args.now })
       await joinStaff(trx, staff, userId, args.now)
       return { studentId: null, userId, email: staff.email }
+    }
+    if (!(await findInvite(trx, args.token))) {
+      const grant = await advocateInviteOrThrow(trx, args.token, args.now)
+      if (grant.status !== 'invited') throw new DomainError('CONFLICT', t('domain.invite.expired'))
+      const userId = await createAccount(trx, { email: grant.email, name: args.name, passwordHash, studentId: grant.studentId, now: args.now })
+      await acceptAdvocateGrant(trx, grant, { id: userId, email: grant.email }, args.now)
+      return { studentId: grant.studentId, userId, email: grant.email }
     }
     const invite = await useInvite(trx, args.token, args.now)
     const userId = await createAccount(trx, { email: invite.email, name: args.name, passwordHash, studentId: invite.student_id, now: args.now })

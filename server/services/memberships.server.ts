@@ -1,7 +1,8 @@
 import type { DB } from '#db/client.server.ts'
 import type { Executor } from './audit.server.ts'
 import type { SchoolRole } from '#shared/permissions.ts'
-import type { StudentRole, TeamRole } from '#shared/roles.ts'
+import type { StudentRole } from '#shared/roles.ts'
+import { activeGrant, activeGrantsOf } from './advocates.server.ts'
 
 export interface StudentAccess {
   role: StudentRole
@@ -37,7 +38,7 @@ export function activeMembership(db: Executor, studentId: string, userId: string
     .executeTakeFirst()
 }
 
-export async function resolveStudentAccess(db: DB, userId: string, studentId: string): Promise<StudentAccess | null> {
+export async function resolveStudentAccess(db: DB, userId: string, studentId: string, now: Date): Promise<StudentAccess | null> {
   const student = await db
     .selectFrom('students')
     .innerJoin('schools', 'schools.id', 'students.school_id')
@@ -58,6 +59,8 @@ export async function resolveStudentAccess(db: DB, userId: string, studentId: st
   if (member) return { role: member.role, memberId: member.id, student: shaped }
 
   if (await isSchoolAdmin(db, userId, student.school_id)) return { role: 'school_admin', memberId: null, student: shaped }
+  // A parent's read-only grant (docs/advocates.md), read on every request: it ends exactly at its end or revocation.
+  if (await activeGrant(db, userId, studentId, now)) return { role: 'advocate', memberId: null, student: shaped }
   return null
 }
 
@@ -68,10 +71,15 @@ export interface MyStudent {
   grade: number | null
   schoolName: string
   role: StudentRole
+  /** For an advocate: the moment their read-only access ends. */
+  accessEndsAt?: string
 }
 
-/** Exactly the students a person may see: their teams, plus every student of a school they administer. */
-export async function listMyStudents(db: DB, userId: string): Promise<MyStudent[]> {
+/**
+ * Exactly the students a person may see: their teams, every student of a school they administer, and the students
+ * a parent let them read for a while (as advocate, until `now` passes the grant's end).
+ */
+export async function listMyStudents(db: DB, userId: string, now: Date): Promise<MyStudent[]> {
   const teamRows = await db
     .selectFrom('team_members')
     .innerJoin('students', 'students.id', 'team_members.student_id')
@@ -93,12 +101,26 @@ export async function listMyStudents(db: DB, userId: string): Promise<MyStudent[
   for (const r of adminRows) {
     if (!byId.has(r.id)) byId.set(r.id, shape(r, 'school_admin'))
   }
+  const grants = (await activeGrantsOf(db, userId, now)).filter((g) => !byId.has(g.studentId))
+  if (grants.length) {
+    const rows = await db
+      .selectFrom('students')
+      .innerJoin('schools', 'schools.id', 'students.school_id')
+      .select(STUDENT_COLUMNS)
+      .where(
+        'students.id',
+        'in',
+        grants.map((g) => g.studentId),
+      )
+      .execute()
+    for (const r of rows) byId.set(r.id, { ...shape(r, 'advocate'), accessEndsAt: grants.find((g) => g.studentId === r.id)!.expiresAt })
+  }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name))
 }
 
 function shape(
   r: { id: string; name: string; preferred_name: string | null; grade: number | null; school_name: string },
-  role: TeamRole | 'school_admin',
+  role: StudentRole,
 ): MyStudent {
   return { id: r.id, name: r.name, preferredName: r.preferred_name, grade: r.grade, schoolName: r.school_name, role }
 }

@@ -3,6 +3,7 @@ import { ACCESS_COALESCE_MS } from '#shared/record-access.ts'
 import { isFamilyRole, type StudentRole } from '#shared/roles.ts'
 import { appendChained } from './audit-chain.server.ts'
 import type { Executor } from './audit.server.ts'
+import { activeGrantsOf } from './advocates.server.ts'
 import { activeAdminRoles } from './memberships.server.ts'
 
 export interface StudentRead {
@@ -13,9 +14,10 @@ export interface StudentRead {
 
 /**
  * Logs that a person at school read a kind of record of some students (FERPA 34 CFR 99.32). A parent's reads of
- * their own child's records are not access by the school and are not logged. One row per (person, student, kind)
- * within ACCESS_COALESCE_MS: a page view's several queries or a reload make one row, not a flood. A download
- * (an `export:` kind) is a copy leaving the app: each one is its own row.
+ * their own child's records are not access by the school and are not logged; an advocate's are, so the parent who let
+ * them in sees what they opened (docs/advocates.md). One row per (person, student, kind) within ACCESS_COALESCE_MS:
+ * a page view's several queries or a reload make one row, not a flood. A download (an `export:` kind) is a copy
+ * leaving the app: each one is its own row.
  * A read that cannot be logged fails with it (the caller sees an error, never records without a trace).
  */
 export async function recordAccess(db: DB, args: { userId: string; reads: StudentRead[]; what: string; via: string; now: Date }): Promise<void> {
@@ -51,8 +53,8 @@ export async function recordAccess(db: DB, args: { userId: string; reads: Studen
   })
 }
 
-/** The roles a person holds for some students (team role, else school admin): for reads of a whole caseload. */
-export async function rolesFor(db: DB, userId: string, studentIds: readonly string[]): Promise<StudentRead[]> {
+/** The roles a person holds for some students (team role, else school admin, else advocate at `now`): for reads of a caseload or an export. */
+export async function rolesFor(db: DB, userId: string, studentIds: readonly string[], now: Date): Promise<StudentRead[]> {
   const ids = [...new Set(studentIds)]
   if (!ids.length) return []
   const team = await db
@@ -72,6 +74,7 @@ export async function rolesFor(db: DB, userId: string, studentIds: readonly stri
       .execute()
     for (const a of admin) reads.set(a.id, { studentId: a.id, role: 'school_admin' })
   }
+  for (const g of await activeGrantsOf(db, userId, now)) if (ids.includes(g.studentId) && !reads.has(g.studentId)) reads.set(g.studentId, { studentId: g.studentId, role: 'advocate' })
   return [...reads.values()]
 }
 

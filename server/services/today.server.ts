@@ -49,7 +49,8 @@ export interface TodayView {
  * on `date`, each with its latest record. Parents see it read-only.
  */
 export async function todayForUser(db: DB, userId: string, date: IsoDate, today: IsoDate): Promise<TodayView> {
-  const mine = (await listMyStudents(db, userId)).filter((s) => isTeamRole(s.role))
+  // Team students only: an advocate's grants (which need the moment, not the day) are filtered out here anyway.
+  const mine = (await listMyStudents(db, userId, new Date(`${today}T00:00:00`))).filter((s) => isTeamRole(s.role))
   const schoolIds = await db
     .selectFrom('students')
     .select(['id', 'school_id'])

@@ -19,6 +19,7 @@ import { peopleRouter } from './routers/people.server.ts'
 import { twoStepRouter } from './routers/two-step.server.ts'
 import { reportingRouter, reportsRouter } from './routers/reports.server.ts'
 import { iepCalendarRouter } from './routers/iep-calendar.server.ts'
+import { advocatesRouter } from './routers/advocates.server.ts'
 import { attachmentsRouter } from './routers/attachments.server.ts'
 import { recordsRequestsRouter, recordsRouter } from './routers/records.server.ts'
 
@@ -51,6 +52,7 @@ export const appRouter = router({
   reporting: reportingRouter,
   reports: reportsRouter,
   iepCalendar: iepCalendarRouter,
+  advocates: advocatesRouter,
   attachments: attachmentsRouter,
   records: recordsRouter,
   recordsRequests: recordsRequestsRouter,

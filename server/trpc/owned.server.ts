@@ -17,6 +17,7 @@ import { t } from '#shared/i18n/i18n.ts'
 interface StudentCtx {
   db: DB
   user: { id: string }
+  now: () => Date
   access: StudentAccess
 }
 
@@ -53,7 +54,7 @@ export async function serviceCheck(ctx: StudentCtx, studentId: string, serviceId
  * the same refusals as if the person had asked about that student alone.
  */
 export async function requireMayRecordFor(ctx: StudentCtx, studentId: string, serviceId: string): Promise<void> {
-  const access = await resolveStudentAccess(ctx.db, ctx.user.id, studentId)
+  const access = await resolveStudentAccess(ctx.db, ctx.user.id, studentId, ctx.now())
   if (!access) throw new DomainError('NOT_FOUND', t('refusals.studentNotFound'))
   if (!can(access.role, 'sessions.record')) throw new DomainError('FORBIDDEN', t('refusals.roleCannot'))
   const other = { ...ctx, access }

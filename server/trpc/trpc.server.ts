@@ -93,7 +93,7 @@ export function studentProcedure(action: Action, owned?: OwnedAction) {
     .meta(owned ? { scope: 'student', action, owned } : { scope: 'student', action })
     .input(studentInputSchema)
     .use(async ({ ctx, input, next, path, type }) => {
-      const access = await resolveStudentAccess(ctx.db, ctx.user.id, input.studentId)
+      const access = await resolveStudentAccess(ctx.db, ctx.user.id, input.studentId, ctx.now())
       if (!access) throw new TRPCError({ code: 'NOT_FOUND', message: t('refusals.studentNotFound') })
       if (!can(access.role, action)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: t('refusals.roleCannot') })
@@ -113,7 +113,7 @@ export function studentProcedure(action: Action, owned?: OwnedAction) {
  */
 export async function recordCaseloadRead(ctx: Context & { user: { id: string } }, studentIds: readonly string[], what: RecordKind, via: string): Promise<void> {
   if (!studentIds.length) return
-  const reads = await rolesFor(ctx.db, ctx.user.id, studentIds)
+  const reads = await rolesFor(ctx.db, ctx.user.id, studentIds, ctx.now())
   await recordAccess(ctx.db, { userId: ctx.user.id, reads, what, via, now: ctx.now() })
 }
 

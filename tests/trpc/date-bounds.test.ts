@@ -169,6 +169,8 @@ export const CASES: Case[] = [
     dates: ['startDate', 'endDate', 'annualReviewDate', 'reevaluationDate'],
     input: (d) => ({ studentId: d.johnnyId, ...NO_DATES, goals: [] }),
   },
+  // docs/advocates.md: a parent's grant of read-only access, until a last day at most 89 days after today.
+  { path: 'advocates.grant', user: 'parent', dates: ['lastDay'], input: (d) => ({ studentId: d.johnnyId, email: 'advocate@example.org', lastDay: TODAY }) },
   { path: 'today.forMe', user: 'para', dates: ['date'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.week', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
   { path: 'sessions.weekPlan', user: 'speech', dates: ['weekOf'], input: () => ({}), asOf: 'year-ahead' },
@@ -217,8 +219,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(38)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(54)
+    expect(CASES.length).toBe(39)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(55)
   })
 })
 

@@ -12,7 +12,7 @@ import { callByPath, trpcError } from './call.ts'
  * docs/decisions/003-one-permission-gate.md: walk every procedure of the router. The only procedures allowed
  * without a student gate are listed here by hand, so a new one that forgets studentProcedure fails this test.
  */
-const USER_SCOPED = ['students.mine', 'today.forMe', 'sessions.week', 'sessions.weekPlan', 'sessions.recordWeek', 'schools.mine', 'accountability.caseload', 'notifications.mine', 'notifications.markSeen', 'notifications.alerts', 'noticeSettings.mine', 'noticeSettings.set', 'noticeSettings.preview', 'twoStep.status', 'twoStep.beginSetUp', 'twoStep.confirmSetUp', 'twoStep.turnOff', 'twoStep.renewRecoveryCodes', 'iepCalendar.dueForMe']
+const USER_SCOPED = ['students.mine', 'today.forMe', 'sessions.week', 'sessions.weekPlan', 'sessions.recordWeek', 'schools.mine', 'accountability.caseload', 'notifications.mine', 'notifications.markSeen', 'notifications.alerts', 'noticeSettings.mine', 'noticeSettings.set', 'noticeSettings.preview', 'twoStep.status', 'twoStep.beginSetUp', 'twoStep.confirmSetUp', 'twoStep.turnOff', 'twoStep.renewRecoveryCodes', 'iepCalendar.dueForMe', 'advocates.endedForMe']
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
   path,

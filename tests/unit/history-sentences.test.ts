@@ -18,6 +18,9 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
     after: { title: 'Break card', status: 'not_provided', date: '2026-12-01' },
     reads: 'Priya Shah changed “Break card” from used to not provided on Tue, Dec 1.',
   },
+  'advocate_grant.create': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah gave aunt@example.org read-only access until the end of Fri, Dec 18.' },
+  'advocate_grant.accept': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah accepted read-only access, until the end of Fri, Dec 18.' },
+  'advocate_grant.revoke': { after: { email: 'aunt@example.org', lastDay: '2026-12-18' }, reads: 'Priya Shah ended aunt@example.org’s read-only access.' },
   'attachment.add': { after: { ownerKind: 'concern', fileName: 'speech-log.pdf' }, reads: 'Priya Shah attached the file “speech-log.pdf” to a concern.' },
   'attachment.remove': {
     after: { ownerKind: 'session_record', fileName: 'note.txt' },

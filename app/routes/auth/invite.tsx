@@ -12,6 +12,7 @@ import { isDomainError } from '#shared/domain-error.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
+import { formatDay } from '#shared/i18n/format.ts'
 import { acceptInviteNewAccountSchema, inviteIntentSchema, inviteSignInFormSchema, MIN_PASSWORD_LENGTH } from '#shared/schemas/auth.ts'
 import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
@@ -22,19 +23,29 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   if (!invite) return { state: 'invalid' as const, message: translate('auth.inviteInvalid') }
   if (invite.status !== 'valid') return { state: 'invalid' as const, message: INVITE_STATUS_MESSAGES[invite.status] }
   const user = context.auth.user
-  // A team invite names the student and role; a staff invite (docs/people.md) names the school.
+  // A team invite names the student and role; a staff invite (docs/people.md) names the school; a parent's grant of
+  // read-only access (docs/advocates.md) names the student and the last day.
   const base =
     invite.kind === 'team'
       ? {
           heading: translate('auth.joinHeading', { student: invite.studentName }),
           intro: translate('auth.inviteIntro', { inviter: invite.inviterName, email: invite.email, student: invite.studentName, role: ROLE_LABELS[invite.role].toLowerCase() }),
           email: invite.email,
+          readOnly: false,
         }
-      : {
-          heading: translate('people.acceptPage.heading', { school: invite.schoolName }),
-          intro: translate('people.acceptPage.intro', { inviter: invite.inviterName, email: invite.email, school: invite.schoolName }),
-          email: invite.email,
-        }
+      : invite.kind === 'staff'
+        ? {
+            heading: translate('people.acceptPage.heading', { school: invite.schoolName }),
+            intro: translate('people.acceptPage.intro', { inviter: invite.inviterName, email: invite.email, school: invite.schoolName }),
+            email: invite.email,
+            readOnly: false,
+          }
+        : {
+            heading: translate('advocates.accept.heading', { student: invite.studentName }),
+            intro: translate('advocates.accept.intro', { inviter: invite.inviterName, email: invite.email, student: invite.studentName, date: formatDay(invite.lastDay, 'long') }),
+            email: invite.email,
+            readOnly: true,
+          }
   if (user && user.email === invite.email) return { state: 'join' as const, ...base }
   if (user) return { state: 'wrong-account' as const, ...base, signedInAs: user.email }
   return { state: invite.accountExists ? ('sign-in' as const) : ('create' as const), ...base }
@@ -113,7 +124,7 @@ export default function AcceptInvite() {
           <Form method="post">
             <input type="hidden" name="intent" value="join" />
             <Button type="submit" disabled={busy}>
-              {t('auth.joinTeam')}
+              {data.readOnly ? t('advocates.accept.button') : t('auth.joinTeam')}
             </Button>
           </Form>
         ) : null}
@@ -128,14 +139,14 @@ export default function AcceptInvite() {
           </div>
         ) : null}
         {data.state === 'sign-in' ? (
-          <AcceptForm intent="sign-in" submitLabel={t('auth.signInAndJoin')} busy={busy}>
+          <AcceptForm intent="sign-in" submitLabel={data.readOnly ? t('advocates.accept.signIn') : t('auth.signInAndJoin')} busy={busy}>
             <p>{t('auth.haveAccount')}</p>
             <Field label={t('auth.emailField')} name="email" type="email" value={data.email} readOnly />
             <Field label={t('auth.passwordField')} name="password" type="password" autoComplete="current-password" errors={actionData?.fieldErrors.password} />
           </AcceptForm>
         ) : null}
         {data.state === 'create' ? (
-          <AcceptForm intent="create" submitLabel={t('auth.createAndJoin')} busy={busy}>
+          <AcceptForm intent="create" submitLabel={data.readOnly ? t('advocates.accept.create') : t('auth.createAndJoin')} busy={busy}>
             <Field label={t('auth.emailField')} name="email" type="email" value={data.email} readOnly />
             <Field label={t('auth.nameField')} name="name" autoComplete="name" defaultValue={actionData?.name} errors={actionData?.fieldErrors.name} />
             <Field

@@ -16,6 +16,8 @@ import { TextLink } from '#app/components/text-link.tsx'
 import { ParentPlanCard } from './parent-plan-card.tsx'
 import { DueList } from '#app/routes/iep/due-list.tsx'
 import { can } from '#shared/permissions.ts'
+import { lastDayOf } from '#shared/advocates.ts'
+import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { parentPlans } from './parent-plans.server.ts'
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -29,7 +31,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   // A parent's unseen notices, and today's alerts for the students someone is parent or case manager of.
   // A case manager's IEP calendar: what is due in the next 30 days and what is late (docs/iep-calendar.md).
   const keepsCalendar = students.some((s) => can(s.role, 'iep.editDates'))
-  const [notifications, alerts, plans, due] = await Promise.all([
+  const [notifications, alerts, plans, due, endedAccess] = await Promise.all([
     context.trpc.notifications.mine({ unseen: true }),
     context.trpc.notifications.alerts(),
     // A parent's first question is whether each child's plan is happening.
@@ -38,8 +40,10 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
       students.filter((s) => isFamilyRole(s.role)),
     ),
     keepsCalendar ? context.trpc.iepCalendar.dueForMe() : Promise.resolve(null),
+    // An advocate whose read-only access ended is told here: the student's pages now answer 404 (docs/advocates.md).
+    context.trpc.advocates.endedForMe(),
   ])
-  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts, plans, due }
+  return { firstName: user.name.split(' ')[0] ?? user.name, students, adminSchools, importSchools, notifications, alerts, plans, due, endedAccess }
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
@@ -52,11 +56,13 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function MyStudents() {
   const { t } = useTranslation()
-  const { firstName, students, adminSchools, importSchools, notifications, alerts, plans, due } = useLoaderData<typeof loader>()
+  const { firstName, students, adminSchools, importSchools, notifications, alerts, plans, due, endedAccess } = useLoaderData<typeof loader>()
   // Someone who is only a parent reads about their children's plans; anyone on a school team keeps My students.
   const onlyParent = plans.length > 0 && plans.length === students.length
   // The adults in the room all day go straight to today's supports; others can still find them.
   const roles = students.map((s) => s.role)
+  // An advocate (or someone whose access ended) reads for a family: they help carry out no plan (docs/advocates.md).
+  const onlyReads = (students.length > 0 || endedAccess.length > 0) && students.every((s) => s.role === 'advocate')
   const inTheRoom = todayComesFirst(roles)
   const onATeam = hasAppPage(roles, 'today')
   const hasCaseload = hasAppPage(roles, 'caseload')
@@ -66,9 +72,29 @@ export default function MyStudents() {
       <h1 className="text-2xl font-semibold">
         {!onlyParent ? t('home.title') : plans.length === 1 ? t('home.parentPlan.titleOne', { name: plans[0]!.firstName }) : t('home.parentPlan.titleMany')}
       </h1>
-      <p className="text-slate-700">{onlyParent ? t('home.parentPlan.hello', { name: firstName }) : t('home.hello', { name: firstName })}</p>
+      <p className="text-slate-700">
+        {onlyParent
+          ? t('home.parentPlan.hello', { name: firstName })
+          : onlyReads
+            ? t('advocates.home.hello', { name: firstName })
+            : t('home.hello', { name: firstName })}
+      </p>
       <UnseenNotifications notifications={notifications} />
       <AlertsToday alerts={alerts} />
+      {endedAccess.length ? (
+        <Card title={t('advocates.home.endedTitle')} headingLevel={2}>
+          <ul className="space-y-1" aria-label={t('advocates.home.endedTitle')}>
+            {endedAccess.map((e) => (
+              <li key={`${e.studentName}-${e.endedAt}`}>
+                {e.revoked
+                  ? t('advocates.home.endedRevoked', { student: e.studentName, date: formatMoment(e.endedAt) })
+                  : t('advocates.home.ended', { student: e.studentName, date: formatDay(lastDayOf(e.endedAt), 'long') })}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm text-slate-700">{t('advocates.home.endedAsk')}</p>
+        </Card>
+      ) : null}
       {due ? <DueList items={due} /> : null}
       {plans.map((plan) => (
         <ParentPlanCard key={plan.id} plan={plan} />
@@ -143,7 +169,10 @@ export default function MyStudents() {
                     {s.grade !== null ? t('home.gradeAndSchool', { grade: s.grade, school: s.schoolName }) : s.schoolName}
                   </p>
                 </div>
-                <StatusBadge tone="info">{t('home.yourRole', { role: ROLE_LABELS[s.role] })}</StatusBadge>
+                <span className="flex flex-wrap gap-2">
+                  <StatusBadge tone="info">{t('home.yourRole', { role: ROLE_LABELS[s.role] })}</StatusBadge>
+                  {s.accessEndsAt ? <StatusBadge tone="neutral">{t('advocates.home.readOnly', { date: formatDay(lastDayOf(s.accessEndsAt), 'long') })}</StatusBadge> : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -16,7 +16,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, type FormParse } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
-import { formatMoment } from '#shared/i18n/format.ts'
+import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
@@ -51,7 +51,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   // The IEP's own dates and the goals that ended with an earlier plan (docs/iep-calendar.md).
   const calendar = await loadOr404(() => context.trpc.iepCalendar.get({ studentId }))
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
-  return { profiles, goals, accommodations, team, invites, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, unacknowledgedReductions: unacknowledged.length, calendar }
+  // Who reads the record as the family's advocate, and until when: the whole team sees it (docs/advocates.md).
+  const advocates = await loadOr404(() => context.trpc.advocates.current({ studentId }))
+  return { profiles, goals, accommodations, team, invites, advocates, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, unacknowledgedReductions: unacknowledged.length, calendar }
 }
 
 type ActionData =
@@ -93,7 +95,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 
 export default function StudentOverview() {
   const { t } = useTranslation()
-  const { profiles, goals, accommodations, team, invites, history, fidelity, services, currentUserId, unacknowledgedReductions, calendar } = useLoaderData<typeof loader>()
+  const { profiles, goals, accommodations, team, invites, advocates, history, fidelity, services, currentUserId, unacknowledgedReductions, calendar } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
@@ -101,6 +103,7 @@ export default function StudentOverview() {
   const canEditPlan = parent ? can(parent.student.role, 'plan.edit') : false
   const canViewAccess = parent ? can(parent.student.role, 'access.view') : false
   const canViewNotifications = parent ? can(parent.student.role, 'notifications.viewSent') : false
+  const canGiveAccess = parent ? can(parent.student.role, 'advocates.manage') : false
   const canExportRecords = parent ? can(parent.student.role, 'records.export') : false
   const studentId = parent?.student.id ?? ''
   const firstName = parent ? (parent.student.preferredName ?? parent.student.name.split(' ')[0] ?? parent.student.name) : ''
@@ -227,6 +230,26 @@ export default function StudentOverview() {
             </li>
           ))}
         </ul>
+        {advocates.length ? (
+          <div className="mt-4 border-t border-slate-200 pt-3">
+            <h3 className="font-semibold">{t('advocates.team.title')}</h3>
+            <ul className="mt-1 space-y-1" aria-label={t('advocates.team.title')}>
+              {advocates.map((a) => (
+                <li key={a.email} className="text-slate-800">
+                  {t('advocates.team.line', { name: a.name, email: a.email, date: formatDay(a.lastDay, 'long') })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {canGiveAccess ? (
+          <p className="mt-3 text-sm">
+            <Link to={`${base}/advocates`} className="font-medium text-brand-700 underline">
+              {t('advocates.link')}
+            </Link>{' '}
+            <span className="text-slate-700">{t('advocates.linkHint', { name: firstName })}</span>
+          </p>
+        ) : null}
       </Card>
 
       {canManage ? (

@@ -55,7 +55,7 @@ export class NotebookAccessGate implements Extension {
     // Opening a notebook is activity; a session past its limits opens nothing.
     if ((await checkSession(db, { sessionId, userId: user.id, now: now(), touch: true })).ended) return { turned: UNAUTHORIZED }
     const notebook = await db.selectFrom('notebooks').select(['id', 'student_id', 'archived_at']).where('id', '=', notebookId).executeTakeFirst()
-    const access = notebook ? await resolveStudentAccess(db, user.id, notebook.student_id) : null
+    const access = notebook ? await resolveStudentAccess(db, user.id, notebook.student_id, now()) : null
     const level = access ? notebookAccess(access.role) : 'none'
     // Not on the team and no such notebook look the same: nothing is revealed about either.
     if (!notebook || level === 'none') return { turned: NOT_FOUND }

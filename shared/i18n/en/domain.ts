@@ -16,6 +16,7 @@ export const domain = {
     para: 'Paraprofessional',
     parent: 'Parent or guardian',
     school_admin: 'School admin',
+    advocate: 'Advocate (read only)',
   },
   mastery: {
     labels: {

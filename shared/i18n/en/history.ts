@@ -17,6 +17,11 @@ const event = {
     create: '{{who}} recorded “{{title}}” as {{status}} on {{date}}{{late}}',
     update: '{{who}} changed “{{title}}” from {{was}} to {{status}} on {{date}}{{late}}',
   },
+  advocate_grant: {
+    create: '{{who}} gave {{email}} read-only access until the end of {{lastDay}}.',
+    accept: '{{who}} accepted read-only access, until the end of {{lastDay}}.',
+    revoke: '{{who}} ended {{email}}’s read-only access.',
+  },
   attachment: {
     add: '{{who}} attached the file “{{name}}” to {{owner}}.',
     remove: '{{who}} removed the file “{{name}}” from {{owner}}; it is kept in the record.',

@@ -2,6 +2,7 @@ import { accommodations } from './accommodations.ts'
 import { account } from './account.ts'
 import { attachments } from './attachments.ts'
 import { accountability } from './accountability.ts'
+import { advocates } from './advocates.ts'
 import { auth } from './auth.ts'
 import { brief } from './brief.ts'
 import { common } from './common.ts'
@@ -40,6 +41,7 @@ export const en = {
   accommodations,
   account,
   accountability,
+  advocates,
   attachments,
   auth,
   brief,
