@@ -19,6 +19,7 @@ import { peopleRouter } from './routers/people.server.ts'
 import { twoStepRouter } from './routers/two-step.server.ts'
 import { reportingRouter, reportsRouter } from './routers/reports.server.ts'
 import { iepCalendarRouter } from './routers/iep-calendar.server.ts'
+import { effectsRouter } from './routers/effects.server.ts'
 
 export const appRouter = router({
   students: studentsRouter,
@@ -49,6 +50,7 @@ export const appRouter = router({
   reporting: reportingRouter,
   reports: reportsRouter,
   iepCalendar: iepCalendarRouter,
+  effects: effectsRouter,
 })
 
 export type AppRouter = typeof appRouter
