@@ -23,6 +23,8 @@ export interface SchoolsTable {
   require_two_step: ColumnType<number, number | undefined, number>
   /** JSON [{ key, label }]: the progress codes a report chooses from; null = the default four (shared/progress-report.ts). */
   progress_codes: ColumnType<string | null, string | null | undefined, string | null>
+  /** Calendar days the school has to answer a parent's records request (default 45, docs/records.md#records-requests). */
+  records_request_days: Generated<number>
 }
 
 export interface UsersTable {
@@ -742,6 +744,39 @@ export interface IepPlansTable {
   replaced_by: string | null
 }
 
+/** One student's whole record as a ZIP (docs/records.md): its build state and, once ready, what it holds. */
+export interface RecordExportsTable {
+  id: string
+  student_id: string
+  requested_by: string
+  side: 'family' | 'school'
+  status: 'queued' | 'building' | 'ready' | 'failed'
+  created_at: string
+  finished_at: string | null
+  size: number | null
+  sha256: string | null
+  /** JSON array of the paths in the ZIP. */
+  contents: string | null
+  error: string | null
+}
+
+/** A parent's request for records, its due day and how it was fulfilled (docs/records.md#records-requests). */
+export interface RecordsRequestsTable {
+  id: string
+  school_id: string
+  student_id: string
+  /** Who asked, as the admin wrote it (a parent's name). */
+  requested_by: string
+  received_on: string
+  due_on: string
+  note: Generated<string>
+  logged_by: string
+  logged_at: string
+  export_id: string | null
+  fulfilled_on: string | null
+  fulfilled_by: string | null
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -801,4 +836,6 @@ export interface Database {
   concern_agreements: ConcernAgreementsTable
   agreement_items: AgreementItemsTable
   concern_reopens: ConcernReopensTable
+  record_exports: RecordExportsTable
+  records_requests: RecordsRequestsTable
 }

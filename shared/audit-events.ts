@@ -28,6 +28,9 @@ interface AuditActions {
   // Progress reports (docs/progress-reports.md): the school's periods and codes, a report's parts, versions and reads.
   progress_codes: 'update'
   progress_report: 'write_part' | 'issue' | 'correct' | 'acknowledge'
+  // The whole record in one file, and the records requests it answers (docs/records.md).
+  record_export: 'make'
+  records_request: 'log' | 'fulfil' | 'set_days'
   regulation_profile: 'create' | 'update'
   reporting_period: 'create' | 'update' | 'remove'
   school_closure: 'create' | 'remove'

@@ -1,4 +1,4 @@
-export type DomainErrorCode = 'BAD_REQUEST' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN'
+export type DomainErrorCode = 'BAD_REQUEST' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS'
 
 /** A refusal a person should read: the message is shown as is, `field` names the form field it belongs to. */
 export class DomainError extends Error {

@@ -1,5 +1,5 @@
 import { REGULATION_STATES } from '#shared/schemas/plan.ts'
-import { REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { REGULATION_LABELS } from '#shared/plan-labels.ts'
 import { RegulationMark } from './regulation-mark.tsx'
 
 /**

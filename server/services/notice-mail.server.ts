@@ -32,6 +32,7 @@ const ACTION_PATH: Record<NotificationKind, string> = {
   // The student's own page: the IEP dates and the goals.
   iep_due: '',
   concern_reopened: 'concerns',
+  records_ready: 'records',
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { describeHistoryEntry } from '#app/routes/student/history-text.ts'
+import { describeHistoryEntry } from '#shared/history-text.ts'
 import type { AuditEventKey } from '#shared/audit-events.ts'
 
 const who = 'Priya Shah'
@@ -104,6 +104,16 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'progress_report.acknowledge': {
     after: { period: 'Quarter 1', version: 1, comment: 'He still shuts down after lunch.' },
     reads: 'Priya Shah acknowledged the Quarter 1 progress report (version 1). Their comment: “He still shuts down after lunch.”',
+  },
+  'record_export.make': { after: { side: 'family', files: 23, size: 1000, sha256: 'ab' }, reads: 'Priya Shah made a copy of the whole record as one file (the family’s copy, 23 files).' },
+  'records_request.log': {
+    after: { requestedBy: 'Laura Ortiz', receivedOn: '2026-11-02', dueOn: '2026-12-17' },
+    reads: 'Priya Shah logged a request for records from Laura Ortiz, received on Mon, Nov 2, due on Thu, Dec 17.',
+  },
+  'records_request.set_days': { after: { days: 30 }, reads: 'Priya Shah set the days to answer a request for records to 30.' },
+  'records_request.fulfil': {
+    after: { requestedBy: 'Laura Ortiz', fulfilledOn: '2026-11-20', files: 30, sha256: '0123456789abcdef' },
+    reads: 'Priya Shah answered the request for records from Laura Ortiz on Fri, Nov 20: one file of 30 files (SHA-256 0123456789ab).',
   },
   'reporting_period.create': { after: { name: 'Quarter 1', start: '2026-09-01', end: '2026-11-06' }, reads: 'Priya Shah added the reporting period Quarter 1 (Tue, Sep 1 to Fri, Nov 6).' },
   'reporting_period.update': { after: { name: 'Quarter 1', start: '2026-09-01', end: '2026-11-13' }, reads: 'Priya Shah changed the reporting period Quarter 1 to Tue, Sep 1 to Fri, Nov 13.' },

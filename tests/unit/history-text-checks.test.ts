@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { describeHistoryEntry } from '#app/routes/student/history-text.ts'
+import { describeHistoryEntry } from '#shared/history-text.ts'
 
 const check = (action: string, before: unknown, after: unknown) => ({ actorName: 'Sam Ortiz', entity: 'accommodation_check', action, before, after })
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { describeChanges, describeHistoryEntry } from '#app/routes/student/history-text.ts'
+import { describeChanges, describeHistoryEntry } from '#shared/history-text.ts'
 
 const entry = (entity: string, action: string, before: unknown, after: unknown) => ({ actorName: 'Dana Rivera', entity, action, before, after })
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { ZodError } from 'zod'
-import type { RouterOutputs, StudentAccountability } from '#app/utils/api-types.ts'
+import { accountabilityJson } from '#shared/accountability-json.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 
@@ -19,7 +19,7 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
     const numbers = await context.trpc.accountability.student({ studentId: params.studentId ?? '', asOf })
     const planned = await context.trpc.sessions.plannedMakeUps({ studentId: params.studentId ?? '' })
     await context.access.exported(params.studentId ?? '', 'export:accountability.json')
-    return json(200, publicFormat(numbers, planned))
+    return json(200, accountabilityJson(numbers, planned))
   } catch (error) {
     if (error instanceof TRPCError) {
       if (error.code === 'UNAUTHORIZED') return json(401, { error: t('accountability.json.signIn') })
@@ -33,52 +33,6 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
     return json(500, { error: t('accountability.json.failed') })
   }
 }
-
-/**
- * Exactly the fields docs/formats.md#accountability-json documents, in its order: the service adds the provider, the schedule and the
- * weekly trend for the page, which are not part of the public contract.
- */
-function publicFormat(a: StudentAccountability, planned: PlannedMakeUp[]) {
-  return {
-    format: a.format,
-    student: { id: a.student.id, name: a.student.name },
-    asOf: a.asOf,
-    services: a.services.map((s) => ({
-      key: s.key,
-      name: s.name,
-      minutesMandated: s.minutesMandated,
-      minutesDelivered: s.minutesDelivered,
-      deliveryRate: s.deliveryRate,
-      sessions: {
-        due: s.sessions.due,
-        delivered: s.sessions.delivered,
-        missed: s.sessions.missed,
-        unrecorded: s.sessions.unrecorded,
-        pending: s.sessions.pending,
-        madeUp: s.sessions.madeUp,
-      },
-      missedByReason: { ...s.missedByReason },
-      ledger: { minutesOwed: s.ledger.minutesOwed, minutesMadeUp: s.ledger.minutesMadeUp, balance: s.ledger.balance },
-      alerts: [...s.alerts],
-      // Added after the first release of @1, at the end: readers that do not know it ignore it.
-      disputedRecords: s.disputedRecords,
-      // Make-ups planned ahead and not yet held: listed, never counted in the numbers above.
-      plannedMakeUps: planned.filter((p) => p.serviceKey === s.key).map((p) => ({ repaysDate: p.repaysDate, plannedDate: p.plannedDate })),
-      // Added with services per month or reporting period (docs/formats.md#period-mandates): how to read the numbers.
-      per: s.per,
-    })),
-    accommodations: a.accommodations.map((x) => ({
-      title: x.title,
-      applicableDays: x.applicableDays,
-      recordedDays: x.recordedDays,
-      usedDays: x.usedDays,
-      fidelity: x.fidelity,
-      disputedChecks: x.disputedChecks,
-    })),
-  }
-}
-
-type PlannedMakeUp = RouterOutputs['sessions']['plannedMakeUps'][number]
 
 function json(status: number, body: unknown): Response {
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {

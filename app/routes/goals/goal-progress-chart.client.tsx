@@ -2,7 +2,7 @@ import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer,
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { RegulationState } from '#shared/schemas/plan.ts'
-import { formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { formatGoalValue, REGULATION_LABELS } from '#shared/plan-labels.ts'
 import { REGULATION_STYLE, regulationPath } from '#app/components/regulation-mark.tsx'
 
 export interface ChartPoint {

@@ -15,7 +15,7 @@ import { t } from '#shared/i18n/i18n.ts'
 import { filterPeople, SCHOOL_PERSON_ROLE_LABELS, SCHOOL_PERSON_ROLES } from '#shared/people.ts'
 import { peopleFormSchema, peopleIntentSchema, peopleSearchSchema } from '#shared/schemas/people.ts'
 import type { IsoDate } from '#shared/school-date.ts'
-import { describeHistoryEntry } from '../student/history-text.ts'
+import { describeHistoryEntry } from '#shared/history-text.ts'
 import { PersonCard, type PeopleResult } from './person-card.tsx'
 
 // /school/:schoolId/people: every staff and family account of the school, for its admin only (docs/people.md).

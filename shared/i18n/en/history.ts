@@ -103,6 +103,14 @@ const event = {
     correct: '{{who}} issued a correction of the {{period}} progress report (version {{version}}): “{{reason}}”.',
     acknowledge: '{{who}} acknowledged the {{period}} progress report (version {{version}}).{{comment}}',
   },
+  record_export: {
+    make: '{{who}} made a copy of the whole record as one file ({{copy}}, {{files}} files).',
+  },
+  records_request: {
+    log: '{{who}} logged a request for records from {{requestedBy}}, received on {{received}}, due on {{due}}.',
+    set_days: '{{who}} set the days to answer a request for records to {{days}}.',
+    fulfil: '{{who}} answered the request for records from {{requestedBy}} on {{fulfilled}}: one file of {{files}} files (SHA-256 {{sha}}).',
+  },
   progress_point: {
     create: '{{who}} recorded {{value}} for {{goal}} on {{date}}{{state}}.',
     // The reason and the full stop are added after (see withReason, fullStop).
@@ -251,6 +259,8 @@ export const history = {
 
   /** The parts of the sentences about sessions, services, closures and sign-ins. */
   sentenceParts: {
+    familyCopy: 'the family’s copy',
+    schoolCopy: 'the school’s copy for a records request',
     aSession: 'a session',
     aService: 'a service',
     anAccount: 'an account',

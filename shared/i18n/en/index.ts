@@ -20,6 +20,7 @@ import { notices } from './notices.ts'
 import { people } from './people.ts'
 import { pdf } from './pdf.ts'
 import { planChanges } from './planChanges.ts'
+import { records } from './records.ts'
 import { refusals } from './refusals.ts'
 import { reports } from './reports.ts'
 import { school } from './school.ts'
@@ -58,6 +59,7 @@ export const en = {
   people,
   pdf,
   planChanges,
+  records,
   refusals,
   reports,
   school,

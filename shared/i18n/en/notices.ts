@@ -18,6 +18,7 @@ export const notices = {
       progress_report: '{{student}}: the {{service}} progress report',
       iep_due: '{{student}}: due on {{date}}',
       concern_reopened: '{{student}}: a concern was reopened ({{service}})',
+      records_ready: '{{student}}: the whole record is ready',
     },
     about: 'About {{student}}:',
     action: {
@@ -30,6 +31,7 @@ export const notices = {
       progress_report: 'Read the report',
       iep_due: 'Open the student’s page',
       concern_reopened: 'See the concern',
+      records_ready: 'Download the file',
     },
     why: 'You get this email at once because you chose to hear about {{student}} as things happen.',
     changeLink: 'Change how you hear about {{student}}',

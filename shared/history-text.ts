@@ -18,7 +18,7 @@ import {
   UNIT_LABELS,
   type GoalUnit,
 } from '#shared/schemas/plan.ts'
-import { areaLabel, formatGoalValue, REGULATION_LABELS } from '#app/utils/plan-labels.ts'
+import { areaLabel, formatGoalValue, REGULATION_LABELS } from './plan-labels.ts'
 
 interface Entry {
   actorName: string | null
@@ -350,6 +350,29 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
         comment: comment ? t('history.sentenceParts.comment', { comment }) : '',
       })
     }
+    case 'record_export.make':
+      return t(eventKey(key), {
+        who,
+        copy: field(entry.after, 'side') === 'school' ? t('history.sentenceParts.schoolCopy') : t('history.sentenceParts.familyCopy'),
+        files: num(entry.after, 'files') ?? '?',
+      })
+    case 'records_request.log':
+      return t(eventKey(key), {
+        who,
+        requestedBy: field(entry.after, 'requestedBy') ?? '',
+        received: schoolDate(field(entry.after, 'receivedOn')),
+        due: schoolDate(field(entry.after, 'dueOn')),
+      })
+    case 'records_request.set_days':
+      return t(eventKey(key), { who, days: num(entry.after, 'days') ?? '?' })
+    case 'records_request.fulfil':
+      return t(eventKey(key), {
+        who,
+        requestedBy: field(entry.after, 'requestedBy') ?? '',
+        fulfilled: schoolDate(field(entry.after, 'fulfilledOn')),
+        files: num(entry.after, 'files') ?? '?',
+        sha: (field(entry.after, 'sha256') ?? '').slice(0, 12),
+      })
     case 'school_sessions.update':
       return t(eventKey(key), { who, minutes: num(entry.after, 'staffIdleMinutes') ?? '?', days: num(entry.after, 'familySessionDays') ?? '?' })
     case 'service.create':
