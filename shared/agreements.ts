@@ -54,3 +54,25 @@ export function watchEnds(agreedOn: IsoDate, calendar: SchoolCalendar, schoolDay
 export function isWatched(agreedOn: IsoDate, today: IsoDate, calendar: SchoolCalendar): boolean {
   return today > agreedOn && today <= watchEnds(agreedOn, calendar)
 }
+
+/** One promised item as a reader sees it: its state on the school's today. */
+export interface AgreementItem {
+  id: string
+  kind: AgreementKind
+  what: string
+  /** A team member's name, or the words written for someone not on the team. */
+  who: string
+  whoUserId: string | null
+  dueOn: IsoDate
+  state: ItemState
+  done: { on: IsoDate; byName: string } | null
+}
+
+export interface ConcernAgreement {
+  agreedOn: IsoDate
+  /** The last day of the watch (60 school days after the agreement), and whether today is in it. */
+  watchEnds: IsoDate
+  watched: boolean
+  items: AgreementItem[]
+  reopens: { date: IsoDate; serviceName: string }[]
+}

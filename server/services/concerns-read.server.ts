@@ -22,7 +22,8 @@ import {
   type UpdateKind,
 } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import { type AgreementKind, isWatched, itemState, type ItemState, watchEnds } from '#shared/agreements.ts'
+import { type ConcernAgreement, isWatched, itemState, watchEnds } from '#shared/agreements.ts'
+export type { AgreementItem, ConcernAgreement } from '#shared/agreements.ts'
 import { calendarForStudent } from './calendar.server.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { REASON_LABELS, type MissReason } from '#shared/services.ts'
@@ -459,27 +460,6 @@ export async function concernOwnership(db: Executor, studentId: string, concernI
 /** Ids of the family-only concerns of a student: what the history hides from everyone but parents. */
 export function familyOnlyConcernIds(db: Executor, studentId: string) {
   return db.selectFrom('concerns').select('id').where('student_id', '=', studentId).where('visibility', '=', 'family')
-}
-
-export interface AgreementItem {
-  id: string
-  kind: AgreementKind
-  what: string
-  /** A team member's name, or the words written for someone not on the team. */
-  who: string
-  whoUserId: string | null
-  dueOn: IsoDate
-  state: ItemState
-  done: { on: IsoDate; byName: string } | null
-}
-
-export interface ConcernAgreement {
-  agreedOn: IsoDate
-  /** The last day of the watch (60 school days after the agreement), and whether today is in it. */
-  watchEnds: IsoDate
-  watched: boolean
-  items: AgreementItem[]
-  reopens: { date: IsoDate; serviceName: string }[]
 }
 
 /**

@@ -130,6 +130,10 @@ describe('agreements and the watch (issue 19, part 6)', () => {
     expect(counts()).toEqual(before)
     // The family's own concern keeps its agreement to itself.
     expect((await as('parent').concerns.get(family)).agreement!.items).toHaveLength(1)
+    // So does the meeting brief: the parent's lists the item, the case manager's knows nothing of it.
+    const parentBrief = await as('parent').brief.get(johnny())
+    expect(parentBrief.agreements.map((a) => a.items.map((i) => [i.state, i.text]))).toEqual([[['due', 'Compensatory sessions: Six make-up speech sessions (Us, by Fri, Dec 18): Due']]])
+    expect((await as('caseManager').brief.get(johnny())).agreements).toEqual([])
   })
 
   test('bad input changes nothing: an item before the agreement or without one, nobody named, someone off the team, a day in the future', async () => {

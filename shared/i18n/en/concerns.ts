@@ -209,12 +209,15 @@ export const concerns = {
     reopened: 'Reopened on {{date}}: a new alert for {{service}}.',
     briefHeading: 'Agreements',
     briefItem: '{{kind}}: {{what}} ({{who}}, by {{date}}): {{state}}',
+    briefConcern: '{{issue}} Agreed on {{date}}.',
   },
   // Sharing a family-only concern with the team (issue 19, part 7).
   share: {
     title: 'Share with the team',
     intro: 'Only you can see this concern. Sharing it lets the whole team read it and respond. Once shared, it cannot be made family-only again.',
     button: 'Share with the team',
+    confirm: 'Share this concern with the whole team? This cannot be undone: it will never be family-only again.',
+    yes: 'Yes, share it with the team',
     done: 'Shared with the team.',
     sharedOn: 'Family-only until {{date}}, when {{name}} shared it with the team.',
     alreadyShared: 'This concern is already shared with the team, and a shared concern cannot become family-only again.',
