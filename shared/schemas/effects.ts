@@ -28,6 +28,7 @@ export type RemoveEffectInput = z.infer<typeof removeEffectSchema>
 
 /** The student page's form: the input without the id the address carries; "" for "no particular goal". */
 export const effectFormSchema = effectFieldsSchema.extend({ goalId: z.union([z.literal(''), idSchema]).optional().transform((v) => (v ? v : undefined)) })
-export const EFFECT_INTENTS = ['record', 'remove'] as const
+export const EFFECT_INTENTS = ['record', 'correct', 'remove'] as const
 export const effectIntentSchema = z.object({ intent: z.enum(EFFECT_INTENTS, { error: () => t('concerns.unknownAction') }) })
 export const effectRemoveFormSchema = removeEffectSchema.omit({ studentId: true })
+export const effectCorrectFormSchema = effectFormSchema.extend({ effectId: idSchema })

@@ -37,6 +37,19 @@ export const effects = {
   remove: 'Remove',
   removed: 'Removed. The entry stays in the history.',
   forGoal: 'after {{area}}',
+  correct: 'Correct this entry',
+  correctSave: 'Save the correction',
+  corrected: 'Corrected. The earlier entry stays in the history.',
+  correctedMark: 'corrected',
+  removeLabel: 'Remove this entry',
+  pageTitle: 'What happened next',
+  forGoalSelect: '{{area}} goal',
+  recordLink: 'Record what happened next',
+  chartText_one: 'What happened next, marked on the chart: {{list}}.',
+  chartText_other: 'What happened next, marked on the chart: {{list}}.',
+  chartItem: '{{kind}} on {{date}}',
+  afterPoint: '{{kind}} at home on {{date}}, after the data point of {{point}}',
+
 
   // On the goal's chart and in its table.
   onChart: 'What happened next',
