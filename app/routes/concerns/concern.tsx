@@ -238,7 +238,8 @@ export default function ConcernPage() {
         </Card>
       ) : null}
 
-      {mayShare ? <ShareCard busy={busy} message={shareMessage} /> : null}
+      {/* Once shared the card is gone; the answer stays on the page. */}
+      {mayShare ? <ShareCard busy={busy} message={shareMessage} /> : shareMessage}
 
       <AgreementCard
         agreement={c.agreement}

@@ -48,7 +48,7 @@ export const effects = {
   chartText_one: 'What happened next, marked on the chart: {{list}}.',
   chartText_other: 'What happened next, marked on the chart: {{list}}.',
   chartItem: '{{kind}} on {{date}}',
-  afterPoint: '{{kind}} at home on {{date}}, after the data point of {{point}}',
+  afterPoint: '{{kind}} on {{date}}, after the data point of {{point}}',
 
 
   // On the goal's chart and in its table.
