@@ -34,6 +34,7 @@ export default [
     route('sign-in-methods', 'routes/school/sign-in-methods.tsx'),
     route('people', 'routes/school/people.tsx'),
     route('reporting-periods', 'routes/school/reporting-periods.tsx'),
+    route('records-requests', 'routes/records/records-requests.tsx'),
   ]),
 
   // Files and JSON for other programs; the same permission gate as the pages.
@@ -90,5 +91,9 @@ export default [
     route('notes', 'routes/notes/student-notes.tsx'),
     route('notes/:notebookId', 'routes/notes/notebook.tsx'),
     route('notes/:notebookId/history', 'routes/notes/notebook-history.tsx'),
+
+    // The whole record in one ZIP (docs/records.md).
+    route('records', 'routes/records/records.tsx'),
+    route('records/:exportId/download', 'routes/records/records-download.ts'),
   ]),
 ] satisfies RouteConfig

@@ -11,6 +11,7 @@ import { systemClock } from './clock.server.ts'
 import { loadConfig } from './config.server.ts'
 import { MailSender, smtpTransport } from './mail/mail-sender.server.ts'
 import { startNoticePass } from './services/notice-pass.server.ts'
+import { resumeExports } from './services/record-exports.server.ts'
 import { DigestScheduler } from './services/digests.server.ts'
 
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
@@ -47,6 +48,8 @@ export async function main(): Promise<Server> {
   // The outbox is sent from this process (docs/mail.md): with no SMTP_URL each message is kept for admins to read.
   const mail = new MailSender({ db, transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null, from: config.MAIL_FROM, now: systemClock })
   await mail.start()
+  // Records files that were waiting or half-made when the server last stopped are made now (docs/records.md).
+  await resumeExports(db)
   // Alerts starting or clearing, and sessions left unrecorded past the window, become notices (decision 019).
   const timed = config.SAME_PAGE_TIMED_NOTICES === 'on'
   const notices = timed ? startNoticePass({ db, now: systemClock }) : null

@@ -11,6 +11,7 @@ import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from '
 import { changeName, type Device, listDevices, signOutDevice, signOutOtherDevices } from './services/devices.server.ts'
 import { changePassword, confirmEmailChange, requestEmailChange, requestPasswordReset, resetLinkStatus, resetPassword } from './services/account.server.ts'
 import { renderMeetingBriefPdf } from './services/meeting-brief-pdf.server.ts'
+import { openExportFile } from './services/record-exports.server.ts'
 import { chooseByNoticeSettingsLink, type NoticeLinkView, openNoticeSettingsLink } from './services/notice-setting-links.server.ts'
 import type { NoticeCadence } from '#shared/notice-cadence.ts'
 import type { MeetingBrief } from '#shared/meeting-brief.ts'
@@ -81,6 +82,11 @@ export type ServerLoadContext = {
   /** Server-side documents made from data the route already fetched through `trpc` (never from the database). */
   documents: {
     meetingBriefPdf(brief: MeetingBrief): ReturnType<typeof renderMeetingBriefPdf>
+    /**
+     * A made records file's bytes, streamed from the data folder; null when it is gone. Only after
+     * `trpc.records.file` answered for the same id (the gate and the record of access).
+     */
+    recordsZip(exportId: string): Promise<ReadableStream<Uint8Array> | null>
   }
   /**
    * The record of access for downloads (CSV, PDF, JSON): the route has already read the records through `trpc`,
@@ -178,6 +184,7 @@ export function createServerLoadContext(args: {
     },
     documents: {
       meetingBriefPdf: (brief) => renderMeetingBriefPdf(brief),
+      recordsZip: (exportId) => openExportFile(db, exportId),
     },
     access: {
       async exported(studentId, what) {

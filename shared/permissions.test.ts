@@ -42,6 +42,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'reports.write': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'reports.issue': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'reports.acknowledge': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
+  'records.export': { case_manager: false, provider: false, para: false, parent: true, school_admin: true },
 }
 
 describe('the permission table', () => {

@@ -67,6 +67,9 @@ const PERMISSIONS = {
   // Issuing and correcting: the case manager answers for what the family is sent.
   'reports.issue': ['case_manager'],
   'reports.acknowledge': ['parent'],
+  // The whole record in one file (docs/records.md): the family's copy for a parent, the school's copy for the admin
+  // answering a records request. Each side downloads only its own files.
+  'records.export': ['parent', 'school_admin'],
 } as const satisfies Record<string, readonly StudentRole[]>
 
 export type Action = keyof typeof PERMISSIONS
@@ -207,6 +210,8 @@ const SCHOOL_PERMISSIONS = {
   'school.security': ['school_admin'],
   // Reporting periods and progress codes (docs/progress-reports.md): the school's calendar of reports.
   'school.reporting': ['school_admin'],
+  // Parents' requests for records and the days the school has to answer them (docs/records.md#records-requests).
+  'school.recordsRequests': ['school_admin'],
 } as const satisfies Record<string, readonly SchoolRole[]>
 
 export type SchoolAction = keyof typeof SCHOOL_PERMISSIONS

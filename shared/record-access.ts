@@ -24,6 +24,7 @@ const RECORD_KIND_KEYS = {
   'export:accountability.json': 'exportAccountabilityJson',
   reports: 'reports',
   'export:report.pdf': 'exportReportPdf',
+  'export:records.zip': 'exportRecordsZip',
 } as const
 
 export const RECORD_KINDS = catalogueLabels(Object.keys(RECORD_KIND_KEYS) as (keyof typeof RECORD_KIND_KEYS)[], (kind) =>
@@ -48,6 +49,9 @@ export const UNLOGGED_READS: Readonly<Record<string, string>> = {
   get 'students.schoolDay'() {
     return t('domain.unloggedReads.studentsSchoolDay')
   },
+  get 'records.exports'() {
+    return t('domain.unloggedReads.recordsExports')
+  },
 }
 
 // Exact procedures first, then the router they belong to.
@@ -58,6 +62,7 @@ const BY_PROCEDURE: Readonly<Record<string, RecordKind>> = {
   'disputes.history': 'history',
   'notifications.forStudent': 'notices',
   'reports.pdf': 'export:report.pdf',
+  'records.file': 'export:records.zip',
 }
 
 const BY_ROUTER: Readonly<Record<string, RecordKind>> = {

@@ -29,6 +29,7 @@ const OWNER_OF_PAGE: [prefix: string, tab: StudentTab][] = [
   ['/history', 'history'],
   ['/access', 'history'],
   ['/notifications', 'history'],
+  ['/records', 'history'],
 ]
 
 /** Today (the adults' day with the student) and the notebooks are the team's; a school admin is not on the team. */

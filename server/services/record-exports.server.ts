@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
+import { createReadableStreamFromReadable } from '@remix-run/node'
 import yazl from 'yazl'
 import type { DB } from '#db/client.server.ts'
 import { accountabilityJson } from '#shared/accountability-json.ts'
@@ -78,6 +79,18 @@ export async function exportFilePath(db: DB, exportId: string): Promise<string> 
   return path.join(await dataDirOf(db), 'exports', `${safeSegment(exportId)}.zip`)
 }
 
+/** The made file as a web stream (for a download), or null when it is not on disk. */
+export async function openExportFile(db: DB, exportId: string): Promise<ReadableStream<Uint8Array> | null> {
+  const file = await exportFilePath(db, exportId)
+  let handle: fs.promises.FileHandle
+  try {
+    handle = await fs.promises.open(file, 'r')
+  } catch {
+    return null
+  }
+  return createReadableStreamFromReadable(handle.createReadStream())
+}
+
 function view(r: {
   id: string
   side: ExportSide
@@ -102,14 +115,11 @@ function view(r: {
 
 const VIEW_COLUMNS = ['id', 'side', 'status', 'created_at', 'finished_at', 'size', 'sha256', 'contents'] as const
 
-/** The files a person asked for about a student, newest first. */
-export async function listMyExports(db: DB, args: { studentId: string; userId: string; side: ExportSide }): Promise<RecordExportView[]> {
-  const rows = await db
-    .selectFrom('record_exports')
-    .select(VIEW_COLUMNS)
-    .where('student_id', '=', args.studentId)
-    .where('requested_by', '=', args.userId)
-    .where('side', '=', args.side)
+/** The files a person asked for about a student (every one of the side's with no person given), newest first. */
+export async function listMyExports(db: DB, args: { studentId: string; userId: string | null; side: ExportSide }): Promise<RecordExportView[]> {
+  let query = db.selectFrom('record_exports').select(VIEW_COLUMNS).where('student_id', '=', args.studentId).where('side', '=', args.side)
+  if (args.userId) query = query.where('requested_by', '=', args.userId)
+  const rows = await query
     .orderBy('created_at', 'desc')
     .limit(20)
     .execute()
@@ -131,7 +141,7 @@ export async function getExport(db: DB, exportId: string): Promise<(RecordExport
  */
 export async function requestExport(
   db: DB,
-  args: { studentId: string; userId: string; side: ExportSide; now: Date; requestId?: string },
+  args: { studentId: string; userId: string; side: ExportSide; now: Date; requestId?: string; clock?: () => Date },
 ): Promise<{ exportId: string; alreadyRunning: boolean }> {
   const made = await db.transaction().execute(async (trx) => {
     const running = await trx
@@ -167,22 +177,23 @@ export async function requestExport(
     await link(exportId)
     return { exportId, alreadyRunning: false }
   })
-  if (!made.alreadyRunning) scheduleExport(db, made.exportId)
+  if (!made.alreadyRunning) scheduleExport(db, made.exportId, args.clock)
   return made
 }
 
 // One build at a time for the whole process: a large record streams to disk without holding the event loop, and
 // a second family's request waits its turn instead of doubling the load on a small server.
-const queue: { db: DB; exportId: string }[] = []
+const queue: { db: DB; exportId: string; clock: (() => Date) | undefined }[] = []
 let draining: Promise<void> | null = null
 
-export function scheduleExport(db: DB, exportId: string): void {
-  queue.push({ db, exportId })
+/** `clock`: the asking request's (the day the file is made and a request fulfilled); the system's when resumed. */
+export function scheduleExport(db: DB, exportId: string, clock?: () => Date): void {
+  queue.push({ db, exportId, clock })
   if (!draining) {
     draining = (async () => {
       // Let the request that asked for it answer first.
       await new Promise((resolve) => setImmediate(resolve))
-      for (let job = queue.shift(); job; job = queue.shift()) await runExport(job.db, job.exportId)
+      for (let job = queue.shift(); job; job = queue.shift()) await runExport(job.db, job.exportId, job.clock)
     })().finally(() => {
       draining = null
     })

@@ -39,6 +39,11 @@ export async function setRequestDays(db: DB, args: { schoolId: string; days: num
   })
 }
 
+/** The school's students by name, for the form that logs a request. */
+export async function schoolStudents(db: DB, schoolId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('students').select(['id', 'name']).where('school_id', '=', schoolId).orderBy('name').limit(20_000).execute()
+}
+
 /** Open requests first (the soonest due on top), then the fulfilled ones, newest first. */
 export async function listRequests(db: DB, args: { schoolId: string; today: IsoDate }): Promise<RecordsRequestView[]> {
   const rows = await db
@@ -120,10 +125,10 @@ export async function logRequest(
 }
 
 /** Starts the school's copy of the records file; the request is fulfilled the moment the file is made. */
-export async function fulfilRequest(db: DB, args: { schoolId: string; requestId: string; actorId: string; now: Date }): Promise<{ exportId: string }> {
+export async function fulfilRequest(db: DB, args: { schoolId: string; requestId: string; actorId: string; now: Date; clock?: () => Date }): Promise<{ exportId: string }> {
   const request = await db.selectFrom('records_requests').select(['student_id', 'fulfilled_on']).where('id', '=', args.requestId).where('school_id', '=', args.schoolId).executeTakeFirst()
   if (!request) throw new DomainError('NOT_FOUND', t('records.requests.form.notFound'))
   if (request.fulfilled_on) throw new DomainError('CONFLICT', t('records.requests.form.alreadyFulfilled'))
-  const { exportId } = await requestExport(db, { studentId: request.student_id, userId: args.actorId, side: 'school', now: args.now, requestId: args.requestId })
+  const { exportId } = await requestExport(db, { studentId: request.student_id, userId: args.actorId, side: 'school', now: args.now, requestId: args.requestId, clock: args.clock })
   return { exportId }
 }

@@ -1,8 +1,36 @@
+import fs from 'node:fs'
 import { afterEach, beforeEach } from 'vitest'
-import type { DemoUserKey } from '#server/demo/seed.ts'
+import type { DemoIds, DemoUserKey } from '#server/demo/seed.ts'
 import type { AppCaller } from '#server/trpc/_app.server.ts'
-import { type Demo, seedDemoTeam } from '#tests/fixtures/demo.ts'
+import { type Demo, demoOn, seedDemoTeam } from '#tests/fixtures/demo.ts'
 import { createTestDb, type TestDb } from './test-db.ts'
+
+/**
+ * Seeded demos kept for this worker, by seed moment: the seed writes the same rows for the same moment, so the
+ * second test seeded on it copies the first one's file (a file copy, not 150 ms of inserts). Only for a fixed
+ * moment: a seed on the real clock depends on when it ran. The files sit beside the template and go with it.
+ */
+const seeded = new Map<string, { file: string; ids: DemoIds }>()
+
+async function demoDb(now: Date | undefined, reports: boolean): Promise<{ t: TestDb; demo: Demo }> {
+  const key = now ? `${now.toISOString()}|${reports}` : null
+  const kept = key ? seeded.get(key) : undefined
+  if (kept) {
+    const t = createTestDb(kept.file)
+    return { t, demo: demoOn(t, kept.ids) }
+  }
+  const t = createTestDb()
+  const demo = await seedDemoTeam(t, now, { reports })
+  if (key) {
+    // The WAL folded back into the main file first, so one plain copy holds the whole seed.
+    t.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const file = `${t.file}.seeded`
+    fs.copyFileSync(t.file, file)
+    const ids: DemoIds = Object.fromEntries(Object.entries(demo).filter(([, v]) => typeof v !== 'function')) as unknown as DemoIds
+    seeded.set(key, { file, ids })
+  }
+  return { t, demo }
+}
 
 export interface DemoDb {
   /** The current test's database (`t.db`, `t.sqlite`): a live view, read it inside a test or hook. */
@@ -22,8 +50,7 @@ export interface DemoDb {
 export function useDemoDb(options: { now?: Date; reports?: boolean } = {}): DemoDb {
   let current: { t: TestDb; demo: Demo } | null = null
   beforeEach(async () => {
-    const t = createTestDb()
-    current = { t, demo: await seedDemoTeam(t, options.now, { reports: options.reports }) }
+    current = await demoDb(options.now, options.reports ?? false)
   })
   afterEach(async () => {
     const t = current?.t

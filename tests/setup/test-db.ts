@@ -15,12 +15,13 @@ export interface TestDb {
 
 /**
  * A fresh, migrated database for one test: a copy of the template the global setup migrated once
- * (tests/setup/global-setup.ts), opened the way the app opens it (WAL, foreign keys, synchronous=FULL).
+ * (tests/setup/global-setup.ts), opened the way the app opens it (WAL, foreign keys, synchronous=FULL). `from`: a
+ * complete database file to copy instead (a seeded demo kept by tests/setup/demo-db.ts).
  */
-export function createTestDb(): TestDb {
+export function createTestDb(from?: string): TestDb {
   const template = inject('templateDbPath')
   const file = path.join(path.dirname(template), `test-${randomUUID()}.db`)
-  fs.copyFileSync(template, file)
+  fs.copyFileSync(from ?? template, file)
   const { db, sqlite } = openDatabase(file)
   let closed = false
   return {

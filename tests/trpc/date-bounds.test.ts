@@ -189,6 +189,7 @@ export const CASES: Case[] = [
   { path: 'schools.closureChange', user: 'admin', dates: ['date', 'endDate'], input: (d) => ({ schoolId: d.schoolId, change: 'add', date: TODAY }) },
   { path: 'schools.removeClosure', user: 'admin', dates: ['date'], input: (d) => ({ schoolId: d.schoolId }) },
   { path: 'accountability.school', user: 'admin', dates: ['asOf'], input: (d) => ({ schoolId: d.schoolId }), asOf: 'not-future' },
+  { path: 'recordsRequests.log', user: 'admin', dates: ['receivedOn'], input: (d) => ({ schoolId: d.schoolId, studentId: d.johnnyId, requestedBy: 'Ms Miller', receivedOn: TODAY }) },
   { path: 'reporting.addPeriod', user: 'admin', dates: ['end', 'start'], input: (d) => ({ schoolId: d.schoolId, name: 'Check-in', start: TODAY, end: TODAY }) },
   {
     path: 'reporting.updatePeriod',
@@ -225,8 +226,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(41)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(57)
+    expect(CASES.length).toBe(42)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(58)
   })
 })
 

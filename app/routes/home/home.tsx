@@ -121,6 +121,11 @@ export default function MyStudents() {
               {adminSchools.length > 1 ? t('people.homeAt', { school: school.name }) : t('people.home')}
             </TextLink>
           ))}
+          {adminSchools.map((school) => (
+            <TextLink key={`records-${school.id}`} to={`/school/${school.id}/records-requests`}>
+              {adminSchools.length > 1 ? t('records.requests.homeAt', { school: school.name }) : t('records.requests.title')}
+            </TextLink>
+          ))}
         </nav>
       ) : null}
       <Card>

@@ -47,6 +47,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     setUpSignIn: canInSchool(school.role, 'school.sso'),
     sessionLimits: canInSchool(school.role, 'school.sessions') ? await loadOr404(() => context.trpc.schools.sessionLimits({ schoolId })) : null,
     managePeople: canInSchool(school.role, 'school.people'),
+    recordsRequests: canInSchool(school.role, 'school.recordsRequests'),
     twoStep,
   }
 }
@@ -96,7 +97,7 @@ function typedText(form: FormData): Record<string, string> {
 }
 
 export default function SchoolSettings() {
-  const { school, closures, reasons, periods, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn, managePeople, twoStep } = useLoaderData<typeof loader>()
+  const { school, closures, reasons, periods, isDefault, editCalendar, editPolicy, sessionLimits, setUpSignIn, managePeople, recordsRequests, twoStep } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -105,6 +106,12 @@ export default function SchoolSettings() {
         <p className="text-slate-700">{t('school.settingsIntro', { school: school.name })}</p>
       </PageHeading>
       {managePeople ? <PeopleLinkCard schoolId={school.id} /> : null}
+      {recordsRequests ? (
+        <Card title={t('records.requests.card')} headingId="records-requests-card">
+          <p className="mb-2 text-slate-700">{t('records.requests.cardIntro')}</p>
+          <TextLink to={`/school/${school.id}/records-requests`}>{t('records.requests.cardLink')}</TextLink>
+        </Card>
+      ) : null}
       <SchoolCalendarCard closures={closures} editable={editCalendar} result={result} />
       <ReportingPeriodsCard schoolId={school.id} periods={periods} />
       <MakeUpPolicyCard reasons={reasons} isDefault={isDefault} editable={editPolicy} result={result} />

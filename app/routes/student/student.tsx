@@ -101,6 +101,7 @@ export default function StudentOverview() {
   const canEditPlan = parent ? can(parent.student.role, 'plan.edit') : false
   const canViewAccess = parent ? can(parent.student.role, 'access.view') : false
   const canViewNotifications = parent ? can(parent.student.role, 'notifications.viewSent') : false
+  const canExportRecords = parent ? can(parent.student.role, 'records.export') : false
   const studentId = parent?.student.id ?? ''
   const firstName = parent ? (parent.student.preferredName ?? parent.student.name.split(' ')[0] ?? parent.student.name) : ''
   const base = `/students/${studentId}`
@@ -142,6 +143,11 @@ export default function StudentOverview() {
         <Link to={`${base}/plan-changes`} className="font-medium text-brand-700 underline">
           {t('planChanges.page.title')}
         </Link>
+        {canExportRecords ? (
+          <Link to={`${base}/records`} className="font-medium text-brand-700 underline">
+            {t('records.page.link')}
+          </Link>
+        ) : null}
       </nav>
       {unacknowledgedReductions > 0 ? (
         <Alert tone="warning">

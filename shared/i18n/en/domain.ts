@@ -151,10 +151,12 @@ export const domain = {
     exportAccountabilityJson: 'Service numbers, downloaded as JSON',
     reports: 'Progress reports',
     exportReportPdf: 'Progress report, downloaded as PDF',
+    exportRecordsZip: 'The whole record, downloaded as one ZIP file',
   },
   unloggedReads: {
     studentsGet: 'directory information in every student page’s header',
     studentsSchoolDay: 'the school’s calendar (what kind of day today is), nothing of the student’s records',
+    recordsExports: 'which record files one asked for and whether they are ready; downloading one is logged',
   },
   schoolDay: {
     today: 'today',

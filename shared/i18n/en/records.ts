@@ -137,5 +137,10 @@ export const records = {
     },
     card: 'Records requests',
     cardIntro: 'Requests for records and the days left to answer them.',
+    cardLink: 'Open the records requests',
+    homeAt: 'Records requests at {{school}}',
+    backToSchool: 'Back to {{school}}',
+    itemLabel: 'Request for the records of {{student}}, received {{date}}',
+    fulfilFor: 'Make the records file for {{student}} (request received {{date}}) and fulfil',
   },
 } as const
