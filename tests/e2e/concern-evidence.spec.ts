@@ -44,6 +44,8 @@ test('a parent records what happened next on a goal’s chart, an agreement’s 
   const chart = page.getByRole('img', { name: /What happened next, marked on the chart: Shutdown on Wed, Nov 18, after the data point of Tue, Nov 17/ })
   await expect(chart.locator('[data-effect-mark]')).toHaveCount(1)
   await expect(page.getByRole('list', { name: 'What happened next' })).toContainText('Shutdown on Wed, Nov 18, after the data point of Tue, Nov 17')
+  await expectAccessible(page)
+  await expectFitsPhone(page)
 
   // A family-only concern that ended with an agreement: one promised item, due.
   await page.goto(`${base}/concerns/new`)
