@@ -92,6 +92,8 @@ export default [
     route('notes/:notebookId', 'routes/notes/notebook.tsx'),
     route('notes/:notebookId/history', 'routes/notes/notebook-history.tsx'),
 
+    // Hiding an attached file (docs/attachments.md); uploads and downloads are served beside the pages (server/http).
+    route('attachments/:attachmentId/remove', 'routes/attachments/attachment-remove.ts'),
     // The whole record in one ZIP (docs/records.md).
     route('records', 'routes/records/records.tsx'),
     route('records/:exportId/download', 'routes/records/records-download.ts'),

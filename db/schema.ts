@@ -744,6 +744,22 @@ export interface IepPlansTable {
   replaced_by: string | null
 }
 
+/** A file attached to a record (docs/attachments.md); its bytes are in the attachments folder, named by `sha256`. */
+export interface AttachmentsTable {
+  id: string
+  student_id: string
+  owner_kind: 'concern' | 'letter' | 'session_record' | 'progress_point' | 'notebook'
+  owner_id: string
+  sha256: string
+  size: number
+  media_type: string
+  file_name: string
+  uploaded_by: string
+  uploaded_at: string
+  removed_at: string | null
+  removed_by: string | null
+}
+
 /** One student's whole record as a ZIP (docs/records.md): its build state and, once ready, what it holds. */
 export interface RecordExportsTable {
   id: string
@@ -836,6 +852,7 @@ export interface Database {
   concern_agreements: ConcernAgreementsTable
   agreement_items: AgreementItemsTable
   concern_reopens: ConcernReopensTable
+  attachments: AttachmentsTable
   record_exports: RecordExportsTable
   records_requests: RecordsRequestsTable
 }

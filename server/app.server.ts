@@ -26,6 +26,7 @@ import { type Collab, type CollabOptions, createCollab } from './collab/collab-s
 import { bodyLimitFor, FORM_BODY_MAX, PLAN_API_BODY_MAX, refuseDeclaredOversize } from './http/body-limit.server.ts'
 import { isDatabaseBusy, RETRY_AFTER_SECONDS, sendBusy } from './http/busy.server.ts'
 import { createRemixHandler } from './http/remix-handler.server.ts'
+import { attachmentRoutes } from './http/attachments.server.ts'
 import { cspNonce, securityHeaders } from './http/security-headers.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext } from './trpc/context.server.ts'
@@ -132,6 +133,9 @@ export function createApp(options: CreateAppOptions): CreatedApp {
       next(error)
     }
   })
+
+  // Attached files: uploads from a plain form and downloads, through the tRPC gate (docs/attachments.md).
+  app.use(attachmentRoutes({ db, clockFor: requestClock, userOf: (res) => (res.locals as Locals).user }))
 
   app.get(SESSION_STATUS_PATH, (req, res) => sendSessionStatus(req, res, (res.locals as Locals).sessionDeadline))
   app.post(SESSION_KEEP_ALIVE_PATH, (req, res) => sendSessionStatus(req, res, (res.locals as Locals).sessionDeadline))

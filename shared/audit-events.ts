@@ -6,6 +6,8 @@
 interface AuditActions {
   accommodation: 'create' | 'update'
   accommodation_check: 'create' | 'update'
+  // A file attached to a record, and hidden again (docs/attachments.md): the bytes are never deleted.
+  attachment: 'add' | 'remove'
   auth: 'sign_in' | 'sign_in.failed' | 'sign_in.spray_alert' | 'sign_out' | 'session_expired' | 'device_signed_out' | 'password_reset' | 'password_change' | 'email_change' | 'name_change'
     // Two-step sign-in (docs/two-step.md).
     | 'sign_in.code_failed' | 'two_step.set_up' | 'two_step.turn_off' | 'two_step.new_codes' | 'two_step.recovery_used' | 'two_step.school_required'

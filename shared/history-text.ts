@@ -1,4 +1,5 @@
 import { describeApplies } from '#shared/accommodation-schedule.ts'
+import { OWNER_KINDS } from '#shared/attachments.ts'
 import type { AuditEventKey } from '#shared/audit-events.ts'
 import { describeRule } from '#shared/mastery.ts'
 import { EFFECT_KIND_LABELS, EFFECT_KINDS } from '#shared/effects.ts'
@@ -241,6 +242,12 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       return t(eventKey(key), { who, title: titleOf(entry.after), date: schoolDate(field(entry.after, 'restoredDay')) })
     case 'concern.create':
       return t(eventKey(key), { who, issue: field(entry.after, 'issue') ?? '' })
+    case 'attachment.add':
+    case 'attachment.remove': {
+      const kind = field(entry.after, 'ownerKind')
+      const owner = t(`history.attachmentOwner.${isOneOf(OWNER_KINDS, kind) ? kind : 'other'}`)
+      return t(eventKey(key), { who, name: field(entry.after, 'fileName') ?? t('history.untitled'), owner })
+    }
     case 'concern.escalate': {
       const step = num(entry.after, 'step')
       const sentence = t(eventKey(key), { who })

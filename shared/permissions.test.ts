@@ -42,6 +42,8 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'reports.write': { case_manager: true, provider: true, para: false, parent: false, school_admin: false },
   'reports.issue': { case_manager: true, provider: false, para: false, parent: false, school_admin: false },
   'reports.acknowledge': { case_manager: false, provider: false, para: false, parent: true, school_admin: false },
+  'attachments.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true },
+  'attachments.add': { case_manager: true, provider: true, para: true, parent: true, school_admin: false },
   'records.export': { case_manager: false, provider: false, para: false, parent: true, school_admin: true },
 }
 

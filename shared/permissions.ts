@@ -67,6 +67,10 @@ const PERMISSIONS = {
   // Issuing and correcting: the case manager answers for what the family is sent.
   'reports.issue': ['case_manager'],
   'reports.acknowledge': ['parent'],
+  // Attached files (docs/attachments.md): whoever may read the record a file is attached to may download it (the
+  // record's own action, and a concern's visibility, are checked too); the team adds files, and each removes their own.
+  'attachments.view': EVERYONE,
+  'attachments.add': ['case_manager', 'provider', 'para', 'parent'],
   // The whole record in one file (docs/records.md): the family's copy for a parent, the school's copy for the admin
   // answering a records request. Each side downloads only its own files.
   'records.export': ['parent', 'school_admin'],

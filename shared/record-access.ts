@@ -24,6 +24,8 @@ const RECORD_KIND_KEYS = {
   'export:accountability.json': 'exportAccountabilityJson',
   reports: 'reports',
   'export:report.pdf': 'exportReportPdf',
+  attachments: 'attachments',
+  'export:attachment': 'exportAttachment',
   'export:records.zip': 'exportRecordsZip',
 } as const
 
@@ -62,6 +64,8 @@ const BY_PROCEDURE: Readonly<Record<string, RecordKind>> = {
   'disputes.history': 'history',
   'notifications.forStudent': 'notices',
   'reports.pdf': 'export:report.pdf',
+  // The one read behind every download of an attached file (server/http/attachments.server.ts).
+  'attachments.file': 'export:attachment',
   'records.file': 'export:records.zip',
 }
 
@@ -84,6 +88,7 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   brief: 'brief',
   access: 'access',
   reports: 'reports',
+  attachments: 'attachments',
 }
 
 /** The kind of record a tRPC query path reads; null when it is not logged (UNLOGGED_READS) or not known. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { NextFunction, Request, Response } from 'express'
 import { PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
+import { ATTACHMENT_MAX_BYTES } from '#shared/attachments.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
 /**
@@ -14,12 +15,18 @@ export const PLAN_FORM_BODY_MAX = PLAN_MAX_BYTES + 64 * 1024
 /** imports.plan over /api/trpc: the 5 MB file as a JSON string, where every quote and line break gains a backslash. */
 export const PLAN_API_BODY_MAX = 2 * PLAN_MAX_BYTES
 
-const IMPORT_PAGE = /^\/school\/[^/]+\/import(\.data)?\/?$/
+/** An attached file's upload (server/http/attachments.server.ts): the 10 MB file and a little room for the form around it. */
+export const ATTACHMENT_BODY_MAX = ATTACHMENT_MAX_BYTES + 64 * 1024
 
-/** The cap for a request path: the plan import's two doors get room for a 5 MB file, everything else 1 MB. */
+const IMPORT_PAGE = /^\/school\/[^/]+\/import(\.data)?\/?$/
+/** POST /api/students/:studentId/attachments/:ownerKind/:ownerId */
+export const ATTACHMENT_UPLOAD_PATH = /^\/api\/students\/([^/]+)\/attachments\/([a-z_]+)\/([^/]+)\/?$/
+
+/** The cap for a request path: the plan import's two doors get room for a 5 MB file, an attachment for 10 MB, everything else 1 MB. */
 export function bodyLimitFor(path: string): number {
   if (path === '/api/trpc/imports.plan') return PLAN_API_BODY_MAX
   if (IMPORT_PAGE.test(path)) return PLAN_FORM_BODY_MAX
+  if (ATTACHMENT_UPLOAD_PATH.test(path)) return ATTACHMENT_BODY_MAX
   return FORM_BODY_MAX
 }
 

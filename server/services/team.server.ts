@@ -4,6 +4,7 @@ import { inviteExpiry, inviteStatus } from '#shared/invite-status.ts'
 import { limitedToOwnRecords } from '#shared/permissions.ts'
 import { isLeadRole, LEAD_ROLE, ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { familyOnlyConcernIds } from './concerns-read.server.ts'
+import { familyOnlyAttachmentIds } from './attachments.server.ts'
 import { parseAreas } from './memberships.server.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { collabHub } from './collab-hub.server.ts'
@@ -249,6 +250,10 @@ export async function listStudentHistory(db: DB, studentId: string, view: Histor
   if (hideFamilyOnly) {
     query = query.where(({ eb, and, not }) =>
       not(and([eb('audit_log.entity', '=', 'concern'), eb('audit_log.entity_id', 'in', familyOnlyConcernIds(db, studentId))])),
+    )
+    // So are the files attached to them (and to their letters).
+    query = query.where(({ eb, and, not }) =>
+      not(and([eb('audit_log.entity', '=', 'attachment'), eb('audit_log.entity_id', 'in', familyOnlyAttachmentIds(db, studentId))])),
     )
   }
   if (hideDrafts) {

@@ -5,7 +5,8 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { bodyLimitFor, FORM_BODY_MAX, PLAN_API_BODY_MAX, PLAN_FORM_BODY_MAX, tooLargeMessage } from '#server/http/body-limit.server.ts'
+import { ATTACHMENT_BODY_MAX, bodyLimitFor, FORM_BODY_MAX, PLAN_API_BODY_MAX, PLAN_FORM_BODY_MAX, tooLargeMessage } from '#server/http/body-limit.server.ts'
+import { ATTACHMENT_MAX_BYTES } from '#shared/attachments.ts'
 import { PLAN_MAX_BYTES } from '#shared/plan-import/schema.ts'
 
 describe('bodyLimitFor', () => {
@@ -18,6 +19,14 @@ describe('bodyLimitFor', () => {
     expect(bodyLimitFor('/school/abc/import.data')).toBe(PLAN_FORM_BODY_MAX)
     expect(PLAN_FORM_BODY_MAX).toBeGreaterThan(PLAN_MAX_BYTES)
     expect(bodyLimitFor('/api/trpc/imports.plan')).toBe(PLAN_API_BODY_MAX)
+  })
+
+  test('an attached file’s upload has room for its 10 MB (and only the upload: the download and other addresses keep 1 MB)', () => {
+    expect(bodyLimitFor('/api/students/s1/attachments/concern/c1')).toBe(ATTACHMENT_BODY_MAX)
+    expect(ATTACHMENT_BODY_MAX).toBeGreaterThan(ATTACHMENT_MAX_BYTES)
+    expect(ATTACHMENT_BODY_MAX).toBeLessThan(ATTACHMENT_MAX_BYTES + 100 * 1024)
+    expect(bodyLimitFor('/api/students/s1/attachments/a1')).toBe(FORM_BODY_MAX)
+    expect(bodyLimitFor('/api/students/s1/concerns.csv')).toBe(FORM_BODY_MAX)
   })
 
   test('the message names the cap', () => {

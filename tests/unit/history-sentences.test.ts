@@ -18,6 +18,11 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
     after: { title: 'Break card', status: 'not_provided', date: '2026-12-01' },
     reads: 'Priya Shah changed “Break card” from used to not provided on Tue, Dec 1.',
   },
+  'attachment.add': { after: { ownerKind: 'concern', fileName: 'speech-log.pdf' }, reads: 'Priya Shah attached the file “speech-log.pdf” to a concern.' },
+  'attachment.remove': {
+    after: { ownerKind: 'session_record', fileName: 'note.txt' },
+    reads: 'Priya Shah removed the file “note.txt” from a session record; it is kept in the record.',
+  },
   'auth.sign_in': { after: { client: '10.0.0.1' }, reads: 'Priya Shah signed in.' },
   'auth.sign_in.failed': { actor: null, after: { email: 'ava@example.org', client: '10.0.0.1' }, reads: 'Someone tried to sign in as ava@example.org with a wrong password.' },
   'auth.sign_in.spray_alert': {

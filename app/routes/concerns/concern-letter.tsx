@@ -39,8 +39,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     // Only those who may send (not the school admin, who reads) are offered the team to send to.
     context.trpc.concerns.letterRecipients({ studentId }).catch(() => null),
   ])
+  // Each letter sent carries its own files (a scan of the posted letter, the answer that came back).
+  const files = Object.fromEntries(
+    await Promise.all(sent.letters.map(async (l) => [l.id, await loadOr404(() => context.trpc.attachments.list({ studentId, ownerKind: 'letter', ownerId: l.id }))] as const)),
+  )
   return {
     sent,
+    files,
+    familyOnly: facts.visibility === 'family',
     recipients,
     today: localIsoDate(context.now()),
     step: facts.step,
@@ -129,7 +135,7 @@ function LetterEditor({ initial, fileName }: { initial: string; fileName: string
 
 export default function DraftLetter() {
   const { t } = useTranslation()
-  const { step, issue, familyOnlyEntries, include, letter, fileName, sent, recipients, today } = useLoaderData<typeof loader>()
+  const { step, issue, familyOnlyEntries, include, letter, fileName, sent, files, familyOnly, recipients, today } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const { studentId, concernId } = useParams()
@@ -212,7 +218,13 @@ export default function DraftLetter() {
           </details>
         </Card>
       ) : null}
-      <LettersSentCard letters={sent.letters} suggestion={sent.suggestion} today={today} busy={busy} />
+      <LettersSentCard
+        letters={sent.letters}
+        suggestion={sent.suggestion}
+        today={today}
+        busy={busy}
+        attachments={studentId ? { studentId, files, familyOnly } : undefined}
+      />
     </div>
   )
 }

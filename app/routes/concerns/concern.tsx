@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { Alert } from '#app/components/alert.tsx'
+import { AttachmentsCard } from '#app/components/attachments-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { AgreementCard, ShareCard } from './concern-agreement.tsx'
@@ -37,7 +38,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const people = team.map((m) => ({ userId: m.userId, name: m.name }))
   // The day it was shared, as the school counts days (worked out here, so the page and its hydration agree).
   const sharedOn = concern.shared ? localIsoDate(new Date(concern.shared.at)) : null
-  return { concern, linkable, unansweredLetter, people, sharedOn, today: localIsoDate(context.now()) }
+  const files = await loadOr404(() => context.trpc.attachments.list({ studentId, ownerKind: 'concern', ownerId: concern.id }))
+  return { concern, linkable, unansweredLetter, people, sharedOn, files, today: localIsoDate(context.now()) }
 }
 
 /** Reads one form through its schema and, when it is sound, makes the call; either way the answer is a form result. */
@@ -150,7 +152,7 @@ function ConfirmStep({ values, busy }: { values: StepValues; busy: boolean }) {
 
 export default function ConcernPage() {
   const { t } = useTranslation()
-  const { concern: c, linkable, unansweredLetter, people, sharedOn, today } = useLoaderData<typeof loader>()
+  const { concern: c, linkable, unansweredLetter, people, sharedOn, files, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
@@ -321,6 +323,8 @@ export default function ConcernPage() {
           </Form>
         ) : null}
       </Card>
+
+      <AttachmentsCard studentId={parent.student.id} ownerKind="concern" ownerId={c.id} list={files} familyOnly={c.visibility === 'family'} />
 
       <Card title={t('concerns.ladderTitle')} headingId="steps-heading">
         <h3 className="font-semibold text-slate-900">{t('concerns.stepsTaken')}</h3>

@@ -1,6 +1,8 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
+import { AttachmentsCard } from '#app/components/attachments-card.tsx'
+import type { AttachmentList } from '#app/utils/api-types.ts'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
@@ -20,8 +22,23 @@ export interface LetterRow {
   overdue: boolean
 }
 
-/** The letters sent for a concern, each with its answer-by date, its answer, or the flag that none came. */
-export function LettersSentCard({ letters, suggestion, today, busy }: { letters: readonly LetterRow[]; suggestion: string | null; today: IsoDate; busy: boolean }) {
+/**
+ * The letters sent for a concern, each with its answer-by date, its answer, or the flag that none came, and the files
+ * attached to it (docs/attachments.md).
+ */
+export function LettersSentCard({
+  letters,
+  suggestion,
+  today,
+  busy,
+  attachments,
+}: {
+  letters: readonly LetterRow[]
+  suggestion: string | null
+  today: IsoDate
+  busy: boolean
+  attachments?: { studentId: string; files: Record<string, AttachmentList>; familyOnly: boolean }
+}) {
   const { t } = useTranslation()
   return (
     <Card title={t('letters.section')} headingLevel={2} headingId="letters-sent-heading">
@@ -68,6 +85,17 @@ export function LettersSentCard({ letters, suggestion, today, busy }: { letters:
                   </Form>
                 </details>
               )}
+              {attachments?.files[l.id] ? (
+                <AttachmentsCard
+                  bare
+                  headingLevel={3}
+                  studentId={attachments.studentId}
+                  ownerKind="letter"
+                  ownerId={l.id}
+                  list={attachments.files[l.id]!}
+                  familyOnly={attachments.familyOnly}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

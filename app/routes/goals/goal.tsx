@@ -7,6 +7,8 @@ import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { ProgressPointForm } from './progress-point-form.tsx'
 import { ProgressPointsTable } from './progress-points-table.tsx'
+import { AttachmentsCard } from '#app/components/attachments-card.tsx'
+import { openFilesOwner } from '#shared/attachments.ts'
 import { submitForm, type RefusedForm } from './submit-form.server.ts'
 import { RegulationMark } from '#app/components/regulation-mark.tsx'
 import { MasteryBadge } from './mastery-badge.tsx'
@@ -34,8 +36,15 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const studentId = params.studentId ?? ''
   const goalId = params.goalId ?? ''
   const goal = await loadOr404(() => context.trpc.goals.get({ studentId, goalId }))
+  // Files on the data points: counted for all, listed for the one point opened (docs/attachments.md).
+  const counts = await loadOr404(() => context.trpc.attachments.counts({ studentId, ownerKind: 'progress_point' }))
+  const openId = openFilesOwner(new URL(request.url).searchParams)
+  const openPoint = goal.points.find((p) => p.id === openId)
+  const openFiles = openPoint
+    ? { pointId: openPoint.id, date: openPoint.date, list: await loadOr404(() => context.trpc.attachments.list({ studentId, ownerKind: 'progress_point', ownerId: openPoint.id })) }
+    : null
   // The server's school day, the same one progress.add checks "no future dates" against.
-  return { goal, today: localIsoDate(context.now()) }
+  return { goal, counts, openFiles, today: localIsoDate(context.now()) }
 }
 
 type ActionData =
@@ -74,7 +83,7 @@ function listDates(dates: string[]): string {
 
 export default function GoalPage() {
   const { t } = useTranslation()
-  const { goal, today } = useLoaderData<typeof loader>()
+  const { goal, counts, openFiles, today } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
@@ -274,6 +283,21 @@ export default function GoalPage() {
               canVoid={canRecord}
               voidFailure={voidFailure}
               busy={busy}
+              files={{ counts, mayAdd: can(student.role, 'attachments.add') }}
+            />
+          </div>
+        ) : null}
+        {openFiles ? (
+          <div className="mt-4">
+            <AttachmentsCard
+              bare
+              headingLevel={4}
+              studentId={student.id}
+              ownerKind="progress_point"
+              ownerId={openFiles.pointId}
+              list={openFiles.list}
+              title={t('attachments.filesOf', { name: t('attachments.pointName', { date: formatDay(openFiles.date) }) })}
+              closeTo="."
             />
           </div>
         ) : null}

@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { GoalPoint } from '#app/utils/api-types.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
@@ -34,12 +34,15 @@ export function ProgressPointsTable({
   canVoid,
   voidFailure,
   busy,
+  files,
 }: {
   points: Point[]
   unit: GoalUnit
   canVoid: boolean
   voidFailure: VoidFailure | null
   busy: boolean
+  /** How many files each point has, and whether the reader may attach one (docs/attachments.md). */
+  files?: { counts: Record<string, number>; mayAdd: boolean }
 }) {
   const { t } = useTranslation()
   const newestFirst = [...points].reverse()
@@ -84,6 +87,7 @@ export function ProgressPointsTable({
             <td className={`px-2 py-2 ${struck}`}>{PROMPT_LEVEL_LABELS[p.promptLevel]}</td>
             <td className="min-w-48 px-2 py-2">
               {p.note ? <span className={struck}>{p.note}</span> : <span className="sr-only">{t('goals.noNote')}</span>}
+              {files ? <PointFilesLink pointId={p.id} date={p.date} count={files.counts[p.id] ?? 0} mayAdd={files.mayAdd && !voided} /> : null}
               {voided ? (
                 <span className="mt-1 block font-medium text-slate-800">
                   {p.voidedAt
@@ -102,6 +106,18 @@ export function ProgressPointsTable({
         )
       })}
     </Table>
+  )
+}
+
+/** Opens one point's files below the table: "Attached files (2)", or "Attach a file" where there are none yet. */
+function PointFilesLink({ pointId, date, count, mayAdd }: { pointId: string; date: string; count: number; mayAdd: boolean }) {
+  const { t } = useTranslation()
+  if (count === 0 && !mayAdd) return null
+  return (
+    <Link to={`?files=${encodeURIComponent(pointId)}#attachments-${pointId}`} preventScrollReset className="mt-1 flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+      {count ? t('attachments.filesCount', { count }) : t('attachments.attachAFile')}
+      <span className="sr-only">{t('attachments.forRecord', { name: t('attachments.pointName', { date: formatDay(date) }) })}</span>
+    </Link>
   )
 }
 

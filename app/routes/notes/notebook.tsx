@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData }
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
+import { AttachmentsCard } from '#app/components/attachments-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
@@ -26,12 +27,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)
   const studentId = params.studentId ?? ''
   const notebookId = params.notebookId ?? ''
-  const [notebook, content] = await Promise.all([
+  const [notebook, content, files] = await Promise.all([
     loadOr404(() => context.trpc.notebooks.get({ studentId, notebookId })),
     // The stored text, shown until the live editor loads (and for good when the notebook is archived).
     loadOr404(() => context.trpc.notebooks.content({ studentId, notebookId })),
+    loadOr404(() => context.trpc.attachments.list({ studentId, ownerKind: 'notebook', ownerId: notebookId })),
   ])
-  return { notebook, content: content.json, user: { id: user.id, name: user.name } }
+  return { notebook, content: content.json, files, user: { id: user.id, name: user.name } }
 }
 
 type ActionData = { ok: true; intent: string } | { ok: false; intent: string; message: string; fieldErrors: Record<string, string[]> }
@@ -55,7 +57,7 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
 }
 
 export default function NotebookPage() {
-  const { notebook, content, user } = useLoaderData<typeof loader>()
+  const { notebook, content, files, user } = useLoaderData<typeof loader>()
   const parent = useRouteLoaderData<typeof studentLoader>('student')
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
@@ -94,6 +96,8 @@ export default function NotebookPage() {
           <NoteView doc={content} label={t('notes.savedText', { title: notebook.title })} />
         )}
       </Card>
+
+      <AttachmentsCard studentId={student.id} ownerKind="notebook" ownerId={notebook.id} list={files} />
 
       {canManage && !archived ? (
         <Card title={t('notes.page.manage')} headingLevel={2}>

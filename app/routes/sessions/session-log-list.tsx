@@ -1,7 +1,8 @@
 import { Form, Link } from '@remix-run/react'
 import { createContext, useContext, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ActiveDispute, SessionRecord } from '#app/utils/api-types.ts'
+import type { ActiveDispute, AttachmentList, SessionRecord } from '#app/utils/api-types.ts'
+import { AttachmentsCard } from '#app/components/attachments-card.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { LogEntry } from './session-log-rows.ts'
 import { disputeTarget, type DisputeActionData } from './session-forms.ts'
@@ -20,6 +21,47 @@ export interface DisputeState {
 }
 
 export const DisputeContext = createContext<DisputeState>({ disputes: {}, mayDispute: false })
+
+/** Files on the session records (docs/attachments.md): counted for all, listed for the one record opened. */
+export interface RecordFilesState {
+  studentId: string
+  counts: Record<string, number>
+  mayAdd: boolean
+  open: { recordId: string; list: AttachmentList } | null
+}
+
+export const RecordFilesContext = createContext<RecordFilesState | null>(null)
+
+/** A record's files: the link that opens them ("Attached files (2)", or "Attach a file"), or, once open, the list and form. */
+function RecordFiles({ recordId, name, voided }: { recordId: string; name: string; voided: boolean }) {
+  const { t } = useTranslation()
+  const files = useContext(RecordFilesContext)
+  if (!files) return null
+  if (files.open?.recordId === recordId) {
+    return (
+      <AttachmentsCard
+        bare
+        headingLevel={4}
+        studentId={files.studentId}
+        ownerKind="session_record"
+        ownerId={recordId}
+        list={files.open.list}
+        title={t('attachments.filesOf', { name })}
+        closeTo="."
+      />
+    )
+  }
+  const count = files.counts[recordId] ?? 0
+  if (count === 0 && (!files.mayAdd || voided)) return null
+  return (
+    <p>
+      <Link to={`?files=${encodeURIComponent(recordId)}#attachments-${recordId}`} preventScrollReset className={LINK}>
+        {count ? t('attachments.filesCount', { count }) : t('attachments.attachAFile')}
+        <span className="sr-only">{t('attachments.forRecord', { name })}</span>
+      </Link>
+    </p>
+  )
+}
 
 /** A parent's dispute flag on a record: shown to everyone; a parent may flag a record or withdraw her flag. */
 export function DisputeMark({ kind, recordId, name }: { kind: 'session' | 'check'; recordId: string; name: string }) {
@@ -191,6 +233,7 @@ function RecordLine({
         {record.version > 1 && !record.voided && record.changeReason ? t('sessions.why', { reason: record.changeReason }) : ''}
       </p>
       <DisputeMark kind="session" recordId={record.recordId} name={name} />
+      <RecordFiles recordId={record.recordId} name={name} voided={record.voided} />
       {open ? (
         <>
           <VersionList versions={versions ?? []} name={name} />

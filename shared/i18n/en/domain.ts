@@ -151,6 +151,8 @@ export const domain = {
     exportAccountabilityJson: 'Service numbers, downloaded as JSON',
     reports: 'Progress reports',
     exportReportPdf: 'Progress report, downloaded as PDF',
+    attachments: 'List of attached files',
+    exportAttachment: 'An attached file, downloaded',
     exportRecordsZip: 'The whole record, downloaded as one ZIP file',
   },
   unloggedReads: {

@@ -17,6 +17,10 @@ const event = {
     create: '{{who}} recorded “{{title}}” as {{status}} on {{date}}{{late}}',
     update: '{{who}} changed “{{title}}” from {{was}} to {{status}} on {{date}}{{late}}',
   },
+  attachment: {
+    add: '{{who}} attached the file “{{name}}” to {{owner}}.',
+    remove: '{{who}} removed the file “{{name}}” from {{owner}}; it is kept in the record.',
+  },
   auth: {
     sign_in: '{{who}} signed in.',
     sign_in_failed: 'Someone tried to sign in as {{email}} with a wrong password.',
@@ -205,6 +209,15 @@ export const history = {
   theAreaGoal: 'the {{area}} goal',
   aDataPoint: 'a data point',
   theStudent: 'the student',
+  /** What a file was attached to, in an attachment's sentence. */
+  attachmentOwner: {
+    concern: 'a concern',
+    letter: 'a letter',
+    session_record: 'a session record',
+    progress_point: 'a progress point',
+    notebook: 'a notebook',
+    other: 'a record',
+  },
   regulationState: '; {{name}} was {{state}}',
   appliesWhen: ' ({{when}})',
   late: ' (late)',

@@ -1,5 +1,6 @@
 import { accommodations } from './accommodations.ts'
 import { account } from './account.ts'
+import { attachments } from './attachments.ts'
 import { accountability } from './accountability.ts'
 import { auth } from './auth.ts'
 import { brief } from './brief.ts'
@@ -40,6 +41,7 @@ export const en = {
   accommodations,
   account,
   accountability,
+  attachments,
   auth,
   brief,
   common,
