@@ -1,4 +1,4 @@
-import { BackupError, restoreDatabase } from '../server/services/backup.server.ts'
+import { BackupError, restoreAttachments, restoreDatabase } from '../server/services/backup.server.ts'
 
 /**
  * `npm run restore -- FILE` (docs/operations.md): checks the backup (integrity_check, both hash chains, its
@@ -14,7 +14,8 @@ try {
   const result = restoreDatabase(backup, target)
   for (const c of result.chains) console.log(`${c.table}: ${c.rows} rows, chain intact`)
   if (result.replacedAside) console.log(`The database it replaced is kept at ${result.replacedAside}`)
-  console.log(`Restored ${backup} to ${target}.`)
+  const files = restoreAttachments(backup, target)
+  console.log(`Restored ${backup} to ${target}, and ${files.copied} attached files it lacked (of ${files.total} in the backup).`)
 } catch (error) {
   if (!(error instanceof BackupError)) throw error
   console.error(error.message)

@@ -8,6 +8,7 @@ import { benchImport } from './import.ts'
 import { benchMail } from './mail.ts'
 import { benchNotes } from './notes.ts'
 import { benchReportDraft } from './report-draft.ts'
+import { benchRecordsZip } from './records-zip.ts'
 import { benchReportPdf } from './report-pdf.ts'
 import { benchToday } from './today.ts'
 import { benchTodayOffline } from './today-offline.ts'
@@ -20,5 +21,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 process.env.NODE_ENV = 'production'
-const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()), ...(await benchDigests()), ...(await benchReportPdf()), ...(await benchReportDraft()), ...(await benchAttachmentsUpload()) }
+const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()), ...(await benchDigests()), ...(await benchReportPdf()), ...(await benchReportDraft()), ...(await benchAttachmentsUpload()), ...(await benchRecordsZip()) }
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)

@@ -12,7 +12,8 @@ import { seedDemoTeam } from '#tests/fixtures/demo.ts'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { verifyChain } from './audit-chain.server.ts'
 import { recordAudit } from './audit.server.ts'
-import { backupDatabase, BackupError, checkDatabase, databaseInUse, restoreDatabase } from './backup.server.ts'
+import { createHash } from 'node:crypto'
+import { backupAttachments, backupDatabase, BackupError, checkDatabase, databaseInUse, restoreAttachments, restoreDatabase } from './backup.server.ts'
 
 // A school day for the test and its writer alike: the writer's clock must agree with the day the test seeds, whatever
 // the real date and whatever SAME_PAGE_NOW the date runs set (a day after it would be "the future" to the writer).
@@ -111,6 +112,34 @@ describe('backups that restore', () => {
     const manifest = JSON.parse(fs.readFileSync(result.manifestFile, 'utf8'))
     expect(manifest.chains).toEqual([expect.objectContaining({ table: 'audit_log', rows: 1 }), expect.objectContaining({ table: 'access_log', rows: 0 })])
     expect(checkDatabase(result.file).integrity).toBe('ok')
+  })
+
+  test('attached files: a backup copies the ones it lacks, each checked against its hash; a restore puts back the missing ones', () => {
+    const data = path.join(dir, 'data')
+    const files = path.join(data, 'attachments')
+    fs.mkdirSync(files, { recursive: true })
+    const put = (text: string) => {
+      const name = createHash('sha256').update(text).digest('hex')
+      fs.writeFileSync(path.join(files, name), text)
+      return name
+    }
+    const first = put('a scanned page')
+    fs.writeFileSync(path.join(files, `${first}.partial`), 'half an upload')
+    const backups = path.join(dir, 'backups')
+    expect(backupAttachments(path.join(data, 'same-page.db'), backups)).toEqual({ copied: 1, total: 1 })
+    const second = put('an email')
+    expect(backupAttachments(path.join(data, 'same-page.db'), backups)).toEqual({ copied: 1, total: 2 })
+    expect(fs.readdirSync(path.join(backups, 'attachments')).sort()).toEqual([first, second].sort())
+
+    // A file whose bytes no longer match its name (a failing disk) is refused, not copied over a good backup.
+    const third = put('a letter')
+    fs.writeFileSync(path.join(files, third), 'rotted bytes')
+    expect(() => backupAttachments(path.join(data, 'same-page.db'), backups)).toThrow(/does not match its hash/)
+    expect(fs.existsSync(path.join(backups, 'attachments', third))).toBe(false)
+
+    fs.rmSync(path.join(files, first))
+    expect(restoreAttachments(path.join(backups, 'same-page-x.db'), path.join(data, 'same-page.db'))).toEqual({ copied: 1, total: 2 })
+    expect(fs.readFileSync(path.join(files, first), 'utf8')).toBe('a scanned page')
   })
 
   test('restore refuses while the database is open elsewhere, and keeps the database it replaces', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
@@ -100,6 +101,46 @@ export function backupDatabase(source: string, dir: string, now = new Date()): B
   fsyncFile(manifestFile)
   fsyncDir(dir)
   return { file, manifestFile, manifest, bytes: fs.statSync(file).size }
+}
+
+/** An attached file's name: its SHA-256 (server/services/attachments.server.ts). Anything else is not ours to copy. */
+const CONTENT_NAME = /^[0-9a-f]{64}$/
+
+/**
+ * Copies the attached files beside `source` (its `attachments/` folder) into `dir/attachments/`. A file is named by
+ * its content's hash and never changes, so only names the copy lacks are copied, each checked against its name
+ * before it is kept: a later backup adds the new files, and a restore can trust what it finds.
+ */
+export function backupAttachments(source: string, dir: string): { copied: number; total: number } {
+  return copyAttachments(path.join(path.dirname(path.resolve(source)), 'attachments'), path.join(dir, 'attachments'))
+}
+
+/** Puts back the attached files a backup folder holds that `target`'s folder lacks (none is ever overwritten). */
+export function restoreAttachments(backup: string, target: string): { copied: number; total: number } {
+  return copyAttachments(path.join(path.dirname(path.resolve(backup)), 'attachments'), path.join(path.dirname(path.resolve(target)), 'attachments'))
+}
+
+function copyAttachments(from: string, to: string): { copied: number; total: number } {
+  if (!fs.existsSync(from)) return { copied: 0, total: 0 }
+  fs.mkdirSync(to, { recursive: true })
+  const names = fs.readdirSync(from).filter((name) => CONTENT_NAME.test(name))
+  let copied = 0
+  for (const name of names) {
+    const target = path.join(to, name)
+    if (fs.existsSync(target)) continue
+    const partial = `${target}.partial`
+    fs.copyFileSync(path.join(from, name), partial)
+    const hash = createHash('sha256').update(fs.readFileSync(partial)).digest('hex')
+    if (hash !== name) {
+      fs.rmSync(partial, { force: true })
+      throw new BackupError(`The attached file ${name} does not match its hash (${hash.slice(0, 12)}…): it was not copied. Check the disk it is on.`)
+    }
+    fsyncFile(partial)
+    fs.renameSync(partial, target)
+    copied++
+  }
+  if (copied) fsyncDir(to)
+  return { copied, total: names.length }
 }
 
 /**

@@ -10,6 +10,7 @@ import { concernLogCsv } from '#shared/concern-log-csv.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { t } from '#shared/i18n/i18n.ts'
+import type { OwnerKind } from '#shared/attachments.ts'
 import { goalVersionLines, planDocument, type PlanVersion } from '#shared/plan-document.ts'
 import { areaLabel } from '#shared/plan-labels.ts'
 import { historyCsv, indexHtml, type IndexEntry, type IndexPage, type RecordSection, RECORD_SECTIONS, safeSegment, supportLogCsv, uniquePath } from '#shared/records-export.ts'
@@ -23,6 +24,7 @@ import { concernLogRows, listConcerns } from './concerns-read.server.ts'
 import { goalVersions, listGoals } from './goals.server.ts'
 import { currentPlan } from './iep-calendar.server.ts'
 import { concernLetters } from './letters-sent.server.ts'
+import { listStudentAttachments } from './attachments.server.ts'
 import { plannedMakeUps } from './make-up-plans.server.ts'
 import { getNotebookContent, listNotebooks } from './notebooks.server.ts'
 import { notify } from './notice-mail.server.ts'
@@ -447,8 +449,32 @@ export async function gatherRecord(
 }
 
 /** Attached files: filled in by the attachments feature (docs/attachments.md). */
-async function attachmentEntries(_db: DB, _studentId: string, _side: ExportSide): Promise<Entry[]> {
-  return []
+/**
+ * Every attached file this side may see, under a folder for the kind of record it belongs to, named by the day it
+ * was attached and its own name. The school's side leaves out the family-only concerns' files (the service does)
+ * and the notebooks', which the school admin may not open.
+ */
+async function attachmentEntries(db: DB, studentId: string, side: ExportSide): Promise<Entry[]> {
+  const files = await listStudentAttachments(db, studentId, { side })
+  return files
+    .filter((f) => side === 'family' || f.ownerKind !== 'notebook')
+    .map((f) => {
+      const day = localIsoDate(new Date(f.uploadedAt))
+      return {
+        path: `attachments/${ATTACHMENT_FOLDERS[f.ownerKind]}/${day} ${safeSegment(f.fileName, 'file')}`,
+        section: 'attachments' as const,
+        description: t('records.index.describe.attachment', { name: f.fileName, owner: t(`records.index.owners.${f.ownerKind}`), date: formatSchoolDate(day) }),
+        file: f.path,
+      }
+    })
+}
+
+const ATTACHMENT_FOLDERS: Record<OwnerKind, string> = {
+  concern: 'concerns',
+  letter: 'letters',
+  session_record: 'sessions',
+  progress_point: 'progress',
+  notebook: 'notebooks',
 }
 
 async function accommodationVersionRows(db: DB, studentId: string) {

@@ -3,6 +3,7 @@ import yauzl from 'yauzl'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { createContext } from '#server/trpc/context.server.ts'
 import { createCaller } from '#server/trpc/_app.server.ts'
+import { attachmentsDirOf, commitUpload, receiveUpload } from '#server/services/attachments.server.ts'
 import { EXPORTS_PER_DAY, exportFilePath, exportsIdle } from '#server/services/record-exports.server.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { indexLinks } from '#shared/records-export.ts'
@@ -161,6 +162,9 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
       const [schoolCopy] = await as('admin').records.exports(johnny())
       await as('admin').records.file({ ...johnny(), exportId: schoolCopy!.id })
       expect(reads().n).toBe(before + 1)
+      // A second download a moment later is a second copy leaving the app: its own row.
+      await as('admin', new Date(NOW.getTime() + 5000)).records.file({ ...johnny(), exportId: schoolCopy!.id })
+      expect(reads().n).toBe(before + 2)
     })
   })
 
@@ -202,6 +206,35 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
       for (const [path, bytes] of files) expect(bytes.toString('latin1'), path).not.toContain(secret)
       expect(files.get('index.html')!.toString()).toContain('Concerns the family kept to itself are not part of it.')
       expect(files.get('history/history.csv')!.toString()).not.toMatch(/draft/i)
+    })
+
+    test('attached files: every one in the family’s copy, byte for byte; the school’s leaves out the family-only concern’s and the notebook’s', async () => {
+      const family = await as('parent').concerns.create({ ...johnny(), date: TODAY, issue: 'At home.', status: 'open', visibility: 'family' })
+      const team = await as('caseManager').concerns.create({ ...johnny(), date: TODAY, issue: 'Shared.', status: 'open', visibility: 'team' })
+      const notebookId = (t.sqlite.prepare('select id from notebooks where student_id = ? limit 1').get(demo.johnnyId) as { id: string }).id
+      const dir = await attachmentsDirOf(t.db)
+      const attach = async (ownerKind: 'concern' | 'notebook', ownerId: string, fileName: string, text: string) => {
+        const bytes = Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`)
+        const received = await receiveUpload(dir, (async function* () {
+          yield bytes
+        })())
+        await commitUpload(t.db, dir, received, { studentId: demo.johnnyId, ownerKind, ownerId, fileName, actorId: demo.users.parent, now: NOW })
+        return bytes
+      }
+      const homeScan = await attach('concern', family.concernId, 'Doctor’s letter.pdf', 'home')
+      const teamScan = await attach('concern', team.concernId, 'Email to school.pdf', 'team')
+      await attach('notebook', notebookId, 'Sleep log.pdf', 'notebook')
+
+      const familyCopy = (await made('parent')).files
+      const inFamily = [...familyCopy.keys()].filter((p) => p.startsWith('attachments/'))
+      expect(inFamily.sort()).toEqual(['attachments/concerns/2026-11-18 Doctor-s letter.pdf', 'attachments/concerns/2026-11-18 Email to school.pdf', 'attachments/notebooks/2026-11-18 Sleep log.pdf'])
+      expect(familyCopy.get('attachments/concerns/2026-11-18 Doctor-s letter.pdf')).toEqual(homeScan)
+      expect(familyCopy.get('index.html')!.toString()).toContain('Doctor’s letter.pdf, attached to a concern on')
+
+      const schoolCopy = (await made('admin')).files
+      expect([...schoolCopy.keys()].filter((p) => p.startsWith('attachments/'))).toEqual(['attachments/concerns/2026-11-18 Email to school.pdf'])
+      expect(schoolCopy.get('attachments/concerns/2026-11-18 Email to school.pdf')).toEqual(teamScan)
+      expect(schoolCopy.get('index.html')!.toString()).not.toContain('Doctor’s letter')
     })
 
     test(`a person may ask for ${EXPORTS_PER_DAY} files a day for a child; the next is refused and writes nothing`, async () => {

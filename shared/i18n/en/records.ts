@@ -62,6 +62,13 @@ export const records = {
       history: 'Every change to the records, with who made it and when (CSV).',
       attachment: '{{name}}, attached to {{owner}} on {{date}}.',
     },
+    owners: {
+      concern: 'a concern',
+      letter: 'a letter',
+      session_record: 'a session record',
+      progress_point: 'a progress data point',
+      notebook: 'a notebook',
+    },
   },
 
   // The family's page: /students/:id/records.
