@@ -87,6 +87,9 @@ export default [
     route('concerns/:concernId', 'routes/concerns/concern.tsx'),
     route('concerns/:concernId/letter', 'routes/concerns/concern-letter.tsx'),
 
+    // What happened next at home (docs/effects.md): recorded against a day and, where known, a goal.
+    route('effects', 'routes/effects/effects.tsx'),
+
     route('notes', 'routes/notes/student-notes.tsx'),
     route('notes/:notebookId', 'routes/notes/notebook.tsx'),
     route('notes/:notebookId/history', 'routes/notes/notebook-history.tsx'),

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ConcernSide } from '#shared/concerns.ts'
+import type { EffectKind } from '#shared/effects.ts'
+import type { AgreementKind } from '#shared/agreements.ts'
 import type { NoticeCadence } from '#shared/notice-cadence.ts'
 import type { NotificationKind } from '#shared/notifications.ts'
 import type { TeamRole } from '#shared/roles.ts'
@@ -408,6 +410,9 @@ export interface ConcernsTable {
   created_by: string
   created_by_role: ConcernSide
   created_at: string
+  /** A family-only concern shared with the team later: when and by whom (visibility then reads 'team'). */
+  shared_at: string | null
+  shared_by: string | null
 }
 
 /** Append-only: an edit is a new version; the highest version is the concern as it stands. */
@@ -476,6 +481,54 @@ export interface LettersSentTable {
   response_received_on: string | null
   response_note: Generated<string>
   response_recorded_by: string | null
+  created_at: string
+}
+
+/** What happened next (docs/effects.md): append-only; a correction or removal is a later row that `replaces` one. */
+export interface EffectsTable {
+  id: string
+  student_id: string
+  action: 'record' | 'correct' | 'remove'
+  replaces: string | null
+  goal_id: string | null
+  date: string
+  kind: EffectKind
+  note: string
+  recorded_by: string
+  recorded_at: string
+}
+
+/** The day a concern ended with an agreement (docs/domain.md#agreements). */
+export interface ConcernAgreementsTable {
+  concern_id: string
+  agreed_on: string
+  created_by: string
+  created_at: string
+}
+
+/** One promised item of an agreement; marked done once, with who and when. */
+export interface AgreementItemsTable {
+  id: string
+  concern_id: string
+  kind: AgreementKind
+  what: string
+  who_user_id: string | null
+  who_text: string
+  due_on: string
+  created_by: string
+  created_at: string
+  done_on: string | null
+  done_by: string | null
+  done_at: string | null
+}
+
+/** A watched concern reopened by a new alert on a linked service. */
+export interface ConcernReopensTable {
+  id: string
+  concern_id: string
+  alert_key: string
+  service_name: string
+  date: string
   created_at: string
 }
 
@@ -816,6 +869,10 @@ export interface Database {
   progress_report_acks: ProgressReportAcksTable
   iep_plans: IepPlansTable
   advocate_grants: AdvocateGrantsTable
+  effects: EffectsTable
+  concern_agreements: ConcernAgreementsTable
+  agreement_items: AgreementItemsTable
+  concern_reopens: ConcernReopensTable
   attachments: AttachmentsTable
   record_exports: RecordExportsTable
   records_requests: RecordsRequestsTable

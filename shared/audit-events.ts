@@ -15,7 +15,11 @@ interface AuditActions {
     | 'sign_in.code_failed' | 'two_step.set_up' | 'two_step.turn_off' | 'two_step.new_codes' | 'two_step.recovery_used' | 'two_step.school_required'
   check_dispute: 'dispute' | 'withdraw'
   communication_profile: 'create' | 'update'
+  // What happened next (docs/effects.md): an effect at home, corrected or removed by a later entry.
+  effect: 'record' | 'correct' | 'remove'
   concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step' | 'send_letter' | 'mark_letter_sent' | 'letter_answered'
+    // Agreements and sharing (docs/domain.md#agreements): the agreement, its items, an item done, a reopen by a new alert.
+    | 'agree' | 'add_item' | 'item_done' | 'reopen' | 'share'
   goal: 'create' | 'update' | 'update_plain' | 'end'
   // The IEP's own calendar (docs/iep-calendar.md): a plan year's dates, and the next plan started from the current one.
   iep_plan: 'set_dates' | 'start_next'

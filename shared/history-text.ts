@@ -2,6 +2,7 @@ import { describeApplies } from '#shared/accommodation-schedule.ts'
 import { OWNER_KINDS } from '#shared/attachments.ts'
 import type { AuditEventKey } from '#shared/audit-events.ts'
 import { describeRule } from '#shared/mastery.ts'
+import { EFFECT_KIND_LABELS, EFFECT_KINDS } from '#shared/effects.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 import { lowerFirst } from '#shared/notifications.ts'
@@ -51,6 +52,10 @@ function num(value: unknown, key: string): number | undefined {
 /** Narrows a stored string to one of a list's values (rows written by older versions may hold others). */
 function isOneOf<T extends string>(list: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (list as readonly string[]).includes(value)
+}
+
+function effectKind(kind: string | undefined): string {
+  return isOneOf(EFFECT_KINDS, kind) ? EFFECT_KIND_LABELS[kind].toLowerCase() : (kind ?? '')
 }
 
 function role(value: unknown): string {
@@ -248,6 +253,18 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
       const sentence = t(eventKey(key), { who })
       return step === undefined ? t('history.fullStop', { sentence }) : t('history.escalatedTo', { sentence, step })
     }
+    case 'concern.agree':
+      return t(eventKey(key), { who, date: schoolDate(field(entry.after, 'agreedOn')) })
+    case 'concern.add_item':
+      return t(eventKey(key), { who, what: field(entry.after, 'what') ?? '', date: schoolDate(field(entry.after, 'dueOn')) })
+    case 'concern.item_done':
+      return t(eventKey(key), { who, what: field(entry.after, 'what') ?? '' })
+    case 'concern.reopen':
+      return t(eventKey(key), { service: field(entry.after, 'service') ?? '' })
+    case 'effect.record':
+      return t(eventKey(key), { who, date: schoolDate(field(entry.after, 'date')), kind: effectKind(field(entry.after, 'kind')) })
+    case 'effect.correct':
+      return t(eventKey(key), { who, date: schoolDate(field(entry.after, 'date')) })
     case 'concern.take_back_step':
       return t(eventKey(key), { who, from: num(entry.before, 'step') ?? '?', to: num(entry.after, 'step') ?? '?' })
     case 'session_dispute.dispute':
@@ -396,6 +413,8 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     case 'concern.send_letter':
     case 'concern.mark_letter_sent':
     case 'concern.letter_answered':
+    case 'concern.share':
+    case 'effect.remove':
     case 'session_dispute.withdraw':
     case 'check_dispute.withdraw':
     case 'plan_change.acknowledge':

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { describeRule, masteryStatus, metOnPaper, type ProgressPoint, trialPercentage } from './mastery.ts'
+import { describeRule, EFFECT_WINDOW_DAYS, masteryStatus, metOnPaper, metOnPaperEvidence, type ProgressPoint, trialPercentage } from './mastery.ts'
 import type { MasteryRule, PromptLevel, RegulationState } from './schemas/plan.ts'
 
 /** Points on consecutive days from 2026-03-02, in the order given: values, then optional prompt / regulation. */
@@ -206,6 +206,61 @@ describe('metOnPaper', () => {
     // Given order ends on the dysregulated 22; by date its point is the oldest of five.
     const shuffled = [inOrder[1]!, inOrder[2]!, inOrder[3]!, inOrder[4]!, inOrder[0]!]
     expect(metOnPaper(shuffled, SIT)).toBe(false)
+  })
+})
+
+describe('metOnPaper counts effects at home (what happened next)', () => {
+  const SIT: MasteryRule = { threshold: 20, consecutive: 3, independentOnly: false }
+  // Points on Mar 2..6, all calm; the last three (Mar 4, 5, 6) reach the goal.
+  const met = series([14, 17, 21, 20, 22])
+  const effect = (date: string, goalId: string | null = 'g1') => ({ date, goalId })
+
+  test('an effect on the day of a recent met point flags the goal; the evidence names it', () => {
+    expect(metOnPaper(met, SIT)).toBe(false)
+    expect(metOnPaperEvidence(met, SIT, [effect('2026-03-05')], 'g1')).toEqual({ flagged: true, dysregulated: 0, effects: [effect('2026-03-05')] })
+  })
+
+  test('the day after counts (the window is one day); two days after does not', () => {
+    expect(EFFECT_WINDOW_DAYS).toBe(1)
+    expect(metOnPaper(met, SIT, [effect('2026-03-07')], 'g1')).toBe(true)
+    expect(metOnPaper(met, SIT, [effect('2026-03-08')], 'g1')).toBe(false)
+  })
+
+  test('an effect the day before a met point does not count; nor after a recent point below the goal', () => {
+    // Mar 3 (17) is older than the last three and below the goal; Mar 3 is the day before Mar 4.
+    expect(metOnPaper(met, SIT, [effect('2026-03-03')], 'g1')).toBe(false)
+    // Here Mar 5 is 19, below the goal: an effect on Mar 5 only counts as the day after Mar 4 (which met).
+    const mixed = series([14, 17, 21, 19, 22])
+    expect(metOnPaper(mixed, SIT, [effect('2026-03-05')], 'g1')).toBe(true)
+    const lowBefore = series([14, 17, 18, 19, 22])
+    expect(metOnPaper(lowBefore, SIT, [effect('2026-03-05')], 'g1')).toBe(false)
+  })
+
+  test('an effect after an older point (not among the recent 3) does not count', () => {
+    const long = series([22, 14, 21, 20, 22])
+    expect(metOnPaper(long, SIT, [effect('2026-03-02')], 'g1')).toBe(false)
+  })
+
+  test('an effect against another goal does not count; one with no goal counts for every goal', () => {
+    expect(metOnPaper(met, SIT, [effect('2026-03-05', 'g2')], 'g1')).toBe(false)
+    expect(metOnPaper(met, SIT, [effect('2026-03-05', null)], 'g1')).toBe(true)
+  })
+
+  test('no effect counts when the latest value is below the goal', () => {
+    expect(metOnPaper(series([21, 22, 19]), SIT, [effect('2026-03-02'), effect('2026-03-04')], 'g1')).toBe(false)
+  })
+
+  test('dysregulation and effects are both counted in the evidence', () => {
+    const both = series([21, 20, 22], [{}, { regulation: 'dysregulated' }])
+    expect(metOnPaperEvidence(both, SIT, [effect('2026-03-02'), effect('2026-03-09')], 'g1')).toEqual({ flagged: true, dysregulated: 1, effects: [effect('2026-03-02')] })
+  })
+
+  test('with an independent-only rule, a prompted point is not "met" and its effects do not count', () => {
+    const IND: MasteryRule = { ...SIT, independentOnly: true }
+    const at = (date: string, value: number, promptLevel: PromptLevel = 'independent'): ProgressPoint => ({ date, value, promptLevel, regulation: 'calm' })
+    const prompted = [at('2026-03-02', 21), at('2026-03-05', 22, 'verbal'), at('2026-03-09', 22)]
+    expect(metOnPaper(prompted, IND, [effect('2026-03-05'), effect('2026-03-06')], 'g1')).toBe(false)
+    expect(metOnPaper(prompted, IND, [effect('2026-03-10')], 'g1')).toBe(true)
   })
 })
 

@@ -1,5 +1,6 @@
 import { t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
+import { addDays } from './school-date.ts'
 import type { MasteryRule, PromptLevel, RegulationState, TrialResult } from './schemas/plan.ts'
 
 export interface ProgressPoint {
@@ -129,14 +130,49 @@ function round(n: number): number {
 export const RECENT_POINTS = 3
 
 /**
- * "Met on paper" (docs/domain.md#met-on-paper): the latest value reaches the goal while one of the recent points was
- * recorded with the student dysregulated. The number looks fine; the child may not be.
+ * How many calendar days after a "met" point an effect at home still counts against it: the same evening (day 0)
+ * and the next day (day 1), when a child who held it together at school falls apart at home or will not go back.
  */
-export function metOnPaper(points: readonly ProgressPoint[], rule: MasteryRule): boolean {
+export const EFFECT_WINDOW_DAYS = 1
+
+/** An effect recorded at home (shared/effects.ts), as the met-on-paper rule reads it: its day and its goal, if known. */
+export interface EffectOnDay {
+  date: string
+  /** The goal it was recorded against; null when the family or staff did not know which goal (it counts for every goal). */
+  goalId: string | null
+}
+
+export interface MetOnPaperEvidence {
+  flagged: boolean
+  /** Recent points taken with the student dysregulated. */
+  dysregulated: number
+  /** The effects that count: on the day of, or the day after, a recent point that reached the goal. */
+  effects: EffectOnDay[]
+}
+
+/**
+ * "Met on paper" (docs/domain.md#met-on-paper), the one rule the goal page, the meeting brief and progress reports read.
+ * The latest value reaches the goal, and either one of the RECENT_POINTS latest points was recorded with the student
+ * dysregulated, or an effect (a shutdown, a refusal to go to school, a meltdown at home, a bad night) was recorded on
+ * the day of a recent point that reached the goal or within EFFECT_WINDOW_DAYS after it. An effect counts for this
+ * goal when it names the goal or names none. The number looks fine; the child may not be.
+ */
+export function metOnPaperEvidence(points: readonly ProgressPoint[], rule: MasteryRule, effects: readonly EffectOnDay[] = [], goalId: string | null = null): MetOnPaperEvidence {
+  const none: MetOnPaperEvidence = { flagged: false, dysregulated: 0, effects: [] }
   const sorted = byDate(points)
   const latest = sorted.at(-1)
-  if (!latest || latest.value < rule.threshold) return false
-  return sorted.slice(-RECENT_POINTS).some((p) => p.regulation === 'dysregulated')
+  if (!latest || latest.value < rule.threshold) return none
+  const recent = sorted.slice(-RECENT_POINTS)
+  const dysregulated = recent.filter((p) => p.regulation === 'dysregulated').length
+  const metDays = recent.filter((p) => qualifies(p, rule)).map((p) => p.date)
+  const counted = effects.filter(
+    (e) => (e.goalId === null || e.goalId === goalId) && metDays.some((d) => e.date >= d && e.date <= addDays(d, EFFECT_WINDOW_DAYS)),
+  )
+  return { flagged: dysregulated > 0 || counted.length > 0, dysregulated, effects: counted }
+}
+
+export function metOnPaper(points: readonly ProgressPoint[], rule: MasteryRule, effects: readonly EffectOnDay[] = [], goalId: string | null = null): boolean {
+  return metOnPaperEvidence(points, rule, effects, goalId).flagged
 }
 
 export const MASTERY_LABELS = catalogueLabels<MasteryStatus>(['no_data', 'met', 'on_track', 'needs_attention'], (status) =>

@@ -1,6 +1,7 @@
 import { fidelityDaysSentence, fidelityReading } from './fidelity-words.ts'
 import { t } from './i18n/i18n.ts'
 import { ALERT_TEXT, type ServiceNumbers } from './accountability.ts'
+import { AGREEMENT_KIND_LABELS, type ConcernAgreement, ITEM_STATE_LABELS } from './agreements.ts'
 import { MASTERY_LABELS, type MasteryResult } from './mastery.ts'
 import { lowerFirst } from './notifications.ts'
 import type { GoalUnit, PromptLevel, RegulationState } from './schemas/plan.ts'
@@ -64,6 +65,21 @@ export interface MeetingBriefInput {
   concerns: readonly OpenConcernInput[]
   /** Reductions of the plan (fewer minutes, a service ended) that no one in the family has acknowledged. */
   reductions: readonly { id: string; summary: string }[]
+  /** Concerns that ended with an agreement (docs/domain.md#agreements), as the caller may see them. */
+  agreements?: readonly BriefAgreementInput[]
+}
+
+export interface BriefAgreementInput extends Pick<ConcernAgreement, 'agreedOn' | 'watched' | 'watchEnds' | 'items'> {
+  concernId: string
+  issue: string
+}
+
+/** An agreement in the brief: the concern and its day, the watch, and each promised item as due, done or late. */
+export interface BriefAgreement {
+  id: string
+  heading: string
+  watch: string | null
+  items: { id: string; text: string; state: 'due' | 'done' | 'late' }[]
 }
 
 export interface BriefService {
@@ -122,6 +138,8 @@ export interface MeetingBrief {
   accommodations: BriefAccommodation[]
   goals: BriefGoal[]
   concerns: { items: BriefConcern[]; emptyText: string }
+  /** Agreements still watched or with an item not done: what was promised is the meeting's business until it is kept. */
+  agreements: BriefAgreement[]
   /** Shown first when there are any: a change the family never agreed to is the meeting's first question. */
   reductions: { id: string; text: string }[]
   questions: string[]
@@ -358,6 +376,29 @@ export function buildMeetingBrief(input: MeetingBriefInput): MeetingBrief {
       emptyText: t('domain.brief.noConcerns'),
     },
     reductions: input.reductions.map((r) => ({ id: r.id, text: r.summary })),
+    agreements: briefAgreements(input.agreements ?? []),
     questions: briefQuestions(input),
   }
+}
+
+/** The agreements worth the meeting's time: still watched, or holding an item not yet done. */
+export function briefAgreements(agreements: readonly BriefAgreementInput[]): BriefAgreement[] {
+  return agreements
+    .filter((a) => a.watched || a.items.some((i) => i.state !== 'done'))
+    .map((a) => ({
+      id: a.concernId,
+      heading: t('concerns.agreement.briefConcern', { issue: withStop(a.issue.trim()), date: formatSchoolDate(a.agreedOn) }),
+      watch: a.watched ? t('concerns.agreement.watched', { date: formatSchoolDate(a.watchEnds) }) : null,
+      items: a.items.map((i) => ({
+        id: i.id,
+        state: i.state,
+        text: t('concerns.agreement.briefItem', {
+          kind: AGREEMENT_KIND_LABELS[i.kind],
+          what: i.what,
+          who: i.who,
+          date: formatSchoolDate(i.dueOn),
+          state: ITEM_STATE_LABELS[i.state],
+        }),
+      })),
+    }))
 }

@@ -10,7 +10,7 @@ import { RECORDING_WINDOW } from './school-calendar.ts'
  * Parents again: a change to the plan, before and after, to acknowledge (shared/plan-change.ts).
  * Case managers again: a date of the IEP's calendar due soon or late (shared/iep-calendar.ts), at most once a day each.
  */
-export const NOTIFICATION_KINDS = ['session_missed', 'support_not_provided', 'alert_started', 'alert_cleared', 'session_unrecorded', 'plan_change', 'progress_report', 'iep_due', 'records_ready'] as const
+export const NOTIFICATION_KINDS = ['session_missed', 'support_not_provided', 'alert_started', 'alert_cleared', 'session_unrecorded', 'plan_change', 'progress_report', 'iep_due', 'concern_reopened', 'records_ready'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** "Provider absent" → "provider absent", but "ABA therapy" stays as written (an initialism keeps its capitals). */

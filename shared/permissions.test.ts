@@ -31,6 +31,10 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
   'concerns.edit': { case_manager: true, provider: false, para: false, parent: true, school_admin: false, advocate: false },
   'concerns.respond': { case_manager: true, provider: true, para: true, parent: true, school_admin: false, advocate: false },
   'records.dispute': { case_manager: false, provider: false, para: false, parent: true, school_admin: false, advocate: false },
+  'concerns.agree': { case_manager: true, provider: false, para: false, parent: true, school_admin: false, advocate: false },
+  'concerns.share': { case_manager: false, provider: false, para: false, parent: true, school_admin: false, advocate: false },
+  'effects.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true, advocate: true },
+  'effects.record': { case_manager: true, provider: true, para: true, parent: true, school_admin: false, advocate: false },
   // FERPA 34 CFR 99.32: the family sees who at school opened the records; so do the case manager and the school admin.
   'access.view': { case_manager: true, provider: false, para: false, parent: true, school_admin: true, advocate: false },
   'reports.view': { case_manager: true, provider: true, para: true, parent: true, school_admin: true, advocate: true },
@@ -86,13 +90,13 @@ describe('notebook access', () => {
 // Owned actions: whether a person may touch one record, written out by hand per role and per fact.
 describe('owned actions', () => {
   test('the test knows every owned action', () => {
-    expect([...OWNED_ACTIONS].sort()).toEqual(['concern.editOwnSide', 'concern.read', 'goal.editPlainInArea', 'report.writeGoalInArea', 'sessions.recordForService'])
+    expect([...OWNED_ACTIONS].sort()).toEqual(['concern.editOwnSide', 'concern.read', 'effect.correctOwn', 'goal.editPlainInArea', 'report.writeGoalInArea', 'sessions.recordForService'])
   })
 
   test.each(OWNED_ACTIONS)('%s never widens its gate action', (action) => {
     for (const role of ROLES) {
       if (!can(role, ownedGate(action))) {
-        for (const facts of [{ providesService: true }, { goalInMyAreas: true }, { sharedWithTeam: true }, { loggedBy: role }]) {
+        for (const facts of [{ providesService: true }, { goalInMyAreas: true }, { sharedWithTeam: true }, { loggedBy: role }, { recordedByMe: true }]) {
           expect(canOwned(role, action, facts as never)).toBe(false)
         }
       }
@@ -158,6 +162,17 @@ describe('owned actions', () => {
   ] as const)('concern edits: %s may change the family’s: %s, the case manager’s: %s', (role, family, school) => {
     expect(canOwned(role, 'concern.editOwnSide', { loggedBy: 'parent' })).toBe(family)
     expect(canOwned(role, 'concern.editOwnSide', { loggedBy: 'case_manager' })).toBe(school)
+  })
+
+  test.each([
+    ['case_manager', true],
+    ['provider', true],
+    ['para', true],
+    ['parent', true],
+    ['school_admin', false],
+  ] as const)('effects: %s may correct her own: %s, and never another’s', (role, own) => {
+    expect(canOwned(role, 'effect.correctOwn', { recordedByMe: true })).toBe(own)
+    expect(canOwned(role, 'effect.correctOwn', { recordedByMe: false })).toBe(false)
   })
 
   test('an unreadable concern is not found; every other refusal is forbidden', () => {

@@ -50,6 +50,15 @@ const PERMISSIONS = {
   'concerns.edit': ['case_manager', 'parent'],
   // Staff on the team answer shared concerns: a response is appended, never an edit.
   'concerns.respond': ['case_manager', 'provider', 'para', 'parent'],
+  // A concern that ended with an agreement: the parent or the case manager records the agreement, its promised items
+  // and marks them done, on the concerns they may read (docs/domain.md#agreements).
+  'concerns.agree': ['case_manager', 'parent'],
+  // A family-only concern shared with the team later: only the family, whose concern it is (never the other way).
+  'concerns.share': ['parent'],
+  // What happened next (docs/effects.md): everyone reads the effects at home; the team records them, each person
+  // correcting or removing only their own entries ('effect.correctOwn').
+  'effects.view': READERS,
+  'effects.record': ['case_manager', 'provider', 'para', 'parent'],
   // A parent may flag any session record or accommodation check as disputed (and withdraw the flag).
   'records.dispute': ['parent'],
   // The record of access (FERPA 34 CFR 99.32): who at school opened the student's records. The family it is kept
@@ -99,6 +108,8 @@ export interface OwnedFacts {
   'concern.read': { sharedWithTeam: boolean }
   /** The side that logged the concern. */
   'concern.editOwnSide': { loggedBy: ConcernSide }
+  /** The caller recorded the effect (its first entry). */
+  'effect.correctOwn': { recordedByMe: boolean }
 }
 
 export type OwnedAction = keyof OwnedFacts
@@ -155,6 +166,14 @@ const OWNED_PERMISSIONS: { [A in OwnedAction]: OwnedRule<OwnedFacts[A]> } = {
     anyRecord: [],
     ownRecord: ['parent', 'case_manager'],
     owns: (f, role) => f.loggedBy === role,
+    refusal: 'FORBIDDEN',
+  },
+  // An effect at home is the word of the person who saw it: only they correct or remove it (by a later entry).
+  'effect.correctOwn': {
+    gate: 'effects.record',
+    anyRecord: [],
+    ownRecord: ['case_manager', 'provider', 'para', 'parent'],
+    owns: (f) => f.recordedByMe,
     refusal: 'FORBIDDEN',
   },
 }

@@ -1,5 +1,5 @@
 import { t } from './i18n/i18n.ts'
-import { describeRule, type MasteryResult, masteryStatus, metOnPaper, type ProgressPoint } from './mastery.ts'
+import { describeRule, type EffectOnDay, type MasteryResult, masteryStatus, metOnPaper, type ProgressPoint } from './mastery.ts'
 import type { ServiceNumbers } from './accountability.ts'
 import type { GoalUnit, MasteryRule, PlainSummary, PromptLevel, RegulationState } from './schemas/plan.ts'
 import { UNIT_LABELS } from './schemas/plan.ts'
@@ -134,12 +134,19 @@ export function regulationCounts(points: readonly { regulation: RegulationState 
 
 /**
  * The cautions a goal carries in a period. Met on paper: as of the period's end, the latest value reaches the goal
- * while a recent point was taken with the student dysregulated (shared/mastery.ts metOnPaper). Too few points: the
+ * while a recent point was taken with the student dysregulated or an effect at home followed a recent day that met it
+ * (shared/mastery.ts metOnPaper, the same rule as the goal page). Too few points: the
  * period holds fewer than MIN_POINTS_TO_JUDGE points, or fewer than the mastery rule's run of sessions.
  */
-export function goalCautions(periodPoints: readonly ProgressPoint[], upToEnd: readonly ProgressPoint[], rule: MasteryRule): ReportCaution[] {
+export function goalCautions(
+  periodPoints: readonly ProgressPoint[],
+  upToEnd: readonly ProgressPoint[],
+  rule: MasteryRule,
+  effects: readonly EffectOnDay[] = [],
+  goalId: string | null = null,
+): ReportCaution[] {
   const out: ReportCaution[] = []
-  if (metOnPaper(upToEnd, rule)) out.push('met_on_paper')
+  if (metOnPaper(upToEnd, rule, effects, goalId)) out.push('met_on_paper')
   if (periodPoints.length < Math.max(MIN_POINTS_TO_JUDGE, rule.consecutive)) out.push('too_few_points')
   return out
 }
@@ -147,6 +154,8 @@ export function goalCautions(periodPoints: readonly ProgressPoint[], upToEnd: re
 export interface GoalInput extends GoalBasics {
   /** Every live (not voided) point of the goal, any order. */
   points: readonly ProgressPoint[]
+  /** The student's effects at home as they stand (docs/effects.md): the met-on-paper caution counts them. */
+  effects?: readonly EffectOnDay[]
 }
 
 /** One goal's section of the report for a period, before the team's words are added. */
@@ -167,7 +176,13 @@ export function goalSection(goal: GoalInput, period: { start: IsoDate; end: IsoD
     points: inPeriod.map((p) => ({ date: p.date, value: p.value, regulation: p.regulation, promptLevel: p.promptLevel })),
     regulation: regulationCounts(inPeriod),
     status: masteryStatus(upToEnd, goal.mastery),
-    cautions: goalCautions(inPeriod, upToEnd, goal.mastery),
+    cautions: goalCautions(
+      inPeriod,
+      upToEnd,
+      goal.mastery,
+      (goal.effects ?? []).filter((e) => e.date <= last),
+      goal.goalId,
+    ),
   }
 }
 

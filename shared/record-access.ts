@@ -77,6 +77,7 @@ const BY_ROUTER: Readonly<Record<string, RecordKind>> = {
   planChanges: 'plan',
   iepCalendar: 'plan',
   services: 'records',
+  effects: 'records',
   sessions: 'records',
   checks: 'records',
   accountability: 'records',

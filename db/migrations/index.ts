@@ -28,6 +28,7 @@ import * as sessionLimits from './2026-12-08T040000-session-limits.ts'
 import * as progressReports from './2026-12-09T010000-progress-reports.ts'
 import * as iepPlans from './2026-12-09T020000-iep-plans.ts'
 import * as attachments from './2026-12-10T010000-attachments.ts'
+import * as effectsAgreements from './2026-12-10T020000-effects-agreements.ts'
 import * as advocateAccess from './2026-12-10T030000-advocate-access.ts'
 import * as recordsRequests from './2026-12-10T040000-records-requests.ts'
 
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T010000-progress-reports': progressReports,
   '2026-12-09T020000-iep-plans': iepPlans,
   '2026-12-10T010000-attachments': attachments,
+  '2026-12-10T020000-effects-agreements': effectsAgreements,
   '2026-12-10T030000-advocate-access': advocateAccess,
   '2026-12-10T040000-records-requests': recordsRequests,
 }

@@ -22,6 +22,9 @@ import {
   type UpdateKind,
 } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
+import { type ConcernAgreement, isWatched, itemState, watchEnds } from '#shared/agreements.ts'
+export type { AgreementItem, ConcernAgreement } from '#shared/agreements.ts'
+import { calendarForStudent } from './calendar.server.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { REASON_LABELS, type MissReason } from '#shared/services.ts'
 import { studentAccountability } from './accountability.server.ts'
@@ -112,6 +115,10 @@ export interface ConcernDetail extends ConcernSummary {
   updates: ConcernUpdate[]
   steps: ConcernStepEntry[]
   versions: ConcernVersion[]
+  /** The agreement the concern ended with, its items and the watch after it (docs/domain.md#agreements). */
+  agreement: ConcernAgreement | null
+  /** When a family-only concern was shared with the team, and by whom. */
+  shared: { at: string; byName: string } | null
   /** What taking a step back would do, when a step above the opening one stands. */
   takeBack: { from: Step; to: Step } | null
   /** Whether the caller may edit it, move it up the ladder and link records (the side that logged it). */
@@ -125,12 +132,14 @@ function visibleConcerns(db: Executor, viewer: Viewer) {
 }
 
 export async function loadConcernRows(db: Executor, viewer: Viewer, concernId?: string) {
-  let q = visibleConcerns(db, viewer).select(['concerns.id', 'concerns.visibility', 'concerns.created_by_role', 'concerns.created_at'])
+  let q = visibleConcerns(db, viewer)
+    .leftJoin('users as sharer', 'sharer.id', 'concerns.shared_by')
+    .select(['concerns.id', 'concerns.visibility', 'concerns.created_by_role', 'concerns.created_at', 'concerns.shared_at', 'sharer.name as shared_by_name'])
   if (concernId) q = q.where('concerns.id', '=', concernId)
   const concerns = await q.orderBy('concerns.created_at').execute()
   const ids = concerns.map((c) => c.id)
   if (ids.length === 0) return []
-  const [versions, steps, updates, links] = await Promise.all([
+  const [versions, steps, updates, links, agreements, reopens] = await Promise.all([
     db
       .selectFrom('concern_versions')
       .innerJoin('users', 'users.id', 'concern_versions.created_by')
@@ -184,6 +193,8 @@ export async function loadConcernRows(db: Executor, viewer: Viewer, concernId?: 
       .orderBy('concern_updates.created_at')
       .execute(),
     db.selectFrom('concern_links').select(['concern_id', 'kind', 'record_id']).where('concern_id', 'in', ids).orderBy('added_at').execute(),
+    db.selectFrom('concern_agreements').select(['concern_id', 'agreed_on']).where('concern_id', 'in', ids).execute(),
+    db.selectFrom('concern_reopens').select(['concern_id', 'service_name', 'date', 'created_at']).where('concern_id', 'in', ids).orderBy('created_at').execute(),
   ])
   return concerns.map((c) => ({
     concern: c,
@@ -191,6 +202,8 @@ export async function loadConcernRows(db: Executor, viewer: Viewer, concernId?: 
     steps: steps.filter((s) => s.concern_id === c.id),
     updates: updates.filter((u) => u.concern_id === c.id),
     links: links.filter((l) => l.concern_id === c.id),
+    agreedOn: agreements.find((a) => a.concern_id === c.id)?.agreed_on ?? null,
+    reopens: reopens.filter((r) => r.concern_id === c.id),
   }))
 }
 
@@ -293,11 +306,17 @@ export function ladderEntries(loaded: Loaded): LadderEntry[] {
   return loaded.steps.map((s) => ({ kind: s.kind, step: asStep(s.step), date: s.date, filedOn: s.filed_on }))
 }
 
-/** The latest version, and the step that stands now (moves less the ones taken back). */
+/**
+ * The latest version, and the step that stands now (moves less the ones taken back). A reopen by a new alert during
+ * the agreement's watch (docs/domain.md#agreements) written after the latest version makes the concern open again,
+ * until someone writes a later version.
+ */
 export function current(loaded: Loaded) {
-  const v = loaded.versions[0]
+  const latest = loaded.versions[0]
   const s = standingSteps(ladderEntries(loaded)).at(-1)
-  if (!v || !s) throw new Error(`Concern ${loaded.concern.id} has no version or step`)
+  if (!latest || !s) throw new Error(`Concern ${loaded.concern.id} has no version or step`)
+  const reopened = loaded.reopens.some((r) => r.created_at > latest.created_at)
+  const v = reopened ? { ...latest, status: 'open' as const } : latest
   return { v, s }
 }
 
@@ -361,13 +380,20 @@ export async function loadOne(db: Executor, viewer: Viewer, concernId: string): 
 /** One concern in full; whether the caller may change it is the owned rule's to say (the router adds `canEdit`). */
 export async function getConcern(db: DB, args: Viewer & { concernId: string; today: IsoDate }): Promise<Omit<ConcernDetail, 'canEdit'>> {
   const loaded = await loadOne(db, args, args.concernId)
-  const [index, alerts, linkable] = await Promise.all([sessionServiceIndex(db, args.studentId), alertsByService(db, args.studentId, args.today), linkableIndex(db, args.studentId)])
+  const [index, alerts, linkable, agreements] = await Promise.all([
+    sessionServiceIndex(db, args.studentId),
+    alertsByService(db, args.studentId, args.today),
+    linkableIndex(db, args.studentId),
+    concernAgreements(db, args, args.concernId),
+  ])
   const summary = summarize(loaded, args.today, index, alerts)
   const entries = ladderEntries(loaded)
   const takeBack = takeBackOf(entries)
   return {
     ...summary,
     takeBack: takeBack ? { from: takeBack.from.step, to: takeBack.to.step } : null,
+    agreement: agreements.get(args.concernId) ?? null,
+    shared: loaded.concern.shared_at ? { at: loaded.concern.shared_at, byName: loaded.concern.shared_by_name ?? '' } : null,
     links: loaded.links.map(
       (l) =>
         linkable.get(linkKey(l.kind, l.record_id)) ?? {
@@ -434,4 +460,54 @@ export async function concernOwnership(db: Executor, studentId: string, concernI
 /** Ids of the family-only concerns of a student: what the history hides from everyone but parents. */
 export function familyOnlyConcernIds(db: Executor, studentId: string) {
   return db.selectFrom('concerns').select('id').where('student_id', '=', studentId).where('visibility', '=', 'family')
+}
+
+/**
+ * The agreements of the concerns a viewer may read, by concern id: a plain exported read for the concern page, the
+ * meeting brief and the family's record. Family-only concerns' agreements only when the viewer sees family-only ones.
+ */
+export async function concernAgreements(db: Executor, viewer: Viewer & { today: IsoDate }, concernId?: string): Promise<Map<string, ConcernAgreement>> {
+  let q = visibleConcerns(db, viewer)
+    .innerJoin('concern_agreements as a', 'a.concern_id', 'concerns.id')
+    .select(['a.concern_id', 'a.agreed_on'])
+  if (concernId) q = q.where('concerns.id', '=', concernId)
+  const agreements = await q.execute()
+  const out = new Map<string, ConcernAgreement>()
+  if (agreements.length === 0) return out
+  const ids = agreements.map((a) => a.concern_id)
+  const [items, reopens, calendar] = await Promise.all([
+    db
+      .selectFrom('agreement_items as i')
+      .leftJoin('users as who', 'who.id', 'i.who_user_id')
+      .leftJoin('users as doer', 'doer.id', 'i.done_by')
+      .select(['i.id', 'i.concern_id', 'i.kind', 'i.what', 'i.who_user_id', 'i.who_text', 'i.due_on', 'i.done_on', 'who.name as who_name', 'doer.name as done_by_name'])
+      .where('i.concern_id', 'in', ids)
+      .orderBy('i.due_on')
+      .orderBy('i.created_at')
+      .execute(),
+    db.selectFrom('concern_reopens').select(['concern_id', 'date', 'service_name']).where('concern_id', 'in', ids).orderBy('created_at').execute(),
+    calendarForStudent(db, viewer.studentId),
+  ])
+  for (const a of agreements) {
+    const ends = watchEnds(a.agreed_on, calendar)
+    out.set(a.concern_id, {
+      agreedOn: a.agreed_on,
+      watchEnds: ends,
+      watched: isWatched(a.agreed_on, viewer.today, calendar),
+      items: items
+        .filter((i) => i.concern_id === a.concern_id)
+        .map((i) => ({
+          id: i.id,
+          kind: i.kind,
+          what: i.what,
+          who: i.who_name ?? i.who_text,
+          whoUserId: i.who_user_id,
+          dueOn: i.due_on,
+          state: itemState({ dueOn: i.due_on, doneOn: i.done_on }, viewer.today),
+          done: i.done_on ? { on: i.done_on, byName: i.done_by_name ?? '' } : null,
+        })),
+      reopens: reopens.filter((r) => r.concern_id === a.concern_id).map((r) => ({ date: r.date, serviceName: r.service_name })),
+    })
+  }
+  return out
 }

@@ -3,8 +3,18 @@ import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { type ConcernSide, filedOnRefusal, ladderStep, takeBackOf } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import type { AddConcernUpdateInput, ConcernLinkInput, CreateConcernInput, EditConcernInput, EscalateConcernInput, TakeBackStepInput } from '#shared/schemas/concerns.ts'
-import type { IsoDate } from '#shared/school-date.ts'
+import {
+  type AddAgreementItemInput,
+  type AddConcernUpdateInput,
+  type ConcernLinkInput,
+  type CreateConcernInput,
+  type EditConcernInput,
+  type EscalateConcernInput,
+  ITEM_DUE_MAX_DAYS,
+  type RecordAgreementInput,
+  type TakeBackStepInput,
+} from '#shared/schemas/concerns.ts'
+import { addDays, type IsoDate } from '#shared/school-date.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { current, ladderEntries, linkableIndex, linkKey, loadOne, type Viewer } from './concerns-read.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -199,5 +209,120 @@ export async function takeBackConcernStep(db: DB, args: Omit<TakeBackStepInput, 
       .execute()
     await auditConcern(trx, args, args.concernId, 'take_back_step', { before: { step: back.from.step }, after: { step: back.to.step, note: args.note } })
     return { step: back.to.step }
+  })
+}
+
+// Agreements (docs/domain.md#agreements) ----------------------------------------------------------------------
+
+/**
+ * A concern that ended with an agreement: the day (once per concern). The concern is marked resolved by a new version
+ * if it was not already, and is then watched for WATCH_SCHOOL_DAYS school days (shared/agreements.ts).
+ */
+export async function recordAgreement(db: DB, args: Omit<RecordAgreementInput, 'studentId'> & Writer): Promise<void> {
+  assertNotFuture(args.agreedOn, args.today, 'agreedOn')
+  await db.transaction().execute(async (trx) => {
+    const loaded = await loadOne(trx, args, args.concernId)
+    if (loaded.agreedOn) throw new DomainError('CONFLICT', t('concerns.agreement.already', { date: formatDay(loaded.agreedOn) }), 'agreedOn')
+    const first = loaded.versions.at(-1)!
+    if (args.agreedOn < first.date) throw new DomainError('BAD_REQUEST', t('concerns.agreement.agreedBeforeRaised'), 'agreedOn')
+    const at = args.now.toISOString()
+    await trx.insertInto('concern_agreements').values({ concern_id: args.concernId, agreed_on: args.agreedOn, created_by: args.actorId, created_at: at }).execute()
+    const { v } = current(loaded)
+    if (v.status !== 'resolved') {
+      await trx
+        .insertInto('concern_versions')
+        .values({
+          id: randomUUID(),
+          concern_id: args.concernId,
+          version: loaded.versions[0]!.version + 1,
+          date: v.date,
+          issue: v.issue,
+          person_contacted: v.person_contacted,
+          response: v.response,
+          follow_up: v.follow_up,
+          status: 'resolved',
+          created_by: args.actorId,
+          created_at: at,
+        })
+        .execute()
+    }
+    await auditConcern(trx, args, args.concernId, 'agree', { before: { status: v.status }, after: { agreedOn: args.agreedOn, status: 'resolved' } })
+  })
+}
+
+/** One promised item: what, who does it (a team member or words), and by when. */
+export async function addAgreementItem(db: DB, args: Omit<AddAgreementItemInput, 'studentId'> & Writer): Promise<{ itemId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const loaded = await loadOne(trx, args, args.concernId)
+    if (!loaded.agreedOn) throw new DomainError('BAD_REQUEST', t('concerns.agreement.needsAgreement'))
+    if (!args.whoUserId && !args.whoText.trim()) throw new DomainError('BAD_REQUEST', t('concerns.agreement.whoRequired'), 'whoText')
+    if (args.dueOn < loaded.agreedOn) throw new DomainError('BAD_REQUEST', t('concerns.agreement.dueBeforeAgreed'), 'dueOn')
+    if (args.dueOn > addDays(loaded.agreedOn, ITEM_DUE_MAX_DAYS)) throw new DomainError('BAD_REQUEST', t('concerns.agreement.dueTooFar'), 'dueOn')
+    let whoName = args.whoText
+    if (args.whoUserId) {
+      const member = await trx
+        .selectFrom('team_members')
+        .innerJoin('users', 'users.id', 'team_members.user_id')
+        .select('users.name')
+        .where('team_members.student_id', '=', args.studentId)
+        .where('team_members.user_id', '=', args.whoUserId)
+        .where('team_members.removed_at', 'is', null)
+        .executeTakeFirst()
+      if (!member) throw new DomainError('BAD_REQUEST', t('concerns.agreement.whoNotOnTeam'), 'whoUserId')
+      whoName = member.name
+    }
+    const itemId = randomUUID()
+    await trx
+      .insertInto('agreement_items')
+      .values({
+        id: itemId,
+        concern_id: args.concernId,
+        kind: args.kind,
+        what: args.what,
+        who_user_id: args.whoUserId ?? null,
+        who_text: args.whoUserId ? '' : args.whoText,
+        due_on: args.dueOn,
+        created_by: args.actorId,
+        created_at: args.now.toISOString(),
+      })
+      .execute()
+    await auditConcern(trx, args, args.concernId, 'add_item', { after: { itemId, kind: args.kind, what: args.what, who: whoName, dueOn: args.dueOn } })
+    return { itemId }
+  })
+}
+
+/** Marking an item done records who and when, once; it is never unmarked. */
+export async function markAgreementItemDone(db: DB, args: { concernId: string; itemId: string } & Writer): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await loadOne(trx, args, args.concernId)
+    const item = await trx.selectFrom('agreement_items').select(['what', 'done_at']).where('id', '=', args.itemId).where('concern_id', '=', args.concernId).executeTakeFirst()
+    if (!item) throw new DomainError('NOT_FOUND', t('concerns.agreement.itemNotFound'))
+    const done = await trx
+      .updateTable('agreement_items')
+      .set({ done_on: args.today, done_by: args.actorId, done_at: args.now.toISOString() })
+      .where('id', '=', args.itemId)
+      .where('done_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(done.numUpdatedRows) === 0) throw new DomainError('CONFLICT', t('concerns.agreement.alreadyDone'))
+    await auditConcern(trx, args, args.concernId, 'item_done', { after: { itemId: args.itemId, what: item.what, doneOn: args.today } })
+  })
+}
+
+/**
+ * A family-only concern shared with the team: one way only. The row's visibility becomes 'team' with when and by whom;
+ * a concern already shared is refused, and nothing makes a shared concern family-only again.
+ */
+export async function shareConcern(db: DB, args: { concernId: string } & Writer): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await loadOne(trx, args, args.concernId)
+    const shared = await trx
+      .updateTable('concerns')
+      .set({ visibility: 'team', shared_at: args.now.toISOString(), shared_by: args.actorId })
+      .where('id', '=', args.concernId)
+      .where('student_id', '=', args.studentId)
+      .where('visibility', '=', 'family')
+      .executeTakeFirst()
+    if (Number(shared.numUpdatedRows) === 0) throw new DomainError('BAD_REQUEST', t('concerns.share.alreadyShared'))
+    await auditConcern(trx, args, args.concernId, 'share', { before: { visibility: 'family' }, after: { visibility: 'team' } })
   })
 }

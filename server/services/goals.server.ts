@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import { masteryStatus, metOnPaper, type MasteryResult, type ProgressPoint } from '#shared/mastery.ts'
+import { type EffectOnDay, masteryStatus, metOnPaperEvidence, type MasteryResult, type ProgressPoint } from '#shared/mastery.ts'
 import {
   masteryRuleSchema,
   type GoalFields,
@@ -13,6 +13,7 @@ import {
 } from '#shared/schemas/plan.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { recordPlanChange } from './plan-changes.server.ts'
+import { type Effect, listEffects } from './effects.server.ts'
 import { goalChange } from '#shared/plan-change.ts'
 import { t } from '#shared/i18n/i18n.ts'
 
@@ -45,6 +46,8 @@ export interface GoalPoint extends ProgressPoint {
 export interface GoalWithStatus extends Goal {
   status: MasteryResult
   metOnPaper: boolean
+  /** The effects at home the met-on-paper rule counted (docs/effects.md): on or the day after a recent day that met the goal. */
+  metOnPaperEffects: number
   latest: GoalPoint | null
 }
 
@@ -146,12 +149,14 @@ async function pointsFor(db: Executor, goalIds: string[]): Promise<Map<string, G
   return out
 }
 
-function withStatus(goal: Goal, points: GoalPoint[]): GoalWithStatus {
+function withStatus(goal: Goal, points: GoalPoint[], effects: readonly EffectOnDay[]): GoalWithStatus {
   const valid = points.filter((p) => !p.voidedAt)
+  const evidence = metOnPaperEvidence(valid, goal.mastery, effects, goal.id)
   return {
     ...goal,
     status: masteryStatus(valid, goal.mastery),
-    metOnPaper: metOnPaper(valid, goal.mastery),
+    metOnPaper: evidence.flagged,
+    metOnPaperEffects: evidence.effects.length,
     latest: valid.at(-1) ?? null,
   }
 }
@@ -160,7 +165,7 @@ function withStatus(goal: Goal, points: GoalPoint[]): GoalWithStatus {
  * The goals a progress report of a period is drafted from, with every live (not voided) point: the current plan's,
  * and those ended with an earlier plan on or after the period's first day (they were worked on in it).
  */
-export async function goalsWithLivePoints(db: DB, studentId: string, activeFrom: string): Promise<(Goal & { points: GoalPoint[] })[]> {
+export async function goalsWithLivePoints(db: DB, studentId: string, activeFrom: string): Promise<(Goal & { points: GoalPoint[]; effects: Effect[] })[]> {
   const rows = await currentVersions(db)
     .where('goals.student_id', '=', studentId)
     .where((eb) => eb.or([eb('goals.ended_at', 'is', null), eb('goals.ended_at', '>=', activeFrom)]))
@@ -170,7 +175,8 @@ export async function goalsWithLivePoints(db: DB, studentId: string, activeFrom:
     db,
     rows.map((r) => r.id),
   )
-  return rows.map((r) => ({ ...shapeGoal(r), points: (points.get(r.id) ?? []).filter((p) => !p.voidedAt) }))
+  const effects = await listEffects(db, studentId)
+  return rows.map((r) => ({ ...shapeGoal(r), points: (points.get(r.id) ?? []).filter((p) => !p.voidedAt), effects: effectsOfGoal(effects, r.id) }))
 }
 
 /**
@@ -181,18 +187,26 @@ export async function listGoals(db: DB, studentId: string, options: { includeEnd
   let query = currentVersions(db).where('goals.student_id', '=', studentId)
   if (!options.includeEnded) query = query.where('goals.ended_at', 'is', null)
   const rows = await query.orderBy('goals.position').execute()
-  const points = await pointsFor(
-    db,
-    rows.map((r) => r.id),
-  )
-  return rows.map((r) => withStatus(shapeGoal(r), points.get(r.id) ?? []))
+  const [points, effects] = await Promise.all([
+    pointsFor(
+      db,
+      rows.map((r) => r.id),
+    ),
+    listEffects(db, studentId),
+  ])
+  return rows.map((r) => withStatus(shapeGoal(r), points.get(r.id) ?? [], effects))
 }
 
-export async function getGoal(db: DB, studentId: string, goalId: string): Promise<GoalWithStatus & { points: GoalPoint[] }> {
+/** The effects that belong on a goal's chart: those recorded against it, and those that named no goal. */
+function effectsOfGoal(effects: readonly Effect[], goalId: string): Effect[] {
+  return effects.filter((e) => e.goalId === null || e.goalId === goalId)
+}
+
+export async function getGoal(db: DB, studentId: string, goalId: string): Promise<GoalWithStatus & { points: GoalPoint[]; effects: Effect[] }> {
   const row = await currentVersions(db).where('goals.student_id', '=', studentId).where('goals.id', '=', goalId).executeTakeFirst()
   if (!row) throw new DomainError('NOT_FOUND', t('refusals.goalNotFound'))
-  const points = (await pointsFor(db, [goalId])).get(goalId) ?? []
-  return { ...withStatus(shapeGoal(row), points), points }
+  const [points, effects] = await Promise.all([pointsFor(db, [goalId]).then((m) => m.get(goalId) ?? []), listEffects(db, studentId)])
+  return { ...withStatus(shapeGoal(row), points, effects), points, effects: effectsOfGoal(effects, goalId) }
 }
 
 function versionValues(goalId: string, version: number, fields: GoalFields, actorId: string, now: Date) {

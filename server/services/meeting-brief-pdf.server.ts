@@ -97,6 +97,15 @@ export function renderMeetingBriefPdf(brief: MeetingBrief, opts: { compress?: bo
   if (brief.concerns.items.length === 0) para(brief.concerns.emptyText)
   for (const c of brief.concerns.items) bullet(c.text)
 
+  if (brief.agreements.length > 0) {
+    section(t('concerns.agreement.briefHeading'))
+    for (const a of brief.agreements) {
+      para(a.heading, { font: 'Helvetica-Bold', size: 10.5, gap: 0.05 })
+      if (a.watch) para(a.watch, { color: MUTED, gap: 0.05 })
+      for (const i of a.items) bullet(i.text)
+    }
+  }
+
   section(t('pdf.briefQuestionsHeading'))
   brief.questions.forEach((q, i) => item(`${i + 1}.`, q, { gap: 0.25 }))
 

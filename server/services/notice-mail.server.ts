@@ -31,6 +31,7 @@ const ACTION_PATH: Record<NotificationKind, string> = {
   progress_report: 'reports',
   // The student's own page: the IEP dates and the goals.
   iep_due: '',
+  concern_reopened: 'concerns',
   records_ready: 'records',
 }
 

@@ -5,6 +5,7 @@ import { addDays, formatSchoolDate, type IsoDate, localIsoDate } from '#shared/s
 import type { Executor } from './audit.server.ts'
 import { studentAccountability } from './accountability.server.ts'
 import { calendarNotices } from './iep-calendar.server.ts'
+import { reopenWatchedConcerns } from './concern-watch.server.ts'
 import { notify } from './notice-mail.server.ts'
 import { sessionsForServices } from './session-checklist.server.ts'
 import { listServices } from './services.server.ts'
@@ -83,6 +84,8 @@ async function alertsPass(db: DB, studentId: string, today: IsoDate, now: Date):
     }
     const { started, cleared } = alertTransitions(parseKeys(state.alerts), current)
     await trx.updateTable('notice_alert_state').set({ alerts: json, checked_at: at }).where('student_id', '=', studentId).execute()
+    // An alert's start is seen here exactly once: a concern watched after its agreement reopens in the same transaction.
+    await reopenWatchedConcerns(trx, { studentId, started, serviceNames: names, today, now })
     if (started.length === 0 && cleared.length === 0) return 0
     const people = await teamOf(trx, studentId, ['parent', 'case_manager'])
     let sent = 0

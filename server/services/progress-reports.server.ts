@@ -122,7 +122,7 @@ export async function buildReport(db: DB, args: { studentId: string; periodId: s
     goals: goals.map((g) => {
       const part = partOf.get(g.id)
       return {
-        ...goalSection({ goalId: g.id, area: g.area, officialText: g.officialText, plain: g.plain, baseline: g.baseline, target: g.target, unit: g.unit, mastery: g.mastery, points: g.points }, period, asOf),
+        ...goalSection({ goalId: g.id, area: g.area, officialText: g.officialText, plain: g.plain, baseline: g.baseline, target: g.target, unit: g.unit, mastery: g.mastery, points: g.points, effects: g.effects }, period, asOf),
         code: part?.code ?? null,
         narrative: part?.narrative ?? '',
         writtenBy: part?.writer ?? null,

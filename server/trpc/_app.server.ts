@@ -20,6 +20,7 @@ import { twoStepRouter } from './routers/two-step.server.ts'
 import { reportingRouter, reportsRouter } from './routers/reports.server.ts'
 import { iepCalendarRouter } from './routers/iep-calendar.server.ts'
 import { advocatesRouter } from './routers/advocates.server.ts'
+import { effectsRouter } from './routers/effects.server.ts'
 import { attachmentsRouter } from './routers/attachments.server.ts'
 import { recordsRequestsRouter, recordsRouter } from './routers/records.server.ts'
 
@@ -53,6 +54,7 @@ export const appRouter = router({
   reports: reportsRouter,
   iepCalendar: iepCalendarRouter,
   advocates: advocatesRouter,
+  effects: effectsRouter,
   attachments: attachmentsRouter,
   records: recordsRouter,
   recordsRequests: recordsRequestsRouter,

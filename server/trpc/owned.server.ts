@@ -3,6 +3,7 @@ import { CONCERN_SIDE_LABELS } from '#shared/concerns.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { can, canOwned, type OwnedAction, type OwnedFacts, ownedRefusal } from '#shared/permissions.ts'
 import { concernOwnership } from '../services/concerns-read.server.ts'
+import { effectRecorder } from '../services/effects.server.ts'
 import { currentGoal } from '../services/goals.server.ts'
 import { memberAreas, resolveStudentAccess, type StudentAccess } from '../services/memberships.server.ts'
 import { recordVersions } from '../services/session-records.server.ts'
@@ -96,4 +97,11 @@ export async function readableConcernCheck(ctx: StudentCtx, studentId: string, c
     facts: { loggedBy: concern.createdByRole },
     refusal: t('refusals.concernOtherSide', { side: CONCERN_SIDE_LABELS[concern.createdByRole] }),
   }
+}
+
+/** Only the person who first recorded an effect corrects or removes it; an effect of another student is not found. */
+export async function effectCheck(ctx: StudentCtx, studentId: string, effectId: string): Promise<OwnedCheck<'effect.correctOwn'>> {
+  const recorder = await effectRecorder(ctx.db, studentId, effectId)
+  if (!recorder) throw new DomainError('NOT_FOUND', t('effects.notFound'))
+  return { facts: { recordedByMe: recorder === ctx.user.id }, refusal: t('refusals.effectOwnOnly') }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CONCERN_STATUSES, CONCERN_VISIBILITIES, LINK_KINDS, UPDATE_KINDS } from '../concerns.ts'
 import { t } from '../i18n/i18n.ts'
+import { AGREEMENT_KINDS } from '../agreements.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
 import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
@@ -82,6 +83,31 @@ export const takeBackStepSchema = z.object({
 })
 export type TakeBackStepInput = z.infer<typeof takeBackStepSchema>
 
+// Agreements (docs/domain.md#agreements) and sharing a family-only concern.
+
+/** How far ahead of the agreement an item may fall due: two years covers compensatory sessions spread over a year. */
+export const ITEM_DUE_MAX_DAYS = 730
+export const ITEM_WHAT_MAX = 500
+
+export const recordAgreementSchema = z.object({ studentId: studentIdSchema, concernId: idSchema, agreedOn: isoDateSchema })
+export type RecordAgreementInput = z.infer<typeof recordAgreementSchema>
+
+export const addAgreementItemSchema = z.object({
+  studentId: studentIdSchema,
+  concernId: idSchema,
+  kind: z.enum(AGREEMENT_KINDS, { error: () => t('concerns.agreement.kindRequired') }),
+  what: requiredText(() => t('concerns.agreement.whatLabel'), ITEM_WHAT_MAX, () => t('concerns.agreement.whatRequired')),
+  /** A team member who does it, or `whoText` for someone not on the team; one of the two. */
+  whoUserId: idSchema.optional(),
+  whoText: text(() => t('concerns.agreement.whoTextLabel'), 200, 'one-line').default(''),
+  dueOn: isoDateSchema,
+})
+export type AddAgreementItemInput = z.infer<typeof addAgreementItemSchema>
+
+export const markItemDoneSchema = z.object({ studentId: studentIdSchema, concernId: idSchema, itemId: idSchema })
+
+export const shareConcernSchema = concernRefSchema
+
 // The forms of the concern pages: the inputs above without the ids the address carries.
 
 /**
@@ -100,7 +126,7 @@ export const newConcernFormSchema = createConcernSchema
   .extend({ links: z.array(linkChoiceSchema).pipe(createConcernSchema.shape.links.unwrap()) })
 
 /** Which of the concern page's forms was sent; each then has its own schema below. */
-export const CONCERN_INTENTS = ['update', 'escalate', 'edit', 'link', 'takeBack'] as const
+export const CONCERN_INTENTS = ['update', 'escalate', 'edit', 'link', 'takeBack', 'agree', 'addItem', 'itemDone', 'share'] as const
 export type ConcernIntent = (typeof CONCERN_INTENTS)[number]
 export const concernIntentSchema = z.object({ intent: z.enum(CONCERN_INTENTS, { error: () => t('concerns.unknownAction') }) })
 
@@ -110,6 +136,11 @@ export const concernPageFormSchemas = {
   edit: editConcernSchema.omit(ids),
   link: linkRecordsSchema.omit(ids).extend({ links: z.array(linkChoiceSchema).pipe(linkRecordsSchema.shape.links) }),
   takeBack: takeBackStepSchema.omit(ids),
+  agree: recordAgreementSchema.omit(ids),
+  // "" in the team-member choice means "someone not on the team" (written in whoText).
+  addItem: addAgreementItemSchema.omit(ids).extend({ whoUserId: z.union([z.literal(''), idSchema]).optional().transform((v) => (v ? v : undefined)) }),
+  itemDone: markItemDoneSchema.omit(ids),
+  share: z.object({}),
 } as const satisfies Record<ConcernIntent, z.ZodType>
 
 /** The letter page's own form, sent in its address: draft the letter, with these family-only entries ticked. */

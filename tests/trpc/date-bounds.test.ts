@@ -160,6 +160,15 @@ export const CASES: Case[] = [
     dates: ['receivedOn'],
     input: (d) => ({ studentId: d.johnnyId, concernId: d.sharedConcernId ?? 'none', letterId: 'none', receivedOn: TODAY }),
   },
+  { path: 'concerns.recordAgreement', user: 'caseManager', dates: ['agreedOn'], input: (d) => ({ studentId: d.johnnyId, concernId: d.sharedConcernId ?? 'none', agreedOn: TODAY }) },
+  {
+    path: 'concerns.addAgreementItem',
+    user: 'caseManager',
+    dates: ['dueOn'],
+    input: (d) => ({ studentId: d.johnnyId, concernId: d.sharedConcernId ?? 'none', kind: 'tutoring', what: 'Tutoring', whoText: 'Us', dueOn: TODAY }),
+  },
+  { path: 'effects.record', user: 'parent', dates: ['date'], input: (d) => ({ studentId: d.johnnyId, kind: 'sleep', note: '', date: TODAY }) },
+  { path: 'effects.correct', user: 'parent', dates: ['date'], input: (d) => ({ studentId: d.johnnyId, effectId: 'none', kind: 'sleep', note: '', date: TODAY }) },
   { path: 'notebooks.day', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
   { path: 'notebooks.restore', user: 'caseManager', dates: ['day'], input: (d) => ({ studentId: d.johnnyId, notebookId: d.notebookIds[0] }) },
   { path: 'iepCalendar.setDates', user: 'caseManager', dates: ['startDate', 'endDate', 'annualReviewDate', 'reevaluationDate'], input: (d) => ({ studentId: d.johnnyId, ...NO_DATES }) },
@@ -219,8 +228,8 @@ describe('the date walker', () => {
   })
 
   test(`the table covers ${CASES.length} procedures and ${CASES.reduce((n, c) => n + c.dates.length, 0)} date fields`, () => {
-    expect(CASES.length).toBe(39)
-    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(55)
+    expect(CASES.length).toBe(43)
+    expect(CASES.reduce((n, c) => n + c.dates.length, 0)).toBe(59)
   })
 })
 

@@ -116,6 +116,16 @@ describe('owned actions: every procedure × role × own and other record', () =>
     const parentConcern = await demo.callerFor('parent', NOW).concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Private worry', status: 'open', visibility: 'family', links: [] })
     const sharedParentConcern = await demo.callerFor('parent', NOW).concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Shared worry', status: 'open', visibility: 'team', links: [] })
     const cmConcern = await cm.concerns.create({ studentId: demo.johnnyId, date: TODAY, issue: 'Bus arrives late', status: 'open', visibility: 'team', links: [] })
+    // Each concern ended with an agreement holding one item (written straight to the tables: cheap, and no step changes).
+    for (const { concernId } of [parentConcern, sharedParentConcern, cmConcern]) {
+      t.sqlite.prepare('insert into concern_agreements (concern_id, agreed_on, created_by, created_at) values (?, ?, ?, ?)').run(concernId, TODAY, demo.users.parent, NOW.toISOString())
+      t.sqlite
+        .prepare(`insert into agreement_items (id, concern_id, kind, what, who_user_id, who_text, due_on, created_by, created_at) values (?, ?, 'tutoring', 'Tutoring', null, 'Us', '2026-12-01', ?, ?)`)
+        .run(`item-${concernId}`, concernId, demo.users.parent, NOW.toISOString())
+    }
+    // An effect at home recorded by the parent, and one by the case manager.
+    const parentEffect = await demo.callerFor('parent', NOW).effects.record({ studentId: demo.johnnyId, date: TODAY, kind: 'meltdown', note: '' })
+    const staffEffect = await cm.effects.record({ studentId: demo.johnnyId, date: TODAY, kind: 'shutdown', note: '' })
     // A make-up planned for an owed speech session, and one for OT written straight to the table (OT owes none).
     const owedSpeech = (await cm.services.sessions({ studentId: demo.johnnyId, from: TODAY, to: TODAY })).find((s) => s.service.id === demo.speechServiceId)!.owed[0]!.date
     const speechPlan = await cm.sessions.planMakeUp({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, repaysDate: owedSpeech, plannedDate: '2026-11-20' })
@@ -139,6 +149,8 @@ describe('owned actions: every procedure × role × own and other record', () =>
       familyConcern: { id: parentConcern.concernId },
       familySharedConcern: { id: sharedParentConcern.concernId },
       schoolConcern: { id: cmConcern.concernId },
+      parentEffect: { id: parentEffect.effectId },
+      staffEffect: { id: staffEffect.effectId },
     }
   })
   type RecordKey =
@@ -153,6 +165,8 @@ describe('owned actions: every procedure × role × own and other record', () =>
     | 'familyConcern'
     | 'familySharedConcern'
     | 'schoolConcern'
+    | 'parentEffect'
+    | 'staffEffect'
 
   // The callers on Johnny's team (and his school's admin), and whose each record is: Priya provides speech, and
   // communication is her area; Laura (the parent) logged the family's concerns, Dana the school's.
@@ -176,6 +190,8 @@ describe('owned actions: every procedure × role × own and other record', () =>
     familyConcern: () => ({ sharedWithTeam: false, loggedBy: 'parent' }),
     familySharedConcern: () => ({ sharedWithTeam: true, loggedBy: 'parent' }),
     schoolConcern: () => ({ sharedWithTeam: true, loggedBy: 'case_manager' }),
+    parentEffect: (u) => ({ recordedByMe: u === 'parent' }),
+    staffEffect: (u) => ({ recordedByMe: u === 'caseManager' }),
   }
 
   const plain = { means: 'Johnny talks about his day.', looksLike: 'He tells two things.', adultsHelp: 'We ask him.', measure: 'Weekly.' }
@@ -211,6 +227,13 @@ describe('owned actions: every procedure × role × own and other record', () =>
     },
     'concerns.escalate': { records: ['familySharedConcern', 'schoolConcern', 'familyConcern'], input: (concernId) => ({ concernId, step: 2, date: TODAY, note: '' }) },
     'concerns.takeBackStep': { records: ['familySharedConcern', 'schoolConcern', 'familyConcern'], input: (concernId) => ({ concernId, step: 2, note: '' }) },
+    // Each concern already has its agreement: an allowed caller is refused as a repeat (CONFLICT), after the owned check.
+    'concerns.recordAgreement': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, agreedOn: TODAY }) },
+    'concerns.addAgreementItem': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, kind: 'tutoring', what: 'Tutoring', whoText: 'Us', dueOn: TODAY }) },
+    'concerns.markItemDone': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId, itemId: `item-${concernId}` }) },
+    'concerns.share': { records: ['familyConcern', 'familySharedConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
+    'effects.correct': { records: ['parentEffect', 'staffEffect'], input: (effectId) => ({ effectId, date: TODAY, kind: 'sleep', note: 'Corrected.' }) },
+    'effects.remove': { records: ['parentEffect', 'staffEffect'], input: (effectId) => ({ effectId, reason: '' }) },
   }
 
   const owned = procedures.filter((p) => p.meta?.owned)
@@ -227,7 +250,10 @@ describe('owned actions: every procedure × role × own and other record', () =>
 
   test.each(walk)('$path as $user ($role) on $record', async ({ path, action, ownedAction, user, role, record }) => {
     const before = TABLES.map((table) => countRows(t.sqlite, table))
-    const concernRows = () => ['concern_versions', 'concern_updates', 'concern_steps', 'session_records', 'goal_versions', 'make_up_plans'].map((table) => countRows(t.sqlite, table))
+    const concernRows = () =>
+      ['concern_versions', 'concern_updates', 'concern_steps', 'session_records', 'goal_versions', 'make_up_plans', 'effects', 'concern_agreements', 'agreement_items'].map((table) =>
+        countRows(t.sqlite, table),
+      )
     const writesBefore = concernRows()
     const input = { studentId: demo.johnnyId, ...CASES[path]!.input(records[record].id) }
     const outcome = await callByPath(demo.callerFor(user, NOW), path, input).then(

@@ -64,6 +64,17 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   'concern.send_letter': { after: { recipients: 1 }, reads: 'Priya Shah sent a letter about a concern by email.' },
   'concern.mark_letter_sent': { after: { channel: 'paper' }, reads: 'Priya Shah recorded a letter about a concern as sent by hand.' },
   'concern.letter_answered': { after: { receivedOn: '2026-11-17' }, reads: 'Priya Shah recorded the answer to a letter about a concern.' },
+  'concern.agree': { after: { agreedOn: '2026-11-02' }, reads: 'Priya Shah recorded that a concern ended with an agreement on Mon, Nov 2.' },
+  'concern.add_item': {
+    after: { what: '6 speech sessions', dueOn: '2026-12-18' },
+    reads: 'Priya Shah recorded a promised item of an agreement: “6 speech sessions”, due Fri, Dec 18.',
+  },
+  'concern.item_done': { after: { what: '6 speech sessions' }, reads: 'Priya Shah marked a promised item done: “6 speech sessions”.' },
+  'concern.reopen': { actor: null, after: { service: 'Speech-language therapy' }, reads: 'A new alert for Speech-language therapy reopened a concern that ended with an agreement.' },
+  'concern.share': { after: {}, reads: 'Priya Shah shared a family-only concern with the team.' },
+  'effect.record': { after: { date: '2026-11-17', kind: 'meltdown' }, reads: 'Priya Shah recorded what happened next on Tue, Nov 17: meltdown at home.' },
+  'effect.correct': { before: {}, after: { date: '2026-11-17' }, reads: 'Priya Shah corrected what happened next on Tue, Nov 17 (the earlier entry is kept).' },
+  'effect.remove': { after: { reason: '' }, reads: 'Priya Shah removed an entry of what happened next (it is kept in the record).' },
   'goal.create': { after: { area: 'reading' }, reads: 'Priya Shah added a reading goal.' },
   'goal.end': {
     after: { area: 'reading', reason: 'Met', planId: 'p1' },

@@ -152,6 +152,27 @@ export default function MeetingBriefPage() {
         )}
       </LabelledSection>
 
+      {/* Agreements with an item not done or still watched: what was promised, who does it, by when, and where it stands. */}
+      {brief.agreements.length > 0 ? (
+        <LabelledSection {...BRIEF_SECTION_STYLE} title={t('concerns.agreement.briefHeading')} id="brief-agreements">
+          <ul className="space-y-3 print:space-y-1">
+            {brief.agreements.map((a) => (
+              <li key={a.id} className="break-inside-avoid space-y-1">
+                <p className="font-semibold">{a.heading}</p>
+                {a.watch ? <p className="text-sm text-slate-700">{a.watch}</p> : null}
+                <ul className="list-disc space-y-1 pl-5">
+                  {a.items.map((i) => (
+                    <li key={i.id} className={i.state === 'late' ? 'font-semibold text-red-900' : undefined}>
+                      {i.text}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </LabelledSection>
+      ) : null}
+
       <LabelledSection {...BRIEF_SECTION_STYLE} title={t('brief.questionsTitle')} id="brief-questions">
         <ol className="list-decimal space-y-2 pl-6 print:space-y-0.5">
           {brief.questions.map((q, i) => (

@@ -8,6 +8,7 @@ import { Alert } from '#app/components/alert.tsx'
 import { AttachmentsCard } from '#app/components/attachments-card.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
+import { AgreementCard, ShareCard } from './concern-agreement.tsx'
 import { ConcernLinksPicker } from './concern-links-picker.tsx'
 import { DateUpToTodayField, Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { LadderExplainer } from './ladder-explainer.tsx'
@@ -32,8 +33,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const linkable = concern.canEdit ? await loadOr404(() => context.trpc.concerns.linkable({ studentId })) : null
   // A letter past its answer date is the next thing to act on: said here, not only on the letter page.
   const { suggestion: unansweredLetter } = await loadOr404(() => context.trpc.concerns.letters({ studentId, concernId: concern.id }))
+  // Who may be named as doing a promised item: the team as it stands (the agreement form lists them).
+  const team = concern.agreement ? await loadOr404(() => context.trpc.team.list({ studentId })) : []
+  const people = team.map((m) => ({ userId: m.userId, name: m.name }))
+  // The day it was shared, as the school counts days (worked out here, so the page and its hydration agree).
+  const sharedOn = concern.shared ? localIsoDate(new Date(concern.shared.at)) : null
   const files = await loadOr404(() => context.trpc.attachments.list({ studentId, ownerKind: 'concern', ownerId: concern.id }))
-  return { concern, linkable, unansweredLetter, files, today: localIsoDate(context.now()) }
+  return { concern, linkable, unansweredLetter, people, sharedOn, files, today: localIsoDate(context.now()) }
 }
 
 /** Reads one form through its schema and, when it is sound, makes the call; either way the answer is a form result. */
@@ -48,6 +54,10 @@ const DONE = {
   edit: 'concerns.savedVersion',
   link: 'concerns.recordsLinked',
   takeBack: 'concerns.ladderConfirm.takenBack',
+  agree: 'concerns.agreement.recorded',
+  addItem: 'concerns.agreement.itemAdded',
+  itemDone: 'concerns.agreement.markedDone',
+  share: 'concerns.share.done',
 } as const satisfies Record<ConcernIntent, string>
 
 export async function action({ context, request, params }: ActionFunctionArgs) {
@@ -78,7 +88,15 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
           ? await readThen(form, concernPageFormSchemas.edit, (v) => concerns.edit({ ...ref, ...v }))
           : intent === 'takeBack'
             ? await readThen(form, concernPageFormSchemas.takeBack, (v) => concerns.takeBackStep({ ...ref, ...v }))
-            : await readThen(form, concernPageFormSchemas.link, (v) => concerns.link({ ...ref, ...v }))
+            : intent === 'agree'
+              ? await readThen(form, concernPageFormSchemas.agree, (v) => concerns.recordAgreement({ ...ref, ...v }))
+              : intent === 'addItem'
+                ? await readThen(form, concernPageFormSchemas.addItem, (v) => concerns.addAgreementItem({ ...ref, ...v }))
+                : intent === 'itemDone'
+                  ? await readThen(form, concernPageFormSchemas.itemDone, (v) => concerns.markItemDone({ ...ref, ...v }))
+                  : intent === 'share'
+                    ? await readThen(form, concernPageFormSchemas.share, () => concerns.share(ref))
+                    : await readThen(form, concernPageFormSchemas.link, (v) => concerns.link({ ...ref, ...v }))
   return { intent, ok: result.ok, confirm: null, back: null, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
 }
 
@@ -134,7 +152,7 @@ function ConfirmStep({ values, busy }: { values: StepValues; busy: boolean }) {
 
 export default function ConcernPage() {
   const { t } = useTranslation()
-  const { concern: c, linkable, unansweredLetter, files, today } = useLoaderData<typeof loader>()
+  const { concern: c, linkable, unansweredLetter, people, sharedOn, files, today } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const parent = useRouteLoaderData<typeof studentLoader>('student')
@@ -142,6 +160,9 @@ export default function ConcernPage() {
   const base = `/students/${parent.student.id}`
   const errors = (intent: ConcernIntent): Record<string, string[] | undefined> => (actionData?.intent === intent ? actionData.fieldErrors : {})
   const mayRespond = can(parent.student.role, 'concerns.respond')
+  const message = (intent: ConcernIntent) => <FormMessage data={actionData} intent={intent} />
+  const mayShare = c.visibility === 'family' && can(parent.student.role, 'concerns.share')
+  const shareMessage = message('share')
   const higherSteps = LADDER.filter((s) => s.step > c.step)
   const confirming = actionData?.intent === 'escalate' && actionData.confirm && actionData.confirm.step > c.step ? actionData.confirm : null
   const back = actionData?.intent === 'escalate' && 'back' in actionData && actionData.back ? actionData.back : null
@@ -165,6 +186,11 @@ export default function ConcernPage() {
           <Term term={t('concerns.followUp')}>{c.followUp || '—'}</Term>
           <Term term={t('concerns.efforts')}>{c.efforts}</Term>
         </dl>
+        {c.shared && sharedOn ? (
+          <p className="mt-3 text-slate-700">
+            {t('concerns.share.sharedOn', { date: formatDay(sharedOn), name: c.shared.byName })}
+          </p>
+        ) : null}
         <p className="mt-3">
           <Link to={`${base}/concerns/${c.id}/letter`} className={LINK}>
             {t('concerns.draftLetter')}
@@ -213,6 +239,19 @@ export default function ConcernPage() {
           <p className={`mt-1 font-semibold ${c.complaint.overdue ? 'text-red-800' : 'text-slate-900'}`}>{c.complaint.text}</p>
         </Card>
       ) : null}
+
+      {/* Once shared the card is gone; the answer stays on the page. */}
+      {mayShare ? <ShareCard busy={busy} message={shareMessage} /> : shareMessage}
+
+      <AgreementCard
+        agreement={c.agreement}
+        canAgree={can(parent.student.role, 'concerns.agree')}
+        people={people}
+        today={today}
+        busy={busy}
+        message={message}
+        errors={errors}
+      />
 
       <Card title={t('concerns.linksTitle')} headingId="links-heading">
         {c.links.length === 0 ? (

@@ -10,6 +10,8 @@ export interface ChartPoint {
   date: string
   value: number
   regulation: RegulationState
+  /** What happened next at home beside this point (docs/effects.md), in words; drawn as an amber mark above it. */
+  effects?: string | undefined
 }
 
 interface Row extends ChartPoint {
@@ -18,6 +20,9 @@ interface Row extends ChartPoint {
 
 // Half-sizes that give the three shapes about the same visual weight; the triangle a little more.
 const DOT_SIZE: Record<RegulationState, number> = { calm: 5.5, uneasy: 7, dysregulated: 7.5 }
+
+/** The amber of the effect mark (Tailwind amber-600), the same as the legend's. */
+const EFFECT_COLOR = '#d97706'
 
 const GOAL_LINE_LABEL = { position: 'insideTopLeft', fill: '#1e293b', fontSize: 12 } as const
 
@@ -59,13 +64,17 @@ export default function GoalProgressChart({ points, threshold, unit }: { points:
           isAnimationActive={false}
           dot={({ cx, cy, payload, index }) =>
             typeof cx === 'number' && typeof cy === 'number' ? (
-              <path
-                key={`dot-${index}`}
-                d={regulationPath((payload as Row).regulation, cx, cy, DOT_SIZE[(payload as Row).regulation])}
-                fill={REGULATION_STYLE[(payload as Row).regulation].color}
-                stroke="white"
-                strokeWidth={1.5}
-              />
+              <g key={`dot-${index}`}>
+                <path
+                  d={regulationPath((payload as Row).regulation, cx, cy, DOT_SIZE[(payload as Row).regulation])}
+                  fill={REGULATION_STYLE[(payload as Row).regulation].color}
+                  stroke="white"
+                  strokeWidth={1.5}
+                />
+                {(payload as Row).effects ? (
+                  <path d={`M ${cx} ${cy - 22} l 6 6 l -6 6 l -6 -6 Z`} fill={EFFECT_COLOR} stroke="white" strokeWidth={1} data-effect-mark="" />
+                ) : null}
+              </g>
             ) : null
           }
           activeDot={false}
@@ -76,6 +85,7 @@ export default function GoalProgressChart({ points, threshold, unit }: { points:
 }
 
 function PointTooltip({ active, payload, unit }: TooltipContentProps & { unit: string }) {
+  const { t } = useTranslation()
   const row = payload?.[0]?.payload as Row | undefined
   if (!active || !row) return null
   return (
@@ -84,6 +94,7 @@ function PointTooltip({ active, payload, unit }: TooltipContentProps & { unit: s
       <p>
         {formatGoalValue(row.value, unit)} · {REGULATION_LABELS[row.regulation]}
       </p>
+      {row.effects ? <p className="text-amber-900">{t('effects.chartMark', { kinds: row.effects })}</p> : null}
     </div>
   )
 }

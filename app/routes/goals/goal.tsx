@@ -22,7 +22,8 @@ import { describeRule, RECENT_POINTS } from '#shared/mastery.ts'
 import { can } from '#shared/permissions.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { localIsoDate } from '#shared/school-date.ts'
+import { addDays, localIsoDate } from '#shared/school-date.ts'
+import { EFFECT_KIND_LABELS } from '#shared/effects.ts'
 import { goalPageFormSchema, PLAIN_PARTS, REGULATION_STATES, UNIT_LABELS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
@@ -97,6 +98,9 @@ export default function GoalPage() {
   const area = areaLabel(goal.area)
 
   const valid = goal.points.filter((p) => !p.voidedAt)
+  // What happened next at home (docs/effects.md), beside the data point of that day or of the day before.
+  const marks = effectMarks(valid, goal.effects)
+  const canRecordEffect = can(student.role, 'effects.record')
   const recentDysregulated = valid.slice(-RECENT_POINTS).filter((p) => p.regulation === 'dysregulated')
   const addFailure = actionData?.intent === 'add' && !actionData.ok ? actionData : null
   const added = actionData?.intent === 'add' && actionData.ok ? actionData : null
@@ -140,14 +144,17 @@ export default function GoalPage() {
       {goal.metOnPaper ? (
         <Alert tone="warning">
           <h3 className="text-lg font-semibold">{t('goals.metOnPaper', { name: first })}</h3>
-          <p className="mt-1">
-            {t('goals.metOnPaperBody', {
-              count: recentDysregulated.length,
-              total: Math.min(RECENT_POINTS, valid.length),
-              name: first,
-              dates: listDates(recentDysregulated.map((p) => p.date)),
-            })}
-          </p>
+          {recentDysregulated.length > 0 ? (
+            <p className="mt-1">
+              {t('goals.metOnPaperBody', {
+                count: recentDysregulated.length,
+                total: Math.min(RECENT_POINTS, valid.length),
+                name: first,
+                dates: listDates(recentDysregulated.map((p) => p.date)),
+              })}
+            </p>
+          ) : null}
+          {goal.metOnPaperEffects > 0 ? <p className="mt-1">{t('effects.countsForFlag', { count: goal.metOnPaperEffects })}</p> : null}
         </Alert>
       ) : null}
       {otherFailure ? <Alert>{otherFailure.message}</Alert> : null}
@@ -205,18 +212,23 @@ export default function GoalPage() {
           <figure className="space-y-3">
             <div
               role="img"
-              aria-label={t('goals.chartLabel', {
-                n: valid.length,
-                from: formatDay(valid[0]!.date),
-                to: formatDay(valid.at(-1)!.date),
-                goal: formatGoalValue(goal.mastery.threshold, goal.unit),
-              })}
+              aria-label={[
+                t('goals.chartLabel', {
+                  n: valid.length,
+                  from: formatDay(valid[0]!.date),
+                  to: formatDay(valid.at(-1)!.date),
+                  goal: formatGoalValue(goal.mastery.threshold, goal.unit),
+                }),
+                marks.list.length > 0 ? t('effects.chartText', { count: marks.list.length, list: marks.list.map((m) => m.text).join('; ') }) : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
               className="h-[260px] w-full"
             >
               {hydrated ? (
                 <Suspense fallback={<ChartPlaceholder />}>
                   <GoalProgressChart
-                    points={valid.map((p) => ({ id: p.id, date: p.date, value: p.value, regulation: p.regulation }))}
+                    points={valid.map((p) => ({ id: p.id, date: p.date, value: p.value, regulation: p.regulation, effects: marks.byPoint.get(p.id) }))}
                     threshold={goal.mastery.threshold}
                     unit={goal.unit}
                   />
@@ -237,10 +249,31 @@ export default function GoalPage() {
                   <span aria-hidden="true" className="inline-block w-6 border-t-2 border-dashed border-slate-800" />
                   {t('goals.goalLine')}
                 </li>
+                {marks.list.length > 0 ? (
+                  <li className="inline-flex items-center gap-1.5">
+                    <span aria-hidden="true" className="inline-block h-3 w-3 rotate-45 bg-amber-600" />
+                    {t('effects.onChart')}
+                  </li>
+                ) : null}
               </ul>
+              {marks.list.length > 0 ? (
+                <div className="mt-3">
+                  <h4 className="font-semibold text-slate-900">{t('effects.onChart')}</h4>
+                  <ul className="list-disc pl-5 text-slate-800" aria-label={t('effects.onChart')}>
+                    {marks.list.map((m) => (
+                      <li key={m.id}>{m.text}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
             </figcaption>
           </figure>
         )}
+        {canRecordEffect ? (
+          <p className="mt-4">
+            <TextLink to={`/students/${student.id}/effects?goal=${goal.id}`}>{t('effects.recordLink')}</TextLink>
+          </p>
+        ) : null}
         {goal.points.length > 0 ? (
           <div className="mt-6 space-y-2">
             <h4 className="font-semibold text-slate-900">{t('goals.allPoints')}</h4>
@@ -293,6 +326,25 @@ export default function GoalPage() {
       ) : null}
     </div>
   )
+}
+
+/**
+ * Each effect at home beside its data point: the point of the same day, else the point of the day before (a child who
+ * held it together at school and fell apart at home, or would not go back the next morning). The list is the chart's
+ * text alternative; an effect with no point near it is listed without a mark.
+ */
+function effectMarks(points: { id: string; date: string }[], effects: { id: string; date: string; kind: keyof typeof EFFECT_KIND_LABELS }[]) {
+  const byPoint = new Map<string, string>()
+  const list = [...effects]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((e) => {
+      const point = points.findLast((p) => p.date === e.date) ?? points.findLast((p) => p.date === addDays(e.date, -1))
+      const kind = EFFECT_KIND_LABELS[e.kind]
+      if (!point) return { id: e.id, text: t('effects.chartItem', { kind, date: formatDay(e.date) }) }
+      byPoint.set(point.id, [byPoint.get(point.id), kind].filter(Boolean).join(', '))
+      return { id: e.id, text: t('effects.afterPoint', { kind, date: formatDay(e.date), point: formatDay(point.date) }) }
+    })
+  return { byPoint, list }
 }
 
 function ChartPlaceholder() {

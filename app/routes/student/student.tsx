@@ -127,6 +127,9 @@ export default function StudentOverview() {
         <Link to={`${base}/concerns`} className="font-medium text-brand-700 underline">
           {t('student.links.concerns')}
         </Link>
+        <Link to={`${base}/effects`} className="font-medium text-brand-700 underline">
+          {t('student.links.effects')}
+        </Link>
         <Link to={`${base}/checks`} className="font-medium text-brand-700 underline">
           {t('student.links.checks')}
         </Link>

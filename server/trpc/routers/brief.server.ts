@@ -1,7 +1,7 @@
 import { buildMeetingBrief } from '#shared/meeting-brief.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { studentAccountability } from '../../services/accountability.server.ts'
-import { openConcerns } from '../../services/concerns-read.server.ts'
+import { concernAgreements, listConcerns, openConcerns } from '../../services/concerns-read.server.ts'
 import { listGoals } from '../../services/goals.server.ts'
 import { unacknowledgedReductions } from '../../services/plan-changes.server.ts'
 import { seesFamilyOnly } from '../owned.server.ts'
@@ -18,6 +18,11 @@ export const briefRouter = router({
       openConcerns(ctx.db, { studentId: input.studentId, seesFamilyOnly: seesFamilyOnly(ctx) }),
       unacknowledgedReductions(ctx.db, input.studentId),
     ])
+    // Agreements and their promised items, on the concerns the caller may see (docs/domain.md#agreements).
+    const viewer = { studentId: input.studentId, seesFamilyOnly: seesFamilyOnly(ctx), today: asOf }
+    const agreed = await concernAgreements(ctx.db, viewer)
+    const issues = agreed.size > 0 ? new Map((await listConcerns(ctx.db, viewer)).map((c) => [c.id, c.issue])) : new Map<string, string>()
+    const agreements = [...agreed].map(([concernId, a]) => ({ concernId, issue: issues.get(concernId) ?? '', ...a }))
     return buildMeetingBrief({
       student: ctx.access.student,
       school: { name: ctx.access.student.schoolName },
@@ -27,6 +32,7 @@ export const briefRouter = router({
       goals,
       concerns,
       reductions,
+      agreements,
     })
   }),
 })

@@ -8,6 +8,10 @@ import {
   escalateConcernSchema,
   linkRecordsSchema,
   takeBackStepSchema,
+  recordAgreementSchema,
+  addAgreementItemSchema,
+  markItemDoneSchema,
+  shareConcernSchema,
   withdrawDisputeSchema,
 } from '#shared/schemas/concerns.ts'
 import { z } from 'zod'
@@ -18,7 +22,18 @@ import { letterFacts } from '../../services/concern-letters.server.ts'
 import { concernLetters, concernsWithUnansweredLetters, letterRecipients, markLetterSent, recordLetterResponse, sendLetter } from '../../services/letters-sent.server.ts'
 import { markLetterSentSchema, recordLetterResponseSchema, sendLetterSchema } from '#shared/schemas/letters.ts'
 import { concernLogRows, getConcern, linkableRecords, listConcerns, openConcerns } from '../../services/concerns-read.server.ts'
-import { addConcernUpdate, createConcern, editConcern, escalateConcern, linkConcernRecords, takeBackConcernStep } from '../../services/concerns-write.server.ts'
+import {
+  addAgreementItem,
+  addConcernUpdate,
+  createConcern,
+  editConcern,
+  escalateConcern,
+  linkConcernRecords,
+  markAgreementItemDone,
+  recordAgreement,
+  shareConcern,
+  takeBackConcernStep,
+} from '../../services/concerns-write.server.ts'
 import { disputeHistory, disputeRecord, listDisputes, withdrawDispute } from '../../services/disputes.server.ts'
 import { owns, readableConcernCheck, requireOwned, seesFamilyOnly } from '../owned.server.ts'
 import { router, studentProcedure } from '../trpc.server.ts'
@@ -122,6 +137,32 @@ export const concernsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await requireOwnSide(ctx, input.studentId, input.concernId)
       return escalateConcern(ctx.db, { ...input, step: input.step as 1 | 2 | 3 | 4 | 5 | 6, ...writer(ctx, input.studentId) })
+    }),
+  /** A concern ended with an agreement (docs/domain.md#agreements): the parent or the case manager, on a concern they can read. */
+  recordAgreement: studentProcedure('concerns.agree', 'concern.read')
+    .input(recordAgreementSchema)
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return recordAgreement(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  addAgreementItem: studentProcedure('concerns.agree', 'concern.read')
+    .input(addAgreementItemSchema)
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return addAgreementItem(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  markItemDone: studentProcedure('concerns.agree', 'concern.read')
+    .input(markItemDoneSchema)
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return markAgreementItemDone(ctx.db, { ...input, ...writer(ctx, input.studentId) })
+    }),
+  /** A family-only concern shared with the team, by the family; never the other way. */
+  share: studentProcedure('concerns.share', 'concern.read')
+    .input(shareConcernSchema)
+    .mutation(async ({ ctx, input }) => {
+      await readableConcernCheck(ctx, input.studentId, input.concernId)
+      return shareConcern(ctx.db, { ...input, ...writer(ctx, input.studentId) })
     }),
   /** A step recorded by mistake is taken back by the side that may move the concern: a new entry, never a deletion. */
   takeBackStep: studentProcedure('concerns.edit', 'concern.editOwnSide')

@@ -52,6 +52,11 @@ const event = {
     create: '{{who}} wrote the communication profile.',
     update: '{{who}} updated the communication profile.',
   },
+  effect: {
+    record: '{{who}} recorded what happened next on {{date}}: {{kind}}.',
+    correct: '{{who}} corrected what happened next on {{date}} (the earlier entry is kept).',
+    remove: '{{who}} removed an entry of what happened next (it is kept in the record).',
+  },
   concern: {
     create: '{{who}} logged a concern: “{{issue}}”.',
     update: '{{who}} edited a concern (the earlier wording is kept as a version).',
@@ -64,6 +69,11 @@ const event = {
     send_letter: '{{who}} sent a letter about a concern by email.',
     mark_letter_sent: '{{who}} recorded a letter about a concern as sent by hand.',
     letter_answered: '{{who}} recorded the answer to a letter about a concern.',
+    agree: '{{who}} recorded that a concern ended with an agreement on {{date}}.',
+    add_item: '{{who}} recorded a promised item of an agreement: “{{what}}”, due {{date}}.',
+    item_done: '{{who}} marked a promised item done: “{{what}}”.',
+    reopen: 'A new alert for {{service}} reopened a concern that ended with an agreement.',
+    share: '{{who}} shared a family-only concern with the team.',
   },
   goal: {
     create: '{{who}} added {{goal}}.',

@@ -10,6 +10,7 @@ import { components } from './components.ts'
 import { concerns } from './concerns.ts'
 import { digests } from './digests.ts'
 import { domain } from './domain.ts'
+import { effects } from './effects.ts'
 import { goals } from './goals.ts'
 import { history } from './history.ts'
 import { home } from './home.ts'
@@ -50,6 +51,7 @@ export const en = {
   concerns,
   digests,
   domain,
+  effects,
   goals,
   history,
   home,

@@ -4,6 +4,7 @@ export const notices = {
   supportNotProvidedNoReason: '{{support}} was not provided on {{date}}.',
   alertStarted: 'New alert for {{service}}: {{alert}}',
   alertCleared: 'Alert cleared for {{service}}: {{alert}}',
+  concernReopened: 'A concern that ended with an agreement on {{date}} was reopened: a new alert for {{service}}: {{alert}}',
   sessionUnrecorded: '{{service}} on {{date}} is still not recorded, and the {{days}}-school-day recording window has closed.',
   mail: {
     greeting: 'Hello {{name}},',
@@ -16,6 +17,7 @@ export const notices = {
       plan_change: '{{student}}: a change to the plan',
       progress_report: '{{student}}: the {{service}} progress report',
       iep_due: '{{student}}: due on {{date}}',
+      concern_reopened: '{{student}}: a concern was reopened ({{service}})',
       records_ready: '{{student}}: the whole record is ready',
     },
     about: 'About {{student}}:',
@@ -28,6 +30,7 @@ export const notices = {
       plan_change: 'See the change and acknowledge it',
       progress_report: 'Read the report',
       iep_due: 'Open the student’s page',
+      concern_reopened: 'See the concern',
       records_ready: 'Download the file',
     },
     why: 'You get this email at once because you chose to hear about {{student}} as things happen.',

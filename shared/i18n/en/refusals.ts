@@ -26,6 +26,7 @@ export const refusals = {
   reportGoalOutsideAreas: 'You can write the report for goals in your areas ({{areas}}); this goal is in {{area}}.',
   reportGoalNoAreas: 'You can write the report for goals in your areas, and no area is set for you yet. Ask the case manager.',
   concernOtherSide: 'This concern was logged by {{side}}; only they can change it. You can add a response.',
+  effectOwnOnly: 'Only the person who recorded this can correct or remove it. You can record what you saw as a new entry.',
 
   // Records that are not there (or not the caller's to see).
   accommodationNotFound: 'That accommodation was not found for this student.',

@@ -26,6 +26,7 @@ export const student = {
     accountability: 'Is the plan happening?',
     brief: 'Prepare for a meeting',
     concerns: 'Concern log',
+    effects: 'What happened next',
     checks: 'Accommodation records',
     access: 'Who opened these records',
     notifications: 'Family notifications',
