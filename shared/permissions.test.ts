@@ -50,7 +50,7 @@ const EXPECTED: Record<Action, Record<StudentRole, boolean>> = {
 }
 
 // docs/advocates.md: the advocate a parent let in reads, and that is all.
-const READS_ONLY: Action[] = ['student.view', 'team.view', 'history.view', 'plan.view', 'concerns.view', 'reports.view', 'attachments.view']
+const READS_ONLY: Action[] = ['student.view', 'team.view', 'history.view', 'plan.view', 'concerns.view', 'effects.view', 'reports.view', 'attachments.view']
 
 describe('the permission table', () => {
   test('lists exactly the actions this test knows, so a new action needs its row here', () => {
