@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatBytes, historyCsv, indexHtml, indexLinks, RECORD_SECTIONS, safeSegment, supportLogCsv, uniquePath } from '#shared/records-export.ts'
+import { agreementsCsv, effectsCsv, formatBytes, historyCsv, indexHtml, indexLinks, RECORD_SECTIONS, safeSegment, supportLogCsv, uniquePath } from '#shared/records-export.ts'
 
 describe('names inside the records ZIP', () => {
   test('a segment keeps letters, digits, spaces, dots, dashes and underscores, and nothing that could leave its folder', () => {
@@ -78,5 +78,40 @@ describe('the logs as CSV', () => {
       { at: '2026-11-17T10:00:00Z', who: 'Sam', what: 'Sam logged a concern.' },
     ])
     expect(csv.trim().split(/\r?\n/).slice(1)).toEqual(['2026-11-17T10:00:00Z,Sam,Sam logged a concern.', '2026-11-18T10:00:00Z,Dana,Dana changed the goal.'])
+  })
+})
+
+describe('what happened next and agreements as CSV', () => {
+  test('effects: oldest day first, the goal named, corrections marked', () => {
+    const csv = effectsCsv([
+      { date: '2026-11-18', kind: 'Sleep', goal: '', note: 'Up at 3.', recordedBy: 'Laura', recordedAt: '2026-11-19T07:00:00Z', corrected: true },
+      { date: '2026-11-17', kind: 'Meltdown at home', goal: 'Behavior', note: 'After the bus, "again".', recordedBy: 'Laura', recordedAt: '2026-11-17T18:00:00Z', corrected: false },
+    ])
+    expect(csv.trim().split(/\r?\n/)).toEqual([
+      'date,what_happened,goal,note,recorded_by,recorded_at,corrected',
+      '2026-11-17,Meltdown at home,Behavior,"After the bus, ""again"".",Laura,2026-11-17T18:00:00Z,false',
+      '2026-11-18,Sleep,,Up at 3.,Laura,2026-11-19T07:00:00Z,true',
+    ])
+  })
+
+  test('agreements: one row per promised item; an agreement without items still has its row', () => {
+    const csv = agreementsCsv([
+      {
+        concernDate: '2026-10-01',
+        concern: 'Speech missed',
+        agreedOn: '2026-10-20',
+        watchEnds: '2027-01-20',
+        items: [
+          { kind: 'Compensatory sessions', what: '6 sessions', who: 'Priya', dueOn: '2026-12-18', state: 'due', done: null },
+          { kind: 'Tutoring', what: 'Reading', who: 'District', dueOn: '2026-11-01', state: 'done', done: { on: '2026-10-30', byName: 'Dana' } },
+        ],
+      },
+      { concernDate: '2026-09-01', concern: 'Bus', agreedOn: '2026-09-10', watchEnds: '2026-12-04', items: [] },
+    ])
+    expect(csv.trim().split(/\r?\n/).slice(1)).toEqual([
+      '2026-09-01,Bus,2026-09-10,2026-12-04,,,,,,,',
+      '2026-10-01,Speech missed,2026-10-20,2027-01-20,Compensatory sessions,6 sessions,Priya,2026-12-18,due,,',
+      '2026-10-01,Speech missed,2026-10-20,2027-01-20,Tutoring,Reading,District,2026-11-01,done,2026-10-30,Dana',
+    ])
   })
 })

@@ -140,3 +140,37 @@ export const HISTORY_CSV_HEADER = ['at', 'who', 'what'] as const
 export function historyCsv(rows: readonly { at: string; who: string; what: string }[]): string {
   return toCsv(HISTORY_CSV_HEADER, [...rows].sort((a, b) => a.at.localeCompare(b.at)).map((r) => [r.at, r.who, r.what]))
 }
+
+export const EFFECTS_CSV_HEADER = ['date', 'what_happened', 'goal', 'note', 'recorded_by', 'recorded_at', 'corrected'] as const
+
+/** What happened next (docs/effects.md), as it stands: oldest day first. */
+export function effectsCsv(rows: readonly { date: string; kind: string; goal: string; note: string; recordedBy: string; recordedAt: string; corrected: boolean }[]): string {
+  const sorted = [...rows].sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt))
+  return toCsv(
+    EFFECTS_CSV_HEADER,
+    sorted.map((r) => [r.date, r.kind, r.goal, r.note, r.recordedBy, r.recordedAt, r.corrected]),
+  )
+}
+
+export const AGREEMENTS_CSV_HEADER = ['concern_date', 'concern', 'agreed_on', 'watched_until', 'item', 'what', 'who', 'due_on', 'state', 'done_on', 'done_by'] as const
+
+/** Each agreement's promised items, one row each (an agreement with none has one row of its own). */
+export function agreementsCsv(
+  rows: readonly {
+    concernDate: string
+    concern: string
+    agreedOn: string
+    watchEnds: string
+    items: readonly { kind: string; what: string; who: string; dueOn: string; state: string; done: { on: string; byName: string } | null }[]
+  }[],
+): string {
+  const sorted = [...rows].sort((a, b) => a.agreedOn.localeCompare(b.agreedOn))
+  return toCsv(
+    AGREEMENTS_CSV_HEADER,
+    sorted.flatMap((a) => {
+      const head = [a.concernDate, a.concern, a.agreedOn, a.watchEnds]
+      if (a.items.length === 0) return [[...head, '', '', '', '', '', '', '']]
+      return a.items.map((i) => [...head, i.kind, i.what, i.who, i.dueOn, i.state, i.done?.on ?? '', i.done?.byName ?? ''])
+    }),
+  )
+}

@@ -11,16 +11,19 @@ import { DomainError } from '#shared/domain-error.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import type { OwnerKind } from '#shared/attachments.ts'
+import { AGREEMENT_KIND_LABELS } from '#shared/agreements.ts'
+import { EFFECT_KIND_LABELS } from '#shared/effects.ts'
 import { goalVersionLines, planDocument, type PlanVersion } from '#shared/plan-document.ts'
 import { areaLabel } from '#shared/plan-labels.ts'
-import { historyCsv, indexHtml, type IndexEntry, type IndexPage, type RecordSection, RECORD_SECTIONS, safeSegment, supportLogCsv, uniquePath } from '#shared/records-export.ts'
+import { agreementsCsv, effectsCsv, historyCsv, indexHtml, type IndexEntry, type IndexPage, type RecordSection, RECORD_SECTIONS, safeSegment, supportLogCsv, uniquePath } from '#shared/records-export.ts'
 import { formatSchoolDate, localIsoDate } from '#shared/school-date.ts'
 import { sessionLogCsv } from '#shared/session-log-csv.ts'
 import { checkLog } from './accommodation-checks.server.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import { studentAccountability } from './accountability.server.ts'
 import { type Executor, recordChange } from './audit.server.ts'
-import { concernLogRows, listConcerns } from './concerns-read.server.ts'
+import { concernAgreements, concernLogRows, listConcerns } from './concerns-read.server.ts'
+import { listEffects } from './effects.server.ts'
 import { goalVersions, listGoals } from './goals.server.ts'
 import { currentPlan } from './iep-calendar.server.ts'
 import { concernLetters } from './letters-sent.server.ts'
@@ -378,10 +381,47 @@ export async function gatherRecord(
   })
   add({ path: 'records/sessions.csv', section: 'records', description: t('records.index.describe.sessions'), bytes: sessionLogCsv(await sessionLog(db, studentId)) })
   add({ path: 'records/supports.csv', section: 'records', description: t('records.index.describe.supports'), bytes: supportLogCsv(await checkLog(db, studentId)) })
+  const goalNames = new Map(goals.map((g) => [g.id, areaLabel(g.area)]))
+  const effects = await listEffects(db, studentId)
+  add({
+    path: 'records/what-happened-next.csv',
+    section: 'records',
+    description: t('records.index.describe.effects'),
+    bytes: effectsCsv(
+      effects.map((e) => ({
+        date: e.date,
+        kind: EFFECT_KIND_LABELS[e.kind],
+        goal: e.goalId ? (goalNames.get(e.goalId) ?? '') : '',
+        note: e.note,
+        recordedBy: e.recordedByName,
+        recordedAt: e.recordedAt,
+        corrected: e.corrected,
+      })),
+    ),
+  })
 
   // The concern log as this side sees it, and every letter of each concern.
   add({ path: 'concerns/concern-log.csv', section: 'concerns', description: t('records.index.describe.concernLog'), bytes: concernLogCsv(await concernLogRows(db, viewer)) })
-  for (const concern of await listConcerns(db, viewer)) {
+  const concerns = await listConcerns(db, viewer)
+  const agreements = await concernAgreements(db, viewer)
+  if (agreements.size) {
+    const byId = new Map(concerns.map((c) => [c.id, c]))
+    add({
+      path: 'concerns/agreements.csv',
+      section: 'concerns',
+      description: t('records.index.describe.agreements'),
+      bytes: agreementsCsv(
+        [...agreements].map(([concernId, a]) => ({
+          concernDate: byId.get(concernId)?.date ?? '',
+          concern: byId.get(concernId)?.issue ?? '',
+          agreedOn: a.agreedOn,
+          watchEnds: a.watchEnds,
+          items: a.items.map((i) => ({ kind: AGREEMENT_KIND_LABELS[i.kind], what: i.what, who: i.who, dueOn: i.dueOn, state: i.state, done: i.done })),
+        })),
+      ),
+    })
+  }
+  for (const concern of concerns) {
     const { letters } = await concernLetters(db, { ...viewer, concernId: concern.id })
     for (const letter of letters) {
       const text = [

@@ -172,6 +172,7 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
     test('the family’s copy: every section, its family-only concern, the notebooks; the index links every file and only those', async () => {
       await as('parent').concerns.create({ ...johnny(), date: TODAY, issue: 'Kept at home: he cried before the bus.', status: 'open', visibility: 'family' })
       await as('caseManager').concerns.create({ ...johnny(), date: TODAY, issue: 'Shared: speech was missed twice.', status: 'open', visibility: 'team' })
+      await as('parent').effects.record({ ...johnny(), date: '2026-11-17', kind: 'meltdown', goalId: demo.sitGoalId, note: 'Cried for an hour after the bus.' })
       const { exportId, files } = await made('parent')
       const paths = [...files.keys()]
       expect(paths).toContain('index.html')
@@ -183,6 +184,9 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
       const log = files.get('concerns/concern-log.csv')!.toString()
       expect(log).toContain('Kept at home: he cried before the bus.')
       expect(log).toContain('Shared: speech was missed twice.')
+      const effects = files.get('records/what-happened-next.csv')!.toString()
+      expect(effects).toContain('2026-11-17,Meltdown at home')
+      expect(effects).toContain('Cried for an hour after the bus.')
       const numbers = JSON.parse(files.get('numbers/accountability.json')!.toString()) as { student: { id: string } }
       expect(JSON.stringify(numbers)).toContain(demo.johnnyId)
       const index = files.get('index.html')!.toString()

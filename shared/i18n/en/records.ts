@@ -55,6 +55,8 @@ export const records = {
       accountability: 'Minutes mandated and delivered, misses by cause, make-up sessions owed and made up (JSON, Same Page’s public format).',
       sessions: 'Every session owed: delivered, missed and why, made up (CSV).',
       supports: 'Every record of a support used, not needed, not provided or declined (CSV).',
+      effects: 'What happened next: shutdowns, refusals to go to school, meltdowns and sleep after school or the next day, with the goal where known (CSV).',
+      agreements: 'Agreements that ended concerns: each promised item, who does it, by when, and whether it was done (CSV).',
       concernLog: 'The concern log: date, issue, person contacted, response, follow-up (CSV).',
       letter: 'A letter about the concern of {{date}}: {{subject}}',
       report: 'Progress report, {{period}}, version {{version}} (PDF).',
