@@ -74,11 +74,6 @@ for (const c of CASES) {
   test.describe(`on the ${c.name} day (${E2E_DAYS[c.name].slice(0, 10)})`, () => {
     test.use({ day: E2E_DAYS[c.name] })
 
-    test('Today says whether there is school and when it is next', async ({ page, signIn }) => {
-      await signIn('para')
-      await expectTodaySays(page, c)
-      await expectAccessible(page)
-    })
 
     test('Sessions marks this week as this week and says what kind of day it is', async ({ page, signIn }) => {
       await signIn('speech')
@@ -89,8 +84,12 @@ for (const c of CASES) {
       else await expect(page.getByText(/No school today/)).toHaveCount(0)
     })
 
-    test('the goal card lists the supports of the right school day', async ({ page, signIn }) => {
+    // One para, one sign-in: Today first, then Johnny's goal card from his page.
+    test('Today says whether there is school and when it is next; the goal card lists the supports of the right school day', async ({ page, signIn }) => {
       await signIn('para')
+      await expectTodaySays(page, c)
+      await expectAccessible(page)
+      await page.goto('/')
       await openStudent(page, 'Johnny Miller')
       await page.getByRole('link', { name: 'Print goal card' }).click()
       const card = page.getByRole('article', { name: 'Goal card for Johnny' })

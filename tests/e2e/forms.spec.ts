@@ -78,9 +78,13 @@ test('the make-up form starts empty on the oldest owed session, says each error 
 
   // The form starts again empty; a refusal of the server (more than is owed) is also said once, on its field.
   const disclosure = row.locator('details').filter({ has: page.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`, { exact: true }) })
-  // Open or folded after the save, as the page settles: open it only if its form is not showing, and check again.
-  await openDisclosure(row.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`), form.getByLabel('Date held'))
-  await expect(disclosure).toHaveAttribute('open', '')
+  // Open or folded after the save, as the page settles (the revalidation after the save can fold it once more after
+  // it was opened): open it while it is folded, until it stays open with its form showing.
+  await expect(async () => {
+    if ((await disclosure.getAttribute('open')) === null) await row.getByLabel(`Record a make-up: ${SPEECH} (Johnny Miller)`).click()
+    await expect(disclosure).toHaveAttribute('open', '', { timeout: 1_000 })
+    await expect(form.getByLabel('Date held')).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
   await expect(form.getByLabel('Date held')).toHaveValue('')
   await expect(form.getByLabel('Minutes given')).toHaveValue('')
   await expect(repays).toHaveValue(oldest)

@@ -24,7 +24,7 @@ import { REQUEST_NOTE_MAX, REQUESTED_BY_MAX, recordsRequestsFormSchema } from '#
 // /school/:schoolId/records-requests (docs/records.md#records-requests): the school admin logs a parent's request
 // for records, sees the days left, and fulfils it with the school's copy of the records file.
 
-const CHECK_EVERY_MS = 3000
+const CHECK_EVERY_MS = 1500
 const TONE: Record<RequestState, Tone> = { open: 'info', dueSoon: 'warn', late: 'bad', fulfilled: 'good' }
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

@@ -20,7 +20,7 @@ import type { loader as studentLoader } from '../student/student-layout.tsx'
 // background: the page checks back while one is being made, and a parent also gets a notice.
 
 /** How often an open page asks whether a file being made is ready. */
-const CHECK_EVERY_MS = 3000
+const CHECK_EVERY_MS = 1500
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
