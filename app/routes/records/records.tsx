@@ -12,6 +12,7 @@ import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { firstName } from '#shared/plan-labels.ts'
+import { isFamilyRole } from '#shared/roles.ts'
 import { formatBytes } from '#shared/records-export.ts'
 import type { loader as studentLoader } from '../student/student-layout.tsx'
 
@@ -57,7 +58,7 @@ export default function RecordsPage() {
     <div className="space-y-4">
       <TextLink to={`/students/${student.id}`}>{t('student.backToPlan', { name: firstName(student) })}</TextLink>
       <Card title={t('records.page.title')} headingLevel={2}>
-        <p className="mb-4 text-slate-700">{t('records.page.intro', { student: firstName(student) })}</p>
+        <p className="mb-4 text-slate-700">{t(isFamilyRole(student.role) ? 'records.page.intro' : 'records.page.introSchool', { student: firstName(student) })}</p>
         {result ? <Alert tone={result.ok ? 'success' : 'error'}>{result.message}</Alert> : null}
         <Form method="post" className="mt-3">
           <Button type="submit" disabled={busy}>

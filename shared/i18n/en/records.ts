@@ -77,6 +77,8 @@ export const records = {
   page: {
     title: 'The whole record',
     intro: 'One ZIP file with everything about {{student}} that you can see here: the plan and its versions, the numbers, the session and support logs, the concern log with its letters, the progress reports, the notebooks, the history and every attached file. Take it to a meeting, to an advocate, or keep it.',
+    introSchool:
+      'The school’s copy of {{student}}’s record in one ZIP file, to answer a parent’s request for records: everything the family may see, except the concerns the family kept to itself and the notebooks (the family holds those). Requests and their due days are kept on the school’s Records requests page.',
     build: 'Make the file',
     building: 'Being made. You will get a notice when it is ready.',
     queued: 'Waiting to be made. You will get a notice when it is ready.',
