@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { openTodayFromMyStudents, studentCard, supportRow } from './today-helpers.ts'
+import { openTodayFromMyStudents, recordedAs, studentCard, supportRow } from './today-helpers.ts'
 
 /**
  * Issue 15's budget for a para's typical day, on the demo para's Friday (the Friday of the journeys' week,
@@ -11,6 +11,10 @@ const SCREEN = { width: 360, height: 740 }
 test.use({ viewport: SCREEN, isMobile: true, hasTouch: true, deviceScaleFactor: 2, day: '2026-11-20T10:00:00Z' })
 
 const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight)
+
+/** Taps still in the phone's outbox (every signed-in person's queue key). */
+const queuedOnPhone = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('same-page:check-queue:')).flatMap((k) => JSON.parse(localStorage.getItem(k) ?? '[]') as unknown[]).length)
 
 /** The demo para's students' supports, as the demo seeds them (server/demo/seed-plan.ts, seed-today.ts). */
 const DEMO_SUPPORTS = [
@@ -65,11 +69,16 @@ test('a typical Friday: two taps or fewer per student, and all of it recorded fi
     await expect(allAsPlanned).toHaveCount(0)
     // Johnny's two subject-bound supports apply only when their lesson or test happens: today there was Math.
     if (name === 'Johnny Miller') {
-      await supportRow(card, 'Word problems read aloud').getByRole('button', { name: 'Used: Word problems read aloud' }).tap()
+      const row = supportRow(card, 'Word problems read aloud')
+      await row.getByRole('button', { name: 'Used: Word problems read aloud' }).tap()
+      await expect(recordedAs(row, 'Word problems read aloud', 'Used')).toBeVisible()
       n++
     }
     taps.set(name, n)
   }
+  // Saved on the server, not only queued: a tap still in the outbox at the reload would be sent on the next
+  // visit, and its "All changes saved." would be measured as part of the recorded day.
+  await expect.poll(() => queuedOnPhone(page), { message: 'every tap has left the phone' }).toBe(0)
   await expect(status).toHaveText('All changes saved.')
   for (const [name, n] of taps) expect(n, `taps for ${name}`).toBeLessThanOrEqual(2)
 
