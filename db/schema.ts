@@ -813,6 +813,32 @@ export interface RecordsRequestsTable {
   fulfilled_by: string | null
 }
 
+/** A student's numbers generation, bumped by triggers on every input (db/migrations/2026-12-11T010000-numbers-cache.ts). */
+export interface NumbersGenerationsTable {
+  student_id: string
+  generation: number
+}
+
+/** One service's school-view numbers as of one day, valid while its student's generation is unchanged. */
+export interface ServiceNumbersKeptTable {
+  service_id: string
+  as_of: string
+  student_id: string
+  generation: number
+  delivery_rate: number
+  balance: number
+  alerts: string
+}
+
+/** One student's accountability@1 document as of one day, made on `made_on`, valid while the generation is unchanged. */
+export interface StudentNumbersKeptTable {
+  student_id: string
+  as_of: string
+  made_on: string
+  generation: number
+  document: string
+}
+
 export interface Database {
   schools: SchoolsTable
   users: UsersTable
@@ -876,4 +902,7 @@ export interface Database {
   attachments: AttachmentsTable
   record_exports: RecordExportsTable
   records_requests: RecordsRequestsTable
+  numbers_generations: NumbersGenerationsTable
+  service_numbers_kept: ServiceNumbersKeptTable
+  student_numbers_kept: StudentNumbersKeptTable
 }
