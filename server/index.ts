@@ -13,6 +13,7 @@ import { MailSender, smtpTransport } from './mail/mail-sender.server.ts'
 import { startNoticePass } from './services/notice-pass.server.ts'
 import { resumeExports } from './services/record-exports.server.ts'
 import { DigestScheduler } from './services/digests.server.ts'
+import { startNumbersKeeper } from './services/numbers-keeper.server.ts'
 
 const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? 'build')
 
@@ -56,6 +57,8 @@ export async function main(): Promise<Server> {
   // Weekly and daily digests are queued from this process too, caught up at start (docs/decisions/020).
   const digests = timed ? new DigestScheduler({ db, now: systemClock }) : null
   digests?.start()
+  // Today's accountability numbers are made ahead of the first person to ask (docs/performance.md).
+  const keeper = startNumbersKeeper({ db, now: systemClock })
   const server = await listen({ app, collab }, config.PORT)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.PORT
@@ -67,7 +70,7 @@ export async function main(): Promise<Server> {
     closing = true
     console.log(`${signal}: closing`)
     // Notebook edits still queued in memory are written before the database closes (at most 1 s of them).
-    void Promise.all([collab.close(), mail.stop(), notices?.stop(), digests?.stop()])
+    void Promise.all([collab.close(), mail.stop(), notices?.stop(), digests?.stop(), keeper.stop()])
       .catch((error: unknown) => console.error('Closing the collaboration server or the mail and notice timers failed', error))
       .finally(() => {
         server.close(() => {

@@ -21,5 +21,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 process.env.NODE_ENV = 'production'
-const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()), ...(await benchDigests()), ...(await benchReportPdf()), ...(await benchReportDraft()), ...(await benchAttachmentsUpload()), ...(await benchRecordsZip()) }
+const results = { ...(await benchToday(buildDir)), ...(await benchAccountability({ quick: process.argv.includes('--quick') })), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()), ...(await benchDigests()), ...(await benchReportPdf()), ...(await benchReportDraft()), ...(await benchAttachmentsUpload()), ...(await benchRecordsZip()) }
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)

@@ -12,6 +12,7 @@ import { currentRecords } from './session-records.server.ts'
 import { listServices, type Service } from './services.server.ts'
 import { generationsOf, keepServiceNumbers, keepStudentDocument, keptStudentDocument, STUDENT_BATCH } from './numbers-kept.server.ts'
 import { systemClock } from '../clock.server.ts'
+import { yieldToOthers } from './yield-to-others.server.ts'
 
 export interface ServiceAccountability extends ServiceNumbers {
   key: string
@@ -208,6 +209,8 @@ export async function caseload(db: DB, args: { userId: string; asOf: IsoDate; sc
         args.asOf,
         computed.map((c) => ({ ...c, generation: generations.get(c.studentId) ?? 0 })),
       )
+      // A cold school is seconds of work: other requests run between rounds.
+      if (i + STUDENT_BATCH < students.length) await yieldToOthers()
     }
   }
   return sortCaseload(rows)

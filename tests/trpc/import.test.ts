@@ -166,6 +166,7 @@ describe('plan import (imports.plan and importPlan)', () => {
       session_records: 20,
       accommodation_checks: 10,
       iep_plans: 1, // the file's IEP dates (docs/iep-calendar.md)
+      numbers_generations: 1, // the new student's numbers changed (docs/performance.md)
       // no school_closures: Labor Day, Indigenous Peoples’ Day and Thanksgiving are already closures
       audit_log: 1 + 1 + 4 + 1 + 2 + 4 + 2 + 20 + 10, // student, IEP dates, members, invite, goals, accommodations, services, sessions, checks
     })

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { caseload, computeCaseloadRows, computeStudentAccountability, sortCaseload, studentAccountability } from '#server/services/accountability.server.ts'
 import { listServices } from '#server/services/services.server.ts'
+import { warmKeptNumbers } from '#server/services/numbers-keeper.server.ts'
 import { verifyKeptNumbers } from '#server/services/numbers-verify.server.ts'
 import { addDays, type IsoDate } from '#shared/school-date.ts'
 import { MISS_REASONS, MISSED_REASONS } from '#shared/services.ts'
@@ -242,5 +243,19 @@ describe('kept accountability numbers', () => {
     const rebuilt = await verifyKeptNumbers(t.db, { schoolId: school.schoolId, rebuild: true })
     expect(rebuilt.differences).toHaveLength(1)
     expect(await verifyKeptNumbers(t.db, { schoolId: school.schoolId })).toMatchObject({ differences: [] })
+  })
+})
+
+describe('the keeper', () => {
+  test('makes every school’s numbers for the day ahead of the first view, and drops copies older than a week', async () => {
+    const school = newSchool()
+    const today = day(40)
+    t.sqlite
+      .prepare("insert into service_numbers_kept (service_id, as_of, student_id, generation, delivery_rate, balance, alerts) values (?, ?, ?, 0, 1, 0, '')")
+      .run(school.services[0], day(20), school.studentId)
+    await warmKeptNumbers(t.db, today)
+    const kept = t.sqlite.prepare('select service_id, as_of from service_numbers_kept where student_id = ?').all(school.studentId) as { service_id: string; as_of: string }[]
+    expect(kept.map((k) => k.as_of)).toEqual([today, today])
+    expect(new Set(kept.map((k) => k.service_id))).toEqual(new Set(school.services))
   })
 })
