@@ -22,4 +22,5 @@ if (!fs.existsSync(path.join(buildDir, 'server', 'index.js'))) {
 }
 process.env.NODE_ENV = 'production'
 const results = { ...(await benchToday(buildDir)), ...(await benchAccountability()), ...(await benchImport()), ...(await benchNotes()), ...(await benchTrail()), ...(await benchTodayOffline(buildDir)), ...(await benchMail()), ...(await benchDigests()), ...(await benchReportPdf()), ...(await benchReportDraft()), ...(await benchAttachmentsUpload()), ...(await benchRecordsZip()) }
+Object.assign(results, await (await import('./bundles.ts')).benchBundles(buildDir))
 for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`)
