@@ -1,7 +1,10 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import type { Applies } from './schemas/plan.ts'
 import { type IsoDate, weekdayOf } from './school-date.ts'
 import { listInWords } from './word-list.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 /** "Every school day", "Tuesday and Thursday", "During Math", "Tests only". */
 export function describeApplies(applies: Applies): string {

@@ -1,4 +1,4 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { lastInstructionalDays } from './school-calendar.ts'
 import { addDays, type IsoDate } from './school-date.ts'
@@ -6,6 +6,9 @@ import { DEFAULT_MAKE_UP_REASONS, type MissedReason, type MissReason, scheduledS
 import { PENDING_DAYS, type RecordLike } from './session-status.ts'
 import { type MissLike, periodTally } from './period-mandate.ts'
 import { servicePeriods } from './service-periods.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 export const ALERTS = ['consecutive_misses', 'repeated_school_misses', 'low_delivery_rate'] as const
 export type Alert = (typeof ALERTS)[number]

@@ -1,5 +1,8 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { addDays, daysBetween, type IsoDate, localIsoDate } from './school-date.ts'
+import { advocates } from './i18n/en/advocates.ts'
+
+addSections({ advocates })
 
 /**
  * A parent's read-only grant to an advocate or another family member (docs/advocates.md): pure rules, no I/O.

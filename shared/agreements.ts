@@ -1,8 +1,11 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import type { IsoDate } from './school-date.ts'
 import { isSchoolDay, type SchoolCalendar } from './school-day.ts'
 import { addDays } from './school-date.ts'
+import { concerns } from './i18n/en/concerns.ts'
+
+addSections({ concerns })
 
 /**
  * Agreements (docs/domain.md#agreements): when a concern ends with an agreement, each promised item with who does it

@@ -1,7 +1,10 @@
 import { formatDay } from './i18n/format.ts'
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { scheduledSessions, type ServiceSchedule } from './services.ts'
 import { daysBetween, eachDay, type IsoDate, weekdayOf } from './school-date.ts'
+import { school } from './i18n/en/school.ts'
+
+addSections({ school })
 
 /**
  * Adding or removing school closures (docs/domain.md#school-calendar): which dates a request closes, and what it

@@ -1,9 +1,12 @@
 import { type Step, ladderStep } from './concerns.ts'
 import { formatDay } from './i18n/format.ts'
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate, WEEKDAYS, type Weekday } from './school-date.ts'
 import { type MissReason, REASON_LABELS } from './services.ts'
 import { listInWords } from './word-list.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 /**
  * "Draft a letter" (docs/domain.md#ladder): a factual letter for the concern's current step, built only from the records.

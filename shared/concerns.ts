@@ -1,8 +1,12 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { ALERT_TEXT, type Alert } from './accountability.ts'
 import type { StudentRole, TeamRole } from './roles.ts'
 import { addDays, daysBetween, type IsoDate } from './school-date.ts'
+import { domain } from './i18n/en/domain.ts'
+import { refusals } from './i18n/en/refusals.ts'
+
+addSections({ domain, refusals })
 
 /**
  * The concern log and its escalation ladder (docs/domain.md#concerns): pure data and rules, shared by the server, the pages

@@ -1,7 +1,10 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import type { MailBody } from './mail/compose.ts'
 import type { NoticeCadence } from './notice-cadence.ts'
 import { addDays, formatSchoolDate, type IsoDate, localIsoDate, weekdayOf } from './school-date.ts'
+import { digests } from './i18n/en/digests.ts'
+
+addSections({ digests })
 
 /** The two cadences that gather notices into one email per period. */
 export type DigestCadence = Extract<NoticeCadence, 'daily' | 'weekly'>

@@ -1,6 +1,9 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { addDays, type IsoDate } from './school-date.ts'
+import { effects } from './i18n/en/effects.ts'
+
+addSections({ effects })
 
 /**
  * What happened next (docs/effects.md): what parents and staff see at home after school or the next day. Pure data

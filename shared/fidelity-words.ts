@@ -1,6 +1,9 @@
 import type { Fidelity } from './accommodation-fidelity.ts'
 import { formatNumber } from './i18n/format.ts'
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 export type FidelityCounts = Pick<Fidelity, 'applicableDays' | 'usedDays' | 'notNeededDays'>
 

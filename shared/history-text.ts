@@ -7,8 +7,8 @@ import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 import { lowerFirst } from '#shared/notifications.ts'
 import { MISS_REASONS, REASON_LABELS, type MissReason } from '#shared/services.ts'
-import { t } from '#shared/i18n/i18n.ts'
-import type { EventActionKey } from '#shared/i18n/en/history.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
+import type { EventActionKey } from './i18n/en/history.ts'
 import { formatDay, formatNumber } from '#shared/i18n/format.ts'
 import {
   appliesSchema,
@@ -20,6 +20,10 @@ import {
   type GoalUnit,
 } from '#shared/schemas/plan.ts'
 import { areaLabel, formatGoalValue, REGULATION_LABELS } from './plan-labels.ts'
+import { history } from './i18n/en/history.ts'
+import { iepCalendar } from './i18n/en/iepCalendar.ts'
+
+addSections({ history, iepCalendar })
 
 interface Entry {
   actorName: string | null

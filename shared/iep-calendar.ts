@@ -1,5 +1,8 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { addDays, daysBetween, type IsoDate } from './school-date.ts'
+import { iepCalendar } from './i18n/en/iepCalendar.ts'
+
+addSections({ iepCalendar })
 
 /**
  * The IEP's own calendar (docs/iep-calendar.md): a plan year's dates, the rules that refuse impossible ones, and what

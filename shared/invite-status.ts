@@ -1,5 +1,8 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 

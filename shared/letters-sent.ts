@@ -1,7 +1,10 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { isInstructionalDay } from './school-calendar.ts'
 import { addDays, type IsoDate } from './school-date.ts'
+import { letters } from './i18n/en/letters.ts'
+
+addSections({ letters })
 
 /**
  * Letters as sent records (docs/letters.md): a letter drafted from the concern log, sent by email through the app or

@@ -1,7 +1,10 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { addDays } from './school-date.ts'
 import type { MasteryRule, PromptLevel, RegulationState, TrialResult } from './schemas/plan.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 export interface ProgressPoint {
   date: string

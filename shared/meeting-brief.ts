@@ -1,5 +1,5 @@
 import { fidelityDaysSentence, fidelityReading } from './fidelity-words.ts'
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { ALERT_TEXT, type ServiceNumbers } from './accountability.ts'
 import { AGREEMENT_KIND_LABELS, type ConcernAgreement, ITEM_STATE_LABELS } from './agreements.ts'
 import { MASTERY_LABELS, type MasteryResult } from './mastery.ts'
@@ -8,6 +8,10 @@ import type { GoalUnit, PromptLevel, RegulationState } from './schemas/plan.ts'
 import { formatSchoolDate, type IsoDate, WEEKDAYS, type Weekday } from './school-date.ts'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY } from './services.ts'
 import { listInWords } from './word-list.ts'
+import { concerns } from './i18n/en/concerns.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ concerns, domain })
 
 /**
  * The meeting brief (docs/domain.md#accountability): one page a family or a case manager brings to a follow-up meeting. Every

@@ -1,8 +1,12 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { type MissedReason, REASON_LABELS } from './services.ts'
 import { ALERT_TEXT, type Alert } from './accountability.ts'
 import { RECORDING_WINDOW } from './school-calendar.ts'
+import { domain } from './i18n/en/domain.ts'
+import { notices } from './i18n/en/notices.ts'
+
+addSections({ domain, notices })
 
 /**
  * What a notice is about. Parents: a missed session, a support not provided, an alert starting or clearing.

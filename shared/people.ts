@@ -1,6 +1,9 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import type { TeamRole } from './roles.ts'
+import { people } from './i18n/en/people.ts'
+
+addSections({ people })
 
 /**
  * What a person is to a school, as the People page names it (docs/people.md): its admin, else the highest of the

@@ -1,7 +1,10 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { minutesPerPeriodOf } from './service-periods.ts'
 import type { ServiceTerm } from './services.ts'
+import { planChanges } from './i18n/en/planChanges.ts'
+
+addSections({ planChanges })
 
 export const PLAN_CHANGE_KINDS = ['service', 'goal', 'accommodation'] as const
 export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number]

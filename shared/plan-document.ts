@@ -1,11 +1,15 @@
 import { describeApplies } from './accommodation-schedule.ts'
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { describeRule } from './mastery.ts'
 import { termText } from './plan-change.ts'
 import { areaLabel } from './plan-labels.ts'
 import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { COMMUNICATION_FIELDS, PLAIN_PARTS, REGULATION_FIELDS, type Applies, type MasteryRule, type PlainSummary } from './schemas/plan.ts'
 import type { ServiceTerm } from './services.ts'
+import { records } from './i18n/en/records.ts'
+import { student } from './i18n/en/student.ts'
+
+addSections({ records, student })
 
 /**
  * A document made of headings and paragraphs: what the records export writes as a PDF when no better layout is

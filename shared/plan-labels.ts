@@ -1,4 +1,4 @@
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import {
   GOAL_AREAS,
   PROMPT_LEVELS,
@@ -9,6 +9,9 @@ import {
   type RegulationState,
   type TrialResult,
 } from '#shared/schemas/plan.ts'
+import { goals } from './i18n/en/goals.ts'
+
+addSections({ goals })
 
 /** Words people use for the plan's codes, shared by the goal page, the goal card and the history. */
 

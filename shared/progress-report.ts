@@ -1,10 +1,13 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { describeRule, type EffectOnDay, type MasteryResult, masteryStatus, metOnPaper, type ProgressPoint } from './mastery.ts'
 import type { ServiceNumbers } from './accountability.ts'
 import type { GoalUnit, MasteryRule, PlainSummary, PromptLevel, RegulationState } from './schemas/plan.ts'
 import { UNIT_LABELS } from './schemas/plan.ts'
 import type { MissedReason } from './services.ts'
 import type { IsoDate } from './school-date.ts'
+import { reports } from './i18n/en/reports.ts'
+
+addSections({ reports })
 
 /**
  * A progress report (docs/progress-reports.md): for one student and one reporting period, each goal with its

@@ -1,5 +1,8 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 /**
  * The record of access (FERPA 34 CFR 99.32): which kinds of a student's records a person at school opened. Kinds

@@ -1,5 +1,8 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate } from './school-date.ts'
+import { reports } from './i18n/en/reports.ts'
+
+addSections({ reports })
 
 /** A school's reporting period: a name and its first and last days (docs/progress-reports.md#periods). */
 export interface ReportingPeriod {

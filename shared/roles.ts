@@ -1,5 +1,8 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 export const TEAM_ROLES = ['case_manager', 'provider', 'para', 'parent'] as const
 export type TeamRole = (typeof TEAM_ROLES)[number]

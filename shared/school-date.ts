@@ -1,5 +1,8 @@
 import { formatDay } from './i18n/format.ts'
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 /** Calendar dates as 'YYYY-MM-DD' strings: a school day has no time zone, so we never pass Date objects around. */
 export type IsoDate = string

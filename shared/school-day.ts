@@ -1,5 +1,8 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { addDays, formatSchoolDate, type IsoDate, weekdayOf } from './school-date.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 /**
  * What kind of day a date is for one school: the answer every page gives before it lists supports or

@@ -1,8 +1,11 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { instructionalDaysBetween } from './school-calendar.ts'
 import { type IsoDate, type Weekday, weekdayOf } from './school-date.ts'
 import type { MandatePeriod } from './service-periods.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 export const MISSED_REASONS = [
   'provider_absent',

@@ -7,7 +7,10 @@
  * to a ceiling. A correct password from a client that has not been failing is never slowed: the owner is not
  * locked out by someone else's failures.
  */
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 export interface ThrottleRule {
   /** Failures allowed in a row before any wait. */

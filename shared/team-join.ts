@@ -1,6 +1,9 @@
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
 import { catalogueLabels } from './labels.ts'
 import { isStaffRole, type TeamRole } from './roles.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 /** What an existing account already is, at the school a student is imported into and in the whole installation. */
 export interface Standing {

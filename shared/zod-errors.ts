@@ -1,5 +1,8 @@
 import type { ZodError } from 'zod'
-import { t } from './i18n/i18n.ts'
+import { addSections, t } from './i18n/i18n.ts'
+import { domain } from './i18n/en/domain.ts'
+
+addSections({ domain })
 
 /** Field path → messages, for forms; issues without a path go under "form". */
 export function fieldErrors(error: ZodError): Record<string, string[]> {

@@ -13,7 +13,10 @@ import {
   UPLOAD_RESULT_PARAMS,
 } from '#shared/attachments.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
+import { attachments } from '#shared/i18n/en/attachments.ts'
+
+addSections({ attachments })
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline break-all'
 /** What the file picker offers first; the server checks the bytes whatever the picker allowed. */

@@ -1,7 +1,10 @@
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import type { Weekday } from '#shared/school-date.ts'
 import type { ServiceTerm } from '#shared/services.ts'
 import { weekdayList } from './session-text.ts'
+import { services } from '#shared/i18n/en/services.ts'
+
+addSections({ services })
 
 /**
  * What a term mandates, in words: "30 min × Tue, Thu", "4 sessions of 15 min a month" or "60 min each reporting

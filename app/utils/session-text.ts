@@ -1,8 +1,11 @@
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import type { Weekday } from '#shared/school-date.ts'
 import { REASON_LABELS, type MissedReason } from '#shared/services.ts'
 import type { SessionStatus } from '#shared/session-status.ts'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 /** The words and colours a session's status is shown with, on the week and in the log. */
 export type BadgeTone = 'good' | 'warn' | 'bad' | 'neutral' | 'info'

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { benchAccountability } from './accountability.ts'
 import { benchAttachmentsUpload } from './attachments-upload.ts'
+import { benchBundles } from './bundles.ts'
 import { benchDigests } from './digests.ts'
 import { benchImport } from './import.ts'
 import { benchMail } from './mail.ts'
@@ -29,6 +30,7 @@ process.env.NODE_ENV = 'production'
 const quick = process.argv.includes('--quick')
 const BENCHES: { name: string; inQuick: boolean; run: () => Promise<Record<string, string | number>> }[] = [
   { name: 'today', inQuick: true, run: () => benchToday(buildDir) },
+  { name: 'bundles', inQuick: true, run: () => benchBundles(buildDir) },
   { name: 'accountability', inQuick: true, run: () => benchAccountability({ quick }) },
   { name: 'import', inQuick: false, run: () => benchImport() },
   { name: 'notes', inQuick: false, run: () => benchNotes() },

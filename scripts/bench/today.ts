@@ -8,7 +8,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import type { ServerBuild } from '@remix-run/node'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { seedDemo } from '#server/demo/seed.ts'
@@ -17,6 +16,7 @@ import { hashPassword } from '#server/auth/password.server.ts'
 import { closureSet, closuresForSchool } from '#server/services/calendar.server.ts'
 import { lastInstructionalDays } from '#shared/school-calendar.ts'
 import { localIsoDate } from '#shared/school-date.ts'
+import { firstLoadGzipBytes } from './bundles.ts'
 
 export async function benchToday(buildDir: string): Promise<Record<string, string | number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-bench-'))
@@ -80,27 +80,10 @@ export async function benchToday(buildDir: string): Promise<Record<string, strin
   return {
     'GET /today, 8 students: median ms (50 requests)': round(times[Math.floor(times.length / 2)]!),
     'GET /today, 8 students: p95 ms': round(times[Math.floor(times.length * 0.95)]!),
-    'JS shipped by /today (entry + root + route), gzipped KB': round(routeJsGzipKb(build, path.join(buildDir, 'client'), ['root', 'routes/today/today'])),
+    'JS shipped by /today (entry + root + route), gzipped KB': round(firstLoadGzipBytes(build.assets, path.join(buildDir, 'client'), ['routes/today/today']) / 1024),
   }
 }
 
 function round(n: number): number {
   return Math.round(n * 10) / 10
-}
-
-/**
- * Entry + root + the route's module and every chunk they import, gzipped: what a phone downloads for the page.
- * Read from the Remix asset manifest of the server build (the same one the browser is sent).
- */
-export function routeJsGzipKb(build: ServerBuild, clientDir: string, routeIds: string[]): number {
-  const files = new Set<string>([build.assets.entry.module, ...build.assets.entry.imports])
-  for (const id of routeIds) {
-    const route = build.assets.routes[id]
-    if (!route) throw new Error(`No route ${id} in the build`)
-    if (route.module) files.add(route.module)
-    for (const f of route.imports ?? []) files.add(f)
-  }
-  let bytes = 0
-  for (const url of files) bytes += gzipSync(fs.readFileSync(path.join(clientDir, url))).length
-  return bytes / 1024
 }

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next'
-import { en, type Catalogue } from './en/index.ts'
+import type { Catalogue } from './en/index.ts'
+import { startingWords } from '#i18n/starting-words'
 
 export const LANGUAGES = ['en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -12,22 +13,39 @@ declare module 'i18next' {
   }
 }
 
+/** Printed before a key that has no words, so tests (unit and browser) can fail on it. */
+export const MISSING_WORDS = '[missing words]'
+
 /**
  * One i18next instance for the browser, the server and the pure domain code (PDFs, CSV headers, refusals).
- * It starts synchronously with the catalogues in memory, so server rendering and hydration read the same words
- * and no page waits for a download.
+ * It starts synchronously with the words in memory, so server rendering and hydration read the same words and no
+ * page waits for a download. The server starts with the whole catalogue; the browser with the page frame's
+ * sections only (shared/i18n/en/base.ts, chosen by the `browser` condition of `#i18n/starting-words`), and each
+ * module that reads another section adds it with `addSections` when it is evaluated. Remix evaluates a route's
+ * modules before it renders the route, on the server, at hydration and on a client navigation alike.
  */
 export const i18n = i18next.createInstance()
 void i18n.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  resources: { en: { translation: en } },
+  resources: { en: { translation: startingWords } },
   initAsync: false,
   // React escapes what it renders; PDFs and CSV are not HTML. Escaping here would show "&amp;".
   interpolation: { escapeValue: false },
   returnNull: false,
+  // A key without words shows the key itself on screen; say so loudly (tests fail on console errors).
+  saveMissing: true,
+  missingKeyHandler: (_languages, _namespace, key) => console.error(`${MISSING_WORDS} ${key}`),
 })
+
+/**
+ * Adds sections of the catalogue for the module that reads them (see above). Deep and overwriting, so adding a
+ * section the server already has changes nothing.
+ */
+export function addSections(sections: Partial<Catalogue>): void {
+  i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', sections, true, true)
+}
 
 /** Translate outside React (server, PDFs, CSV, domain refusals): the same catalogue as the pages. */
 export const t: TFunction = i18n.t.bind(i18n)

@@ -1,4 +1,7 @@
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
+import { mail } from '../i18n/en/mail.ts'
+
+addSections({ mail })
 
 /**
  * One email, as its parts: what it says, in plain words, with at most one thing to do. Every message is

@@ -1,7 +1,10 @@
 import type { AnyExtension } from '@tiptap/core'
 import { TaskItem, TaskList } from '@tiptap/extension-list'
 import StarterKit from '@tiptap/starter-kit'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
+import { notes } from '../i18n/en/notes.ts'
+
+addSections({ notes })
 
 /** The Yjs fragment the editor binds to; the server writes initial content and restores into the same one. */
 export const NOTE_FIELD = 'default'

@@ -1,7 +1,10 @@
 import type { JSONContent } from '@tiptap/core'
 import { formatDay } from '../i18n/format.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import type { IsoDate } from '../school-date.ts'
+import { notes } from '../i18n/en/notes.ts'
+
+addSections({ notes })
 
 /** "— Laura Miller, Sat, Dec 5": who wrote the lines above, and on which day. */
 export function stampText(author: string, date: IsoDate): string {

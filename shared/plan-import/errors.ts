@@ -1,5 +1,8 @@
 import { DomainError, isDomainError } from '../domain-error.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
+import { domain } from '../i18n/en/domain.ts'
+
+addSections({ domain })
 
 /** One problem in a plan file: where (a JSON path such as `services[0].weekdays[2]`, "" for the whole file) and what. */
 export interface PlanError {

@@ -1,5 +1,8 @@
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import type { PlanService } from './schema.ts'
+import { domain } from '../i18n/en/domain.ts'
+
+addSections({ domain })
 
 type Issue = [field: string, message: string]
 

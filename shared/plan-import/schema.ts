@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Catalogue } from '../i18n/en/index.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { CHECK_CHOICES } from '../accommodation-fidelity.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { ACCOMMODATION_CATEGORIES, GOAL_AREAS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX } from '../schemas/plan.ts'
@@ -10,6 +10,9 @@ import { DATE_MAX, DATE_MIN, isIsoDate, WEEKDAYS } from '../school-date.ts'
 import { MISSED_REASONS } from '../services.ts'
 import { MANDATE_PERIODS } from '../service-periods.ts'
 import { MINUTES_PER_PERIOD, SESSIONS_PER_PERIOD } from '../schemas/period-mandate.ts'
+import { domain } from '../i18n/en/domain.ts'
+
+addSections({ domain })
 
 /**
  * The `same-page/plan@1` import format (docs/formats.md#plan-import; field by field in docs/import-format.md). Every message reads

@@ -1,6 +1,6 @@
 import { applicabilityOn } from '../accommodation-schedule.ts'
 import { iepDatesProblems } from '../iep-calendar.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { mayProvideServices, type TeamRole } from '../roles.ts'
 import { type IsoDate, weekdayOf } from '../school-date.ts'
 import { formatPath, type PlanError } from './errors.ts'
@@ -22,6 +22,9 @@ import {
   type PlanService,
   type PlanSession,
 } from './schema.ts'
+import { domain } from '../i18n/en/domain.ts'
+
+addSections({ domain })
 
 export type PlanValidation = { ok: true; plan: Plan } | { ok: false; errors: PlanError[] }
 

@@ -1,6 +1,9 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { emailSchema, newPasswordSchema } from './auth.ts'
+import { auth } from '../i18n/en/auth.ts'
+
+addSections({ auth })
 
 const currentRequired = () => t('account.currentPasswordRequired')
 const currentPasswordSchema = z.string({ error: currentRequired }).min(1, { error: currentRequired }).max(200)

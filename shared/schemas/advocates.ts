@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { ADVOCATE_MAX_DAYS } from '../advocates.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { emailSchema } from './auth.ts'
 import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
+import { advocates } from '../i18n/en/advocates.ts'
+
+addSections({ advocates })
 
 /** What the parent calls the person ("Aunt Rosa"): optional, the account's own name shows once they accept. */
 const nameSchema = z

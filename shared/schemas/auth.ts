@@ -1,7 +1,10 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { textSchema } from './text.ts'
+import { auth } from '../i18n/en/auth.ts'
+
+addSections({ auth })
 
 const emailRequired = () => t('auth.emailRequired')
 

@@ -1,10 +1,14 @@
 import { z } from 'zod'
 import { CONCERN_STATUSES, CONCERN_VISIBILITIES, LINK_KINDS, UPDATE_KINDS } from '../concerns.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { AGREEMENT_KINDS } from '../agreements.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
 import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
+import { concerns } from '../i18n/en/concerns.ts'
+import { sessions } from '../i18n/en/sessions.ts'
+
+addSections({ concerns, sessions })
 
 export const ISSUE_MAX = 1000
 export const NOTE_MAX = 1000

@@ -1,7 +1,10 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { type LazyText, readText } from './text.ts'
 import { addDays, DATE_MAX, DATE_MIN, type IsoDate, isIsoDate } from '../school-date.ts'
+import { domain } from '../i18n/en/domain.ts'
+
+addSections({ domain })
 
 /** The refusal of a date outside DATE_MIN…DATE_MAX, read from the catalogue when needed. */
 export function dateRangeMessage(): string {

@@ -1,9 +1,13 @@
 import { z } from 'zod'
 import { EFFECT_KINDS, EFFECT_NOTE_MAX } from '../effects.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
 import { readText, textSchema } from './text.ts'
+import { concerns } from '../i18n/en/concerns.ts'
+import { effects } from '../i18n/en/effects.ts'
+
+addSections({ concerns, effects })
 
 const note = textSchema(() => t('effects.noteLabel'), 'multi-line', { error: () => t('concerns.mustBeText', { label: readText(() => t('effects.noteLabel')) }) }).max(EFFECT_NOTE_MAX, {
   error: () => t('concerns.tooLong', { label: t('effects.noteLabel'), max: EFFECT_NOTE_MAX }),

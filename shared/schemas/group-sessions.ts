@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { GROUP_SIZE_MAX } from '../group-sessions.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
 import { minutesSchema, missedReasonSchema } from './services.ts'
+import { sessions } from '../i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 /** One student of the group as ticked: present (the box ticked), or absent with why. */
 const attendanceSchema = z.object({

@@ -1,6 +1,9 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { markSeenSchema } from './notifications.ts'
+import { home } from '../i18n/en/home.ts'
+
+addSections({ home })
 
 /** The home page's one form: "Mark as seen" on a notice, the notification input with the form's intent. */
 export const markSeenFormSchema = markSeenSchema.extend({

@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
+import { domain } from '../i18n/en/domain.ts'
+
+addSections({ domain })
 
 export const studentIdSchema = z
   .string({ error: () => t('domain.ids.studentRequired') })

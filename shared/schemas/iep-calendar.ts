@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { iepDatesProblems } from '../iep-calendar.ts'
 import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
 import { textSchema } from './text.ts'
+import { iepCalendar } from '../i18n/en/iepCalendar.ts'
+
+addSections({ iepCalendar })
 
 /** A plan year's four dates as a form or the API gives them: each may be left out (not known yet). */
 const iepDatesFields = z.object({

@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { BY_HAND_CHANNELS, LETTER_BODY_MAX, MAX_RECIPIENTS } from '../letters-sent.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema } from './plan.ts'
+import { letters } from '../i18n/en/letters.ts'
+
+addSections({ letters })
 
 export const LETTER_SUBJECT_MAX = 200
 export const LETTER_NOTE_MAX = 1000

@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { studentIdSchema } from './ids.ts'
 import { boundedIsoDate } from './dates.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { textSchema } from './text.ts'
+import { notes } from '../i18n/en/notes.ts'
+
+addSections({ notes })
 
 export const NOTEBOOK_TITLE_MAX = 80
 

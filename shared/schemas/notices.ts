@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { NOTICE_CADENCES } from '../notice-cadence.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './team.ts'
+import { notices } from '../i18n/en/notices.ts'
+
+addSections({ notices })
 
 const cadenceSchema = z.enum(NOTICE_CADENCES, { error: () => t('notices.cadence.invalid') })
 

@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
+import { home } from '../i18n/en/home.ts'
+
+addSections({ home })
 
 export const markSeenSchema = z.object({
   id: z

@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { SCHOOL_PERSON_ROLES } from '../people.ts'
 import { emailSchema, personNameSchema } from './auth.ts'
 import { idSchema } from './plan.ts'
 import { studentIdSchema } from './ids.ts'
+import { people } from '../i18n/en/people.ts'
+
+addSections({ people })
 
 const personIdSchema = z.string({ error: () => t('people.choosePerson') }).min(1, { error: () => t('people.choosePerson') }).max(64)
 

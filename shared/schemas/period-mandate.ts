@@ -1,7 +1,10 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { MANDATE_PERIODS } from '../service-periods.ts'
 import { weekdaySchema } from './plan.ts'
+import { services } from '../i18n/en/services.ts'
+
+addSections({ services })
 
 /** Bounds of a month's or reporting period's mandate: the form's number fields and the messages share them. */
 export const SESSIONS_PER_PERIOD = { min: 1, max: 60 } as const

@@ -2,8 +2,13 @@ import { z } from 'zod'
 import { WEEKDAYS } from '../school-date.ts'
 import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
+import { accommodations } from '../i18n/en/accommodations.ts'
+import { goals } from '../i18n/en/goals.ts'
+import { student } from '../i18n/en/student.ts'
+
+addSections({ accommodations, goals, student })
 
 // Labels and messages are read from the catalogue when a form is checked, not when this module loads.
 const text = (label: LazyText, max: number, kind: TextKind = 'one-line') =>

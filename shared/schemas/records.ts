@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { RECORDS_REQUEST_DAYS_MAX, RECORDS_REQUEST_DAYS_MIN } from '../records-requests.ts'
 import { isoDateSchema } from './dates.ts'
 import { idSchema } from './plan.ts'
 import { textSchema } from './text.ts'
+import { records } from '../i18n/en/records.ts'
+
+addSections({ records })
 
 export const REQUESTED_BY_MAX = 120
 export const REQUEST_NOTE_MAX = 1000

@@ -1,10 +1,13 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { CODE_LABEL_MAX, MAX_CODES, NARRATIVE_MAX } from '../progress-report.ts'
 import { PERIOD_NAME_MAX } from '../reporting-periods.ts'
 import { isoDateSchema } from './dates.ts'
 import { idSchema } from './plan.ts'
 import { textSchema } from './text.ts'
+import { reports } from '../i18n/en/reports.ts'
+
+addSections({ reports })
 
 const periodName = textSchema(() => t('reports.form.periodName'), 'one-line', { error: () => t('reports.form.periodNameRequired') })
   .trim()

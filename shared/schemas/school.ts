@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { MISSED_REASONS } from '../services.ts'
 import { isoDateSchema } from './dates.ts'
 import { idSchema } from './plan.ts'
 import { textSchema } from './text.ts'
+import { school } from '../i18n/en/school.ts'
+
+addSections({ school })
 
 /** A school closure: no session is scheduled, missed or owed on it. */
 export const closureSchema = z.object({

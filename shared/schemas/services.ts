@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { formatDay } from '../i18n/format.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { MISSED_REASONS } from '../services.ts'
 import { mandateFields, mandateRules } from './period-mandate.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema, weekdaySchema } from './plan.ts'
 import { textSchema } from './text.ts'
+import { services } from '../i18n/en/services.ts'
+
+addSections({ services })
 
 /** The minutes one session may have: the form's number field and the schema's message share these bounds. */
 export const SESSION_MINUTES = { min: 1, max: 240 } as const

@@ -1,7 +1,10 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { SSO_LIMITS } from '../sso.ts'
 import { textSchema } from './text.ts'
+import { sso } from '../i18n/en/sso.ts'
+
+addSections({ sso })
 
 const tooLong = (field: () => string, max: number) => ({ error: () => t('sso.admin.tooLong', { field: field(), max }) })
 

@@ -1,7 +1,10 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { createNotebookSchema } from './notes.ts'
 import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema, setProviderAreasSchema } from './team.ts'
+import { student } from '../i18n/en/student.ts'
+
+addSections({ student })
 
 /**
  * The student page's small forms, each told apart by its `intent` field. Each is its procedure's input without

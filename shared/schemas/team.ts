@@ -1,8 +1,11 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { emailSchema, teamRoleSchema } from './auth.ts'
 import { studentIdSchema } from './ids.ts'
 import { GOAL_AREAS } from './plan.ts'
+import { student } from '../i18n/en/student.ts'
+
+addSections({ student })
 
 export { studentIdSchema }
 

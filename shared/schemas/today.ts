@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { CHECK_STATUSES } from '../accommodation-fidelity.ts'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'
 import { idSchema, isoDateSchema, progressPointSchema } from './plan.ts'
 import { textSchema } from './text.ts'
+import { today } from '../i18n/en/today.ts'
+
+addSections({ today })
 
 export const clientIdSchema = z
   .string({ error: () => t('today.schema.clientIdRequired') })

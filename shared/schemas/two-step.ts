@@ -1,6 +1,9 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { normalizeCode, normalizeRecoveryCode } from '../two-step.ts'
+import { twoStep } from '../i18n/en/twoStep.ts'
+
+addSections({ twoStep })
 
 const codeFormat = () => t('twoStep.codeFormat')
 const recoveryFormat = () => t('twoStep.recoveryFormat')

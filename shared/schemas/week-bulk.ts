@@ -1,6 +1,9 @@
 import { z } from 'zod'
-import { t } from '../i18n/i18n.ts'
+import { addSections, t } from '../i18n/i18n.ts'
 import { isoDateSchema } from './plan.ts'
+import { sessions } from '../i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 /** A week has at most five days of a caseload's sessions; 500 is far above any real week and still bounded. */
 export const MAX_BULK_SESSIONS = 500

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from '#server/demo/seed.ts'
 import { TEST_CLOCK_COOKIE } from '#server/clock.server.ts'
+import { MISSING_WORDS } from '#shared/i18n/i18n.ts'
 import { E2E_DAYS } from './days.ts'
 
 export { expect }
@@ -60,6 +61,18 @@ export async function setDay(context: BrowserContext, day: string | null, baseUR
   if (baseURL) await context.addCookies([{ name: TEST_CLOCK_COOKIE, value: encodeURIComponent(day), url: baseURL }])
 }
 
+/**
+ * Keys the browser had no words for (shared/i18n/i18n.ts logs them), on every page of `context`: a page shows such a
+ * key raw when a module reads a catalogue section it did not add. `check` fails the test naming them.
+ */
+export function watchForMissingWords(context: BrowserContext): { check: () => void } {
+  const missing: string[] = []
+  context.on('console', (m) => {
+    if (m.type() === 'error' && m.text().startsWith(MISSING_WORDS)) missing.push(`${m.text()} (on ${m.page()?.url() ?? 'a page'})`)
+  })
+  return { check: () => expect(missing, 'Keys shown without their words').toEqual([]) }
+}
+
 /** A page in its own browser context (its own cookies, the same day as the test), closed with the test. */
 export async function freshPage(
   browser: Browser,
@@ -69,7 +82,11 @@ export async function freshPage(
   serviceWorkers: 'allow' | 'block' = 'block',
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL, serviceWorkers })
-  track(() => context.close())
+  const words = watchForMissingWords(context)
+  track(async () => {
+    await context.close()
+    words.check()
+  })
   await setDay(context, day, baseURL)
   return context.newPage()
 }
@@ -114,8 +131,10 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   day: [E2E_DAYS.schoolDay, { option: true }],
   context: async ({ context, day, baseURL }, provide) => {
+    const words = watchForMissingWords(context)
     await setDay(context, day, baseURL)
     await provide(context)
+    words.check()
   },
   // The fixture callback is named `provide`, not `use`: the React hooks lint rule reads `use(...)` as a hook.
   signIn: async ({ page }, provide) => {

@@ -8,8 +8,11 @@ import { Card } from '#app/components/card.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
+import { accommodations } from '#shared/i18n/en/accommodations.ts'
+
+addSections({ accommodations })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

@@ -5,6 +5,11 @@ import { ListCard } from '#app/components/card.tsx'
 import { StatusBadge, TitledStatus } from '#app/components/status-badge.tsx'
 import { fidelityDaysSentence, fidelityReading } from '#shared/fidelity-words.ts'
 import { rateTone } from '#shared/rate-tone.ts'
+import { accommodations } from '#shared/i18n/en/accommodations.ts'
+import { domain } from '#shared/i18n/en/domain.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ accommodations, domain })
 
 /**
  * Accommodation fidelity over the last 20 school days (docs/formats.md#accommodation-fidelity): per accommodation, the days it was

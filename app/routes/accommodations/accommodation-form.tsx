@@ -5,6 +5,10 @@ import type { AccommodationFormValues } from './accommodation-values.ts'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { CheckboxField, FormActions, useTypedText, CheckedForm, type FormActionsProps, type RecordFormProps } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
+import { accommodations } from '#shared/i18n/en/accommodations.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ accommodations })
 
 const APPLIES_KINDS = ['daily', 'weekdays', 'subject', 'tests'] as const satisfies readonly Applies['kind'][]
 

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 import { StatusBadge } from '#app/components/status-badge.tsx'
+import { accommodations } from '#shared/i18n/en/accommodations.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ accommodations })
 
 export interface AccommodationSummary {
   id: string

@@ -10,12 +10,16 @@ import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { twoStepSetUpRedirect } from '#app/utils/two-step-gate.server.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { type ACCOUNT_INTENTS, accountIntentSchema, changeEmailSchema, changePasswordSchema } from '#shared/schemas/account.ts'
 import { changeNameSchema, deviceHandleSchema } from '#shared/schemas/session-limits.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
 import { DevicesCard, type DeviceRow } from './devices-card.tsx'
 import { NameCard } from './name-card.tsx'
+import { auth } from '#shared/i18n/en/auth.ts'
+import { digests } from '#shared/i18n/en/digests.ts'
+
+addSections({ auth, digests })
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.auth.user

@@ -7,9 +7,12 @@ import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { forgotPasswordSchema } from '#shared/schemas/account.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
+import { auth } from '#shared/i18n/en/auth.ts'
+
+addSections({ auth })
 
 type ActionData = { message: string; sent?: boolean; fieldErrors: Record<string, string[] | undefined> }
 

@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { TWO_STEP_SETUP_PATH } from '#shared/two-step.ts'
+import { twoStep } from '#shared/i18n/en/twoStep.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ twoStep })
 
 /** The account page's card: whether two-step sign-in is on, and the way to its own page (docs/two-step.md). */
 export function TwoStepCard({ on, recoveryCodesLeft, required }: { on: boolean; recoveryCodesLeft: number; required: boolean }) {

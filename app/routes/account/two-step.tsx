@@ -9,8 +9,11 @@ import { TextLink } from '#app/components/text-link.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { twoStepFormSchema, type TwoStepForm } from '#shared/schemas/two-step.ts'
+import { twoStep } from '#shared/i18n/en/twoStep.ts'
+
+addSections({ twoStep })
 
 // /account/two-step (docs/two-step.md): turn two-step sign-in on (a QR code and the key as text, then a first
 // code), see the recovery codes once, turn it off, or make new recovery codes. Open to an account whose school

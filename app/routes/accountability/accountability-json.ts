@@ -2,8 +2,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { ZodError } from 'zod'
 import { accountabilityJson } from '#shared/accountability-json.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { isIsoDate } from '#shared/school-date.ts'
+import { accountability } from '#shared/i18n/en/accountability.ts'
+
+addSections({ accountability })
 
 /**
  * GET /api/students/{id}/accountability?asOf=YYYY-MM-DD — `same-page/accountability@1` (docs/formats.md#accountability-json), through

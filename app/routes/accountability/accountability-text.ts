@@ -1,6 +1,9 @@
 import type { Alert } from '#shared/accountability.ts'
 import { formatDay, formatNumber } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
+import { accountability } from '#shared/i18n/en/accountability.ts'
+
+addSections({ accountability })
 
 /** Plain words for the accountability numbers (docs/formats.md#accountability-numbers), shared by the student page and the caseload tables. */
 

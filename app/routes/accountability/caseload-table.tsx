@@ -10,6 +10,10 @@ import { SelectField } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { accountability } from '#shared/i18n/en/accountability.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ accountability })
 
 /** A plain GET form: the filters live in the address, so a reload or a shared link shows the same rows. */
 export function CaseloadFilters({ filters, action }: { filters: CaseloadFilterState; action: string }) {

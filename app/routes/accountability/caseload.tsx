@@ -5,9 +5,12 @@ import { CaseloadCard } from './caseload-table.tsx'
 import { requireAppPage } from '#app/utils/app-pages.server.ts'
 import { filterCaseload } from './caseload-filter.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { accountability } from '#shared/i18n/en/accountability.ts'
+
+addSections({ accountability })
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireAppPage(context, request, 'caseload')

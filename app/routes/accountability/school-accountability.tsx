@@ -6,9 +6,12 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { filterCaseload } from './caseload-filter.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { PageHeading } from '#app/components/page-heading.tsx'
+import { accountability } from '#shared/i18n/en/accountability.ts'
+
+addSections({ accountability })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

@@ -19,11 +19,15 @@ import { useHydrated } from '#app/utils/use-hydrated.ts'
 import type { ServiceAccountability, StudentAccountability } from '#app/utils/api-types.ts'
 import { ALERT_TEXT } from '#shared/accountability.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY } from '#shared/services.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { accountability } from '#shared/i18n/en/accountability.ts'
+import { domain } from '#shared/i18n/en/domain.ts'
+
+addSections({ accountability, domain })
 
 // Recharts is only needed once the page is interactive: its own chunk keeps it off the first paint.
 const ServiceTrendChart = lazy(() => import('./service-trend-chart.client.tsx'))

@@ -15,11 +15,15 @@ import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import type { AdvocateGrant } from '#app/utils/api-types.ts'
 import { ADVOCATE_MAX_DAYS, isOpen, lastDayForDays, latestLastDay } from '#shared/advocates.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { recordKindLabel } from '#shared/record-access.ts'
 import { advocateFormSchema } from '#shared/schemas/advocates.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
+import { advocates } from '#shared/i18n/en/advocates.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ advocates, student })
 
 // /students/:studentId/advocates: a parent gives an advocate read-only access, revokes it, and sees what they opened
 // (docs/advocates.md). The family's page only: the gate answers 404 to everyone else.

@@ -9,7 +9,7 @@ import { Field } from '#app/components/field.tsx'
 import { typedFields, typedValue } from '#app/utils/typed-fields.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { isDomainError } from '#shared/domain-error.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -17,6 +17,11 @@ import { acceptInviteNewAccountSchema, inviteIntentSchema, inviteSignInFormSchem
 import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
 import { SECOND_STEP_PATH } from '#shared/two-step.ts'
+import { advocates } from '#shared/i18n/en/advocates.ts'
+import { auth } from '#shared/i18n/en/auth.ts'
+import { people } from '#shared/i18n/en/people.ts'
+
+addSections({ advocates, auth, people })
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const invite = await context.invites.describe(params.token ?? '')

@@ -10,8 +10,11 @@ import { safeRedirect } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { readChallengeCookie } from '#app/utils/two-step-gate.server.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { secondStepFormSchema } from '#shared/schemas/two-step.ts'
+import { twoStep } from '#shared/i18n/en/twoStep.ts'
+
+addSections({ twoStep })
 
 // /sign-in/code: the second step of signing in (docs/two-step.md). The browser holds the challenge in a cookie for
 // five minutes; without one there is nothing to answer, and the page says to sign in again.

@@ -8,11 +8,14 @@ import { Field } from '#app/components/field.tsx'
 import { safeRedirect } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { signedInHeaders, tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { signInFormSchema } from '#shared/schemas/auth.ts'
 import { clearSessionEndedCookie, readSessionEnded } from '#server/http/session-status.server.ts'
 import { SsoButtons } from '../sso/sso-buttons.tsx'
 import { SECOND_STEP_PATH } from '#shared/two-step.ts'
+import { auth } from '#shared/i18n/en/auth.ts'
+
+addSections({ auth })
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (context.auth.user) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')))

@@ -8,7 +8,13 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { TextLink } from '#app/components/text-link.tsx'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
+import { brief } from '#shared/i18n/en/brief.ts'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+import { domain } from '#shared/i18n/en/domain.ts'
+import { planChanges } from '#shared/i18n/en/planChanges.ts'
+
+addSections({ brief, concerns, domain, planChanges })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

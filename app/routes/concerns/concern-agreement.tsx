@@ -9,6 +9,10 @@ import { AGREEMENT_KIND_LABELS, AGREEMENT_KINDS, type ConcernAgreement, ITEM_STA
 import { formatDay } from '#shared/i18n/format.ts'
 import { addDays } from '#shared/school-date.ts'
 import { ITEM_DUE_MAX_DAYS, ITEM_WHAT_MAX } from '#shared/schemas/concerns.ts'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ concerns })
 
 const STATE_TONE: Record<ItemState, Tone> = { due: 'info', done: 'good', late: 'bad' }
 

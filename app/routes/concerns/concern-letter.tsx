@@ -16,10 +16,14 @@ import { BY_HAND_CHANNELS } from '#shared/letters-sent.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
 import { ladderStep } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { concernLetterQuerySchema } from '#shared/schemas/concerns.ts'
 import { TextLink } from '#app/components/text-link.tsx'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+import { letters } from '#shared/i18n/en/letters.ts'
+
+addSections({ concerns, letters })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

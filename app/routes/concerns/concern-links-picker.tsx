@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { LinkedRecord, LinkableRecords } from '#app/utils/api-types.ts'
 import { CheckboxField, Fieldset } from '#app/components/form-parts.tsx'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ concerns })
 
 /**
  * The records a concern can be about, chosen from lists (never typed ids): missed sessions first, since they are

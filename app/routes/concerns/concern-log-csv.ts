@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { concernLogCsv } from '#shared/concern-log-csv.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+
+addSections({ concerns })
 
 /**
  * GET /api/students/{id}/concerns.csv — the concern log in the five columns families keep, plus status and step.

@@ -12,10 +12,13 @@ import { typedFields, typedValue } from '#app/utils/typed-fields.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { CONCERN_STATUSES, STATUS_LABELS } from '#shared/concerns.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { newConcernFormSchema } from '#shared/schemas/concerns.ts'
 import { can } from '#shared/permissions.ts'
 import { localIsoDate } from '#shared/school-date.ts'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+
+addSections({ concerns })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

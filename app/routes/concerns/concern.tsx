@@ -19,11 +19,15 @@ import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { CONCERN_STATUSES, filedOnRefusal, LADDER, ladderStep, STATUS_LABELS, stepNeedsConfirmation, UPDATE_KIND_LABELS, UPDATE_KINDS, VISIBILITY_LABELS } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { concernIntentSchema, concernPageFormSchemas, type ConcernIntent } from '#shared/schemas/concerns.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+import { letters } from '#shared/i18n/en/letters.ts'
+
+addSections({ concerns, letters })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

@@ -11,9 +11,13 @@ import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { ladderStep, STATUS_LABELS, VISIBILITY_LABELS } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+import { letters } from '#shared/i18n/en/letters.ts'
+
+addSections({ concerns, letters })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

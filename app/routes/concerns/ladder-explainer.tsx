@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Term } from '#app/components/term.tsx'
 import { LADDER, type Step } from '#shared/concerns.ts'
+import { concerns } from '#shared/i18n/en/concerns.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ concerns })
 
 /** The six steps in plain language; the current one is marked. Each opens with a keyboard (native details). */
 export function LadderExplainer({ current }: { current?: Step }) {

@@ -8,6 +8,10 @@ import { Card } from '#app/components/card.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { IsoDate } from '#shared/school-date.ts'
+import { letters } from '#shared/i18n/en/letters.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ letters })
 
 export interface LetterRow {
   id: string

@@ -13,12 +13,15 @@ import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { EFFECT_KIND_LABELS, EFFECT_KINDS, EFFECT_NOTE_MAX } from '#shared/effects.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { areaLabel } from '#shared/plan-labels.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { effectCorrectFormSchema, effectFormSchema, effectIntentSchema, effectRemoveFormSchema } from '#shared/schemas/effects.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
+import { effects } from '#shared/i18n/en/effects.ts'
+
+addSections({ effects })
 
 /** What happened next (docs/effects.md): effects at home after school or the next day, against a day and, where known, a goal. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

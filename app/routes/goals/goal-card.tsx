@@ -8,12 +8,15 @@ import { areaLabel, firstName } from '#shared/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
 import { PLAIN_PARTS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
+import { goals } from '#shared/i18n/en/goals.ts'
+
+addSections({ goals })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

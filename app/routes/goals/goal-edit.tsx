@@ -9,9 +9,12 @@ import { goalValuesOf } from '#app/utils/plan-form.ts'
 import { areaLabel } from '#shared/plan-labels.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { goalFieldsSchema, goalPlainFormSchema } from '#shared/schemas/plan.ts'
+import { goals } from '#shared/i18n/en/goals.ts'
+
+addSections({ goals })
 
 /**
  * The case manager edits the whole goal; a provider only its plain parts (the service refuses goals outside

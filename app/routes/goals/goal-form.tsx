@@ -7,6 +7,10 @@ import { Alert } from '#app/components/alert.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'
 import { CheckboxField, CountedTextareaField, Fieldset, FormActions, useTypedText, CheckedForm, type FormActionsProps, type RecordFormProps } from '#app/components/form-parts.tsx'
 import { PlainLanguageHelp, plainLanguageHelpIds } from '#app/components/plain-language-help.tsx'
+import { goals } from '#shared/i18n/en/goals.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ goals })
 
 export function PlainPartField({
   part,

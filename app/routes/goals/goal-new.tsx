@@ -8,9 +8,12 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { EMPTY_GOAL } from '#app/utils/plan-form.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { goalFieldsSchema } from '#shared/schemas/plan.ts'
+import { goals } from '#shared/i18n/en/goals.ts'
+
+addSections({ goals })
 
 // Only the case manager writes goals; anyone else gets the same 404 as for a page that does not exist.
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

@@ -4,6 +4,11 @@ import { formatDay } from '#shared/i18n/format.ts'
 import type { RegulationState } from '#shared/schemas/plan.ts'
 import { formatGoalValue, REGULATION_LABELS } from '#shared/plan-labels.ts'
 import { REGULATION_STYLE, regulationPath } from '#app/components/regulation-mark.tsx'
+import { effects } from '#shared/i18n/en/effects.ts'
+import { goals } from '#shared/i18n/en/goals.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ effects, goals })
 
 export interface ChartPoint {
   id: string

@@ -2,6 +2,10 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { MasteryStatus } from '#shared/mastery.ts'
 import { MasteryBadge } from './mastery-badge.tsx'
+import { goals } from '#shared/i18n/en/goals.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ goals })
 
 export interface GoalSummary {
   id: string

@@ -20,13 +20,19 @@ import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { describeRule, RECENT_POINTS } from '#shared/mastery.ts'
 import { can } from '#shared/permissions.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { addDays, localIsoDate } from '#shared/school-date.ts'
 import { EFFECT_KIND_LABELS } from '#shared/effects.ts'
 import { goalPageFormSchema, PLAIN_PARTS, REGULATION_STATES, UNIT_LABELS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { attachments } from '#shared/i18n/en/attachments.ts'
+import { effects } from '#shared/i18n/en/effects.ts'
+import { goals } from '#shared/i18n/en/goals.ts'
+import { iepCalendar } from '#shared/i18n/en/iepCalendar.ts'
+
+addSections({ attachments, effects, goals, iepCalendar })
 
 // Recharts is only needed once the page is interactive: its own chunk keeps it off the first paint.
 const GoalProgressChart = lazy(() => import('./goal-progress-chart.client.tsx'))

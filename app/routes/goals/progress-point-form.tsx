@@ -9,6 +9,10 @@ import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { DateUpToTodayField, Field, SelectField } from '#app/components/field.tsx'
 import { RegulationChoice } from '#app/components/regulation-choice.tsx'
+import { goals } from '#shared/i18n/en/goals.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ goals })
 
 /** A refused "Add a data point", with what was typed. */
 export type ProgressFormFailure = FormFailure & { values: TypedFields }

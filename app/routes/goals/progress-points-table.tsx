@@ -9,6 +9,11 @@ import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Field } from '#app/components/field.tsx'
 import { RegulationMark } from '#app/components/regulation-mark.tsx'
 import { Table } from '#app/components/table.tsx'
+import { attachments } from '#shared/i18n/en/attachments.ts'
+import { goals } from '#shared/i18n/en/goals.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ attachments, goals })
 
 type Point = Pick<
   GoalPoint,

@@ -2,6 +2,10 @@ import { Link, useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Alert, WarningList } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
+import { home } from '#shared/i18n/en/home.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ home })
 
 export interface HomeNotification {
   id: string

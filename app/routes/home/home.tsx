@@ -8,7 +8,7 @@ import { StatusBadge } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { hasAppPage, todayComesFirst } from '#shared/app-pages.ts'
 import { isFamilyRole, ROLE_LABELS } from '#shared/roles.ts'
 import { markSeenFormSchema } from '#shared/schemas/home.ts'
@@ -19,6 +19,12 @@ import { can } from '#shared/permissions.ts'
 import { lastDayOf } from '#shared/advocates.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { parentPlans } from './parent-plans.server.ts'
+import { advocates } from '#shared/i18n/en/advocates.ts'
+import { home } from '#shared/i18n/en/home.ts'
+import { people } from '#shared/i18n/en/people.ts'
+import { records } from '#shared/i18n/en/records.ts'
+
+addSections({ advocates, home, people, records })
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

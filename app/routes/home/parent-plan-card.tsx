@@ -6,6 +6,11 @@ import { formatDay } from '#shared/i18n/format.ts'
 import { rateTone } from '#shared/rate-tone.ts'
 import { formatRate, ledgerSentence } from '../accountability/accountability-text.ts'
 import type { ParentPlan } from './parent-plans.server.ts'
+import { accountability } from '#shared/i18n/en/accountability.ts'
+import { home } from '#shared/i18n/en/home.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ accountability, home })
 
 /** One child's plan at a glance: services furthest behind first, what is owed and made up, supports missed this week. */
 export function ParentPlanCard({ plan }: { plan: ParentPlan }) {

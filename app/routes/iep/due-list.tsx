@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
 import { DUE_WITHIN_DAYS, type DueItem, dueItemText } from '#shared/iep-calendar.ts'
+import { iepCalendar } from '#shared/i18n/en/iepCalendar.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ iepCalendar })
 
 const LATE_ID = 'due-late-heading'
 const DUE_ID = 'due-soon-heading'

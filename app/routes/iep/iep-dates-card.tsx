@@ -6,6 +6,10 @@ import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { IEP_DATE_FIELDS, type IepDates } from '#shared/iep-calendar.ts'
+import { iepCalendar } from '#shared/i18n/en/iepCalendar.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ iepCalendar })
 
 export type IepDatesResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors: Record<string, string[] | undefined>; values?: Record<string, string> }
 

@@ -3,11 +3,14 @@ import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { iepDatesFormSchema } from '#shared/schemas/iep-calendar.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { IepDatesCard, type IepDatesResult } from './iep-dates-card.tsx'
+import { iepCalendar } from '#shared/i18n/en/iepCalendar.ts'
+
+addSections({ iepCalendar })
 
 // /students/:studentId/iep-dates: the IEP dates card on a page of its own; its action serves the card's form on the student page.
 

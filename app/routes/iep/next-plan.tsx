@@ -9,11 +9,14 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { IEP_DATE_FIELDS } from '#shared/iep-calendar.ts'
 import { can } from '#shared/permissions.ts'
 import { GOAL_CHOICES, nextPlanFormSchema } from '#shared/schemas/iep-calendar.ts'
 import { addDays } from '#shared/school-date.ts'
+import { iepCalendar } from '#shared/i18n/en/iepCalendar.ts'
+
+addSections({ iepCalendar })
 
 // /students/:studentId/next-plan: at the annual review the case manager starts the next plan from the current one
 // (docs/iep-calendar.md). Anyone else gets the 404 of a page that does not exist; the procedure refuses them too.

@@ -24,6 +24,10 @@ import { NOTE_FIELD, noteContentExtensions } from '#shared/notes/extensions.ts'
 import { stampContent } from '#shared/notes/stamp.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { reconnectWhenClosed } from './reconnect.client.ts'
+import { notes } from '#shared/i18n/en/notes.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ notes })
 
 interface Person {
   id: string

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { safeHref, type NoteNode } from '#shared/notes/note-json.ts'
+import { notes } from '#shared/i18n/en/notes.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ notes })
 
 /**
  * A stored note rendered read-only from its ProseMirror JSON (history days, archived notebooks, the page

@@ -8,12 +8,15 @@ import { NoteView } from './note-view.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { restoreDayFormSchema } from '#shared/schemas/notes.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { notes } from '#shared/i18n/en/notes.ts'
+
+addSections({ notes })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

@@ -13,12 +13,15 @@ import { firstName } from '#shared/plan-labels.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { can } from '#shared/permissions.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
 import { notebookFormSchema } from '#shared/schemas/notes.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { notes } from '#shared/i18n/en/notes.ts'
+
+addSections({ notes })
 
 // TipTap, Yjs and the provider (about 560 kB) load only here, and only in the browser.
 const NoteEditor = lazy(() => import('./note-editor.client.tsx'))

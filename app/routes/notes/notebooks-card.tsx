@@ -6,6 +6,10 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { notes } from '#shared/i18n/en/notes.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ notes })
 
 export interface NotebookListItem {
   id: string

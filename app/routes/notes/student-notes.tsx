@@ -5,11 +5,14 @@ import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { searchNotebooksSchema } from '#shared/schemas/notes.ts'
 import { createNotebookFormSchema } from '#shared/schemas/student-forms.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ student })
 
 /** The student's notebooks tab: the list, the search across them and (for the case manager) a new notebook. */
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

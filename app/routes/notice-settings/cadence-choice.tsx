@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { NOTICE_CADENCES, type NoticeCadence } from '#shared/notice-cadence.ts'
+import { digests } from '#shared/i18n/en/digests.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ digests })
 
 /** The four ways to hear about one student, as radio buttons named `cadence` (the settings page and the emailed link). */
 export function CadenceChoice({ studentName, cadence }: { studentName: string; cadence: NoticeCadence }) {

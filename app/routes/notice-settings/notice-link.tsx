@@ -5,9 +5,12 @@ import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { parseForm } from '#app/utils/parse-form.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { linkCadenceSchema } from '#shared/schemas/notices.ts'
 import { CadenceChoice } from './cadence-choice.tsx'
+import { digests } from '#shared/i18n/en/digests.ts'
+
+addSections({ digests })
 
 // /notices/:token, the link at the foot of every notice and digest email: one click from the mailbox to one
 // person's choice for one student, without signing in. It shows names only and changes nothing else; opening it

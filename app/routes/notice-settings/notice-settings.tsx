@@ -8,9 +8,12 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult } from '#app/utils/trpc-errors.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { setCadenceSchema } from '#shared/schemas/notices.ts'
 import { CadenceChoice } from './cadence-choice.tsx'
+import { digests } from '#shared/i18n/en/digests.ts'
+
+addSections({ digests })
 
 // /account/notices: each person's choice, per student, of how notices reach them. Every notice and digest email
 // links here with ?student=<id>, and the week's digest can be previewed (nothing is sent).

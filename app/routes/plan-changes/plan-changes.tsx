@@ -11,10 +11,14 @@ import { parseForm } from '#app/utils/parse-form.ts'
 import { firstName } from '#shared/plan-labels.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { acknowledgePlanChangeFormSchema } from '#shared/schemas/plan-changes.ts'
 import type { loader as studentLoader } from '../student/student-layout.tsx'
+import { planChanges } from '#shared/i18n/en/planChanges.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ planChanges, student })
 
 // /students/:studentId/plan-changes: every change to the plan, before → after; parents acknowledge each one.
 

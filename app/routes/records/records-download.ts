@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
+import { records } from '#shared/i18n/en/records.ts'
+
+addSections({ records })
 
 /**
  * GET /students/{id}/records/{exportId}/download: a made records file, as an attachment. Through the same gate

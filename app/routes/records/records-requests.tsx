@@ -15,11 +15,14 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { formatBytes } from '#shared/records-export.ts'
 import type { RequestState } from '#shared/records-requests.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { REQUEST_NOTE_MAX, REQUESTED_BY_MAX, recordsRequestsFormSchema } from '#shared/schemas/records.ts'
+import { records } from '#shared/i18n/en/records.ts'
+
+addSections({ records })
 
 // /school/:schoolId/records-requests (docs/records.md#records-requests): the school admin logs a parent's request
 // for records, sees the days left, and fulfils it with the school's copy of the records file.

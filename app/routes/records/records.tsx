@@ -10,11 +10,15 @@ import { TextLink } from '#app/components/text-link.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { firstName } from '#shared/plan-labels.ts'
 import { isFamilyRole } from '#shared/roles.ts'
 import { formatBytes } from '#shared/records-export.ts'
 import type { loader as studentLoader } from '../student/student-layout.tsx'
+import { records } from '#shared/i18n/en/records.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ records, student })
 
 // /students/:studentId/records: the whole record in one ZIP (docs/records.md). A parent makes the family's copy;
 // the school admin finds here the school's copies made to answer records requests. The file is made in the

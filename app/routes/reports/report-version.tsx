@@ -10,12 +10,15 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { NARRATIVE_MAX } from '#shared/progress-report.ts'
 import { acknowledgeFormSchema } from '#shared/schemas/reports.ts'
 import type { loader as studentLoader } from '../student/student-layout.tsx'
 import { ReportView } from './report-view.tsx'
+import { reports } from '#shared/i18n/en/reports.ts'
+
+addSections({ reports })
 
 // /students/:studentId/reports/:periodId/v/:version: an issued version exactly as it was issued. A replaced
 // version reads struck through, with the correction's reason; parents acknowledge the version in force.

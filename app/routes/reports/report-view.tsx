@@ -8,6 +8,10 @@ import { formatDay } from '#shared/i18n/format.ts'
 import { codeLabel, MIN_POINTS_TO_JUDGE, type ProgressReportDoc, type ReportGoal } from '#shared/progress-report.ts'
 import { REASON_LABELS, type MissedReason } from '#shared/services.ts'
 import { fidelityDaysSentence, fidelityReading } from '#shared/fidelity-words.ts'
+import { reports } from '#shared/i18n/en/reports.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ reports })
 
 const GoalProgressChart = lazy(() => import('../goals/goal-progress-chart.client.tsx'))
 

@@ -10,12 +10,15 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { missingCodes, NARRATIVE_MAX, type ReportGoal } from '#shared/progress-report.ts'
 import { reportFormSchema } from '#shared/schemas/reports.ts'
 import type { loader as studentLoader } from '../student/student-layout.tsx'
 import { ReportView } from './report-view.tsx'
+import { reports } from '#shared/i18n/en/reports.ts'
+
+addSections({ reports })
 
 // /students/:studentId/reports/:periodId: the draft, built from the records each time it is opened, with the
 // team's words; the case manager issues it (and later issues corrections). The school's side only.

@@ -6,9 +6,12 @@ import { TextLink } from '#app/components/text-link.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import type { loader as studentLoader } from '../student/student-layout.tsx'
+import { reports } from '#shared/i18n/en/reports.ts'
+
+addSections({ reports })
 
 // /students/:studentId/reports: every reporting period and where its progress report stands. A parent sees the
 // issued reports only.

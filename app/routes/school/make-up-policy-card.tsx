@@ -6,6 +6,10 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { CheckboxField } from '#app/components/form-parts.tsx'
 import type { SchoolFormResult } from './school-calendar-card.tsx'
+import { school } from '#shared/i18n/en/school.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ school })
 
 // School-responsible reasons first, then the unrecorded session, then the student's.
 const ORDER: MissReason[] = [

@@ -8,7 +8,10 @@ import { TitledStatus, type Tone } from '#app/components/status-badge.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
+import { mail } from '#shared/i18n/en/mail.ts'
+
+addSections({ mail })
 
 // /school/:schoolId/outbox: every message sent (or, with no mail server, kept) for the school. The admin's only.
 

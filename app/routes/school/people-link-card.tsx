@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { people } from '#shared/i18n/en/people.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ people })
 
 /** On the school page, for its admin: the way to the People page (docs/people.md). */
 export function PeopleLinkCard({ schoolId }: { schoolId: string }) {

@@ -11,12 +11,15 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { filterPeople, SCHOOL_PERSON_ROLE_LABELS, SCHOOL_PERSON_ROLES } from '#shared/people.ts'
 import { peopleFormSchema, peopleIntentSchema, peopleSearchSchema } from '#shared/schemas/people.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { PersonCard, type PeopleResult } from './person-card.tsx'
+import { people } from '#shared/i18n/en/people.ts'
+
+addSections({ people })
 
 // /school/:schoolId/people: every staff and family account of the school, for its admin only (docs/people.md).
 

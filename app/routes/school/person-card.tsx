@@ -8,6 +8,10 @@ import type { ActionFailure } from '#app/utils/trpc-errors.server.ts'
 import type { FormFailure } from '#app/utils/parse-form.ts'
 import { SCHOOL_PERSON_ROLE_LABELS, type SchoolPersonRole } from '#shared/people.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
+import { people } from '#shared/i18n/en/people.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ people })
 
 /** What the People page's action answers: done, a question (the deactivate confirm step), or a refusal. */
 export type PeopleResult =

@@ -15,9 +15,12 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { tooManyRequests, withRetryAfter } from '#app/utils/rate-limit.server.ts'
 import { tryAgainMessage } from '#shared/sign-in-throttle.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { planImportFormSchema } from '#shared/schemas/school.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
+import { school } from '#shared/i18n/en/school.ts'
+
+addSections({ school })
 
 // School admins and the school's case managers; anyone else gets the same 404 as a school that does not exist.
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

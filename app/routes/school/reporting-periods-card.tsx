@@ -3,6 +3,10 @@ import { Card } from '#app/components/card.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { ReportingPeriod } from '#shared/reporting-periods.ts'
+import { reports } from '#shared/i18n/en/reports.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ reports })
 
 /** The school calendar's reporting periods, beside its closures; the admin changes them on their own page. */
 export function ReportingPeriodsCard({ schoolId, periods }: { schoolId: string; periods: ReportingPeriod[] }) {

@@ -10,10 +10,13 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { canInSchool } from '#shared/permissions.ts'
 import { quartersOf } from '#shared/reporting-periods.ts'
 import { periodsFormSchema } from '#shared/schemas/reports.ts'
+import { reports } from '#shared/i18n/en/reports.ts'
+
+addSections({ reports })
 
 // /school/:schoolId/reporting-periods: the school's reporting periods and progress codes. The admin sets them;
 // case managers read them here and on the school page.

@@ -10,6 +10,10 @@ import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { useFocusFirstError } from '#app/components/form-parts.tsx'
+import { school } from '#shared/i18n/en/school.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ school })
 
 /** A saved change, a refusal, or (for the calendar) the question the confirm step asks before saving. */
 export type SchoolFormResult =

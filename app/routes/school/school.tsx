@@ -14,12 +14,16 @@ import { canInSchool } from '#shared/permissions.ts'
 import { DEFAULT_MAKE_UP_REASONS } from '#shared/services.ts'
 import { impactSentence } from '#shared/closure-change.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { schoolFormSchema, schoolIntentSchema } from '#shared/schemas/school.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { PageHeading } from '#app/components/page-heading.tsx'
 import { Card } from '#app/components/card.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { records } from '#shared/i18n/en/records.ts'
+import { school } from '#shared/i18n/en/school.ts'
+
+addSections({ records, school })
 
 // /school/:schoolId. An index route, not school.$schoolId.tsx: that file would become the layout of
 // school.$schoolId.accountability and swallow the school overview.

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { sso } from '#shared/i18n/en/sso.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sso })
 
 /** On the school page, for its admin: the way to the sign-in methods page (the district's own accounts). */
 export function SignInMethodsCard({ schoolId }: { schoolId: string }) {

@@ -10,9 +10,12 @@ import { PageHeading } from '#app/components/page-heading.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { type FormFailure, parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { ssoFormSchema } from '#shared/schemas/sso.ts'
 import { SSO_LIMITS } from '#shared/sso.ts'
+import { sso } from '#shared/i18n/en/sso.ts'
+
+addSections({ sso })
 
 // /school/:schoolId/sign-in-methods: the school admin sets up the district's own sign-in service (OpenID Connect).
 // The client secret is write-only: the page never receives it, and a blank field keeps the saved one.

@@ -4,6 +4,10 @@ import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import type { SchoolFormResult } from './school-calendar-card.tsx'
+import { twoStep } from '#shared/i18n/en/twoStep.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ twoStep })
 
 /** Whether the school's admins and case managers must sign in with two steps (docs/two-step.md); the school admin's. */
 export function TwoStepRequirementCard({ required, result }: { required: boolean; result: SchoolFormResult | undefined }) {

@@ -12,9 +12,12 @@ import { mandateText } from '#app/utils/mandate-text.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { amendServiceFormSchema } from '#shared/schemas/services.ts'
 import { localIsoDate } from '#shared/school-date.ts'
+import { services } from '#shared/i18n/en/services.ts'
+
+addSections({ services })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

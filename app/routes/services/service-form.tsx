@@ -5,6 +5,10 @@ import { weekdayLong } from '#app/utils/session-text.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
 import { Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
 import { CheckboxField, FormActions, CheckedForm, type RecordFormProps } from '#app/components/form-parts.tsx'
+import { services } from '#shared/i18n/en/services.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ services })
 
 function errorsUnder(errors: Record<string, string[]>, field: string): string[] | undefined {
   const found = Object.entries(errors)

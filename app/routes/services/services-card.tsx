@@ -1,11 +1,14 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import type { Service } from '#app/utils/api-types.ts'
 import { fullDate, shortDate, weekdayList } from '#app/utils/session-text.ts'
 import { Card } from '#app/components/card.tsx'
 import type { ServiceTerm } from '#shared/services.ts'
 import { mandateText } from '#app/utils/mandate-text.ts'
+import { services } from '#shared/i18n/en/services.ts'
+
+addSections({ services })
 
 const LINK = 'inline-flex min-h-11 items-center font-medium text-brand-700 underline'
 

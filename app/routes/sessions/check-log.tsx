@@ -10,9 +10,12 @@ import { disputeAction } from './dispute-action.server.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { TextLink } from '#app/components/text-link.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

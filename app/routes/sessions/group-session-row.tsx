@@ -10,6 +10,10 @@ import { failureFor, type SessionActionData } from './session-forms.ts'
 import { ActionDisclosure, ReasonOptions, SessionForm } from './session-actions.tsx'
 import { SavedMessage } from './session-record-parts.tsx'
 import type { WeekStudent } from './session-week-day.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 /** One session of the day: a student, the service, and its row. */
 export interface DaySession {

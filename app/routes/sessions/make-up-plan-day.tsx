@@ -4,6 +4,10 @@ import { PlannedMakeUpItem, type WeekPlan } from './make-up-plan-parts.tsx'
 import type { PlanActionData } from './make-up-plan-forms.ts'
 import type { SessionActionData } from './session-forms.ts'
 import type { WeekStudent } from './session-week-day.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 /** The make-ups planned for one day of the week, as a list of their own; null on a day with none. */
 export function PlannedOnDay({

@@ -13,6 +13,10 @@ import { ActionDisclosure, type OwedSessionsFormProps } from './session-actions.
 import { failureFor, type SessionActionData } from './session-forms.ts'
 import { type PlanActionData, planFailureFor, planSavedFor } from './make-up-plan-forms.ts'
 import { SavedMessage } from './session-record-parts.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 export interface WeekPlan {
   planId: string

@@ -7,6 +7,10 @@ import { SavedMessage } from './session-record-parts.tsx'
 import type { WeekStudent } from './session-week-day.tsx'
 import type { PlanActionData } from './make-up-plan-forms.ts'
 import { PlanMakeUpForm, type WeekPlan } from './make-up-plan-parts.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 /** Per service: what is still owed, and a form to record a make-up that repays one of those sessions. */
 export function MakeUpsCard({

@@ -8,6 +8,10 @@ import { RecordSessionForms } from './session-actions.tsx'
 import { sessionTarget, type SessionActionData } from './session-forms.ts'
 import { SavedMessage } from './session-record-parts.tsx'
 import type { WeekStudent } from './session-week-day.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 type Period = NonNullable<ServiceSessions['period']>
 

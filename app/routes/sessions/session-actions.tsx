@@ -8,6 +8,10 @@ import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { DateUpToTodayField, Field, SelectField, SessionMinutesField } from '#app/components/field.tsx'
 import { useFocusFirstError } from '#app/components/form-parts.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 /**
  * A disclosure holding one small form: a week of sessions stays readable on a phone, and it works before

@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { sessionLogCsv } from '#shared/session-log-csv.ts'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 /**
  * GET /api/students/{id}/sessions.csv — the session log (docs/formats.md#session-log-csv), through the same gate as every page. A

@@ -11,6 +11,11 @@ import { Button } from '#app/components/button.tsx'
 import { TextareaField } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { MadeUpLines, Repays, VersionsLabel } from './session-record-parts.tsx'
+import { attachments } from '#shared/i18n/en/attachments.ts'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ attachments, sessions })
 
 /** The disputes that stand on the log's records, and whether the reader may flag records (a parent). */
 export interface DisputeState {

@@ -8,12 +8,15 @@ import { can } from '#shared/permissions.ts'
 import { disputeAction } from './dispute-action.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { monthLabel, sessionLogByMonth } from './session-log-rows.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { openFilesOwner } from '#shared/attachments.ts'
 import { TextLink } from '#app/components/text-link.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '#shared/i18n/format.ts'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 /** Small pieces of a session record that the week and the session log show alike. */
 

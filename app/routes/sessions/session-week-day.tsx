@@ -11,6 +11,10 @@ import { ChangeRecordForms, RecordSessionForms } from './session-actions.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { MadeUpLines, Repays, SavedMessage, VersionsLabel } from './session-record-parts.tsx'
 import { GroupSessionItem, groupDaySessions } from './group-session-row.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 export interface WeekStudent {
   id: string

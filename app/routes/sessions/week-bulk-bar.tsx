@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { buttonClasses } from '#app/components/button.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
 import { SavedMessage } from './session-record-parts.tsx'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sessions })
 
 /** The week's "Delivered as scheduled…" link to its confirmation, and what the confirmation recorded. */
 export function WeekBulkBar({ weekOf }: { weekOf: string }) {

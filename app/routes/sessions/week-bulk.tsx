@@ -9,10 +9,13 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { recordWeekSchema } from '#shared/schemas/week-bulk.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 import { bulkKey, type BulkItem } from '#shared/week-bulk.ts'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 /**
  * "Delivered as scheduled" for one week: the list of what one press records and what it leaves alone, then one

@@ -14,11 +14,14 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { sessionAction } from './session-action.server.ts'
 import { groupSessionAction } from './group-session-action.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { t as translate } from '#shared/i18n/i18n.ts'
+import { addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { addDays, isIsoDate } from '#shared/school-date.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
 import { isWeekOf } from '#shared/school-week.ts'
+import { sessions } from '#shared/i18n/en/sessions.ts'
+
+addSections({ sessions })
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireAppPage(context, request, 'sessions')

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { buttonClasses } from '#app/components/button.tsx'
+import { sso } from '#shared/i18n/en/sso.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sso })
 
 /**
  * "Sign in with …" for each school that set up its own sign-in service. Plain links that load a new document: the

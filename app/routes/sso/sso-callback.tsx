@@ -1,8 +1,11 @@
 import { redirect, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { safeRedirect } from '#app/utils/auth.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { refusedResponse, SsoRefused } from './sso-refused.tsx'
+import { sso } from '#shared/i18n/en/sso.ts'
+
+addSections({ sso })
 
 // /sso/callback: where the school's provider sends the person back (the redirect URI the admin registered).
 

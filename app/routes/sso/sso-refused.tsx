@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { sso } from '#shared/i18n/en/sso.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ sso })
 
 export interface SsoRefusedData {
   message: string

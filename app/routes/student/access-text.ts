@@ -1,6 +1,9 @@
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { recordKindLabel } from '#shared/record-access.ts'
 import { ROLE_LABELS, type StudentRole } from '#shared/roles.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ student })
 
 export interface AccessRow {
   at: string

@@ -7,9 +7,13 @@ import { describeChanges, describeHistoryEntry, type HistoryContext } from '#sha
 import { firstName } from '#shared/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import type { loader as studentLoader } from './student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { history } from '#shared/i18n/en/history.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ history, student })
 
 // The history service returns the latest 100 entries; the page says so when it reaches that many.
 const HISTORY_LIMIT = 100

@@ -8,9 +8,12 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { firstName } from '#shared/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import type { loader as studentLoader } from './student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ student })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

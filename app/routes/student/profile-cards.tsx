@@ -8,6 +8,10 @@ import {
   type RegulationProfile,
 } from '#shared/schemas/plan.ts'
 import { Card } from '#app/components/card.tsx'
+import { student } from '#shared/i18n/en/student.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ student })
 
 function Rows<K extends ProfileField>({ fields, profile }: { fields: readonly K[]; profile: Record<K, string> }) {
   const { t } = useTranslation()

@@ -11,7 +11,7 @@ import { typedFields, typedValue, type TypedFields } from '#app/utils/typed-fiel
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import {
   COMMUNICATION_FIELDS,
@@ -23,6 +23,9 @@ import {
   type ProfileKind,
   type RegulationProfile,
 } from '#shared/schemas/plan.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ student })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

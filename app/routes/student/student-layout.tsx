@@ -5,8 +5,11 @@ import { StatusBadge } from '#app/components/status-badge.tsx'
 import { StudentTabs } from './student-tabs.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ student })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)

@@ -2,6 +2,10 @@ import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { StudentRole } from '#shared/roles.ts'
 import { STUDENT_TAB_PATHS, studentTabOf, studentTabsFor } from '#shared/student-tabs.ts'
+import { student } from '#shared/i18n/en/student.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ student })
 
 /** The student's sections as plain links (they work without scripts), the current one marked for screen readers too. */
 export function StudentTabs({ studentId, role }: { studentId: string; role: StudentRole }) {

@@ -17,7 +17,7 @@ import { parseForm, type FormParse } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
@@ -29,6 +29,12 @@ import {
   studentPageIntentSchema,
 } from '#shared/schemas/student-forms.ts'
 import type { loader as studentLoader } from './student-layout.tsx'
+import { advocates } from '#shared/i18n/en/advocates.ts'
+import { planChanges } from '#shared/i18n/en/planChanges.ts'
+import { records } from '#shared/i18n/en/records.ts'
+import { student } from '#shared/i18n/en/student.ts'
+
+addSections({ advocates, planChanges, records, student })
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request)

@@ -13,6 +13,10 @@ import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Field } from '#app/components/field.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { CheckChip } from './check-chip.tsx'
+import { today } from '#shared/i18n/en/today.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ today })
 
 export interface TodayAccommodation {
   id: string

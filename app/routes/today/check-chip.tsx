@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import type { CheckChoice } from '#shared/accommodation-fidelity.ts'
+import { today } from '#shared/i18n/en/today.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ today })
 
 /**
  * Each choice's own look: only "Used" is the success green; "Not provided" is amber and "Declined" red, each

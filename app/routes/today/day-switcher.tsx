@@ -1,6 +1,10 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '#shared/i18n/format.ts'
+import { today } from '#shared/i18n/en/today.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ today })
 
 // 44 px, the tap target's minimum: two short lines fit, and a phone keeps the room for the students (issue 15).
 const CHIP =

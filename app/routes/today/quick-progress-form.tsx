@@ -8,6 +8,10 @@ import { Alert } from '#app/components/alert.tsx'
 import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Field, SelectField } from '#app/components/field.tsx'
 import { RegulationChoice } from '#app/components/regulation-choice.tsx'
+import { today } from '#shared/i18n/en/today.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ today })
 
 export interface QuickProgressValues {
   goalId: string

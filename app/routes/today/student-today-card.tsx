@@ -14,6 +14,10 @@ import { TextLink } from '#app/components/text-link.tsx'
 import { Button } from '#app/components/button.tsx'
 import { seenBeforeToday } from './profile-seen.ts'
 import type { UndoableTap } from './use-undo.ts'
+import { today } from '#shared/i18n/en/today.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ today })
 
 /** The short form of the two profiles (docs/domain.md#profiles): what an adult needs in the moment, before anything else. */
 const SHORT_PROFILE = [

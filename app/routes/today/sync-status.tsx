@@ -1,6 +1,10 @@
 import { Trans, useTranslation } from 'react-i18next'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { RefusedCheck } from './use-check-sync.ts'
+import { today } from '#shared/i18n/en/today.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ today })
 
 /**
  * What this phone still holds. Always rendered (empty when there is nothing to say) so screen readers

@@ -15,12 +15,15 @@ import { actionResult } from '#app/utils/trpc-errors.server.ts'
 import { useCheckSync } from './use-check-sync.ts'
 import { useUndo } from './use-undo.ts'
 import { UndoBar } from './undo-bar.tsx'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
 import { asPlannedTargets } from '#shared/accommodation-fidelity.ts'
 import { todayFormEchoSchema, todayFormSchema, type TodayFormEcho } from '#shared/schemas/today.ts'
 import { parseForm, type FormFailure } from '#app/utils/parse-form.ts'
+import { today } from '#shared/i18n/en/today.ts'
+
+addSections({ today })
 
 // The same page serves /today (every student of mine) and a student's Today tab (that student only).
 export async function loader({ context, request, params }: LoaderFunctionArgs) {

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { buttonClasses } from '#app/components/button.tsx'
+import { today } from '#shared/i18n/en/today.ts'
+import { addSections } from '#shared/i18n/i18n.ts'
+
+addSections({ today })
 
 /**
  * Shown for a minute after a tap: what was just recorded, and "Undo". Fixed to the bottom of the screen so it

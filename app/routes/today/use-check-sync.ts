@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckView } from '#app/utils/api-types.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { recordCheckSchema } from '#shared/schemas/today.ts'
 import { clearSavedPages } from '#app/pwa/saved-pages.client.ts'
 import { fieldErrors } from '#shared/zod-errors.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 import { startCheckSync, type CheckSync } from './check-sync.client.ts'
 import { checkKey } from './shown-check.ts'
+import { today } from '#shared/i18n/en/today.ts'
+
+addSections({ today })
 
 export interface RefusedCheck {
   item: QueuedCheck

@@ -77,3 +77,6 @@ export const en = {
 } as const
 
 export type Catalogue = typeof en
+
+/** What `#i18n/starting-words` gives the server, scripts and tests (package.json `imports`): every section at once. */
+export const startingWords = en
