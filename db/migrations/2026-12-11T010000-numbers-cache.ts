@@ -32,6 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('numbers_generations')
     .addColumn('student_id', 'text', (c) => c.primaryKey())
     .addColumn('generation', 'integer', (c) => c.notNull())
+    // Clustered on the key: a view of a school looks one up per service, one B-tree search each rather than two.
+    .modifyEnd(sql`without rowid`)
     .execute()
 
   // The school and caseload views' columns for one service as of one day (docs/performance.md).
@@ -46,6 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Comma-separated alert keys, in the order serviceNumbers gives them ('' for none).
     .addColumn('alerts', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('service_numbers_kept_pk', ['service_id', 'as_of'])
+    .modifyEnd(sql`without rowid`)
     .execute()
   await db.schema.createIndex('service_numbers_kept_as_of').on('service_numbers_kept').columns(['as_of']).execute()
 
@@ -59,6 +62,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('generation', 'integer', (c) => c.notNull())
     .addColumn('document', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('student_numbers_kept_pk', ['student_id', 'as_of', 'made_on'])
+    .modifyEnd(sql`without rowid`)
     .execute()
 
   for (const w of WATCHED) {

@@ -50,7 +50,7 @@ export async function benchAccountability(opts: { quick?: boolean } = {}): Promi
   return { ...school, ...(await benchSchool(20_000)) }
 }
 
-async function benchSchool(STUDENTS: number): Promise<Record<string, string | number>> {
+export async function benchSchool(STUDENTS: number): Promise<Record<string, string | number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-district-'))
   const { db, sqlite } = openDatabase(path.join(dir, 'district.db'))
   await migrateToLatest(db)
