@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay } from '#shared/i18n/format.ts'
 import { MISSED_REASONS, REASON_LABELS, type MissedReason } from '#shared/services.ts'
@@ -18,8 +18,14 @@ addSections({ sessions })
  * scripts load. Closed, the disclosures sit side by side; an open one takes the whole row.
  */
 export function ActionDisclosure({ summary, label, open, children }: { summary: string; label: string; open?: boolean; children: ReactNode }) {
+  // Open or folded as the person left it: a save or a refusal that changes `open` (or the page's data) never folds
+  // the form under them; a refusal opens it.
+  const [isOpen, setOpen] = useState(open ?? false)
+  useEffect(() => {
+    if (open) setOpen(true)
+  }, [open])
   return (
-    <details open={open} className="rounded-md border border-slate-300 bg-white open:w-full">
+    <details open={isOpen} onToggle={(e) => setOpen(e.currentTarget.open)} className="rounded-md border border-slate-300 bg-white open:w-full">
       <summary aria-label={label} className="flex min-h-11 cursor-pointer items-center px-4 font-medium text-brand-800">
         {summary}
       </summary>
