@@ -6,8 +6,10 @@ import { benchAttachmentsUpload } from './attachments-upload.ts'
 import { benchBundles } from './bundles.ts'
 import { benchDigests } from './digests.ts'
 import { benchImport } from './import.ts'
+import { benchLoad } from './load.ts'
 import { benchMail } from './mail.ts'
 import { benchNotes } from './notes.ts'
+import { benchNotesScale } from './notes-scale.ts'
 import { benchReportDraft } from './report-draft.ts'
 import { benchRecordsZip } from './records-zip.ts'
 import { benchReportPdf } from './report-pdf.ts'
@@ -34,6 +36,8 @@ const BENCHES: { name: string; inQuick: boolean; run: () => Promise<Record<strin
   { name: 'accountability', inQuick: true, run: () => benchAccountability({ quick }) },
   { name: 'import', inQuick: false, run: () => benchImport() },
   { name: 'notes', inQuick: false, run: () => benchNotes() },
+  { name: 'notes-scale', inQuick: false, run: () => benchNotesScale({ quick }) },
+  { name: 'load', inQuick: false, run: () => benchLoad(buildDir, { quick }) },
   { name: 'trail', inQuick: false, run: () => benchTrail() },
   { name: 'today-offline', inQuick: false, run: () => benchTodayOffline(buildDir) },
   { name: 'mail', inQuick: false, run: () => benchMail() },

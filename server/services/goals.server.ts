@@ -197,6 +197,15 @@ export async function listGoals(db: DB, studentId: string, options: { includeEnd
   return rows.map((r) => withStatus(shapeGoal(r), points.get(r.id) ?? [], effects))
 }
 
+/**
+ * The current plan's goals as Today names them: no points, effects or mastery status, which listGoals works out
+ * for every goal and Today never shows (it was a third of Today's database time).
+ */
+export async function listGoalsPlain(db: DB, studentId: string): Promise<Goal[]> {
+  const rows = await currentVersions(db).where('goals.student_id', '=', studentId).where('goals.ended_at', 'is', null).orderBy('goals.position').execute()
+  return rows.map(shapeGoal)
+}
+
 /** The effects that belong on a goal's chart: those recorded against it, and those that named no goal. */
 function effectsOfGoal(effects: readonly Effect[], goalId: string): Effect[] {
   return effects.filter((e) => e.goalId === null || e.goalId === goalId)

@@ -4,7 +4,7 @@ import { latestChecksOn } from './accommodation-checks.server.ts'
 import { activeDisputes, disputeKey } from './disputes.server.ts'
 import { accommodationsForDay, type Accommodation } from './accommodations.server.ts'
 import { calendarForSchool } from './calendar.server.ts'
-import { listGoals } from './goals.server.ts'
+import { listGoalsPlain } from './goals.server.ts'
 import { listMyStudents } from './memberships.server.ts'
 import { getProfiles } from './profiles.server.ts'
 import { can } from '#shared/permissions.ts'
@@ -80,7 +80,7 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
     const [profiles, accommodations, goals, disputes] = await Promise.all([
       getProfiles(db, s.id),
       closure ? Promise.resolve([]) : accommodationsForDay(db, s.id, date),
-      listGoals(db, s.id),
+      listGoalsPlain(db, s.id),
       activeDisputes(db, s.id),
     ])
     students.push({

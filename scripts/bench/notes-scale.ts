@@ -1,0 +1,160 @@
+/**
+ * Notes at scale (issue #20, part 6), on loopback with the real app server (API and /collab, in this process):
+ * 200 HocuspocusProvider clients on 50 notebooks at once, 4 editors on each (four people of Johnny's team, each
+ * client with a session of its own). In each round every notebook gets one edit from one of its editors, all 50
+ * at the same moment; each edit is timed until all 3 other editors of its notebook have it. EDITS_EACH rounds per
+ * editor. Then everyone leaves, the server unloads the documents, and the heap (after a full GC) is compared with
+ * the heap before anyone connected.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { migrateToLatest, openDatabase } from '#db/client.server.ts'
+import { seedDemo, type DemoUserKey } from '#server/demo/seed.ts'
+import { createApp, listen } from '#server/app.server.ts'
+import { hashPassword } from '#server/auth/password.server.ts'
+import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
+import { createNotebook } from '#server/services/notebooks.server.ts'
+import { NOTE_FIELD } from '#shared/notes/extensions.ts'
+
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+
+const NOTEBOOKS = 50
+const EDITORS = 4
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`
+const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`
+
+async function heapAfterGc(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc()
+    await sleep(20)
+  }
+  return process.memoryUsage().heapUsed
+}
+
+export async function benchNotesScale(opts: { quick?: boolean } = {}): Promise<Record<string, string | number>> {
+  const editsEach = opts.quick ? 2 : 5
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-bench-notes-scale-'))
+  const { db, sqlite } = openDatabase(path.join(dir, 'bench.db'))
+  await migrateToLatest(db)
+  const demo = await seedDemo(db, hashPassword)
+  const created = createApp({ db, trustProxy: false })
+  const server = await listen(created, 0, '127.0.0.1')
+  const address = server.address()
+  const host = `127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const team: DemoUserKey[] = ['caseManager', 'para', 'speech', 'parent']
+  const notebookIds: string[] = []
+  for (let i = 0; i < NOTEBOOKS; i++) {
+    notebookIds.push((await createNotebook(db, { studentId: demo.johnnyId, title: `Scale ${i + 1}`, actorId: demo.users.caseManager, now: new Date() })).id)
+  }
+  const cookies: string[][] = []
+  for (let n = 0; n < NOTEBOOKS; n++) {
+    cookies.push(await Promise.all(team.map(async (key) => `${SESSION_COOKIE}=${(await created.lucia.createSession(demo.users[key], {})).id}`)))
+  }
+
+  const allClosed = async () => {
+    while (created.collab.hocuspocus.getDocumentsCount() > 0 || created.collab.openSockets() > 0) await sleep(5)
+  }
+  await created.collab.idle()
+  const heapBefore = await heapAfterGc()
+
+  function connect(notebookId: string, cookie: string) {
+    class BrowserLikeSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie, origin: `http://${host}` } })
+        this.on('error', () => {})
+      }
+    }
+    const doc = new Y.Doc()
+    const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: BrowserLikeSocket })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
+    provider.attach()
+    const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
+    const destroy = () => {
+      provider.destroy()
+      socket.destroy()
+      doc.destroy()
+    }
+    return { doc, synced, destroy }
+  }
+
+  // One session of editing: everyone connects, EDITS_EACH rounds, everyone leaves and the documents are unloaded.
+  const session = async () => {
+    const connectStarted = performance.now()
+    const editors = notebookIds.map((id, n) => Array.from({ length: EDITORS }, (_, e) => connect(id, cookies[n]![e]!)))
+    await Promise.all(editors.flat().map((c) => c.synced))
+    const connectTime = performance.now() - connectStarted
+    const openSockets = created.collab.openSockets()
+
+    // Each edit appends one paragraph; an editor has it once its fragment is that long. Checked when an update
+    // arrives at that editor, so no polling loop competes with the server for the CPU.
+    const latencies: number[] = []
+    for (let round = 0; round < editsEach * EDITORS; round++) {
+      const arrived = editors.map((group, n) => {
+        const writer = group[round % EDITORS]!
+        const others = group.filter((c) => c !== writer)
+        const fragment = (c: { doc: Y.Doc }) => c.doc.getXmlFragment(NOTE_FIELD)
+        const target = fragment(writer).length + 1
+        return new Promise<number>((resolve) => {
+          const started = performance.now()
+          let waiting = others.length
+          for (const other of others) {
+            const onUpdate = () => {
+              if (fragment(other).length < target) return
+              other.doc.off('update', onUpdate)
+              if (--waiting === 0) resolve(performance.now() - started)
+            }
+            other.doc.on('update', onUpdate)
+          }
+          const paragraph = new Y.XmlElement('paragraph')
+          paragraph.insert(0, [new Y.XmlText(`round ${round} notebook ${n}`)])
+          fragment(writer).push([paragraph])
+        })
+      })
+      latencies.push(...(await Promise.all(arrived)))
+    }
+    for (const c of editors.flat()) c.destroy()
+    await allClosed()
+    await created.collab.idle()
+    return { connectTime, openSockets, latencies, heap: await heapAfterGc() }
+  }
+  const { connectTime, openSockets, latencies, heap: heapAfter } = await session()
+  // A second session, the same again: memory that stays after the first but does not grow with the second is the
+  // server's first use of its code paths, not something each session leaves behind.
+  const { heap: heapAfterSecond } = await session()
+  const stored = await db.selectFrom('notebook_updates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+
+  await created.collab.close()
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await db.destroy()
+  if (sqlite.open) sqlite.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+
+  const label = `${NOTEBOOKS * EDITORS} editors on ${NOTEBOOKS} notebooks`
+  return {
+    [`notes at scale: ${label}, all connected and synced`]: ms(connectTime),
+    [`notes at scale: sockets open at once`]: openSockets,
+    [`notes at scale: edit reaches the 3 other editors of its notebook, p50 (${latencies.length} edits, 50 at a time)`]: ms(percentile(latencies, 0.5)),
+    'notes at scale: edit reaches the 3 other editors, p95': ms(percentile(latencies, 0.95)),
+    'notes at scale: edit reaches the 3 other editors, max': ms(Math.max(...latencies)),
+    'notes at scale: notebook update rows stored': stored.n,
+    'notes at scale: server heap before anyone connected (after GC)': mb(heapBefore),
+    'notes at scale: server heap after all left and the documents were unloaded (after GC)': mb(heapAfter),
+    'notes at scale: heap difference': mb(heapAfter - heapBefore),
+    'notes at scale: server heap after a second, identical session (after GC)': mb(heapAfterSecond),
+    'notes at scale: heap difference after the second session, against after the first': mb(heapAfterSecond - heapAfter),
+    'notes at scale: documents still in memory': created.collab.hocuspocus.getDocumentsCount(),
+  }
+}
