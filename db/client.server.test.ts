@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createTestDb, type TestDb } from '#tests/setup/test-db.ts'
 import { assertSqliteVersion, isDatabaseHealthy } from './client.server.ts'
 
@@ -53,6 +53,31 @@ describe('openDatabase', () => {
         .values({ id: 's', school_id: 'no-such-school', name: 'N', preferred_name: null, grade: null, external_id: null, created_at: 'x' })
         .execute(),
     ).rejects.toThrow(/FOREIGN KEY constraint failed/)
+  })
+
+  test('a statement is prepared once and kept: the same query again is not parsed again', async () => {
+    const prepare = vi.spyOn(t.sqlite, 'prepare')
+    try {
+      for (let i = 0; i < 3; i++) await t.db.selectFrom('schools').select('id').where('id', '=', `s${i}`).execute()
+      expect(prepare.mock.calls.filter(([sql]) => String(sql).includes('from "schools"'))).toHaveLength(1)
+    } finally {
+      prepare.mockRestore()
+    }
+  })
+
+  test('one transaction at a time: a query asked for meanwhile waits for its end and sees its writes', async () => {
+    const seen: number[] = []
+    const writing = t.db.transaction().execute(async (trx) => {
+      await trx.insertInto('schools').values({ id: 'fifo-1', name: 'F', created_at: 'x' }).execute()
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      await trx.insertInto('schools').values({ id: 'fifo-2', name: 'F', created_at: 'x' }).execute()
+    })
+    const reading = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      seen.push((await t.db.selectFrom('schools').select('id').where('id', 'like', 'fifo-%').execute()).length)
+    })()
+    await Promise.all([writing, reading])
+    expect(seen).toEqual([2])
   })
 
   test('isDatabaseHealthy: true when open, false once closed', async () => {

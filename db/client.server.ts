@@ -7,8 +7,10 @@ import {
   Migrator,
   SqliteDialect,
   SqliteDriver,
+  SelectQueryNode,
   type DatabaseConnection,
   type Driver,
+  type QueryResult,
 } from 'kysely'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
@@ -30,10 +32,81 @@ export function assertSqliteVersion(version: string): void {
   }
 }
 
-// Write transactions take the write lock up front so they never fail half-way on SQLITE_BUSY.
-class ImmediateSqliteDriver extends SqliteDriver {
+/**
+ * The one connection, shared by every request. Kysely's own SqliteDriver prepares each statement afresh (a parse and
+ * plan per query: a page of fifty queries spent more on that than on reading) and wakes every waiter at each release,
+ * so under load the last in line can lose the race again and again (seconds of wait for a page of many small
+ * queries). This one keeps the prepared statements and hands the connection to the longest waiter.
+ */
+class SharedSqliteDriver extends SqliteDriver {
+  readonly #connection: CachingSqliteConnection
+  readonly #mutex = new FifoMutex()
+  constructor(sqlite: SQLite.Database) {
+    super({ database: sqlite })
+    this.#connection = new CachingSqliteConnection(sqlite)
+  }
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#mutex.lock()
+    return this.#connection
+  }
+  override async releaseConnection(): Promise<void> {
+    this.#mutex.unlock()
+  }
+  // Write transactions take the write lock up front so they never fail half-way on SQLITE_BUSY.
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+/** Statements are kept by their SQL; lists of ids make many shapes, so the least recently used go past this many. */
+const STATEMENT_CACHE_SIZE = 500
+
+class CachingSqliteConnection implements DatabaseConnection {
+  readonly #sqlite: SQLite.Database
+  readonly #statements = new Map<string, SQLite.Statement>()
+  constructor(sqlite: SQLite.Database) {
+    this.#sqlite = sqlite
+  }
+  #statement(sql: string): SQLite.Statement {
+    let stmt = this.#statements.get(sql)
+    if (stmt) {
+      this.#statements.delete(sql)
+    } else {
+      stmt = this.#sqlite.prepare(sql)
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!)
+    }
+    this.#statements.set(sql, stmt)
+    return stmt
+  }
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const stmt = this.#statement(compiledQuery.sql)
+    const parameters = compiledQuery.parameters as unknown[]
+    if (stmt.reader) return { rows: stmt.all(parameters) as R[] }
+    const { changes, lastInsertRowid } = stmt.run(parameters)
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] }
+  }
+  // A stream may be left half-read; a statement of its own never leaves a cached one busy.
+  async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(compiledQuery.query)) throw new Error('Sqlite driver only supports streaming of select queries')
+    for (const row of this.#sqlite.prepare(compiledQuery.sql).iterate(compiledQuery.parameters as unknown[])) yield { rows: [row as R] }
+  }
+}
+
+/** One holder at a time, the rest in arrival order; a release hands over directly, so nobody can jump the line. */
+class FifoMutex {
+  #locked = false
+  readonly #waiting: (() => void)[] = []
+  lock(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve))
+  }
+  unlock(): void {
+    const next = this.#waiting.shift()
+    if (next) next()
+    else this.#locked = false
   }
 }
 
@@ -44,7 +117,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     this.#sqlite = sqlite
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.#sqlite })
+    return new SharedSqliteDriver(this.#sqlite)
   }
 }
 
