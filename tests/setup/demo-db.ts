@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import type { DemoIds, DemoUserKey } from '#server/demo/seed.ts'
 import type { AppCaller } from '#server/trpc/_app.server.ts'
@@ -24,7 +25,8 @@ async function demoDb(now: Date | undefined, reports: boolean): Promise<{ t: Tes
   if (key) {
     // The WAL folded back into the main file first, so one plain copy holds the whole seed.
     t.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    const file = `${t.file}.seeded`
+    // Beside the test's own folder (which goes with the test), not in it.
+    const file = `${path.dirname(t.file)}.seeded.db`
     fs.copyFileSync(t.file, file)
     const ids: DemoIds = Object.fromEntries(Object.entries(demo).filter(([, v]) => typeof v !== 'function')) as unknown as DemoIds
     seeded.set(key, { file, ids })

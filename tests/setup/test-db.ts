@@ -9,7 +9,7 @@ export interface TestDb {
   db: DB
   sqlite: SQLite.Database
   file: string
-  /** Closes the connection (if still open) and deletes the file with its WAL and shared-memory files. */
+  /** Closes the connection (if still open) and deletes its folder: the file, its WAL and shared memory, attached files. */
   close(): Promise<void>
 }
 
@@ -20,7 +20,11 @@ export interface TestDb {
  */
 export function createTestDb(from?: string): TestDb {
   const template = inject('templateDbPath')
-  const file = path.join(path.dirname(template), `test-${randomUUID()}.db`)
+  // A folder of its own, as a real data folder: what sits beside the database (attached files) is this test's alone,
+  // never another worker's in flight.
+  const dir = path.join(path.dirname(template), `test-${randomUUID()}`)
+  fs.mkdirSync(dir)
+  const file = path.join(dir, 'same-page.db')
   fs.copyFileSync(from ?? template, file)
   const { db, sqlite } = openDatabase(file)
   let closed = false
@@ -32,7 +36,7 @@ export function createTestDb(from?: string): TestDb {
       if (closed) return
       closed = true
       if (sqlite.open) await db.destroy()
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+      fs.rmSync(dir, { recursive: true, force: true })
     },
   }
 }
