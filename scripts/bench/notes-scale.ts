@@ -9,11 +9,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import v8 from 'node:v8'
-import vm from 'node:vm'
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { connectNotebook, heapAfterGc, mb, ms, percentile, sleep } from './collab-clients.ts'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { seedDemo, type DemoUserKey } from '#server/demo/seed.ts'
 import { createApp, listen } from '#server/app.server.ts'
@@ -22,26 +19,10 @@ import { SESSION_COOKIE } from '#server/auth/lucia.server.ts'
 import { createNotebook } from '#server/services/notebooks.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
 
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
 
 const NOTEBOOKS = 50
 const EDITORS = 4
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
-}
-const ms = (x: number) => `${x.toFixed(1)} ms`
-const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`
 
-async function heapAfterGc(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    gc()
-    await sleep(20)
-  }
-  return process.memoryUsage().heapUsed
-}
 
 export async function benchNotesScale(opts: { quick?: boolean } = {}): Promise<Record<string, string | number>> {
   const editsEach = opts.quick ? 2 : 5
@@ -69,25 +50,7 @@ export async function benchNotesScale(opts: { quick?: boolean } = {}): Promise<R
   await created.collab.idle()
   const heapBefore = await heapAfterGc()
 
-  function connect(notebookId: string, cookie: string) {
-    class BrowserLikeSocket extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols, { headers: { cookie, origin: `http://${host}` } })
-        this.on('error', () => {})
-      }
-    }
-    const doc = new Y.Doc()
-    const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: BrowserLikeSocket })
-    const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
-    provider.attach()
-    const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
-    const destroy = () => {
-      provider.destroy()
-      socket.destroy()
-      doc.destroy()
-    }
-    return { doc, synced, destroy }
-  }
+  const connect = (notebookId: string, cookie: string) => connectNotebook(host, notebookId, cookie)
 
   // One session of editing: everyone connects, EDITS_EACH rounds, everyone leaves and the documents are unloaded.
   const session = async () => {

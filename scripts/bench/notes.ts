@@ -7,11 +7,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import v8 from 'node:v8'
-import vm from 'node:vm'
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { connectNotebook, heapAfterGc, mb, median, ms, percentile, sleep } from './collab-clients.ts'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { seedDemo, type DemoUserKey } from '#server/demo/seed.ts'
 import { createApp, listen } from '#server/app.server.ts'
@@ -21,25 +18,8 @@ import { appendNotebookUpdates, compactNotebook, countNotebookUpdates, loadNoteb
 import { createNotebook } from '#server/services/notebooks.server.ts'
 import { NOTE_FIELD } from '#shared/notes/extensions.ts'
 
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
 
-const median = (xs: number[]) => percentile(xs, 0.5)
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
-}
-const ms = (x: number) => `${x.toFixed(1)} ms`
-const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
 
-async function heapAfterGc(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
-    gc()
-    await sleep(20)
-  }
-  return process.memoryUsage().heapUsed
-}
 
 export async function benchNotes(): Promise<Record<string, string | number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-page-bench-notes-'))
@@ -54,25 +34,7 @@ export async function benchNotes(): Promise<Record<string, string | number>> {
   const team: DemoUserKey[] = ['caseManager', 'para', 'speech', 'parent', 'ot']
   const cookies = await Promise.all(team.map(async (key) => `${SESSION_COOKIE}=${(await created.lucia.createSession(demo.users[key], {})).id}`))
 
-  function connect(notebookId: string, cookie: string) {
-    class BrowserLikeSocket extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols, { headers: { cookie, origin: `http://${host}` } })
-        this.on('error', () => {})
-      }
-    }
-    const doc = new Y.Doc()
-    const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: BrowserLikeSocket })
-    const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
-    provider.attach()
-    const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))
-    const destroy = () => {
-      provider.destroy()
-      socket.destroy()
-      doc.destroy()
-    }
-    return { doc, provider, synced, destroy }
-  }
+  const connect = (notebookId: string, cookie: string) => connectNotebook(host, notebookId, cookie)
   const allClosed = async () => {
     while (created.collab.hocuspocus.getDocumentsCount() > 0 || created.collab.openSockets() > 0) await sleep(5)
   }

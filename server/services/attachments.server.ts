@@ -299,15 +299,7 @@ export async function attachmentOwner(
 }
 
 /** One file for an export (the family's ZIP), with the absolute path of its bytes. */
-export interface ExportedAttachment {
-  id: string
-  ownerKind: OwnerKind
-  ownerId: string
-  fileName: string
-  mediaType: string
-  size: number
-  sha256: string
-  uploadedAt: string
+export interface ExportedAttachment extends Omit<AttachmentView, 'uploadedBy' | 'uploadedByName'> {
   path: string
 }
 

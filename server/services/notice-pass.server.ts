@@ -9,6 +9,7 @@ import { reopenWatchedConcerns } from './concern-watch.server.ts'
 import { notify } from './notice-mail.server.ts'
 import { sessionsForServices } from './session-checklist.server.ts'
 import { listServices } from './services.server.ts'
+import { startPeriodicPass } from './periodic-pass.server.ts'
 import { yieldToOthers } from './yield-to-others.server.ts'
 
 /**
@@ -158,25 +159,10 @@ async function unrecordedPass(db: DB, studentId: string, today: IsoDate, now: Da
  * A pass never overlaps the last one; a failed pass is logged and the next one tries again.
  */
 export function startNoticePass(args: { db: DB; now: () => Date; everyMs?: number; firstAfterMs?: number }): { stop: () => Promise<void> } {
-  let running: Promise<unknown> | null = null
-  const tick = () => {
-    if (running) return
-    running = runNoticePass(args.db, args.now())
-      .catch((error: unknown) => console.error('The notice pass failed; the next one tries again', error))
-      .finally(() => {
-        running = null
-      })
-  }
   // The first pass (the catch-up) waits until start-up's own work is done and the first requests are served.
-  const first = setTimeout(tick, args.firstAfterMs ?? 30_000)
-  const timer = setInterval(tick, args.everyMs ?? 5 * 60_000)
-  first.unref()
-  timer.unref()
-  return {
-    stop: async () => {
-      clearTimeout(first)
-      clearInterval(timer)
-      await running
-    },
-  }
+  return startPeriodicPass(() => runNoticePass(args.db, args.now()), {
+    what: 'The notice pass',
+    firstAfterMs: args.firstAfterMs ?? 30_000,
+    everyMs: args.everyMs ?? 5 * 60_000,
+  })
 }

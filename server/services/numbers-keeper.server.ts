@@ -2,6 +2,7 @@ import type { DB } from '#db/client.server.ts'
 import { addDays, localIsoDate, type IsoDate } from '#shared/school-date.ts'
 import { caseload } from './accountability.server.ts'
 import { dropKeptBefore } from './numbers-kept.server.ts'
+import { startPeriodicPass } from './periodic-pass.server.ts'
 import { yieldToOthers } from './yield-to-others.server.ts'
 
 /** Kept copies older than this many days are dropped (a later ask recomputes them, identically). */
@@ -24,30 +25,13 @@ export async function warmKeptNumbers(db: DB, today: IsoDate): Promise<{ schools
 
 /** Warms at start-up (after the first requests are served) and again each day once the date has changed. */
 export function startNumbersKeeper(args: { db: DB; now: () => Date; firstAfterMs?: number; everyMs?: number }): { stop: () => Promise<void> } {
-  let running: Promise<unknown> | null = null
   let warmedFor: IsoDate | null = null
-  const tick = () => {
+  const pass = async () => {
     const today = localIsoDate(args.now())
-    if (running || warmedFor === today) return
-    running = warmKeptNumbers(args.db, today)
-      .then(() => {
-        warmedFor = today
-      })
-      .catch((error: unknown) => console.error('Warming the accountability numbers failed; the next check tries again', error))
-      .finally(() => {
-        running = null
-      })
+    if (warmedFor === today) return
+    await warmKeptNumbers(args.db, today)
+    warmedFor = today
   }
-  const first = setTimeout(tick, args.firstAfterMs ?? 10_000)
   // Checked every few minutes, it warms once per day, soon after midnight.
-  const timer = setInterval(tick, args.everyMs ?? 5 * 60_000)
-  first.unref()
-  timer.unref()
-  return {
-    stop: async () => {
-      clearTimeout(first)
-      clearInterval(timer)
-      await running
-    },
-  }
+  return startPeriodicPass(pass, { what: 'Warming the accountability numbers', firstAfterMs: args.firstAfterMs ?? 10_000, everyMs: args.everyMs ?? 5 * 60_000 })
 }

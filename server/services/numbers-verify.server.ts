@@ -32,7 +32,11 @@ export async function verifyKeptNumbers(db: DB, opts: { schoolId?: string; rebui
   if (opts.schoolId) services = services.where('st.school_id', '=', opts.schoolId)
   const kept = (await services.execute()).filter((k) => k.generation === (k.current ?? 0))
   const byAsOf = new Map<IsoDate, typeof kept>()
-  for (const k of kept) byAsOf.set(k.as_of, [...(byAsOf.get(k.as_of) ?? []), k])
+  for (const k of kept) {
+    const list = byAsOf.get(k.as_of)
+    if (list) list.push(k)
+    else byAsOf.set(k.as_of, [k])
+  }
   for (const [asOf, rows] of byAsOf) {
     const students = [...new Set(rows.map((r) => r.student_id))]
     for (let i = 0; i < students.length; i += STUDENT_BATCH) {
@@ -40,7 +44,8 @@ export async function verifyKeptNumbers(db: DB, opts: { schoolId?: string; rebui
       const generations = await generationsOf(db, chunk)
       const computed = new Map((await computeCaseloadRows(db, await listServices(db, { studentIds: chunk }), asOf)).map((c) => [c.serviceId, c]))
       const fixes = []
-      for (const k of rows.filter((r) => chunk.includes(r.student_id))) {
+      const inChunk = new Set(chunk)
+      for (const k of rows.filter((r) => inChunk.has(r.student_id))) {
         checked++
         const c = computed.get(k.service_id)
         const keptNumbers = { deliveryRate: k.delivery_rate, balance: k.balance, alerts: k.alerts ? k.alerts.split(',') : [] }
