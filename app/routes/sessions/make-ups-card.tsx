@@ -55,8 +55,6 @@ export function MakeUpsCard({
                 ) : null}
                 <SavedMessage message={saved} />
                 <MakeUpForm
-                  // A new key after each save: the form starts again from what is still owed.
-                  key={svc.owed.map((o) => `${o.date}:${o.owedMinutes}`).join(',')}
                   studentId={student.id}
                   serviceId={svc.service.id}
                   name={t('sessions.serviceFor', { service: svc.service.name, student: student.name })}

@@ -321,50 +321,71 @@ export interface OwedSessionsFormProps<Result> {
 export function MakeUpForm({ studentId, serviceId, name, today, owed, result }: OwedSessionsFormProps<SessionActionData>) {
   const { t } = useTranslation()
   const failure = failureFor(result, 'make_up', serviceId)
+  if (owed.length === 0) return <p className="text-slate-700">{t('sessions.nothingOwed')}</p>
+  // The disclosure stays as the person left it; the form inside starts again from what is still owed after each save.
+  return (
+    <ActionDisclosure summary={t('sessions.recordMakeUpSummary')} label={t('sessions.recordMakeUpFor', { name })} open={failure ? true : undefined}>
+      <MakeUpFields
+        key={owed.map((o) => `${o.date}:${o.owedMinutes}`).join(',')}
+        studentId={studentId}
+        serviceId={serviceId}
+        today={today}
+        owed={owed}
+        failure={failure}
+      />
+    </ActionDisclosure>
+  )
+}
+
+function MakeUpFields({
+  studentId,
+  serviceId,
+  today,
+  owed,
+  failure,
+}: Pick<OwedSessionsFormProps<SessionActionData>, 'studentId' | 'serviceId' | 'today' | 'owed'> & { failure: Failure }) {
+  const { t } = useTranslation()
   const oldestFirst = [...owed].sort((a, b) => a.date.localeCompare(b.date))
   const [repays, setRepays] = useState(failure?.values.repaysDate ?? oldestFirst[0]?.date ?? '')
   const owedFor = oldestFirst.find((o) => o.date === repays)?.owedMinutes
-  if (owed.length === 0) return <p className="text-slate-700">{t('sessions.nothingOwed')}</p>
   return (
-    <ActionDisclosure summary={t('sessions.recordMakeUpSummary')} label={t('sessions.recordMakeUpFor', { name })} open={failure ? true : undefined}>
-      <SessionForm
-        intent="make_up"
-        target={serviceId}
-        hidden={{ studentId, serviceId }}
-        failure={failure}
-        fields={['repaysDate', 'date', 'minutes', 'note']}
-        submitLabel={t('sessions.saveMakeUp')}
+    <SessionForm
+      intent="make_up"
+      target={serviceId}
+      hidden={{ studentId, serviceId }}
+      failure={failure}
+      fields={['repaysDate', 'date', 'minutes', 'note']}
+      submitLabel={t('sessions.saveMakeUp')}
+    >
+      <SelectField
+        label={t('sessions.whichSession')}
+        name="repaysDate"
+        value={repays}
+        onChange={(e) => setRepays(e.target.value)}
+        errors={failure?.fieldErrors.repaysDate}
       >
-        <SelectField
-          label={t('sessions.whichSession')}
-          name="repaysDate"
-          value={repays}
-          onChange={(e) => setRepays(e.target.value)}
-          errors={failure?.fieldErrors.repaysDate}
-        >
-          {oldestFirst.map((o) => (
-            <option key={o.date} value={o.date}>
-              {t('sessions.owedOption', { date: formatDay(o.date), year: o.date.slice(0, 4), minutes: o.owedMinutes })}
-            </option>
-          ))}
-        </SelectField>
-        <DateUpToTodayField
-          label={t('sessions.dateHeld')}
-          name="date"
-          today={today}
-          hint={t('sessions.dateHeldHint')}
-          defaultValue={failure?.values.date ?? ''}
-          errors={failure?.fieldErrors.date}
-        />
-        <SessionMinutesField
-          label={t('sessions.minutesGiven')}
-          name="minutes"
-          hint={owedFor ? t('sessions.makeUpForm.minutesOwed', { count: owedFor }) : undefined}
-          defaultValue={failure?.values.minutes ?? ''}
-          errors={failure?.fieldErrors.minutes}
-        />
-        <NoteField failure={failure} />
-      </SessionForm>
-    </ActionDisclosure>
+        {oldestFirst.map((o) => (
+          <option key={o.date} value={o.date}>
+            {t('sessions.owedOption', { date: formatDay(o.date), year: o.date.slice(0, 4), minutes: o.owedMinutes })}
+          </option>
+        ))}
+      </SelectField>
+      <DateUpToTodayField
+        label={t('sessions.dateHeld')}
+        name="date"
+        today={today}
+        hint={t('sessions.dateHeldHint')}
+        defaultValue={failure?.values.date ?? ''}
+        errors={failure?.fieldErrors.date}
+      />
+      <SessionMinutesField
+        label={t('sessions.minutesGiven')}
+        name="minutes"
+        hint={owedFor ? t('sessions.makeUpForm.minutesOwed', { count: owedFor }) : undefined}
+        defaultValue={failure?.values.minutes ?? ''}
+        errors={failure?.fieldErrors.minutes}
+      />
+      <NoteField failure={failure} />
+    </SessionForm>
   )
 }
