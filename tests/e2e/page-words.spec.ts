@@ -55,5 +55,11 @@ test('a case manager moves between pages inside the app and reloads each: words 
     await expectWordsOnly(page)
     await page.waitForLoadState('networkidle')
   }
-  expect(errors, 'Browser errors (a hydration mismatch is React error #418 or #423)').toEqual([])
+  // A page left by page.goto while one of its own requests is in flight logs that request's abort: that is the test
+  // leaving, not the page failing. Everything else counts.
+  const leaving = /^AbortError: signal is aborted without reason/
+  expect(
+    errors.filter((e) => !leaving.test(e)),
+    'Browser errors (a hydration mismatch is React error #418 or #423)',
+  ).toEqual([])
 })
