@@ -10,7 +10,8 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { I18nextProvider, useTranslation } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { SessionTimer } from '#app/components/session-timer.tsx'
 import { Card } from '#app/components/card.tsx'

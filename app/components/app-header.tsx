@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { APP_PAGE_PATHS, currentAppPage, type AppPage } from '#shared/app-pages.ts'
 import { buttonClasses } from './button.tsx'
 

@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { FormFailure } from '#app/utils/plan-form.ts'
 import { Alert } from './alert.tsx'
 import { Button, buttonClasses } from './button.tsx'

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { findJargon, type JargonMatch } from '#shared/jargon.ts'
 import { readingLevel, TARGET_GRADE } from '#shared/readability.ts'
 import { StatusBadge } from './status-badge.tsx'

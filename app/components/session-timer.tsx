@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { WARN_BEFORE_MS } from '#shared/session-limits.ts'
 import { buttonClasses } from './button.tsx'
 

@@ -1,6 +1,6 @@
 import { useLocation } from '@remix-run/react'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
 import { keptPagePath } from './offline-pages.ts'
 import { keepPagesFor, registerServiceWorker, savedCopyLoadedAt } from './saved-pages.client.ts'

@@ -1,7 +1,7 @@
 /**
  * Notes at scale (issue #20, part 6), on loopback with the real app server (API and /collab, in this process):
  * 200 HocuspocusProvider clients on 50 notebooks at once, 4 editors on each (four people of Johnny's team, each
- * client with a session of its own). In each round every notebook gets one edit from one of its editors, all 50
+ * client with a session of its own), run in a worker thread so the server's event loop and heap are its own. In each round every notebook gets one edit from one of its editors, all 50
  * at the same moment; each edit is timed until all 3 other editors of its notebook have it. EDITS_EACH rounds per
  * editor. Then everyone leaves, the server unloads the documents, and the heap (after a full GC) is compared with
  * the heap before anyone connected.
@@ -9,8 +9,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import * as Y from 'yjs'
-import { connectNotebook, heapAfterGc, mb, ms, percentile, sleep } from './collab-clients.ts'
+import { Worker } from 'node:worker_threads'
+import { heapAfterGc, mb, ms, percentile, sleep } from './collab-clients.ts'
+import type { EditorsAnswer, SessionOrder } from './notes-scale-editors.ts'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { seedDemo, type DemoUserKey } from '#server/demo/seed.ts'
 import { createApp, listen } from '#server/app.server.ts'
@@ -50,47 +51,34 @@ export async function benchNotesScale(opts: { quick?: boolean } = {}): Promise<R
   await created.collab.idle()
   const heapBefore = await heapAfterGc()
 
-  const connect = (notebookId: string, cookie: string) => connectNotebook(host, notebookId, cookie)
+  // The editors run in a worker thread (scripts/bench/notes-scale-editors.ts): on their own event loop, as on
+  // their own devices, so only the server's work is on this one, and this heap is the server's alone.
+  const editorsThread = new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('./notes-scale-editors.ts', import.meta.url).href } })
+  const answers: EditorsAnswer[] = []
+  const waiting: ((a: EditorsAnswer) => void)[] = []
+  editorsThread.on('message', (a: EditorsAnswer) => (waiting.length ? waiting.shift()!(a) : answers.push(a)))
+  const failed = new Promise<never>((_, reject) => editorsThread.once('error', reject))
+  const next = () => Promise.race([failed, new Promise<EditorsAnswer>((resolve) => (answers.length ? resolve(answers.shift()!) : waiting.push(resolve)))])
 
   // One session of editing: everyone connects, EDITS_EACH rounds, everyone leaves and the documents are unloaded.
   const session = async () => {
-    const connectStarted = performance.now()
-    const editors = notebookIds.map((id, n) => Array.from({ length: EDITORS }, (_, e) => connect(id, cookies[n]![e]!)))
-    await Promise.all(editors.flat().map((c) => c.synced))
-    const connectTime = performance.now() - connectStarted
-    const openSockets = created.collab.openSockets()
-
-    // Each edit appends one paragraph; an editor has it once its fragment is that long. Checked when an update
-    // arrives at that editor, so no polling loop competes with the server for the CPU.
-    const latencies: number[] = []
-    for (let round = 0; round < editsEach * EDITORS; round++) {
-      const arrived = editors.map((group, n) => {
-        const writer = group[round % EDITORS]!
-        const others = group.filter((c) => c !== writer)
-        const fragment = (c: { doc: Y.Doc }) => c.doc.getXmlFragment(NOTE_FIELD)
-        const target = fragment(writer).length + 1
-        return new Promise<number>((resolve) => {
-          const started = performance.now()
-          let waiting = others.length
-          for (const other of others) {
-            const onUpdate = () => {
-              if (fragment(other).length < target) return
-              other.doc.off('update', onUpdate)
-              if (--waiting === 0) resolve(performance.now() - started)
-            }
-            other.doc.on('update', onUpdate)
-          }
-          const paragraph = new Y.XmlElement('paragraph')
-          paragraph.insert(0, [new Y.XmlText(`round ${round} notebook ${n}`)])
-          fragment(writer).push([paragraph])
-        })
-      })
-      latencies.push(...(await Promise.all(arrived)))
+    const order: SessionOrder = {
+      type: 'session',
+      host,
+      notebooks: notebookIds.map((id, n) => ({ id, cookies: cookies[n]! })),
+      rounds: editsEach * EDITORS,
+      field: NOTE_FIELD,
     }
-    for (const c of editors.flat()) c.destroy()
+    editorsThread.postMessage(order)
+    const synced = await next()
+    if (synced.type !== 'synced') throw new Error('The editors did not connect')
+    const openSockets = created.collab.openSockets()
+    editorsThread.postMessage({ type: 'edit' })
+    const done = await next()
+    if (done.type !== 'done') throw new Error('The editors did not finish their rounds')
     await allClosed()
     await created.collab.idle()
-    return { connectTime, openSockets, latencies, heap: await heapAfterGc() }
+    return { connectTime: synced.connectTime, openSockets, latencies: done.latencies, heap: await heapAfterGc() }
   }
   const { connectTime, openSockets, latencies, heap: heapAfter } = await session()
   // A second session, the same again: memory that stays after the first but does not grow with the second is the
@@ -98,6 +86,7 @@ export async function benchNotesScale(opts: { quick?: boolean } = {}): Promise<R
   const { heap: heapAfterSecond } = await session()
   const stored = await db.selectFrom('notebook_updates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 
+  await editorsThread.terminate()
   await created.collab.close()
   server.closeAllConnections()
   await new Promise<void>((resolve) => server.close(() => resolve()))

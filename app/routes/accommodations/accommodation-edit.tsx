@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { AccommodationForm } from './accommodation-form.tsx'
 import { accommodationValuesOf } from './accommodation-values.ts'
 import { saveAccommodation, type AccommodationActionData } from './save-accommodation.server.ts'

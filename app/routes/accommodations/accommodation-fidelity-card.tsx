@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { RecentFidelityRow } from '#app/utils/api-types.ts'
 import { formatDay, formatNumber } from '#shared/i18n/format.ts'
 import { ListCard } from '#app/components/card.tsx'

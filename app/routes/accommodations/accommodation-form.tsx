@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { ACCOMMODATION_CATEGORIES, ACCOMMODATION_DESCRIPTION_MAX, type Applies } from '#shared/schemas/plan.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
 import type { AccommodationFormValues } from './accommodation-values.ts'

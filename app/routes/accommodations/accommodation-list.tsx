@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 import { StatusBadge } from '#app/components/status-badge.tsx'

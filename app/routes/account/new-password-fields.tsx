@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Field } from '#app/components/field.tsx'
 import { MIN_PASSWORD_LENGTH } from '#shared/schemas/auth.ts'
 

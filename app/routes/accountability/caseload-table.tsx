@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { CaseloadRow } from '#app/utils/api-types.ts'
 import { alertShort, formatRate } from './accountability-text.ts'
 import { rateTone } from '#shared/rate-tone.ts'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { CaseloadCard } from './caseload-table.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { filterCaseload } from './caseload-filter.ts'

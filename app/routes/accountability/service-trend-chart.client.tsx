@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatMonthDay } from './accountability-text.ts'
 import { accountability } from '#shared/i18n/en/accountability.ts'
 import { addSections } from '#shared/i18n/i18n.ts'

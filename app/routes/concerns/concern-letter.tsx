@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Button, buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field, SelectField, TextareaField } from '#app/components/field.tsx'

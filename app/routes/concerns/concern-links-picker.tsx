@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { LinkedRecord, LinkableRecords } from '#app/utils/api-types.ts'
 import { CheckboxField, Fieldset } from '#app/components/form-parts.tsx'
 import { concerns } from '#shared/i18n/en/concerns.ts'

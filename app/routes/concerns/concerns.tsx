@@ -1,7 +1,7 @@
 import { Term } from '#app/components/term.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Card } from '#app/components/card.tsx'
 import { LadderExplainer } from './ladder-explainer.tsx'
 import { StatusBadge } from '#app/components/status-badge.tsx'

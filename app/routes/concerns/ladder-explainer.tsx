@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Term } from '#app/components/term.tsx'
 import { LADDER, type Step } from '#shared/concerns.ts'
 import { concerns } from '#shared/i18n/en/concerns.ts'

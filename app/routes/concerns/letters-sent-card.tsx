@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { AttachmentsCard } from '#app/components/attachments-card.tsx'
 import type { AttachmentList } from '#app/utils/api-types.ts'

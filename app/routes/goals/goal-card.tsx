@@ -1,7 +1,7 @@
 import { LabelledSection } from '#app/components/labelled-section.tsx'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Button } from '#app/components/button.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { areaLabel, firstName } from '#shared/plan-labels.ts'

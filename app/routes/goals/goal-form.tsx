@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { GOAL_AREAS, GOAL_UNITS, OFFICIAL_TEXT_MAX, PLAIN_PART_MAX, PLAIN_PARTS } from '#shared/schemas/plan.ts'
 import { typedValue, type GoalFormValues } from '#app/utils/plan-form.ts'
 import { areaLabel } from '#shared/plan-labels.ts'

@@ -1,5 +1,5 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { RegulationState } from '#shared/schemas/plan.ts'
 import { formatGoalValue, REGULATION_LABELS } from '#shared/plan-labels.ts'

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { MasteryStatus } from '#shared/mastery.ts'
 import { MasteryBadge } from './mastery-badge.tsx'
 import { goals } from '#shared/i18n/en/goals.ts'

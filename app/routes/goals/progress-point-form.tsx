@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { trialPercentage, trialPromptLevel } from '#shared/mastery.ts'
 import { PROMPT_LEVELS, TRIAL_RESULTS, type GoalUnit, type TrialResult } from '#shared/schemas/plan.ts'
 import { PROMPT_LEVEL_LABELS, TRIAL_LABELS } from '#shared/plan-labels.ts'

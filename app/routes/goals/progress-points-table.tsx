@@ -1,5 +1,5 @@
 import { Form, Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { GoalPoint } from '#app/utils/api-types.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import type { GoalUnit } from '#shared/schemas/plan.ts'

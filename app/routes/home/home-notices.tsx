@@ -1,5 +1,5 @@
 import { Link, useFetcher } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Alert, WarningList } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { home } from '#shared/i18n/en/home.ts'

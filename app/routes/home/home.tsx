@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Card } from '#app/components/card.tsx'
 import { buttonClasses } from '#app/components/button.tsx'
 import { AlertsToday, UnseenNotifications } from './home-notices.tsx'

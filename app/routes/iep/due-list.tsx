@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Card } from '#app/components/card.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
 import { DUE_WITHIN_DAYS, type DueItem, dueItemText } from '#shared/iep-calendar.ts'

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { safeHref, type NoteNode } from '#shared/notes/note-json.ts'
 import { notes } from '#shared/i18n/en/notes.ts'
 import { addSections } from '#shared/i18n/i18n.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { NOTICE_CADENCES, type NoticeCadence } from '#shared/notice-cadence.ts'
 import { digests } from '#shared/i18n/en/digests.ts'
 import { addSections } from '#shared/i18n/i18n.ts'

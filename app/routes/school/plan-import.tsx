@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Trans, useTranslation } from 'react-i18next'
+import { Trans } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { TRPCError } from '@trpc/server'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'

@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { Closure } from '#app/utils/api-types.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { addDays } from '#shared/school-date.ts'

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { MakeUpPolicyCard } from './make-up-policy-card.tsx'
 import { SignInMethodsCard } from './sign-in-methods-card.tsx'
 import { PeopleLinkCard } from './people-link-card.tsx'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { AmendFormValues, PeriodValues, ServiceFormValues } from './service-form-values.ts'
 import { MINUTES_PER_PERIOD, SESSIONS_PER_PERIOD } from '#shared/schemas/period-mandate.ts'
 import { weekdayLong } from '#app/utils/session-text.ts'

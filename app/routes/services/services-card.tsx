@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { addSections, t } from '#shared/i18n/i18n.ts'
 import type { Service } from '#app/utils/api-types.ts'
 import { fullDate, shortDate, weekdayList } from '#app/utils/session-text.ts'

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { SelectField, SessionMinutesField } from '#app/components/field.tsx'

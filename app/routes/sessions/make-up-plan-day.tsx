@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { PlannedMakeUpItem, type WeekPlan } from './make-up-plan-parts.tsx'
 import type { PlanActionData } from './make-up-plan-forms.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { SessionActionData } from './session-forms.ts'
 import { Card } from '#app/components/card.tsx'

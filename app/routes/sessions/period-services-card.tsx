@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { ServiceSessions } from '#app/utils/api-types.ts'
 import { describeRecord } from '#app/utils/session-text.ts'
 import { formatDay } from '#shared/i18n/format.ts'

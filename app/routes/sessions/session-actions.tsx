@@ -1,6 +1,6 @@
 import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { MISSED_REASONS, REASON_LABELS, type MissedReason } from '#shared/services.ts'
 import { failureFor, type SessionActionData, type SessionIntent } from './session-forms.ts'

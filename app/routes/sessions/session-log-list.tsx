@@ -1,6 +1,6 @@
 import { Form, Link } from '@remix-run/react'
 import { createContext, useContext, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { ActiveDispute, AttachmentList, SessionRecord } from '#app/utils/api-types.ts'
 import { AttachmentsCard } from '#app/components/attachments-card.tsx'
 import { formatDay } from '#shared/i18n/format.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { sessions } from '#shared/i18n/en/sessions.ts'
 import { addSections } from '#shared/i18n/i18n.ts'

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { Closure, ServiceSessions, SessionRecord } from '#app/utils/api-types.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { SessionRow } from '#shared/session-status.ts'

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { buttonClasses } from '#app/components/button.tsx'
 import { formatDay } from '#shared/i18n/format.ts'
 import { SavedMessage } from './session-record-parts.tsx'

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { buttonClasses } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { MakeUpsCard } from './make-ups-card.tsx'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { Card } from '#app/components/card.tsx'
 import { ColumnHeads, Table } from '#app/components/table.tsx'
 import { TextLink } from '#app/components/text-link.tsx'

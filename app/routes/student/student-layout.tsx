@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { StatusBadge } from '#app/components/status-badge.tsx'
 import { StudentTabs } from './student-tabs.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'

@@ -1,5 +1,5 @@
 import { Link, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { StudentRole } from '#shared/roles.ts'
 import { STUDENT_TAB_PATHS, studentTabOf, studentTabsFor } from '#shared/student-tabs.ts'
 import { student } from '#shared/i18n/en/student.ts'

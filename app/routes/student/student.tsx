@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { AccommodationFidelityCard } from '#app/routes/accommodations/accommodation-fidelity-card.tsx'
 import { AccommodationList } from '#app/routes/accommodations/accommodation-list.tsx'
 import { Alert } from '#app/components/alert.tsx'

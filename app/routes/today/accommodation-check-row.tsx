@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
 import { CHECK_CHOICES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { Applies } from '#shared/schemas/plan.ts'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { CheckChoice } from '#shared/accommodation-fidelity.ts'
 import { today } from '#shared/i18n/en/today.ts'
 import { addSections } from '#shared/i18n/i18n.ts'

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { today } from '#shared/i18n/en/today.ts'
 import { addSections } from '#shared/i18n/i18n.ts'

@@ -1,6 +1,6 @@
 import { useFetcher } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { PROMPT_LEVELS, type GoalUnit } from '#shared/schemas/plan.ts'
 import { areaLabel, formatGoalValue, PROMPT_LEVEL_LABELS } from '#shared/plan-labels.ts'

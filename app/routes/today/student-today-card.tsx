@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { Trans } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import type { CheckView, TodayStudent } from '#app/utils/api-types.ts'
 import { asPlannedTargets, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import { can } from '#shared/permissions.ts'

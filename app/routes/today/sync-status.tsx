@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { Trans } from 'react-i18next'
+import { useTranslation } from '#app/utils/use-translation.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { RefusedCheck } from './use-check-sync.ts'
 import { today } from '#shared/i18n/en/today.ts'
