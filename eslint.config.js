@@ -48,6 +48,18 @@ export default tseslint.config(
     },
   },
   {
+    // zod comes from shared/zod.ts, which sets it up for the browser where it is loaded (a page that checks nothing
+    // in the browser then does not download it). Types may come from zod itself.
+    files: ['app/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: ['shared/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: 'Import zod from #shared/zod.ts (shared/zod.ts says why).', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // The browser takes API types from app/utils/api-types.ts (inferRouterOutputs), never from the services.
     files: ['app/**/*.{ts,tsx}'],
     rules: {

@@ -22,11 +22,6 @@ import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
 import type { AppPage } from '#shared/app-pages.ts'
 import { i18n, t } from '#shared/i18n/i18n.ts'
-import { z } from 'zod'
-
-// In the browser, zod must not probe for eval (`new Function`): the Content-Security-Policy forbids it and
-// reports each probe as a violation. The server keeps zod's compiled parsers.
-if (typeof document !== 'undefined') z.config({ jitless: true })
 
 // `data:,` as the icon: browsers stop asking for /favicon.ico, which only logged a routing error.
 export const links: LinksFunction = () => [

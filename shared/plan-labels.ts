@@ -8,7 +8,7 @@ import {
   type PromptLevel,
   type RegulationState,
   type TrialResult,
-} from '#shared/schemas/plan.ts'
+} from '#shared/plan-terms.ts'
 import { goals } from './i18n/en/goals.ts'
 
 addSections({ goals })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { z } from 'zod'
+import { z } from './zod.ts'
 import { describeZodError, fieldErrors } from './zod-errors.ts'
 
 const schema = z.object({ email: z.email({ error: 'Bad email.' }), nested: z.object({ n: z.number({ error: 'A number.' }) }) })

@@ -1,6 +1,6 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 import { DATE_MAX, DATE_MIN } from '#shared/school-date.ts'
-import { SESSION_MINUTES } from '#shared/schemas/services.ts'
+import { SESSION_MINUTES } from '#shared/plan-terms.ts'
 
 const CONTROL =
   'block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700'

@@ -1,4 +1,4 @@
-import { REGULATION_STATES } from '#shared/schemas/plan.ts'
+import { REGULATION_STATES } from '#shared/plan-terms.ts'
 import { REGULATION_LABELS } from '#shared/plan-labels.ts'
 import { RegulationMark } from './regulation-mark.tsx'
 

@@ -1,4 +1,4 @@
-import type { RegulationState } from '#shared/schemas/plan.ts'
+import type { RegulationState } from '#shared/plan-terms.ts'
 
 /**
  * One shape and one colour per regulation state, the same in the chart, its legend and the points table,

@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
-import { ZodError } from 'zod'
+import { ZodError } from '#shared/zod.ts'
 import { isDomainError } from '#shared/domain-error.ts'
 import { t } from '#shared/i18n/i18n.ts'
 import { fieldErrors } from '#shared/zod-errors.ts'

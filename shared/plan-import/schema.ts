@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import type { Catalogue } from '../i18n/en/index.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { CHECK_CHOICES } from '../accommodation-fidelity.ts'

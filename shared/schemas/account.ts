@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { emailSchema, newPasswordSchema } from './auth.ts'
 import { auth } from '../i18n/en/auth.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { ADVOCATE_MAX_DAYS } from '../advocates.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { emailSchema } from './auth.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { LISTED_OWNER_KINDS, OWNER_KINDS } from '../attachments.ts'
 import { idSchema } from './plan.ts'
 

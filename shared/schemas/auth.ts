@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { textSchema } from './text.ts'

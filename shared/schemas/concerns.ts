@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { CONCERN_STATUSES, CONCERN_VISIBILITIES, LINK_KINDS, UPDATE_KINDS } from '../concerns.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { AGREEMENT_KINDS } from '../agreements.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { type LazyText, readText } from './text.ts'
 import { addDays, DATE_MAX, DATE_MIN, type IsoDate, isIsoDate } from '../school-date.ts'

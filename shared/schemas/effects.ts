@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { EFFECT_KINDS, EFFECT_NOTE_MAX } from '../effects.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'

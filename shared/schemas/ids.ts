@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { domain } from '../i18n/en/domain.ts'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { BY_HAND_CHANNELS, LETTER_BODY_MAX, MAX_RECIPIENTS } from '../letters-sent.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './ids.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { studentIdSchema } from './ids.ts'
 import { boundedIsoDate } from './dates.ts'
 import { addSections, t } from '../i18n/i18n.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { NOTICE_CADENCES } from '../notice-cadence.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { studentIdSchema } from './team.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { SCHOOL_PERSON_ROLES } from '../people.ts'
 import { emailSchema, personNameSchema } from './auth.ts'

@@ -1,14 +1,52 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { WEEKDAYS } from '../school-date.ts'
 import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
+import {
+  COMMUNICATION_FIELDS,
+  REGULATION_FIELDS,
+  PROFILE_KINDS,
+  GOAL_AREAS,
+  GOAL_UNITS,
+  ACCOMMODATION_CATEGORIES,
+  PROMPT_LEVELS,
+  REGULATION_STATES,
+  TRIAL_RESULTS,
+  type ProfileField,
+  type ProfileKind,
+  type GoalUnit,
+  type AccommodationCategory,
+  type PromptLevel,
+  type RegulationState,
+  type TrialResult,
+} from '../plan-terms.ts'
 import { accommodations } from '../i18n/en/accommodations.ts'
 import { goals } from '../i18n/en/goals.ts'
 import { student } from '../i18n/en/student.ts'
 
 addSections({ accommodations, goals, student })
+
+// The plan's fixed lists live in a module without zod, so a page can show them without loading the schemas.
+export {
+  COMMUNICATION_FIELDS,
+  REGULATION_FIELDS,
+  PROFILE_KINDS,
+  GOAL_AREAS,
+  GOAL_UNITS,
+  ACCOMMODATION_CATEGORIES,
+  PROMPT_LEVELS,
+  REGULATION_STATES,
+  TRIAL_RESULTS,
+  type ProfileField,
+  type ProfileKind,
+  type GoalUnit,
+  type AccommodationCategory,
+  type PromptLevel,
+  type RegulationState,
+  type TrialResult,
+}
 
 // Labels and messages are read from the catalogue when a form is checked, not when this module loads.
 const text = (label: LazyText, max: number, kind: TextKind = 'one-line') =>
@@ -35,12 +73,6 @@ export const idSchema = z.string().min(1, { error: () => t('common.idRequired') 
 
 export const PROFILE_MAX = 1000
 
-/** The communication profile's fields in reading order; each is labelled by student.profile.<field>. */
-export const COMMUNICATION_FIELDS = ['howTheyCommunicate', 'givingInstructions', 'wordsThatMatter'] as const
-/** The regulation profile's fields in reading order; each is labelled by student.profile.<field>. */
-export const REGULATION_FIELDS = ['earlySigns', 'whatHelps', 'whatToAvoid', 'calmPlace'] as const
-export type ProfileField = (typeof COMMUNICATION_FIELDS)[number] | (typeof REGULATION_FIELDS)[number]
-
 const profileText = (field: ProfileField) => optionalText(() => t(`student.profile.${field}`), PROFILE_MAX)
 
 export const communicationProfileSchema = objectOf(COMMUNICATION_FIELDS, profileText)
@@ -52,30 +84,12 @@ export type RegulationProfile = z.infer<typeof regulationProfileSchema>
 /** The profiles page edits both at once; its fields are named "communication.<field>" and "regulation.<field>". */
 export const profilesFormSchema = z.object({ communication: communicationProfileSchema, regulation: regulationProfileSchema })
 
-export const PROFILE_KINDS = ['communication', 'regulation'] as const
-export type ProfileKind = (typeof PROFILE_KINDS)[number]
-
 export const updateProfileSchema = z.discriminatedUnion('kind', [
   z.object({ studentId: studentIdSchema, kind: z.literal('communication'), profile: communicationProfileSchema }),
   z.object({ studentId: studentIdSchema, kind: z.literal('regulation'), profile: regulationProfileSchema }),
 ])
 
 // Goals ----------------------------------------------------------------------------------------------
-
-export const GOAL_AREAS = [
-  'communication',
-  'reading',
-  'writing',
-  'math',
-  'behavior',
-  'social',
-  'motor',
-  'self-care',
-  'other',
-] as const
-
-export const GOAL_UNITS = ['percent', 'minutes', 'count'] as const
-export type GoalUnit = (typeof GOAL_UNITS)[number]
 
 /** "%", "minutes", "times": read from the catalogue each time, so rules are described in the reader's language. */
 export const UNIT_LABELS: Record<GoalUnit, string> = {
@@ -147,9 +161,6 @@ export const goalRefSchema = z.object({ studentId: studentIdSchema, goalId: idSc
 
 // Accommodations -------------------------------------------------------------------------------------
 
-export const ACCOMMODATION_CATEGORIES = ['presentation', 'response', 'setting', 'timing', 'regulation', 'communication'] as const
-export type AccommodationCategory = (typeof ACCOMMODATION_CATEGORIES)[number]
-
 export const weekdaySchema = z.enum(WEEKDAYS, { error: () => t('accommodations.weekdayInvalid') })
 
 export const appliesSchema = z.discriminatedUnion(
@@ -190,15 +201,6 @@ export const createAccommodationSchema = accommodationFieldsSchema.extend({ stud
 export const updateAccommodationSchema = accommodationFieldsSchema.extend({ studentId: studentIdSchema, accommodationId: idSchema })
 
 // Progress data --------------------------------------------------------------------------------------
-
-export const PROMPT_LEVELS = ['independent', 'gestural', 'verbal', 'visual', 'model', 'physical'] as const
-export type PromptLevel = (typeof PROMPT_LEVELS)[number]
-
-export const REGULATION_STATES = ['calm', 'uneasy', 'dysregulated'] as const
-export type RegulationState = (typeof REGULATION_STATES)[number]
-
-export const TRIAL_RESULTS = ['independent', 'prompted', 'incorrect'] as const
-export type TrialResult = (typeof TRIAL_RESULTS)[number]
 
 /** What one data point says, without whose goal it is: the form's fields and the procedure's. */
 const progressPointFieldsSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { RECORDS_REQUEST_DAYS_MAX, RECORDS_REQUEST_DAYS_MIN } from '../records-requests.ts'
 import { isoDateSchema } from './dates.ts'

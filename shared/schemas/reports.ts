@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { CODE_LABEL_MAX, MAX_CODES, NARRATIVE_MAX } from '../progress-report.ts'
 import { PERIOD_NAME_MAX } from '../reporting-periods.ts'

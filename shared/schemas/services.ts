@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
+import { SESSION_MINUTES } from '../plan-terms.ts'
 import { formatDay } from '../i18n/format.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { MISSED_REASONS } from '../services.ts'
@@ -11,7 +12,7 @@ import { services } from '../i18n/en/services.ts'
 addSections({ services })
 
 /** The minutes one session may have: the form's number field and the schema's message share these bounds. */
-export const SESSION_MINUTES = { min: 1, max: 240 } as const
+export { SESSION_MINUTES }
 const minutesRange = () => t('services.formErrors.minutesRange', SESSION_MINUTES)
 
 export const minutesSchema = z

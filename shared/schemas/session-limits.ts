@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { t } from '../i18n/i18n.ts'
 import { FAMILY_SESSION_DAYS, STAFF_IDLE_MINUTES } from '../session-limits.ts'
 

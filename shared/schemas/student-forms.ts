@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { createNotebookSchema } from './notes.ts'
 import { inviteMemberSchema, removeMemberSchema, revokeInviteSchema, setProviderAreasSchema } from './team.ts'

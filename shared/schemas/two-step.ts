@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { normalizeCode, normalizeRecoveryCode } from '../two-step.ts'
 import { twoStep } from '../i18n/en/twoStep.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { isoDateSchema } from './plan.ts'
 import { sessions } from '../i18n/en/sessions.ts'

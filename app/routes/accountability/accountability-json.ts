@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { TRPCError } from '@trpc/server'
-import { ZodError } from 'zod'
+import { ZodError } from '#shared/zod.ts'
 import { accountabilityJson } from '#shared/accountability-json.ts'
 import { addSections, t } from '#shared/i18n/i18n.ts'
 import { isIsoDate } from '#shared/school-date.ts'

@@ -4,8 +4,7 @@ import { describeApplies } from '#shared/accommodation-schedule.ts'
 import { CHECK_CHOICES, type CheckStatus } from '#shared/accommodation-fidelity.ts'
 import type { Applies } from '#shared/schemas/plan.ts'
 import { formatMoment } from '#shared/i18n/format.ts'
-import { checkFormSchema } from '#shared/schemas/today.ts'
-import { parseForm } from '#app/utils/parse-form.ts'
+import { checkRules } from './check-rules-loader.ts'
 import type { ShownCheck } from './shown-check.ts'
 import type { TapResult } from './use-check-sync.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
@@ -161,7 +160,8 @@ export function AccommodationCheckRow({
   function saveReason(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     // The same reading the page's action gives this form without scripts.
-    const parsed = parseForm(new FormData(event.currentTarget), checkFormSchema)
+    const rules = checkRules()
+    const parsed = rules ? rules.readReasonForm(new FormData(event.currentTarget)) : { ok: false as const, message: t('today.stillLoading'), fieldErrors: { form: [t('today.stillLoading')] } }
     const result = parsed.ok ? tapped(onTap('not_provided', parsed.value.reason)) : parsed
     if (result.ok) {
       setAskingReason(false)

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckView } from '#app/utils/api-types.ts'
 import { addSections, t } from '#shared/i18n/i18n.ts'
-import { recordCheckSchema } from '#shared/schemas/today.ts'
 import { clearSavedPages } from '#app/pwa/saved-pages.client.ts'
-import { fieldErrors } from '#shared/zod-errors.ts'
 import type { QueuedCheck } from './check-queue.client.ts'
 import { startCheckSync, type CheckSync } from './check-sync.client.ts'
 import { checkKey } from './shown-check.ts'
+import { checkRules, loadCheckRules } from './check-rules-loader.ts'
 import { today } from '#shared/i18n/en/today.ts'
 
 addSections({ today })
+
+// In the browser, the tap rules start on their way with the page's own code (see check-rules-loader.ts).
+if (typeof document !== 'undefined') void loadCheckRules().catch(() => {})
 
 export interface RefusedCheck {
   item: QueuedCheck
@@ -70,10 +72,15 @@ export function useCheckSync(userId: string) {
 
   const tap = useCallback((change: CheckTap): TapResult => {
     const item: QueuedCheck = { ...change, clientId: newClientId(), queuedAt: new Date().toISOString() }
+    const rules = checkRules()
+    if (!rules) {
+      void loadCheckRules().catch(() => {})
+      return { ok: false, fieldErrors: { form: [t('today.stillLoading')] } }
+    }
     // The same schema the server applies: a change that could never be accepted is not queued at all.
-    const parsed = recordCheckSchema.safeParse(item)
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) }
-    item.reason = parsed.data.reason
+    const read = rules.readTap(item)
+    if (!read.ok) return { ok: false, fieldErrors: read.fieldErrors }
+    item.reason = read.reason
     const key = checkKey(item.accommodationId, item.date)
     setRefused((prev) => prev.filter((r) => checkKey(r.item.accommodationId, r.item.date) !== key))
     const engine = sync.current
