@@ -7,7 +7,6 @@ import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
 import {
   COMMUNICATION_FIELDS,
   REGULATION_FIELDS,
-  PROFILE_KINDS,
   GOAL_AREAS,
   GOAL_UNITS,
   ACCOMMODATION_CATEGORIES,
@@ -15,12 +14,7 @@ import {
   REGULATION_STATES,
   TRIAL_RESULTS,
   type ProfileField,
-  type ProfileKind,
   type GoalUnit,
-  type AccommodationCategory,
-  type PromptLevel,
-  type RegulationState,
-  type TrialResult,
 } from '../plan-terms.ts'
 import { accommodations } from '../i18n/en/accommodations.ts'
 import { goals } from '../i18n/en/goals.ts'
@@ -29,24 +23,7 @@ import { student } from '../i18n/en/student.ts'
 addSections({ accommodations, goals, student })
 
 // The plan's fixed lists live in a module without zod, so a page can show them without loading the schemas.
-export {
-  COMMUNICATION_FIELDS,
-  REGULATION_FIELDS,
-  PROFILE_KINDS,
-  GOAL_AREAS,
-  GOAL_UNITS,
-  ACCOMMODATION_CATEGORIES,
-  PROMPT_LEVELS,
-  REGULATION_STATES,
-  TRIAL_RESULTS,
-  type ProfileField,
-  type ProfileKind,
-  type GoalUnit,
-  type AccommodationCategory,
-  type PromptLevel,
-  type RegulationState,
-  type TrialResult,
-}
+export * from '../plan-terms.ts'
 
 // Labels and messages are read from the catalogue when a form is checked, not when this module loads.
 const text = (label: LazyText, max: number, kind: TextKind = 'one-line') =>
