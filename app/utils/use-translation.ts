@@ -1,7 +1,7 @@
 import { useCallback, useContext, useSyncExternalStore } from 'react'
 import { I18nContext } from 'react-i18next'
 import type { i18n as I18n, TFunction } from 'i18next'
-import { i18n as sharedI18n } from '#shared/i18n/i18n.ts'
+import { i18n as sharedI18n, plainCachedT } from '#shared/i18n/i18n.ts'
 
 /**
  * The words of the page, for a component: `const { t } = useTranslation()`, the same shape as react-i18next's hook.
@@ -10,7 +10,8 @@ import { i18n as sharedI18n } from '#shared/i18n/i18n.ts'
  * out a `getFixedT` translator that copies the instance's options on every call. Server rendering mounts every
  * component afresh, so on a page of a few hundred components (Today, eight students) that was a quarter of the
  * server's time for the page and much of its garbage (issue #20, measured with --cpu-prof). This hook gives the
- * instance's own bound `t`, and still re-renders its component when the language changes.
+ * instance's `t` with the words of option-less keys kept (plainCachedT), and still re-renders its component when the
+ * language changes.
  */
 export function useTranslation(): { t: TFunction; i18n: I18n } {
   const i18n = useContext(I18nContext)?.i18n ?? sharedI18n
@@ -31,7 +32,9 @@ const bound = new WeakMap<I18n, { language: string; t: TFunction }>()
 function boundT(i18n: I18n, language: string): TFunction {
   const kept = bound.get(i18n)
   if (kept && kept.language === language) return kept.t
-  const t = i18n.t.bind(i18n) as TFunction
+  // A new function per language (so memoised children see the change), over the instance's one cache of words.
+  const cached = plainCachedT(i18n)
+  const t = cached.bind(undefined) as unknown as TFunction
   bound.set(i18n, { language, t })
   return t
 }

@@ -1,4 +1,4 @@
-import i18next, { type TFunction } from 'i18next'
+import i18next, { type i18n as I18n, type TFunction } from 'i18next'
 import type { Catalogue } from './en/index.ts'
 import { startingWords } from '#i18n/starting-words'
 
@@ -47,8 +47,40 @@ export function addSections(sections: Partial<Catalogue>): void {
   i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', sections, true, true)
 }
 
+const plainWords = new WeakMap<I18n, TFunction>()
+
+/**
+ * The instance's `t`, keeping the words of each key asked for without options (most calls: labels, headings,
+ * buttons). i18next resolves every call afresh (namespaces, fallbacks, nesting), which on the server was the largest
+ * cost of rendering Today after React itself. The kept words are dropped when words are added or removed or the
+ * language changes, so a key reads the same as without the cache. A call with options always goes to i18next.
+ */
+export function plainCachedT(instance: I18n): TFunction {
+  const known = plainWords.get(instance)
+  if (known) return known
+  const words = new Map<string, string>()
+  const forget = () => words.clear()
+  instance.on('languageChanged', forget)
+  instance.store.on('added', forget)
+  instance.store.on('removed', forget)
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown
+  const cached = ((key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string') return translate(key, ...rest)
+    let found = words.get(key)
+    if (found === undefined) {
+      const result = translate(key)
+      if (typeof result !== 'string') return result
+      found = result
+      words.set(key, found)
+    }
+    return found
+  }) as unknown as TFunction
+  plainWords.set(instance, cached)
+  return cached
+}
+
 /** Translate outside React (server, PDFs, CSV, domain refusals): the same catalogue as the pages. */
-export const t: TFunction = i18n.t.bind(i18n)
+export const t: TFunction = plainCachedT(i18n)
 
 /** A translator fixed to one reader's language, for what is made for one person (a PDF, a mail). */
 export function translatorFor(language: Language): TFunction {
