@@ -65,22 +65,44 @@ function shape(r: Row): Accommodation {
 }
 
 export async function listAccommodations(db: Executor, studentId: string): Promise<Accommodation[]> {
-  const rows = await current(db).where('accommodations.student_id', '=', studentId).orderBy('accommodations.created_at').orderBy('av.title').execute()
-  return rows.map(shape)
+  return (await listAccommodationsOf(db, [studentId])).get(studentId) ?? []
 }
 
+/** Each student's current supports, for several students in one query (Today lists every student of a caseload). */
+export async function listAccommodationsOf(db: Executor, studentIds: readonly string[]): Promise<Map<string, Accommodation[]>> {
+  const out = new Map<string, Accommodation[]>(studentIds.map((id) => [id, []]))
+  if (studentIds.length === 0) return out
+  const rows = await current(db)
+    .select('accommodations.student_id')
+    .where('accommodations.student_id', 'in', studentIds)
+    .orderBy('accommodations.created_at')
+    .orderBy('av.title')
+    .execute()
+  for (const r of rows) out.get(r.student_id)?.push(shape(r))
+  return out
+}
+
+export type DayAccommodation = Accommodation & { applicability: Exclude<DayApplicability, 'not_today'> }
+
 /** Today's supports: what applies, then what depends on the subject or a test, each with its condition. */
-export async function accommodationsForDay(
-  db: DB,
-  studentId: string,
-  date: string,
-): Promise<(Accommodation & { applicability: Exclude<DayApplicability, 'not_today'> })[]> {
-  const all = await listAccommodations(db, studentId)
+export async function accommodationsForDay(db: DB, studentId: string, date: string): Promise<DayAccommodation[]> {
+  return (await accommodationsForDayOf(db, [studentId], date)).get(studentId) ?? []
+}
+
+/** The same for several students, in one query. */
+export async function accommodationsForDayOf(db: DB, studentIds: readonly string[], date: string): Promise<Map<string, DayAccommodation[]>> {
   const order = { applies: 0, conditional: 1 } as const
-  return all
-    .map((a) => ({ ...a, applicability: applicabilityOn(a.applies, a.startDate, date) }))
-    .filter((a): a is Accommodation & { applicability: 'applies' | 'conditional' } => a.applicability !== 'not_today')
-    .sort((a, b) => order[a.applicability] - order[b.applicability])
+  const out = new Map<string, DayAccommodation[]>()
+  for (const [studentId, all] of await listAccommodationsOf(db, studentIds)) {
+    out.set(
+      studentId,
+      all
+        .map((a) => ({ ...a, applicability: applicabilityOn(a.applies, a.startDate, date) }))
+        .filter((a): a is DayAccommodation => a.applicability !== 'not_today')
+        .sort((a, b) => order[a.applicability] - order[b.applicability]),
+    )
+  }
+  return out
 }
 
 function values(accommodationId: string, version: number, f: AccommodationFields, actorId: string, now: Date) {

@@ -35,24 +35,43 @@ async function recordBelongsToStudent(db: Executor, studentId: string, kind: Dis
   return !!(await db.selectFrom('accommodation_checks').select('id').where('id', '=', recordId).where('student_id', '=', studentId).executeTakeFirst())
 }
 
-/** Every dispute row of a student, oldest first, with who wrote it. */
-async function disputeRows(db: Executor, studentId: string) {
+/** Every dispute row of the students, oldest first, with who wrote it. */
+async function disputeRows(db: Executor, studentIds: readonly string[]) {
+  if (studentIds.length === 0) return []
   return db
     .selectFrom('record_disputes')
     .innerJoin('users', 'users.id', 'record_disputes.created_by')
-    .select(['record_disputes.kind', 'record_disputes.record_id', 'record_disputes.action', 'record_disputes.comment', 'record_disputes.created_at', 'users.name as by_name'])
-    .where('record_disputes.student_id', '=', studentId)
+    .select([
+      'record_disputes.student_id',
+      'record_disputes.kind',
+      'record_disputes.record_id',
+      'record_disputes.action',
+      'record_disputes.comment',
+      'record_disputes.created_at',
+      'users.name as by_name',
+    ])
+    .where('record_disputes.student_id', 'in', studentIds)
     .orderBy('record_disputes.id')
     .execute()
 }
 
 /** The disputes that stand (flagged and not withdrawn), by `kind:recordId`. */
 export async function activeDisputes(db: Executor, studentId: string): Promise<Map<string, ActiveDispute>> {
-  const latest = new Map<string, Awaited<ReturnType<typeof disputeRows>>[number]>()
-  for (const row of await disputeRows(db, studentId)) latest.set(disputeKey(row.kind, row.record_id), row)
-  const out = new Map<string, ActiveDispute>()
-  for (const [key, row] of latest) {
-    if (row.action === 'dispute') out.set(key, { kind: row.kind, recordId: row.record_id, comment: row.comment, byName: row.by_name, at: row.created_at })
+  return (await activeDisputesOf(db, [studentId])).get(studentId) ?? new Map()
+}
+
+/** The same for several students, in one query: per student, by `kind:recordId`. */
+export async function activeDisputesOf(db: Executor, studentIds: readonly string[]): Promise<Map<string, Map<string, ActiveDispute>>> {
+  // The last row of each record decides: a withdrawal after a dispute leaves nothing standing.
+  const latest = new Map<string, Map<string, Awaited<ReturnType<typeof disputeRows>>[number]>>(studentIds.map((id) => [id, new Map()]))
+  for (const row of await disputeRows(db, studentIds)) latest.get(row.student_id)?.set(disputeKey(row.kind, row.record_id), row)
+  const out = new Map<string, Map<string, ActiveDispute>>()
+  for (const [studentId, rows] of latest) {
+    const standing = new Map<string, ActiveDispute>()
+    for (const [key, row] of rows) {
+      if (row.action === 'dispute') standing.set(key, { kind: row.kind, recordId: row.record_id, comment: row.comment, byName: row.by_name, at: row.created_at })
+    }
+    out.set(studentId, standing)
   }
   return out
 }
@@ -62,7 +81,7 @@ export async function listDisputes(db: DB, studentId: string): Promise<ActiveDis
 }
 
 export async function disputeHistory(db: DB, studentId: string, kind: DisputeKind, recordId: string): Promise<DisputeEntry[]> {
-  return (await disputeRows(db, studentId))
+  return (await disputeRows(db, [studentId]))
     .filter((r) => r.kind === kind && r.record_id === recordId)
     .map((r) => ({ action: r.action, comment: r.comment, byName: r.by_name, at: r.created_at }))
 }

@@ -202,8 +202,21 @@ export async function listGoals(db: DB, studentId: string, options: { includeEnd
  * for every goal and Today never shows (it was a third of Today's database time).
  */
 export async function listGoalsPlain(db: DB, studentId: string): Promise<Goal[]> {
-  const rows = await currentVersions(db).where('goals.student_id', '=', studentId).where('goals.ended_at', 'is', null).orderBy('goals.position').execute()
-  return rows.map(shapeGoal)
+  return (await listGoalsPlainOf(db, [studentId])).get(studentId) ?? []
+}
+
+/** The same for several students, in one query. */
+export async function listGoalsPlainOf(db: DB, studentIds: readonly string[]): Promise<Map<string, Goal[]>> {
+  const out = new Map<string, Goal[]>(studentIds.map((id) => [id, []]))
+  if (studentIds.length === 0) return out
+  const rows = await currentVersions(db)
+    .select('goals.student_id')
+    .where('goals.student_id', 'in', studentIds)
+    .where('goals.ended_at', 'is', null)
+    .orderBy('goals.position')
+    .execute()
+  for (const r of rows) out.get(r.student_id)?.push(shapeGoal(r))
+  return out
 }
 
 /** The effects that belong on a goal's chart: those recorded against it, and those that named no goal. */

@@ -15,28 +15,42 @@ export interface StudentProfiles {
 }
 
 export async function getProfiles(db: DB, studentId: string): Promise<StudentProfiles> {
-  const rows = await db
-    .selectFrom('profile_versions')
-    .leftJoin('users', 'users.id', 'profile_versions.created_by')
-    .select(['profile_versions.kind', 'profile_versions.version', 'profile_versions.content', 'profile_versions.created_at', 'users.name'])
-    .where('profile_versions.student_id', '=', studentId)
-    .orderBy('profile_versions.version', 'desc')
-    .execute()
-  const latest = (kind: ProfileKind) => rows.find((r) => r.kind === kind)
-  const comm = latest('communication')
-  const reg = latest('regulation')
-  return {
-    communication: {
-      ...communicationProfileSchema.parse(comm ? JSON.parse(comm.content) : {}),
-      updatedAt: comm?.created_at ?? null,
-      updatedBy: comm?.name ?? null,
-    },
-    regulation: {
-      ...regulationProfileSchema.parse(reg ? JSON.parse(reg.content) : {}),
-      updatedAt: reg?.created_at ?? null,
-      updatedBy: reg?.name ?? null,
-    },
+  return (await getProfilesOf(db, [studentId])).get(studentId)!
+}
+
+/** The same for several students, in one query; a student with no profile yet gets the empty one. */
+export async function getProfilesOf(db: DB, studentIds: readonly string[]): Promise<Map<string, StudentProfiles>> {
+  const rows = studentIds.length
+    ? await db
+        .selectFrom('profile_versions')
+        .leftJoin('users', 'users.id', 'profile_versions.created_by')
+        .select(['profile_versions.student_id', 'profile_versions.kind', 'profile_versions.version', 'profile_versions.content', 'profile_versions.created_at', 'users.name'])
+        .where('profile_versions.student_id', 'in', studentIds)
+        .orderBy('profile_versions.version', 'desc')
+        .execute()
+    : []
+  // Newest version first: the first row of each student and kind is the current one.
+  const current = new Map<string, (typeof rows)[number]>()
+  for (const r of rows) if (!current.has(`${r.student_id}:${r.kind}`)) current.set(`${r.student_id}:${r.kind}`, r)
+  const out = new Map<string, StudentProfiles>()
+  for (const studentId of studentIds) {
+    const latest = (kind: ProfileKind) => current.get(`${studentId}:${kind}`)
+    const comm = latest('communication')
+    const reg = latest('regulation')
+    out.set(studentId, {
+      communication: {
+        ...communicationProfileSchema.parse(comm ? JSON.parse(comm.content) : {}),
+        updatedAt: comm?.created_at ?? null,
+        updatedBy: comm?.name ?? null,
+      },
+      regulation: {
+        ...regulationProfileSchema.parse(reg ? JSON.parse(reg.content) : {}),
+        updatedAt: reg?.created_at ?? null,
+        updatedBy: reg?.name ?? null,
+      },
+    })
   }
+  return out
 }
 
 /** A profile change is a new version; the earlier one stays and the audit row holds both. */

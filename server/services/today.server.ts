@@ -1,12 +1,12 @@
 import type { DB } from '#db/client.server.ts'
 import type { CheckView } from './accommodation-checks.server.ts'
 import { latestChecksOn } from './accommodation-checks.server.ts'
-import { activeDisputes, disputeKey } from './disputes.server.ts'
-import { accommodationsForDay, type Accommodation } from './accommodations.server.ts'
+import { activeDisputesOf, disputeKey } from './disputes.server.ts'
+import { accommodationsForDayOf, type Accommodation } from './accommodations.server.ts'
 import { calendarForSchool } from './calendar.server.ts'
-import { listGoalsPlain } from './goals.server.ts'
+import { listGoalsPlainOf } from './goals.server.ts'
 import { listMyStudents } from './memberships.server.ts'
-import { getProfiles } from './profiles.server.ts'
+import { getProfilesOf } from './profiles.server.ts'
 import { can } from '#shared/permissions.ts'
 import { lastInstructionalDays, RECORDING_WINDOW } from '#shared/school-calendar.ts'
 import { describeSchoolDay, type SchoolCalendar, type SchoolDayInfo, schoolDayKind } from '#shared/school-day.ts'
@@ -73,16 +73,31 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
     mine.map((s) => s.id),
     date,
   )
+  // One query each for all the students (a case manager's Today lists the whole caseload), not one per student.
+  const ids = mine.map((s) => s.id)
+  const closures = new Map(
+    mine.map((s) => {
+      const calendar = calendars.get(schoolOf.get(s.id) ?? '')
+      return [s.id, calendar ? noSchoolReason(describeSchoolDay(date, calendar)) : null]
+    }),
+  )
+  const [profilesOf, accommodationsOf, goalsOf, disputesOf] = await Promise.all([
+    getProfilesOf(db, ids),
+    accommodationsForDayOf(
+      db,
+      ids.filter((id) => !closures.get(id)),
+      date,
+    ),
+    listGoalsPlainOf(db, ids),
+    activeDisputesOf(db, ids),
+  ])
   const students: TodayStudent[] = []
   for (const s of mine) {
-    const calendar = calendars.get(schoolOf.get(s.id) ?? '')
-    const closure = calendar ? noSchoolReason(describeSchoolDay(date, calendar)) : null
-    const [profiles, accommodations, goals, disputes] = await Promise.all([
-      getProfiles(db, s.id),
-      closure ? Promise.resolve([]) : accommodationsForDay(db, s.id, date),
-      listGoalsPlain(db, s.id),
-      activeDisputes(db, s.id),
-    ])
+    const closure = closures.get(s.id) ?? null
+    const profiles = profilesOf.get(s.id)!
+    const accommodations = accommodationsOf.get(s.id) ?? []
+    const goals = goalsOf.get(s.id) ?? []
+    const disputes = disputesOf.get(s.id) ?? new Map()
     students.push({
       id: s.id,
       name: s.name,

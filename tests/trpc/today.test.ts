@@ -72,6 +72,27 @@ describe('today and checks routers', () => {
       expect(johnny.regulation.calmPlace).toMatch(/reading corner/)
     })
 
+    test('read together for all the para’s students, each card holds only its own student’s supports, goals, profiles and disputes', async () => {
+      // A dispute on one of Johnny's checks: it must show on his card and nowhere else.
+      const check = await tap('para', { title: 'Break card' })
+      await demo.callerFor('parent', NOW).disputes.flag({ studentId: demo.johnnyId, kind: 'check', recordId: check.id, comment: 'He says nobody offered it.' })
+      const view = await demo.callerFor('para', NOW).today.forMe({})
+      const ownerOf = (table: 'accommodations' | 'goals', id: string) =>
+        (t.sqlite.prepare(`select student_id from ${table} where id = ?`).get(id) as { student_id: string }).student_id
+      for (const s of view.students) {
+        for (const a of s.accommodations) expect(ownerOf('accommodations', a.id)).toBe(s.id)
+        for (const g of s.goals) expect(ownerOf('goals', g.id)).toBe(s.id)
+        const disputed = s.accommodations.filter((a) => a.dispute)
+        expect(disputed.map((a) => [a.title, a.dispute?.comment])).toEqual(s.id === demo.johnnyId ? [['Break card', 'He says nobody offered it.']] : [])
+      }
+      // Every student has supports on this Tuesday and Johnny has goals: a card holding another's would show above.
+      expect(view.students.every((s) => s.accommodations.length > 0)).toBe(true)
+      expect(view.students.find((s) => s.id === demo.johnnyId)!.goals.length).toBeGreaterThan(0)
+      const [ava, johnny, leo] = view.students
+      expect(new Set([ava!.regulation.calmPlace, johnny!.regulation.calmPlace, leo!.regulation.calmPlace]).size).toBe(3)
+      expect(johnny!.regulation.calmPlace).toMatch(/reading corner/)
+    })
+
     test('on a Tuesday: Johnny’s daily supports, then the Math and test ones, not the Mon/Wed/Fri check-in', async () => {
       const view = await demo.callerFor('para', NOW).today.forMe({})
       const [ava, johnny, leo] = view.students
