@@ -1,7 +1,7 @@
+import { browserLikeSocket } from '#tests/setup/browser-socket.ts'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 
 // The notes benches' shared parts: figures, the heap after a full GC, and a notebook client as a browser makes it.
@@ -27,14 +27,8 @@ export async function heapAfterGc(): Promise<number> {
 
 /** One editor of a notebook on the server at `host`, signed in by `cookie`, sending the Origin a browser sends. */
 export function connectNotebook(host: string, notebookId: string, cookie: string) {
-  class BrowserLikeSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie, origin: `http://${host}` } })
-      this.on('error', () => {})
-    }
-  }
   const doc = new Y.Doc()
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: BrowserLikeSocket })
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: browserLikeSocket({ cookie, origin: `http://${host}` }) })
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
   provider.attach()
   const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()))

@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { once } from 'node:events'
 import { Worker } from 'node:worker_threads'
 import { heapAfterGc, mb, ms, percentile, sleep } from './collab-clients.ts'
 import type { EditorsAnswer, SessionOrder } from './notes-scale-editors.ts'
@@ -54,11 +55,8 @@ export async function benchNotesScale(opts: { quick?: boolean } = {}): Promise<R
   // The editors run in a worker thread (scripts/bench/notes-scale-editors.ts): on their own event loop, as on
   // their own devices, so only the server's work is on this one, and this heap is the server's alone.
   const editorsThread = new Worker(new URL('./ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('./notes-scale-editors.ts', import.meta.url).href } })
-  const answers: EditorsAnswer[] = []
-  const waiting: ((a: EditorsAnswer) => void)[] = []
-  editorsThread.on('message', (a: EditorsAnswer) => (waiting.length ? waiting.shift()!(a) : answers.push(a)))
-  const failed = new Promise<never>((_, reject) => editorsThread.once('error', reject))
-  const next = () => Promise.race([failed, new Promise<EditorsAnswer>((resolve) => (answers.length ? resolve(answers.shift()!) : waiting.push(resolve)))])
+  // Each order is answered once, after it is posted; `once` rejects if the thread fails instead.
+  const next = async () => (await once(editorsThread, 'message'))[0] as EditorsAnswer
 
   // One session of editing: everyone connects, EDITS_EACH rounds, everyone leaves and the documents are unloaded.
   const session = async () => {

@@ -1,3 +1,4 @@
+import { browserLikeSocket } from '#tests/setup/browser-socket.ts'
 import { productionEnv } from '#tests/setup/production-env.ts'
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -5,7 +6,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, expect, test } from 'vitest'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { migrateToLatest, openDatabase } from '#db/client.server.ts'
 import { seedDemo } from '#server/demo/seed.ts'
@@ -48,15 +48,8 @@ async function startServer(databasePath: string): Promise<{ child: ChildProcess;
 }
 
 function connect(host: string, cookie: string, notebookId: string) {
-  class BrowserLikeSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie, origin: `http://${host}` } })
-      // As in a browser, a refused handshake reaches the provider as a close event only.
-      this.on('error', () => {})
-    }
-  }
   const doc = new Y.Doc()
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: BrowserLikeSocket })
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://${host}/collab/${notebookId}`, WebSocketPolyfill: browserLikeSocket({ cookie, origin: `http://${host}` }) })
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: notebookId, document: doc })
   provider.attach()
   providers.push({ destroy: () => (provider.destroy(), socket.destroy()) })

@@ -1,3 +1,4 @@
+import { browserLikeSocket } from '#tests/setup/browser-socket.ts'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
@@ -82,20 +83,12 @@ export async function startHarness(collab?: Omit<CollabOptions, 'db' | 'lucia'>)
       const headers: Record<string, string> = {}
       if (cookie) headers.cookie = cookie
       if (origin) headers.origin = origin
-      // The provider builds its own sockets; this one carries the browser's cookie and Origin.
-      class BrowserLikeSocket extends WebSocket {
-        constructor(url: string, protocols?: string | string[]) {
-          super(url, protocols, { headers })
-          // A browser reports a refused or aborted handshake as a close event; in Node `ws` also emits 'error',
-          // which the provider (written for browsers) does not listen to. The close event still reaches it.
-          this.on('error', () => {})
-        }
-      }
       const doc = new Y.Doc()
       const closes: Client['closes'] = []
       const socket = new HocuspocusProviderWebsocket({
         url: `ws://${host}/collab/${notebookId}`,
-        WebSocketPolyfill: BrowserLikeSocket,
+        // The provider builds its own sockets; these carry the browser's cookie and Origin.
+        WebSocketPolyfill: browserLikeSocket(headers),
         // Tests watch one attempt at a time; a refused socket retries on this short, bounded schedule.
         delay: 50,
         minDelay: 50,
