@@ -15,13 +15,14 @@ import { useTranslation } from '#app/utils/use-translation.ts'
 import { AppHeader } from '#app/components/app-header.tsx'
 import { SessionTimer } from '#app/components/session-timer.tsx'
 import { Card } from '#app/components/card.tsx'
+import { LanguageSwitch } from '#app/components/language-switch.tsx'
 import { OfflineApp } from '#app/pwa/offline-app.tsx'
 import { myAppPages } from '#app/utils/app-pages.server.ts'
 import { twoStepSetUpRedirect } from '#app/utils/two-step-gate.server.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import stylesheet from '#app/tailwind.css?url'
 import type { AppPage } from '#shared/app-pages.ts'
-import { i18n, t } from '#shared/i18n/i18n.ts'
+import { activeLanguage, instanceFor, t } from '#shared/i18n/i18n.ts'
 
 // `data:,` as the icon: browsers stop asking for /favicon.ico, which only logged a routing error.
 export const links: LinksFunction = () => [
@@ -51,7 +52,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const nonce = useNonce()
   return (
-    <I18nextProvider i18n={i18n}>
+    // The reader's language: the request's on the server; in the browser, the one app/entry.client.tsx switched to.
+    <I18nextProvider i18n={instanceFor(activeLanguage())}>
       <Document nonce={nonce} user={data?.user ?? null} pages={data?.pages ?? []}>
         <OfflineApp owner={data?.user?.email ?? null} />
         {data?.user ? <SessionTimer remainingMs={data.sessionRemainingMs} /> : null}
@@ -80,6 +82,7 @@ function Document({ nonce, user, pages, children }: { nonce: string; user: { nam
         <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
+        <LanguageSwitch />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

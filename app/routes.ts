@@ -15,6 +15,7 @@ export default [
   route('account', 'routes/account/account.tsx'),
   route('account/notices', 'routes/notice-settings/notice-settings.tsx'),
   route('account/two-step', 'routes/account/two-step.tsx'),
+  route('language', 'routes/account/language.ts'),
   route('notices/:token', 'routes/notice-settings/notice-link.tsx'),
   route('account/email/:token', 'routes/account/email-confirm.tsx'),
   route('sso/:providerId/start', 'routes/sso/sso-start.tsx'),

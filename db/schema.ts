@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { Language } from '#shared/i18n/i18n.ts'
 import type { ConcernSide } from '#shared/concerns.ts'
 import type { EffectKind } from '#shared/effects.ts'
 import type { AgreementKind } from '#shared/agreements.ts'
@@ -36,6 +37,8 @@ export interface UsersTable {
   /** Switched off by a school admin (docs/people.md): no sign-in, no session; the account and its records stay. */
   deactivated_at: ColumnType<string | null, string | null | undefined, string | null>
   deactivated_by: ColumnType<string | null, string | null | undefined, string | null>
+  /** What the person reads Same Page and its mail in (docs/languages.md). */
+  language: ColumnType<Language, Language | undefined, Language>
 }
 
 export interface AuthSessionsTable {
@@ -96,6 +99,8 @@ export interface InvitesTable {
   used_at: string | null
   used_by: string | null
   revoked_at: string | null
+  /** The invitation mail's language and the sign-up page's first choice, picked by whoever invites. */
+  language: ColumnType<Language, Language | undefined, Language>
 }
 
 /**

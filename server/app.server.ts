@@ -31,12 +31,14 @@ import { cspNonce, securityHeaders } from './http/security-headers.server.ts'
 import { createServerLoadContext } from './remix-context.server.ts'
 import { createContext } from './trpc/context.server.ts'
 import { appRouter } from './trpc/_app.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { t, type Language } from '#shared/i18n/i18n.ts'
+import { inLanguage, readerLanguage } from './i18n/language.server.ts'
 
 interface Locals {
   user: SessionUser | null
   sessionId: string | null
   sessionDeadline: SessionDeadline | null
+  language: Language
 }
 
 /** The client as sign-in throttling and rate limits see it: its address (the proxy's forwarded one under TRUST_PROXY). */
@@ -134,6 +136,13 @@ export function createApp(options: CreateAppOptions): CreatedApp {
     }
   })
 
+  // Everything after this reads and writes in the reader's language (docs/languages.md): pages, refusals, dates.
+  app.use((req, res, next) => {
+    const locals = res.locals as Locals
+    locals.language = readerLanguage(locals.user?.language, req.get('cookie'), req.get('accept-language'))
+    inLanguage(locals.language, next)
+  })
+
   // Attached files: uploads from a plain form and downloads, through the tRPC gate (docs/attachments.md).
   app.use(attachmentRoutes({ db, clockFor: requestClock, userOf: (res) => (res.locals as Locals).user }))
 
@@ -188,6 +197,7 @@ export function createApp(options: CreateAppOptions): CreatedApp {
         client: clientOf(req),
       }),
       cspNonce: cspNonce(res),
+      language: locals.language,
       sessionRemainingMs: locals.sessionDeadline ? locals.sessionDeadline.at - locals.sessionDeadline.now : null,
     }
   }

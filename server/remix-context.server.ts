@@ -9,7 +9,7 @@ import { createContext } from './trpc/context.server.ts'
 import { type AppCaller, createCaller } from './trpc/_app.server.ts'
 import { acceptInviteAsUser, acceptInviteWithNewAccount, describeInvite } from './services/invites.server.ts'
 import { changeName, type Device, listDevices, signOutDevice, signOutOtherDevices } from './services/devices.server.ts'
-import { changePassword, confirmEmailChange, requestEmailChange, requestPasswordReset, resetLinkStatus, resetPassword } from './services/account.server.ts'
+import { changeLanguage, changePassword, confirmEmailChange, requestEmailChange, requestPasswordReset, resetLinkStatus, resetPassword } from './services/account.server.ts'
 import { renderMeetingBriefPdf } from './services/meeting-brief-pdf.server.ts'
 import { openExportFile } from './services/record-exports.server.ts'
 import { chooseByNoticeSettingsLink, type NoticeLinkView, openNoticeSettingsLink } from './services/notice-setting-links.server.ts'
@@ -18,6 +18,8 @@ import type { MeetingBrief } from '#shared/meeting-brief.ts'
 import type { RecordKind } from '#shared/record-access.ts'
 import { recordAccess, rolesFor } from './services/record-access.server.ts'
 import { enabledSsoProviders } from './services/sso-providers.server.ts'
+import { languageCookie } from './i18n/language.server.ts'
+import type { Language } from '#shared/i18n/i18n.ts'
 import { clearSsoStateCookie, finishSsoSignIn, readSsoStateCookie, type SsoDeps, type SsoFinish, type SsoRefusal, ssoStateCookie, startSsoSignIn } from './auth/sso.server.ts'
 import { appUrl } from './mail/app-url.server.ts'
 import { SSO_CALLBACK_PATH } from '#shared/sso.ts'
@@ -40,7 +42,7 @@ export type ServerLoadContext = {
   invites: {
     describe(token: string): ReturnType<typeof describeInvite>
     acceptAsUser(token: string, userId: string): ReturnType<typeof acceptInviteAsUser>
-    acceptWithNewAccount(token: string, name: string, password: string): ReturnType<typeof acceptInviteWithNewAccount>
+    acceptWithNewAccount(token: string, name: string, password: string, language: Language): ReturnType<typeof acceptInviteWithNewAccount>
   }
   /** The person's own account: a forgotten password, and (signed in) a new password or email (server/services/account.server.ts). */
   account: {
@@ -75,6 +77,10 @@ export type ServerLoadContext = {
     /** The provider's answer at /sso/callback; the state cookie is cleared whatever the outcome. */
     finish(requestUrl: string, cookieHeader: string | null): Promise<SsoFinish & { clearCookie: string }>
   }
+  /** The reader's language (docs/languages.md): the page is rendered in it. Absent in tests that build a context by hand. */
+  language?: Language
+  /** Keeps a language chosen at the foot of a page: on the account, if signed in, and on the device. The Set-Cookie to send. */
+  chooseLanguage(language: Language): Promise<string>
   /** This response's Content-Security-Policy nonce, for Remix's inline scripts (app/entry.server.tsx). */
   cspNonce?: string
   /** How long this request's session lasts if nothing more happens (ms), for the page's countdown; null signed out. */
@@ -125,7 +131,7 @@ export function createServerLoadContext(args: {
     invites: {
       describe: (token) => describeInvite(db, token, now()),
       acceptAsUser: (token, userId) => acceptInviteAsUser(db, { token, userId, now: now() }),
-      acceptWithNewAccount: (token, name, password) => acceptInviteWithNewAccount(db, { token, name, password, now: now() }),
+      acceptWithNewAccount: (token, name, password, language) => acceptInviteWithNewAccount(db, { token, name, password, language, now: now() }),
     },
     noticeLinks: {
       // The person's id stays on the server: the page shows only names and the choice.
@@ -170,6 +176,10 @@ export function createServerLoadContext(args: {
         if (!args.user) throw new Error('changeName needs a signed-in request')
         return changeName(db, { userId: args.user.id, name, now: now() })
       },
+    },
+    async chooseLanguage(language) {
+      if (args.user) await changeLanguage(db, { userId: args.user.id, language })
+      return languageCookie(language, args.secure)
     },
     sso: {
       providers: () => enabledSsoProviders(db),

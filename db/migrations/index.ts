@@ -32,6 +32,7 @@ import * as effectsAgreements from './2026-12-10T020000-effects-agreements.ts'
 import * as advocateAccess from './2026-12-10T030000-advocate-access.ts'
 import * as recordsRequests from './2026-12-10T040000-records-requests.ts'
 import * as numbersCache from './2026-12-11T010000-numbers-cache.ts'
+import * as languages from './2026-12-12T010000-languages.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T030000-advocate-access': advocateAccess,
   '2026-12-10T040000-records-requests': recordsRequests,
   '2026-12-11T010000-numbers-cache': numbersCache,
+  '2026-12-12T010000-languages': languages,
 }

@@ -27,7 +27,7 @@ async function oneRun(dir: string, run: number): Promise<{ perSecond: number; en
   const smtp = await startSmtpCatcher()
   const queuedAt = performance.now()
   for (let n = 0; n < MESSAGES; n++) {
-    await enqueueMail(db, { to: `parent${n}@family.example`, schoolId: 's', kind: 'notice', subject: `Notice ${n}`, body: { greeting: 'Hello,', paragraphs: ['Speech-language therapy on Tue, Dec 8 was missed: provider absent. A make-up is owed.'], action: { label: 'Open the sessions', url: 'http://localhost:3000/students/1/sessions' } } }, now)
+    await enqueueMail(db, { to: `parent${n}@family.example`, schoolId: 's', kind: 'notice', compose: () => ({ subject: `Notice ${n}`, body: { greeting: 'Hello,', paragraphs: ['Speech-language therapy on Tue, Dec 8 was missed: provider absent. A make-up is owed.'], action: { label: 'Open the sessions', url: 'http://localhost:3000/students/1/sessions' } } }) }, now)
   }
   const enqueueMs = performance.now() - queuedAt
   const sender = new MailSender({ db, transport: smtpTransport(smtp.url), from: 'Same Page <sp@maple.example>', now: () => now, log: () => undefined, batch: 100 })

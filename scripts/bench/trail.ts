@@ -53,7 +53,7 @@ export async function benchTrail(): Promise<Record<string, string | number>> {
   const at = (hhmm: string) => (clock = new Date(`${DAY}T${hhmm}:00`))
   const tick = (seconds: number) => (clock = new Date(clock.getTime() + seconds * 1000))
   const users = Object.fromEntries(
-    (sqlite.prepare('select id, email, name from users').all() as { id: string; email: string; name: string }[]).map((u) => [u.id, u]),
+    (sqlite.prepare('select id, email, name, language from users').all() as { id: string; email: string; name: string; language: 'en' | 'es' }[]).map((u) => [u.id, u]),
   )
   const as = (key: DemoUserKey) => createCaller(createContext({ db, user: users[demo.users[key]]!, now: () => clock }))
   const johnny = { studentId: demo.johnnyId }

@@ -19,6 +19,7 @@ export class KyselyLuciaAdapter implements Adapter {
         'users.id as user_id',
         'users.email',
         'users.name',
+        'users.language',
       ])
       .where('auth_sessions.id', '=', sessionId)
       // A switched-off account (docs/people.md) has no session: whatever cookie it still holds reads as signed out.
@@ -27,7 +28,7 @@ export class KyselyLuciaAdapter implements Adapter {
     if (!row) return [null, null]
     return [
       { id: row.session_id, userId: row.user_id, expiresAt: new Date(row.expires_at * 1000), attributes: {} },
-      { id: row.user_id, attributes: { email: row.email, name: row.name } },
+      { id: row.user_id, attributes: { email: row.email, name: row.name, language: row.language } },
     ]
   }
 

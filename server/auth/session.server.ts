@@ -1,4 +1,5 @@
 import type { Cookie } from 'lucia'
+import type { Language } from '#shared/i18n/i18n.ts'
 import type { AppLucia } from './lucia.server.ts'
 
 /** Who a request or a socket speaks for: the signed-in person, as every check and every audit row sees them. */
@@ -6,6 +7,8 @@ export interface SessionUser {
   id: string
   email: string
   name: string
+  /** What they read pages and mail in (docs/languages.md). */
+  language: Language
 }
 
 export type SessionRead =
@@ -23,7 +26,7 @@ export async function readSession(lucia: AppLucia, cookieHeader: string | undefi
   const { session, user } = await lucia.validateSession(sessionId)
   if (!session) return { user: null, sessionId: null, cookie: lucia.createBlankSessionCookie() }
   return {
-    user: { id: user.id, email: user.email, name: user.name },
+    user: { id: user.id, email: user.email, name: user.name, language: user.language },
     sessionId: session.id,
     cookie: session.fresh ? lucia.createSessionCookie(session.id) : null,
   }

@@ -3,6 +3,8 @@ import { sql } from 'kysely'
 import type { MailOutboxTable } from '#db/schema.ts'
 import { type MailBody, renderMail, subjectLine } from '#shared/mail/compose.ts'
 import type { Executor } from '../services/audit.server.ts'
+import { DEFAULT_LANGUAGE, type Language } from '#shared/i18n/i18n.ts'
+import { inLanguage } from '../i18n/language.server.ts'
 
 /** What a message is, for the outbox's list and for tests (free text in the table: a new kind needs no migration). */
 export type MailKind = 'invite' | 'advocate_invite' | 'password_reset' | 'password_changed' | 'email_change' | 'notice' | 'digest' | 'plan_change' | 'letter'
@@ -16,13 +18,28 @@ export interface OutgoingMail {
   /** The recipient's account, when they have one. */
   userId?: string | null
   kind: MailKind
-  subject: string
-  body: MailBody
+  /**
+   * Writes the message. It runs in the recipient's language (their account's, else `languageIfNoAccount`, else
+   * English), never the sender's: every word, date and number in it must be made inside, not before.
+   */
+  compose: () => { subject: string; body: MailBody }
+  /** For a recipient who has no account yet (an invitation): the language chosen for them. */
+  languageIfNoAccount?: Language
   /** A message with this key is queued once, ever: a retry, a restart or a second caller adds nothing. */
   dedupeKey?: string | null
 }
 
 export type MailStatus = MailOutboxTable['status']
+
+/** The recipient's account's language, found by id or else by address; a person without an account, as chosen for them. */
+async function recipientLanguage(db: Executor, mail: OutgoingMail): Promise<Language> {
+  const account = await db
+    .selectFrom('users')
+    .select('language')
+    .where((eb) => (mail.userId ? eb('id', '=', mail.userId) : eb('email', '=', mail.to)))
+    .executeTakeFirst()
+  return account?.language ?? mail.languageIfNoAccount ?? DEFAULT_LANGUAGE
+}
 
 const DUE_AT_ONCE = '1970-01-01T00:00:00.000Z'
 
@@ -37,7 +54,11 @@ const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/
 export async function enqueueMail(db: Executor, mail: OutgoingMail, now: Date): Promise<{ id: string | null; queued: boolean }> {
   if (!ADDRESS.test(mail.to) || mail.to.length > 254) throw new Error(`Not a mailable address: ${JSON.stringify(mail.to)}`)
   const school = mail.schoolId ? await db.selectFrom('schools').select('name').where('id', '=', mail.schoolId).executeTakeFirst() : undefined
-  const { text, html } = renderMail({ schoolName: school?.name ?? null, body: mail.body })
+  const language = await recipientLanguage(db, mail)
+  const { subject, text, html } = inLanguage(language, () => {
+    const { subject, body } = mail.compose()
+    return { subject, ...renderMail({ schoolName: school?.name ?? null, body }) }
+  })
   const id = randomUUID()
   const at = now.toISOString()
   const result = await db
@@ -50,7 +71,7 @@ export async function enqueueMail(db: Executor, mail: OutgoingMail, now: Date): 
       kind: mail.kind,
       to_email: mail.to,
       to_name: mail.toName ? subjectLine(mail.toName) : null,
-      subject: subjectLine(mail.subject),
+      subject: subjectLine(subject),
       text_body: text,
       html_body: html,
       dedupe_key: mail.dedupeKey ?? null,

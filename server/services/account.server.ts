@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { EMAIL_CHANGE_TTL_MS, type LinkStatus, linkExpiry, linkStatus, PASSWORD_RESET_TTL_MS } from '#shared/account-links.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { t, type Language } from '#shared/i18n/i18n.ts'
 import { appUrl } from '../mail/app-url.server.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
 import { hashPassword, verifyPassword } from '../auth/password.server.ts'
@@ -67,13 +67,15 @@ export async function requestPasswordReset(db: DB, args: { email: string; now: D
         userId: user.id,
         schoolId: await aSchoolOf(trx, user.id),
         kind: 'password_reset',
-        subject: t('account.mail.resetSubject'),
-        body: {
-          greeting: t('account.mail.greeting', { name: user.name }),
+        compose: () => ({
+          subject: t('account.mail.resetSubject'),
+          body: {
+            greeting: t('account.mail.greeting', { name: user.name,
+        }),
           paragraphs: [t('account.mail.resetBody')],
           action: { label: t('account.mail.resetAction'), url: appUrl(`/reset-password/${token}`) },
           footer: [t('account.mail.resetIgnore')],
-        },
+        } }),
       },
       args.now,
     )
@@ -125,11 +127,13 @@ async function mailPasswordChanged(trx: Executor, user: { userId: string; email:
       userId: user.userId,
       schoolId: await aSchoolOf(trx, user.userId),
       kind: 'password_changed',
-      subject: t('account.mail.changedSubject'),
-      body: {
-        greeting: t('account.mail.greeting', { name: user.name }),
+      compose: () => ({
+        subject: t('account.mail.changedSubject'),
+        body: {
+          greeting: t('account.mail.greeting', { name: user.name,
+      }),
         paragraphs: [t('account.mail.changedBody', { when: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC` }), t('account.mail.changedWarn')],
-      },
+      } }),
     },
     now,
   )
@@ -185,13 +189,15 @@ export async function requestEmailChange(db: DB, args: { userId: string; email: 
         userId: args.userId,
         schoolId: await aSchoolOf(trx, args.userId),
         kind: 'email_change',
-        subject: t('account.mail.emailConfirmSubject'),
-        body: {
-          greeting: t('account.mail.greeting', { name: user.name }),
+        compose: () => ({
+          subject: t('account.mail.emailConfirmSubject'),
+          body: {
+            greeting: t('account.mail.greeting', { name: user.name,
+        }),
           paragraphs: [t('account.mail.emailConfirmBody')],
           action: { label: t('account.mail.emailConfirmAction'), url: appUrl(`/account/email/${token}`) },
           footer: [t('account.mail.emailConfirmIgnore')],
-        },
+        } }),
       },
       args.now,
     )
@@ -223,11 +229,18 @@ export async function confirmEmailChange(db: DB, args: { token: string; now: Dat
         userId: row.user_id,
         schoolId: await aSchoolOf(trx, row.user_id),
         kind: 'email_change',
-        subject: t('account.mail.emailChangedSubject'),
-        body: { greeting: t('account.mail.greeting', { name: user.name }), paragraphs: [t('account.mail.emailChangedBody', { email: row.new_email }), t('account.mail.changedWarn')] },
+        compose: () => ({
+          subject: t('account.mail.emailChangedSubject'),
+          body: { greeting: t('account.mail.greeting', { name: user.name }), paragraphs: [t('account.mail.emailChangedBody', { email: row.new_email }), t('account.mail.changedWarn')] },
+        }),
       },
       args.now,
     )
     return { ok: true, email: row.new_email }
   })
+}
+
+/** The language a person reads pages and mail in (docs/languages.md): from their next page and their next email on. */
+export async function changeLanguage(db: DB, args: { userId: string; language: Language }): Promise<void> {
+  await db.updateTable('users').set({ language: args.language }).where('id', '=', args.userId).execute()
 }

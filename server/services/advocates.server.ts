@@ -158,12 +158,14 @@ async function queueGrantMail(
       schoolId: student.school_id,
       studentId: args.studentId,
       kind: 'advocate_invite',
-      subject: t('advocates.mail.subject', words),
-      body: {
-        paragraphs: [t('advocates.mail.lead', words), t('advocates.mail.what', words), t('advocates.mail.expires', words)],
-        action: { label: t('advocates.mail.action', words), url: appUrl(`/invite/${args.token}`) },
-        footer: [t('mail.invite.notYou')],
-      },
+      compose: () => ({
+        subject: t('advocates.mail.subject', words),
+        body: {
+          paragraphs: [t('advocates.mail.lead', words), t('advocates.mail.what', words), t('advocates.mail.expires', words)],
+          action: { label: t('advocates.mail.action', words), url: appUrl(`/invite/${args.token}`) },
+          footer: [t('mail.invite.notYou')],
+        },
+      }),
       dedupeKey: `advocate:${args.grantId}`,
     },
     args.now,

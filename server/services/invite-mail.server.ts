@@ -29,12 +29,14 @@ export async function queueInviteMail(
       schoolId: student.school_id,
       studentId: args.studentId,
       kind: 'invite',
-      subject: t('mail.invite.subject', words),
-      body: {
-        paragraphs: [t('mail.invite.lead', words), t('mail.invite.what', words), t('mail.invite.expires', words)],
-        action: { label: t('mail.invite.action', words), url: appUrl(`/invite/${args.token}`) },
-        footer: [t('mail.invite.notYou')],
-      },
+      compose: () => ({
+        subject: t('mail.invite.subject', words),
+        body: {
+          paragraphs: [t('mail.invite.lead', words), t('mail.invite.what', words), t('mail.invite.expires', words)],
+          action: { label: t('mail.invite.action', words), url: appUrl(`/invite/${args.token}`) },
+          footer: [t('mail.invite.notYou')],
+        },
+      }),
       dedupeKey: `invite:${args.inviteId}`,
     },
     args.now,

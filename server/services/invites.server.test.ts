@@ -115,6 +115,7 @@ describe('invites', () => {
         email: NEW_EMAIL,
         role: 'provider',
         studentName: 'Johnny Miller',
+        language: 'en',
         inviterName: DEMO_USERS.caseManager.name,
         accountExists: false,
       })
@@ -135,9 +136,12 @@ describe('invites', () => {
         token,
         name: 'Olivia Tran',
         password: 'a-long-password',
+        language: 'es',
         now: later,
       })
       expect(studentId).toBe(demo.johnnyId)
+      // The language chosen at sign-up is the account's: its pages and mail are in it from the start.
+      expect((await t.db.selectFrom('users').select('language').where('id', '=', userId).executeTakeFirstOrThrow()).language).toBe('es')
 
       const user = t.sqlite.prepare('select * from users where id = ?').get(userId) as Record<string, string>
       expect(user).toMatchObject({ email: NEW_EMAIL, name: 'Olivia Tran' })
@@ -168,9 +172,9 @@ describe('invites', () => {
 
     test('a used link is refused, and nothing is written', async () => {
       const { token } = await invite()
-      await acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', now: T0 })
+      await acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', language: 'en', now: T0 })
       await expectRefusal(
-        () => acceptInviteWithNewAccount(t.db, { token, name: 'Someone Else', password: 'another-password', now: T0 }),
+        () => acceptInviteWithNewAccount(t.db, { token, name: 'Someone Else', password: 'another-password', language: 'en', now: T0 }),
         'CONFLICT',
         INVITE_STATUS_MESSAGES.used,
       )
@@ -179,12 +183,12 @@ describe('invites', () => {
     test('an expired link (7 days later) is refused, and nothing is written', async () => {
       const { token } = await invite()
       await expectRefusal(
-        () => acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', now: after(7 * DAY) }),
+        () => acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', language: 'en', now: after(7 * DAY) }),
         'CONFLICT',
         INVITE_STATUS_MESSAGES.expired,
       )
       // A moment before, it still works.
-      const ok = await acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', now: after(7 * DAY - 1000) })
+      const ok = await acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', language: 'en', now: after(7 * DAY - 1000) })
       expect(ok.studentId).toBe(demo.johnnyId)
     })
 
@@ -192,7 +196,7 @@ describe('invites', () => {
       const { token, inviteId } = await invite()
       await revokeInvite(t.db, { studentId: demo.johnnyId, inviteId, actorId: demo.users.caseManager, now: T0 })
       await expectRefusal(
-        () => acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', now: T0 }),
+        () => acceptInviteWithNewAccount(t.db, { token, name: 'Olivia Tran', password: 'a-long-password', language: 'en', now: T0 }),
         'CONFLICT',
         INVITE_STATUS_MESSAGES.revoked,
       )
@@ -200,7 +204,7 @@ describe('invites', () => {
 
     test('an unknown link is refused as not valid', async () => {
       await expectRefusal(
-        () => acceptInviteWithNewAccount(t.db, { token: 'y'.repeat(43), name: 'Olivia Tran', password: 'a-long-password', now: T0 }),
+        () => acceptInviteWithNewAccount(t.db, { token: 'y'.repeat(43), name: 'Olivia Tran', password: 'a-long-password', language: 'en', now: T0 }),
         'NOT_FOUND',
         /not valid/,
       )
@@ -209,7 +213,7 @@ describe('invites', () => {
     test('an invite for an email that has an account cannot create a second account', async () => {
       const { token } = await invite(DEMO_USERS.speech.email, 'provider', demo.mayaId)
       await expectRefusal(
-        () => acceptInviteWithNewAccount(t.db, { token, name: 'Impostor', password: 'a-long-password', now: T0 }),
+        () => acceptInviteWithNewAccount(t.db, { token, name: 'Impostor', password: 'a-long-password', language: 'en', now: T0 }),
         'CONFLICT',
         `An account for ${DEMO_USERS.speech.email} already exists. Sign in to accept the invite.`,
       )

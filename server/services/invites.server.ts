@@ -8,7 +8,7 @@ import { DomainError } from '#shared/domain-error.ts'
 import { hashInviteToken } from './invite-token.server.ts'
 import { accountSides } from './school-standing.server.ts'
 import { INVITE_REFUSAL_MESSAGES, inviteRefusal } from '#shared/team-join.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { t, type Language } from '#shared/i18n/i18n.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import type { GrantStatus } from '#shared/advocates.ts'
 import { acceptAdvocateGrant, type AdvocateInvite, findAdvocateInvite } from './advocates.server.ts'
@@ -18,7 +18,7 @@ export type InviteView = {
   email: string
   inviterName: string
   accountExists: boolean
-} & ({ kind: 'team'; role: TeamRole; studentName: string } | { kind: 'staff'; schoolName: string } | { kind: 'advocate'; studentName: string; lastDay: IsoDate })
+} & ({ kind: 'team'; role: TeamRole; studentName: string; language: Language } | { kind: 'staff'; schoolName: string } | { kind: 'advocate'; studentName: string; lastDay: IsoDate })
 
 /** What the invite page may show. An unknown token is null: the page then says the link is not valid. */
 export async function describeInvite(db: DB, token: string, now: Date): Promise<InviteView | null> {
@@ -31,6 +31,7 @@ export async function describeInvite(db: DB, token: string, now: Date): Promise<
     email: row.email,
     role: row.role,
     studentName: row.student_name,
+    language: row.language,
     inviterName: row.inviter_name,
     accountExists: Boolean(account),
   }
@@ -50,6 +51,7 @@ async function findInvite(db: Executor, token: string) {
       'invites.expires_at',
       'invites.used_at',
       'invites.revoked_at',
+      'invites.language',
       'students.name as student_name',
       'inviter.name as inviter_name',
     ])
@@ -236,32 +238,32 @@ export async function acceptInviteAsUser(
 /** The invitee is new: create the account (name + password) and join in one transaction. */
 export async function acceptInviteWithNewAccount(
   db: DB,
-  args: { token: string; name: string; password: string; now: Date },
+  args: { token: string; name: string; password: string; language: Language; now: Date },
 ): Promise<{ studentId: string | null; userId: string; email: string }> {
   // Hash before the transaction: argon2 is slow and must not hold the write lock.
   const passwordHash = await hashPassword(args.password)
   return db.transaction().execute(async (trx) => {
     const staff = await useStaffInvite(trx, args.token, args.now)
     if (staff) {
-      const userId = await createAccount(trx, { email: staff.email, name: args.name, passwordHash, studentId: null, now: args.now })
+      const userId = await createAccount(trx, { email: staff.email, name: args.name, language: args.language, passwordHash, studentId: null, now: args.now })
       await joinStaff(trx, staff, userId, args.now)
       return { studentId: null, userId, email: staff.email }
     }
     if (!(await findInvite(trx, args.token))) {
       const grant = await advocateInviteOrThrow(trx, args.token, args.now)
       if (grant.status !== 'invited') throw new DomainError('CONFLICT', t('domain.invite.expired'))
-      const userId = await createAccount(trx, { email: grant.email, name: args.name, passwordHash, studentId: grant.studentId, now: args.now })
+      const userId = await createAccount(trx, { email: grant.email, name: args.name, language: args.language, passwordHash, studentId: grant.studentId, now: args.now })
       await acceptAdvocateGrant(trx, grant, { id: userId, email: grant.email }, args.now)
       return { studentId: grant.studentId, userId, email: grant.email }
     }
     const invite = await useInvite(trx, args.token, args.now)
-    const userId = await createAccount(trx, { email: invite.email, name: args.name, passwordHash, studentId: invite.student_id, now: args.now })
+    const userId = await createAccount(trx, { email: invite.email, name: args.name, language: args.language, passwordHash, studentId: invite.student_id, now: args.now })
     await joinTeam(trx, invite, userId, args.now)
     return { studentId: invite.student_id, userId, email: invite.email }
   })
 }
 
-async function createAccount(trx: Executor, args: { email: string; name: string; passwordHash: string; studentId: string | null; now: Date }): Promise<string> {
+async function createAccount(trx: Executor, args: { email: string; name: string; language: Language; passwordHash: string; studentId: string | null; now: Date }): Promise<string> {
   const existing = await trx.selectFrom('users').select('id').where('email', '=', args.email).executeTakeFirst()
   if (existing) {
     throw new DomainError('CONFLICT', t('refusals.accountExists', { email: args.email }))
@@ -269,7 +271,7 @@ async function createAccount(trx: Executor, args: { email: string; name: string;
   const userId = randomUUID()
   await trx
     .insertInto('users')
-    .values({ id: userId, email: args.email, name: args.name, password_hash: args.passwordHash, created_at: args.now.toISOString() })
+    .values({ id: userId, email: args.email, name: args.name, language: args.language, password_hash: args.passwordHash, created_at: args.now.toISOString() })
     .execute()
   await recordAudit(trx, {
     actorId: userId,

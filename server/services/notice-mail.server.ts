@@ -90,16 +90,18 @@ async function mailNotice(trx: Executor, id: string, notice: Notice, now: Date):
       studentId: notice.studentId,
       userId: notice.userId,
       kind: 'notice',
-      subject: t(`notices.mail.subject.${notice.kind}`, words),
-      body: {
-        greeting: user.name ? t('notices.mail.greeting', { name: user.name }) : null,
-        paragraphs: [t('notices.mail.about', { student: student.name }), notice.text],
-        action: { label: t(`notices.mail.action.${notice.kind}`), url: appUrl(ACTION_PATH[notice.kind] ? `${base}/${ACTION_PATH[notice.kind]}` : base) },
-        footer: [t('notices.mail.why', { student: firstName })],
-        footerLinks: [
-          { label: t('notices.mail.changeLink', { student: firstName }), url: settingsUrl },
-        ],
-      },
+      compose: () => ({
+        subject: t(`notices.mail.subject.${notice.kind}`, words),
+        body: {
+          greeting: user.name ? t('notices.mail.greeting', { name: user.name }) : null,
+          paragraphs: [t('notices.mail.about', { student: student.name }), notice.text],
+          action: { label: t(`notices.mail.action.${notice.kind}`), url: appUrl(ACTION_PATH[notice.kind] ? `${base}/${ACTION_PATH[notice.kind]}` : base) },
+          footer: [t('notices.mail.why', { student: firstName })],
+          footerLinks: [
+            { label: t('notices.mail.changeLink', { student: firstName }), url: settingsUrl },
+          ],
+        },
+      }),
       dedupeKey: `notice:${id}`,
     },
     now,

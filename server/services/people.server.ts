@@ -476,12 +476,14 @@ export async function inviteStaff(
         toName: args.name,
         schoolId: args.schoolId,
         kind: 'invite',
-        subject: t('people.mail.subject', words),
-        body: {
-          paragraphs: [t('people.mail.lead', words), t('people.mail.what', words), t('people.mail.expires', words)],
-          action: { label: t('people.mail.action', words), url: appUrl(`/invite/${token}`) },
-          footer: [t('mail.invite.notYou')],
-        },
+        compose: () => ({
+          subject: t('people.mail.subject', words),
+          body: {
+            paragraphs: [t('people.mail.lead', words), t('people.mail.what', words), t('people.mail.expires', words)],
+            action: { label: t('people.mail.action', words), url: appUrl(`/invite/${token}`) },
+            footer: [t('mail.invite.notYou')],
+          },
+        }),
         dedupeKey: `staff-invite:${id}`,
       },
       args.now,

@@ -72,13 +72,15 @@ export async function recordPlanChange(
         studentId: args.studentId,
         userId: parent.id,
         kind: 'plan_change',
-        subject: t('planChanges.mail.subject', { student: student.name }),
+        compose: () => ({
+          subject: t('planChanges.mail.subject', { student: student.name,
+        }),
         body: {
           greeting: t('planChanges.mail.greeting', { name: parent.name }),
           paragraphs,
           action: { label: t('planChanges.mail.action'), url: appUrl(`/students/${args.studentId}/plan-changes`) },
           footer: [t('planChanges.mail.footer', { student: student.name })],
-        },
+        } }),
         dedupeKey: `plan_change:${id}:${parent.id}`,
       },
       args.now,

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../school-date.ts'
-import { i18n } from './i18n.ts'
+import { activeLanguage } from './i18n.ts'
 
 /**
  * Dates and numbers in the reader's language. School dates are calendar days with no time of day, so they
@@ -54,16 +54,16 @@ function locale(language: string): string {
 }
 
 /** A school day ("2026-10-14") in words. */
-export function formatDay(date: IsoDate, style: DayStyle = 'weekdayShort', language: string = i18n.language): string {
+export function formatDay(date: IsoDate, style: DayStyle = 'weekdayShort', language: string = activeLanguage()): string {
   return formatter(language, `day:${style}`, { ...DAY_STYLES[style], timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
 }
 
 /** A moment (an ISO timestamp) in the reader's time zone. */
-export function formatMoment(at: string | Date, style: MomentStyle = 'dateTime', language: string = i18n.language): string {
+export function formatMoment(at: string | Date, style: MomentStyle = 'dateTime', language: string = activeLanguage()): string {
   return formatter(language, `moment:${style}`, MOMENT_STYLES[style]).format(typeof at === 'string' ? new Date(at) : at)
 }
 
 /** A number with the reader's digit grouping ("1,234"). */
-export function formatNumber(value: number, language: string = i18n.language): string {
+export function formatNumber(value: number, language: string = activeLanguage()): string {
   return new Intl.NumberFormat(locale(language)).format(value)
 }

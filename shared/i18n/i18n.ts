@@ -1,10 +1,18 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next'
 import type { Catalogue } from './en/index.ts'
-import { startingWords } from '#i18n/starting-words'
+import { otherLanguages, startingWords } from '#i18n/starting-words'
 
-export const LANGUAGES = ['en'] as const
+/** The languages a person can read Same Page in (docs/languages.md). English is the catalogue every other follows. */
+export const LANGUAGES = ['en', 'es'] as const
 export type Language = (typeof LANGUAGES)[number]
 export const DEFAULT_LANGUAGE: Language = 'en'
+
+/** Each language's name in itself, for the language choice: a reader finds their own language however the page reads. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Español' }
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -29,7 +37,10 @@ void i18n.init({
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  resources: { en: { translation: startingWords } },
+  resources: {
+    en: { translation: startingWords },
+    ...Object.fromEntries(Object.entries(otherLanguages).map(([language, words]) => [language, { translation: withManyPlurals(words) }])),
+  },
   initAsync: false,
   // React escapes what it renders; PDFs and CSV are not HTML. Escaping here would show "&amp;".
   interpolation: { escapeValue: false },
@@ -79,10 +90,64 @@ export function plainCachedT(instance: I18n): TFunction {
   return cached
 }
 
-/** Translate outside React (server, PDFs, CSV, domain refusals): the same catalogue as the pages. */
-export const t: TFunction = plainCachedT(i18n)
+/**
+ * Where the language of the work in hand comes from. The browser has one reader, and its one instance is switched to
+ * their language before the page hydrates, so it needs no source. The server serves many readers at once: it sets a
+ * source that reads the current request's (or mail's) language from its async context (server/i18n).
+ */
+let languageSource: () => Language | undefined = () => undefined
+
+export function setLanguageSource(source: () => Language | undefined): void {
+  languageSource = source
+}
+
+/** The language of the work in hand: the request's or the mail's on the server, the page's in the browser. */
+export function activeLanguage(): Language {
+  const language = languageSource() ?? i18n.language
+  return isLanguage(language) ? language : DEFAULT_LANGUAGE
+}
+
+const byLanguage = new Map<Language, I18n>()
+
+/**
+ * An instance that reads in `language`, sharing the one store of words: the main instance while it is in that
+ * language (always, in the browser), else a clone kept per language (the server's readers of other languages).
+ */
+export function instanceFor(language: Language): I18n {
+  if (i18n.language === language) return i18n
+  let instance = byLanguage.get(language)
+  if (!instance) {
+    instance = i18n.cloneInstance({ lng: language })
+    byLanguage.set(language, instance)
+  }
+  return instance
+}
+
+/** Translate outside React (server, PDFs, CSV, domain refusals): the same catalogue as the pages, in the active language. */
+export const t: TFunction = ((...args: unknown[]) =>
+  (plainCachedT(instanceFor(activeLanguage())) as unknown as (...a: unknown[]) => unknown)(...args)) as unknown as TFunction
 
 /** A translator fixed to one reader's language, for what is made for one person (a PDF, a mail). */
 export function translatorFor(language: Language): TFunction {
-  return i18n.getFixedT(language)
+  return plainCachedT(instanceFor(language))
+}
+
+/**
+ * Adds a language's whole catalogue. Spanish has a third plural form for round millions ("1 000 000 de minutos"),
+ * which i18next looks up as `_many` and would otherwise find only in English: every `_other` stands in for it.
+ */
+export function addLanguage(language: Language, words: object): void {
+  i18n.addResourceBundle(language, 'translation', withManyPlurals(words), true, true)
+}
+
+function withManyPlurals(words: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(words)) {
+    out[key] = typeof value === 'object' && value !== null ? withManyPlurals(value) : value
+    if (key.endsWith('_other')) {
+      const many = `${key.slice(0, -'_other'.length)}_many`
+      if (!(many in words)) out[many] = value
+    }
+  }
+  return out
 }

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts'
+import { languageSchema } from './language.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { TEAM_ROLES } from '../roles.ts'
 import { textSchema } from './text.ts'
@@ -42,6 +43,7 @@ export const personNameSchema = textSchema(() => t('auth.nameLabel'), 'one-line'
 export const acceptInviteNewAccountSchema = z.object({
   name: personNameSchema,
   password: newPasswordSchema,
+  language: languageSchema,
 })
 
 /** The invite page's forms: which one was sent, then its own fields (the email is the invite's, never the form's). */

@@ -39,7 +39,7 @@ describe('advocate access', () => {
       .run(id, email, 'Rosa Miller', await cachedHash('samepage-demo'), NOW.toISOString())
     await acceptInviteAsUser(t.db, { token: grant.token, userId: id, now: at(60_000) })
     const callerAt = (now: Date | (() => Date)) =>
-      createCaller(createContext({ db: t.db, user: { id, email, name: 'Rosa Miller' }, now: typeof now === 'function' ? now : () => now }))
+      createCaller(createContext({ db: t.db, user: { id, email, name: 'Rosa Miller', language: 'en' }, now: typeof now === 'function' ? now : () => now }))
     return { grant, userId: id, callerAt }
   }
 

@@ -31,7 +31,7 @@ describe('people router (docs/people.md)', () => {
   let outsiderId: string
 
   const snapshot = () => Object.fromEntries(TABLES.map((table) => [table, t.sqlite.prepare(`select * from ${table}`).all()]))
-  const userRow = (id: string) => ({ id, email: (t.sqlite.prepare('select email from users where id = ?').get(id) as { email: string }).email, name: 'X' })
+  const userRow = (id: string) => ({ id, email: (t.sqlite.prepare('select email from users where id = ?').get(id) as { email: string }).email, name: 'X', language: 'en' as const })
   const callerForId = (id: string): AppCaller => createCaller(createContext({ db: t.db, user: userRow(id), now: () => T0 }))
   const admin = () => demo.callerFor('admin', T0)
   const school = () => demo.schoolId
@@ -317,13 +317,13 @@ describe('people router (docs/people.md)', () => {
       expect(audits('staff_invite', 'create')).toMatchObject([{ actor_id: demo.users.admin }])
       expect((await admin().people.list({ schoolId: school() })).invites.map((i) => i.email)).toEqual(['robin.new@maple.example'])
 
-      const accepted = await acceptInviteWithNewAccount(t.db, { token: invite.token, name: 'Robin New', password: 'a-long-enough-password', now: T0 })
+      const accepted = await acceptInviteWithNewAccount(t.db, { token: invite.token, name: 'Robin New', password: 'a-long-enough-password', language: 'en', now: T0 })
       expect(accepted.studentId).toBeNull()
       const { people, invites } = await admin().people.list({ schoolId: school() })
       expect(people.find((p) => p.userId === accepted.userId)).toMatchObject({ role: 'staff', status: 'active', teams: [] })
       expect(invites).toEqual([])
       // Used once: the link is spent.
-      await expect(acceptInviteWithNewAccount(t.db, { token: invite.token, name: 'Again', password: 'a-long-enough-password', now: T0 })).rejects.toMatchObject({ code: 'CONFLICT' })
+      await expect(acceptInviteWithNewAccount(t.db, { token: invite.token, name: 'Again', password: 'a-long-enough-password', language: 'en', now: T0 })).rejects.toMatchObject({ code: 'CONFLICT' })
     }, 15_000)
 
     test('refused for someone already on the staff; a parent account cannot accept; an invite can be cancelled', async () => {

@@ -141,7 +141,7 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
         insert into users (id, email, name, password_hash, created_at) values ('parent-2', 'second.parent@example.com', 'Sam Miller', 'x', '${at}');
         insert into team_members (id, student_id, user_id, role, added_at) values ('member-p2', '${demo.johnnyId}', 'parent-2', 'parent', '${at}');
       `)
-      const second = createCaller(createContext({ db: t.db, user: { id: 'parent-2', email: 'second.parent@example.com', name: 'Sam Miller' }, now: () => NOW }))
+      const second = createCaller(createContext({ db: t.db, user: { id: 'parent-2', email: 'second.parent@example.com', name: 'Sam Miller', language: 'en' }, now: () => NOW }))
       expect(await second.records.exports(johnny())).toEqual([])
       expect((await trpcError(second.records.file({ ...johnny(), exportId: family.exportId }))).code).toBe('NOT_FOUND')
       expect((await as('parent').records.exports(johnny())).map((e) => e.id)).toEqual([family.exportId])

@@ -108,7 +108,7 @@ describe('sso: the school admin sets up the district’s sign-in service', () =>
       // Someone with an account and no place at the school.
       const outsiderId = randomUUID()
       t.sqlite.prepare("insert into users (id, email, name, password_hash, created_at) values (?, 'outsider@elsewhere.example', 'Out Sider', 'x', '2026-08-01T00:00:00.000Z')").run(outsiderId)
-      const outsider = createCaller(createContext({ db: t.db, user: { id: outsiderId, email: 'outsider@elsewhere.example', name: 'Out Sider' } }))
+      const outsider = createCaller(createContext({ db: t.db, user: { id: outsiderId, email: 'outsider@elsewhere.example', name: 'Out Sider', language: 'en' } }))
       expect((await trpcError(call(outsider))).code, 'outsider').toBe('NOT_FOUND')
       // Maple's admin is nobody at another school.
       t.sqlite.prepare("insert into schools (id, name, created_at) values ('oak', 'Oak Middle', '2026-08-01T00:00:00.000Z')").run()

@@ -16,17 +16,19 @@ import { changeNameSchema, deviceHandleSchema } from '#shared/schemas/session-li
 import { formatMoment } from '#shared/i18n/format.ts'
 import { DevicesCard, type DeviceRow } from './devices-card.tsx'
 import { NameCard } from './name-card.tsx'
+import { LanguageCard } from './language-card.tsx'
 import { auth } from '#shared/i18n/en/auth.ts'
 import { digests } from '#shared/i18n/en/digests.ts'
 
 addSections({ auth, digests })
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = context.auth.user
   if (!user) throw redirect('/sign-in?redirectTo=/account')
   const devices = (await context.account.devices()).map(describeDevice)
   const { on, recoveryCodesLeft, required } = await context.trpc.twoStep.status()
-  return { name: user.name, email: user.email, devices, twoStep: { on, recoveryCodesLeft, required } }
+  const languageSaved = new URL(request.url).searchParams.get('saved') === 'language'
+  return { name: user.name, email: user.email, language: user.language, languageSaved, devices, twoStep: { on, recoveryCodesLeft, required } }
 }
 
 /** Dates in words here, on the server, so the page reads the same before and after its scripts load. */
@@ -103,7 +105,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation()
-  const { name, email, devices, twoStep } = useLoaderData<typeof loader>()
+  const { name, email, language, languageSaved, devices, twoStep } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const busy = useNavigation().state === 'submitting'
   const answer = (intent: Intent) =>
@@ -127,6 +129,7 @@ export default function Account() {
       <p>
         <TextLink to="/account/notices">{t('digests.settings.title')}</TextLink>
       </p>
+      <LanguageCard language={language} saved={languageSaved} />
       <NameCard name={name} answer={answer('name')} errors={errors('name', 'name')} busy={busy} />
       <section aria-labelledby="password-heading">
         <Card>

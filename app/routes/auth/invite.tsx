@@ -5,11 +5,12 @@ import { useTranslation } from '#app/utils/use-translation.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { Field } from '#app/components/field.tsx'
+import { Field, SelectField } from '#app/components/field.tsx'
 import { typedFields, typedValue } from '#app/utils/typed-fields.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { isDomainError } from '#shared/domain-error.ts'
-import { addSections, t as translate } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, LANGUAGE_NAMES, LANGUAGES, t as translate } from '#shared/i18n/i18n.ts'
+import { hasLanguageCookie } from '#shared/i18n/language-cookie.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
 import { formatDay } from '#shared/i18n/format.ts'
@@ -23,7 +24,7 @@ import { people } from '#shared/i18n/en/people.ts'
 
 addSections({ advocates, auth, people })
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
+export async function loader({ context, params, request }: LoaderFunctionArgs) {
   const invite = await context.invites.describe(params.token ?? '')
   if (!invite) return { state: 'invalid' as const, message: translate('auth.inviteInvalid') }
   if (invite.status !== 'valid') return { state: 'invalid' as const, message: INVITE_STATUS_MESSAGES[invite.status] }
@@ -51,9 +52,13 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
             email: invite.email,
             readOnly: true,
           }
+  // A family invited in their language reads the sign-up page in it, unless this device already chose one.
+  if (!user && invite.kind === 'team' && invite.language !== context.language && !hasLanguageCookie(request)) {
+    throw redirect(new URL(request.url).pathname, { headers: { 'Set-Cookie': await context.chooseLanguage(invite.language) } })
+  }
   if (user && user.email === invite.email) return { state: 'join' as const, ...base }
   if (user) return { state: 'wrong-account' as const, ...base, signedInAs: user.email }
-  return { state: invite.accountExists ? ('sign-in' as const) : ('create' as const), ...base }
+  return { state: invite.accountExists ? ('sign-in' as const) : ('create' as const), ...base, language: context.language ?? activeLanguage() }
 }
 
 /** `name`: what was typed, sent back with a refusal so the page drawn anew (without scripts) keeps it; never the password. */
@@ -92,7 +97,7 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
     }
     const parsed = parseForm(form, acceptInviteNewAccountSchema)
     if (!parsed.ok) return { ...parsed, name: typedValue(typedFields(form), 'name') }
-    const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.value.name, parsed.value.password)
+    const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.value.name, parsed.value.password, parsed.value.language)
     const headers = new Headers()
     for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
     return redirect(joinedPage(studentId), { headers })
@@ -162,6 +167,19 @@ export default function AcceptInvite() {
               hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
               errors={actionData?.fieldErrors.password}
             />
+            <SelectField
+              label={t('languages.signUpField')}
+              name="language"
+              defaultValue={data.language}
+              hint={t('languages.signUpHint')}
+              errors={actionData?.fieldErrors.language}
+            >
+              {LANGUAGES.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {LANGUAGE_NAMES[option]}
+                </option>
+              ))}
+            </SelectField>
           </AcceptForm>
         ) : null}
       </Card>
@@ -172,7 +190,8 @@ export default function AcceptInvite() {
 /** Accepting with an account: the intent the action reads, the fields, and the one button. */
 function AcceptForm({ intent, submitLabel, busy, children }: { intent: 'sign-in' | 'create'; submitLabel: string; busy: boolean; children: ReactNode }) {
   return (
-    <Form method="post" className="mt-2 space-y-4" noValidate>
+    // Loaded whole after it: a new account may have chosen another language than the page's.
+    <Form method="post" className="mt-2 space-y-4" noValidate reloadDocument={intent === 'create'}>
       <input type="hidden" name="intent" value={intent} />
       {children}
       <Button type="submit" disabled={busy}>

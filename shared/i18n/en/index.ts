@@ -16,6 +16,7 @@ import { history } from './history.ts'
 import { home } from './home.ts'
 import { iepCalendar } from './iepCalendar.ts'
 import { letters } from './letters.ts'
+import { languages } from './languages.ts'
 import { mail } from './mail.ts'
 import { notes } from './notes.ts'
 import { notices } from './notices.ts'
@@ -56,6 +57,7 @@ export const en = {
   history,
   home,
   iepCalendar,
+  languages,
   letters,
   mail,
   notes,
@@ -77,6 +79,3 @@ export const en = {
 } as const
 
 export type Catalogue = typeof en
-
-/** What `#i18n/starting-words` gives the server, scripts and tests (package.json `imports`): every section at once. */
-export const startingWords = en

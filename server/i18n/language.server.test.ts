@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { activeLanguage, t } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { fromAcceptLanguage, inLanguage, languageCookie, readerLanguage } from './language.server.ts'
+
+describe('a reader’s language', () => {
+  it('is their account’s, then this device’s choice, then their browser’s, then English', () => {
+    expect(readerLanguage('es', 'same_page_language=en', 'en-US')).toBe('es')
+    expect(readerLanguage(null, 'a=1; same_page_language=es; b=2', 'en-US')).toBe('es')
+    expect(readerLanguage(null, 'same_page_language=fr', 'es-MX,es;q=0.9')).toBe('es')
+    expect(readerLanguage(undefined, undefined, undefined)).toBe('en')
+    expect(readerLanguage('xx', 'same_page_language=<script>', 'de-DE')).toBe('en')
+  })
+
+  it('reads Accept-Language by weight and ignores regions and languages we do not have', () => {
+    expect(fromAcceptLanguage('es-MX,es;q=0.9,en;q=0.8')).toBe('es')
+    expect(fromAcceptLanguage('fr-FR,en;q=0.5,es;q=0.7')).toBe('es')
+    expect(fromAcceptLanguage('es;q=0,en')).toBe('en')
+    expect(fromAcceptLanguage('de, fr')).toBeNull()
+    expect(fromAcceptLanguage('')).toBeNull()
+    expect(fromAcceptLanguage(`${'x,'.repeat(10_000)}es`)).toBeNull()
+  })
+
+  it('is kept a year on the device, out of reach of scripts, Secure over https', () => {
+    expect(languageCookie('es', true)).toBe('same_page_language=es; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax; Secure')
+    expect(languageCookie('en', false)).not.toContain('Secure')
+  })
+})
+
+describe('work in a language', () => {
+  it('translates words, dates and refusals in the language it runs in', () => {
+    expect(inLanguage('es', () => t('languages.card.save'))).toBe('Guardar idioma')
+    expect(inLanguage('es', () => formatDay('2026-10-14', 'weekdayLong'))).toBe('miércoles, 14 de octubre')
+    expect(inLanguage('en', () => formatDay('2026-10-14', 'weekdayLong'))).toBe('Wednesday, October 14')
+    expect(t('languages.card.save')).toBe('Save language')
+  })
+
+  it('never mixes two readers served at the same time', async () => {
+    const read = async (language: 'en' | 'es', wait: number) =>
+      inLanguage(language, async () => {
+        const before = t('languages.card.save')
+        await sleep(wait)
+        return [before, t('languages.card.save'), activeLanguage()]
+      })
+    const [spanish, english] = await Promise.all([read('es', 20), read('en', 5)])
+    expect(spanish).toEqual(['Guardar idioma', 'Guardar idioma', 'es'])
+    expect(english).toEqual(['Save language', 'Save language', 'en'])
+  })
+})

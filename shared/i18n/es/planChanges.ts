@@ -1,0 +1,57 @@
+import type { SectionWords } from './words.ts'
+
+/** Plan changes the family sees (issue 16, item 5): the before → after line, the page that lists them, the mail. */
+export const planChanges = {
+  term: {
+    weekly: '{{sessions}} × {{minutes}} min por semana',
+    weeklyDays: '{{sessions}} × {{minutes}} min por semana ({{days}})',
+    month: '{{sessions}} × {{minutes}} min por mes',
+    reporting_period: '{{sessions}} × {{minutes}} min por período de informe',
+    monthMinutes: '{{minutes}} min por mes',
+    reporting_periodMinutes: '{{minutes}} min por período de informe',
+  },
+  none: 'no había',
+  ended: 'terminó',
+  line: '{{subject}}: {{before}} → {{after}}, desde el {{date}}',
+  lineNoDate: '{{subject}}: {{before}} → {{after}}',
+  goalTarget: 'objetivo {{target}}',
+  goalText: '“{{text}}”',
+  goalSubject: 'Meta ({{area}})',
+  accommodationSubject: 'Apoyo: {{title}}',
+  added: 'se agregó',
+  removed: 'se quitó',
+  page: {
+    title: 'Cambios en el plan',
+    intro: 'Cada cambio en los servicios, las metas y los apoyos del plan, con lo que había antes. La madre, el padre o el tutor confirma que vio cada uno.',
+    empty: 'No hay cambios registrados en el plan.',
+    before: 'Antes',
+    after: 'Después',
+    changedBy: 'Cambiado por {{name}} el {{date}}',
+    reduction: 'Reducción',
+    acknowledge: 'Confirmar que lo vi',
+    acknowledgeFor: 'Confirmar que lo vi: {{summary}}',
+    acknowledgedBy: 'Confirmado por {{name}} el {{date}}',
+    notAcknowledged: 'La familia todavía no lo ha confirmado',
+    acknowledged: 'Confirmado.',
+  },
+  flag: {
+    title: 'Reducciones que la familia no ha confirmado',
+    body_one: '{{count}} reducción en el plan que la familia todavía no ha confirmado.',
+    body_other: '{{count}} reducciones en el plan que la familia todavía no ha confirmado.',
+    link: 'Ver los cambios en el plan',
+  },
+  notice: 'Cambió el plan de {{student}}: {{summary}}.',
+  mail: {
+    subject: 'Cambió el plan de {{student}}',
+    greeting: 'Hola, {{name}}:',
+    changed: '{{changer}} cambió el plan de {{student}}:',
+    from: 'Esto se aplica desde el {{date}}.',
+    acknowledge: 'Por favor, abra la aplicación para ver el cambio y confirmar que lo vio.',
+    action: 'Ver el cambio y confirmar que lo vi',
+    footer: 'Usted recibe esto porque forma parte del equipo de {{student}} como madre, padre o tutor.',
+  },
+  refusals: {
+    notFound: 'No se encontró ese cambio en el plan.',
+    parentsOnly: 'Solo la madre, el padre o el tutor puede confirmar un cambio en el plan.',
+  },
+} as const satisfies SectionWords<'planChanges'>

@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test'
+import { en } from '../../shared/i18n/en/index.ts'
+import { es } from '../../shared/i18n/es/index.ts'
+import { collectBrowserErrors, expect, expectAccessible, test } from './fixtures.ts'
+
+/** English sentences of the catalogue that read differently in Spanish: none of them may show on a Spanish page. */
+function englishOnly(): string[] {
+  const out: string[] = []
+  const walk = (english: object, spanish: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(english)) {
+      const other = spanish[key]
+      if (typeof value === 'string') {
+        // Whole words only: placeholders and tags are filled in, so only a plain phrase is looked for as written.
+        if (value !== other && !/[{<]/.test(value) && value.trim().split(/\s+/).length >= 2) out.push(value.trim())
+      } else walk(value as object, other as Record<string, unknown>)
+    }
+  }
+  walk(en, es as unknown as Record<string, unknown>)
+  return out
+}
+
+async function visibleText(page: Page): Promise<string> {
+  return page.locator('body').innerText()
+}
+
+test.use({ viewport: { width: 360, height: 740 } })
+
+test('a visitor switches the site to Spanish at the foot of the page: words, refusals and the page after hydration are Spanish, on a phone', async ({ page }) => {
+  const errors = collectBrowserErrors(page)
+  await page.goto('/sign-in')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Same Page' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+
+  // Named in itself, so a reader of Spanish finds it without reading English.
+  await page.getByRole('button', { name: 'Read this site in Español' }).click()
+  await expect(page).toHaveURL(/\/sign-in$/)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+  await expect(page.getByRole('heading', { level: 1, name: 'Entrar a Same Page' })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+
+  // After hydration the form is the browser's: a refusal from the server comes back, and reads, in Spanish.
+  await page.getByLabel('Correo electrónico').fill('parent@maple.example')
+  await page.getByLabel('Contraseña').fill('not-the-password')
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click()
+  await expect(page.getByText(es.refusals.invalidCredentials)).toBeVisible()
+
+  const text = await visibleText(page)
+  expect(englishOnly().filter((sentence) => text.includes(sentence))).toEqual([])
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360)
+  await expectAccessible(page)
+
+  // And back: the switch names English in English.
+  await page.getByRole('button', { name: /English$/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Same Page' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  expect(errors, 'browser errors (a hydration mismatch is React error #418 or #423)').toEqual([])
+})
+
+test('a language that is not offered is refused with a reason and changes nothing', async ({ page, baseURL }) => {
+  const answer = await page.request.post('/language', { form: { language: 'fr', back: '/sign-in' }, headers: { Origin: baseURL! }, maxRedirects: 0 })
+  expect(answer.status()).toBe(400)
+  expect(await answer.text()).toBe(en.languages.invalid)
+  expect(answer.headers()['set-cookie']).toBeUndefined()
+  // A redirect elsewhere is never followed off the site.
+  const offSite = await page.request.post('/language', { form: { language: 'es', back: 'https://evil.example/' }, headers: { Origin: baseURL! }, maxRedirects: 0 })
+  expect(offSite.status()).toBe(302)
+  expect(offSite.headers()['location']).toBe('/')
+  await page.goto('/sign-in')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+})

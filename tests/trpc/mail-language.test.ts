@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest'
+import { inLanguage } from '#server/i18n/language.server.ts'
+import { enqueueMail } from '#server/mail/outbox.server.ts'
+import { t as translate } from '#shared/i18n/i18n.ts'
+import { formatDay } from '#shared/i18n/format.ts'
+import { useDemoDb } from '#tests/setup/demo-db.ts'
+
+const NOW = new Date('2026-12-09T15:00:00Z')
+
+describe('mail in the reader’s language (issue 22, item 4)', () => {
+  const { t, demo, as } = useDemoDb({ now: NOW })
+  const outbox = (kind: string) => t.sqlite.prepare('select to_email, subject, text_body from mail_outbox where kind = ? order by created_at').all(kind) as { to_email: string; subject: string; text_body: string }[]
+  const setLanguage = (key: 'parent' | 'caseManager', language: 'en' | 'es') => t.sqlite.prepare('update users set language = ? where id = ?').run(language, demo.users[key])
+
+  test('a change made by an English-reading teacher reaches a Spanish-reading parent in Spanish', async () => {
+    setLanguage('parent', 'es')
+    const first = t.sqlite.prepare('select minutes_per_session, weekdays from service_terms where service_id = ? order by effective_from').get(demo.speechServiceId) as { minutes_per_session: number; weekdays: string }
+    await inLanguage('en', () =>
+      as('caseManager').services.amend({ studentId: demo.johnnyId, serviceId: demo.speechServiceId, effectiveFrom: '2026-12-02', minutesPerSession: first.minutes_per_session, weekdays: [JSON.parse(first.weekdays)[0]] }),
+    )
+    const [mail] = outbox('plan_change')
+    expect(mail!.to_email).toBe('parent@maple.example')
+    expect(mail!.subject).toBe('Cambió el plan de Johnny Miller')
+    expect(mail!.text_body).toContain('Hola, Laura Miller:')
+    expect(mail!.text_body).toContain('— Maple Elementary, por medio de Same Page')
+  })
+
+  test('the sender’s language never leaks: a Spanish-reading sender’s mail to an English reader is English, and back', async () => {
+    setLanguage('parent', 'es')
+    const compose = () => ({ subject: translate('planChanges.mail.subject', { student: 'Johnny' }), body: { greeting: null, paragraphs: [formatDay('2026-10-14', 'long')] } })
+    await inLanguage('es', () => enqueueMail(t.db, { to: 'casemanager@maple.example', userId: demo.users.caseManager, schoolId: demo.schoolId, kind: 'notice', compose }, NOW))
+    await inLanguage('en', () => enqueueMail(t.db, { to: 'parent@maple.example', schoolId: demo.schoolId, kind: 'notice', compose }, NOW))
+    // No account behind the address: the language chosen for them (an invitation), whatever the sender reads.
+    await inLanguage('en', () => enqueueMail(t.db, { to: 'new.family@example.com', schoolId: demo.schoolId, kind: 'invite', languageIfNoAccount: 'es', compose }, NOW))
+    const mail = [...outbox('notice'), ...outbox('invite')]
+    expect(mail.map((m) => [m.to_email, m.subject])).toEqual([
+      ['casemanager@maple.example', 'Johnny’s plan changed'],
+      ['parent@maple.example', 'Cambió el plan de Johnny'],
+      ['new.family@example.com', 'Cambió el plan de Johnny'],
+    ])
+    expect(mail[0]!.text_body).toContain('October 14, 2026')
+    expect(mail[1]!.text_body).toContain('14 de octubre de 2026')
+  })
+})
