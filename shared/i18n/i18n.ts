@@ -95,15 +95,18 @@ export function plainCachedT(instance: I18n): TFunction {
  * their language before the page hydrates, so it needs no source. The server serves many readers at once: it sets a
  * source that reads the current request's (or mail's) language from its async context (server/i18n).
  */
-let languageSource: () => Language | undefined = () => undefined
+const SOURCE = Symbol.for('same-page/language-source')
+// On the global object, not in this module: the Remix server build bundles its own copy of this module, and the
+// server's source must reach that copy too.
+const sources = globalThis as { [SOURCE]?: () => Language | undefined }
 
 export function setLanguageSource(source: () => Language | undefined): void {
-  languageSource = source
+  sources[SOURCE] = source
 }
 
 /** The language of the work in hand: the request's or the mail's on the server, the page's in the browser. */
 export function activeLanguage(): Language {
-  const language = languageSource() ?? i18n.language
+  const language = sources[SOURCE]?.() ?? i18n.language
   return isLanguage(language) ? language : DEFAULT_LANGUAGE
 }
 

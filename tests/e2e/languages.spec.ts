@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { en } from '../../shared/i18n/en/index.ts'
-import { es } from '../../shared/i18n/es/index.ts'
+import { en } from '#shared/i18n/en/index.ts'
+import { es } from '#shared/i18n/es/index.ts'
 import { collectBrowserErrors, expect, expectAccessible, test } from './fixtures.ts'
 
 /** English sentences of the catalogue that read differently in Spanish: none of them may show on a Spanish page. */

@@ -1,3 +1,4 @@
+import { Form } from '@remix-run/react'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -9,7 +10,7 @@ export const LANGUAGE_SAVED_PATH = '/account?saved=language'
 
 /**
  * The language of a person's pages and mail. Posts to the same place as the switch at the foot of every page
- * (app/routes/account/language.ts) as a plain form, so the page comes back whole in the new language.
+ * (app/routes/account/language.ts), which sends the page back whole in the new language.
  */
 export function LanguageCard({ language, saved }: { language: Language; saved: boolean }) {
   const { t } = useTranslation()
@@ -19,7 +20,7 @@ export function LanguageCard({ language, saved }: { language: Language; saved: b
         <h2 id="language-heading" className="mb-2 text-lg font-semibold">
           {t('languages.card.heading')}
         </h2>
-        <form method="post" action="/language" className="space-y-4">
+        <Form method="post" action="/language" className="space-y-4">
           {saved ? (
             <p role="status" className="rounded bg-green-50 p-3 text-green-900">
               {t('languages.card.saved')}
@@ -35,7 +36,7 @@ export function LanguageCard({ language, saved }: { language: Language; saved: b
             ))}
           </SelectField>
           <Button type="submit">{t('languages.card.save')}</Button>
-        </form>
+        </Form>
       </Card>
     </section>
   )

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { redirect, redirectDocument, type ActionFunctionArgs } from '@remix-run/node'
 import { safeRedirect } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
@@ -14,7 +14,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const parsed = parseForm(form, languageChoiceSchema)
   if (!parsed.ok) return new Response(translate('languages.invalid'), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const cookie = await context.chooseLanguage(parsed.value.language)
-  return redirect(safeRedirect(form.get('back')), { headers: { 'Set-Cookie': cookie } })
+  // A whole document, also after a scripted post: the browser holds only the old language's words.
+  return redirectDocument(safeRedirect(form.get('back')), { headers: { 'Set-Cookie': cookie } })
 }
 
 export function loader() {

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, redirectDocument, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from '#app/utils/use-translation.ts'
@@ -100,7 +100,8 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
     const { studentId, userId, email } = await context.invites.acceptWithNewAccount(token, parsed.value.name, parsed.value.password, parsed.value.language)
     const headers = new Headers()
     for (const cookie of await context.auth.startSession(userId, email)) headers.append('Set-Cookie', cookie)
-    return redirect(joinedPage(studentId), { headers })
+    // Loaded whole: the new account may have chosen another language than this page's, and the browser holds only its words.
+    return redirectDocument(joinedPage(studentId), { headers })
   } catch (error) {
     if (isDomainError(error)) return { message: error.message, fieldErrors: {} }
     throw error
@@ -190,8 +191,7 @@ export default function AcceptInvite() {
 /** Accepting with an account: the intent the action reads, the fields, and the one button. */
 function AcceptForm({ intent, submitLabel, busy, children }: { intent: 'sign-in' | 'create'; submitLabel: string; busy: boolean; children: ReactNode }) {
   return (
-    // Loaded whole after it: a new account may have chosen another language than the page's.
-    <Form method="post" className="mt-2 space-y-4" noValidate reloadDocument={intent === 'create'}>
+    <Form method="post" className="mt-2 space-y-4" noValidate>
       <input type="hidden" name="intent" value={intent} />
       {children}
       <Button type="submit" disabled={busy}>
