@@ -57,16 +57,22 @@ describe('newPasswordSchema', () => {
 
 describe('acceptInviteNewAccountSchema', () => {
   test('names the password field when it is too short', () => {
-    const result = acceptInviteNewAccountSchema.safeParse({ name: 'Ana', password: 'short' })
+    const result = acceptInviteNewAccountSchema.safeParse({ name: 'Ana', password: 'short', language: 'en' })
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((i) => i.path)).toEqual([['password']])
   })
 
   test('trims the name and refuses a blank one', () => {
-    expect(acceptInviteNewAccountSchema.parse({ name: '  Ana Lopez ', password: 'long-enough-1' }).name).toBe('Ana Lopez')
-    expect(messages(acceptInviteNewAccountSchema.safeParse({ name: '  ', password: 'long-enough-1' }))).toEqual([
+    expect(acceptInviteNewAccountSchema.parse({ name: '  Ana Lopez ', password: 'long-enough-1', language: 'es' }).name).toBe('Ana Lopez')
+    expect(messages(acceptInviteNewAccountSchema.safeParse({ name: '  ', password: 'long-enough-1', language: 'en' }))).toEqual([
       'Enter your name.',
     ])
+  })
+
+  test('asks which offered language the new account reads, and refuses any other', () => {
+    expect(acceptInviteNewAccountSchema.parse({ name: 'Ana', password: 'long-enough-1', language: 'es' }).language).toBe('es')
+    expect(messages(acceptInviteNewAccountSchema.safeParse({ name: 'Ana', password: 'long-enough-1', language: 'fr' }))).toEqual(['Choose one of the languages offered.'])
+    expect(messages(acceptInviteNewAccountSchema.safeParse({ name: 'Ana', password: 'long-enough-1' }))).toEqual(['Choose one of the languages offered.'])
   })
 })
 
@@ -115,7 +121,7 @@ describe('the sign-in and invite forms, read through parseForm', () => {
   })
 
   test('a new account with a blank name and a short password gets both messages at once', () => {
-    expect(parseForm(form({ intent: 'create', email: 'x@y.example', name: ' ', password: 'short' }), acceptInviteNewAccountSchema)).toEqual({
+    expect(parseForm(form({ intent: 'create', email: 'x@y.example', name: ' ', password: 'short', language: 'en' }), acceptInviteNewAccountSchema)).toEqual({
       ok: false,
       message: 'Please correct the fields marked below.',
       fieldErrors: { name: ['Enter your name.'], password: ['Use at least 10 characters for your password.'] },
