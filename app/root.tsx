@@ -82,7 +82,8 @@ function Document({ nonce, user, pages, children }: { nonce: string; user: { nam
         <main id="main" className="mx-auto w-full max-w-4xl px-4 py-6 print:max-w-none print:p-0">
           {children}
         </main>
-        <LanguageSwitch />
+        {/* Signed in, the account page's Language card chooses (and keeps Today within two phone screens). */}
+        {user ? null : <LanguageSwitch />}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
+import type { Language } from '#shared/i18n/i18n.ts'
 import type { TeamRole } from '#shared/roles.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { demoRecordsDay, schoolYearAround, seedPlan } from './seed-plan.ts'
@@ -21,7 +22,9 @@ export const DEMO_USERS = {
   parent: { email: 'parent@maple.example', name: 'Laura Miller' },
   admin: { email: 'admin@maple.example', name: 'Alex Chen' },
   ot: { email: 'ot@maple.example', name: 'Jordan Lee' },
-} as const
+  // Maya's mother reads Spanish (docs/languages.md): her pages and her mail are in Spanish.
+  mayaParent: { email: 'rosa@maple.example', name: 'Rosa Thompson', language: 'es' },
+} as const satisfies Record<string, { email: string; name: string; language?: Language }>
 
 export type DemoUserKey = keyof typeof DEMO_USERS
 
@@ -43,8 +46,8 @@ export interface DemoIds {
 }
 
 /**
- * The demo team (docs/domain.md#demo). Johnny has the whole team; Maya has only the case manager, so the para,
- * the speech provider and the parent must never see her. Password hashing is injected so tests can reuse
+ * The demo team (docs/domain.md#demo). Johnny has the whole team; Maya has only the case manager and her mother, who
+ * reads Spanish, so the para, the speech provider and Johnny's parent must never see her (nor Maya's mother Johnny). Password hashing is injected so tests can reuse
  * one hash instead of paying argon2 per user.
  */
 export async function seedDemo(db: DB, hash: (password: string) => Promise<string>, now = new Date(), options: { reports?: boolean } = {}): Promise<DemoIds> {
@@ -81,7 +84,7 @@ async function seedRecords(db: DB, hash: (password: string) => Promise<string>, 
       users[key] = randomUUID()
       await trx
         .insertInto('users')
-        .values({ id: users[key], email: u.email, name: u.name, password_hash: passwordHash, created_at: at })
+        .values({ id: users[key], email: u.email, name: u.name, language: 'language' in u ? u.language : 'en', password_hash: passwordHash, created_at: at })
         .execute()
     }
     await trx
@@ -119,6 +122,7 @@ async function seedRecords(db: DB, hash: (password: string) => Promise<string>, 
         member(johnnyId, users.parent, 'parent'),
         member(johnnyId, users.ot, 'provider', ['motor']),
         member(mayaId, users.caseManager, 'case_manager'),
+        member(mayaId, users.mayaParent, 'parent'),
       ])
       .execute()
     const { sitGoalId, accommodationIds } = await seedPlan(trx, {

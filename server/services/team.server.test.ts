@@ -49,7 +49,7 @@ describe('team service', () => {
       [DEMO_USERS.ot.email, 'provider'],
     ])
     expect(JSON.stringify(team)).not.toContain('argon2')
-    expect((await listTeam(t.db, demo.mayaId)).map((m) => m.email)).toEqual([DEMO_USERS.caseManager.email])
+    expect((await listTeam(t.db, demo.mayaId)).map((m) => m.email)).toEqual([DEMO_USERS.caseManager.email, DEMO_USERS.mayaParent.email])
   })
 
   describe('removeMember', () => {
@@ -109,7 +109,10 @@ describe('team service', () => {
         actorId: demo.users.speech,
         now: T1,
       })
-      expect((await listTeam(t.db, demo.mayaId)).map((m) => [m.email, m.role])).toEqual([[DEMO_USERS.speech.email, 'case_manager']])
+      expect((await listTeam(t.db, demo.mayaId)).map((m) => [m.email, m.role])).toEqual([
+        [DEMO_USERS.mayaParent.email, 'parent'],
+        [DEMO_USERS.speech.email, 'case_manager'],
+      ])
     })
 
     test('a member of another student, or one already removed, is not found', async () => {

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
 import { en } from '#shared/i18n/en/index.ts'
 import { es } from '#shared/i18n/es/index.ts'
-import { collectBrowserErrors, expect, expectAccessible, test } from './fixtures.ts'
+import { STUDENT_TAB_PATHS, studentTabsFor } from '#shared/student-tabs.ts'
+import { collectBrowserErrors, DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, test } from './fixtures.ts'
 
 /** English sentences of the catalogue that read differently in Spanish: none of them may show on a Spanish page. */
 function englishOnly(): string[] {
@@ -67,4 +68,45 @@ test('a language that is not offered is refused with a reason and changes nothin
   expect(offSite.headers()['location']).toBe('/')
   await page.goto('/sign-in')
   await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+})
+
+test('Maya’s mother reads every page of Maya’s in Spanish on her phone, with no sentence of ours left in English', async ({ page, baseURL }) => {
+  // Every page a parent has, each twice: as the server sends it and after hydration.
+  test.slow()
+  const errors = collectBrowserErrors(page)
+  const signedIn = await page.request.post('/sign-in', {
+    form: { email: DEMO_USERS.mayaParent.email, password: DEMO_PASSWORD, redirectTo: '/' },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  })
+  expect(signedIn.status()).toBe(302)
+  await page.goto('/')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+  const mayaLink = page.locator('a[href^="/students/"]').first()
+  const maya = (await mayaLink.getAttribute('href'))!.match(/^\/students\/([^/?#]+)/)![1]!
+
+  const pages = [
+    '/',
+    ...studentTabsFor('parent').map((tab) => `/students/${maya}${STUDENT_TAB_PATHS[tab]}`),
+    `/students/${maya}/brief`,
+    '/account',
+    '/account/notices',
+  ]
+  const english = englishOnly()
+  const leftovers: string[] = []
+  const look = async (url: string, when: string) => {
+    const text = await visibleText(page)
+    for (const sentence of english) if (text.includes(sentence)) leftovers.push(`${url} (${when}): ${sentence}`)
+  }
+  for (const url of pages) {
+    await page.goto(url)
+    await expect(page.locator('html'), url).toHaveAttribute('lang', 'es')
+    await expect(page.getByRole('heading', { level: 1 }).first(), url).toBeVisible()
+    await look(url, 'from the server')
+    await page.waitForLoadState('networkidle')
+    await look(url, 'after hydration')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url}: no sideways scrolling at 360 px`).toBeLessThanOrEqual(360)
+  }
+  expect(leftovers).toEqual([])
+  expect(errors, 'browser errors (a hydration mismatch is React error #418 or #423)').toEqual([])
 })

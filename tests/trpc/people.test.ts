@@ -124,6 +124,7 @@ describe('people router (docs/people.md)', () => {
         ['Jordan Lee', 'provider'],
         ['Laura Miller', 'parent'],
         ['Priya Shah', 'provider'],
+        ['Rosa Thompson', 'parent'],
         ['Sam Ortiz', 'para'],
       ])
       expect(row('caseManager').teams.map((m) => [m.studentName, m.role])).toEqual([
@@ -251,7 +252,11 @@ describe('people router (docs/people.md)', () => {
         { name: DEMO_USERS.speech.name, role: 'provider' },
         { name: DEMO_USERS.para.name, role: 'para' },
       ])
-      expect(activeTeam(demo.mayaId)).toEqual([{ name: DEMO_USERS.ot.name, role: 'case_manager' }])
+      // Maya's mother stays; only the case manager changes.
+      expect(activeTeam(demo.mayaId)).toEqual([
+        { name: DEMO_USERS.ot.name, role: 'case_manager' },
+        { name: DEMO_USERS.mayaParent.name, role: 'parent' },
+      ])
       expect(activeTeam(demo.leoId)).toContainEqual({ name: DEMO_USERS.ot.name, role: 'case_manager' })
       expect(activeTeam(demo.leoId).map((m) => m.name)).not.toContain(DEMO_USERS.caseManager.name)
       const ended = t.sqlite.prepare('select student_id, removed_at, removed_by from team_members where user_id = ? and removed_at is not null order by student_id').all(demo.users.caseManager)

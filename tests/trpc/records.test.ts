@@ -86,9 +86,9 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
     }
     // `file` asks for a file the caller made themselves when they may make one, so OK is reachable.
     const JOHNNY: Record<string, Record<DemoUserKey, Code>> = {
-      exports: { caseManager: 'FORBIDDEN', speech: 'FORBIDDEN', ot: 'FORBIDDEN', para: 'FORBIDDEN', parent: 'OK', admin: 'OK' },
-      start: { caseManager: 'FORBIDDEN', speech: 'FORBIDDEN', ot: 'FORBIDDEN', para: 'FORBIDDEN', parent: 'OK', admin: 'OK' },
-      file: { caseManager: 'FORBIDDEN', speech: 'FORBIDDEN', ot: 'FORBIDDEN', para: 'FORBIDDEN', parent: 'OK', admin: 'OK' },
+      exports: { caseManager: 'FORBIDDEN', speech: 'FORBIDDEN', ot: 'FORBIDDEN', para: 'FORBIDDEN', parent: 'OK', admin: 'OK', mayaParent: 'NOT_FOUND' },
+      start: { caseManager: 'FORBIDDEN', speech: 'FORBIDDEN', ot: 'FORBIDDEN', para: 'FORBIDDEN', parent: 'OK', admin: 'OK', mayaParent: 'NOT_FOUND' },
+      file: { caseManager: 'FORBIDDEN', speech: 'FORBIDDEN', ot: 'FORBIDDEN', para: 'FORBIDDEN', parent: 'OK', admin: 'OK', mayaParent: 'NOT_FOUND' },
     }
 
     test('every procedure of records.* is in this table', () => {
@@ -273,7 +273,7 @@ describe('the whole record in one file, and records requests, over tRPC (issue 1
       setDays: (u, schoolId) => as(u).recordsRequests.setDays({ schoolId, days: 30 }),
     }
     // The case manager is someone at the school (school.view) but not the one who answers requests.
-    const MAPLE: Record<DemoUserKey, Code> = { caseManager: 'FORBIDDEN', speech: 'NOT_FOUND', ot: 'NOT_FOUND', para: 'NOT_FOUND', parent: 'NOT_FOUND', admin: 'OK' }
+    const MAPLE: Record<DemoUserKey, Code> = { caseManager: 'FORBIDDEN', speech: 'NOT_FOUND', ot: 'NOT_FOUND', para: 'NOT_FOUND', parent: 'NOT_FOUND', admin: 'OK', mayaParent: 'NOT_FOUND' }
 
     test('every procedure of recordsRequests.* is tried here', () => {
       expect(Object.keys(calls).sort()).toEqual(PROCEDURES)

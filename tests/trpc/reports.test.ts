@@ -125,6 +125,7 @@ describe('progress reports over tRPC (issue 18)', () => {
       ot: Object.fromEntries(REPORTING_PROCEDURES.map((p) => [p, 'NOT_FOUND'])),
       para: Object.fromEntries(REPORTING_PROCEDURES.map((p) => [p, 'NOT_FOUND'])),
       parent: Object.fromEntries(REPORTING_PROCEDURES.map((p) => [p, 'NOT_FOUND'])),
+      mayaParent: Object.fromEntries(REPORTING_PROCEDURES.map((p) => [p, 'NOT_FOUND'])),
     }
 
     test.each(ROLES)('%s at Maple: the admin sets, the case manager reads, the rest are nobody to the school', async (user) => {

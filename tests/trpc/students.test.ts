@@ -5,13 +5,14 @@ import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { trpcError } from './call.ts'
 
 // docs/roles.md and docs/domain.md#demo: who sees which demo student, and as what. null: not visible at all.
-const ACCESS: Record<DemoUserKey, { johnny: StudentRole; maya: StudentRole | null; others: StudentRole | null }> = {
+const ACCESS: Record<DemoUserKey, { johnny: StudentRole | null; maya: StudentRole | null; others: StudentRole | null }> = {
   caseManager: { johnny: 'case_manager', maya: 'case_manager', others: 'case_manager' },
   // Priya runs Leo's and Ava's social skills group.
   speech: { johnny: 'provider', maya: null, others: 'provider' },
   ot: { johnny: 'provider', maya: null, others: null },
   para: { johnny: 'para', maya: null, others: 'para' },
   parent: { johnny: 'parent', maya: null, others: null },
+  mayaParent: { johnny: null, maya: 'parent', others: null },
   admin: { johnny: 'school_admin', maya: 'school_admin', others: 'school_admin' },
 }
 const USERS = Object.keys(ACCESS) as DemoUserKey[]
@@ -27,7 +28,7 @@ describe('students router', () => {
       // Sorted by name: Ava Brooks, Johnny Miller, Leo Garcia, Maya Thompson.
       const want = [
         expected.others && { id: demo.avaId, name: 'Ava Brooks', role: expected.others },
-        { id: demo.johnnyId, name: 'Johnny Miller', role: expected.johnny },
+        expected.johnny && { id: demo.johnnyId, name: 'Johnny Miller', role: expected.johnny },
         expected.others && { id: demo.leoId, name: 'Leo Garcia', role: expected.others },
         expected.maya && { id: demo.mayaId, name: 'Maya Thompson', role: expected.maya },
       ].filter(Boolean)
@@ -35,8 +36,15 @@ describe('students router', () => {
       for (const s of mine) expect(s.schoolName).toBe('Maple Elementary')
     })
 
-    test('students.get on Johnny, their own student', async () => {
-      expect(await demo.callerFor(user).students.get({ studentId: demo.johnnyId })).toMatchObject({ id: demo.johnnyId, name: 'Johnny Miller', preferredName: 'Johnny', grade: 3, role: expected.johnny })
+    test('students.get on Johnny: their role, or NOT_FOUND naming nothing (Maya’s mother)', async () => {
+      const call = demo.callerFor(user).students.get({ studentId: demo.johnnyId })
+      if (!expected.johnny) {
+        const error = await trpcError(call)
+        expect(error.code).toBe('NOT_FOUND')
+        expect(error.message).not.toContain('Johnny')
+        return
+      }
+      expect(await call).toMatchObject({ id: demo.johnnyId, name: 'Johnny Miller', preferredName: 'Johnny', grade: 3, role: expected.johnny })
     })
 
     test('students.get on Maya: their role, or NOT_FOUND naming nothing', async () => {
@@ -51,8 +59,9 @@ describe('students router', () => {
     })
   })
 
-  test('the parent sees only Johnny', async () => {
+  test('each parent sees only their own child', async () => {
     expect((await demo.callerFor('parent').students.mine()).map((s) => s.preferredName)).toEqual(['Johnny'])
+    expect((await demo.callerFor('mayaParent').students.mine()).map((s) => s.preferredName)).toEqual(['Maya'])
   })
 
   test('a removed school admin no longer sees the school’s students', async () => {

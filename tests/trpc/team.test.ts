@@ -76,7 +76,7 @@ describe('team router', () => {
 
     test('the school admin sees her team but may not change it', async () => {
       const admin = demo.callerFor('admin', T0)
-      expect((await admin.team.list({ studentId: demo.mayaId })).map((m) => m.role)).toEqual(['case_manager'])
+      expect((await admin.team.list({ studentId: demo.mayaId })).map((m) => m.role)).toEqual(['case_manager', 'parent'])
       const before = snapshot()
       const error = await trpcError(admin.team.invite({ studentId: demo.mayaId, email: 'new@maple.example', role: 'para' }))
       expect(error.code).toBe('FORBIDDEN')
@@ -126,7 +126,7 @@ describe('team router', () => {
       }
       expect((await para.students.mine()).map((s) => s.name)).toEqual(['Ava Brooks', 'Leo Garcia'])
       expect((await cm().team.list({ studentId: demo.johnnyId })).map((m) => m.role)).toEqual(['case_manager', 'provider', 'parent', 'provider'])
-      expect(countRows(t.sqlite, 'team_members')).toBe(12) // stamped, not deleted (Priya is on Leo's and Ava's teams too)
+      expect(countRows(t.sqlite, 'team_members')).toBe(13) // stamped, not deleted (Priya is on Leo's and Ava's teams too; Maya's mother is on hers)
     })
 
     test('inviting someone already on the team is a CONFLICT naming the email field, and writes nothing', async () => {

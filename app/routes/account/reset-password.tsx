@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { Alert } from '#app/components/alert.tsx'
@@ -32,7 +32,8 @@ export async function action({ context, params, request }: ActionFunctionArgs) {
   // account's mailbox and chosen the password, as when an invite creates an account.
   const headers = new Headers()
   for (const cookie of await context.auth.startSession(result.userId, result.email, 'password_reset')) headers.append('Set-Cookie', cookie)
-  throw redirect('/', { headers })
+  // A whole document: the account's language may not be this page's (docs/languages.md).
+  throw redirectDocument('/', { headers })
 }
 
 export default function ResetPassword() {

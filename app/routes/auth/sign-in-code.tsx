@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, redirectDocument, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { Alert } from '#app/components/alert.tsx'
@@ -35,7 +35,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   const result = await context.auth.answerSecondStep(token, answer)
   const headers = new Headers()
   for (const cookie of result.headers) headers.append('Set-Cookie', cookie)
-  if (result.ok) throw redirect(safeRedirect(result.redirectTo), { headers })
+  // A whole document: the account's language may not be this page's (docs/languages.md).
+  if (result.ok) throw redirectDocument(safeRedirect(result.redirectTo), { headers })
   const body: ActionData = { message: result.message, fieldErrors: {}, intent: form.intent, ended: result.ended }
   // Too many failed tries from here (a wrong code counts like a wrong password): 429 with Retry-After.
   if (result.retryAfter) headers.set('Retry-After', String(result.retryAfter))

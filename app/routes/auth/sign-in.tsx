@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, redirectDocument, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { Alert } from '#app/components/alert.tsx'
@@ -40,7 +40,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
     // Too many tries from here: 429 with Retry-After, and the page says how long to wait.
     return result.retryAfter ? tooManyRequests(body, result.retryAfter) : body
   }
-  throw redirect(safeRedirect(redirectTo), { headers: signedInHeaders(result) })
+  // A whole document: the account's language may not be this page's, and the browser holds only this page's words.
+  throw redirectDocument(safeRedirect(redirectTo), { headers: signedInHeaders(result) })
 }
 
 export default function SignIn() {

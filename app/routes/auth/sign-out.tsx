@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { redirect, redirectDocument, type ActionFunctionArgs } from '@remix-run/node'
 
 export async function loader() {
   return redirect('/')
@@ -8,5 +8,6 @@ export async function loader() {
 // OfflineApp drops them. Taps still waiting stay under their owner's key, unseen by anyone else.
 export async function action({ context }: ActionFunctionArgs) {
   const setCookie = await context.auth.signOut()
-  return redirect('/sign-in', { headers: { 'Set-Cookie': setCookie } })
+  // A whole document: the signed-out page reads in this device's language, which may not be the account's.
+  return redirectDocument('/sign-in', { headers: { 'Set-Cookie': setCookie } })
 }
