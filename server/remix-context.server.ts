@@ -18,7 +18,7 @@ import type { MeetingBrief } from '#shared/meeting-brief.ts'
 import type { RecordKind } from '#shared/record-access.ts'
 import { recordAccess, rolesFor } from './services/record-access.server.ts'
 import { enabledSsoProviders } from './services/sso-providers.server.ts'
-import { languageCookie } from './i18n/language.server.ts'
+import { inLanguage, languageCookie } from './i18n/language.server.ts'
 import type { Language } from '#shared/i18n/i18n.ts'
 import { clearSsoStateCookie, finishSsoSignIn, readSsoStateCookie, type SsoDeps, type SsoFinish, type SsoRefusal, ssoStateCookie, startSsoSignIn } from './auth/sso.server.ts'
 import { appUrl } from './mail/app-url.server.ts'
@@ -79,6 +79,11 @@ export type ServerLoadContext = {
   }
   /** The reader's language (docs/languages.md): the page is rendered in it. Absent in tests that build a context by hand. */
   language?: Language
+  /**
+   * Runs `work` in another language than the reader's: a letter drafted in English for the school and in Spanish for
+   * the family's own copy. Here, not imported by routes: the server build has its own copy of the modules.
+   */
+  inLanguage<T>(language: Language, work: () => T): T
   /** Keeps a language chosen at the foot of a page: on the account, if signed in, and on the device. The Set-Cookie to send. */
   chooseLanguage(language: Language): Promise<string>
   /** This response's Content-Security-Policy nonce, for Remix's inline scripts (app/entry.server.tsx). */
@@ -177,6 +182,7 @@ export function createServerLoadContext(args: {
         return changeName(db, { userId: args.user.id, name, now: now() })
       },
     },
+    inLanguage,
     async chooseLanguage(language) {
       if (args.user) await changeLanguage(db, { userId: args.user.id, language })
       return languageCookie(language, args.secure)

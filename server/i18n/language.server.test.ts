@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { activeLanguage, t } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
+import { buildConcernLetter, type LetterInput } from '#shared/concern-letter.ts'
 import { fromAcceptLanguage, inLanguage, languageCookie, readerLanguage } from './language.server.ts'
 
 describe('a reader’s language', () => {
@@ -46,5 +47,46 @@ describe('work in a language', () => {
     const [spanish, english] = await Promise.all([read('es', 20), read('en', 5)])
     expect(spanish).toEqual(['Guardar idioma', 'Guardar idioma', 'es'])
     expect(english).toEqual(['Save language', 'Save language', 'en'])
+  })
+})
+
+describe('a letter both ways (issue 22, item 3)', () => {
+  const facts: LetterInput = {
+    student: { name: 'Maya Thompson' },
+    step: 1,
+    today: '2026-11-17',
+    concern: { date: '2026-10-09', issue: 'Speech sessions missed' },
+    services: [
+      {
+        name: 'Speech-language therapy',
+        minutesPerSession: 30,
+        weekdays: ['tue', 'thu'],
+        minutesMandated: 660,
+        minutesDelivered: 510,
+        sessions: { due: 22, delivered: 16, missed: 4, unrecorded: 2 },
+        ledger: { minutesOwed: 180, minutesMadeUp: 30, balance: 150 },
+      },
+    ],
+    sessions: [{ date: '2026-10-08', serviceName: 'Speech-language therapy', kind: 'missed', minutes: null, reason: 'provider_absent' }],
+    checks: [],
+    progress: [],
+    entries: [],
+    includeFamilyOnly: [],
+    senderName: 'Rosa Thompson',
+  }
+
+  it('is drafted from the same records in English for the school and in Spanish for the family’s copy', () => {
+    const english = inLanguage('en', () => buildConcernLetter(facts))
+    const spanish = inLanguage('es', () => buildConcernLetter(facts))
+    expect(english.body).toContain('Oct 8')
+    expect(spanish.body).toContain('8 oct')
+    expect(spanish.body).not.toContain('Oct 8')
+    expect(spanish.body).toContain('Lo que muestran los registros')
+    // The same facts in both: the names, the numbers and the sender.
+    for (const fact of ['Maya Thompson', '660', '510', '150', 'Rosa Thompson']) {
+      expect(english.body, fact).toContain(fact)
+      expect(spanish.body, fact).toContain(fact)
+    }
+    expect(spanish.subject).not.toBe(english.subject)
   })
 })

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts'
+import { languageSchema } from './language.ts'
 import { CONCERN_STATUSES, CONCERN_VISIBILITIES, LINK_KINDS, UPDATE_KINDS } from '../concerns.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { AGREEMENT_KINDS } from '../agreements.ts'
@@ -151,6 +152,8 @@ export const concernPageFormSchemas = {
 export const concernLetterQuerySchema = z.object({
   draft: z.string().optional(),
   include: z.array(idSchema).max(200).default([]),
+  /** The letter's language (docs/languages.md): the reader's own when not chosen. */
+  language: languageSchema.optional(),
 })
 
 export const DISPUTE_KINDS = ['session', 'check'] as const

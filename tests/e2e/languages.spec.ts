@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { en } from '#shared/i18n/en/index.ts'
 import { es } from '#shared/i18n/es/index.ts'
 import { STUDENT_TAB_PATHS, studentTabsFor } from '#shared/student-tabs.ts'
-import { collectBrowserErrors, DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, test } from './fixtures.ts'
+import { collectBrowserErrors, DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, studentIdFromMyStudents, test } from './fixtures.ts'
 
 /** English sentences of the catalogue that read differently in Spanish: none of them may show on a Spanish page. */
 function englishOnly(): string[] {
@@ -109,4 +109,29 @@ test('Maya’s mother reads every page of Maya’s in Spanish on her phone, with
   }
   expect(leftovers).toEqual([])
   expect(errors, 'browser errors (a hydration mismatch is React error #418 or #423)').toEqual([])
+})
+
+test('a parent drafts one letter from the same records in English for the school and in Spanish for her own copy', async ({ page, signIn }) => {
+  await signIn('parent')
+  const johnny = await studentIdFromMyStudents(page, 'Johnny Miller')
+  await page.goto(`/students/${johnny}/concerns`)
+  await page.getByRole('list', { name: 'Concerns, newest first' }).getByRole('link').first().click()
+  await page.getByRole('link', { name: 'Draft a letter' }).click()
+  const letter = page.getByLabel('Letter (you can edit it before sending)')
+
+  await page.getByLabel('Language of the letter').selectOption('en')
+  await page.getByRole('button', { name: 'Draft a letter' }).click()
+  const english = await letter.inputValue()
+  expect(english).toContain('What the records show')
+
+  await page.getByLabel('Language of the letter').selectOption('es')
+  await page.getByRole('button', { name: 'Draft a letter' }).click()
+  await expect(letter).toHaveValue(/Lo que muestran los registros/)
+  const spanish = await letter.inputValue()
+  // The page around it stays in the reader's language; only the letter is in the one chosen.
+  await expect(page.getByRole('heading', { level: 2, name: 'Draft a letter' })).toBeVisible()
+  // The same facts: every number of the English letter is in the Spanish one.
+  const numbers = (text: string) => [...text.matchAll(/\b\d+\b/g)].map((m) => m[0]).filter((n) => n.length > 1 && !/^20\d\d$/.test(n)).sort()
+  expect(numbers(spanish)).toEqual(numbers(english))
+  await expect(page.getByRole('link', { name: /Download/ })).toHaveAttribute('download', /-es\.txt$/)
 })

@@ -16,7 +16,7 @@ import { BY_HAND_CHANNELS } from '#shared/letters-sent.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
 import { ladderStep } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { addSections, t as translate } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, LANGUAGE_NAMES, LANGUAGES, t as translate } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { concernLetterQuerySchema } from '#shared/schemas/concerns.ts'
 import { TextLink } from '#app/components/text-link.tsx'
@@ -35,8 +35,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   if (!query.ok) throw new Response(Object.values(query.fieldErrors).flat().join(' '), { status: 400 })
   // Family-only entries go in only when the family ticked them, one by one.
   const { include } = query.value
+  // The same records in either language: English for the school, the family's own for their copy.
+  const language = query.value.language ?? context.language ?? activeLanguage()
   const letter = query.value.draft
-    ? buildConcernLetter({ ...facts, today: localIsoDate(context.now()), includeFamilyOnly: include, senderName: user.name })
+    ? context.inLanguage(language, () => buildConcernLetter({ ...facts, today: localIsoDate(context.now()), includeFamilyOnly: include, senderName: user.name }))
     : null
   const [sent, recipients] = await Promise.all([
     loadOr404(() => context.trpc.concerns.letters({ studentId, concernId })),
@@ -57,8 +59,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     issue: facts.concern.issue,
     familyOnlyEntries: facts.entries.filter((e) => e.familyOnly),
     include,
+    language,
     letter,
-    fileName: `letter-${facts.student.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-step-${facts.step}.txt`,
+    fileName: `letter-${facts.student.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-step-${facts.step}-${language}.txt`,
   }
 }
 
@@ -139,7 +142,7 @@ function LetterEditor({ initial, fileName }: { initial: string; fileName: string
 
 export default function DraftLetter() {
   const { t } = useTranslation()
-  const { step, issue, familyOnlyEntries, include, letter, fileName, sent, files, familyOnly, recipients, today } = useLoaderData<typeof loader>()
+  const { step, issue, familyOnlyEntries, include, language, letter, fileName, sent, files, familyOnly, recipients, today } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
   const { studentId, concernId } = useParams()
@@ -172,6 +175,13 @@ export default function DraftLetter() {
               ))}
             </fieldset>
           ) : null}
+          <SelectField label={t('languages.letterField')} name="language" defaultValue={language} hint={t('languages.letterHint')}>
+            {LANGUAGES.map((option) => (
+              <option key={option} value={option} lang={option}>
+                {LANGUAGE_NAMES[option]}
+              </option>
+            ))}
+          </SelectField>
           <Button type="submit">{t('concerns.draftLetter')}</Button>
         </Form>
       </Card>
