@@ -1,4 +1,4 @@
-import { t } from '#shared/i18n/i18n.ts'
+import { t, type Language } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import type { IsoDate } from '#shared/school-date.ts'
 import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
@@ -12,16 +12,17 @@ import type { Executor } from './audit.server.ts'
  */
 export async function queueInviteMail(
   trx: Executor,
-  args: { inviteId: string; token: string; studentId: string; email: string; role: TeamRole; invitedBy: string; expiresAt: string; now: Date },
+  args: { inviteId: string; token: string; studentId: string; email: string; role: TeamRole; invitedBy: string; expiresAt: string; language: Language; now: Date },
 ): Promise<void> {
   const student = await trx.selectFrom('students').select(['name', 'school_id']).where('id', '=', args.studentId).executeTakeFirstOrThrow()
   const inviter = await trx.selectFrom('users').select('name').where('id', '=', args.invitedBy).executeTakeFirst()
-  const words = {
+  // Made in the recipient's language, inside compose: the role and the date are words too.
+  const wordsOf = () => ({
     inviter: inviter?.name ?? t('mail.invite.someone'),
     student: student.name,
     role: ROLE_LABELS[args.role].toLowerCase(),
     expires: formatDay(args.expiresAt.slice(0, 10) as IsoDate, 'long'),
-  }
+  })
   await enqueueMail(
     trx,
     {
@@ -29,14 +30,18 @@ export async function queueInviteMail(
       schoolId: student.school_id,
       studentId: args.studentId,
       kind: 'invite',
-      compose: () => ({
-        subject: t('mail.invite.subject', words),
-        body: {
-          paragraphs: [t('mail.invite.lead', words), t('mail.invite.what', words), t('mail.invite.expires', words)],
-          action: { label: t('mail.invite.action', words), url: appUrl(`/invite/${args.token}`) },
-          footer: [t('mail.invite.notYou')],
-        },
-      }),
+      languageIfNoAccount: args.language,
+      compose: () => {
+        const words = wordsOf()
+        return {
+          subject: t('mail.invite.subject', words),
+          body: {
+            paragraphs: [t('mail.invite.lead', words), t('mail.invite.what', words), t('mail.invite.expires', words)],
+            action: { label: t('mail.invite.action', words), url: appUrl(`/invite/${args.token}`) },
+            footer: [t('mail.invite.notYou')],
+          },
+        }
+      },
       dedupeKey: `invite:${args.inviteId}`,
     },
     args.now,

@@ -310,7 +310,7 @@ export async function importPlan(db: DB, args: ImportPlanArgs): Promise<PlanImpo
           .values({ id, student_id: studentId, email: m.email, role: m.role, token_hash: hashInviteToken(token), invited_by: author, created_at: at, expires_at: expiresAt, used_at: null, used_by: null, revoked_at: null })
           .execute()
         log({ studentId, entity: 'invite', entityId: id, action: 'create', after: { email: m.email, role: m.role, expiresAt } })
-        await queueInviteMail(trx, { inviteId: id, token, studentId, email: m.email, role: m.role, invitedBy: author, expiresAt, now })
+        await queueInviteMail(trx, { inviteId: id, token, studentId, email: m.email, role: m.role, invitedBy: author, expiresAt, language: 'en', now }) // plan@1 names no language for a team member
         invites.push({ email: m.email, role: m.role, token })
       }
     }

@@ -11,7 +11,7 @@ import { collabHub } from './collab-hub.server.ts'
 import { DomainError } from '#shared/domain-error.ts'
 import { queueInviteMail } from './invite-mail.server.ts'
 import { hashInviteToken, newInviteToken } from './invite-token.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { DEFAULT_LANGUAGE, type Language, t } from '#shared/i18n/i18n.ts'
 
 export interface TeamMember {
   id: string
@@ -80,9 +80,10 @@ export interface CreatedInvite {
 
 export async function inviteMember(
   db: DB,
-  args: { studentId: string; email: string; role: TeamRole; invitedBy: string; now: Date },
+  args: { studentId: string; email: string; role: TeamRole; invitedBy: string; now: Date; language?: Language },
 ): Promise<CreatedInvite> {
   const { studentId, email, role, invitedBy, now } = args
+  const language = args.language ?? DEFAULT_LANGUAGE
   const by = { actorId: invitedBy, studentId, now }
   return db.transaction().execute(async (trx) => {
     const existing = await currentMembers(trx, studentId).select(['team_members.role']).where('users.email', '=', email).executeTakeFirst()
@@ -125,10 +126,11 @@ export async function inviteMember(
       used_at: null,
       used_by: null,
       revoked_at: null,
+      language,
     }
     await trx.insertInto('invites').values(invite).execute()
     await recordChange(trx, by, { entity: 'invite', entityId: invite.id, action: 'create', after: { email, role, expiresAt: invite.expires_at } })
-    await queueInviteMail(trx, { inviteId: invite.id, token, studentId, email, role, invitedBy, expiresAt: invite.expires_at, now })
+    await queueInviteMail(trx, { inviteId: invite.id, token, studentId, email, role, invitedBy, expiresAt: invite.expires_at, language, now })
     return { inviteId: invite.id, token, expiresAt: invite.expires_at }
   })
 }

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts'
+import { languageSchema } from './language.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { emailSchema, teamRoleSchema } from './auth.ts'
 import { studentIdSchema } from './ids.ts'
@@ -15,6 +16,8 @@ export const inviteMemberSchema = z.object({
   studentId: studentIdSchema,
   email: emailSchema,
   role: teamRoleSchema,
+  /** The invitation mail's and the sign-up page's language (docs/languages.md); English when not chosen. */
+  language: languageSchema.optional(),
 })
 
 export const removeMemberSchema = z.object({

@@ -41,4 +41,18 @@ describe('mail in the reader’s language (issue 22, item 4)', () => {
     expect(mail[0]!.text_body).toContain('October 14, 2026')
     expect(mail[1]!.text_body).toContain('14 de octubre de 2026')
   })
+
+  test('a family invited in Spanish gets the invitation in Spanish, whatever the inviter reads; nothing changes for a bad language', async () => {
+    const invite = (language: string) =>
+      inLanguage('en', () => as('caseManager').team.invite({ studentId: demo.mayaId, email: 'abuela@family.example', role: 'parent', language: language as 'es' }))
+    await expect(invite('fr')).rejects.toThrow('Choose one of the languages offered.')
+    expect(t.sqlite.prepare('select count(*) as n from invites where email = ?').get('abuela@family.example')).toEqual({ n: 0 })
+    await invite('es')
+    expect(t.sqlite.prepare('select language from invites where email = ?').get('abuela@family.example')).toEqual({ language: 'es' })
+    const [mail] = outbox('invite').filter((m) => m.to_email === 'abuela@family.example')
+    expect(mail!.subject).toBe('Dana Rivera le invitó al equipo de Maya Thompson en Same Page')
+    // The role and the last day are words of the mail too: made in Spanish, not in the inviter's English.
+    expect(mail!.text_body).toMatch(/ de (diciembre|enero) de 202[67]/)
+    expect(mail!.text_body).not.toMatch(/December|January/)
+  })
 })

@@ -17,7 +17,7 @@ import { parseForm, type FormParse } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { addSections, t } from '#shared/i18n/i18n.ts'
+import { addSections, LANGUAGE_NAMES, LANGUAGES, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
@@ -64,7 +64,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 type ActionData =
   | { intent: 'invite'; ok: true; inviteLink: string; email: string; mailed: boolean }
-  | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[]>; values?: { email: string; role: string } }
+  | { intent: string; ok: false; message: string; fieldErrors: Record<string, string[]>; values?: { email: string; role: string; language?: string } }
   | { intent: string; ok: true }
 
 /** A form that only changes something: its refusal goes back to the form that sent it, named by its intent. */
@@ -284,6 +284,13 @@ export default function StudentOverview() {
               {TEAM_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t('languages.inviteField')} name="language" defaultValue={inviteFailure?.values?.language ?? 'en'} hint={t('languages.inviteHint')}>
+              {LANGUAGES.map((option) => (
+                <option key={option} value={option} lang={option}>
+                  {LANGUAGE_NAMES[option]}
                 </option>
               ))}
             </SelectField>

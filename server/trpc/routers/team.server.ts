@@ -21,7 +21,7 @@ export const teamRouter = router({
   invite: studentProcedure('team.manage')
     .input(inviteMemberSchema)
     .mutation(async ({ ctx, input }) => {
-      const invite = await inviteMember(ctx.db, { studentId: input.studentId, email: input.email, role: input.role, invitedBy: ctx.user.id, now: ctx.now() })
+      const invite = await inviteMember(ctx.db, { studentId: input.studentId, email: input.email, role: input.role, language: input.language, invitedBy: ctx.user.id, now: ctx.now() })
       // The page says whether the invite went by mail or waits in the outbox for the link to be passed on by hand.
       return { ...invite, mailed: mailIsSent() }
     }),
