@@ -2,6 +2,7 @@ import type { DB } from '#db/client.server.ts'
 import { dailyDigest, type DigestPeriod, digestDedupeKey, latestDuePeriod, localClock, weekMinutes, weeklyDigest } from '#shared/digests.ts'
 import type { MailBody } from '#shared/mail/compose.ts'
 import { appUrl } from '../mail/app-url.server.ts'
+import { inLanguage } from '../i18n/language.server.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
 import { studentAccountability } from './accountability.server.ts'
 import { listAccommodations } from './accommodations.server.ts'
@@ -140,19 +141,22 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
       if (await alreadyQueued(db, key)) continue
       work++
       // A switched-off account (docs/people.md) is told nothing more about anyone's child.
-      const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', member.userId).where('deactivated_at', 'is', null).executeTakeFirst()
+      const user = await db.selectFrom('users').select(['email', 'name', 'language']).where('id', '=', member.userId).where('deactivated_at', 'is', null).executeTakeFirst()
       if (!user) continue
       const settingsUrl = await noticeSettingsLink(db, {
         userId: member.userId,
         studentId: student.id,
         now,
       })
-      const mail = await buildWeeklyDigest(db, {
-        userId: member.userId,
-        studentId: student.id,
-        period: weeklyPeriod,
-        settingsUrl,
-      })
+      // Written in the reader's language from the first word: the digest's sentences are made as it is built.
+      const mail = await inLanguage(user.language, () =>
+        buildWeeklyDigest(db, {
+          userId: member.userId,
+          studentId: student.id,
+          period: weeklyPeriod,
+          settingsUrl,
+        }),
+      )
       if (!mail) continue
       const { queued } = await enqueueMail(
         db,
@@ -180,7 +184,7 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
     const key = digestDedupeKey('daily', userId, dailyPeriod)
     if (await alreadyQueued(db, key)) continue
     work++
-    const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', userId).where('deactivated_at', 'is', null).executeTakeFirst()
+    const user = await db.selectFrom('users').select(['email', 'name', 'language']).where('id', '=', userId).where('deactivated_at', 'is', null).executeTakeFirst()
     if (!user) continue
     const notices = await noticesIn(
       db,
@@ -190,7 +194,7 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
     )
     // An empty day sends nothing and is looked at again next pass: a notice written late that evening still goes.
     if (notices.length === 0) continue
-    const mail = dailyDigest({
+    const daily = {
       recipientName: user.name,
       period: dailyPeriod,
       students: await Promise.all(
@@ -206,7 +210,8 @@ export async function runDigestPass(db: DB, now: Date): Promise<DigestPassResult
             }),
           })),
       ),
-    })
+    }
+    const mail = inLanguage(user.language, () => dailyDigest(daily))
     if (!mail) continue
     const { queued } = await enqueueMail(
       db,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { inLanguage } from '#server/i18n/language.server.ts'
 import { enqueueMail } from '#server/mail/outbox.server.ts'
+import { runDigestPass } from '#server/services/digests.server.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
@@ -54,5 +55,16 @@ describe('mail in the reader’s language (issue 22, item 4)', () => {
     // The role and the last day are words of the mail too: made in Spanish, not in the inviter's English.
     expect(mail!.text_body).toMatch(/ de (diciembre|enero) de 202[67]/)
     expect(mail!.text_body).not.toMatch(/December|January/)
+  })
+
+  test('the weekly digest is written in each parent’s language: Maya’s mother’s in Spanish, Laura’s in English', async () => {
+    await runDigestPass(t.db, new Date('2026-12-11T15:30:00'))
+    const digests = t.sqlite.prepare("select user_id, subject, text_body from mail_outbox where kind = 'digest'").all() as { user_id: string; subject: string; text_body: string }[]
+    const rosa = digests.find((d) => d.user_id === demo.users.mayaParent)
+    const laura = digests.find((d) => d.user_id === demo.users.parent)
+    expect(rosa?.subject).toMatch(/^Su semana con Maya/)
+    expect(rosa?.text_body).not.toMatch(/ minutes | week of /)
+    expect(laura?.subject).toMatch(/Johnny/)
+    expect(laura?.subject).not.toMatch(/^Su semana/)
   })
 })
