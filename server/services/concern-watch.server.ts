@@ -74,9 +74,9 @@ export async function reopenWatchedConcerns(
       .where('role', 'in', roles)
       .where('removed_at', 'is', null)
       .execute()
-    const text = t('notices.concernReopened', { date: formatDay(w.agreed_on), service: serviceName, alert: ALERT_TEXT[alert as Alert] })
+    const text = () => t('notices.concernReopened', { date: formatDay(w.agreed_on), service: serviceName, alert: ALERT_TEXT[alert as Alert] })
     for (const p of people) {
-      await notify(trx, { userId: p.user_id, studentId: args.studentId, kind: 'concern_reopened', text, relatedId: w.id, actorId: null, subject: { service: serviceName } }, args.now)
+      await notify(trx, { userId: p.user_id, studentId: args.studentId, kind: 'concern_reopened', text, relatedId: w.id, actorId: null, subject: () => ({ service: serviceName }) }, args.now)
     }
   }
   return reopened

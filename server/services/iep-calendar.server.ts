@@ -265,10 +265,10 @@ export async function calendarNotices(db: DB, studentId: string, today: IsoDate,
     const done = new Set(sentToday.map((s) => `${s.user_id}|${s.related_id}`))
     let sent = 0
     for (const item of items) {
-      const text = dueItemText(item, formatSchoolDate)
+      const text = () => dueItemText(item, formatSchoolDate)
       for (const userId of people) {
         if (done.has(`${userId}|${item.key}`)) continue
-        const made = await notify(trx, { userId, studentId, kind: 'iep_due', text, relatedId: item.key, actorId: null, subject: { date: formatSchoolDate(item.date) } }, now)
+        const made = await notify(trx, { userId, studentId, kind: 'iep_due', text, relatedId: item.key, actorId: null, subject: () => ({ date: formatSchoolDate(item.date) }) }, now)
         if (made) sent++
       }
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { NotificationKind } from '#shared/notifications.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { DEFAULT_LANGUAGE, t } from '#shared/i18n/i18n.ts'
+import { inLanguage } from '../i18n/language.server.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
 import { appUrl } from '../mail/app-url.server.ts'
 import { type Executor, recordAudit } from './audit.server.ts'
@@ -11,13 +12,16 @@ export interface Notice {
   userId: string
   studentId: string
   kind: NotificationKind
-  /** The in-app sentence; the email says the same. */
-  text: string
+  /**
+   * The in-app sentence; the email says the same. Written when the notice is made, in its reader's language (their
+   * account's), so a function: everything in it (a service, a day, a reason) is made in that language too.
+   */
+  text: () => string
   relatedId: string | null
   /** Who caused it (null for the server's own periodic pass). */
   actorId: string | null
-  /** Words for the email's subject line: the service (or support) and the school day it is about. */
-  subject: { service?: string; date?: string }
+  /** Words for the email's subject line: the service (or support) and the school day it is about, in the reader's language. */
+  subject: () => { service?: string; date?: string }
 }
 
 /** The page each kind of notice points to, inside the student's pages. */
@@ -44,6 +48,8 @@ const ACTION_PATH: Record<NotificationKind, string> = {
 export async function notify(trx: Executor, notice: Notice, now: Date): Promise<{ id: string; mailed: boolean } | null> {
   const cadence = await cadenceFor(trx, notice.userId, notice.studentId)
   if (cadence === null) return null
+  const reader = await trx.selectFrom('users').select('language').where('id', '=', notice.userId).executeTakeFirst()
+  const { text, subject } = inLanguage(reader?.language ?? DEFAULT_LANGUAGE, () => ({ text: notice.text(), subject: notice.subject() }))
   const id = randomUUID()
   await trx
     .insertInto('notifications')
@@ -52,7 +58,7 @@ export async function notify(trx: Executor, notice: Notice, now: Date): Promise<
       user_id: notice.userId,
       student_id: notice.studentId,
       kind: notice.kind,
-      text: notice.text,
+      text,
       related_id: notice.relatedId,
       created_at: now.toISOString(),
       seen_at: null,
@@ -64,15 +70,15 @@ export async function notify(trx: Executor, notice: Notice, now: Date): Promise<
     entity: 'notification',
     entityId: id,
     action: 'create',
-    after: { userId: notice.userId, studentId: notice.studentId, kind: notice.kind, text: notice.text, relatedId: notice.relatedId },
+    after: { userId: notice.userId, studentId: notice.studentId, kind: notice.kind, text, relatedId: notice.relatedId },
     at: now,
   })
   if (cadence !== 'immediate') return { id, mailed: false }
-  const { queued } = await mailNotice(trx, id, notice, now)
+  const { queued } = await mailNotice(trx, id, { ...notice, text, subject }, now)
   return { id, mailed: queued }
 }
 
-async function mailNotice(trx: Executor, id: string, notice: Notice, now: Date): Promise<{ queued: boolean }> {
+async function mailNotice(trx: Executor, id: string, notice: Omit<Notice, 'text' | 'subject'> & { text: string; subject: ReturnType<Notice['subject']> }, now: Date): Promise<{ queued: boolean }> {
   // A switched-off account (docs/people.md) is told nothing more about anyone's child.
   const user = await trx.selectFrom('users').select(['email', 'name']).where('id', '=', notice.userId).where('deactivated_at', 'is', null).executeTakeFirst()
   const student = await trx.selectFrom('students').select(['name', 'preferred_name', 'school_id']).where('id', '=', notice.studentId).executeTakeFirst()

@@ -95,11 +95,11 @@ async function alertsPass(db: DB, studentId: string, today: IsoDate, now: Date):
       const [serviceKey = '', alert = ''] = change.key.split(':')
       if (!(ALERTS as readonly string[]).includes(alert)) continue
       const serviceName = names.get(serviceKey) ?? serviceKey
-      const text = alertText({ serviceName, alert: alert as Alert, started: change.started })
+      const text = () => alertText({ serviceName, alert: alert as Alert, started: change.started })
       for (const userId of people) {
         const made = await notify(
           trx,
-          { userId, studentId, kind: change.started ? 'alert_started' : 'alert_cleared', text, relatedId: change.key, actorId: null, subject: { service: serviceName } },
+          { userId, studentId, kind: change.started ? 'alert_started' : 'alert_cleared', text, relatedId: change.key, actorId: null, subject: () => ({ service: serviceName }) },
           now,
         )
         if (made) sent++
@@ -132,7 +132,7 @@ async function unrecordedPass(db: DB, studentId: string, today: IsoDate, now: Da
     let sent = 0
     for (const gap of fresh) {
       await trx.insertInto('notice_unrecorded_sent').values({ service_id: gap.serviceId, date: gap.date, sent_at: now.toISOString() }).execute()
-      const text = sessionUnrecordedText({ serviceName: gap.serviceName, date: gap.date })
+      const text = () => sessionUnrecordedText({ serviceName: gap.serviceName, date: gap.date })
       for (const userId of caseManagers) {
         const made = await notify(
           trx,
@@ -143,7 +143,7 @@ async function unrecordedPass(db: DB, studentId: string, today: IsoDate, now: Da
             text,
             relatedId: `${gap.serviceId}:${gap.date}`,
             actorId: null,
-            subject: { service: gap.serviceName, date: formatSchoolDate(gap.date) },
+            subject: () => ({ service: gap.serviceName, date: formatSchoolDate(gap.date) }),
           },
           now,
         )

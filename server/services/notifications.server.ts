@@ -58,7 +58,7 @@ export async function notifyParentsOfMiss(
     .execute();
   if (parents.length === 0) return 0;
   const owed = await makeUpReasonsForStudent(trx, args.studentId);
-  const text = missedSessionText({
+  const text = () => missedSessionText({
     serviceName: args.serviceName,
     date: args.date,
     reason: args.reason,
@@ -76,7 +76,7 @@ export async function notifyParentsOfMiss(
         text,
         relatedId: args.recordId,
         actorId: args.actorId,
-        subject: { service: args.serviceName, date: formatSchoolDate(args.date) },
+        subject: () => ({ service: args.serviceName, date: formatSchoolDate(args.date) }),
       },
       args.now
     );
@@ -328,7 +328,7 @@ export async function notifyParentsOfSupportNotProvided(
     .where("role", "=", "parent")
     .where("removed_at", "is", null)
     .execute();
-  const text = supportNotProvidedText({ support: args.support, date: args.date, reason: args.reason });
+  const text = () => supportNotProvidedText({ support: args.support, date: args.date, reason: args.reason });
   for (const p of parents) {
     await notify(
       trx,
@@ -339,7 +339,7 @@ export async function notifyParentsOfSupportNotProvided(
         text,
         relatedId: args.checkId,
         actorId: args.actorId,
-        subject: { service: args.support, date: formatSchoolDate(args.date) },
+        subject: () => ({ service: args.support, date: formatSchoolDate(args.date) }),
       },
       args.now
     );

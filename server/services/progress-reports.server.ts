@@ -327,12 +327,12 @@ export async function issueReport(db: DB, args: { studentId: string; periodId: s
       .where('role', '=', 'parent')
       .where('removed_at', 'is', null)
       .execute()
-    const text =
+    const text = () =>
       version > 1
         ? t('reports.notice.corrected', { period: doc.period.name, version, reason: reason ?? '' })
         : t('reports.notice.issued', { period: doc.period.name })
     for (const p of parents) {
-      await notify(trx, { userId: p.user_id, studentId: args.studentId, kind: 'progress_report', text, relatedId: reportId, actorId: args.actorId, subject: { service: doc.period.name } }, args.now)
+      await notify(trx, { userId: p.user_id, studentId: args.studentId, kind: 'progress_report', text, relatedId: reportId, actorId: args.actorId, subject: () => ({ service: doc.period.name }) }, args.now)
     }
     return { version }
   })

@@ -259,10 +259,10 @@ export async function runExport(db: DB, exportId: string, clock: () => Date = ()
             userId: claimed.requested_by,
             studentId: claimed.student_id,
             kind: 'records_ready',
-            text: t('records.exports.noticeReady', { student: first }),
+            text: () => t('records.exports.noticeReady', { student: first }),
             relatedId: exportId,
             actorId: null,
-            subject: {},
+            subject: () => ({}),
           },
           finishedAt,
         )

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { inLanguage } from '#server/i18n/language.server.ts'
 import { enqueueMail } from '#server/mail/outbox.server.ts'
 import { runDigestPass } from '#server/services/digests.server.ts'
+import { notifyParentsOfMiss } from '#server/services/notifications.server.ts'
 import { t as translate } from '#shared/i18n/i18n.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
@@ -66,5 +67,23 @@ describe('mail in the reader’s language (issue 22, item 4)', () => {
     expect(rosa?.text_body).not.toMatch(/ minutes | week of /)
     expect(laura?.subject).toMatch(/Johnny/)
     expect(laura?.subject).not.toMatch(/^Su semana/)
+  })
+
+  test('a notice is written in its reader’s language: the same missed session reads in Spanish for one parent, English for another', async () => {
+    setLanguage('parent', 'es')
+    t.sqlite.prepare("insert into team_members (id, student_id, user_id, role, added_at) values ('member-rosa-j', ?, ?, 'parent', ?)").run(demo.johnnyId, demo.users.mayaParent, NOW.toISOString())
+    t.sqlite.prepare('update users set language = ? where id = ?').run('en', demo.users.mayaParent)
+    await inLanguage('en', () =>
+      t.db.transaction().execute((trx) =>
+        notifyParentsOfMiss(trx, { studentId: demo.johnnyId, serviceName: 'Speech', date: '2026-12-08', reason: 'provider_absent', recordId: 'r1', actorId: demo.users.speech, now: NOW }),
+      ),
+    )
+    const notices = t.sqlite.prepare("select user_id, text from notifications where kind = 'session_missed' and related_id = 'r1'").all() as { user_id: string; text: string }[]
+    const laura = notices.find((n) => n.user_id === demo.users.parent)!.text
+    const rosa = notices.find((n) => n.user_id === demo.users.mayaParent)!.text
+    expect(laura).toContain('8 dic')
+    expect(laura).toContain('especialista ausente')
+    expect(rosa).toContain('Dec 8')
+    expect(rosa).toContain('provider absent')
   })
 })
