@@ -99,7 +99,7 @@ test('a parent logs a family-only concern about two missed sessions, drafts a le
   await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard.' })).toBeVisible()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('P.S. Edited by Laura.')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as .txt' }).click()])
-  expect(download.suggestedFilename()).toBe('letter-johnny-miller-step-1.txt')
+  expect(download.suggestedFilename()).toBe('letter-johnny-miller-step-1-en.txt')
   const saved = await fs.readFile((await download.path())!, 'utf8')
   expect(saved).toContain('P.S. Edited by Laura.')
   expect(saved).toContain(`- ${dateOf(labels[0]!)}: Speech-language therapy session missed`)

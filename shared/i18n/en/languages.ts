@@ -15,6 +15,6 @@ export const languages = {
   signUpHint: 'Your pages and emails will be in this language. You can change it later on your account page.',
   letterField: 'Language of the letter',
   letterHint: 'The same records, word for word, in either language: English for the school, your own language for your copy.',
-  inviteField: 'Language of the invitation email',
+  inviteField: 'Invitation language',
   inviteHint: 'The family reads the invitation, and then the site, in this language. They can change it later.',
 } as const

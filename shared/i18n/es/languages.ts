@@ -16,6 +16,6 @@ export const languages = {
   signUpHint: 'Sus páginas y correos estarán en este idioma. Puede cambiarlo después en la página de su cuenta.',
   letterField: 'Idioma de la carta',
   letterHint: 'Los mismos registros, palabra por palabra, en cualquiera de los dos idiomas: en inglés para la escuela, en su idioma para su copia.',
-  inviteField: 'Idioma del correo de invitación',
+  inviteField: 'Idioma de la invitación',
   inviteHint: 'La familia leerá la invitación, y después el sitio, en este idioma. Puede cambiarlo después.',
 } as const satisfies SectionWords<'languages'>
