@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { en } from '#shared/i18n/en/index.ts'
 import { es } from '#shared/i18n/es/index.ts'
 import { STUDENT_TAB_PATHS, studentTabsFor } from '#shared/student-tabs.ts'
-import { collectBrowserErrors, DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, studentIdFromMyStudents, test } from './fixtures.ts'
+import { collectBrowserErrors, DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, openStudent, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
 
 /** English sentences of the catalogue that read differently in Spanish: none of them may show on a Spanish page. */
 function englishOnly(): string[] {
@@ -134,4 +134,33 @@ test('a parent drafts one letter from the same records in English for the school
   const numbers = (text: string) => [...text.matchAll(/\b\d+\b/g)].map((m) => m[0]).filter((n) => n.length > 1 && !/^20\d\d$/.test(n)).sort()
   expect(numbers(spanish)).toEqual(numbers(english))
   await expect(page.getByRole('link', { name: /Download/ })).toHaveAttribute('download', /-es\.txt$/)
+})
+
+test('a family invited in Spanish reads the sign-up page in Spanish, chooses Spanish, and lands on the child’s page in Spanish', async ({ page, signIn, newPersonPage }) => {
+  const email = uniqueEmail('familia')
+  await signIn('caseManager')
+  await openStudent(page, 'Maya Thompson')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Role').selectOption({ label: 'Parent or guardian' })
+  await page.getByLabel('Invitation language').selectOption('es')
+  await page.getByRole('button', { name: 'Create invite link' }).click()
+  const link = await page.getByLabel('Invite link').inputValue()
+
+  const family = await newPersonPage()
+  // The link opens once in the invitation's language; a browser that keeps no cookie still gets the page, no loop.
+  const cookieless = await family.request.get(`${link}?language=es`, { maxRedirects: 0 })
+  expect(cookieless.status()).toBe(200)
+  const first = await family.request.get(link, { maxRedirects: 0 })
+  expect(first.status()).toBe(302)
+  expect(first.headers()['location']).toBe(`${new URL(link).pathname}?language=es`)
+
+  await family.goto(link)
+  await expect(family.locator('html')).toHaveAttribute('lang', 'es')
+  await expect(family.getByRole('heading', { level: 1, name: 'Unirse al equipo de Maya Thompson' })).toBeVisible()
+  await expect(family.getByLabel('El idioma que usted lee mejor')).toHaveValue('es')
+  await family.getByLabel('Su nombre').fill('Marisol Thompson')
+  await family.getByLabel('Contraseña').fill('una-clave-bien-larga')
+  await family.getByRole('button', { name: 'Crear la cuenta y unirse' }).click()
+  await expect(family.getByRole('heading', { level: 1, name: 'Maya Thompson', exact: true })).toBeVisible()
+  await expect(family.locator('html')).toHaveAttribute('lang', 'es')
 })

@@ -52,9 +52,11 @@ export async function loader({ context, params, request }: LoaderFunctionArgs) {
             email: invite.email,
             readOnly: true,
           }
-  // A family invited in their language reads the sign-up page in it, unless this device already chose one.
-  if (!user && invite.kind === 'team' && invite.language !== context.language && !hasLanguageCookie(request)) {
-    throw redirect(new URL(request.url).pathname, { headers: { 'Set-Cookie': await context.chooseLanguage(invite.language) } })
+  // A family invited in their language reads the sign-up page in it, unless this device already chose one. Once only
+  // (the mark in the address): a browser that keeps no cookie gets the page in its own language, not a loop.
+  const url = new URL(request.url)
+  if (!user && invite.kind === 'team' && invite.language !== context.language && !hasLanguageCookie(request) && !url.searchParams.has('language')) {
+    throw redirect(`${url.pathname}?language=${invite.language}`, { headers: { 'Set-Cookie': await context.chooseLanguage(invite.language) } })
   }
   if (user && user.email === invite.email) return { state: 'join' as const, ...base }
   if (user) return { state: 'wrong-account' as const, ...base, signedInAs: user.email }
