@@ -4,7 +4,7 @@
  * stays a few regular expressions and no dictionary: Spanish spelling says how a word is said, so rules suffice.
  */
 
-import type { TextStats } from './readability.ts'
+import { tallyText, type TextStats } from './readability.ts'
 
 /** INFLESZ bands, hardest first (Barrio-Cantalejo et al., 2008). */
 export type InfleszBand = 'very-hard' | 'somewhat-hard' | 'normal' | 'fairly-easy' | 'very-easy'
@@ -242,7 +242,6 @@ export function countSyllablesEs(word: string): number {
   return sawWord ? Math.max(count, 1) : 0
 }
 
-const HAS_WORD = /[\p{L}\p{N}]/u
 // ¿ and ¡ open a sentence but only ? ! . and … close one; a closing quote or bracket may follow the mark.
 const ENDS_SENTENCE = /[.!?…]+["'”’»)\]]*$/
 
@@ -252,24 +251,7 @@ const ENDS_SENTENCE = /[.!?…]+["'”’»)\]]*$/
  * count and "¿Qué" is one word.
  */
 export function textStatsEs(text: string): TextStats {
-  const stats: TextStats = { sentences: 0, words: 0, syllables: 0 }
-  for (const line of text.split(/\r?\n|\r/)) {
-    let wordsInSentence = 0
-    for (const token of line.split(/\s+/)) {
-      if (HAS_WORD.test(token)) {
-        wordsInSentence++
-        stats.words++
-        stats.syllables += countSyllablesEs(token)
-      }
-      const ends = ENDS_SENTENCE.test(token) && !(abbreviationKey(token) in ABBREVIATIONS)
-      if (ends && wordsInSentence > 0) {
-        stats.sentences++
-        wordsInSentence = 0
-      }
-    }
-    if (wordsInSentence > 0) stats.sentences++
-  }
-  return stats
+  return tallyText(text, { syllables: countSyllablesEs, endsSentence: (token) => ENDS_SENTENCE.test(token) && !(abbreviationKey(token) in ABBREVIATIONS) })
 }
 
 // + 0 turns a rounded -0 into 0.

@@ -204,6 +204,15 @@ const ENDS_SENTENCE = /[.!?]+["'”’)\]]*$/
  * whitespace-separated token with a letter or digit in it, so "80%" and "4" count; "on-task" is one word.
  */
 export function textStats(text: string): TextStats {
+  return tallyText(text, { syllables: countSyllables, endsSentence: (token) => ENDS_SENTENCE.test(token) && !ABBREVIATIONS.has(token.toLowerCase()) })
+}
+
+/**
+ * Words, sentences and syllables of a text, each language bringing its own syllable count and sentence ends (the
+ * Spanish level reads the same way: shared/readability-es.ts). Lines are sentences too; a token with no letter or
+ * digit is no word.
+ */
+export function tallyText(text: string, language: { syllables: (word: string) => number; endsSentence: (token: string) => boolean }): TextStats {
   const stats: TextStats = { sentences: 0, words: 0, syllables: 0 }
   for (const line of text.split(/\r?\n|\r/)) {
     let wordsInSentence = 0
@@ -211,10 +220,9 @@ export function textStats(text: string): TextStats {
       if (HAS_WORD.test(token)) {
         wordsInSentence++
         stats.words++
-        stats.syllables += countSyllables(token)
+        stats.syllables += language.syllables(token)
       }
-      const ends = ENDS_SENTENCE.test(token) && !ABBREVIATIONS.has(token.toLowerCase())
-      if (ends && wordsInSentence > 0) {
+      if (language.endsSentence(token) && wordsInSentence > 0) {
         stats.sentences++
         wordsInSentence = 0
       }

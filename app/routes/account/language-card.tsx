@@ -1,9 +1,10 @@
 import { Form } from '@remix-run/react'
+import { LanguageOptions } from '#app/components/language-options.tsx'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { SelectField } from '#app/components/field.tsx'
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '#shared/i18n/i18n.ts'
+import { type Language } from '#shared/i18n/i18n.ts'
 
 /** Where the saved language comes back to: the account page, saying it is saved (in the new language). */
 export const LANGUAGE_SAVED_PATH = '/account?saved=language'
@@ -29,11 +30,7 @@ export function LanguageCard({ language, saved }: { language: Language; saved: b
           <p className="text-sm text-slate-600">{t('languages.card.intro')}</p>
           <input type="hidden" name="back" value={LANGUAGE_SAVED_PATH} />
           <SelectField label={t('languages.card.field')} name="language" defaultValue={language}>
-            {LANGUAGES.map((option) => (
-              <option key={option} value={option} lang={option}>
-                {LANGUAGE_NAMES[option]}
-              </option>
-            ))}
+            <LanguageOptions />
           </SelectField>
           <Button type="submit">{t('languages.card.save')}</Button>
         </Form>

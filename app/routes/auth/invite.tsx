@@ -1,4 +1,5 @@
 import { redirect, redirectDocument, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { LanguageOptions } from '#app/components/language-options.tsx'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from '#app/utils/use-translation.ts'
@@ -9,7 +10,7 @@ import { Field, SelectField } from '#app/components/field.tsx'
 import { typedFields, typedValue } from '#app/utils/typed-fields.ts'
 import { parseForm } from '#app/utils/parse-form.ts'
 import { isDomainError } from '#shared/domain-error.ts'
-import { activeLanguage, addSections, LANGUAGE_NAMES, LANGUAGES, t as translate } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { hasLanguageCookie } from '#shared/i18n/language-cookie.ts'
 import { INVITE_STATUS_MESSAGES } from '#shared/invite-status.ts'
 import { ROLE_LABELS } from '#shared/roles.ts'
@@ -177,11 +178,7 @@ export default function AcceptInvite() {
               hint={t('languages.signUpHint')}
               errors={actionData?.fieldErrors.language}
             >
-              {LANGUAGES.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {LANGUAGE_NAMES[option]}
-                </option>
-              ))}
+              <LanguageOptions />
             </SelectField>
           </AcceptForm>
         ) : null}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { LanguageOptions } from '#app/components/language-options.tsx'
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from '#app/utils/use-translation.ts'
@@ -16,7 +17,7 @@ import { BY_HAND_CHANNELS } from '#shared/letters-sent.ts'
 import { buildConcernLetter } from '#shared/concern-letter.ts'
 import { ladderStep } from '#shared/concerns.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { activeLanguage, addSections, LANGUAGE_NAMES, LANGUAGES, t as translate } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, t as translate } from '#shared/i18n/i18n.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { concernLetterQuerySchema } from '#shared/schemas/concerns.ts'
 import { TextLink } from '#app/components/text-link.tsx'
@@ -176,11 +177,7 @@ export default function DraftLetter() {
             </fieldset>
           ) : null}
           <SelectField label={t('languages.letterField')} name="language" defaultValue={language} hint={t('languages.letterHint')}>
-            {LANGUAGES.map((option) => (
-              <option key={option} value={option} lang={option}>
-                {LANGUAGE_NAMES[option]}
-              </option>
-            ))}
+            <LanguageOptions />
           </SelectField>
           <Button type="submit">{t('concerns.draftLetter')}</Button>
         </Form>

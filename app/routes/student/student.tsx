@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { LanguageOptions } from '#app/components/language-options.tsx'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from '#app/utils/use-translation.ts'
@@ -17,7 +18,7 @@ import { parseForm, type FormParse } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { addSections, LANGUAGE_NAMES, LANGUAGES, t } from '#shared/i18n/i18n.ts'
+import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
@@ -288,11 +289,7 @@ export default function StudentOverview() {
               ))}
             </SelectField>
             <SelectField label={t('languages.inviteField')} name="language" defaultValue={inviteFailure?.values?.language ?? 'en'} hint={t('languages.inviteHint')}>
-              {LANGUAGES.map((option) => (
-                <option key={option} value={option} lang={option}>
-                  {LANGUAGE_NAMES[option]}
-                </option>
-              ))}
+              <LanguageOptions />
             </SelectField>
             <Button type="submit" disabled={busy}>
               {t('student.createInvite')}
