@@ -65,9 +65,11 @@ export default [
     route('goals/new', 'routes/goals/goal-new.tsx'),
     route('goals/:goalId', 'routes/goals/goal.tsx'),
     route('goals/:goalId/edit', 'routes/goals/goal-edit.tsx'),
+    route('goals/:goalId/plain/:language', 'routes/goals/goal-translate.tsx'),
 
     route('accommodations/new', 'routes/accommodations/accommodation-new.tsx'),
     route('accommodations/:accommodationId/edit', 'routes/accommodations/accommodation-edit.tsx'),
+    route('accommodations/:accommodationId/words/:language', 'routes/accommodations/accommodation-translate.tsx'),
 
     route('services/new', 'routes/services/service-new.tsx'),
     route('services/:serviceId/amend', 'routes/services/service-amend.tsx'),

@@ -234,6 +234,21 @@ export interface AccommodationVersionsTable {
   created_by: string
 }
 
+/** A goal's plain summary or an accommodation's words in a family's language, beside the English. */
+export interface PlainTranslationsTable {
+  id: string
+  student_id: string
+  subject: 'goal' | 'accommodation'
+  subject_id: string
+  language: 'es'
+  /** JSON: PlainSummary for a goal, { title, description } for an accommodation. */
+  parts: string
+  /** JSON: the English parts as they were when this text was saved. */
+  source: string
+  updated_at: string
+  updated_by: string
+}
+
 export interface ProgressPointsTable {
   id: string
   goal_id: string
@@ -860,6 +875,7 @@ export interface Database {
   goal_versions: GoalVersionsTable
   accommodations: AccommodationsTable
   accommodation_versions: AccommodationVersionsTable
+  plain_translations: PlainTranslationsTable
   progress_points: ProgressPointsTable
   school_closures: SchoolClosuresTable
   accommodation_checks: AccommodationChecksTable

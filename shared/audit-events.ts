@@ -4,7 +4,7 @@
  * without a sentence fails the typecheck.
  */
 interface AuditActions {
-  accommodation: 'create' | 'update'
+  accommodation: 'create' | 'update' | 'translate'
   accommodation_check: 'create' | 'update'
   // A parent's read-only grant to an advocate (docs/advocates.md); its end at expires_at needs no event.
   advocate_grant: 'create' | 'accept' | 'revoke'
@@ -20,7 +20,7 @@ interface AuditActions {
   concern: 'create' | 'update' | 'add_contact' | 'add_response' | 'link' | 'escalate' | 'take_back_step' | 'send_letter' | 'mark_letter_sent' | 'letter_answered'
     // Agreements and sharing (docs/domain.md#agreements): the agreement, its items, an item done, a reopen by a new alert.
     | 'agree' | 'add_item' | 'item_done' | 'reopen' | 'share'
-  goal: 'create' | 'update' | 'update_plain' | 'end'
+  goal: 'create' | 'update' | 'update_plain' | 'translate_plain' | 'end'
   // The IEP's own calendar (docs/iep-calendar.md): a plan year's dates, and the next plan started from the current one.
   iep_plan: 'set_dates' | 'start_next'
   invite: 'create' | 'revoke'

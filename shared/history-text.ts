@@ -7,7 +7,7 @@ import { ROLE_LABELS, type TeamRole } from '#shared/roles.ts'
 import { isIsoDate } from '#shared/school-date.ts'
 import { lowerFirst } from '#shared/notifications.ts'
 import { MISS_REASONS, REASON_LABELS, type MissReason } from '#shared/services.ts'
-import { addSections, t } from '#shared/i18n/i18n.ts'
+import { addSections, isLanguage, t } from '#shared/i18n/i18n.ts'
 import type { EventActionKey } from './i18n/en/history.ts'
 import { formatDay, formatNumber } from '#shared/i18n/format.ts'
 import {
@@ -22,8 +22,9 @@ import {
 import { areaLabel, formatGoalValue, REGULATION_LABELS } from './plan-labels.ts'
 import { history } from './i18n/en/history.ts'
 import { iepCalendar } from './i18n/en/iepCalendar.ts'
+import { languages } from './i18n/en/languages.ts'
 
-addSections({ history, iepCalendar })
+addSections({ history, iepCalendar, languages })
 
 interface Entry {
   actorName: string | null
@@ -69,6 +70,12 @@ function role(value: unknown): string {
 
 function schoolDate(value: string | undefined): string {
   return value && isIsoDate(value) ? formatDay(value) : t('history.unknownDate')
+}
+
+/** The language a translation was written in, named in the reader's language ("in Spanish"). */
+function languageName(value: unknown): string {
+  const language = field(value, 'language')
+  return isLanguage(language) ? t(`languages.name.${language}`) : (language ?? '')
 }
 
 function titleOf(value: unknown): string {
@@ -223,6 +230,11 @@ export function describeHistoryEntry(entry: Entry, ctx: HistoryContext = {}): st
     }
     case 'accommodation.update':
       return t(eventKey(key), { who, title: field(entry.after, 'title') ?? titleOf(entry.before) })
+    // The title named is the plan's English one: the history is the school's record.
+    case 'accommodation.translate':
+      return t(eventKey(key), { who, title: field(entry.after, 'englishTitle') ?? titleOf(entry.after), language: languageName(entry.after) })
+    case 'goal.translate_plain':
+      return t(eventKey(key), { who, language: languageName(entry.after) })
     case 'progress_point.create':
       return describeProgress(who, entry.after, ctx)
     case 'accommodation_check.create':

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { findJargon, type JargonMatch } from '#shared/jargon.ts'
 import { readingLevel, TARGET_GRADE } from '#shared/readability.ts'
+import { readingLevelEs, TARGET_PERSPICUITY } from '#shared/readability-es.ts'
+import { formatNumber } from '#shared/i18n/format.ts'
 import { StatusBadge } from './status-badge.tsx'
 
 /** Ids a text field adds to its aria-describedby, so the grade and the count are read with the field. */
@@ -39,45 +41,81 @@ function distinctMatches(matches: JargonMatch[]): JargonMatch[] {
   })
 }
 
-/**
- * Live help for one plain-language text (docs/domain.md#reading-grade): its reading grade against the grade 8 aim and the
- * jargon it leans on, each with a plainer wording. Pure shared functions on every keystroke, no server;
- * a hard grade is a mark, never a reason to refuse saving.
- */
-export function PlainLanguageHelp({ id, label, text, max }: { id: string; label: string; text: string; max: number }) {
-  const { t } = useTranslation()
+/** The reading level of a text in its language: a grade for English, Szigriszt-Pazos ease for Spanish. */
+interface Level {
+  empty: boolean
+  tooHard: boolean
+  badge: string
+  emptyText: string
+  hardText: string
+  fineText: string
+}
+
+function levelOf(t: TFunction, text: string, language: 'en' | 'es'): Level {
+  if (language === 'es') {
+    // docs/domain.md#reading-level-es: INFLESZ "normal" (55) or easier.
+    const { score, band, tooHard } = readingLevelEs(text)
+    const target = TARGET_PERSPICUITY
+    return {
+      empty: score === null,
+      tooHard,
+      badge: score === null || band === null ? '' : t('components.ease', { score: formatNumber(score), band: t(`components.band.${band}`) }),
+      emptyText: t('components.easeEmpty', { target }),
+      hardText: t('components.easeTooHard', { target }),
+      fineText: t('components.easeFine', { target }),
+    }
+  }
   const { grade, tooHard } = readingLevel(text)
-  const jargon = distinctMatches(findJargon(text))
+  return {
+    empty: grade === null,
+    tooHard,
+    badge: grade === null ? '' : gradeText(t, grade),
+    emptyText: t('components.gradeEmpty', { target: TARGET_GRADE }),
+    hardText: t('components.gradeTooHard', { target: TARGET_GRADE }),
+    fineText: t('components.gradeFine', { target: TARGET_GRADE }),
+  }
+}
+
+/**
+ * Live help for one plain-language text (docs/domain.md#reading-grade, #reading-level-es): its reading level against
+ * the aim of its language and the jargon it leans on, each with a plainer wording. Pure shared functions on every
+ * keystroke, no server; a hard text is a mark, never a reason to refuse saving.
+ */
+export function PlainLanguageHelp({ id, label, text, max, language = 'en' }: { id: string; label: string; text: string; max: number; language?: 'en' | 'es' }) {
+  const { t } = useTranslation()
+  const level = levelOf(t, text, language)
+  const jargon = distinctMatches(findJargon(text, language))
   return (
     <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
       {/* Polite: announced when the person pauses, never interrupting what they type. */}
       <div aria-live="polite" className="space-y-2">
-        {grade === null ? (
+        {level.empty ? (
           <p id={`${id}-grade`} className="text-slate-600">
-            {t('components.gradeEmpty', { target: TARGET_GRADE })}
+            {level.emptyText}
           </p>
-        ) : tooHard ? (
+        ) : level.tooHard ? (
           <p id={`${id}-grade`} className="flex flex-wrap items-center gap-2 border-l-4 border-amber-500 pl-2 text-amber-900">
-            <StatusBadge tone="warn">{gradeText(t, grade)}</StatusBadge>
+            <StatusBadge tone="warn">{level.badge}</StatusBadge>
             <span className="font-medium">
               <span aria-hidden="true">{WARNING_SIGN} </span>
-              {t('components.gradeTooHard', { target: TARGET_GRADE })}
+              {level.hardText}
             </span>
           </p>
         ) : (
           <p id={`${id}-grade`} className="flex flex-wrap items-center gap-2 text-slate-800">
-            <StatusBadge tone="good">{gradeText(t, grade)}</StatusBadge>
-            <span>{t('components.gradeFine', { target: TARGET_GRADE })}</span>
+            <StatusBadge tone="good">{level.badge}</StatusBadge>
+            <span>{level.fineText}</span>
           </p>
         )}
-        {grade === null ? null : jargon.length === 0 ? (
+        {level.empty ? null : jargon.length === 0 ? (
           <p className="text-slate-700">{t('components.noJargon')}</p>
         ) : (
           <div className="space-y-1">
             <p className="font-medium text-slate-800">{t('components.jargonHeading')}</p>
             <ul aria-label={t('components.jargonIn', { label })} className="list-disc space-y-1 pl-5 text-slate-800">
               {jargon.map((m) => (
-                <li key={`${m.term}|${m.start}`} className="break-words">
+                // The wording and its plainer one are in the text's language, whatever the page's.
+                <li key={`${m.term}|${m.start}`} className="break-words" lang={language}>
                   <span className="font-medium">{t('components.quoted', { text: m.match })}</span> <span aria-hidden="true">{ARROW}</span>
                   <span className="sr-only">{t('components.instead')}</span> {t('components.jargonTry', { plain: m.plain })}
                 </li>

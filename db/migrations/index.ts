@@ -33,6 +33,7 @@ import * as advocateAccess from './2026-12-10T030000-advocate-access.ts'
 import * as recordsRequests from './2026-12-10T040000-records-requests.ts'
 import * as numbersCache from './2026-12-11T010000-numbers-cache.ts'
 import * as languages from './2026-12-12T010000-languages.ts'
+import * as plainTranslations from './2026-12-13T010000-plain-translations.ts'
 
 // A static list rather than FileMigrationProvider: it works the same under tsx, Vitest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T040000-records-requests': recordsRequests,
   '2026-12-11T010000-numbers-cache': numbersCache,
   '2026-12-12T010000-languages': languages,
+  '2026-12-13T010000-plain-translations': plainTranslations,
 }

@@ -4,6 +4,7 @@ import type { Language } from '#shared/i18n/i18n.ts'
 import type { TeamRole } from '#shared/roles.ts'
 import { demoClosures } from './seed-calendar.ts'
 import { demoRecordsDay, schoolYearAround, seedPlan } from './seed-plan.ts'
+import { seedMaya } from './seed-maya.ts'
 import { seedNotes } from './seed-notes.ts'
 import { seedConcerns } from './seed-concerns.ts'
 import { seedServices } from './seed-services.ts'
@@ -135,6 +136,7 @@ async function seedRecords(db: DB, hash: (password: string) => Promise<string>, 
       at,
       closures,
     })
+    await seedMaya(trx, { mayaId, caseManagerId: users.caseManager, today, at })
     const { leoId, avaId } = await seedToday(trx, {
       schoolId,
       caseManagerId: users.caseManager,

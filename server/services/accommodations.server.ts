@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto'
 import type { DB } from '#db/client.server.ts'
 import { applicabilityOn, type DayApplicability } from '#shared/accommodation-schedule.ts'
 import { DomainError } from '#shared/domain-error.ts'
-import { appliesSchema, type AccommodationCategory, type AccommodationFields, type Applies } from '#shared/schemas/plan.ts'
+import { appliesSchema, type AccommodationCategory, type AccommodationFields, type AccommodationWords, type Applies } from '#shared/schemas/plan.ts'
 import { type Executor, recordChange } from './audit.server.ts'
 import { recordPlanChange } from './plan-changes.server.ts'
 import { accommodationChange } from '#shared/plan-change.ts'
 import { assertInSchoolYear } from './school-year.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
+import type { Translations } from '#shared/plain-translations.ts'
+import type { TranslationLanguage } from '#shared/schemas/language.ts'
+import { currentTranslation, saveTranslation, translationsOf } from './plain-translations.server.ts'
 
 export interface Accommodation {
   id: string
@@ -19,6 +22,8 @@ export interface Accommodation {
   startDate: string
   updatedAt: string
   updatedBy: string
+  /** The title and words in a family's language, where someone wrote them (docs/languages.md#plain-summaries). */
+  translations: Translations<AccommodationWords>
 }
 
 function current(db: Executor) {
@@ -61,6 +66,7 @@ function shape(r: Row): Accommodation {
     startDate: r.start_date,
     updatedAt: r.created_at,
     updatedBy: r.created_by_name,
+    translations: {},
   }
 }
 
@@ -78,7 +84,12 @@ export async function listAccommodationsOf(db: Executor, studentIds: readonly st
     .orderBy('accommodations.created_at')
     .orderBy('av.title')
     .execute()
-  for (const r of rows) out.get(r.student_id)?.push(shape(r))
+  const shaped = rows.map(shape)
+  const found = await translationsOf(db, 'accommodation', new Map(shaped.map((a) => [a.id, { title: a.title, description: a.description }])))
+  shaped.forEach((a, i) => {
+    a.translations = found.get(a.id) ?? {}
+    out.get(rows[i]!.student_id)?.push(a)
+  })
   return out
 }
 
@@ -162,5 +173,29 @@ export async function updateAccommodation(
     })
     const change = accommodationChange({ accommodationId: args.accommodationId, before, after: args.fields, effectiveFrom: args.fields.startDate === before.startDate ? null : args.fields.startDate })
     if (change) await recordPlanChange(trx, { studentId: args.studentId, change, actorId: args.actorId, now: args.now })
+  })
+}
+
+/** The title and words written again in a family's language, beside the English they were written from. */
+export async function translateAccommodation(
+  db: DB,
+  args: { studentId: string; accommodationId: string; language: TranslationLanguage; words: AccommodationWords; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await current(trx)
+      .where('accommodations.student_id', '=', args.studentId)
+      .where('accommodations.id', '=', args.accommodationId)
+      .executeTakeFirst()
+    if (!row) throw new DomainError('NOT_FOUND', t('refusals.accommodationNotFound'))
+    const english = { title: row.title, description: row.description }
+    const before = await currentTranslation<AccommodationWords>(trx, 'accommodation', args.accommodationId, args.language)
+    await saveTranslation(trx, { ...args, subject: 'accommodation', subjectId: args.accommodationId, parts: args.words, source: english })
+    await recordChange(trx, args, {
+      entity: 'accommodation',
+      entityId: args.accommodationId,
+      action: 'translate',
+      before: before ? { language: args.language, ...before } : undefined,
+      after: { language: args.language, ...args.words, englishTitle: english.title, englishDescription: english.description },
+    })
   })
 }

@@ -16,6 +16,9 @@ import { recordPlanChange } from './plan-changes.server.ts'
 import { type Effect, listEffects } from './effects.server.ts'
 import { goalChange } from '#shared/plan-change.ts'
 import { t } from '#shared/i18n/i18n.ts'
+import type { Translations } from '#shared/plain-translations.ts'
+import type { TranslationLanguage } from '#shared/schemas/language.ts'
+import { currentTranslation, saveTranslation, translationsOf } from './plain-translations.server.ts'
 
 export interface Goal {
   id: string
@@ -31,6 +34,8 @@ export interface Goal {
   updatedBy: string
   /** Set when the goal ended with an earlier plan (docs/iep-calendar.md): readable, no longer part of the current plan. */
   ended: { at: string; reason: string } | null
+  /** The plain summary in a family's language, where someone wrote it (docs/languages.md#plain-summaries). */
+  translations: Translations<PlainSummary>
 }
 
 export interface GoalPoint extends ProgressPoint {
@@ -102,7 +107,15 @@ function shapeGoal(r: VersionRow): Goal {
     updatedAt: r.created_at,
     updatedBy: r.created_by_name,
     ended: r.ended_at ? { at: r.ended_at, reason: r.ended_reason ?? '' } : null,
+    translations: {},
   }
+}
+
+/** Adds each goal's translations to goals shaped from their current versions, in one query. */
+async function withTranslations<G extends Goal>(db: Executor, goals: G[]): Promise<G[]> {
+  const found = await translationsOf(db, 'goal', new Map(goals.map((g) => [g.id, g.plain])))
+  for (const goal of goals) goal.translations = found.get(goal.id) ?? {}
+  return goals
 }
 
 async function pointsFor(db: Executor, goalIds: string[]): Promise<Map<string, GoalPoint[]>> {
@@ -194,7 +207,10 @@ export async function listGoals(db: DB, studentId: string, options: { includeEnd
     ),
     listEffects(db, studentId),
   ])
-  return rows.map((r) => withStatus(shapeGoal(r), points.get(r.id) ?? [], effects))
+  return withTranslations(
+    db,
+    rows.map((r) => withStatus(shapeGoal(r), points.get(r.id) ?? [], effects)),
+  )
 }
 
 /**
@@ -215,7 +231,8 @@ export async function listGoalsPlainOf(db: DB, studentIds: readonly string[]): P
     .where('goals.ended_at', 'is', null)
     .orderBy('goals.position')
     .execute()
-  for (const r of rows) out.get(r.student_id)?.push(shapeGoal(r))
+  const goals = await withTranslations(db, rows.map(shapeGoal))
+  rows.forEach((r, i) => out.get(r.student_id)?.push(goals[i]!))
   return out
 }
 
@@ -228,7 +245,8 @@ export async function getGoal(db: DB, studentId: string, goalId: string): Promis
   const row = await currentVersions(db).where('goals.student_id', '=', studentId).where('goals.id', '=', goalId).executeTakeFirst()
   if (!row) throw new DomainError('NOT_FOUND', t('refusals.goalNotFound'))
   const [points, effects] = await Promise.all([pointsFor(db, [goalId]).then((m) => m.get(goalId) ?? []), listEffects(db, studentId)])
-  return { ...withStatus(shapeGoal(row), points, effects), points, effects: effectsOfGoal(effects, goalId) }
+  const [goal] = await withTranslations(db, [withStatus(shapeGoal(row), points, effects)])
+  return { ...goal!, points, effects: effectsOfGoal(effects, goalId) }
 }
 
 function versionValues(goalId: string, version: number, fields: GoalFields, actorId: string, now: Date) {
@@ -311,6 +329,29 @@ export async function updateGoalPlain(
     const fields = { ...fieldsOf(before), plain: args.plain }
     await trx.insertInto('goal_versions').values(versionValues(args.goalId, before.version + 1, fields, args.actorId, args.now)).execute()
     await recordChange(trx, args, { entity: 'goal', entityId: args.goalId, action: 'update_plain', before: { plain: before.plain }, after: { plain: args.plain } })
+  })
+}
+
+/**
+ * The plain parts written again in a family's language, beside the English they were written from. Who may is
+ * who may rewrite the English (the gate's goal.editPlain / goal.editPlainInArea).
+ */
+export async function translateGoalPlain(
+  db: DB,
+  args: { studentId: string; goalId: string; language: TranslationLanguage; plain: PlainSummary; actorId: string; now: Date },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const goal = await currentGoal(trx, args.studentId, args.goalId)
+    if (goal.ended) throw new DomainError('BAD_REQUEST', t('refusals.goalEnded'))
+    const before = await currentTranslation<PlainSummary>(trx, 'goal', args.goalId, args.language)
+    await saveTranslation(trx, { ...args, subject: 'goal', subjectId: args.goalId, parts: args.plain, source: goal.plain })
+    await recordChange(trx, args, {
+      entity: 'goal',
+      entityId: args.goalId,
+      action: 'translate_plain',
+      before: before ? { language: args.language, plain: before } : undefined,
+      after: { language: args.language, plain: args.plain, english: goal.plain },
+    })
   })
 }
 

@@ -13,7 +13,8 @@ import { describeSchoolDay, type SchoolCalendar, type SchoolDayInfo, schoolDayKi
 import type { IsoDate } from '#shared/school-date.ts'
 import { isTeamRole, type StudentRole } from '#shared/roles.ts'
 import type { GoalUnit } from '#shared/schemas/plan.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { activeLanguage, t, type Language } from '#shared/i18n/i18n.ts'
+import { accommodationForReader, goalForReader } from '#shared/plain-translations.ts'
 
 export interface TodayStudent {
   id: string
@@ -26,12 +27,15 @@ export interface TodayStudent {
   communication: { howTheyCommunicate: string; givingInstructions: string }
   regulation: { earlySigns: string; whatHelps: string; whatToAvoid: string; calmPlace: string }
   accommodations: (Pick<Accommodation, 'id' | 'title' | 'description' | 'category' | 'applies'> & {
+    /** The language the title and description are in. */
+    language: Language
     applicability: 'applies' | 'conditional'
     check: CheckView | null
     /** A parent's dispute on that check, when one stands. */
     dispute: { comment: string; byName: string } | null
   })[]
-  goals: { id: string; area: string; means: string; unit: GoalUnit }[]
+  /** `language`: the language `means` is in (the reader's where someone wrote it, else English). */
+  goals: { id: string; area: string; means: string; language: Language; unit: GoalUnit }[]
 }
 
 export interface TodayView {
@@ -92,6 +96,7 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
     activeDisputesOf(db, ids),
   ])
   const students: TodayStudent[] = []
+  const reader = activeLanguage()
   for (const s of mine) {
     const closure = closures.get(s.id) ?? null
     const profiles = profilesOf.get(s.id)!
@@ -112,10 +117,12 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
         whatToAvoid: profiles.regulation.whatToAvoid,
         calmPlace: profiles.regulation.calmPlace,
       },
-      accommodations: accommodations.map((a) => ({
+      // The reader's language where someone wrote the words in it (docs/languages.md#plain-summaries).
+      accommodations: accommodations.map((a) => accommodationForReader(a, reader)).map((a) => ({
         id: a.id,
         title: a.title,
         description: a.description,
+        language: a.wordsIn.language,
         category: a.category,
         applies: a.applies,
         applicability: a.applicability,
@@ -126,7 +133,7 @@ export async function todayForUser(db: DB, userId: string, date: IsoDate, today:
           return d ? { comment: d.comment, byName: d.byName } : null
         })(),
       })),
-      goals: goals.map((g) => ({ id: g.id, area: g.area, means: g.plain.means, unit: g.unit })),
+      goals: goals.map((g) => goalForReader(g, reader)).map((g) => ({ id: g.id, area: g.area, means: g.plain.means, language: g.plainIn.language, unit: g.unit })),
     })
   }
   return { date, today, recordableDays, todayInfo: firstSchool ? describeSchoolDay(today, firstSchool) : null, students }

@@ -2,6 +2,7 @@ import { z } from '../zod.ts'
 import { WEEKDAYS } from '../school-date.ts'
 import { isoDateSchema } from './dates.ts'
 import { studentIdSchema } from './ids.ts'
+import { translationLanguageSchema } from './language.ts'
 import { addSections, t } from '../i18n/i18n.ts'
 import { readText, textSchema, type LazyText, type TextKind } from './text.ts'
 import {
@@ -136,6 +137,9 @@ export const updateGoalSchema = goalFieldsSchema.extend({ studentId: studentIdSc
 export const updateGoalPlainSchema = goalPlainFormSchema.extend({ studentId: studentIdSchema, goalId: idSchema })
 export const goalRefSchema = z.object({ studentId: studentIdSchema, goalId: idSchema })
 
+/** The four plain parts written again in a family's language (docs/languages.md#plain-summaries). */
+export const translateGoalPlainSchema = goalPlainFormSchema.extend({ studentId: studentIdSchema, goalId: idSchema, language: translationLanguageSchema })
+
 // Accommodations -------------------------------------------------------------------------------------
 
 export const weekdaySchema = z.enum(WEEKDAYS, { error: () => t('accommodations.weekdayInvalid') })
@@ -176,6 +180,15 @@ export type AccommodationFields = z.infer<typeof accommodationFieldsSchema>
 
 export const createAccommodationSchema = accommodationFieldsSchema.extend({ studentId: studentIdSchema })
 export const updateAccommodationSchema = accommodationFieldsSchema.extend({ studentId: studentIdSchema, accommodationId: idSchema })
+
+/** An accommodation's name and words in a family's language; what it is and when it applies stay the plan's. */
+export const accommodationWordsFormSchema = accommodationFieldsSchema.pick({ title: true, description: true })
+export type AccommodationWords = z.infer<typeof accommodationWordsFormSchema>
+export const translateAccommodationSchema = accommodationWordsFormSchema.extend({
+  studentId: studentIdSchema,
+  accommodationId: idSchema,
+  language: translationLanguageSchema,
+})
 
 // Progress data --------------------------------------------------------------------------------------
 

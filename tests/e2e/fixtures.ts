@@ -14,7 +14,7 @@ export { DEMO_PASSWORD, DEMO_USERS, type DemoUserKey }
  */
 export async function expectAccessible(page: Page): Promise<void> {
   // Legacy mode runs axe in the page itself. The default finishes each scan in a new blank page with axe injected a
-  // second time: 40 % of every scan (4.0 s → 2.4 s median here), and scans were a third of the suite's time.
+  // second time: 40 % of every scan (a mean of 4.0 s → 2.4 s here), and scans were a third of the suite's time.
   const results = await new AxeBuilder({ page }).setLegacyMode().analyze()
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   const report = blocking

@@ -208,6 +208,7 @@ describe('owned actions: every procedure × role × own and other record', () =>
     'sessions.moveMakeUpPlan': { records: ['speechPlan', 'otPlan'], input: (planId) => ({ planId, plannedDate: '2026-11-23', changeReason: 'Room taken.' }) },
     'sessions.cancelMakeUpPlan': { records: ['speechPlan', 'otPlan'], input: (planId) => ({ planId, changeReason: 'Not needed.' }) },
     'goals.updatePlain': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, plain }) },
+    'goals.translatePlain': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, language: 'es', plain }) },
     'reports.writePart': { records: ['communicationGoal', 'otherGoal'], input: (goalId) => ({ goalId, periodId: 'gate-period', code: 'sufficient', narrative: 'Steady.' }) },
     'concerns.get': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },
     'concerns.letter': { records: ['familyConcern', 'schoolConcern'], input: (concernId) => ({ concernId }) },

@@ -12,6 +12,10 @@ const say = (key: AuditEventKey, before: unknown, after: unknown, actorName: str
 const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor?: string | null; reads: string }> = {
   'accommodation.create': { after: { title: 'Break card', applies: { kind: 'daily' } }, reads: 'Priya Shah added the accommodation “Break card” (every school day).' },
   'accommodation.update': { before: { title: 'Old' }, after: { title: 'Break card' }, reads: 'Priya Shah changed the accommodation “Break card”.' },
+  'accommodation.translate': {
+    after: { language: 'es', englishTitle: 'Break card', title: 'Tarjeta de descanso' },
+    reads: 'Priya Shah wrote the accommodation “Break card” in Spanish.',
+  },
   'accommodation_check.create': { after: { title: 'Break card', status: 'used', date: '2026-12-01' }, reads: 'Priya Shah recorded “Break card” as used on Tue, Dec 1.' },
   'accommodation_check.update': {
     before: { status: 'used' },
@@ -90,6 +94,7 @@ const EXAMPLES: Record<AuditEventKey, { before?: unknown; after?: unknown; actor
   },
   'goal.update': { before: { area: 'reading' }, after: { area: 'reading' }, reads: 'Priya Shah changed the reading goal.' },
   'goal.update_plain': { before: { plain: {} }, after: { plain: {} }, reads: 'Priya Shah rewrote the plain-language summary of a goal.' },
+  'goal.translate_plain': { after: { language: 'es', plain: {} }, reads: 'Priya Shah wrote the plain-language summary of a goal in Spanish.' },
   'invite.create': { after: { email: 'dad@example.org', role: 'parent' }, reads: 'Priya Shah invited dad@example.org as parent or guardian.' },
   'invite.revoke': { before: { email: 'dad@example.org', revokedAt: null }, after: { email: 'dad@example.org' }, reads: 'Priya Shah cancelled the invite for dad@example.org.' },
   'notebook.create': { after: { title: 'Bus rides' }, reads: 'Priya Shah started the notebook “Bus rides”.' },

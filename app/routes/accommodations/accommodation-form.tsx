@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { ACCOMMODATION_CATEGORIES, ACCOMMODATION_DESCRIPTION_MAX, type Applies } from '#shared/schemas/plan.ts'
 import { WEEKDAYS } from '#shared/school-date.ts'
@@ -20,7 +21,18 @@ function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined 
   ) : null
 }
 
-function DescriptionField({ initial, errors }: { initial: string; errors: string[] | undefined }) {
+/** The words adults read, with live help for the language they are written in. */
+export function DescriptionField({
+  initial,
+  errors,
+  language = 'en',
+  hint,
+}: {
+  initial: string
+  errors: string[] | undefined
+  language?: 'en' | 'es'
+  hint?: ReactNode
+}) {
   const { t } = useTranslation()
   const { value, setValue, ref } = useTypedText(initial)
   return (
@@ -29,13 +41,16 @@ function DescriptionField({ initial, errors }: { initial: string; errors: string
       id="description"
       label={t('accommodations.descriptionLabel')}
       name="description"
-      hint={t('accommodations.descriptionHint')}
+      hint={hint ?? t('accommodations.descriptionHint')}
       rows={4}
+      lang={language}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       errors={errors}
       describedBy={plainLanguageHelpIds('description-help')}
-      below={<PlainLanguageHelp id="description-help" label={t('accommodations.descriptionLabel')} text={value} max={ACCOMMODATION_DESCRIPTION_MAX} />}
+      below={
+        <PlainLanguageHelp id="description-help" label={t('accommodations.descriptionLabel')} text={value} max={ACCOMMODATION_DESCRIPTION_MAX} language={language} />
+      }
     />
   )
 }

@@ -8,7 +8,8 @@ import { areaLabel, firstName } from '#shared/plan-labels.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { describeApplies } from '#shared/accommodation-schedule.ts'
-import { addSections, t } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, t } from '#shared/i18n/i18n.ts'
+import { accommodationForReader, goalForReader } from '#shared/plain-translations.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { noSchoolSentence } from '#shared/school-day.ts'
 import { PLAIN_PARTS } from '#shared/schemas/plan.ts'
@@ -32,8 +33,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   ])
   return {
     profiles,
-    goals: goals.map((g) => ({ id: g.id, area: g.area, plain: g.plain })),
-    accommodations,
+    // Summaries in the reader's language where someone wrote them (docs/languages.md#plain-summaries).
+    goals: goals.map((g) => goalForReader(g, activeLanguage())).map((g) => ({ id: g.id, area: g.area, plain: g.plain, plainIn: g.plainIn })),
+    accommodations: accommodations.map((a) => accommodationForReader(a, activeLanguage())),
     cardDate,
     isToday: cardDate === schoolDay.date,
     noSchool: noSchoolSentence(schoolDay),
@@ -121,7 +123,7 @@ export default function GoalCard() {
             {accommodations.map((a) => (
               <li key={a.id} className="break-inside-avoid">
                 <p className="font-semibold print:inline">
-                  {a.title}
+                  <span lang={a.wordsIn.language}>{a.title}</span>
                   {a.applicability === 'conditional' ? (
                     <span className="ml-2 inline-block rounded bg-amber-100 px-1.5 text-sm font-semibold text-amber-950 ring-1 ring-amber-400 print:border print:border-amber-800 print:text-[7.5pt] print:ring-0">
                       {describeApplies(a.applies)}
@@ -129,7 +131,9 @@ export default function GoalCard() {
                   ) : null}
                 </p>
                 <span className="hidden print:inline"> — </span>
-                <p className="text-slate-800 print:inline">{a.description}</p>
+                <p className="text-slate-800 print:inline" lang={a.wordsIn.language}>
+                  {a.description}
+                </p>
               </li>
             ))}
           </ul>
@@ -151,7 +155,9 @@ export default function GoalCard() {
                   {PLAIN_PARTS.map((part) => (
                     <div key={part.key}>
                       <dt className="inline font-semibold">{t('goals.partLabel', { label: part.label })}</dt>
-                      <dd className="inline">{g.plain[part.key]}</dd>
+                      <dd className="inline" lang={g.plainIn.language}>
+                        {g.plain[part.key]}
+                      </dd>
                     </div>
                   ))}
                 </dl>

@@ -12,14 +12,19 @@ import { addSections } from '#shared/i18n/i18n.ts'
 
 addSections({ goals })
 
+/** One plain part with its live help; `language` is the text's (a summary written again in Spanish is checked as Spanish). */
 export function PlainPartField({
   part,
   initial,
   errors,
+  language = 'en',
+  hint,
 }: {
   part: (typeof PLAIN_PARTS)[number]
   initial: string
   errors: string[] | undefined
+  language?: 'en' | 'es'
+  hint?: ReactNode
 }) {
   const { t } = useTranslation()
   const id = `plain-${part.key}`
@@ -30,13 +35,14 @@ export function PlainPartField({
       id={id}
       label={part.label}
       name={`plain.${part.key}`}
-      hint={t(`goals.plainHint.${part.key}`)}
+      hint={hint ?? t(`goals.plainHint.${part.key}`)}
       rows={4}
+      lang={language}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       errors={errors}
       describedBy={plainLanguageHelpIds(`${id}-help`)}
-      below={<PlainLanguageHelp id={`${id}-help`} label={part.label} text={value} max={PLAIN_PART_MAX} />}
+      below={<PlainLanguageHelp id={`${id}-help`} label={part.label} text={value} max={PLAIN_PART_MAX} language={language} />}
     />
   )
 }

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import type { MasteryStatus } from '#shared/mastery.ts'
 import { MasteryBadge } from './mastery-badge.tsx'
+import { ReaderTextNote, type ReaderTextState } from '#app/components/translation-notes.tsx'
 import { goals } from '#shared/i18n/en/goals.ts'
 import { addSections } from '#shared/i18n/i18n.ts'
 
@@ -11,6 +12,8 @@ export interface GoalSummary {
   id: string
   area: string
   plain: { means: string }
+  /** The language `plain` is in, for a reader of another language (docs/languages.md#plain-summaries). */
+  plainIn?: ReaderTextState
   target: string
   status: { status: MasteryStatus; reason: string }
   metOnPaper: boolean
@@ -24,9 +27,14 @@ export function GoalSummaryList({ goals, studentId, firstName }: { goals: GoalSu
       {goals.map((g) => (
         <li key={g.id} className="space-y-1 py-3">
           <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{g.area}</p>
-          <Link to={`/students/${studentId}/goals/${g.id}`} className="text-lg font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link
+            to={`/students/${studentId}/goals/${g.id}`}
+            lang={g.plainIn?.language}
+            className="text-lg font-medium text-brand-700 underline-offset-2 hover:underline"
+          >
             {g.plain.means}
           </Link>
+          {g.plainIn ? <ReaderTextNote state={g.plainIn} /> : null}
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <MasteryBadge status={g.status.status} />
             <span>{t('goals.targetIs', { target: g.target })}</span>

@@ -20,13 +20,15 @@ import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { useHydrated } from '#app/utils/use-hydrated.ts'
 import { describeRule, RECENT_POINTS } from '#shared/mastery.ts'
 import { can } from '#shared/permissions.ts'
-import { addSections, t } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, t } from '#shared/i18n/i18n.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { addDays, localIsoDate } from '#shared/school-date.ts'
 import { EFFECT_KIND_LABELS } from '#shared/effects.ts'
 import { goalPageFormSchema, PLAIN_PARTS, REGULATION_STATES, UNIT_LABELS } from '#shared/schemas/plan.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
 import { TextLink } from '#app/components/text-link.tsx'
+import { ReaderTextNote, TranslationStatus } from '#app/components/translation-notes.tsx'
+import { goalForReader } from '#shared/plain-translations.ts'
 import { attachments } from '#shared/i18n/en/attachments.ts'
 import { effects } from '#shared/i18n/en/effects.ts'
 import { goals } from '#shared/i18n/en/goals.ts'
@@ -50,7 +52,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     ? { pointId: openPoint.id, date: openPoint.date, list: await loadOr404(() => context.trpc.attachments.list({ studentId, ownerKind: 'progress_point', ownerId: openPoint.id })) }
     : null
   // The server's school day, the same one progress.add checks "no future dates" against.
-  return { goal, counts, openFiles, today: localIsoDate(context.now()) }
+  // The plain summary in the reader's language where someone wrote it (docs/languages.md#plain-summaries).
+  return { goal: goalForReader(goal, activeLanguage()), counts, openFiles, today: localIsoDate(context.now()) }
 }
 
 type ActionData =
@@ -181,10 +184,20 @@ export default function GoalPage() {
               {PLAIN_PARTS.map((part) => (
                 <div key={part.key}>
                   <dt className="text-sm font-semibold uppercase tracking-wide text-brand-800">{part.label}</dt>
-                  <dd className="text-slate-900">{goal.plain[part.key]}</dd>
+                  <dd className="text-slate-900" lang={goal.plainIn.language}>
+                    {goal.plain[part.key]}
+                  </dd>
                 </div>
               ))}
             </dl>
+            <ReaderTextNote state={goal.plainIn} />
+            {canEditPlain ? (
+              <TranslationStatus
+                translations={goal.translations}
+                hrefFor={(language) => `/students/${student.id}/goals/${goal.id}/plain/${language}`}
+                linkText={(language, written) => t(written ? 'languages.translation.goalLinkChange' : 'languages.translation.goalLink', { language })}
+              />
+            ) : null}
           </section>
         </div>
         <dl className="mt-6 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-3">

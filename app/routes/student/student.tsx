@@ -18,7 +18,8 @@ import { parseForm, type FormParse } from '#app/utils/parse-form.ts'
 import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
-import { addSections, t } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, t } from '#shared/i18n/i18n.ts'
+import { accommodationForReader, goalForReader } from '#shared/plain-translations.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
@@ -60,7 +61,22 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const invites = can(student.role, 'team.manage') ? await loadOr404(() => context.trpc.team.pendingInvites({ studentId })) : []
   // Who reads the record as the family's advocate, and until when: the whole team sees it (docs/advocates.md).
   const advocates = await loadOr404(() => context.trpc.advocates.current({ studentId }))
-  return { profiles, goals, accommodations, team, invites, advocates, history: history.slice(0, 10), fidelity, services, currentUserId: user.id, unacknowledgedReductions: unacknowledged.length, calendar }
+  // Summaries in the reader's language where someone wrote them (docs/languages.md#plain-summaries).
+  const reader = activeLanguage()
+  return {
+    profiles,
+    goals: goals.map((g) => goalForReader(g, reader)),
+    accommodations: accommodations.map((a) => accommodationForReader(a, reader)),
+    team,
+    invites,
+    advocates,
+    history: history.slice(0, 10),
+    fidelity,
+    services,
+    currentUserId: user.id,
+    unacknowledgedReductions: unacknowledged.length,
+    calendar,
+  }
 }
 
 type ActionData =

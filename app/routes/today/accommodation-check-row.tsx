@@ -21,6 +21,8 @@ export interface TodayAccommodation {
   id: string
   title: string
   description: string
+  /** The language the title and description are in (a family's, where someone wrote them in it). */
+  language?: string
   applies: Applies
   applicability: 'applies' | 'conditional'
   /** The day's latest check as loaded, and a parent's dispute on it (shown while that check is the one shown). */
@@ -191,7 +193,9 @@ export function AccommodationCheckRow({
     return (
       <li className="flex items-center gap-2 py-0.5">
         <div className="min-w-0 flex-1 space-y-1">
-          <h4 className="font-semibold leading-snug text-slate-900">{a.title}</h4>
+          <h4 className="font-semibold leading-snug text-slate-900" lang={a.language}>
+            {a.title}
+          </h4>
           {/* Why it was not provided stays in sight: it is what the team follows up. */}
           {shown?.reason ? <p className="break-words text-sm text-slate-700">{shown.reason}</p> : null}
           {shown?.late || shown?.pending || disputed || !shown ? (
@@ -234,10 +238,14 @@ export function AccommodationCheckRow({
   return (
     <li id={choicesId} className="space-y-2 py-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h4 className="font-semibold text-slate-900">{a.title}</h4>
+        <h4 className="font-semibold text-slate-900" lang={a.language}>
+          {a.title}
+        </h4>
         {a.applicability === 'conditional' ? <StatusBadge tone="info">{describeApplies(a.applies)}</StatusBadge> : null}
       </div>
-      <p className="text-slate-700">{a.description}</p>
+      <p className="text-slate-700" lang={a.language}>
+        {a.description}
+      </p>
       {disputed && a.dispute ? (
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <StatusBadge tone="bad">{t('today.row.disputed')}</StatusBadge>

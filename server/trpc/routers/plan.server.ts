@@ -8,12 +8,14 @@ import {
   progressPointSchema,
   updateAccommodationSchema,
   updateGoalPlainSchema,
+  translateGoalPlainSchema,
+  translateAccommodationSchema,
   updateGoalSchema,
   updateProfileSchema,
   voidProgressPointSchema,
 } from '#shared/schemas/plan.ts'
-import { accommodationsForDay, createAccommodation, listAccommodations, updateAccommodation } from '../../services/accommodations.server.ts'
-import { createGoal, getGoal, goalVersions, listGoals, updateGoal, updateGoalPlain } from '../../services/goals.server.ts'
+import { accommodationsForDay, createAccommodation, listAccommodations, translateAccommodation, updateAccommodation } from '../../services/accommodations.server.ts'
+import { createGoal, getGoal, goalVersions, listGoals, translateGoalPlain, updateGoal, updateGoalPlain } from '../../services/goals.server.ts'
 import { getProfiles, updateProfile } from '../../services/profiles.server.ts'
 import { addProgressPoint, voidProgressPoint } from '../../services/progress.server.ts'
 import { viewDate } from '../as-of.server.ts'
@@ -55,6 +57,14 @@ export const goalsRouter = router({
       requireOwned(ctx, 'goal.editPlainInArea', await goalAreaCheck(ctx, input.studentId, input.goalId))
       return updateGoalPlain(ctx.db, { studentId: input.studentId, goalId: input.goalId, plain: input.plain, actorId: ctx.user.id, now: ctx.now() })
     }),
+  // Whoever may rewrite the English summary may write it in the family's language (docs/languages.md#plain-summaries).
+  translatePlain: studentProcedure('goal.editPlain', 'goal.editPlainInArea')
+    .input(translateGoalPlainSchema)
+    .mutation(async ({ ctx, input }) => {
+      requireOwned(ctx, 'goal.editPlainInArea', await goalAreaCheck(ctx, input.studentId, input.goalId))
+      const { studentId, goalId, language, plain } = input
+      return translateGoalPlain(ctx.db, { studentId, goalId, language, plain, actorId: ctx.user.id, now: ctx.now() })
+    }),
 })
 
 export const accommodationsRouter = router({
@@ -73,6 +83,12 @@ export const accommodationsRouter = router({
     .mutation(({ ctx, input }) => {
       const { studentId, accommodationId, ...fields } = input
       return updateAccommodation(ctx.db, { studentId, accommodationId, fields, actorId: ctx.user.id, now: ctx.now() })
+    }),
+  translate: studentProcedure('plan.edit')
+    .input(translateAccommodationSchema)
+    .mutation(({ ctx, input }) => {
+      const { studentId, accommodationId, language, title, description } = input
+      return translateAccommodation(ctx.db, { studentId, accommodationId, language, words: { title, description }, actorId: ctx.user.id, now: ctx.now() })
     }),
 })
 

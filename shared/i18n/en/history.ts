@@ -11,6 +11,7 @@ const event = {
   accommodation: {
     create: '{{who}} added the accommodation “{{title}}”{{when}}.',
     update: '{{who}} changed the accommodation “{{title}}”.',
+    translate: '{{who}} wrote the accommodation “{{title}}” in {{language}}.',
   },
   accommodation_check: {
     // The reason and the full stop are added after (see withReason, fullStop).
@@ -79,6 +80,7 @@ const event = {
     create: '{{who}} added {{goal}}.',
     update: '{{who}} changed {{goal}}.',
     update_plain: '{{who}} rewrote the plain-language summary of a goal.',
+    translate_plain: '{{who}} wrote the plain-language summary of a goal in {{language}}.',
     end: '{{who}} ended {{goal}} when the next plan started: “{{reason}}”. Its versions and data are kept.',
   },
   iep_plan: {

@@ -8,6 +8,7 @@ export const history = {
     accommodation: {
       create: '{{who}} agregó la adaptación “{{title}}”{{when}}.',
       update: '{{who}} cambió la adaptación “{{title}}”.',
+      translate: '{{who}} escribió en {{language}} la adaptación “{{title}}”.',
     },
     accommodation_check: {
       // The reason and the full stop are added after (see withReason, fullStop).
@@ -76,6 +77,7 @@ export const history = {
       create: '{{who}} agregó {{goal}}.',
       update: '{{who}} cambió {{goal}}.',
       update_plain: '{{who}} volvió a escribir el resumen en palabras sencillas de una meta.',
+      translate_plain: '{{who}} escribió en {{language}} el resumen en palabras sencillas de una meta.',
       end: '{{who}} dio por terminada {{goal}} cuando empezó el plan siguiente: “{{reason}}”. Sus versiones y datos se guardan.',
     },
     iep_plan: {

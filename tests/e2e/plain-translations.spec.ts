@@ -1,0 +1,97 @@
+import { MAYA_ACCOMMODATIONS, MAYA_GOALS } from '#server/demo/seed-maya.ts'
+import { es } from '#shared/i18n/es/index.ts'
+import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, studentIdFromMyStudents, test } from './fixtures.ts'
+
+/**
+ * Issue 22, item 2: a goal's plain summary and an accommodation's words written in Spanish beside the English, with
+ * live Spanish help; a parent who reads Spanish sees them, and is told plainly where nothing is written in Spanish yet.
+ */
+
+test('the case manager writes a goal’s summary in Spanish with the Spanish live help; a later English change marks it for a check', async ({ page, signIn }) => {
+  await signIn('caseManager')
+  const johnny = await studentIdFromMyStudents(page, 'Johnny Miller')
+  await page.goto(`/students/${johnny}`)
+  await page.getByRole('link', { name: 'Johnny sounds out short words like "cat" and "map".' }).click()
+  await expect(page.getByText('Spanish: not written yet')).toBeVisible()
+  await page.getByRole('link', { name: 'Write it in Spanish' }).click()
+  await expect(page.getByRole('heading', { name: 'The plain summary in Spanish' })).toBeVisible()
+
+  // Each field says the English it writes again, and is typed as Spanish.
+  const means = page.getByLabel('What it means', { exact: true })
+  await expect(means).toHaveAccessibleDescription(/The English: Johnny sounds out short words like "cat" and "map"\./)
+  await expect(means).toHaveAttribute('lang', 'es')
+  // A long IEP-style sentence: the Spanish ease is marked hard, and the glossary offers a plainer wording for the acronym.
+  await means.fill(
+    'Johnny decodificará palabras consonante-vocal-consonante con una precisión del 80 % en cuatro de cinco ensayos, según la evaluación basada en el currículo del PEI.',
+  )
+  await expect(page.getByText(/^Spanish reading ease -?\d+([.,]\d)?: very hard$/).first()).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Jargon in What it means' })).toContainText('“PEI”')
+  // The plain version reads easy, with no jargon left.
+  await means.fill('Johnny lee en voz alta palabras cortas como «sol» y «mapa».')
+  await expect(page.getByText(/^Spanish reading ease \d+([.,]\d)?: (fairly easy|very easy)$/).first()).toBeVisible()
+  await page.getByLabel('What it looks like in class').fill('En el grupo de lectura lee una lista de palabras cortas.')
+  await page.getByLabel('How adults help').fill('Señale debajo de cada letra. Déjelo probar antes de ayudar.')
+  // A part left empty is refused, naming the part, and nothing typed is lost.
+  await page.getByRole('button', { name: 'Save the Spanish text' }).click()
+  await expect(page.getByText('How we measure it is required.').first()).toBeVisible()
+  await expect(means).toHaveValue('Johnny lee en voz alta palabras cortas como «sol» y «mapa».')
+  await page.getByLabel('How we measure it').fill('De 10 palabras, cuántas lee bien.')
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Save the Spanish text' }).click()
+
+  await expect(page.getByRole('heading', { level: 2, name: /Reading goal/ })).toBeVisible()
+  await expect(page.getByText('Spanish: written')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Change the Spanish summary' })).toBeVisible()
+
+  // The English changes: the Spanish is kept, and marked for a check.
+  await page.getByRole('link', { name: 'Edit goal' }).click()
+  await page.getByLabel('How we measure it').fill('Out of 12 words, how many he reads right.')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('Spanish: the English changed since, check it')).toBeVisible()
+  await page.getByRole('link', { name: 'Change the Spanish summary' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'The English has changed since this Spanish text was saved.' })).toBeVisible()
+  await expect(page.getByLabel('How we measure it')).toHaveValue('De 10 palabras, cuántas lee bien.')
+  await page.getByLabel('How we measure it').fill('De 12 palabras, cuántas lee bien.')
+  await page.getByRole('button', { name: 'Save the Spanish text' }).click()
+  await expect(page.getByText('Spanish: written')).toBeVisible()
+})
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } })
+
+  test('Maya’s mother reads Maya’s goals and supports in Spanish, and is told plainly which one is not in Spanish yet', async ({ page, baseURL }) => {
+    const signedIn = await page.request.post('/sign-in', {
+      form: { email: DEMO_USERS.mayaParent.email, password: DEMO_PASSWORD, redirectTo: '/' },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    })
+    expect(signedIn.status()).toBe(302)
+    await page.goto('/')
+    const maya = (await page.locator('a[href^="/students/"]').first().getAttribute('href'))!.match(/^\/students\/([^/?#]+)/)![1]!
+    await page.goto(`/students/${maya}`)
+
+    // The plan: each goal's Spanish summary, marked as Spanish.
+    const goals = page.getByRole('list', { name: es.goals.goalsList })
+    for (const goal of MAYA_GOALS) {
+      await expect(goals.getByRole('link', { name: goal.es.means })).toHaveAttribute('lang', 'es')
+      await expect(goals.getByText(goal.plain.means)).toHaveCount(0)
+    }
+    const supports = page.getByRole('list', { name: es.accommodations.listLabel })
+    const [warning, oneQuestion, quietRoom] = MAYA_ACCOMMODATIONS
+    await expect(supports.getByText(warning!.es!.description)).toBeVisible()
+    await expect(supports.getByText(oneQuestion!.es!.title)).toHaveAttribute('lang', 'es')
+    // The one nobody wrote in Spanish: the English, in English, with a plain sentence saying why.
+    await expect(supports.getByText(quietRoom!.words.description)).toHaveAttribute('lang', 'en')
+    await expect(supports.getByText(es.languages.translation.notYetInReaderLanguage.replace('{{language}}', 'español'))).toHaveCount(1)
+    // A parent writes no translations.
+    await expect(page.getByRole('link', { name: /^Escribir .* en español$/ })).toHaveCount(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360)
+    await expectAccessible(page)
+
+    // A goal's page: the four parts in Spanish.
+    await goals.getByRole('link', { name: MAYA_GOALS[1]!.es.means }).click()
+    for (const part of Object.values(MAYA_GOALS[1]!.es)) await expect(page.getByText(part, { exact: true })).toHaveAttribute('lang', 'es')
+    await expect(page.getByRole('link', { name: 'Escribirlo en español' })).toHaveCount(0)
+    await expectAccessible(page)
+  })
+})
