@@ -114,10 +114,14 @@ export function PlainLanguageHelp({ id, label, text, max, language = 'en' }: { i
             <p className="font-medium text-slate-800">{t('components.jargonHeading')}</p>
             <ul aria-label={t('components.jargonIn', { label })} className="list-disc space-y-1 pl-5 text-slate-800">
               {jargon.map((m) => (
-                // The wording and its plainer one are in the text's language, whatever the page's.
-                <li key={`${m.term}|${m.start}`} className="break-words" lang={language}>
-                  <span className="font-medium">{t('components.quoted', { text: m.match })}</span> <span aria-hidden="true">{ARROW}</span>
-                  <span className="sr-only">{t('components.instead')}</span> {t('components.jargonTry', { plain: m.plain })}
+                <li key={`${m.term}|${m.start}`} className="break-words">
+                  {/* The wording and its plainer one are in the text's language, whatever the page's. */}
+                  <span className="font-medium" lang={language}>
+                    {t('components.quoted', { text: m.match })}
+                  </span>{' '}
+                  <span aria-hidden="true">{ARROW}</span>
+                  <span className="sr-only">{t('components.instead')}</span> {t('components.jargonTry', { plain: '' })}
+                  <span lang={language}>{m.plain}</span>
                 </li>
               ))}
             </ul>
