@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { MAYA_ACCOMMODATIONS, MAYA_GOALS } from '#server/demo/seed-maya.ts'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
+import { inLanguage } from '#server/i18n/language.server.ts'
 import { trpcError } from './call.ts'
 
 /** A Wednesday in the demo school year, at noon UTC so the local date is the same anywhere. */
@@ -121,6 +122,13 @@ describe('plain summaries in a family’s language (docs/languages.md#plain-summ
       expect(error.code).toBe('NOT_FOUND')
       expect(snapshot()).toEqual(before)
     })
+  })
+
+  test('the meeting brief names each goal in its reader’s language: Spanish for Maya’s mother, English for her case manager', async () => {
+    const spanish = await inLanguage('es', () => as('mayaParent').brief.get({ studentId: demo.mayaId }))
+    expect(spanish.goals.map((g) => g.summary)).toEqual(MAYA_GOALS.map((g) => g.es.means))
+    const english = await inLanguage('en', () => as('caseManager').brief.get({ studentId: demo.mayaId }))
+    expect(english.goals.map((g) => g.summary)).toEqual(MAYA_GOALS.map((g) => g.plain.means))
   })
 
   test('the demo: Maya’s mother reads both goals and two supports in Spanish; the third support is English only', async () => {

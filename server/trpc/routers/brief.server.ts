@@ -1,4 +1,6 @@
 import { buildMeetingBrief } from '#shared/meeting-brief.ts'
+import { activeLanguage } from '#shared/i18n/i18n.ts'
+import { goalForReader } from '#shared/plain-translations.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { studentAccountability } from '../../services/accountability.server.ts'
 import { concernAgreements, listConcerns, openConcerns } from '../../services/concerns-read.server.ts'
@@ -29,7 +31,8 @@ export const briefRouter = router({
       asOf,
       services: numbers.services,
       accommodations: numbers.accommodations,
-      goals,
+      // Each goal's summary in the reader's language where someone wrote it (docs/languages.md#plain-summaries).
+      goals: goals.map((g) => goalForReader(g, activeLanguage())),
       concerns,
       reductions,
       agreements,
