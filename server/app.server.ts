@@ -246,6 +246,11 @@ function withBusyHandler(app: express.Express, collab: Collab): Collab {
 export function listen(created: Pick<CreatedApp, 'app' | 'collab'>, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = host ? created.app.listen(port, host) : created.app.listen(port)
+    // Node closes an idle kept-alive connection after 5 s, which races a client reusing it at that moment: the client
+    // gets ECONNRESET (it failed a journey). Clients and proxies keep idle connections for up to about a minute, so
+    // the server keeps them a little longer and is never the one to close one mid-reuse. Headers must wait longer still.
+    server.keepAliveTimeout = 65_000
+    server.headersTimeout = 66_000
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => created.collab.handleUpgrade(request, socket, head))
     server.once('listening', () => resolve(server)).once('error', reject)
   })
