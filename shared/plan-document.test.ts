@@ -50,6 +50,28 @@ describe('the plan as a document in the records file', () => {
     expect(ended.blocks[0]!.lines.at(-1)).toMatch(/^Ended on .*: Met\.$/)
   })
 
+  test('a goal and a support written in Spanish carry it under the English, saying who wrote it and whether the English moved on since', () => {
+    const es = { means: 'Levanta la mano para preguntar.', looksLike: 'Mano arriba, espera.', adultsHelp: 'Una señal con dibujo.', measure: 'Marcas en clase.' }
+    const written = { updatedAt: '2026-11-02T09:00:00Z', updatedBy: 'Dana' }
+    const translated = planDocument({
+      ...input,
+      goals: [{ ...goal('g1'), translations: { es: { parts: es, stale: true, ...written } } }],
+      accommodations: [{ ...input.accommodations[0]!, translations: { es: { parts: { title: 'Pausas para moverse', description: 'Dos pausas cortas.' }, stale: false, ...written } } }],
+    })
+    const goalLines = translated.sections.find((s) => s.heading === 'Goals')!.blocks[0]!.lines
+    expect(goalLines.slice(-5)).toEqual([
+      'In Spanish, written on Mon, Nov 2 by Dana, before the English last changed:',
+      'What it means: Levanta la mano para preguntar.',
+      'What it looks like in class: Mano arriba, espera.',
+      'How adults help: Una señal con dibujo.',
+      'How we measure it: Marcas en clase.',
+    ])
+    const support = translated.sections.find((s) => s.heading === 'Accommodations and supports')!.blocks[0]!.lines
+    expect(support).toEqual(['Two short breaks.', 'In Spanish, written on Mon, Nov 2 by Dana:', 'Pausas para moverse', 'Dos pausas cortas.'])
+    // Without a translation, nothing is added.
+    expect(doc.sections.find((s) => s.heading === 'Accommodations and supports')!.blocks[0]!.lines).toEqual(['Two short breaks.'])
+  })
+
   test('every version, oldest first, with who wrote it', () => {
     const versions = doc.sections.at(-1)!
     expect(versions.heading).toBe('Every version')

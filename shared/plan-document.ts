@@ -7,9 +7,12 @@ import { formatSchoolDate, type IsoDate } from './school-date.ts'
 import { COMMUNICATION_FIELDS, PLAIN_PARTS, REGULATION_FIELDS, type Applies, type MasteryRule, type PlainSummary } from './schemas/plan.ts'
 import type { ServiceTerm } from './services.ts'
 import { records } from './i18n/en/records.ts'
+import { languages } from './i18n/en/languages.ts'
+import type { Translations } from './plain-translations.ts'
+import { TRANSLATION_LANGUAGES } from './schemas/language.ts'
 import { student } from './i18n/en/student.ts'
 
-addSections({ records, student })
+addSections({ languages, records, student })
 
 /**
  * A document made of headings and paragraphs: what the records export writes as a PDF when no better layout is
@@ -43,6 +46,8 @@ export interface PlanGoal {
   unit: string
   mastery: MasteryRule
   ended: { at: string; reason: string } | null
+  /** The plain summary written again in a family's language (docs/languages.md#plain-summaries). */
+  translations?: Translations<PlainSummary>
 }
 
 export interface PlanAccommodation {
@@ -51,6 +56,21 @@ export interface PlanAccommodation {
   description: string
   applies: Applies
   startDate: IsoDate
+  translations?: Translations<{ title: string; description: string }>
+}
+
+/** The words written again in each language, under a line saying who wrote them, when, and whether the English moved on since. */
+function translatedLines<Parts>(translations: Translations<Parts> | undefined, lines: (parts: Parts) => string[]): string[] {
+  return TRANSLATION_LANGUAGES.flatMap((language) => {
+    const written = translations?.[language]
+    if (!written) return []
+    const said = t(written.stale ? 'records.plan.translatedStale' : 'records.plan.translated', {
+      language: t(`languages.name.${language}`),
+      date: formatSchoolDate(written.updatedAt.slice(0, 10)),
+      who: written.updatedBy,
+    })
+    return [said, ...lines(written.parts)]
+  })
 }
 
 export interface PlanService {
@@ -114,7 +134,7 @@ export function planDocument(input: PlanDocumentInput): TextDoc {
         ? input.accommodations.map((a) => ({
             heading: a.title,
             meta: t('records.plan.appliesFrom', { applies: describeApplies(a.applies), date: formatSchoolDate(a.startDate) }),
-            lines: [a.description],
+            lines: [a.description, ...translatedLines(a.translations, (w) => [w.title, w.description])],
           }))
         : [{ lines: [t('records.plan.none')] }],
     },
@@ -149,6 +169,7 @@ function goalBlock(g: PlanGoal): TextBlock {
     ...PLAIN_PARTS.filter((p) => g.plain[p.key].trim() !== '').map((p) => `${p.label}: ${g.plain[p.key]}`),
     t('records.plan.baselineTarget', { baseline: g.baseline, target: g.target }),
     t('records.plan.mastery', { rule: describeRule(g.mastery, g.unit) }),
+    ...translatedLines(g.translations, (plain) => PLAIN_PARTS.map((p) => `${p.label}: ${plain[p.key]}`)),
   ]
   if (g.ended) lines.push(t('records.plan.endedOn', { date: formatSchoolDate(g.ended.at.slice(0, 10)), reason: g.ended.reason }))
   return { heading: areaLabel(g.area), lines }

@@ -24,6 +24,8 @@ export const records = {
     baselineTarget: 'Baseline: {{baseline}}. Target: {{target}}.',
     mastery: 'Met when: {{rule}}',
     endedOn: 'Ended on {{date}}: {{reason}}',
+    translated: 'In {{language}}, written on {{date}} by {{who}}:',
+    translatedStale: 'In {{language}}, written on {{date}} by {{who}}, before the English last changed:',
     versionHeading: '{{subject}}, version {{version}}',
     versionMeta: 'Written on {{date}} by {{who}}',
     goalSubject: 'Goal ({{area}})',

@@ -26,6 +26,8 @@ export const records = {
     baselineTarget: 'Punto de partida: {{baseline}}. Objetivo: {{target}}.',
     mastery: 'Se considera lograda cuando: {{rule}}',
     endedOn: 'Terminó el {{date}}: {{reason}}',
+    translated: 'En {{language}}, escrito el {{date}} por {{who}}:',
+    translatedStale: 'En {{language}}, escrito el {{date}} por {{who}}, antes del último cambio del inglés:',
     versionHeading: '{{subject}}, versión {{version}}',
     versionMeta: 'Escrita el {{date}} por {{who}}',
     goalSubject: 'Meta ({{area}})',
