@@ -57,6 +57,19 @@ test('the case manager writes a goal’s summary in Spanish with the Spanish liv
   await page.getByLabel('How we measure it').fill('De 12 palabras, cuántas lee bien.')
   await page.getByRole('button', { name: 'Save the Spanish text' }).click()
   await expect(page.getByText('Spanish: written')).toBeVisible()
+
+  // An accommodation: its name and words, each under the English, from the student page.
+  await page.goto(`/students/${johnny}`)
+  await page.getByRole('link', { name: 'Write “Break card” in Spanish' }).click()
+  await expect(page.getByRole('heading', { name: '“Break card” in Spanish' })).toBeVisible()
+  await expect(page.getByLabel('Title')).toHaveAccessibleDescription(/The English: Break card/)
+  await page.getByLabel('Title').fill('Tarjeta de descanso')
+  await page.getByLabel('Plain description').fill('Johnny puede mostrar su tarjeta y descansar cinco minutos en el rincón de lectura, sin preguntas.')
+  await expect(page.getByText(/^Spanish reading ease \d+([.,]\d)?: (normal|fairly easy|very easy)$/)).toBeVisible()
+  await page.getByRole('button', { name: 'Save the Spanish text' }).click()
+  const breakCard = page.getByRole('list', { name: 'Accommodations' }).getByRole('listitem').filter({ hasText: 'Johnny may show his break card' })
+  await expect(breakCard).toContainText('Spanish: written')
+  await expect(breakCard.getByRole('link', { name: 'Change “Break card” in Spanish' })).toBeVisible()
 })
 
 test.describe('on a phone', () => {
