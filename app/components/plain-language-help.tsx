@@ -120,7 +120,7 @@ export function PlainLanguageHelp({ id, label, text, max, language = 'en' }: { i
                     {t('components.quoted', { text: m.match })}
                   </span>{' '}
                   <span aria-hidden="true">{ARROW}</span>
-                  <span className="sr-only">{t('components.instead')}</span> {t('components.jargonTry', { plain: '' })}
+                  <span className="sr-only">{t('components.instead')}</span> {t('components.jargonTry')}{' '}
                   <span lang={language}>{m.plain}</span>
                 </li>
               ))}

@@ -3,6 +3,7 @@ import type { Translations } from '#shared/plain-translations.ts'
 import { TRANSLATION_LANGUAGES, type TranslationLanguage } from '#shared/schemas/language.ts'
 import { addSections, type Language } from '#shared/i18n/i18n.ts'
 import { languages } from '#shared/i18n/en/languages.ts'
+import { Alert } from './alert.tsx'
 import { StatusBadge } from './status-badge.tsx'
 import { TextLink } from './text-link.tsx'
 
@@ -63,5 +64,28 @@ export function TranslationStatus<Parts>({
         )
       })}
     </ul>
+  )
+}
+
+/** A translation field's hint: the English it writes again, marked as English. */
+export function EnglishHint({ text }: { text: string }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <span className="font-medium">{t('languages.translation.englishHeading')}: </span>
+      <span lang="en" className="whitespace-pre-line break-words">
+        {text}
+      </span>
+    </>
+  )
+}
+
+/** Above a translation written before the English last changed. `language` is the language's name. */
+export function EnglishMovedOn({ language }: { language: string }) {
+  const { t } = useTranslation()
+  return (
+    <div className="mb-6">
+      <Alert tone="warning">{t('languages.translation.englishMovedOn', { language })}</Alert>
+    </div>
   )
 }

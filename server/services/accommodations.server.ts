@@ -55,6 +55,13 @@ function current(db: Executor) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof current>['execute']>>[number]
 
+/** The student's accommodation as it stands, or NOT_FOUND (another student's is not found either). */
+async function currentRow(db: Executor, studentId: string, accommodationId: string): Promise<Row> {
+  const row = await current(db).where('accommodations.student_id', '=', studentId).where('accommodations.id', '=', accommodationId).executeTakeFirst()
+  if (!row) throw new DomainError('NOT_FOUND', t('refusals.accommodationNotFound'))
+  return row
+}
+
 function shape(r: Row): Accommodation {
   return {
     id: r.id,
@@ -153,11 +160,7 @@ export async function updateAccommodation(
   args: { studentId: string; accommodationId: string; fields: AccommodationFields; actorId: string; now: Date },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await current(trx)
-      .where('accommodations.student_id', '=', args.studentId)
-      .where('accommodations.id', '=', args.accommodationId)
-      .executeTakeFirst()
-    if (!row) throw new DomainError('NOT_FOUND', t('refusals.accommodationNotFound'))
+    const row = await currentRow(trx, args.studentId, args.accommodationId)
     await assertInSchoolYear(trx, args.studentId, args.fields.startDate, 'startDate')
     const before = shape(row)
     await trx
@@ -182,11 +185,7 @@ export async function translateAccommodation(
   args: { studentId: string; accommodationId: string; language: TranslationLanguage; words: AccommodationWords; actorId: string; now: Date },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await current(trx)
-      .where('accommodations.student_id', '=', args.studentId)
-      .where('accommodations.id', '=', args.accommodationId)
-      .executeTakeFirst()
-    if (!row) throw new DomainError('NOT_FOUND', t('refusals.accommodationNotFound'))
+    const row = await currentRow(trx, args.studentId, args.accommodationId)
     const english = { title: row.title, description: row.description }
     const before = await currentTranslation<AccommodationWords>(trx, 'accommodation', args.accommodationId, args.language)
     await saveTranslation(trx, { ...args, subject: 'accommodation', subjectId: args.accommodationId, parts: args.words, source: english })

@@ -44,13 +44,19 @@ export async function submitSignIn(page: Page, email: string, password: string):
  * about the form itself (sign-in, lockout) fill it with `submitSignIn`.
  */
 export async function signInOn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  const origin = await postSignIn(page, email, password)
+  await page.goto(`${origin}/`)
+  await expect(page.getByRole('heading', { level: 1, name: /^(My students|.+’s plans?)$/ })).toBeVisible()
+}
+
+/** Only the sign-in post, from `page`'s cookie jar: the caller opens what it needs (a Spanish reader's home has Spanish headings). */
+export async function postSignIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<string> {
   const baseURL = test.info().project.use.baseURL
-  if (!baseURL) throw new Error('signInOn needs the project’s baseURL')
+  if (!baseURL) throw new Error('postSignIn needs the project’s baseURL')
   const origin = new URL(baseURL).origin
   const response = await page.request.post(`${origin}/sign-in`, { form: { email, password, redirectTo: '/' }, headers: { Origin: origin }, maxRedirects: 0 })
   if (response.status() !== 302) throw new Error(`Signing in ${email} was refused (${response.status()}): ${(await response.text()).slice(0, 300)}`)
-  await page.goto(`${origin}/`)
-  await expect(page.getByRole('heading', { level: 1, name: /^(My students|.+’s plans?)$/ })).toBeVisible()
+  return origin
 }
 
 /**

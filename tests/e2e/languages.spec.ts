@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { en } from '#shared/i18n/en/index.ts'
 import { es } from '#shared/i18n/es/index.ts'
 import { STUDENT_TAB_PATHS, studentTabsFor } from '#shared/student-tabs.ts'
-import { collectBrowserErrors, DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, openStudent, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
+import { collectBrowserErrors, DEMO_USERS, expect, expectAccessible, openStudent, postSignIn, studentIdFromMyStudents, test, uniqueEmail } from './fixtures.ts'
 
 /** English sentences of the catalogue that read differently in Spanish: none of them may show on a Spanish page. */
 function englishOnly(): string[] {
@@ -70,16 +70,11 @@ test('a language that is not offered is refused with a reason and changes nothin
   await expect(page.locator('html')).toHaveAttribute('lang', 'es')
 })
 
-test('Maya’s mother reads every page of Maya’s in Spanish on her phone, with no sentence of ours left in English', async ({ page, baseURL }) => {
+test('Maya’s mother reads every page of Maya’s in Spanish on her phone, with no sentence of ours left in English', async ({ page }) => {
   // Every page a parent has, each twice: as the server sends it and after hydration.
   test.slow()
   const errors = collectBrowserErrors(page)
-  const signedIn = await page.request.post('/sign-in', {
-    form: { email: DEMO_USERS.mayaParent.email, password: DEMO_PASSWORD, redirectTo: '/' },
-    headers: { Origin: baseURL! },
-    maxRedirects: 0,
-  })
-  expect(signedIn.status()).toBe(302)
+  await postSignIn(page, DEMO_USERS.mayaParent.email)
   await page.goto('/')
   await expect(page.locator('html')).toHaveAttribute('lang', 'es')
   const mayaLink = page.locator('a[href^="/students/"]').first()

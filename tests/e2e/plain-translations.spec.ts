@@ -1,6 +1,6 @@
 import { MAYA_ACCOMMODATIONS, MAYA_GOALS } from '#server/demo/seed-maya.ts'
 import { es } from '#shared/i18n/es/index.ts'
-import { DEMO_PASSWORD, DEMO_USERS, expect, expectAccessible, studentIdFromMyStudents, test } from './fixtures.ts'
+import { DEMO_USERS, expect, expectAccessible, postSignIn, studentIdFromMyStudents, test } from './fixtures.ts'
 
 /**
  * Issue 22, item 2: a goal's plain summary and an accommodation's words written in Spanish beside the English, with
@@ -75,13 +75,8 @@ test('the case manager writes a goal’s summary in Spanish with the Spanish liv
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } })
 
-  test('Maya’s mother reads Maya’s goals and supports in Spanish, and is told plainly which one is not in Spanish yet', async ({ page, baseURL }) => {
-    const signedIn = await page.request.post('/sign-in', {
-      form: { email: DEMO_USERS.mayaParent.email, password: DEMO_PASSWORD, redirectTo: '/' },
-      headers: { Origin: baseURL! },
-      maxRedirects: 0,
-    })
-    expect(signedIn.status()).toBe(302)
+  test('Maya’s mother reads Maya’s goals and supports in Spanish, and is told plainly which one is not in Spanish yet', async ({ page }) => {
+    await postSignIn(page, DEMO_USERS.mayaParent.email)
     await page.goto('/')
     const maya = (await page.locator('a[href^="/students/"]').first().getAttribute('href'))!.match(/^\/students\/([^/?#]+)/)![1]!
     await page.goto(`/students/${maya}`)

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { useTranslation } from '#app/utils/use-translation.ts'
-import { Alert } from '#app/components/alert.tsx'
+import { EnglishHint, EnglishMovedOn } from '#app/components/translation-notes.tsx'
 import { Card } from '#app/components/card.tsx'
 import { Field } from '#app/components/field.tsx'
 import { CheckedForm, FormActions } from '#app/components/form-parts.tsx'
@@ -14,7 +14,7 @@ import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { accommodationWordsFormSchema } from '#shared/schemas/plan.ts'
-import { translationLanguageOf } from '#app/routes/goals/goal-translate.tsx'
+import { translationLanguageOf } from '#app/utils/translation-language.ts'
 import { accommodations } from '#shared/i18n/en/accommodations.ts'
 import { languages } from '#shared/i18n/en/languages.ts'
 
@@ -59,18 +59,6 @@ export async function action({ context, request, params }: ActionFunctionArgs): 
   return { ...result, values: typedFields(form) }
 }
 
-function EnglishHint({ text }: { text: string }) {
-  const { t } = useTranslation()
-  return (
-    <>
-      <span className="font-medium">{t('languages.translation.englishHeading')}: </span>
-      <span lang="en" className="whitespace-pre-line break-words">
-        {text}
-      </span>
-    </>
-  )
-}
-
 /** An accommodation's name and words written again in a family's language, each under the English it says again. */
 export default function TranslateAccommodation() {
   const { t } = useTranslation()
@@ -84,11 +72,7 @@ export default function TranslateAccommodation() {
   return (
     <Card title={t('languages.translation.accommodationTitle', { title: english.title, language: name })}>
       <p className="mb-6 text-slate-700">{t('languages.translation.accommodationIntro', { language: name })}</p>
-      {stale ? (
-        <div className="mb-6">
-          <Alert tone="warning">{t('languages.translation.englishMovedOn', { language: name })}</Alert>
-        </div>
-      ) : null}
+      {stale ? <EnglishMovedOn language={name} /> : null}
       <CheckedForm failure={actionData ?? null}>
         <Field
           label={t('accommodations.titleLabel')}

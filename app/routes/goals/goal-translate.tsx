@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react'
 import { useTranslation } from '#app/utils/use-translation.ts'
-import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
 import { CheckedForm, Fieldset, FormActions } from '#app/components/form-parts.tsx'
 import { PlainPartField } from './goal-form.tsx'
@@ -14,18 +13,12 @@ import { addSections, t } from '#shared/i18n/i18n.ts'
 import { can } from '#shared/permissions.ts'
 import { areaLabel } from '#shared/plan-labels.ts'
 import { goalPlainFormSchema, PLAIN_PARTS } from '#shared/schemas/plan.ts'
-import { TRANSLATION_LANGUAGES, type TranslationLanguage } from '#shared/schemas/language.ts'
+import { translationLanguageOf } from '#app/utils/translation-language.ts'
+import { EnglishHint, EnglishMovedOn } from '#app/components/translation-notes.tsx'
 import { goals } from '#shared/i18n/en/goals.ts'
 import { languages } from '#shared/i18n/en/languages.ts'
 
 addSections({ goals, languages })
-
-/** The language in the address: one a summary can be written in, or the 404 of a page that does not exist. */
-export function translationLanguageOf(param: string | undefined): TranslationLanguage {
-  const language = TRANSLATION_LANGUAGES.find((l) => l === param)
-  if (!language) throw new Response(t('common.notFound'), { status: 404 })
-  return language
-}
 
 /** Who may rewrite the English summary may write it in the family's language; the procedure checks a provider's areas. */
 async function requireTranslator(context: LoaderFunctionArgs['context'], studentId: string): Promise<void> {
@@ -75,11 +68,7 @@ export default function TranslateGoal() {
     <Card title={t('languages.translation.goalTitle', { language: name })}>
       <p className="mb-2 font-medium text-slate-800">{t('goals.areaGoal', { area: areaLabel(area) })}</p>
       <p className="mb-6 text-slate-700">{t('languages.translation.goalIntro', { language: name })}</p>
-      {stale ? (
-        <div className="mb-6">
-          <Alert tone="warning">{t('languages.translation.englishMovedOn', { language: name })}</Alert>
-        </div>
-      ) : null}
+      {stale ? <EnglishMovedOn language={name} /> : null}
       <CheckedForm failure={actionData ?? null}>
         <Fieldset legend={t('goals.plainLegend')}>
           {PLAIN_PARTS.map((part) => (
@@ -89,14 +78,7 @@ export default function TranslateGoal() {
               language={language}
               initial={typedValue(typed, `plain.${part.key}`)}
               errors={errors[`plain.${part.key}`]}
-              hint={
-                <>
-                  <span className="font-medium">{t('languages.translation.englishHeading')}: </span>
-                  <span lang="en" className="whitespace-pre-line break-words">
-                    {english[part.key]}
-                  </span>
-                </>
-              }
+              hint={<EnglishHint text={english[part.key]} />}
             />
           ))}
         </Fieldset>

@@ -20,5 +20,5 @@ export const components = {
   jargonIn: 'Jargon in {{label}}',
   quoted: '‘{{text}}’',
   instead: 'instead,',
-  jargonTry: 'try: {{plain}}',
+  jargonTry: 'try:',
 } as const

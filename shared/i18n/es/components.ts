@@ -21,5 +21,5 @@ export const components = {
   jargonIn: 'Palabras técnicas en {{label}}',
   quoted: '“{{text}}”',
   instead: 'en su lugar,',
-  jargonTry: 'pruebe con: {{plain}}',
+  jargonTry: 'pruebe con:',
 } as const satisfies SectionWords<'components'>
