@@ -59,6 +59,8 @@ export function AgreementCard({
         </>
       ) : (
         <>
+          {/* The form that recorded it is gone once the agreement exists, so its answer is said here. */}
+          {said.agree}
           <p className="text-slate-800">{t('concerns.agreement.agreedOn', { date: formatDay(agreement.agreedOn) })}</p>
           <p className="mt-1 font-medium text-slate-900">
             {agreement.watched || today <= agreement.watchEnds
