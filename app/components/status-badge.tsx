@@ -19,11 +19,13 @@ export function StatusBadge({ tone = 'neutral', children }: { tone?: Tone; child
 }
 
 /** A record's title with its status on the same line; the badge wraps under the title on a phone. */
-export function TitledStatus({ level, title, badge }: { level: 3 | 4; title: string; badge: { tone?: Tone; label: string } }) {
+export function TitledStatus({ level, title, lang, badge }: { level: 3 | 4; title: string; lang?: string; badge: { tone?: Tone; label: string } }) {
   const Heading = `h${level}` as const
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
-      <Heading className="font-semibold">{title}</Heading>
+      <Heading className="font-semibold" lang={lang}>
+        {title}
+      </Heading>
       <StatusBadge tone={badge.tone}>{badge.label}</StatusBadge>
     </div>
   )

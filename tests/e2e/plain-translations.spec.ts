@@ -97,6 +97,11 @@ test.describe('on a phone', () => {
     await expect(supports.getByText(quietRoom!.words.description)).toHaveAttribute('lang', 'en')
     await expect(supports.getByRole('listitem').filter({ hasText: quietRoom!.words.title })).toContainText(notYet)
     await expect(supports.getByRole('listitem').filter({ hasText: warning!.es!.title })).not.toContainText(notYet)
+    // The fidelity card names the supports as the list does: Spanish where written, the English marked as English.
+    const fidelity = page.getByRole('list', { name: es.accommodations.fidelityLabel })
+    await expect(fidelity.getByRole('heading', { level: 3, name: warning!.es!.title })).toHaveAttribute('lang', 'es')
+    await expect(fidelity.getByRole('heading', { level: 3, name: warning!.words.title })).toHaveCount(0)
+    await expect(fidelity.getByRole('heading', { level: 3, name: quietRoom!.words.title })).toHaveAttribute('lang', 'en')
     // A parent writes no translations.
     await expect(page.getByRole('link', { name: /^Escribir .* en español$/ })).toHaveCount(0)
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360)

@@ -15,7 +15,16 @@ addSections({ accommodations, domain })
  * Accommodation fidelity over the last 20 school days (docs/formats.md#accommodation-fidelity): per accommodation, the days it was
  * used out of the days it applied, the share, and — plainly — the days nobody recorded anything.
  */
-export function AccommodationFidelityCard({ from, to, rows }: { from: string; to: string; rows: readonly RecentFidelityRow[] }) {
+export function AccommodationFidelityCard({
+  from,
+  to,
+  rows,
+}: {
+  from: string
+  to: string
+  /** `titleLang`: the language the title is in, where the reader's page may be in another (docs/languages.md#plain-summaries). */
+  rows: readonly (RecentFidelityRow & { titleLang?: string })[]
+}) {
   const { t } = useTranslation()
   return (
     <ListCard
@@ -31,6 +40,7 @@ export function AccommodationFidelityCard({ from, to, rows }: { from: string; to
           <TitledStatus
             level={3}
             title={r.title}
+            lang={r.titleLang}
             badge={
               {
                 share: { tone: rateTone(r.fidelity), label: t('accommodations.numbers.recentPercent', { percent: formatNumber(Math.round(r.fidelity * 100)) }) },

@@ -63,15 +63,22 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const advocates = await loadOr404(() => context.trpc.advocates.current({ studentId }))
   // Summaries in the reader's language where someone wrote them (docs/languages.md#plain-summaries).
   const reader = activeLanguage()
+  const readable = accommodations.map((a) => accommodationForReader(a, reader))
+  // The fidelity card names each support as the list above it does; one no longer in the plan keeps its English title.
+  const byId = new Map(readable.map((a) => [a.id, a]))
+  const fidelityRows = fidelity.rows.map((r) => {
+    const words = byId.get(r.accommodationId)
+    return { ...r, title: words?.title ?? r.title, titleLang: words?.wordsIn.language ?? 'en' }
+  })
   return {
     profiles,
     goals: goals.map((g) => goalForReader(g, reader)),
-    accommodations: accommodations.map((a) => accommodationForReader(a, reader)),
+    accommodations: readable,
     team,
     invites,
     advocates,
     history: history.slice(0, 10),
-    fidelity,
+    fidelity: { ...fidelity, rows: fidelityRows },
     services,
     currentUserId: user.id,
     unacknowledgedReductions: unacknowledged.length,
