@@ -38,6 +38,13 @@ test('a parent records what happened next on a goal’s chart, an agreement’s 
   const entry = page.getByRole('listitem').filter({ hasText: note })
   await expect(entry).toContainText('Shutdown')
   await expect(entry).toContainText('after Communication')
+  // A correction is a new entry in the old one's place: its answer shows beside it.
+  await entry.getByText('Correct this entry').click()
+  await entry.getByLabel('A short note').fill(`${note}, then slept`)
+  await entry.getByRole('button', { name: 'Save the correction' }).click()
+  const corrected = page.getByRole('listitem').filter({ hasText: `${note}, then slept` })
+  await expect(corrected.getByRole('status')).toHaveText('Corrected. The earlier entry stays in the history.')
+  await expect(corrected.getByText('corrected', { exact: true })).toBeVisible()
 
   // On the goal's chart, beside the day before's data point (Tuesday's), with the same in words.
   await page.goto(goalUrl)

@@ -96,6 +96,19 @@ test('moving a concern up to steps 3–6 asks first and says what the step start
   await expectAccessible(page)
   await expectFitsPhone(page)
 
+  // Taking back step 2 leaves nothing to take back: the form goes, and its answer stays where it was.
+  await ladder.getByRole('button', { name: 'Take back step 2' }).click()
+  await expect(ladder.getByRole('status').filter({ hasText: 'Step taken back.' })).toBeVisible()
+  await expect(ladder.getByRole('button', { name: /^Take back step/ })).toHaveCount(0)
+  await expect(page.getByText('Step 1: Written concern')).toBeVisible()
+
+  // The top step leaves no step to move up to: the form goes, and its answer stays.
+  await nextStep.selectOption({ label: '6. Due process' })
+  await ladder.getByRole('button', { name: 'Record the step' }).click()
+  await ladder.getByRole('button', { name: 'Yes, move to step 6' }).click()
+  await expect(ladder.getByRole('status').filter({ hasText: 'Moved up the ladder.' })).toBeVisible()
+  await expect(nextStep).toHaveCount(0)
+
   // A log entry: the form is empty once it is saved.
   const entryText = page.getByLabel('What was said')
   await entryText.fill('Called the office; left a message.')

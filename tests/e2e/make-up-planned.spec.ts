@@ -55,6 +55,18 @@ test('a make-up planned for a later day shows as planned to the provider and the
   // A session with an open plan is not offered to plan again.
   await expect(row.getByLabel('Which missed session will it repay?').locator('option', { hasText: 'Tue, Mar 2, 2027' })).toHaveCount(0)
 
+  // A second plan, for Friday, cancelled on Friday's card: the item goes, and the answer stays on the make-ups card.
+  await row.getByLabel(`Plan a make-up: ${SPEECH} (${JOHNNY})`).click()
+  await row.getByLabel('Planned date').fill('2027-03-12')
+  await row.getByRole('button', { name: 'Plan make-up' }).click()
+  await expect(row.getByRole('status')).toContainText('Make-up planned for Fri, Mar 12')
+  const friday = page.getByRole('list', { name: 'Make-ups planned for Fri, Mar 12' }).getByRole('listitem').filter({ hasText: `${JOHNNY} · ${SPEECH}` })
+  await friday.getByLabel(`Cancel: planned make-up ${SPEECH}, Fri, Mar 12 (${JOHNNY})`, { exact: true }).click()
+  await friday.getByLabel('Why is it cancelled?').fill('Planned by mistake')
+  await friday.getByRole('button', { name: 'Cancel make-up' }).click()
+  await expect(page.getByRole('list', { name: 'Make-ups planned for Fri, Mar 12' })).toHaveCount(0)
+  await expect(page.getByRole('region', { name: 'Make-ups' }).getByRole('status').first()).toHaveText('Planned make-up cancelled; the session is still owed.')
+
   // Next week: planned on Monday, not yet to be recorded; moved to Tuesday, with why.
   await page.goto('/sessions?week=2027-03-15')
   const monday = page.getByRole('list', { name: 'Make-ups planned for Mon, Mar 15' }).getByRole('listitem').filter({ hasText: `${JOHNNY} · ${SPEECH}` })
@@ -101,6 +113,8 @@ test('a make-up planned for a later day shows as planned to the provider and the
   await plannedItem(later).getByRole('button', { name: 'Save make-up' }).click()
   const held = later.getByRole('region', { name: 'Tue, Mar 16 (today)' }).getByRole('listitem').filter({ hasText: 'repays Tue, Mar 2' })
   await expect(held.getByText('Make-up, 30 min', { exact: true })).toBeVisible()
+  // The planned item is gone from its day; the answer names what was repaid, on the service's make-ups row.
+  await expect(speechMakeUps(later).getByRole('status')).toHaveText(`Made up the ${SPEECH} session of Tue, Mar 2: 30 min on Tue, Mar 16.`)
   await expect(later.getByRole('list', { name: 'Make-ups planned for Tue, Mar 16' })).toHaveCount(0)
   await later.goto('/sessions?week=2027-03-01')
   await expect(marchSecond(later)).toContainText('Made up on Tue, Mar 16: 30 min')

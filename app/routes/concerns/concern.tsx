@@ -171,6 +171,9 @@ export default function ConcernPage() {
   const higherSteps = LADDER.filter((s) => s.step > c.step)
   const confirming = actionData?.intent === 'escalate' && actionData.confirm && actionData.confirm.step > c.step ? actionData.confirm : null
   const back = actionData?.intent === 'escalate' && 'back' in actionData && actionData.back ? actionData.back : null
+  const showMoveUp = c.canEdit && !confirming && higherSteps.length > 0 && c.status !== 'resolved'
+  const movedUpMessage = message('escalate')
+  const takenBackMessage = message('takeBack')
   return (
     <div className="space-y-6">
       <Link to={`${base}/concerns`} className={LINK}>
@@ -346,7 +349,7 @@ export default function ConcernPage() {
           ))}
         </ol>
         {c.canEdit && confirming ? <ConfirmStep values={confirming} busy={busy} /> : null}
-        {c.canEdit && !confirming && higherSteps.length > 0 && c.status !== 'resolved' ? (
+        {showMoveUp ? (
           // Keyed by the ladder's log: once a step is saved the form mounts afresh, empty. While the question is asked
           // the form is not shown, so after "No, go back" it mounts again holding what was typed before the question.
           <Form key={c.steps.length} method="post" className="mb-4 space-y-3 border-t border-slate-200 pt-4">
@@ -375,6 +378,9 @@ export default function ConcernPage() {
             </Button>
           </Form>
         ) : null}
+        {/* Reaching the top step, or taking back to the first, removes the form that was sent: its answer stays here. */}
+        {c.canEdit && !confirming && !showMoveUp ? movedUpMessage : null}
+        {c.canEdit && !c.takeBack ? takenBackMessage : null}
         {c.canEdit && c.takeBack ? (
           <Form key={`back-${c.steps.length}`} method="post" className="mb-4 space-y-3 border-t border-slate-200 pt-4">
             <h3 className="text-lg font-semibold text-slate-900">{t('concerns.ladderConfirm.takeBackTitle')}</h3>

@@ -53,14 +53,18 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   if (!chosen.ok) return { intent: null, effectId: null, ...chosen }
   const { intent } = chosen.value
   const { effects } = context.trpc
-  const effectId = typeof form.get('effectId') === 'string' ? String(form.get('effectId')) : null
+  const sent = typeof form.get('effectId') === 'string' ? String(form.get('effectId')) : null
+  if (intent === 'correct') {
+    const result = await readThen(form, effectCorrectFormSchema, (v) => effects.correct({ studentId, ...v }))
+    // A correction is a new entry that takes the old one's place in the list: its answer goes beside the new one.
+    if (result.ok) return { intent, effectId: result.data.effectId, ok: true, message: translate(DONE[intent]), fieldErrors: {} }
+    return { intent, effectId: sent, ok: false, message: result.message, fieldErrors: result.fieldErrors }
+  }
   const result =
     intent === 'record'
       ? await readThen(form, effectFormSchema, (v) => effects.record({ studentId, ...v }))
-      : intent === 'correct'
-        ? await readThen(form, effectCorrectFormSchema, (v) => effects.correct({ studentId, ...v }))
-        : await readThen(form, effectRemoveFormSchema, (v) => effects.remove({ studentId, ...v }))
-  return { intent, effectId, ok: result.ok, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
+      : await readThen(form, effectRemoveFormSchema, (v) => effects.remove({ studentId, ...v }))
+  return { intent, effectId: sent, ok: result.ok, message: result.ok ? translate(DONE[intent]) : result.message, fieldErrors: result.ok ? {} : result.fieldErrors }
 }
 
 type Goal = { id: string; area: string }

@@ -149,10 +149,12 @@ function ReasonField({ label, failure }: { label: string; failure: Failure | nul
 export function PlanMakeUpForm({ studentId, serviceId, name, today, owed, result }: OwedSessionsFormProps<PlanActionData>) {
   const { t } = useTranslation()
   const failure = planFailureFor(result, 'plan_make_up', serviceId)
-  if (!owed.length) return null
+  const saved = planSavedFor(result, serviceId)
+  // Planning the last owed session leaves nothing to plan: the answer still shows where the form was.
+  if (!owed.length) return <SavedMessage message={saved} />
   return (
     <div className="space-y-2">
-      <SavedMessage message={planSavedFor(result, serviceId)} />
+      <SavedMessage message={saved} />
       <ActionDisclosure summary={t('sessions.plannedMakeUps.savePlan')} label={t('sessions.plannedMakeUps.plan', { name })} open={failure ? true : undefined}>
         <p className="text-sm text-slate-700">{t('sessions.plannedMakeUps.planIntro')}</p>
         <IntentForm hidden={{ intent: 'plan_make_up', target: serviceId, studentId, serviceId }} failure={failure} submitLabel={t('sessions.plannedMakeUps.savePlan')}>

@@ -19,6 +19,7 @@ export function MakeUpsCard({
   result,
   plans,
   planResult,
+  planAnswerHere,
 }: {
   students: WeekStudent[]
   today: string
@@ -26,16 +27,20 @@ export function MakeUpsCard({
   /** Make-ups planned ahead: a session with an open plan is not offered to plan again. */
   plans: WeekPlan[]
   planResult: PlanActionData | undefined
+  /** A planned make-up cancelled, or moved to another week, has no item left on the page to answer beside. */
+  planAnswerHere: string | null
 }) {
   const { t } = useTranslation()
   return (
     <Card title={t('sessions.makeUps')} headingId="make-ups">
       <p className="mb-4 text-slate-700">{t('sessions.makeUpsIntro')}</p>
+      <SavedMessage message={planAnswerHere} />
       <ul className="divide-y divide-slate-200" aria-labelledby="make-ups">
         {students.flatMap((student) =>
           student.services.map((svc) => {
             const owedMinutes = svc.owed.reduce((sum, o) => sum + o.owedMinutes, 0)
-            const madeUp = result?.ok && result.intent === 'make_up' && result.target === svc.service.id ? result.madeUp : undefined
+            // By service, not by form: a planned make-up recorded as held leaves its day's card, so its answer comes here.
+            const madeUp = result?.ok && result.intent === 'make_up' && result.madeUp?.serviceId === svc.service.id ? result.madeUp : undefined
             // The confirmation names the session repaid, so a wrong choice is seen at once.
             const saved = madeUp
               ? t('sessions.makeUpForm.saved', {

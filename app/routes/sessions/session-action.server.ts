@@ -55,7 +55,7 @@ export async function sessionAction(context: AppLoadContext, form: FormData): Pr
   const result = parsed.ok ? await actionResult(() => save(context, parsed.value)) : parsed
   if (result.ok) {
     const saved = parsed.ok && parsed.value.intent === 'make_up' ? parsed.value : null
-    const madeUp = saved ? { repaysDate: saved.repaysDate, date: saved.date, minutes: saved.minutes } : undefined
+    const madeUp = saved ? { serviceId: saved.serviceId, repaysDate: saved.repaysDate, date: saved.date, minutes: saved.minutes } : undefined
     return { ok: true, intent, target, message: t(SAVED[intent]), madeUp }
   }
   // The missed-reason schema lists its codes; a person needs the plain sentence.

@@ -9,6 +9,7 @@ export type SessionIntent = SingleSessionIntent | 'group'
 
 /** A saved make-up, so its confirmation can name the session it repaid. */
 export interface MadeUp {
+  serviceId: string
   repaysDate: string
   date: string
   minutes: number

@@ -52,6 +52,9 @@ export default function SessionsThisWeek() {
   const planResult = answer && 'planIntent' in answer ? answer : undefined
   const result = answer && !('planIntent' in answer) ? answer : undefined
   const noSchool = week.todayInfo ? noSchoolSentence(week.todayInfo) : null
+  // A plan's answer goes beside its item; when the item left this week (cancelled, or moved out of it), to the card.
+  const planOnScreen = (planId: string) => plans.some((p) => p.planId === planId && week.days.includes(p.plannedDate))
+  const planAnswerHere = planResult?.ok && planResult.planIntent !== 'plan_make_up' && !planOnScreen(planResult.target) ? planResult.message : null
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -86,7 +89,7 @@ export default function SessionsThisWeek() {
               {plans.some((p) => p.plannedDate === date) ? <PlannedOnDay date={date} week={week} plans={plans} sessionResult={result} planResult={planResult} /> : null}
             </SessionWeekDay>
           ))}
-          <MakeUpsCard students={week.students} today={week.today} result={result} plans={plans} planResult={planResult} />
+          <MakeUpsCard students={week.students} today={week.today} result={result} plans={plans} planResult={planResult} planAnswerHere={planAnswerHere} />
         </>
       )}
     </div>
