@@ -1,6 +1,6 @@
 import { type Step, ladderStep } from './concerns.ts'
 import { formatDay } from './i18n/format.ts'
-import { addSections, t } from './i18n/i18n.ts'
+import { activeLanguage, addSections, type Language, t } from './i18n/i18n.ts'
 import { formatSchoolDate, type IsoDate, WEEKDAYS, type Weekday } from './school-date.ts'
 import { type MissReason, REASON_LABELS } from './services.ts'
 import { listInWords } from './word-list.ts'
@@ -37,7 +37,10 @@ export interface LetterSession {
 
 export interface LetterCheck {
   date: IsoDate
+  /** The plan's own name of the support. */
   title: string
+  /** Its name in other languages where someone wrote it: a letter in that language uses it (docs/languages.md#plain-summaries). */
+  titles?: Partial<Record<Language, string>>
   status: 'used' | 'not_needed' | 'not_provided' | 'declined'
   reason: string | null
 }
@@ -115,7 +118,7 @@ function sessionLine(s: LetterSession): string {
 function checkLine(c: LetterCheck): string {
   return t('domain.letter.checkLine', {
     date: formatSchoolDate(c.date),
-    title: c.title,
+    title: c.titles?.[activeLanguage()] ?? c.title,
     status: t(`domain.letter.check.${c.status}`),
     reason: c.reason ? t('domain.letter.checkReason', { reason: c.reason }) : '',
   })

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { accommodationForReader, englishMovedOn, goalForReader, textForReader, type Translations } from './plain-translations.ts'
+import {
+  accommodationForReader,
+  englishMovedOn,
+  goalForReader,
+  namesInOtherLanguages,
+  supportNamesForReader,
+  textForReader,
+  type Translations,
+  withReaderTitles,
+} from './plain-translations.ts'
 
 const EN = { means: 'Maya answers questions about a story.', measure: 'Out of 5 questions.' }
 const ES = { means: 'Maya contesta preguntas sobre un cuento.', measure: 'De 5 preguntas.' }
@@ -44,5 +53,38 @@ describe('goalForReader and accommodationForReader keep the record and swap only
     expect(accommodationForReader(a, 'es')).toMatchObject({ title: 'Break card', wordsIn: { language: 'en', notYetIn: 'es' } })
     const translated = { ...a, translations: { es: { parts: { title: 'Tarjeta', description: 'Cinco minutos.' }, stale: false, updatedAt: '', updatedBy: '' } } }
     expect(accommodationForReader(translated, 'es')).toMatchObject({ title: 'Tarjeta', description: 'Cinco minutos.', wordsIn: { language: 'es', notYetIn: null } })
+  })
+})
+
+describe('support names in rows, letters and mails', () => {
+  const at = { updatedAt: '2026-12-01T10:00:00.000Z', updatedBy: 'Dana Rivera' }
+  const card = { id: 'a1', title: 'Break card', description: 'A break.', translations: { es: { parts: { title: 'Tarjeta de descanso', description: 'Un descanso.' }, stale: false, ...at } } }
+  const quiet = { id: 'a2', title: 'Quiet room', description: 'Tests in a quiet room.', translations: {} }
+
+  test('withReaderTitles names each row as its reader reads it, with the language of the name; a support gone from the plan keeps its English', () => {
+    const rows = [
+      { accommodationId: 'a1', title: 'Break card', used: 3 },
+      { accommodationId: 'a2', title: 'Quiet room', used: 1 },
+      { accommodationId: 'gone', title: 'Old support', used: 0 },
+    ]
+    expect(withReaderTitles(rows, [card, quiet], 'es')).toEqual([
+      { accommodationId: 'a1', title: 'Tarjeta de descanso', used: 3, titleLang: 'es' },
+      { accommodationId: 'a2', title: 'Quiet room', used: 1, titleLang: 'en' },
+      { accommodationId: 'gone', title: 'Old support', used: 0, titleLang: 'en' },
+    ])
+    expect(withReaderTitles(rows, [card, quiet], 'en').map((r) => [r.title, r.titleLang])).toEqual([
+      ['Break card', 'en'],
+      ['Quiet room', 'en'],
+      ['Old support', 'en'],
+    ])
+  })
+
+  test('supportNamesForReader gives plain names by id; namesInOtherLanguages the written ones only', () => {
+    expect([...supportNamesForReader([card, quiet], 'es')]).toEqual([
+      ['a1', 'Tarjeta de descanso'],
+      ['a2', 'Quiet room'],
+    ])
+    expect(namesInOtherLanguages(card)).toEqual({ es: 'Tarjeta de descanso' })
+    expect(namesInOtherLanguages(quiet)).toEqual({})
   })
 })

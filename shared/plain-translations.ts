@@ -57,3 +57,41 @@ export function accommodationForReader<A extends AccommodationWords & { translat
   const text = textForReader({ title: accommodation.title, description: accommodation.description }, accommodation.translations, reader)
   return { ...accommodation, ...text.parts, wordsIn: { language: text.language, notYetIn: text.notYetIn, stale: text.stale } }
 }
+
+type ReadableSupport = AccommodationWords & { id: string; translations?: Translations<AccommodationWords> }
+
+/** Each support's name as a reader sees it, by id: their language's where someone wrote it, else the English. */
+export function supportTitlesForReader(accommodations: readonly ReadableSupport[], reader: Language): Map<string, { title: string; language: Language }> {
+  return new Map(
+    accommodations.map((a) => {
+      const text = textForReader({ title: a.title, description: a.description }, a.translations, reader)
+      return [a.id, { title: text.parts.title, language: text.language }]
+    }),
+  )
+}
+
+/**
+ * Rows that name a support (numbers, records) with the name a reader sees and the language it is in, for its `lang`.
+ * A support no longer in the plan keeps the English it was recorded under.
+ */
+export function withReaderTitles<R extends { accommodationId: string; title: string }>(
+  rows: readonly R[],
+  accommodations: readonly ReadableSupport[],
+  reader: Language,
+): (R & { titleLang: Language })[] {
+  const titles = supportTitlesForReader(accommodations, reader)
+  return rows.map((r) => {
+    const found = titles.get(r.accommodationId)
+    return { ...r, title: found?.title ?? r.title, titleLang: found?.language ?? 'en' }
+  })
+}
+
+/** Each support's name as a reader sees it, by id, for text that carries no `lang` of its own (mails, letters, PDFs). */
+export function supportNamesForReader(accommodations: readonly ReadableSupport[], reader: Language): Map<string, string> {
+  return new Map([...supportTitlesForReader(accommodations, reader)].map(([id, s]) => [id, s.title]))
+}
+
+/** A support's name in each language someone wrote it in, for a document whose language is chosen later (a letter). */
+export function namesInOtherLanguages(accommodation: ReadableSupport): Partial<Record<Language, string>> {
+  return Object.fromEntries(Object.entries(accommodation.translations ?? {}).map(([language, tr]) => [language, tr.parts.title]))
+}

@@ -36,6 +36,8 @@ export interface StudentAccountability {
   services: ServiceAccountability[]
   /** Since each accommodation started (fidelitySinceStart), not the student page's last 20 school days. */
   accommodations: {
+    /** For a reader's language on screen; the public JSON (shared/accountability-json.ts) names a support by title. */
+    accommodationId: string
     title: string
     applicableDays: number
     recordedDays: number
@@ -112,7 +114,7 @@ export async function computeStudentAccountability(db: DB, studentId: string, as
           asOf,
         })
         const disputedChecks = checks.filter((c) => c.accommodation_id === a.id && disputes.has(disputeKey('check', c.id))).length
-        return { title: a.title, applicableDays: f.applicableDays, recordedDays: f.recordedDays, usedDays: f.usedDays, notNeededDays: f.notNeededDays, fidelity: f.fidelity, disputedChecks }
+        return { accommodationId: a.id, title: a.title, applicableDays: f.applicableDays, recordedDays: f.recordedDays, usedDays: f.usedDays, notNeededDays: f.notNeededDays, fidelity: f.fidelity, disputedChecks }
       }),
   }
 }

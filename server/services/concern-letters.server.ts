@@ -10,6 +10,7 @@ import { currentRecords } from './session-records.server.ts'
 import { sessionsForServices } from './session-checklist.server.ts'
 import { listServices } from './services.server.ts'
 import { t } from '#shared/i18n/i18n.ts'
+import { namesInOtherLanguages } from '#shared/plain-translations.ts'
 
 export interface LetterFacts {
   student: { name: string }
@@ -71,7 +72,8 @@ export async function letterFacts(db: DB, args: Viewer & { concernId: string; to
         : []
     })
   const linkedCheckIds = loaded.links.filter((l) => l.kind === 'check').map((l) => l.record_id)
-  const titles = new Map((await listAccommodations(db, args.studentId)).map((a) => [a.id, a.title]))
+  // The plan's name of each support and its names in other languages: the letter picks by its own language.
+  const supports = new Map((await listAccommodations(db, args.studentId)).map((a) => [a.id, a]))
   const checks = linkedCheckIds.length
     ? await db.selectFrom('accommodation_checks').select(['accommodation_id', 'date', 'status', 'reason']).where('student_id', '=', args.studentId).where('id', 'in', linkedCheckIds).execute()
     : []
@@ -111,7 +113,11 @@ export async function letterFacts(db: DB, args: Viewer & { concernId: string; to
         owedMinutes: row?.owedMinutes ?? 0,
       }
     }),
-    checks: checks.map((c) => ({ date: c.date, title: titles.get(c.accommodation_id) ?? t('refusals.records.accommodation'), status: c.status, reason: c.reason })),
+    checks: checks.map((c) => {
+      const support = supports.get(c.accommodation_id)
+      const title = support?.title ?? t('refusals.records.accommodation')
+      return { date: c.date, title, titles: support ? namesInOtherLanguages(support) : {}, status: c.status, reason: c.reason }
+    }),
     progress: points.map((p) => {
       const g = goals.get(p.goal_id)
       return { date: p.date, goalArea: g?.area ?? 'A', value: `${p.value}${g?.unit === 'percent' ? '%' : g?.unit === 'minutes' ? t('refusals.records.minutesSuffix') : ''}`, note: p.note }

@@ -33,7 +33,8 @@ import { listGoals } from './goals.server.ts'
 import { listAccommodations } from './accommodations.server.ts'
 import { currentRecords } from './session-records.server.ts'
 import { listServices } from './services.server.ts'
-import { t } from '#shared/i18n/i18n.ts'
+import { activeLanguage, t } from '#shared/i18n/i18n.ts'
+import { supportNamesForReader } from '#shared/plain-translations.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 
 /**
@@ -238,7 +239,8 @@ export async function linkableRecords(db: Executor, studentId: string): Promise<
     const label = t('refusals.records.label', { date: formatDay(r.date), name: names.get(r.serviceId) ?? '', what })
     return { kind: 'session' as const, recordId: r.recordId, date: r.date, serviceId: r.serviceId, label, missed: r.kind === 'missed' }
   })
-  const accommodations = new Map((await listAccommodations(db, studentId)).map((a) => [a.id, a.title]))
+  // Named as the reader reads them (docs/languages.md#plain-summaries).
+  const accommodations = supportNamesForReader(await listAccommodations(db, studentId), activeLanguage())
   const checkRows = await db
     .selectFrom('accommodation_checks')
     .select(['id', 'accommodation_id', 'date', 'status', 'reason'])

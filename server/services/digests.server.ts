@@ -1,4 +1,6 @@
 import type { DB } from '#db/client.server.ts'
+import { activeLanguage } from '#shared/i18n/i18n.ts'
+import { supportNamesForReader } from '#shared/plain-translations.ts'
 import { dailyDigest, type DigestPeriod, digestDedupeKey, latestDuePeriod, localClock, weekMinutes, weeklyDigest } from '#shared/digests.ts'
 import type { MailBody } from '#shared/mail/compose.ts'
 import { appUrl } from '../mail/app-url.server.ts'
@@ -50,7 +52,8 @@ async function notProvidedIn(db: Executor, studentId: string, period: DigestPeri
     .execute()
   const latest = new Map<string, (typeof rows)[number]>()
   for (const r of rows) latest.set(`${r.accommodation_id}|${r.date}`, r)
-  const titles = new Map((await listAccommodations(db, studentId)).map((a) => [a.id, a.title]))
+  // In the reader's language where someone wrote it (docs/languages.md#plain-summaries).
+  const titles = supportNamesForReader(await listAccommodations(db, studentId), activeLanguage())
   return [...latest.values()]
     .filter((r) => r.kind === 'record' && r.status === 'not_provided')
     .map((r) => ({ date: r.date, title: titles.get(r.accommodation_id) ?? '' }))

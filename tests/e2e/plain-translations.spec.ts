@@ -107,6 +107,13 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360)
     await expectAccessible(page)
 
+    // The numbers page names the supports the same way.
+    await page.goto(`/students/${maya}/accountability`)
+    const sinceStart = page.getByRole('list', { name: es.accountability.numbers.sinceStartLabel })
+    await expect(sinceStart.getByRole('heading', { level: 4, name: oneQuestion!.es!.title })).toHaveAttribute('lang', 'es')
+    await expect(sinceStart.getByRole('heading', { level: 4, name: quietRoom!.words.title })).toHaveAttribute('lang', 'en')
+    await page.goto(`/students/${maya}`)
+
     // A goal's page: the four parts in Spanish.
     await goals.getByRole('link', { name: MAYA_GOALS[1]!.es.means }).click()
     for (const part of Object.values(MAYA_GOALS[1]!.es)) await expect(page.getByText(part, { exact: true })).toHaveAttribute('lang', 'es')

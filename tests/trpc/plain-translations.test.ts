@@ -3,6 +3,8 @@ import { MAYA_ACCOMMODATIONS, MAYA_GOALS } from '#server/demo/seed-maya.ts'
 import type { DemoUserKey } from '#server/demo/seed.ts'
 import { useDemoDb } from '#tests/setup/demo-db.ts'
 import { inLanguage } from '#server/i18n/language.server.ts'
+import { buildConcernLetter } from '#shared/concern-letter.ts'
+import { buildWeeklyDigest } from '#server/services/digests.server.ts'
 import { trpcError } from './call.ts'
 
 /** A Wednesday in the demo school year, at noon UTC so the local date is the same anywhere. */
@@ -124,11 +126,46 @@ describe('plain summaries in a family’s language (docs/languages.md#plain-summ
     })
   })
 
-  test('the meeting brief names each goal in its reader’s language: Spanish for Maya’s mother, English for her case manager', async () => {
+  test('the meeting brief names each goal and support in its reader’s language: Spanish for Maya’s mother, English for her case manager', async () => {
     const spanish = await inLanguage('es', () => as('mayaParent').brief.get({ studentId: demo.mayaId }))
     expect(spanish.goals.map((g) => g.summary)).toEqual(MAYA_GOALS.map((g) => g.es.means))
+    // The support nobody wrote in Spanish keeps its English name.
+    expect(spanish.accommodations.map((a) => a.title)).toEqual(MAYA_ACCOMMODATIONS.map((a) => a.es?.title ?? a.words.title))
     const english = await inLanguage('en', () => as('caseManager').brief.get({ studentId: demo.mayaId }))
     expect(english.goals.map((g) => g.summary)).toEqual(MAYA_GOALS.map((g) => g.plain.means))
+    expect(english.accommodations.map((a) => a.title)).toEqual(MAYA_ACCOMMODATIONS.map((a) => a.words.title))
+  })
+
+  test('a support is named in its reader’s language in the records a concern links to, and in a letter drafted in Spanish, never in the English one', async () => {
+    const card = (await as('caseManager').accommodations.list(johnny())).find((a) => a.title === 'Break card')!
+    await as('caseManager').accommodations.translate({ ...johnny(), accommodationId: card.id, language: 'es', ...WORDS_ES })
+    const check = await as('para').checks.record({ ...johnny(), accommodationId: card.id, date: '2026-03-04', status: 'not_provided', reason: 'no sub plan', clientId: 'tap-lang-0001' })
+    const picker = await inLanguage('es', () => as('parent').concerns.linkable(johnny()))
+    expect(picker.checks.find((c) => c.recordId === check.id)?.label).toContain(WORDS_ES.title)
+    const { concernId } = await as('parent').concerns.create({
+      ...johnny(),
+      date: '2026-03-04',
+      issue: 'A support was not offered',
+      status: 'open',
+      visibility: 'team',
+      links: [{ kind: 'check', recordId: check.id }],
+    })
+    const facts = await as('parent').concerns.letter({ ...johnny(), concernId })
+    const letter = { ...facts, today: '2026-03-04' as const, includeFamilyOnly: [], senderName: 'Laura Miller' }
+    const spanish = inLanguage('es', () => buildConcernLetter(letter)).body
+    const english = inLanguage('en', () => buildConcernLetter(letter)).body
+    expect(spanish).toContain(`“${WORDS_ES.title}”`)
+    expect(spanish).not.toContain(card.title)
+    expect(english).toContain(`“${card.title}”`)
+    expect(english).not.toContain(WORDS_ES.title)
+
+    // The weekly digest names it in the reader's language too.
+    const period = { key: '2026-03-02', from: '2026-03-02' as const, to: '2026-03-06' as const }
+    const digestIn = (language: 'es' | 'en') =>
+      inLanguage(language, () => buildWeeklyDigest(t.db, { userId: demo.users.parent, studentId: demo.johnnyId, period, settingsUrl: 'http://localhost/account' }))
+    expect(JSON.stringify((await digestIn('es'))!.body)).toContain(WORDS_ES.title)
+    const englishMail = JSON.stringify((await digestIn('en'))!.body)
+    expect([englishMail.includes(card.title), englishMail.includes(WORDS_ES.title)]).toEqual([true, false])
   })
 
   test('the demo: Maya’s mother reads both goals and two supports in Spanish; the third support is English only', async () => {

@@ -20,7 +20,8 @@ import { useHydrated } from '#app/utils/use-hydrated.ts'
 import type { ServiceAccountability, StudentAccountability } from '#app/utils/api-types.ts'
 import { ALERT_TEXT } from '#shared/accountability.ts'
 import { formatDay } from '#shared/i18n/format.ts'
-import { addSections, t } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, t } from '#shared/i18n/i18n.ts'
+import { withReaderTitles } from '#shared/plain-translations.ts'
 import { localIsoDate } from '#shared/school-date.ts'
 import { MISSED_REASONS, REASON_LABELS, REASON_RESPONSIBILITY } from '#shared/services.ts'
 import type { loader as studentLoader } from '#app/routes/student/student-layout.tsx'
@@ -39,12 +40,17 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   // The server's school day, the same one the procedure checks "not in the future" against.
   const today = localIsoDate(context.now())
   const asked = new URL(request.url).searchParams.get('asOf') || undefined
+  // Each support by the name its reader reads (docs/languages.md#plain-summaries); the JSON export keeps the plan's.
+  const forReader = async (numbers: StudentAccountability) => {
+    const supports = await loadOr404(() => context.trpc.accommodations.list({ studentId }))
+    return { ...numbers, accommodations: withReaderTitles(numbers.accommodations, supports, activeLanguage()) }
+  }
   const result = await actionResult(() => context.trpc.accountability.student({ studentId, asOf: asked }))
-  if (result.ok) return { numbers: result.data, today, asOfError: null }
+  if (result.ok) return { numbers: await forReader(result.data), today, asOfError: null }
   // Anything but a bad date (a mangled id, a student they may not see) is the same 404 as every student page.
   if (!result.fieldErrors.asOf) throw new Response(t('common.notFound'), { status: 404 })
   // A mistyped or future date is the person's mistake: say so over today's numbers.
-  const numbers = await loadOr404(() => context.trpc.accountability.student({ studentId }))
+  const numbers = await forReader(await loadOr404(() => context.trpc.accountability.student({ studentId })))
   return data({ numbers, today, asOfError: t('accountability.student.badAsOf', { problem: result.fieldErrors.asOf.join(' ') }) }, { status: 400 })
 }
 
@@ -308,7 +314,7 @@ function ChartPlaceholder() {
   return <div className="h-full w-full animate-pulse rounded bg-slate-100" />
 }
 
-function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAccountability['accommodations']; asOf: string }) {
+function AccommodationCard({ accommodations, asOf }: { accommodations: (StudentAccountability['accommodations'][number] & { titleLang: string })[]; asOf: string }) {
   const { t } = useTranslation()
   return (
     <ListCard
@@ -321,10 +327,11 @@ function AccommodationCard({ accommodations, asOf }: { accommodations: StudentAc
       listLabel={t('accountability.numbers.sinceStartLabel')}
     >
       {accommodations.map((a) => (
-        <li key={a.title} className="space-y-1 py-3">
+        <li key={a.accommodationId} className="space-y-1 py-3">
           <TitledStatus
             level={4}
             title={a.title}
+            lang={a.titleLang}
             badge={
               {
                 share: { tone: rateTone(a.fidelity), label: t('accountability.numbers.sinceStartRate', { rate: formatRate(a.fidelity) }) },

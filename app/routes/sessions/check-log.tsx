@@ -10,7 +10,8 @@ import { disputeAction } from './dispute-action.server.ts'
 import { studentPageTitle } from '#app/utils/student-meta.ts'
 import { loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { can } from '#shared/permissions.ts'
-import { addSections, t as translate } from '#shared/i18n/i18n.ts'
+import { activeLanguage, addSections, t as translate } from '#shared/i18n/i18n.ts'
+import { withReaderTitles } from '#shared/plain-translations.ts'
 import { formatDay } from '#shared/i18n/format.ts'
 import { TextLink } from '#app/components/text-link.tsx'
 import { sessions } from '#shared/i18n/en/sessions.ts'
@@ -20,13 +21,15 @@ addSections({ sessions })
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request)
   const studentId = params.studentId ?? ''
-  const [student, checks, disputes] = await Promise.all([
+  const [student, checks, disputes, supports] = await Promise.all([
     loadOr404(() => context.trpc.students.get({ studentId })),
     loadOr404(() => context.trpc.checks.log({ studentId })),
     loadOr404(() => context.trpc.disputes.list({ studentId })),
+    loadOr404(() => context.trpc.accommodations.list({ studentId })),
   ])
   return {
-    checks,
+    // Each support by the name its reader reads (docs/languages.md#plain-summaries); the records' CSV keeps the plan's.
+    checks: withReaderTitles(checks, supports, activeLanguage()),
     disputes: Object.fromEntries(disputes.map((d) => [`${d.kind}:${d.recordId}`, d])),
     mayDispute: can(student.role, 'records.dispute'),
   }

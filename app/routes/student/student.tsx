@@ -19,7 +19,7 @@ import { actionResult, loadOr404 } from '#app/utils/trpc-errors.server.ts'
 import { describeHistoryEntry } from '#shared/history-text.ts'
 import { formatDay, formatMoment } from '#shared/i18n/format.ts'
 import { activeLanguage, addSections, t } from '#shared/i18n/i18n.ts'
-import { accommodationForReader, goalForReader } from '#shared/plain-translations.ts'
+import { accommodationForReader, goalForReader, withReaderTitles } from '#shared/plain-translations.ts'
 import { can } from '#shared/permissions.ts'
 import { ROLE_LABELS, TEAM_ROLES } from '#shared/roles.ts'
 import { GOAL_AREAS } from '#shared/schemas/plan.ts'
@@ -63,22 +63,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const advocates = await loadOr404(() => context.trpc.advocates.current({ studentId }))
   // Summaries in the reader's language where someone wrote them (docs/languages.md#plain-summaries).
   const reader = activeLanguage()
-  const readable = accommodations.map((a) => accommodationForReader(a, reader))
-  // The fidelity card names each support as the list above it does; one no longer in the plan keeps its English title.
-  const byId = new Map(readable.map((a) => [a.id, a]))
-  const fidelityRows = fidelity.rows.map((r) => {
-    const words = byId.get(r.accommodationId)
-    return { ...r, title: words?.title ?? r.title, titleLang: words?.wordsIn.language ?? 'en' }
-  })
   return {
     profiles,
     goals: goals.map((g) => goalForReader(g, reader)),
-    accommodations: readable,
+    accommodations: accommodations.map((a) => accommodationForReader(a, reader)),
     team,
     invites,
     advocates,
     history: history.slice(0, 10),
-    fidelity: { ...fidelity, rows: fidelityRows },
+    // The fidelity card names each support as the list above it does.
+    fidelity: { ...fidelity, rows: withReaderTitles(fidelity.rows, accommodations, reader) },
     services,
     currentUserId: user.id,
     unacknowledgedReductions: unacknowledged.length,
