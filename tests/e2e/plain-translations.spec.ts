@@ -75,7 +75,7 @@ test('the case manager writes a goal’s summary in Spanish with the Spanish liv
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } })
 
-  test('Maya’s mother reads Maya’s goals and supports in Spanish, and is told plainly which one is not in Spanish yet', async ({ page }) => {
+  test('Maya’s mother reads Maya’s goals and supports in Spanish, and is told plainly which one is not in Spanish yet', async ({ page, asRole }) => {
     await postSignIn(page, DEMO_USERS.mayaParent.email)
     await page.goto('/')
     const maya = (await page.locator('a[href^="/students/"]').first().getAttribute('href'))!.match(/^\/students\/([^/?#]+)/)![1]!
@@ -112,6 +112,20 @@ test.describe('on a phone', () => {
     const sinceStart = page.getByRole('list', { name: es.accountability.numbers.sinceStartLabel })
     await expect(sinceStart.getByRole('heading', { level: 4, name: oneQuestion!.es!.title })).toHaveAttribute('lang', 'es')
     await expect(sinceStart.getByRole('heading', { level: 4, name: quietRoom!.words.title })).toHaveAttribute('lang', 'en')
+    // Her accommodation records: Dana records one (through the API, as Today does); Rosa reads it by its Spanish name.
+    const dana = await asRole('caseManager')
+    const input = encodeURIComponent(JSON.stringify({ studentId: maya }))
+    const listed = (await (await dana.request.get(`/api/trpc/accommodations.list?input=${input}`)).json()) as { result: { data: { id: string; title: string }[] } }
+    const warningId = listed.result.data.find((a) => a.title === warning!.words.title)!.id
+    const recorded = await dana.request.post('/api/trpc/checks.record', {
+      headers: { Origin: new URL(dana.url()).origin },
+      data: { clientId: `maya-words-${Date.now().toString(36)}`, studentId: maya, accommodationId: warningId, date: '2026-11-17', status: 'used' },
+    })
+    expect(recorded.status()).toBe(200)
+    await page.goto(`/students/${maya}/checks`)
+    const records = page.getByRole('list', { name: es.sessions.checksList })
+    await expect(records.getByText(warning!.es!.title, { exact: true }).first()).toHaveAttribute('lang', 'es')
+    await expect(records.getByText(warning!.words.title)).toHaveCount(0)
     await page.goto(`/students/${maya}`)
 
     // A goal's page: the four parts in Spanish.

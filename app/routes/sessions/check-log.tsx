@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useParams } from '@remix-run/react'
+import { Trans } from 'react-i18next'
 import { useTranslation } from '#app/utils/use-translation.ts'
 import { Alert } from '#app/components/alert.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -66,7 +67,8 @@ export default function AccommodationRecords() {
                   <li key={c.id} id={`check-${c.id}`} className="space-y-1 py-3">
                     <p className="font-medium text-slate-900">
                       <time dateTime={c.date}>{formatDay(c.date)}</time>
-                      {t('sessions.checkHeading', { title: c.title })}
+                      {/* The name may be in another language than the page (docs/languages.md#plain-summaries). */}
+                      <Trans i18nKey="sessions.checkHeading" values={{ title: c.title }} components={{ name: <span lang={c.titleLang} /> }} />
                     </p>
                     <p className="flex flex-wrap items-center gap-2">
                       {c.current ? <StatusBadge tone={STATUS_TONE[c.status]}>{status}</StatusBadge> : <s className="text-slate-700">{status}</s>}

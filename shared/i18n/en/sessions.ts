@@ -135,7 +135,7 @@ export const sessions = {
   noChecks: 'No accommodation records yet.',
   checksList: 'Accommodation records, newest first',
   checkName: '{{title}}, {{date}}',
-  checkHeading: ' · {{title}}',
+  checkHeading: ' · <name>{{title}}</name>',
   checkStatus: { used: 'Used', not_needed: 'Not needed', not_provided: 'Not provided', declined: 'Declined' },
   replacedLater: 'replaced by a later record',
   reason: 'Reason: {{reason}}',

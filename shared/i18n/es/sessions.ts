@@ -137,7 +137,7 @@ export const sessions = {
   noChecks: 'Todavía no hay registros de adaptaciones.',
   checksList: 'Registros de adaptaciones, del más reciente al más antiguo',
   checkName: '{{title}}, {{date}}',
-  checkHeading: ' · {{title}}',
+  checkHeading: ' · <name>{{title}}</name>',
   checkStatus: { used: 'Se usó', not_needed: 'No hizo falta', not_provided: 'No se dio', declined: 'El estudiante no quiso' },
   replacedLater: 'reemplazado por un registro posterior',
   reason: 'Motivo: {{reason}}',
