@@ -126,6 +126,8 @@ test.describe('on a phone', () => {
     const records = page.getByRole('list', { name: es.sessions.checksList })
     await expect(records.getByText(warning!.es!.title, { exact: true }).first()).toHaveAttribute('lang', 'es')
     await expect(records.getByText(warning!.words.title)).toHaveCount(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360)
+    await expectAccessible(page)
     await page.goto(`/students/${maya}`)
 
     // A goal's page: the four parts in Spanish.
