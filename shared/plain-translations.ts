@@ -64,8 +64,8 @@ type ReadableSupport = AccommodationWords & { id: string; translations?: Transla
 export function supportTitlesForReader(accommodations: readonly ReadableSupport[], reader: Language): Map<string, { title: string; language: Language }> {
   return new Map(
     accommodations.map((a) => {
-      const text = textForReader({ title: a.title, description: a.description }, a.translations, reader)
-      return [a.id, { title: text.parts.title, language: text.language }]
+      const read = accommodationForReader(a, reader)
+      return [a.id, { title: read.title, language: read.wordsIn.language }]
     }),
   )
 }
